@@ -1,0 +1,122 @@
+"""Command line of CONTRACT.md: ``analyze``, ``ingest`` and ``export``.
+
+Bad input ends with exit status 2 and one line on stderr; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import NoReturn
+
+from analysis.loading import InputError, load_path, parse_date
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _published(value: str) -> date:
+    parsed = parse_date(value)
+    if parsed is None or not value[:4].isdigit():
+        raise argparse.ArgumentTypeError(f"--published needs a date as YYYY-MM-DD, not {value!r}")
+    return parsed
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m analysis",
+                     description="Alignment Monitor: analyse defence and geopolitical news.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    a = sub.add_parser("analyze", help="analyse one article file and print its JSON")
+    a.add_argument("path")
+    a.add_argument("--published", type=_published, help="publication date, YYYY-MM-DD")
+    a.add_argument("--title", help="article title")
+    i = sub.add_parser("ingest", help="analyse files and folders into the store")
+    i.add_argument("paths", nargs="+")
+    i.add_argument("--db", help="store file (default: data/alignment.sqlite or $ALIGNMENT_DB)")
+    i.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
+    i.add_argument("--batch-size", type=int, default=50, help="articles per batch per worker")
+    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    e = sub.add_parser("export", help="write stored results as CSV or JSON")
+    e.add_argument("--db")
+    e.add_argument("--format", choices=("csv", "json"), default="csv")
+    e.add_argument("--table", default="alignment")
+    e.add_argument("--actor", action="append", default=[], help="keep rows involving this actor")
+    return parser
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from analysis.pipeline import analyse, build_pipeline
+
+    article = load_path(args.path)
+    article = article.with_meta(title=args.title, published=args.published)
+    nlp = build_pipeline()
+    result = analyse(nlp, article)
+    json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from analysis import store
+
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    db = store.resolve_db(args.db)
+    summary = store.ingest_paths(args.paths, db=db, workers=args.workers,
+                                 batch_size=args.batch_size, progress=not args.quiet)
+    for name, reason in summary.refused:
+        print(f"refused {name}: {reason}", file=sys.stderr)
+    print(summary.line())
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from analysis import store
+
+    db = store.resolve_db(args.db)
+    if args.table not in store.TABLES:
+        raise UsageError(f"--table must be one of {', '.join(store.TABLES)}")
+    with store.Store(db, readonly=True) as st:
+        frame = st.read(args.table, actors=args.actor or None)
+    if args.format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    else:
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2))
+        sys.stdout.write("\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = {"analyze": _analyze, "ingest": _ingest, "export": _export}[args.command]
+        return handler(args)
+    except (InputError, UsageError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the store, a disk: one line, never a traceback
+        from analysis.store import StoreError
+
+        if isinstance(exc, StoreError):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

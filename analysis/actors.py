@@ -1,0 +1,281 @@
+"""Mentions to actors: gazetteer look-ups, people and the states they act for.
+
+A mention resolves to a country, bloc, organisation, company or person. Capitals, seats of
+government, demonyms and office holders resolve to their state. People the data does not know
+are linked by title context ("Russian Prime Minister X", "X, Serbia's president") and later
+mentions of their surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis import resources
+from analysis.model import ActorRow, Article, EntityRow
+from analysis.pipeline import NAMES_KEY
+
+TITLE_WORDS = frozenset(
+    """president presidents premier minister ministers chancellor king queen emir sultan prince
+    crown ambassador envoy spokesman spokeswoman spokesperson general commander chief secretary
+    adviser advisor leader head director official officials diplomat diplomats counterpart
+    counterparts lawmaker senator deputy governor mayor representative attaché attache admiral
+    marshal colonel ceo chairman chairwoman vice foreign defence defense prime""".split()
+)
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+PRONOUNS = {"he": "person", "she": "person", "it": "state", "they": "state"}
+_SURNAME_PARTICLES = {"de", "der", "van", "von", "al", "el", "bin", "le", "la", "di", "da"}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    actor: str  # actor id (country, bloc, organisation, company or person id)
+    state: str | None  # the country or bloc this mention stands for
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    name: str
+    country: str | None
+
+
+@dataclass(slots=True)
+class Resolved:
+    """Every resolved mention of an article, in text order, and the people among them."""
+
+    mentions: list[Mention]
+    people: dict[str, Person]
+    entities: list[EntityRow]
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+    def in_span(self, span: Span) -> list[Mention]:
+        """Mentions that fall inside a span (a sentence, a clause)."""
+        return [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
+
+    def states_in(self, span: Span) -> list[str]:
+        """Distinct countries and blocs mentioned in a span, in order of first mention."""
+        return list(dict.fromkeys(m.state for m in self.in_span(span) if m.state))
+
+    def state_at(self, token_i: int) -> str | None:
+        m = self.by_token.get(token_i)
+        return m.state if m else None
+
+    def antecedent(self, token: Token) -> str | None:
+        """The state a subject pronoun stands for: the last person ("he", "she") or state
+        ("it", "they") mentioned before it in this or the previous sentence."""
+        want = PRONOUNS.get(token.lower_)
+        if want is None:
+            return None
+        sent = token.sent
+        floor = sent.start
+        if sent.start > 0:
+            floor = token.doc[sent.start - 1].sent.start
+        for m in reversed(self.mentions):
+            if m.end > token.i or m.start < floor:
+                continue
+            is_person = m.actor.startswith("P:")
+            if is_person == (want == "person") and m.state:
+                return m.state
+        return None
+
+    def actor_rows(self) -> list[ActorRow]:
+        by_id = resources.actors_by_id()
+        rows: dict[str, ActorRow] = {}
+        for m in self.mentions:
+            row = rows.get(m.actor)
+            if row is None:
+                if m.actor in self.people:
+                    p = self.people[m.actor]
+                    row = ActorRow(id=p.id, name=p.name, type="person", country=p.country)
+                else:
+                    rec = by_id[m.actor]
+                    row = ActorRow(id=rec.id, name=rec.name, type=rec.type, country=rec.country)
+                rows[m.actor] = row
+            row.mentions += 1
+            if m.text not in row.forms:
+                row.forms.append(m.text)
+        # A state that acts only through its people or companies is still involved.
+        for m in list(self.mentions):
+            if m.state and m.state not in rows and m.state in by_id:
+                rec = by_id[m.state]
+                rows[m.state] = ActorRow(id=rec.id, name=rec.name, type=rec.type,
+                                         country=rec.country, mentions=0, forms=[])
+        return sorted(rows.values(), key=lambda r: (-r.mentions, r.name))
+
+    def entity_rows(self) -> list[EntityRow]:
+        return self.entities
+
+
+def slug(name: str) -> str:
+    return "P:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _state_of_actor(actor_id: str) -> str | None:
+    rec = resources.actors_by_id().get(actor_id)
+    if rec is None:
+        return None
+    return rec.country if rec.type == "company" else rec.id
+
+
+def _entity_label(actor_type: str) -> str:
+    return {"country": "GPE", "bloc": "ORG", "organisation": "ORG", "company": "ORG"}.get(
+        actor_type, "ORG"
+    )
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in name.split() if p.lower() not in _SURNAME_PARTICLES]
+    return parts[-1] if parts else name
+
+
+def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None:
+    """The state a person acts for, read from a title next to the name."""
+    sent = ent.sent
+    # Before: "Russian Prime Minister X", "Serbia's defence minister X", "the EU's envoy X".
+    # Walk back over the title phrase only; stop at anything else (another name, "and").
+    i = ent.start - 1
+    titled = False
+    state = None
+    while i >= sent.start and ent.start - i <= 6:
+        t = doc[i]
+        if i in known:
+            if known[i].actor.startswith("P:"):
+                break
+            state = state or known[i].state
+        elif t.lower_ in TITLE_WORDS:
+            titled = True
+        elif t.text not in {"'s", "’s", "-"} and t.lower_ not in {"the", "former", "then"}:
+            break
+        i -= 1
+    if titled and state:
+        return state
+    # After: "X, Serbia's president", "X, the Russian ambassador to Belgrade".
+    if ent.end < sent.end and doc[ent.end].text == ",":
+        hi = min(sent.end, ent.end + 8)
+        after = doc[ent.end + 1:hi]
+        stop = next((t.i for t in after if t.text in {",", ";", "."}), hi)
+        after = doc[ent.end + 1:stop]
+        if any(t.lower_ in TITLE_WORDS for t in after):
+            for t in after:
+                if t.i in known and known[t.i].state:
+                    return known[t.i].state
+    return None
+
+
+def resolve(doc: Doc, article: Article) -> Resolved:
+    """Resolve every actor and person mention in a parsed article."""
+    year = article.published.year if article.published else None
+    actors_by_id = resources.actors_by_id()
+    people_by_id = resources.people_by_id()
+    mentions: list[Mention] = []
+    people: dict[str, Person] = {}
+    entities: list[EntityRow] = []
+    covered: set[int] = set()
+
+    for span in doc.spans[NAMES_KEY]:
+        if span.label_ == "ACTOR":
+            rec = actors_by_id[span.id_]
+            state = _state_of_actor(rec.id)
+            mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
+                                    span.text, rec.id, state))
+            label = "NORP" if span.text.rstrip("s") in rec.demonyms or span.text in rec.demonyms \
+                else _entity_label(rec.type)
+            entities.append(EntityRow(span.text, label, span.start_char, span.end_char, rec.id))
+        elif span.label_ == "PERSON":
+            person = people_by_id[span.id_]
+            state = person.acts_for(year)
+            people.setdefault(person.id, Person(person.id, person.name, state))
+            mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
+                                    span.text, person.id, state))
+            entities.append(EntityRow(span.text, "PERSON", span.start_char, span.end_char,
+                                      person.id))
+        else:
+            continue
+        covered.update(range(span.start, span.end))
+
+    known = {i: m for m in mentions for i in range(m.start, m.end)}
+    surnames: dict[str, str] = {}
+    for pid, p in people.items():
+        surnames.setdefault(_surname(p.name), pid)
+
+    weapon_tokens = {i for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON"
+                     for i in range(s.start, s.end)}
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        if any(i in covered or i in weapon_tokens for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ == "PERSON":
+            name = _person_name(ent)
+            if not name:
+                continue
+            pid = surnames.get(_surname(name)) if len(name.split()) == 1 else None
+            if pid is None:
+                state = _context_state(doc, ent, known)
+                pid = slug(name)
+                if pid not in people:
+                    if state is None and len(name.split()) == 1:
+                        entities.append(EntityRow(ent.text, "PERSON", ent.start_char,
+                                                  ent.end_char, None))
+                        continue
+                    people[pid] = Person(pid, name, state)
+                    surnames.setdefault(_surname(name), pid)
+                elif people[pid].country is None and state:
+                    people[pid].country = state
+            p = people[pid]
+            start = ent.start + (len(ent) - len(name.split()) if ent.text != name else 0)
+            span = doc[start:ent.end]
+            m = Mention(span.start, span.end, span.start_char, span.end_char, span.text,
+                        pid, p.country)
+            mentions.append(m)
+            for i in range(span.start, span.end):
+                known[i] = m
+            entities.append(EntityRow(span.text, "PERSON", span.start_char, span.end_char, pid))
+        elif ent.label_ in ("GPE", "LOC", "FAC"):
+            # A place the gazetteer does not know: an entity, never an actor.
+            entities.append(EntityRow(ent.text, ent.label_, ent.start_char, ent.end_char, None))
+
+    # People whose state the data or title context left open: keep them as entities only.
+    kept = [m for m in mentions if m.actor not in people or people[m.actor].country]
+    for m in kept:
+        if m.actor in people:
+            m.state = people[m.actor].country
+    people = {k: v for k, v in people.items() if v.country}
+    kept.sort(key=lambda m: m.start)
+    entities.sort(key=lambda e: e.start)
+    for e in entities:
+        if e.actor is not None and e.actor.startswith("P:") and e.actor not in people:
+            e.actor = None
+    return Resolved(mentions=kept, people=people, entities=entities)
+
+
+_TRIM = {"'s", "’s", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the"}
+
+
+def _person_name(ent: Span) -> str:
+    tokens = [t for t in ent if t.lower_ not in _TRIM and not t.is_punct]
+    # Drop leading title words spaCy sometimes includes ("President Vucic").
+    while tokens and tokens[0].lower_ in TITLE_WORDS:
+        tokens = tokens[1:]
+    name = " ".join(t.text for t in tokens)
+    if not re.search(r"[A-Z]", name) or len(name) < 3:
+        return ""
+    return name
+
+
+def states(mentions: Iterable[Mention]) -> list[str]:
+    return list(dict.fromkeys(m.state for m in mentions if m.state))

@@ -1,0 +1,85 @@
+"""Small fixed vocabularies of the analysis contract, in one place (see CONTRACT.md)."""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+SCHEMA: Final = "alignment-monitor/analysis/1"
+
+ActorType = Literal["country", "bloc", "organisation", "person", "company"]
+ACTOR_TYPES: Final = ("country", "bloc", "organisation", "person", "company")
+
+Precision = Literal["day", "month", "year"]
+PRECISIONS: Final = ("day", "month", "year")
+
+CATEGORIES: Final = (
+    "fighter_aircraft",
+    "combat_helicopter",
+    "helicopter",
+    "transport_aircraft",
+    "patrol_aircraft",
+    "uav",
+    "tank",
+    "armoured_vehicle",
+    "artillery",
+    "air_defence",
+    "missile",
+    "ship",
+    "submarine",
+    "radar",
+    "small_arms",
+    "other",
+)
+
+STATUSES: Final = (
+    "planned",
+    "negotiating",
+    "ordered",
+    "delivered",
+    "in_service",
+    "displayed",
+    "cancelled",
+    "unknown",
+)
+
+CUE_TYPES: Final = ("attribution", "hedge", "evaluation", "pressure", "commitment", "denial")
+
+BASES: Final = ("material", "verbal")
+
+EVENT_TYPES: Final = (
+    "agreement",
+    "order",
+    "delivery",
+    "exercise",
+    "visit",
+    "sanction",
+    "display",
+    "test",
+    "statement",
+    "other",
+)
+
+SIGNAL_TYPES: Final = (
+    "arms_procurement",
+    "joint_exercise",
+    "exercise_suspension",
+    "agreement",
+    "military_base",
+    "membership",
+    "accession_bid",
+    "neutrality",
+    "sanctions",
+    "sanctions_refusal",
+    "pressure_compliance",
+    "pressure_resistance",
+    "verbal_support",
+    "verbal_criticism",
+    "visit",
+)
+
+ROLE_TITLES: Final = (
+    "head_of_state",
+    "head_of_government",
+    "defence_minister",
+    "foreign_minister",
+)

@@ -1,0 +1,164 @@
+"""Plain result types. ``Analysis.to_dict()`` is the JSON of CONTRACT.md; nothing here holds a Doc."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from analysis.constants import SCHEMA
+
+
+def normalise_text(text: str) -> str:
+    """The canonical form of an article's text: NFC, LF line ends, no control characters.
+
+    Offsets in every result point into this form, and the article id is its hash.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(
+        ch for ch in text
+        if ch in "\n\t" or not (unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u00ad")
+    )
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def text_id(text: str) -> str:
+    """16 hex characters of the SHA-256 of the normalised text."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    text: str
+    title: str
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "en"
+
+    @property
+    def id(self) -> str:
+        return text_id(self.text)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def with_meta(self, *, title: str | None = None, published: date | None = None) -> Article:
+        return Article(
+            text=self.text,
+            title=title if title else self.title,
+            published=published if published is not None else self.published,
+            source=self.source,
+            url=self.url,
+            language=self.language,
+        )
+
+    def meta_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "url": self.url,
+            "language": self.language,
+            "words": self.words,
+        }
+
+
+@dataclass(slots=True)
+class ActorRow:
+    id: str
+    name: str
+    type: str
+    country: str | None
+    mentions: int = 0
+    forms: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EntityRow:
+    text: str
+    label: str
+    start: int
+    end: int
+    actor: str | None
+
+
+@dataclass(slots=True)
+class EventRow:
+    date: str | None
+    precision: str | None
+    date_text: str
+    type: str
+    actors: list[str]
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ProcurementRow:
+    system: str | None
+    category: str
+    supplier: str | None
+    recipient: str | None
+    status: str
+    quantity: int | None
+    date: str | None
+    sentence: str
+    start: int
+    end: int
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StanceCueRow:
+    cue: str
+    type: str
+    speaker: str | None
+    target: str | None
+    polarity: int
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class AlignmentRow:
+    subject: str
+    counterpart: str
+    direction: int
+    type: str
+    basis: str
+    weight: float
+    date: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Analysis:
+    article: Article
+    actors: list[ActorRow] = field(default_factory=list)
+    entities: list[EntityRow] = field(default_factory=list)
+    events: list[EventRow] = field(default_factory=list)
+    procurements: list[ProcurementRow] = field(default_factory=list)
+    stance_cues: list[StanceCueRow] = field(default_factory=list)
+    alignment: list[AlignmentRow] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "article": self.article.meta_dict(),
+            "actors": [asdict(a) for a in self.actors],
+            "entities": [asdict(e) for e in self.entities],
+            "events": [asdict(e) for e in self.events],
+            "procurements": [asdict(p) for p in self.procurements],
+            "stance_cues": [asdict(c) for c in self.stance_cues],
+            "alignment": [asdict(a) for a in self.alignment],
+        }

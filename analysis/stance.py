@@ -1,0 +1,173 @@
+"""Stance cues: who says what, how sure, under what pressure, and how the text frames it.
+
+Cues come from the lexicon in ``analysis/data/stance_cues.v1.jsonl``: single words match by lemma
+(``said``, ``vowed``), phrases by lower-case text (``according to``, ``citing pressure from``).
+Speaker and target come from the parse: the subject of the cue's verb speaks; the object, the
+reported clause or the party of a "from"/"on"/"to" phrase is the target.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis import resources
+from analysis.actors import Resolved
+from analysis.model import StanceCueRow
+from analysis.pipeline import TERMS_KEY, clean_sentence
+
+MODALS = {"could", "may", "might", "would", "should"}
+SPEECH_LEMMAS = {"say", "tell", "state", "announce", "declare", "add", "note", "confirm", "claim",
+                 "insist", "stress", "explain", "write", "report", "reiterate", "argue"}
+
+
+@lru_cache(maxsize=1)
+def _lemma_cues() -> dict[str, resources.StanceCue]:
+    out: dict[str, resources.StanceCue] = {}
+    for cue in resources.stance_cues():
+        if cue.match == "lemma":
+            out.setdefault(cue.cue, cue)
+    return out
+
+
+def _verb_of(tok: Token) -> Token:
+    head = tok
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            return head
+        head = head.head
+    return head
+
+
+def _subject_state(verb: Token, resolved: Resolved) -> str | None:
+    holder = verb
+    for _ in range(3):
+        for c in holder.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                for t in c.subtree:
+                    st = resolved.state_at(t.i)
+                    if st:
+                        return st
+                return resolved.antecedent(c)
+        if holder.dep_ in ("xcomp", "conj", "advcl", "relcl") and holder.head is not holder:
+            holder = holder.head
+        else:
+            break
+    return None
+
+
+def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str | None:
+    """The party a cue is aimed at: its object, a from/on/to/against phrase or reported clause."""
+    order = ("dobj", "dative", "prep", "ccomp", "xcomp", "attr", "advcl", "oprd", "npadvmod")
+    for dep in order:
+        for c in verb.children:
+            if c.dep_ != dep:
+                continue
+            if dep == "prep" and c.lower_ not in ("from", "on", "to", "against", "with", "over",
+                                                 "toward", "towards", "about", "of"):
+                continue
+            for t in c.subtree:
+                st = resolved.state_at(t.i)
+                if st and st != exclude:
+                    return st
+    return None
+
+
+def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | None:
+    for st in resolved.states_in(sent):
+        if st != exclude:
+            return st
+    return None
+
+
+def _attribution_speaker(sent: Span, resolved: Resolved) -> str | None:
+    for t in sent:
+        if t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB":
+            st = _subject_state(t, resolved)
+            if st:
+                return st
+    lower = sent.text.lower()
+    idx = lower.find("according to")
+    if idx >= 0:
+        for m in resolved.in_span(sent):
+            if m.start_char >= sent.start_char + idx and m.state:
+                return m.state
+    return None
+
+
+def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
+    """Every stance cue with its speaker, target and polarity."""
+    cues_by_index = resources.stance_cues()
+    found: list[tuple[int, int, resources.StanceCue]] = []
+    for span in doc.spans[TERMS_KEY]:
+        if span.label_ != "CUE":
+            continue
+        cue = cues_by_index[int(span.id_)]
+        if len(span) == 1:
+            tok = span[0]
+            if cue.cue in MODALS and tok.tag_ != "MD":
+                continue  # "May" the month, not the modal
+            if cue.type == "evaluation" and tok.pos_ == "VERB" and tok.lemma_ in _lemma_cues():
+                continue  # the lemma cue ("push" as pressure) wins for verbs
+        found.append((span.start, span.end, cue))
+    lemma_cues = _lemma_cues()
+    for tok in doc:
+        cue = lemma_cues.get(tok.lemma_.lower())
+        if cue is not None and tok.pos_ == "VERB":
+            found.append((tok.i, tok.i + 1, cue))
+    # One cue per stretch of text: the longest wins.
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    rows: list[StanceCueRow] = []
+    last_end = -1
+    for start, end, cue in found:
+        if start < last_end:
+            continue
+        last_end = end
+        span = doc[start:end]
+        rows.append(_row(span, cue, resolved))
+    return rows
+
+
+def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueRow:
+    sent = span.sent
+    verb = _verb_of(span.root)
+    speaker: str | None
+    target: str | None
+    if cue.type == "attribution":
+        if span.text.lower().startswith("according to"):
+            speaker = next((m.state for m in resolved.mentions
+                            if m.start >= span.end and m.end <= sent.end and m.state), None)
+        elif "familiar" in span.text.lower() or "source" in span.text.lower():
+            speaker = None
+        else:
+            speaker = _subject_state(verb, resolved)
+        target = _object_state(verb, resolved, speaker) or _other_state(sent, resolved, speaker)
+    elif cue.type == "hedge":
+        speaker = _attribution_speaker(sent, resolved)
+        target = _subject_state(verb, resolved) or _other_state(sent, resolved, speaker)
+        if target == speaker:
+            target = _other_state(sent, resolved, speaker)
+    elif cue.type == "evaluation":
+        speaker = _attribution_speaker(sent, resolved)
+        target = _subject_state(verb, resolved) or _other_state(sent, resolved, None)
+    else:  # pressure, commitment, denial
+        speaker = _subject_state(verb, resolved)
+        if span.text.lower().endswith("from"):
+            nxt = span.doc[span.end:sent.end]
+            target = next((resolved.state_at(t.i) for t in nxt if resolved.state_at(t.i)), None)
+        else:
+            target = _object_state(verb, resolved, speaker)
+        target = target or _other_state(sent, resolved, speaker)
+        if speaker is None and cue.type == "pressure":
+            speaker = _other_state(sent, resolved, target)
+    return StanceCueRow(
+        cue=span.text,
+        type=cue.type,
+        speaker=speaker,
+        target=target if target != speaker else None,
+        polarity=cue.polarity,
+        sentence=clean_sentence(sent),
+        start=span.start_char,
+        end=span.end_char,
+    )
