@@ -32,8 +32,10 @@ def _published(value: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m analysis",
-                     description="Alignment Monitor: analyse defence and geopolitical news.")
+    parser = _Parser(
+        prog="python -m analysis",
+        description="Alignment Monitor: analyse defence and geopolitical news.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     a = sub.add_parser("analyze", help="analyse one article file and print its JSON")
     a.add_argument("path")
@@ -71,8 +73,9 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     db = store.resolve_db(args.db)
-    summary = store.ingest_paths(args.paths, db=db, workers=args.workers,
-                                 batch_size=args.batch_size, progress=not args.quiet)
+    summary = store.ingest_paths(
+        args.paths, db=db, workers=args.workers, batch_size=args.batch_size, progress=not args.quiet
+    )
     for name, reason in summary.refused:
         print(f"refused {name}: {reason}", file=sys.stderr)
     print(summary.line())

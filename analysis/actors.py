@@ -19,14 +19,72 @@ from analysis.model import ActorRow, Article, EntityRow
 from analysis.pipeline import NAMES_KEY
 
 TITLE_WORDS = frozenset(
-    """president presidents premier minister ministers chancellor king queen emir sultan prince
-    crown ambassador envoy spokesman spokeswoman spokesperson general commander chief secretary
-    adviser advisor leader head director official officials diplomat diplomats counterpart
-    counterparts lawmaker senator deputy governor mayor representative attaché attache admiral
-    marshal colonel ceo chairman chairwoman vice foreign defence defense prime""".split()
+    [
+        "president",
+        "presidents",
+        "premier",
+        "minister",
+        "ministers",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "prince",
+        "crown",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "general",
+        "commander",
+        "chief",
+        "secretary",
+        "adviser",
+        "advisor",
+        "leader",
+        "head",
+        "director",
+        "official",
+        "officials",
+        "diplomat",
+        "diplomats",
+        "counterpart",
+        "counterparts",
+        "lawmaker",
+        "senator",
+        "deputy",
+        "governor",
+        "mayor",
+        "representative",
+        "attaché",
+        "attache",
+        "admiral",
+        "marshal",
+        "colonel",
+        "ceo",
+        "chairman",
+        "chairwoman",
+        "vice",
+        "foreign",
+        "defence",
+        "defense",
+        "prime",
+    ]
 )
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-PRONOUNS = {"he": "person", "she": "person", "it": "state", "they": "state"}
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "his": "person",
+    "her": "person",
+    "it": "state",
+    "they": "state",
+    "its": "state",
+    "their": "state",
+}
+RELATIVE = {"which", "that", "who", "whom"}
 _SURNAME_PARTICLES = {"de", "der", "van", "von", "al", "el", "bin", "le", "la", "di", "da"}
 
 
@@ -84,13 +142,39 @@ class Resolved:
         floor = sent.start
         if sent.start > 0:
             floor = token.doc[sent.start - 1].sent.start
-        for m in reversed(self.mentions):
-            if m.end > token.i or m.start < floor:
-                continue
-            is_person = m.actor.startswith("P:")
-            if is_person == (want == "person") and m.state:
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= token.i
+            and m.start >= floor
+            and m.state
+            and m.actor.startswith("P:") == (want == "person")
+        ]
+        # Prefer the nearest mention in subject position ("Egypt has spent ... It operates").
+        for m in reversed(before):
+            if _subject_like(token.doc[m.start : m.end].root):
+                return m.state
+        for m in reversed(before):
+            if token.doc[m.start : m.end].root.dep_ not in ("amod", "compound"):
                 return m.state
         return None
+
+    def subject_state(self, subj: Token) -> str | None:
+        """The state a grammatical subject stands for: named in it, the antecedent of a
+        relative pronoun ("China, which has supplied"), or of a personal pronoun."""
+        for t in subj.subtree:
+            st = self.state_at(t.i)
+            if st:
+                return st
+        if subj.lower_ in RELATIVE and subj.head.dep_ in ("relcl", "acl"):
+            noun = subj.head.head
+            for t in noun.subtree:
+                if t.i > noun.i:
+                    break
+                st = self.state_at(t.i)
+                if st:
+                    return st
+        return self.antecedent(subj)
 
     def actor_rows(self) -> list[ActorRow]:
         by_id = resources.actors_by_id()
@@ -112,12 +196,28 @@ class Resolved:
         for m in list(self.mentions):
             if m.state and m.state not in rows and m.state in by_id:
                 rec = by_id[m.state]
-                rows[m.state] = ActorRow(id=rec.id, name=rec.name, type=rec.type,
-                                         country=rec.country, mentions=0, forms=[])
+                rows[m.state] = ActorRow(
+                    id=rec.id,
+                    name=rec.name,
+                    type=rec.type,
+                    country=rec.country,
+                    mentions=0,
+                    forms=[],
+                )
         return sorted(rows.values(), key=lambda r: (-r.mentions, r.name))
 
     def entity_rows(self) -> list[EntityRow]:
         return self.entities
+
+
+def _subject_like(tok: Token) -> bool:
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("poss", "compound", "amod", "appos"):
+            return False
+        tok = tok.head
+    return False
 
 
 def slug(name: str) -> str:
@@ -166,9 +266,9 @@ def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None
     # After: "X, Serbia's president", "X, the Russian ambassador to Belgrade".
     if ent.end < sent.end and doc[ent.end].text == ",":
         hi = min(sent.end, ent.end + 8)
-        after = doc[ent.end + 1:hi]
+        after = doc[ent.end + 1 : hi]
         stop = next((t.i for t in after if t.text in {",", ";", "."}), hi)
-        after = doc[ent.end + 1:stop]
+        after = doc[ent.end + 1 : stop]
         if any(t.lower_ in TITLE_WORDS for t in after):
             for t in after:
                 if t.i in known and known[t.i].state:
@@ -190,19 +290,35 @@ def resolve(doc: Doc, article: Article) -> Resolved:
         if span.label_ == "ACTOR":
             rec = actors_by_id[span.id_]
             state = _state_of_actor(rec.id)
-            mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
-                                    span.text, rec.id, state))
-            label = "NORP" if span.text.rstrip("s") in rec.demonyms or span.text in rec.demonyms \
+            mentions.append(
+                Mention(
+                    span.start, span.end, span.start_char, span.end_char, span.text, rec.id, state
+                )
+            )
+            label = (
+                "NORP"
+                if span.text.rstrip("s") in rec.demonyms or span.text in rec.demonyms
                 else _entity_label(rec.type)
+            )
             entities.append(EntityRow(span.text, label, span.start_char, span.end_char, rec.id))
         elif span.label_ == "PERSON":
             person = people_by_id[span.id_]
             state = person.acts_for(year)
             people.setdefault(person.id, Person(person.id, person.name, state))
-            mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
-                                    span.text, person.id, state))
-            entities.append(EntityRow(span.text, "PERSON", span.start_char, span.end_char,
-                                      person.id))
+            mentions.append(
+                Mention(
+                    span.start,
+                    span.end,
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    person.id,
+                    state,
+                )
+            )
+            entities.append(
+                EntityRow(span.text, "PERSON", span.start_char, span.end_char, person.id)
+            )
         else:
             continue
         covered.update(range(span.start, span.end))
@@ -212,8 +328,9 @@ def resolve(doc: Doc, article: Article) -> Resolved:
     for pid, p in people.items():
         surnames.setdefault(_surname(p.name), pid)
 
-    weapon_tokens = {i for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON"
-                     for i in range(s.start, s.end)}
+    weapon_tokens = {
+        i for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON" for i in range(s.start, s.end)
+    }
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -223,14 +340,17 @@ def resolve(doc: Doc, article: Article) -> Resolved:
             name = _person_name(ent)
             if not name:
                 continue
-            pid = surnames.get(_surname(name)) if len(name.split()) == 1 else None
-            if pid is None:
+            known_pid = surnames.get(_surname(name)) if len(name.split()) == 1 else None
+            if known_pid is not None:
+                pid = known_pid
+            else:
                 state = _context_state(doc, ent, known)
                 pid = slug(name)
                 if pid not in people:
                     if state is None and len(name.split()) == 1:
-                        entities.append(EntityRow(ent.text, "PERSON", ent.start_char,
-                                                  ent.end_char, None))
+                        entities.append(
+                            EntityRow(ent.text, "PERSON", ent.start_char, ent.end_char, None)
+                        )
                         continue
                     people[pid] = Person(pid, name, state)
                     surnames.setdefault(_surname(name), pid)
@@ -238,9 +358,10 @@ def resolve(doc: Doc, article: Article) -> Resolved:
                     people[pid].country = state
             p = people[pid]
             start = ent.start + (len(ent) - len(name.split()) if ent.text != name else 0)
-            span = doc[start:ent.end]
-            m = Mention(span.start, span.end, span.start_char, span.end_char, span.text,
-                        pid, p.country)
+            span = doc[start : ent.end]
+            m = Mention(
+                span.start, span.end, span.start_char, span.end_char, span.text, pid, p.country
+            )
             mentions.append(m)
             for i in range(span.start, span.end):
                 known[i] = m

@@ -17,16 +17,42 @@ from analysis import resources
 from analysis.actors import Resolved
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
 from analysis.pipeline import TERMS_KEY, clean_sentence
+from analysis.procurement import weapon_modifier_tokens
 from analysis.timeline import DateMention, date_for_sentence
 
 HEDGE_FACTOR = 0.6
-SUSPEND_WORDS = {"moratorium", "suspend", "suspension", "halt", "cancel", "withdraw", "freeze",
-                 "stop", "end", "pull", "boycott", "skip"}
+SUSPEND_WORDS = {
+    "moratorium",
+    "suspend",
+    "suspension",
+    "halt",
+    "cancel",
+    "withdraw",
+    "freeze",
+    "stop",
+    "end",
+    "pull",
+    "boycott",
+    "skip",
+}
 REFUSE_WORDS = {"refuse", "reject", "decline", "resist", "oppose", "avoid", "defy", "rebuff"}
 NEGATIONS = {"not", "n't", "never", "no"}
 SANCTIONED_HEADS = {"face", "risk", "hit", "target", "escape", "avoid", "evade", "under"}
-COUNTERPART_PREPS = {"with", "to", "from", "on", "against", "of", "toward", "towards", "into",
-                     "in", "by", "for", "between"}
+COUNTERPART_PREPS = {
+    "with",
+    "to",
+    "from",
+    "on",
+    "against",
+    "of",
+    "toward",
+    "towards",
+    "into",
+    "in",
+    "by",
+    "for",
+    "between",
+}
 
 
 @lru_cache(maxsize=1)
@@ -62,54 +88,199 @@ def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children):
         return True
     up = verb.head
-    return verb.dep_ in ("xcomp", "ccomp") and up.lemma_ in REFUSE_WORDS
+    return bool(
+        verb.dep_ in ("xcomp", "ccomp")
+        and (up.lemma_ in REFUSE_WORDS or any(c.dep_ == "neg" for c in up.children))
+    )
 
 
-def _subject(verb: Token, resolved: Resolved) -> str | None:
+EVENT_NOUNS = {
+    "decision",
+    "suspension",
+    "move",
+    "announcement",
+    "step",
+    "plan",
+    "deal",
+    "order",
+    "purchase",
+    "ban",
+    "moratorium",
+    "freeze",
+}
+VENUE_PREPS = {"in", "at", "during", "after", "before", "since", "under", "over", "within"}
+TARGET_PREPS = {
+    "with",
+    "to",
+    "from",
+    "against",
+    "on",
+    "toward",
+    "towards",
+    "of",
+    "between",
+    "for",
+    "into",
+    "by",
+}
+
+
+def _subject(
+    verb: Token, trigger: Token, resolved: Resolved, focus: str | None
+) -> tuple[bool, str | None]:
+    """(found a subject, its state). A subject that names no state (``diplomats``) yields
+    ``(True, None)`` so that the trigger is not pinned on some other party."""
+    if trigger.pos_ == "NOUN":
+        for c in trigger.children:
+            if c.dep_ == "poss":
+                st = resolved.subject_state(c)
+                if st:
+                    return True, st  # "Serbia's accession", "Kosovo's membership"
     holder = verb
     for _ in range(3):
         for c in holder.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "agent"):
-                for t in c.subtree:
-                    st = resolved.state_at(t.i)
-                    if st:
-                        return st
-                st = resolved.antecedent(c)
-                if st:
-                    return st
-        if holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl") and \
-                holder.head is not holder:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                st = resolved.subject_state(c)
+                if st is None and c.lemma_ in EVENT_NOUNS:
+                    return True, focus
+                return True, st
+        if (
+            holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl")
+            and holder.head is not holder
+        ):
             holder = holder.head
         else:
             break
-    return None
+    return False, None
 
 
-def _counterparts(trigger: Token, verb: Token, sent: Span, resolved: Resolved,
-                  subject: str) -> list[str]:
-    """Parties the trigger points at: in its own phrase first, then elsewhere in the sentence."""
-    near: list[str] = []
-    for root in (trigger, verb):
-        for t in root.subtree:
+def _targets(root: Token, resolved: Resolved, skip: set[int]) -> list[str]:
+    """States a word points at: its object, its with/to/from/against/on phrases, and states
+    modifying it ("Russian forces", "EU accession")."""
+    out: list[str] = []
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "advcl", "relcl", "ccomp", "punct", "cc", "mark"):
+            continue
+        if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS:
+            continue
+        for t in c.subtree:
+            if t.i in skip:
+                continue
             st = resolved.state_at(t.i)
-            if st and st != subject and st not in near:
-                near.append(st)
+            if st and st not in out:
+                out.append(st)
+    return out
+
+
+def _counterparts(
+    trigger: Token, verb: Token, sent: Span, resolved: Resolved, subject: str, skip: set[int]
+) -> list[str]:
+    """Parties the trigger points at: in its own phrase first, then the verb's, then the
+    sentence (leaving out states that only describe a weapon, "Russian weapons")."""
+    near = [s for s in _targets(trigger, resolved, skip) if s != subject]
+    if not near and verb is not trigger:
+        near = [s for s in _targets(verb, resolved, skip) if s != subject]
     if not near:
-        near = [s for s in resolved.states_in(sent) if s != subject]
-    return near[:3]
+        near = [
+            m.state
+            for m in resolved.in_span(sent)
+            if m.state and m.state != subject and m.start not in skip
+        ]
+        near = list(dict.fromkeys(near))
+    return [s for s in near if s][:3]
+
+
+def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[str, str]]:
+    """(subject, counterpart) for a foreign military presence: the owner of a base, troops or
+    headquarters and the state hosting it. A bare "air base" is a place, not a signal."""
+    verb = _governing_verb(trigger)
+    if trigger.pos_ == "VERB":  # "Poland hosts American troops"
+        _, host = _subject(trigger, trigger, resolved, None)
+        owners = [s for s in _targets(trigger, resolved, skip) if s != host]
+        return [(host, owners[0])] if host and owners else []
+    owner = next(
+        (
+            st
+            for c in trigger.children
+            if c.dep_ in ("compound", "amod", "poss", "nmod")
+            for t in c.subtree
+            if (st := resolved.state_at(t.i))
+        ),
+        None,
+    )
+    if owner is None:
+        return []
+    hosts = [
+        s
+        for c in [*trigger.children, *verb.children]
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "at")
+        for s in [resolved.state_at(t.i) for t in c.subtree]
+        if s and s != owner
+    ]
+    _found, subject = _subject(verb, trigger, resolved, None)
+    if subject and subject != owner:
+        return [(subject, owner)]
+    if hosts:
+        return [(owner, hosts[0])] if subject == owner else [(hosts[0], owner)]
+    return []
+
+
+def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
+    """(member, bloc) pairs from "NATO member Turkey", "Hungary, a member of NATO"."""
+    blocs = [
+        st
+        for c in trigger.children
+        if c.dep_ in ("compound", "poss", "amod", "prep")
+        for t in c.subtree
+        if (st := resolved.state_at(t.i)) and _is_bloc(st)
+    ]
+    if not blocs:
+        return []
+    members: list[str] = []
+    for c in trigger.children:
+        if c.dep_ == "appos":
+            for t in [c, *c.conjuncts]:
+                st = resolved.state_at(t.i)
+                if st and not _is_bloc(st):
+                    members.append(st)
+    if trigger.dep_ == "appos":
+        st = resolved.state_at(trigger.head.i)
+        if st and not _is_bloc(st):
+            members.append(st)
+    st = resolved.state_at(trigger.head.i) if trigger.dep_ == "compound" else None
+    if st and not _is_bloc(st):
+        members.append(st)
+    return [(m, blocs[0]) for m in dict.fromkeys(members)]
 
 
 WEAK_HEDGES = {"would", "is set to", "is expected to", "are expected to", "was expected to"}
 
 
+def _focus(resolved: Resolved) -> str | None:
+    counts: dict[str, int] = {}
+    for m in resolved.mentions:
+        if m.state and len(m.state) == 3 and not _is_bloc(m.state):
+            counts[m.state] = counts.get(m.state, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
 def _hedged(sent: Span, cues: list[StanceCueRow]) -> bool:
     """Whether a sentence carries real uncertainty ("reportedly", "could"), not reported future."""
-    return any(c.type == "hedge" and c.cue.lower() not in WEAK_HEDGES
-               and sent.start_char <= c.start < sent.end_char for c in cues)
+    return any(
+        c.type == "hedge"
+        and c.cue.lower() not in WEAK_HEDGES
+        and sent.start_char <= c.start < sent.end_char
+        for c in cues
+    )
 
 
-def extract(doc: Doc, resolved: Resolved, dates: list[DateMention],
-            deals: list[ProcurementRow], cues: list[StanceCueRow]) -> list[AlignmentRow]:
+def extract(
+    doc: Doc,
+    resolved: Resolved,
+    dates: list[DateMention],
+    deals: list[ProcurementRow],
+    cues: list[StanceCueRow],
+) -> list[AlignmentRow]:
     """Every alignment signal in an article."""
     rules = resources.signal_rules()
     weights = resources.status_weights()
@@ -127,11 +298,20 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention],
         sent = doc.char_span(deal.start, deal.end, alignment_mode="expand")
         if sent is not None and _hedged(sent.sent, cues):
             weight *= HEDGE_FACTOR
-        out.append(AlignmentRow(
-            subject=deal.recipient, counterpart=deal.supplier, direction=sw.direction,
-            type="arms_procurement", basis=proc.basis, weight=round(weight, 3), date=deal.date,
-            sentence=deal.sentence, start=deal.start, end=deal.end,
-        ))
+        out.append(
+            AlignmentRow(
+                subject=deal.recipient,
+                counterpart=deal.supplier,
+                direction=sw.direction,
+                type="arms_procurement",
+                basis=proc.basis,
+                weight=round(weight, 3),
+                date=deal.date,
+                sentence=deal.sentence,
+                start=deal.start,
+                end=deal.end,
+            )
+        )
 
     triggers: list[tuple[Token, str]] = []
     words = _word_triggers()
@@ -149,17 +329,65 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention],
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
             if span is not None:
                 pressurers.setdefault(span.sent.start, set()).add(cue.target)
+    focus = _focus(resolved)
+    weapon_tokens = weapon_modifier_tokens(doc)
+    pressured: set[int] = set()
+    for cue in cues:
+        cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if cue.type == "pressure" and cue_span is not None:
+            pressured.add(cue_span.sent.start)
+
+    def emit(
+        subject: str, counterpart: str, kind: str, direction: int, tok: Token, sent: Span
+    ) -> None:
+        key = (subject, counterpart, kind, sent.start)
+        if key in seen or subject == counterpart:
+            return
+        if not (_is_state(subject) and _is_state(counterpart)):
+            return
+        seen.add(key)
+        rule = rules[kind]
+        when = date_for_sentence(dates, sent)
+        out.append(
+            AlignmentRow(
+                subject=subject,
+                counterpart=counterpart,
+                direction=direction,
+                type=kind,
+                basis=rule.basis,
+                weight=round(rule.weight * (HEDGE_FACTOR if _hedged(sent, cues) else 1.0), 3),
+                date=when.value if when else None,
+                sentence=clean_sentence(sent),
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+            )
+        )
+
     for tok, kind in triggers:
         sent = tok.sent
+        if kind == "military_base":
+            for host, owner in _basing(tok, resolved, weapon_tokens):
+                emit(host, owner, kind, 1, tok, sent)
+            continue
+        if kind == "membership" and tok.lemma_ == "member":
+            for member, bloc in _membership(tok, resolved):
+                emit(member, bloc, "membership", 1, tok, sent)
+            continue
         verb = _governing_verb(tok)
-        subject = _subject(verb, resolved)
-        states = resolved.states_in(sent)
-        if subject is None:
-            subject = next((s for s in states if not _is_bloc(s)), None)
+        found, subject = _subject(verb, tok, resolved, focus)
+        if not found:
+            subject = next(
+                (
+                    m.state
+                    for m in resolved.in_span(sent)
+                    if m.state and not _is_bloc(m.state) and m.start not in weapon_tokens
+                ),
+                None,
+            )
         if subject is None or not _is_state(subject):
             continue
         sent_lemmas = {t.lemma_.lower() for t in sent}
-        negated = _negated(verb)
+        negated = _negated(verb) if verb is not tok or tok.pos_ == "VERB" else False
         if kind == "joint_exercise" and (sent_lemmas & SUSPEND_WORDS):
             kind = "exercise_suspension"
         elif kind == "exercise_suspension":
@@ -167,43 +395,35 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention],
                 continue
         elif kind == "sanctions" and (negated or sent_lemmas & REFUSE_WORDS):
             kind, negated = "sanctions_refusal", False
-        elif kind == "pressure_resistance" and tok.pos_ != "VERB":
-            continue
-        elif kind in ("agreement",) and tok.pos_ == "VERB" and tok.lemma_ != "sign":
+        elif (
+            kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in pressured)
+        ) or (kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ != "sign"):
             continue
         rule = rules[kind]
         direction = -rule.direction if negated else rule.direction
-        if kind == "sanctions" and tok.head.lemma_ in SANCTIONED_HEADS:
-            # "Serbia could face US sanctions": the subject is the target, not the sanctioner.
-            for counterpart in _counterparts(tok, verb, sent, resolved, subject)[:1]:
-                if _is_state(counterpart) and (counterpart, subject, kind, sent.start) not in seen:
-                    seen.add((counterpart, subject, kind, sent.start))
-                    when = date_for_sentence(dates, sent)
-                    out.append(AlignmentRow(
-                        subject=counterpart, counterpart=subject, direction=rule.direction,
-                        type=kind, basis=rule.basis,
-                        weight=round(rule.weight * (HEDGE_FACTOR if _hedged(sent, cues) else 1), 3),
-                        date=when.value if when else None, sentence=clean_sentence(sent),
-                        start=tok.idx, end=tok.idx + len(tok.text)))
-            continue
-        for counterpart in _counterparts(tok, verb, sent, resolved, subject):
-            if not _is_state(counterpart):
+        targets = _counterparts(tok, verb, sent, resolved, subject, weapon_tokens)
+        if kind == "membership":
+            # "join NATO": the bloc must be what is joined, not a bystander.
+            targets = [
+                t
+                for t in _targets(tok if tok.pos_ == "NOUN" else verb, resolved, weapon_tokens)
+                if _is_bloc(t) and t != subject
+            ]
+        if kind in ("sanctions", "sanctions_refusal"):
+            aimed = [t for t in _targets(tok, resolved, weapon_tokens) if t != subject]
+            targets = aimed or targets[:1]
+            if tok.head.lemma_ in SANCTIONED_HEADS and kind == "sanctions":
+                # "Serbia could face US sanctions": the subject is the target.
+                for counterpart in targets[:1]:
+                    emit(counterpart, subject, kind, rule.direction, tok, sent)
                 continue
+        for counterpart in targets:
             if kind == "exercise_suspension" and counterpart in pressurers.get(sent.start, ()):
                 continue
-            if kind in ("membership", "accession_bid", "neutrality") and not _is_bloc(counterpart):
+            if kind in ("accession_bid", "neutrality") and not _is_bloc(counterpart):
                 continue
-            key = (subject, counterpart, kind, sent.start)
-            if key in seen:
-                continue
-            seen.add(key)
-            weight = rule.weight * (HEDGE_FACTOR if _hedged(sent, cues) else 1.0)
-            when = date_for_sentence(dates, sent)
-            out.append(AlignmentRow(
-                subject=subject, counterpart=counterpart, direction=direction, type=kind,
-                basis=rule.basis, weight=round(weight, 3), date=when.value if when else None,
-                sentence=clean_sentence(sent), start=tok.idx, end=tok.idx + len(tok.text),
-            ))
+            emit(subject, counterpart, kind, direction, tok, sent)
+
     # "suspended drills, citing pressure from the EU": complying moves toward the pressurer.
     rule = rules["pressure_compliance"]
     for cue in cues:
@@ -219,11 +439,19 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention],
         if not (_is_state(cue.speaker) and _is_state(cue.target)):
             continue
         when = date_for_sentence(dates, sent)
-        out.append(AlignmentRow(
-            subject=cue.speaker, counterpart=cue.target, direction=rule.direction,
-            type="pressure_compliance", basis=rule.basis, weight=rule.weight,
-            date=when.value if when else None, sentence=cue.sentence, start=cue.start,
-            end=cue.end,
-        ))
+        out.append(
+            AlignmentRow(
+                subject=cue.speaker,
+                counterpart=cue.target,
+                direction=rule.direction,
+                type="pressure_compliance",
+                basis=rule.basis,
+                weight=rule.weight,
+                date=when.value if when else None,
+                sentence=cue.sentence,
+                start=cue.start,
+                end=cue.end,
+            )
+        )
     out.sort(key=lambda r: r.start)
     return out

@@ -92,13 +92,10 @@ def load_bytes(data: bytes, *, name: str = "", limits: Limits = DEFAULT_LIMITS) 
     label = name or "input"
     suffix = Path(name).suffix.lower() if name else ""
     if suffix not in SUFFIXES:
-        raise UnsupportedTypeError(
-            f"{label}: {suffix} files are not supported; use {ACCEPTED}"
-        )
+        raise UnsupportedTypeError(f"{label}: {suffix} files are not supported; use {ACCEPTED}")
     if len(data) > limits.max_bytes:
         raise TooLargeError(
-            f"{label}: {len(data) / 1e6:.1f} MB is over the "
-            f"{limits.max_bytes / 1e6:.0f} MB limit"
+            f"{label}: {len(data) / 1e6:.1f} MB is over the {limits.max_bytes / 1e6:.0f} MB limit"
         )
     if not data.strip():
         raise EmptyInputError(f"{label}: the file is empty; give an article with text")
@@ -185,8 +182,11 @@ def decode(data: bytes, *, label: str = "input") -> str:
     # Not UTF-8, so a single-byte code page. Cyrillic words put high bytes next to each other
     # (Windows-1251); Western European text has isolated accented letters (Windows-1252/Latin-1).
     high = [i for i, b in enumerate(data[:200_000]) if b >= 0x80]
-    runs = sum(1 for i in high if (i + 1 < len(data) and data[i + 1] >= 0x80)
-               or (i > 0 and data[i - 1] >= 0x80))
+    runs = sum(
+        1
+        for i in high
+        if (i + 1 < len(data) and data[i + 1] >= 0x80) or (i > 0 and data[i - 1] >= 0x80)
+    )
     if high and runs / len(high) > 0.5:
         return data.decode("cp1251", errors="replace")
     try:
@@ -217,8 +217,16 @@ def parse_date(value: Any) -> date | None:
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return None
-    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y",
-                "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z"):
+    for fmt in (
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%Y/%m/%d",
+        "%d.%m.%Y",
+        "%a, %d %b %Y %H:%M:%S %z",
+        "%a, %d %b %Y %H:%M:%S %Z",
+    ):
         try:
             return datetime.strptime(s.replace("Sept", "Sep"), fmt).date()
         except ValueError:
@@ -238,7 +246,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
                 return {}, text
             if not isinstance(meta, dict):
                 return {}, text
-            return meta, "\n".join(lines[i + 1:])
+            return meta, "\n".join(lines[i + 1 :])
     return {}, text
 
 
@@ -291,8 +299,17 @@ def _from_json(text: str, label: str) -> Article:
 
 _BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, figcaption"
 _DATE_META = (
-    "article:published_time", "og:published_time", "published_time", "pubdate", "publishdate",
-    "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+    "article:published_time",
+    "og:published_time",
+    "published_time",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
 )
 
 
@@ -302,8 +319,12 @@ def _from_html(html: str) -> Article:
     tree = HTMLParser(html)
     meta: dict[str, str] = {}
     for node in tree.css("meta"):
-        key = (node.attributes.get("property") or node.attributes.get("name")
-               or node.attributes.get("itemprop") or "")
+        key = (
+            node.attributes.get("property")
+            or node.attributes.get("name")
+            or node.attributes.get("itemprop")
+            or ""
+        )
         content = node.attributes.get("content")
         if key and content:
             meta.setdefault(key.lower(), content)
@@ -353,9 +374,7 @@ def _from_pdf(data: bytes, label: str, limits: Limits) -> Article:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
-            raise CorruptDocumentError(
-                f"{label}: the PDF is encrypted; export an unprotected copy"
-            )
+            raise CorruptDocumentError(f"{label}: the PDF is encrypted; export an unprotected copy")
         pages = len(reader.pages)
         if pages > limits.max_pdf_pages:
             raise TooLargeError(
@@ -378,8 +397,18 @@ def _from_pdf(data: bytes, label: str, limits: Limits) -> Article:
                 published = parse_date(f"{created[2:6]}-{created[6:8]}-{created[8:10]}")
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError,
-            RecursionError, AssertionError, IndexError, ZeroDivisionError) as exc:
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OSError,
+        RecursionError,
+        AssertionError,
+        IndexError,
+        ZeroDivisionError,
+    ) as exc:
         raise CorruptDocumentError(f"{label}: the PDF is damaged and cannot be read") from exc
     text = "\n\n".join(_unwrap(p) for p in parts)
     return Article(text=text, title=title, published=published)

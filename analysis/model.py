@@ -1,4 +1,4 @@
-"""Plain result types. ``Analysis.to_dict()`` is the JSON of CONTRACT.md; nothing here holds a Doc."""
+"""Plain result types. ``Analysis.to_dict()`` is the JSON of CONTRACT.md; no Doc in here."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def normalise_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(
-        ch for ch in text
+        ch
+        for ch in text
         if ch in "\n\t" or not (unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u00ad")
     )
     lines = [line.rstrip() for line in text.split("\n")]

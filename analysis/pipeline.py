@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -29,22 +30,59 @@ TERMS_KEY = "am_terms"
 
 # Phrases that contain an actor's name but are not the actor: seas, regions, churches, papers.
 BLOCKED_PHRASES = (
-    "Latin America", "South America", "North America", "Central America", "South China Sea",
-    "East China Sea", "Indian Ocean", "Korean Peninsula", "Washington Post", "New York",
-    "New Mexico", "American Samoa", "Persian Gulf", "Arabian Sea", "Arabian Peninsula",
-    "Russian Orthodox Church", "Serbian Orthodox Church", "Russian Orthodox", "Serbian Orthodox",
-    "Greek Orthodox", "Georgian Orthodox", "Orthodox Church", "Turkish Cypriot", "Greek Cypriot",
-    "Washington state", "Washington State", "Georgia Tech", "Indian Army Day", "Jordan River",
-    "Victoria Nuland", "Paris Agreement", "Paris Club", "Berlin Wall", "Berlin Process",
-    "Warsaw Pact", "Chinese New Year", "Chinese Communist Party", "Turkish Stream",
-    "Minsk agreements", "Minsk Agreements", "Moscow Mule", "Kosovo Serbs", "Kosovo Albanians",
-    "Bosnian Serbs", "Bosnian Serb", "Bosnian Croats", "Bosnian Croat",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "South China Sea",
+    "East China Sea",
+    "Indian Ocean",
+    "Korean Peninsula",
+    "Washington Post",
+    "New York",
+    "New Mexico",
+    "American Samoa",
+    "Persian Gulf",
+    "Arabian Sea",
+    "Arabian Peninsula",
+    "Russian Orthodox Church",
+    "Serbian Orthodox Church",
+    "Russian Orthodox",
+    "Serbian Orthodox",
+    "Greek Orthodox",
+    "Georgian Orthodox",
+    "Orthodox Church",
+    "Turkish Cypriot",
+    "Greek Cypriot",
+    "Washington state",
+    "Washington State",
+    "Georgia Tech",
+    "Indian Army Day",
+    "Jordan River",
+    "Victoria Nuland",
+    "Paris Agreement",
+    "Paris Club",
+    "Berlin Wall",
+    "Berlin Process",
+    "Warsaw Pact",
+    "Chinese New Year",
+    "Chinese Communist Party",
+    "Turkish Stream",
+    "Minsk agreements",
+    "Minsk Agreements",
+    "Moscow Mule",
+    "Kosovo Serbs",
+    "Kosovo Albanians",
+    "Bosnian Serbs",
+    "Bosnian Serb",
+    "Bosnian Croats",
+    "Bosnian Croat",
 )
 ETHNIC_PREFIXES = ("ethnic", "Ethnic")
 
 
 def _plural(form: str) -> str | None:
-    if form.endswith(("s", "S")) or not form[-1].isalnum() or " " in form and form[-1].isdigit():
+    if form.endswith(("s", "S")) or not form[-1].isalnum() or (" " in form and form[-1].isdigit()):
         return None
     return form + "s"
 
@@ -71,8 +109,8 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
         for form in weapon.forms:
             out.append(("WEAPON", form, weapon.id))
             plural = _plural(form)
-            if plural and any(c.isdigit() for c in form) or plural and form[0].isupper():
-                out.append(("WEAPON", plural, weapon.id))  # type: ignore[arg-type]
+            if plural is not None and (any(c.isdigit() for c in form) or form[0].isupper()):
+                out.append(("WEAPON", plural, weapon.id))
     out.extend(("BLOCK", phrase, "") for phrase in BLOCKED_PHRASES)
     return tuple(out)
 
@@ -108,13 +146,15 @@ class Gazetteer:
         self._add(nlp, self.terms, term_patterns())
 
     @staticmethod
-    def _add(nlp: Language, matcher: PhraseMatcher,
-             patterns: Iterable[tuple[str, str, str]]) -> None:
+    def _add(
+        nlp: Language, matcher: PhraseMatcher, patterns: Iterable[tuple[str, str, str]]
+    ) -> None:
         grouped: dict[str, list[str]] = {}
         for label, text, ident in patterns:
             grouped.setdefault(f"{label}|{ident}", []).append(text)
         texts = sorted({t for group in grouped.values() for t in group})
-        docs = dict(zip(texts, nlp.tokenizer.pipe(texts), strict=True))
+        tokenizer: Any = nlp.tokenizer
+        docs = dict(zip(texts, tokenizer.pipe(texts), strict=True))
         for key, group in grouped.items():
             matcher.add(key, [docs[t] for t in dict.fromkeys(group)])
 

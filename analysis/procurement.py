@@ -21,41 +21,125 @@ from analysis.model import ProcurementRow
 from analysis.pipeline import NAMES_KEY, TERMS_KEY, clean_sentence
 from analysis.timeline import DateMention, date_for_sentence
 
-STATUS_RANK = {"unknown": 0, "displayed": 1, "planned": 2, "negotiating": 3, "ordered": 4,
-               "delivered": 5, "in_service": 6, "cancelled": 7}
-NOUN_STATUS = {
-    "delivery": ("delivered", "supplier"), "shipment": ("delivered", "supplier"),
-    "arrival": ("delivered", "theme"), "transfer": ("delivered", "supplier"),
-    "donation": ("delivered", "supplier"), "import": ("delivered", "recipient"),
-    "export": ("delivered", "supplier"), "purchase": ("ordered", "recipient"),
-    "order": ("ordered", "recipient"), "acquisition": ("ordered", "recipient"),
-    "procurement": ("ordered", "recipient"), "sale": ("ordered", "supplier"),
-    "deal": ("ordered", "recipient"), "contract": ("ordered", "recipient"),
-    "agreement": ("ordered", "recipient"), "buy": ("ordered", "recipient"),
-    "cancellation": ("cancelled", "recipient"), "parade": ("displayed", "recipient"),
-    "display": ("displayed", "recipient"), "fleet": ("in_service", "recipient"),
-    "inventory": ("in_service", "recipient"), "arsenal": ("in_service", "recipient"),
-    "service": ("in_service", "recipient"), "talks": ("negotiating", "recipient"),
-    "negotiation": ("negotiating", "recipient"), "offer": ("negotiating", "supplier"),
-    "plan": ("planned", "recipient"), "gift": ("delivered", "supplier"),
+# When one article reports several stages of a deal, the row keeps the furthest one.
+STATUS_RANK = {
+    "unknown": 0,
+    "displayed": 1,
+    "planned": 2,
+    "negotiating": 3,
+    "in_service": 4,
+    "ordered": 5,
+    "delivered": 6,
+    "cancelled": 7,
 }
+NOUN_STATUS = {
+    "delivery": ("delivered", "supplier"),
+    "shipment": ("delivered", "supplier"),
+    "arrival": ("delivered", "theme"),
+    "transfer": ("delivered", "supplier"),
+    "donation": ("delivered", "supplier"),
+    "import": ("delivered", "recipient"),
+    "export": ("delivered", "supplier"),
+    "purchase": ("ordered", "recipient"),
+    "order": ("ordered", "recipient"),
+    "acquisition": ("ordered", "recipient"),
+    "procurement": ("ordered", "recipient"),
+    "sale": ("ordered", "supplier"),
+    "deal": ("ordered", "recipient"),
+    "contract": ("ordered", "recipient"),
+    "agreement": ("ordered", "recipient"),
+    "buy": ("ordered", "recipient"),
+    "cancellation": ("cancelled", "recipient"),
+    "parade": ("displayed", "recipient"),
+    "display": ("displayed", "recipient"),
+    "fleet": ("in_service", "recipient"),
+    "inventory": ("in_service", "recipient"),
+    "arsenal": ("in_service", "recipient"),
+    "service": ("in_service", "recipient"),
+    "talks": ("negotiating", "recipient"),
+    "negotiation": ("negotiating", "recipient"),
+    "offer": ("negotiating", "supplier"),
+    "plan": ("planned", "recipient"),
+    "gift": ("delivered", "supplier"),
+    "interest": ("planned", "recipient"),
+    "framework": ("planned", "recipient"),
+    "request": ("planned", "recipient"),
+    "bid": ("planned", "recipient"),
+    "tender": ("planned", "recipient"),
+    "competition": ("planned", "recipient"),
+}
+TRANSPORT_PREPS = {"aboard", "onboard"}
+CONTRACT_WORDS = {"contract", "order", "deal", "agreement", "agree"}
+PRODUCTION_VERBS = {"produce", "build", "manufacture", "assemble", "make"}
 PAST_PERFECT_DELIVERED = {"acquire", "procure", "import", "get", "obtain", "receive"}
 MODAL_PLANNED = {"will", "would", "could", "might", "may", "should", "'ll", "shall"}
-PLANNING_HEADS = {"plan": "planned", "want": "planned", "seek": "planned", "intend": "planned",
-                  "consider": "planned", "hope": "planned", "aim": "planned", "expect": "planned",
-                  "wish": "planned", "decide": "ordered", "agree": "ordered", "try": "planned",
-                  "negotiate": "negotiating", "discuss": "negotiating", "offer": "negotiating",
-                  "refuse": "cancelled", "decline": "cancelled", "abandon": "cancelled"}
+PLANNING_HEADS = {
+    "plan": "planned",
+    "want": "planned",
+    "seek": "planned",
+    "intend": "planned",
+    "consider": "planned",
+    "hope": "planned",
+    "aim": "planned",
+    "expect": "planned",
+    "wish": "planned",
+    "decide": "ordered",
+    "agree": "ordered",
+    "try": "planned",
+    "negotiate": "negotiating",
+    "discuss": "negotiating",
+    "offer": "negotiating",
+    "refuse": "cancelled",
+    "decline": "cancelled",
+    "abandon": "cancelled",
+}
 SUPPLIER_SUFFIX = re.compile(r"^(made|built|designed|supplied|produced|manufactured|origin)$")
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "pair": 2, "couple": 2,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "a dozen": 12,
+    "pair": 2,
+    "couple": 2,
 }
-GENERIC_GUARD = {"rebel", "rebels", "militant", "militants", "islamist", "jihadist", "foreign",
-                 "volunteer", "wagner", "insurgent"}
+GENERIC_GUARD = {
+    "rebel",
+    "rebels",
+    "militant",
+    "militants",
+    "islamist",
+    "jihadist",
+    "foreign",
+    "volunteer",
+    "wagner",
+    "insurgent",
+}
 
 
 @dataclass(slots=True)
@@ -67,11 +151,20 @@ class WeaponMention:
     origin: str | None
 
     def root(self, doc: Doc) -> Token:
-        return doc[self.start:self.end].root
+        return doc[self.start : self.end].root
 
 
 def find_weapons(doc: Doc) -> list[WeaponMention]:
     """Specific systems (gazetteer and variant suffixes) and generic mentions not next to one."""
+    cached = doc.user_data.get("am_weapons")
+    if cached is not None:
+        return list(cached)
+    found = _find_weapons(doc)
+    doc.user_data["am_weapons"] = tuple(found)
+    return found
+
+
+def _find_weapons(doc: Doc) -> list[WeaponMention]:
     by_id = resources.weapons_by_id()
     found: list[WeaponMention] = []
     taken: set[int] = set()
@@ -84,14 +177,18 @@ def find_weapons(doc: Doc) -> list[WeaponMention]:
     for tok in doc:
         if tok.i in taken:
             continue
-        rec = _variant(tok.text)
-        if rec is not None:
-            found.append(WeaponMention(tok.i, tok.i + 1, rec.name, rec.category, rec.origin))
+        variant = _variant(tok.text)
+        if variant is not None:
+            found.append(
+                WeaponMention(tok.i, tok.i + 1, variant.name, variant.category, variant.origin)
+            )
             taken.add(tok.i)
-    specific_heads = {doc[m.start:m.end].root.head.i for m in found}
+    specific_heads = {doc[m.start : m.end].root.head.i for m in found}
     specific_ends = {m.end for m in found}
-    terms = sorted((s for s in doc.spans[TERMS_KEY] if s.label_ == "TERM"),
-                   key=lambda s: (s.start, -(s.end - s.start)))
+    terms = sorted(
+        (s for s in doc.spans[TERMS_KEY] if s.label_ == "TERM"),
+        key=lambda s: (s.start, -(s.end - s.start)),
+    )
     last_end = -1
     for span in terms:
         if span.start < last_end or any(i in taken for i in range(span.start, span.end)):
@@ -100,8 +197,11 @@ def find_weapons(doc: Doc) -> list[WeaponMention]:
         near_specific = (
             span.start in specific_ends
             or any(i in specific_heads for i in range(span.start, span.end))
-            or (span.start > 0 and doc[span.start - 1].lower_ in ("the", "of")
-                and span.start - 1 in specific_ends)
+            or (
+                span.start > 0
+                and doc[span.start - 1].lower_ in ("the", "of")
+                and span.start - 1 in specific_ends
+            )
         )
         if near_specific:
             continue
@@ -110,6 +210,23 @@ def find_weapons(doc: Doc) -> list[WeaponMention]:
         found.append(WeaponMention(span.start, span.end, None, span.id_, None))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def weapon_modifier_tokens(doc: Doc) -> set[int]:
+    """Tokens that describe a weapon ("Russian" in "Russian weapons", "Serbia's" in
+    "Serbia's MiG-29s"): they name a supplier or an operator, not a party to anything else."""
+    cached = doc.user_data.get("am_weapon_modifiers")
+    if cached is not None:
+        return set(cached)
+    out: set[int] = set()
+    for m in find_weapons(doc):
+        root = doc[m.start : m.end].root
+        noun = root.head if root.dep_ in ("compound", "amod", "nummod") else root
+        for head in {root, noun}:
+            for c in head.lefts:
+                out.update(t.i for t in c.subtree)
+    doc.user_data["am_weapon_modifiers"] = tuple(out)
+    return out
 
 
 _VARIANT = re.compile(r"^(?P<base>[A-Za-z]{1,6}-?\d{1,4})(?P<suffix>[A-Za-z0-9]{1,5})?$")
@@ -148,12 +265,31 @@ def _state_in(token: Token, resolved: Resolved, *, skip: set[int] | None = None)
 
 
 def _quantity(doc: Doc, mention: WeaponMention, anchor: Token) -> int | None:
-    candidates = [anchor, doc[mention.start:mention.end].root]
-    if anchor.head.lemma_ in ("unit", "system", "battery", "piece", "batch", "set", "squadron",
-                              "regiment", "battalion") and anchor.dep_ == "pobj":
+    candidates = [anchor, doc[mention.start : mention.end].root]
+    if (
+        anchor.head.lemma_
+        in (
+            "unit",
+            "system",
+            "battery",
+            "piece",
+            "batch",
+            "set",
+            "squadron",
+            "regiment",
+            "battalion",
+        )
+        and anchor.dep_ == "pobj"
+    ):
         candidates.append(anchor.head)
-    elif anchor.dep_ == "pobj" and anchor.head.head.lemma_ in ("unit", "system", "battery",
-                                                               "piece", "batch", "set"):
+    elif anchor.dep_ == "pobj" and anchor.head.head.lemma_ in (
+        "unit",
+        "system",
+        "battery",
+        "piece",
+        "batch",
+        "set",
+    ):
         candidates.append(anchor.head.head)
     for tok in candidates:
         for child in tok.children:
@@ -163,8 +299,17 @@ def _quantity(doc: Doc, mention: WeaponMention, anchor: Token) -> int | None:
                     return value
     # "six MiG-29 fighter jets": a number right before the mention.
     i = mention.start - 1
-    while i >= 0 and doc[i].lower_ in ("more", "new", "additional", "further", "used",
-                                       "second-hand", "modernised", "modernized", "of"):
+    while i >= 0 and doc[i].lower_ in (
+        "more",
+        "new",
+        "additional",
+        "further",
+        "used",
+        "second-hand",
+        "modernised",
+        "modernized",
+        "of",
+    ):
         i -= 1
     if i >= 0 and doc[i].like_num:
         return _number(doc[i])
@@ -200,24 +345,71 @@ def _governor(doc: Doc, root: Token) -> tuple[Token | None, Token]:
             break
         if head.pos_ in ("VERB", "AUX") and (head.lemma_ in verbs or head.lemma_ == "be"):
             return head, anchor
-        if head.pos_ == "NOUN" and head.lemma_ in NOUN_STATUS and tok.dep_ in (
-            "pobj", "compound", "dobj", "nmod", "amod", "poss",
-        ) and head.i != root.i:
+        if (
+            head.pos_ == "NOUN"
+            and head.lemma_ in NOUN_STATUS
+            and tok.dep_
+            in (
+                "pobj",
+                "compound",
+                "dobj",
+                "nmod",
+                "amod",
+                "poss",
+                "acl",
+            )
+            and head.i != root.i
+        ):
             return head, anchor
-        if tok.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "dobj", "nsubj",
-                        "nsubjpass", "attr", "npadvmod", "poss", "acl", "relcl", "oprd",
-                        "conj", "appos", "nummod", "quantmod", "dep"):
+        if tok.dep_ in (
+            "pobj",
+            "prep",
+            "compound",
+            "amod",
+            "nmod",
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "attr",
+            "npadvmod",
+            "poss",
+            "acl",
+            "relcl",
+            "oprd",
+            "conj",
+            "appos",
+            "nummod",
+            "quantmod",
+            "dep",
+        ):
             if tok.dep_ not in ("relcl", "acl"):
                 anchor = head if head.pos_ in ("NOUN", "PROPN") else anchor
             tok = head
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ not in verbs:
-                # A verb outside the lexicon ("Serbia showed off", "which carry"): keep climbing
-                # only through clausal complements.
-                if tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
-                    return tok, anchor
+            # A verb outside the lexicon ("landed", "which carry"): keep climbing only
+            # through clauses that hang on something else.
+            if (
+                tok.pos_ in ("VERB", "AUX")
+                and tok.lemma_ not in verbs
+                and tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl")
+            ):
+                return tok, anchor
             continue
         break
     return (tok if tok.pos_ in ("VERB", "AUX") else None), anchor
+
+
+def _transported(root: Token) -> bool:
+    tok = root
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.lower_ in TRANSPORT_PREPS:
+            return True
+        tok = tok.head
+    return False
+
+
+def _in_service_words(sent: Span) -> bool:
+    lower = sent.text.lower()
+    return any(w in lower for w in ("in service", "inventory", "arsenal", "fleet of"))
 
 
 def _clause_verb(noun: Token) -> Token | None:
@@ -236,6 +428,8 @@ def _status(verb: Token | None, sent: Span) -> tuple[str, str]:
         return _sentence_status(sent), "recipient"
     if verb.pos_ == "NOUN":
         status, role = NOUN_STATUS[verb.lemma_]
+        if any(c.lemma_ == "framework" for c in verb.children):
+            status = "planned"
         return status, role
     entry = verbs.get(verb.lemma_)
     if entry is None:
@@ -244,34 +438,43 @@ def _status(verb: Token | None, sent: Span) -> tuple[str, str]:
     children = {c.lower_ for c in verb.children}
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if any(c.dep_ == "neg" for c in verb.children) or "never" in children:
-        return ("cancelled" if status in ("ordered", "delivered", "planned", "negotiating")
-                else "unknown"), role
-    if passive and role == "recipient":
+        # "Serbia would not buy the S-400": no deal. A real cancellation has its own verb.
+        return ("unknown" if status == "cancelled" else "negated"), role
+    if (passive and role == "recipient") or (passive and role == "supplier"):
         role = "theme"
-    elif passive and role == "supplier":
-        role = "theme"
-    if status in ("ordered", "delivered") and entry.lemma in PAST_PERFECT_DELIVERED and (
-        verb.tag_ in ("VBD", "VBN")
+    if (
+        status in ("ordered", "delivered")
+        and entry.lemma in PAST_PERFECT_DELIVERED
+        and (verb.tag_ in ("VBD", "VBN"))
     ):
         status = "delivered"
-    if verb.lemma_ in ("deliver", "supply", "hand", "transfer", "ship", "send", "donate", "give",
-                       "gift", "export") and verb.tag_ in ("VBG",) and "be" not in {
-                           c.lemma_ for c in verb.children}:
-        status = "ordered"
+    if (
+        verb.lemma_ in ("buy", "purchase")
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.dep_ not in ("xcomp",)
+        and not {t.lemma_ for t in sent} & CONTRACT_WORDS
+    ):
+        status = "delivered"  # "the 24 it bought in 2015": bought and in hand
     if children & MODAL_PLANNED and status in ("ordered", "delivered", "in_service"):
         status = "planned"
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children) and \
-            status in ("ordered", "delivered", "in_service"):
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children) and status in (
+        "ordered",
+        "delivered",
+        "in_service",
+    ):
         status = "planned"
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_ in PLANNING_HEADS:
         status = PLANNING_HEADS[head.lemma_]
         if any(c.dep_ == "neg" for c in head.children):
-            status = "cancelled"
+            status = "negated"
     elif verb.dep_ in ("xcomp", "pcomp") and head.lemma_ in ("be",) and verb.tag_ == "VBG":
         status = "planned" if status != "cancelled" else status
-    if verb.dep_ == "xcomp" and any(c.lower_ in MODAL_PLANNED for c in head.children) and \
-            status in ("ordered", "delivered"):
+    if (
+        verb.dep_ == "xcomp"
+        and any(c.lower_ in MODAL_PLANNED for c in head.children)
+        and status in ("ordered", "delivered")
+    ):
         status = "planned"
     if status == "ordered" and _delivered_in(sent, verb):
         status = "delivered"
@@ -280,8 +483,10 @@ def _status(verb: Token | None, sent: Span) -> tuple[str, str]:
 
 def _delivered_in(sent: Span, verb: Token) -> bool:
     return any(
-        t.lemma_ in ("deliver", "arrive", "receive", "hand") and t.tag_ in ("VBD", "VBN")
-        and t.i != verb.i and not any(c.dep_ == "neg" for c in t.children)
+        t.lemma_ in ("deliver", "arrive", "receive", "hand")
+        and t.tag_ in ("VBD", "VBN")
+        and t.i != verb.i
+        and not any(c.dep_ == "neg" for c in t.children)
         and not any(c.lower_ in MODAL_PLANNED for c in t.children)
         for t in sent
     )
@@ -304,22 +509,25 @@ def _sentence_status(sent: Span) -> str:
     return best
 
 
-def _arguments(verb: Token | None, role: str, resolved: Resolved,
-               mention_tokens: set[int]) -> tuple[str | None, str | None]:
+def _arguments(
+    verb: Token | None, role: str, resolved: Resolved, mention_tokens: set[int]
+) -> tuple[str | None, str | None]:
     """(supplier, recipient) from the verb's subject and its from/to/by/with phrases."""
     if verb is None:
         return None, None
     supplier = recipient = None
     subject_holder = verb
     # "Serbia plans to buy", "Russia agreed to deliver": the subject sits on the governing verb.
-    while subject_holder.dep_ in ("xcomp", "conj", "advcl") and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in subject_holder.children
-    ) and subject_holder.head is not subject_holder:
+    while (
+        subject_holder.dep_ in ("xcomp", "conj", "advcl")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subject_holder.children)
+        and subject_holder.head is not subject_holder
+    ):
         subject_holder = subject_holder.head
     subj = None
     for c in subject_holder.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and not mention_tokens & {t.i for t in c.subtree}:
-            subj = _state_in(c, resolved) or resolved.antecedent(c)
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i not in mention_tokens:
+            subj = resolved.subject_state(c)
             break
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "from":
@@ -337,12 +545,29 @@ def _arguments(verb: Token | None, role: str, resolved: Resolved,
                     supplier = supplier or st
                 else:
                     recipient = recipient or st
-        elif c.dep_ == "prep" and c.lower_ == "with" and verb.lemma_ in (
-            "sign", "contract", "agree", "negotiate", "deal", "agreement", "talk", "talks",
-            "order", "discuss",
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and verb.lemma_
+            in (
+                "sign",
+                "contract",
+                "agree",
+                "negotiate",
+                "deal",
+                "agreement",
+                "talk",
+                "talks",
+                "order",
+                "discuss",
+            )
         ):
             supplier = supplier or _pobj_state(c, resolved)
-        elif c.dep_ == "prep" and c.lower_ == "in" and role == "theme":
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "at", "near")
+            and (role == "theme" or (c.lower_ == "in" and verb.lemma_ in PRODUCTION_VERBS))
+        ):
             recipient = recipient or _pobj_state(c, resolved)
         elif c.dep_ == "poss" and verb.pos_ == "NOUN":
             st = _state_in(c, resolved)
@@ -371,12 +596,15 @@ def _pobj_state(prep: Token, resolved: Resolved) -> str | None:
     return None
 
 
-def _modifier_parties(doc: Doc, mention: WeaponMention, anchor: Token, resolved: Resolved,
-                      origin: str | None) -> tuple[str | None, str | None]:
+def _modifier_parties(
+    doc: Doc, mention: WeaponMention, anchor: Token, resolved: Resolved, origin: str | None
+) -> tuple[str | None, str | None]:
     """Supplier or operator named inside the noun phrase: "Russian-made", "Serbia's", "Chinese"."""
     supplier = recipient = None
     phrase_start = anchor.left_edge.i
     for i in range(phrase_start, mention.end):
+        if doc[i].lower_ in ("its", "their") and doc[i].dep_ == "poss":
+            recipient = recipient or resolved.antecedent(doc[i])
         st = resolved.state_at(i)
         if not st:
             continue
@@ -384,9 +612,11 @@ def _modifier_parties(doc: Doc, mention: WeaponMention, anchor: Token, resolved:
         nxt = doc[i + 2] if i + 2 < len(doc) and doc[i + 1].text == "-" else None
         if nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_):
             supplier = supplier or st
-        elif i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s"):
-            recipient = recipient or st
-        elif tok.dep_ == "poss":
+        elif (
+            (i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s"))
+            or tok.dep_ == "poss"
+            or tok.lower_ in ("its", "their")
+        ):
             recipient = recipient or st
         elif origin and st == origin:
             supplier = supplier or st
@@ -405,53 +635,83 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     rows: list[ProcurementRow] = []
     mentions = find_weapons(doc)
     for mention in mentions:
-        root = doc[mention.start:mention.end].root
+        root = doc[mention.start : mention.end].root
         sent = root.sent
+        if _transported(root):
+            continue  # "aboard a Chinese transport aircraft": the carrier, not the cargo
         verb, anchor = _governor(doc, root)
-        clause = _clause_verb(anchor) or _clause_verb(root)
-        if clause is not None and (verb is None or verb.lemma_ not in resources.procurement_verbs()):
-            verb = clause
+        own = root.head if root.dep_ in ("compound", "amod", "nummod", "nmod") else root
+        clause = _clause_verb(own) or _clause_verb(root)
+        lexical = verb is not None and (
+            verb.lemma_ in resources.procurement_verbs()
+            or (verb.pos_ == "NOUN" and verb.lemma_ in NOUN_STATUS)
+        )
+        if clause is not None:
+            # A clause on the system's own noun speaks about it most directly:
+            # "the MiG-29s that Russia donated", "a Pantsir-S1 battery bought from Russia".
+            verb, anchor, lexical = clause, own, True
         status, role = _status(verb, sent)
-        if clause is not None and verb is clause and clause.dep_ in ("acl", "relcl") and \
-                role == "theme":
-            role = "theme"
-        mention_tokens = set(range(mention.start, mention.end)) | {t.i for t in anchor.subtree}
+        if (
+            status == "delivered"
+            and clause is not None
+            and clause.dep_ == "acl"
+            and _in_service_words(sent)
+        ):
+            status = "in_service"  # "an arsenal that already includes drones bought from China"
+        if status == "negated":
+            continue
+        if mention.system is None and not lexical:
+            continue  # a generic word ("missiles") with no deal verb of its own
+        mention_tokens = set(range(mention.start, mention.end)) | {anchor.i, root.i}
         supplier, recipient = _arguments(verb, role, resolved, mention_tokens)
         if verb is not None and verb.pos_ == "NOUN":
-            supplier2, recipient2 = _arguments(verb.head if verb.head.pos_ == "VERB" else None,
-                                               "recipient", resolved, mention_tokens)
+            supplier2, recipient2 = _arguments(
+                verb.head if verb.head.pos_ == "VERB" else None,
+                "recipient",
+                resolved,
+                mention_tokens,
+            )
             supplier = supplier or supplier2
             recipient = recipient or recipient2
-        mod_supplier, mod_recipient = _modifier_parties(doc, mention, anchor, resolved,
-                                                        mention.origin)
+        mod_supplier, mod_recipient = _modifier_parties(
+            doc, mention, anchor, resolved, mention.origin
+        )
         supplier = supplier or mod_supplier
         recipient = recipient or mod_recipient
-        if mention.system is None and status == "unknown":
-            continue  # a generic word with no deal around it
-        if mention.system is None and mention.category == "other" and not (supplier or recipient):
-            continue
+        if mention.category == "other" and not (supplier and recipient):
+            continue  # "arms", "weapons" only count with both parties named
+        if status == "unknown" and not mod_recipient:
+            continue  # a system merely mentioned ("the S-400 is ..."), not held by anyone
         if supplier is None and mention.origin and mention.system is not None:
             supplier = mention.origin
         if recipient is None:
-            recipient = _fallback_recipient(sent, resolved, supplier, focus, status)
+            recipient = _fallback_recipient(sent, resolved, supplier, focus)
         if recipient is None or recipient == supplier:
             continue
         when = date_for_sentence(dates, sent)
-        span = doc[mention.start:mention.end]
-        rows.append(ProcurementRow(
-            system=mention.system,
-            category=mention.category,
-            supplier=supplier,
-            recipient=recipient,
-            status=status,
-            quantity=_quantity(doc, mention, anchor),
-            date=when.value if when else None,
-            sentence=clean_sentence(sent),
-            start=span.start_char,
-            end=span.end_char,
-            evidence=[{"sentence": clean_sentence(sent), "start": span.start_char,
-                       "end": span.end_char, "status": status}],
-        ))
+        span = doc[mention.start : mention.end]
+        rows.append(
+            ProcurementRow(
+                system=mention.system,
+                category=mention.category,
+                supplier=supplier,
+                recipient=recipient,
+                status=status,
+                quantity=_quantity(doc, mention, anchor),
+                date=when.value if when else None,
+                sentence=clean_sentence(sent),
+                start=span.start_char,
+                end=span.end_char,
+                evidence=[
+                    {
+                        "sentence": clean_sentence(sent),
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "status": status,
+                    }
+                ],
+            )
+        )
     return merge(rows)
 
 
@@ -460,13 +720,23 @@ def _focus_states(resolved: Resolved) -> list[str]:
     return [s for s, _ in counts.most_common()]
 
 
-def _fallback_recipient(sent: Span, resolved: Resolved, supplier: str | None,
-                        focus: list[str], status: str) -> str | None:
-    countries = [s for s in resolved.states_in(sent) if len(s) == 3 and s != supplier]
-    if countries:
-        return countries[0]
-    if status == "unknown":
-        return None
+def _fallback_recipient(
+    sent: Span, resolved: Resolved, supplier: str | None, focus: list[str]
+) -> str | None:
+    """The buyer a sentence leaves implicit: of the countries it names, the one the article is
+    most about; else the article's main country."""
+    describing = weapon_modifier_tokens(sent.doc)
+    sources = {
+        m.state
+        for m in resolved.in_span(sent)
+        if sent.doc[m.start].head.lower_ in ("from", "by") or m.start in describing
+    }
+    named = [
+        s for s in resolved.states_in(sent) if len(s) == 3 and s != supplier and s not in sources
+    ]
+    for s in focus:
+        if s in named:
+            return s
     for s in focus:
         if s != supplier:
             return s
@@ -481,8 +751,12 @@ def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
         if row.system is None:
             # A generic mention of a category that a named system of this deal already covers.
             for (sys, sup, rec), other in merged.items():
-                if other.system and other.category == row.category and rec == row.recipient \
-                        and (row.supplier in (None, sup)):
+                if (
+                    other.system
+                    and other.category == row.category
+                    and rec == row.recipient
+                    and (row.supplier in (None, sup))
+                ):
                     key = (sys, sup, rec)
                     break
         have = merged.get(key)

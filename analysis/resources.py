@@ -105,6 +105,7 @@ class StanceCue:
     type: str
     polarity: int
     match: str  # "lemma" or "phrase"
+    pos: tuple[str, ...] = ("VERB",)  # parts of speech a lemma cue matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +181,12 @@ def _actor(row: dict[str, Any]) -> ActorRecord:
 
 def _person(row: dict[str, Any]) -> PersonRecord:
     roles = tuple(
-        Role(title=str(r["title"]), start=int(r["start"]),
-             end=None if r["end"] is None else int(r["end"]), actor=str(r["actor"]))
+        Role(
+            title=str(r["title"]),
+            start=int(r["start"]),
+            end=None if r["end"] is None else int(r["end"]),
+            actor=str(r["actor"]),
+        )
         for r in row["roles"]
     )
     if not roles:
@@ -189,14 +194,25 @@ def _person(row: dict[str, Any]) -> PersonRecord:
     for r in roles:
         if r.end is not None and r.end < r.start:
             raise ValueError(f"role {r.title} ends before it starts")
-    return PersonRecord(id=str(row["id"]), name=str(row["name"]), country=str(row["country"]),
-                        aliases=_strs(row["aliases"]), roles=roles)
+    return PersonRecord(
+        id=str(row["id"]),
+        name=str(row["name"]),
+        country=str(row["country"]),
+        aliases=_strs(row["aliases"]),
+        roles=roles,
+    )
 
 
 def _weapon(row: dict[str, Any]) -> WeaponRecord:
-    rec = WeaponRecord(id=str(row["id"]), name=str(row["name"]), category=str(row["category"]),
-                       origin=str(row["origin"]), maker=str(row["maker"]),
-                       aliases=_strs(row["aliases"]), exclude=_strs(row.get("exclude", [])))
+    rec = WeaponRecord(
+        id=str(row["id"]),
+        name=str(row["name"]),
+        category=str(row["category"]),
+        origin=str(row["origin"]),
+        maker=str(row["maker"]),
+        aliases=_strs(row["aliases"]),
+        exclude=_strs(row.get("exclude", [])),
+    )
     if rec.category not in CATEGORIES:
         raise ValueError(f"category {rec.category!r}")
     return rec
@@ -210,16 +226,22 @@ def _term(row: dict[str, Any]) -> WeaponTerm:
 
 
 def _verb(row: dict[str, Any]) -> ProcurementVerb:
-    rec = ProcurementVerb(lemma=str(row["lemma"]), status=str(row["status"]),
-                          subject=str(row["subject"]))
+    rec = ProcurementVerb(
+        lemma=str(row["lemma"]), status=str(row["status"]), subject=str(row["subject"])
+    )
     if rec.status not in STATUSES or rec.subject not in ("recipient", "supplier", "theme"):
         raise ValueError("status or subject")
     return rec
 
 
 def _cue(row: dict[str, Any]) -> StanceCue:
-    rec = StanceCue(cue=str(row["cue"]), type=str(row["type"]), polarity=int(row["polarity"]),
-                    match=str(row["match"]))
+    rec = StanceCue(
+        cue=str(row["cue"]),
+        type=str(row["type"]),
+        polarity=int(row["polarity"]),
+        match=str(row["match"]),
+        pos=tuple(row.get("pos", ["VERB"])),
+    )
     if rec.type not in CUE_TYPES or rec.polarity not in (-1, 0, 1):
         raise ValueError("type or polarity")
     if rec.match not in ("lemma", "phrase"):
@@ -228,9 +250,14 @@ def _cue(row: dict[str, Any]) -> StanceCue:
 
 
 def _signal(row: dict[str, Any]) -> SignalRule:
-    rec = SignalRule(type=str(row["type"]), basis=str(row["basis"]),
-                     direction=int(row["direction"]), weight=float(row["weight"]),
-                     rationale=str(row["rationale"]), triggers=tuple(row["triggers"]))
+    rec = SignalRule(
+        type=str(row["type"]),
+        basis=str(row["basis"]),
+        direction=int(row["direction"]),
+        weight=float(row["weight"]),
+        rationale=str(row["rationale"]),
+        triggers=tuple(row["triggers"]),
+    )
     if rec.type not in SIGNAL_TYPES or rec.basis not in BASES or rec.direction not in (-1, 1):
         raise ValueError("type, basis or direction")
     if not rec.weight > 0 or not rec.rationale:
@@ -239,8 +266,12 @@ def _signal(row: dict[str, Any]) -> SignalRule:
 
 
 def _status_weight(row: dict[str, Any]) -> StatusWeight:
-    rec = StatusWeight(status=str(row["status"]), weight=float(row["weight"]),
-                       direction=int(row["direction"]), rationale=str(row["rationale"]))
+    rec = StatusWeight(
+        status=str(row["status"]),
+        weight=float(row["weight"]),
+        direction=int(row["direction"]),
+        rationale=str(row["rationale"]),
+    )
     if rec.status not in STATUSES or not rec.weight > 0 or rec.direction not in (-1, 1):
         raise ValueError("status, weight or direction")
     return rec

@@ -18,8 +18,24 @@ from analysis.model import StanceCueRow
 from analysis.pipeline import TERMS_KEY, clean_sentence
 
 MODALS = {"could", "may", "might", "would", "should"}
-SPEECH_LEMMAS = {"say", "tell", "state", "announce", "declare", "add", "note", "confirm", "claim",
-                 "insist", "stress", "explain", "write", "report", "reiterate", "argue"}
+SPEECH_LEMMAS = {
+    "say",
+    "tell",
+    "state",
+    "announce",
+    "declare",
+    "add",
+    "note",
+    "confirm",
+    "claim",
+    "insist",
+    "stress",
+    "explain",
+    "write",
+    "report",
+    "reiterate",
+    "argue",
+}
 
 
 @lru_cache(maxsize=1)
@@ -45,11 +61,7 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
     for _ in range(3):
         for c in holder.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
-                for t in c.subtree:
-                    st = resolved.state_at(t.i)
-                    if st:
-                        return st
-                return resolved.antecedent(c)
+                return resolved.subject_state(c)
         if holder.dep_ in ("xcomp", "conj", "advcl", "relcl") and holder.head is not holder:
             holder = holder.head
         else:
@@ -64,8 +76,18 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
         for c in verb.children:
             if c.dep_ != dep:
                 continue
-            if dep == "prep" and c.lower_ not in ("from", "on", "to", "against", "with", "over",
-                                                 "toward", "towards", "about", "of"):
+            if dep == "prep" and c.lower_ not in (
+                "from",
+                "on",
+                "to",
+                "against",
+                "with",
+                "over",
+                "toward",
+                "towards",
+                "about",
+                "of",
+            ):
                 continue
             for t in c.subtree:
                 st = resolved.state_at(t.i)
@@ -113,9 +135,9 @@ def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
         found.append((span.start, span.end, cue))
     lemma_cues = _lemma_cues()
     for tok in doc:
-        cue = lemma_cues.get(tok.lemma_.lower())
-        if cue is not None and tok.pos_ == "VERB":
-            found.append((tok.i, tok.i + 1, cue))
+        lemma_cue = lemma_cues.get(tok.lemma_.lower())
+        if lemma_cue is not None and tok.pos_ in lemma_cue.pos:
+            found.append((tok.i, tok.i + 1, lemma_cue))
     # One cue per stretch of text: the longest wins.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     rows: list[StanceCueRow] = []
@@ -136,13 +158,35 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
     target: str | None
     if cue.type == "attribution":
         if span.text.lower().startswith("according to"):
-            speaker = next((m.state for m in resolved.mentions
-                            if m.start >= span.end and m.end <= sent.end and m.state), None)
+            speaker = next(
+                (
+                    m.state
+                    for m in resolved.mentions
+                    if m.start >= span.end and m.end <= sent.end and m.state
+                ),
+                None,
+            )
         elif "familiar" in span.text.lower() or "source" in span.text.lower():
             speaker = None
         else:
             speaker = _subject_state(verb, resolved)
         target = _object_state(verb, resolved, speaker) or _other_state(sent, resolved, speaker)
+    elif cue.type == "pressure" and span.root.pos_ == "NOUN":
+        # "pressure from Brussels", "warnings from Washington": the source is the speaker.
+        speaker = next(
+            (
+                st
+                for c in span.root.children
+                if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                for t in c.subtree
+                if (st := resolved.state_at(t.i))
+            ),
+            None,
+        )
+        holder = _subject_state(verb, resolved)
+        target = holder if holder != speaker else None
+        speaker, target = (holder, speaker) if speaker and holder else (speaker, target)
+        target = target or _other_state(sent, resolved, speaker)
     elif cue.type == "hedge":
         speaker = _attribution_speaker(sent, resolved)
         target = _subject_state(verb, resolved) or _other_state(sent, resolved, speaker)
@@ -154,7 +198,7 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
     else:  # pressure, commitment, denial
         speaker = _subject_state(verb, resolved)
         if span.text.lower().endswith("from"):
-            nxt = span.doc[span.end:sent.end]
+            nxt = span.doc[span.end : sent.end]
             target = next((resolved.state_at(t.i) for t in nxt if resolved.state_at(t.i)), None)
         else:
             target = _object_state(verb, resolved, speaker)

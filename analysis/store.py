@@ -153,20 +153,24 @@ class Store:
             if self.readonly:
                 if not self.path.exists():
                     raise StoreError(f"{self.path}: no store yet; run `python -m analysis ingest`")
-                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30,
-                                            check_same_thread=False)
+                self.conn = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, timeout=30, check_same_thread=False
+                )
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None,
-                                            check_same_thread=False)
+                self.conn = sqlite3.connect(
+                    self.path, timeout=30, isolation_level=None, check_same_thread=False
+                )
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
             if self.readonly:
                 if self.version() != SCHEMA_VERSION:
-                    raise StoreError(f"{self.path}: store schema {self.version()} needs "
-                                     f"migrating to {SCHEMA_VERSION}; open it once for writing")
+                    raise StoreError(
+                        f"{self.path}: store schema {self.version()} needs "
+                        f"migrating to {SCHEMA_VERSION}; open it once for writing"
+                    )
             else:
                 self.migrate()
         except sqlite3.DatabaseError as exc:
@@ -188,8 +192,9 @@ class Store:
         """Apply every forward migration the store lacks, each in its own transaction."""
         current = self.version()
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: store schema {current} is newer than this program "
-                             f"({SCHEMA_VERSION})")
+            raise StoreError(
+                f"{self.path}: store schema {current} is newer than this program ({SCHEMA_VERSION})"
+            )
         for version in range(current, SCHEMA_VERSION):
             script = MIGRATIONS[version]
             try:
@@ -221,26 +226,57 @@ class Store:
             self.conn.execute(
                 "INSERT INTO articles (id, title, published, source, url, language, words, text,"
                 " added, path) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (aid, art["title"], pub, art["source"], art["url"], art["language"],
-                 art["words"], text, date.today().isoformat(), path),
+                (
+                    aid,
+                    art["title"],
+                    pub,
+                    art["source"],
+                    art["url"],
+                    art["language"],
+                    art["words"],
+                    text,
+                    date.today().isoformat(),
+                    path,
+                ),
             )
             self.conn.executemany(
                 "INSERT INTO actors VALUES (?,?,?,?,?,?,?)",
-                [(aid, a["id"], a["name"], a["type"], a["country"], a["mentions"],
-                  json.dumps(a["forms"], ensure_ascii=False)) for a in analysis["actors"]],
+                [
+                    (
+                        aid,
+                        a["id"],
+                        a["name"],
+                        a["type"],
+                        a["country"],
+                        a["mentions"],
+                        json.dumps(a["forms"], ensure_ascii=False),
+                    )
+                    for a in analysis["actors"]
+                ],
             )
             self.conn.executemany(
-                'INSERT INTO entities VALUES (?,?,?,?,?,?)',
-                [(aid, e["text"], e["label"], e["start"], e["end"], e["actor"])
-                 for e in analysis["entities"]],
+                "INSERT INTO entities VALUES (?,?,?,?,?,?)",
+                [
+                    (aid, e["text"], e["label"], e["start"], e["end"], e["actor"])
+                    for e in analysis["entities"]
+                ],
             )
             for ev in analysis["events"]:
                 cur = self.conn.execute(
                     "INSERT INTO events (article_id, date, precision, date_text, type, actors,"
                     ' sentence, start, "end", day) VALUES (?,?,?,?,?,?,?,?,?,?)',
-                    (aid, ev["date"], ev["precision"], ev["date_text"], ev["type"],
-                     json.dumps(ev["actors"]), ev["sentence"], ev["start"], ev["end"],
-                     _day(ev["date"], pub)),
+                    (
+                        aid,
+                        ev["date"],
+                        ev["precision"],
+                        ev["date_text"],
+                        ev["type"],
+                        json.dumps(ev["actors"]),
+                        ev["sentence"],
+                        ev["start"],
+                        ev["end"],
+                        _day(ev["date"], pub),
+                    ),
                 )
                 self.conn.executemany(
                     "INSERT INTO event_actors VALUES (?,?,?)",
@@ -250,23 +286,64 @@ class Store:
                 "INSERT INTO procurements (article_id, system, category, supplier, recipient,"
                 ' status, quantity, date, sentence, start, "end", evidence, day)'
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(aid, p["system"], p["category"], p["supplier"], p["recipient"], p["status"],
-                  p["quantity"], p["date"], p["sentence"], p["start"], p["end"],
-                  json.dumps(p.get("evidence", []), ensure_ascii=False), _day(p["date"], pub))
-                 for p in analysis["procurements"]],
+                [
+                    (
+                        aid,
+                        p["system"],
+                        p["category"],
+                        p["supplier"],
+                        p["recipient"],
+                        p["status"],
+                        p["quantity"],
+                        p["date"],
+                        p["sentence"],
+                        p["start"],
+                        p["end"],
+                        json.dumps(p.get("evidence", []), ensure_ascii=False),
+                        _day(p["date"], pub),
+                    )
+                    for p in analysis["procurements"]
+                ],
             )
             self.conn.executemany(
                 "INSERT INTO stance_cues (article_id, cue, type, speaker, target, polarity,"
                 ' sentence, start, "end", day) VALUES (?,?,?,?,?,?,?,?,?,?)',
-                [(aid, c["cue"], c["type"], c["speaker"], c["target"], c["polarity"],
-                  c["sentence"], c["start"], c["end"], pub) for c in analysis["stance_cues"]],
+                [
+                    (
+                        aid,
+                        c["cue"],
+                        c["type"],
+                        c["speaker"],
+                        c["target"],
+                        c["polarity"],
+                        c["sentence"],
+                        c["start"],
+                        c["end"],
+                        pub,
+                    )
+                    for c in analysis["stance_cues"]
+                ],
             )
             self.conn.executemany(
                 "INSERT INTO alignment (article_id, subject, counterpart, direction, type, basis,"
                 ' weight, date, sentence, start, "end", day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-                [(aid, s["subject"], s["counterpart"], s["direction"], s["type"], s["basis"],
-                  s["weight"], s["date"], s["sentence"], s["start"], s["end"],
-                  _day(s["date"], pub)) for s in analysis["alignment"]],
+                [
+                    (
+                        aid,
+                        s["subject"],
+                        s["counterpart"],
+                        s["direction"],
+                        s["type"],
+                        s["basis"],
+                        s["weight"],
+                        s["date"],
+                        s["sentence"],
+                        s["start"],
+                        s["end"],
+                        _day(s["date"], pub),
+                    )
+                    for s in analysis["alignment"]
+                ],
             )
             self.conn.execute("COMMIT")
             return True
@@ -288,8 +365,7 @@ class Store:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def text(self, article_id: str) -> str | None:
-        row = self.conn.execute("SELECT text FROM articles WHERE id = ?",
-                                (article_id,)).fetchone()
+        row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else str(row[0])
 
     def read(
@@ -306,11 +382,16 @@ class Store:
             raise StoreError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
         where: list[str] = []
         params: list[Any] = []
-        cols = "t.*" if table != "articles" else (
-            "t.id, t.title, t.published, t.source, t.url, t.language, t.words, t.added, t.path")
+        cols = (
+            "t.*"
+            if table != "articles"
+            else (
+                "t.id, t.title, t.published, t.source, t.url, t.language, t.words, t.added, t.path"
+            )
+        )
         if table == "articles":
             alias_article = "t.id"
-            day_col = "t.published"
+            day_col: str | None = "t.published"
         else:
             alias_article = "t.article_id"
             day_col = None if table in ("actors", "entities") else "t.day"
@@ -326,12 +407,15 @@ class Store:
                 params.extend(wanted)
                 params.extend(wanted)
             elif table == "events":
-                where.append("t.rowid IN (SELECT event_rowid FROM event_actors WHERE actor IN "
-                             f"({marks}))")
+                where.append(
+                    f"t.rowid IN (SELECT event_rowid FROM event_actors WHERE actor IN ({marks}))"
+                )
                 params.extend(wanted)
             else:
-                where.append(f"{alias_article} IN (SELECT article_id FROM actors WHERE actor IN "
-                             f"({_marks(actors)}))")
+                where.append(
+                    f"{alias_article} IN (SELECT article_id FROM actors WHERE actor IN "
+                    f"({_marks(actors)}))"
+                )
                 params.extend(actors)
         if day_col and start:
             where.append(f"{day_col} >= ?")
@@ -358,7 +442,9 @@ class Store:
         if people:
             rows = self.conn.execute(
                 f"SELECT DISTINCT country FROM actors WHERE actor IN ({_marks(people)}) "
-                "AND country IS NOT NULL", people).fetchall()
+                "AND country IS NOT NULL",
+                people,
+            ).fetchall()
             extra = [r[0] for r in rows]
         return list(dict.fromkeys([*actors, *extra]))
 
@@ -390,9 +476,11 @@ class Summary:
     def line(self) -> str:
         done = self.added + self.present
         rate = self.added / self.seconds if self.seconds > 0 else 0.0
-        return (f"added {self.added}, already present {self.present}, refused "
-                f"{len(self.refused)} in {self.seconds:.1f} s ({rate:.1f} articles/s; "
-                f"{done} stored of {done + len(self.refused)} read)")
+        return (
+            f"added {self.added}, already present {self.present}, refused "
+            f"{len(self.refused)} in {self.seconds:.1f} s ({rate:.1f} articles/s; "
+            f"{done} stored of {done + len(self.refused)} read)"
+        )
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -417,12 +505,15 @@ def _worker_init(model: str | None) -> None:
     _WORKER_NLP = build_pipeline(model=model or MODEL_NAME)
 
 
-def _worker_run(batch: list[tuple[str, Article]], batch_size: int) -> list[tuple[str, dict[str, Any]]]:
+def _worker_run(
+    batch: list[tuple[str, Article]], batch_size: int
+) -> list[tuple[str, dict[str, Any]]]:
     return analyse_batch(_WORKER_NLP, batch, batch_size=batch_size)
 
 
-def analyse_batch(nlp: Any, batch: list[tuple[str, Article]], *,
-                  batch_size: int) -> list[tuple[str, dict[str, Any]]]:
+def analyse_batch(
+    nlp: Any, batch: list[tuple[str, Article]], *, batch_size: int
+) -> list[tuple[str, dict[str, Any]]]:
     """Analyse (path, article) pairs with ``nlp.pipe``; return plain CONTRACT dicts."""
     from analysis.pipeline import analyse_doc
 
@@ -458,6 +549,7 @@ def ingest_paths(
     bar = tqdm(total=len(files), unit="file", disable=not progress, file=None, leave=False)
 
     with Store(db) as store:
+
         def write(results: list[tuple[str, dict[str, Any]]], texts: dict[str, str]) -> None:
             for path, result in results:
                 aid = result["article"]["id"]
@@ -500,12 +592,15 @@ def ingest_paths(
 
             nlp = build_pipeline(model=model or MODEL_NAME)
             for batch in batches():
-                texts = {a.id: a.text for _, a in batch}
-                write(analyse_batch(nlp, batch, batch_size=batch_size), texts)
+                write(
+                    analyse_batch(nlp, batch, batch_size=batch_size),
+                    {a.id: a.text for _, a in batch},
+                )
         else:
             texts: dict[str, str] = {}
-            with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
-                                     initargs=(model,)) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers, initializer=_worker_init, initargs=(model,)
+            ) as pool:
                 pending: set[Future[list[tuple[str, dict[str, Any]]]]] = set()
                 for batch in batches():
                     texts.update({a.id: a.text for _, a in batch})
@@ -521,8 +616,9 @@ def ingest_paths(
     return summary
 
 
-def ingest_articles(articles: Iterable[tuple[str, Article]], *, db: Path, nlp: Any,
-                    batch_size: int = 16) -> Summary:
+def ingest_articles(
+    articles: Iterable[tuple[str, Article]], *, db: Path, nlp: Any, batch_size: int = 16
+) -> Summary:
     """Analyse already-loaded articles in this process (the dashboard's upload path)."""
     summary = Summary()
     t0 = time.perf_counter()

@@ -21,21 +21,57 @@ from analysis.model import EventRow
 from analysis.pipeline import NAMES_KEY, clean_sentence
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
     "dec": 12,
 }
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a few": 3,
+    "several": 3,
     "a couple of": 2,
 }
 
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
-        r"Nov\.?|Dec\.?)")
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|"
+    r"Nov\.?|Dec\.?)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 _DOW = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -51,39 +87,138 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b(?:{_SPAN_PREFIX})?(?P<m>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     ("md", re.compile(rf"\b(?:(?P<dow>{_DOW}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})\b(?!,?\s*\d)")),
     ("dm", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})\b(?!,?\s*\d)")),
-    ("rel_month", re.compile(rf"\b(?P<rel>(?i:last|next|this|early|late|mid|earlier this|later this))[\s-](?P<m>{_MON})\b")),
-    ("month", re.compile(rf"\b(?P<prep>(?i:in|on|since|by|until|till|from|during|before|after|through|throughout|between|and|or|to|of|early|late|mid))[\s-]+(?P<m>{_MON})\b(?!\s+\d)")),
+    (
+        "rel_month",
+        re.compile(
+            rf"\b(?P<rel>(?i:last|next|this|early|late|mid|earlier this|later this))[\s-](?P<m>{_MON})\b"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?P<prep>(?i:in|on|since|by|until|till|from|during|before|after|through|throughout|between|and|or|to|of|early|late|mid))[\s-]+(?P<m>{_MON})\b(?!\s+\d)"
+        ),
+    ),
     ("season_year", re.compile(rf"\b{_SPAN_PREFIX}(?P<y>{_YEAR})\b")),
     ("year", re.compile(rf"(?<![\w.,$€£/-])(?P<y>{_YEAR})(?![\w%/]|,\d|\.\d|-\d)")),
-    ("ago", re.compile(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|days|week|weeks|month|months|year|years|decade|decades)\s+ago\b", re.I)),
-    ("rel_unit", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this|early this|late last|early next|late this|earlier last|the previous|the past)\s+(?P<unit>week|month|year)\b", re.I)),
+    (
+        "ago",
+        re.compile(
+            rf"\b(?P<n>{_NUM})\s+(?P<unit>day|days|week|weeks|month|months|year|years|decade|decades)\s+ago\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel_unit",
+        re.compile(
+            r"\b(?P<rel>last|next|this|earlier this|later this|early this|late last|early next|late this|earlier last|the previous|the past)\s+(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?P<rel>this|last|next|(?:earlier|later) this)\s+(?P<season>spring|summer|autumn|fall|winter)\b",
+            re.I,
+        ),
+    ),
     ("deictic", re.compile(r"\b(?P<w>yesterday|today|tomorrow|tonight)\b", re.I)),
-    ("dow", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|on last))\s+)?(?P<dow>{_DOW})\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
-    ("vague", re.compile(r"\b(?:in\s+)?(?:recent|coming|past|last|next|previous)\s+(?:few\s+)?(?:years|months|weeks|decades|days)\b|\brecently\b|\bthe\s+(?:19|20)\d0s\b|\bfor\s+(?:years|decades|months)\b|\bin\s+the\s+(?:near|foreseeable)\s+future\b|\bsoon\b|\bdecades\s+ago\b", re.I)),
+    (
+        "dow",
+        re.compile(
+            rf"\b(?:(?P<rel>(?i:last|next|this|on|on last))\s+)?(?P<dow>{_DOW})\b(?:\s+(?P<part>morning|afternoon|evening|night))?"
+        ),
+    ),
+    (
+        "vague",
+        re.compile(
+            r"\b(?:in\s+)?(?:recent|coming|past|last|next|previous)\s+(?:few\s+)?(?:years|months|weeks|decades|days)\b|\brecently\b|\bthe\s+(?:19|20)\d0s\b|\bfor\s+(?:years|decades|months)\b|\bin\s+the\s+(?:near|foreseeable)\s+future\b|\bsoon\b|\bdecades\s+ago\b",
+            re.I,
+        ),
+    ),
 ]
 
-FUTURE_WORDS = {"will", "'ll", "shall", "upcoming", "next", "scheduled", "due", "expected", "planned",
-                "plans", "plan", "set", "later"}
-EVENT_LEMMAS = {
-    "exercise": "exercise", "drill": "exercise", "manoeuvre": "exercise", "maneuver": "exercise",
-    "deliver": "delivery", "receive": "delivery", "arrive": "delivery", "donate": "delivery",
-    "supply": "delivery", "transfer": "delivery", "hand": "delivery", "delivery": "delivery",
-    "shipment": "delivery", "ship": "delivery",
-    "order": "order", "buy": "order", "purchase": "order", "acquire": "order", "procure": "order",
-    "sign": "agreement", "agree": "agreement", "agreement": "agreement", "deal": "agreement",
-    "contract": "agreement", "memorandum": "agreement", "treaty": "agreement", "accord": "agreement",
-    "pact": "agreement",
-    "sanction": "sanction", "embargo": "sanction",
-    "parade": "display", "display": "display", "showcase": "display", "unveil": "display",
-    "exhibit": "display", "show": "display",
-    "test": "test", "launch": "test", "fire": "test",
-    "visit": "visit", "meet": "visit", "talk": "visit", "summit": "visit", "host": "visit",
-    "meeting": "visit",
-    "say": "statement", "announce": "statement", "state": "statement", "tell": "statement",
-    "declare": "statement", "warn": "statement", "urge": "statement", "statement": "statement",
+FUTURE_WORDS = {
+    "will",
+    "'ll",
+    "shall",
+    "upcoming",
+    "next",
+    "scheduled",
+    "due",
+    "expected",
+    "planned",
+    "plans",
+    "plan",
+    "set",
+    "later",
 }
-EVENT_PRIORITY = ("exercise", "delivery", "order", "agreement", "sanction", "display", "test",
-                  "visit", "statement")
+EVENT_LEMMAS = {
+    "exercise": "exercise",
+    "drill": "exercise",
+    "manoeuvre": "exercise",
+    "maneuver": "exercise",
+    "deliver": "delivery",
+    "receive": "delivery",
+    "arrive": "delivery",
+    "donate": "delivery",
+    "supply": "delivery",
+    "transfer": "delivery",
+    "hand": "delivery",
+    "delivery": "delivery",
+    "shipment": "delivery",
+    "ship": "delivery",
+    "order": "order",
+    "buy": "order",
+    "purchase": "order",
+    "acquire": "order",
+    "procure": "order",
+    "sign": "agreement",
+    "agree": "agreement",
+    "agreement": "agreement",
+    "deal": "agreement",
+    "contract": "agreement",
+    "memorandum": "agreement",
+    "treaty": "agreement",
+    "accord": "agreement",
+    "pact": "agreement",
+    "sanction": "sanction",
+    "embargo": "sanction",
+    "parade": "display",
+    "display": "display",
+    "showcase": "display",
+    "unveil": "display",
+    "exhibit": "display",
+    "show": "display",
+    "test": "test",
+    "launch": "test",
+    "fire": "test",
+    "visit": "visit",
+    "meet": "visit",
+    "talk": "visit",
+    "summit": "visit",
+    "host": "visit",
+    "meeting": "visit",
+    "say": "statement",
+    "announce": "statement",
+    "state": "statement",
+    "tell": "statement",
+    "declare": "statement",
+    "warn": "statement",
+    "urge": "statement",
+    "statement": "statement",
+}
+EVENT_PRIORITY = (
+    "exercise",
+    "delivery",
+    "order",
+    "agreement",
+    "sanction",
+    "display",
+    "test",
+    "visit",
+    "statement",
+)
 
 
 @dataclass(slots=True)
@@ -125,18 +260,26 @@ def _is_future(doc: Doc, token: Token) -> bool:
     if head.pos_ in ("VERB", "AUX"):
         if any(c.lower_ in ("will", "'ll", "shall") for c in head.children):
             return True
-        if head.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "'ll", "shall")
-                                                   for c in head.children):
+        if head.tag_ in ("VBD", "VBN") and not any(
+            c.lower_ in ("will", "'ll", "shall") for c in head.children
+        ):
             # "is expected to be delivered": passive participle under a future-looking verb.
             up = head.head
-            if up is not head and up.lemma_ in ("expect", "plan", "schedule", "set", "due"):
-                return True
-            return False
+            return bool(
+                up is not head and up.lemma_ in ("expect", "plan", "schedule", "set", "due")
+            )
         if head.lemma_ in ("expect", "plan", "schedule", "intend", "aim"):
             return True
         xcomp_of = head.head if head.dep_ in ("xcomp", "ccomp") else None
-        if xcomp_of is not None and xcomp_of.lemma_ in ("expect", "plan", "schedule", "set",
-                                                         "intend", "aim", "hope"):
+        if xcomp_of is not None and xcomp_of.lemma_ in (
+            "expect",
+            "plan",
+            "schedule",
+            "set",
+            "intend",
+            "aim",
+            "hope",
+        ):
             return True
     sent = token.sent
     return any(t.lower_ in ("will", "'ll", "shall") for t in sent) and not any(
@@ -151,8 +294,9 @@ def _resolve_month(pub: date, m: int, future: bool) -> int:
     return pub.year if m <= pub.month else pub.year - 1
 
 
-def _resolve(kind: str, g: dict[str, str | None], text: str, pub: date | None,
-             future: bool) -> tuple[str | None, str | None]:
+def _resolve(
+    kind: str, g: dict[str, str | None], text: str, pub: date | None, future: bool
+) -> tuple[str | None, str | None]:
     if kind in ("mdy", "dmy"):
         d = _safe(int(g["y"] or 0), _month(g["m"] or ""), _day(g["d"] or ""))
         return (d.isoformat(), "day") if d else (None, None)
@@ -213,8 +357,11 @@ def _resolve(kind: str, g: dict[str, str | None], text: str, pub: date | None,
     if kind == "rel_unit":
         rel = (g["rel"] or "").lower()
         unit = (g["unit"] or "").lower()
-        step = -1 if ("last" in rel or rel in ("the previous", "the past")) else (
-            1 if "next" in rel else 0)
+        step = (
+            -1
+            if ("last" in rel or rel in ("the previous", "the past"))
+            else (1 if "next" in rel else 0)
+        )
         if unit == "week":
             d = pub + timedelta(weeks=step)
             return (d - timedelta(days=d.weekday())).isoformat(), "week"
@@ -222,6 +369,17 @@ def _resolve(kind: str, g: dict[str, str | None], text: str, pub: date | None,
             y, m = divmod(pub.year * 12 + pub.month - 1 + step, 12)
             return f"{y:04d}-{m + 1:02d}", "month"
         return f"{pub.year + step:04d}", "year"
+    if kind == "season":
+        rel = (g["rel"] or "").lower()
+        season = (g["season"] or "").lower()
+        first_month = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[season]
+        if rel == "next":
+            y = pub.year if first_month > pub.month else pub.year + 1
+        elif rel == "last":
+            y = pub.year if first_month + 2 < pub.month else pub.year - 1
+        else:
+            y = pub.year
+        return f"{y:04d}", "year"
     if kind == "deictic":
         w = (g["w"] or "").lower()
         delta = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[w]
@@ -250,14 +408,19 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
                 start = m.start("m") if m["prep"].lower() in ("and", "or", "to", "of") else start
                 if m["m"] == "May" and m["prep"].lower() in ("and", "or", "to", "of"):
                     continue
-            if kind in ("md", "month", "rel_month") and m["m"].startswith(("Mar", "May")) and \
-                    m["m"] in ("Mar", "Mar.") and kind != "md":
+            if (
+                kind in ("md", "month", "rel_month")
+                and m["m"].startswith(("Mar", "May"))
+                and m["m"] in ("Mar", "Mar.")
+                and kind != "md"
+            ):
                 continue
             found.append((start, end, rank, kind, m))
     # Most specific pattern first, then the longest; keep what does not overlap.
     found.sort(key=lambda f: (f[2], -(f[1] - f[0]), f[0]))
-    weapon_chars = [(s.start_char, s.end_char) for s in doc.spans.get(NAMES_KEY, [])
-                    if s.label_ == "WEAPON"]
+    weapon_chars = [
+        (s.start_char, s.end_char) for s in doc.spans.get(NAMES_KEY, []) if s.label_ == "WEAPON"
+    ]
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     for start, end, _rank, kind, m in found:
@@ -282,13 +445,39 @@ def _is_quantity(span: Span) -> bool:
     """A four-digit number that counts things ("2000 troops") rather than naming a year."""
     tok = span[-1]
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in (
-        "election", "elections", "budget", "order", "contract", "deal", "agreement", "report",
-        "summit", "census", "war", "levels", "level", "figures", "edition", "parade",
-    ) and nxt.dep_ != "compound":
-        prev = tok.nbor(-1) if tok.i > 0 else None
-        return not (prev is not None and prev.lower_ in ("in", "since", "by", "of", "from"))
-    return False
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    if prev is not None and prev.lower_ in (
+        "in",
+        "since",
+        "by",
+        "of",
+        "from",
+        "the",
+        "a",
+        "an",
+        "until",
+        "before",
+        "after",
+        "during",
+        "early",
+        "late",
+        "mid",
+    ):
+        return False
+    return (
+        nxt is not None
+        and nxt.tag_ == "NNS"
+        and nxt.lower_
+        not in (
+            "elections",
+            "talks",
+            "figures",
+            "levels",
+            "sanctions",
+            "games",
+            "olympics",
+        )
+    )
 
 
 def build_events(doc: Doc, dates: list[DateMention], resolved: Resolved) -> list[EventRow]:
@@ -297,16 +486,18 @@ def build_events(doc: Doc, dates: list[DateMention], resolved: Resolved) -> list
     for dm in dates:
         token = doc[dm.token_i]
         sent = token.sent
-        events.append(EventRow(
-            date=dm.value,
-            precision=dm.precision,
-            date_text=dm.text,
-            type=_event_type(token, sent),
-            actors=resolved.states_in(sent),
-            sentence=clean_sentence(sent),
-            start=dm.start_char,
-            end=dm.end_char,
-        ))
+        events.append(
+            EventRow(
+                date=dm.value,
+                precision=dm.precision,
+                date_text=dm.text,
+                type=_event_type(token, sent),
+                actors=resolved.states_in(sent),
+                sentence=clean_sentence(sent),
+                start=dm.start_char,
+                end=dm.end_char,
+            )
+        )
     return events
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from analysis import resources
 from analysis.loading import load_path
 from analysis.pipeline import analyse, build_pipeline
+from analysis.procurement import _variant
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
@@ -69,7 +70,10 @@ def _weapon_key(name: str | None) -> str | None:
     for rec in resources.weapons():
         for form in (rec.name, *rec.aliases):
             index.setdefault(_fold(form), rec.id)
-    return index.get(_fold(name), _fold(name))
+    if _fold(name) in index:
+        return index[_fold(name)]
+    variant = _variant(name)
+    return variant.id if variant else _fold(name)
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -77,8 +81,9 @@ def _overlap(a: str, b: str) -> bool:
     return a in b or b in a
 
 
-def score(results: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]]
-          ) -> tuple[dict[str, float], list[str]]:
+def score(
+    results: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]]
+) -> tuple[dict[str, float], list[str]]:
     """Scores per facet over all gold articles, and a list of misses for reading."""
     actors, dates, proc, align, stance = Tally(), Tally(), Tally(), Tally(), Tally()
     people_ok = people_n = status_ok = status_n = 0
@@ -98,7 +103,8 @@ def score(results: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]]
             people_n += 1
             sur = _fold(person).split()[-1]
             hit = next((p for p in persons if _fold(p["name"]) == _fold(person)), None) or next(
-                (p for p in persons if _fold(p["name"]).split()[-1] == sur), None)
+                (p for p in persons if _fold(p["name"]).split()[-1] == sur), None
+            )
             if hit and hit["country"] == state:
                 people_ok += 1
             else:
@@ -107,15 +113,28 @@ def score(results: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]]
         events = [e for e in r["events"] if e["date"]]
         used: set[int] = set()
         for gd in g["dates"]:
-            found = next((i for i, e in enumerate(events) if i not in used
-                          and _overlap(e["date_text"], gd["text"])
-                          and e["date"] == gd["date"] and e["precision"] == gd["precision"]), None)
+            found = next(
+                (
+                    i
+                    for i, e in enumerate(events)
+                    if i not in used
+                    and _overlap(e["date_text"], gd["text"])
+                    and e["date"] == gd["date"]
+                    and e["precision"] == gd["precision"]
+                ),
+                None,
+            )
             if found is None:
                 dates.fn += 1
-                near = [(e["date_text"], e["date"], e["precision"]) for e in events
-                        if _overlap(e["date_text"], gd["text"])]
-                misses.append(f"{name}: date {gd['text']!r} {gd['date']} {gd['precision']} "
-                              f"missed (saw {near})")
+                near = [
+                    (e["date_text"], e["date"], e["precision"])
+                    for e in events
+                    if _overlap(e["date_text"], gd["text"])
+                ]
+                misses.append(
+                    f"{name}: date {gd['text']!r} {gd['date']} {gd['precision']} "
+                    f"missed (saw {near})"
+                )
             else:
                 used.add(found)
                 dates.tp += 1
@@ -124,15 +143,29 @@ def score(results: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]]
         gold_rows = list(g["procurements"])
         for row in r["procurements"]:
             key = (_weapon_key(row["system"]), row["supplier"], row["recipient"])
-            match = next((gr for gr in gold_rows if (
-                (gr["system"] and _weapon_key(gr["system"]) == key[0])
-                or (not gr["system"] and not row["system"] and gr["category"] == row["category"]))
-                and gr["supplier"] == row["supplier"] and gr["recipient"] == row["recipient"]),
-                None)
+            match = next(
+                (
+                    gr
+                    for gr in gold_rows
+                    if (
+                        (gr["system"] and _weapon_key(gr["system"]) == key[0])
+                        or (
+                            not gr["system"]
+                            and not row["system"]
+                            and gr["category"] == row["category"]
+                        )
+                    )
+                    and gr["supplier"] == row["supplier"]
+                    and gr["recipient"] == row["recipient"]
+                ),
+                None,
+            )
             if match is None:
                 proc.fp += 1
-                misses.append(f"{name}: procurement extra {row['system'] or row['category']} "
-                              f"{row['supplier']}->{row['recipient']} {row['status']}")
+                misses.append(
+                    f"{name}: procurement extra {row['system'] or row['category']} "
+                    f"{row['supplier']}->{row['recipient']} {row['status']}"
+                )
                 continue
             gold_rows.remove(match)
             proc.tp += 1
@@ -140,11 +173,16 @@ def score(results: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]]
             if match["status"] == row["status"]:
                 status_ok += 1
             else:
-                misses.append(f"{name}: status {row['system'] or row['category']} "
-                              f"{row['status']} (want {match['status']})")
+                misses.append(
+                    f"{name}: status {row['system'] or row['category']} "
+                    f"{row['status']} (want {match['status']})"
+                )
         proc.fn += len(gold_rows)
-        misses += [f"{name}: procurement missed {gr['system'] or gr['category']} "
-                   f"{gr['supplier']}->{gr['recipient']}" for gr in gold_rows]
+        misses += [
+            f"{name}: procurement missed {gr['system'] or gr['category']} "
+            f"{gr['supplier']}->{gr['recipient']}"
+            for gr in gold_rows
+        ]
 
         sys_triples = {(a["subject"], a["counterpart"], a["direction"]) for a in r["alignment"]}
         gold_triples = {(a["subject"], a["counterpart"], a["direction"]) for a in g["alignment"]}
@@ -156,8 +194,9 @@ def score(results: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]]
 
         cues = list(r["stance_cues"])
         for gc in g["stance_cues"]:
-            hit = next((c for c in cues if c["type"] == gc["type"]
-                        and _overlap(c["cue"], gc["cue"])), None)
+            hit = next(
+                (c for c in cues if c["type"] == gc["type"] and _overlap(c["cue"], gc["cue"])), None
+            )
             if hit is None:
                 stance.fn += 1
                 misses.append(f"{name}: cue missed {gc['cue']!r} ({gc['type']})")
@@ -190,8 +229,9 @@ def load_gold() -> dict[str, dict[str, Any]]:
 def run(nlp: Any = None) -> tuple[dict[str, float], list[str]]:
     nlp = nlp or build_pipeline()
     gold = load_gold()
-    results = {name: analyse(nlp, load_path(ROOT / g["article"])).to_dict()
-               for name, g in gold.items()}
+    results = {
+        name: analyse(nlp, load_path(ROOT / g["article"])).to_dict() for name, g in gold.items()
+    }
     return score(results, gold)
 
 
