@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import NoReturn
 
 from analysis.loading import InputError, load_path, parse_date
@@ -77,6 +78,8 @@ def _ingest(args: argparse.Namespace) -> int:
         args.paths, db=db, workers=args.workers, batch_size=args.batch_size, progress=not args.quiet
     )
     for name, reason in summary.refused:
+        label = Path(name).name
+        reason = reason[len(label) + 2 :] if reason.startswith(f"{label}: ") else reason
         print(f"refused {name}: {reason}", file=sys.stderr)
     print(summary.line())
     return 0
@@ -91,6 +94,9 @@ def _export(args: argparse.Namespace) -> int:
     with store.Store(db, readonly=True) as st:
         frame = st.read(args.table, actors=args.actor or None)
     if args.format == "csv":
+        for col in frame.columns:
+            if frame[col].map(lambda v: isinstance(v, list | dict)).any():
+                frame[col] = frame[col].map(lambda v: json.dumps(v, ensure_ascii=False))
         frame.to_csv(sys.stdout, index=False)
     else:
         sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2))

@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -184,6 +185,15 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read several tables as of one moment, while a writer may be committing."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
 
     def version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -430,6 +440,9 @@ class Store:
         if order:
             sql += f" ORDER BY {order}"
         frame = pd.read_sql_query(sql, self.conn, params=params)
+        for col in ("quantity", "mentions", "words", "polarity", "direction", "start", "end"):
+            if col in frame.columns:
+                frame[col] = frame[col].astype("Int64")
         for col in ("forms", "actors", "evidence"):
             if col in frame.columns and table != "articles":
                 frame[col] = frame[col].map(json.loads)

@@ -1,0 +1,352 @@
+"""Benchmarks against plain spaCy on the same texts, in one run (``make bench``).
+
+1. Single-article latency: ``analyse()`` vs plain ``nlp(text)`` of the same model on a 600-word
+   article, model loaded once, median of repeated runs.
+2. Ingest throughput: ``python -m analysis ingest`` vs plain ``nlp.pipe`` with the same
+   ``n_process`` and ``batch_size`` over a generated corpus; articles/s and words/s.
+3. Peak memory of the whole ingest process tree at 200 and at 2,000 articles.
+4. Store query time: an actor-filtered read of alignment signals at 2,000 and 10,000 articles.
+5. Dashboard (with ``--browser``): server start to first rendered chart, and re-render after an
+   actor filter change with 2,000 stored articles, measured in headless Chromium.
+
+The corpus is generated from the sample articles by recombining paragraphs and shifting dates,
+so that every article is distinct text. Ratios are printed next to absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_articles"
+
+
+def _body(path: Path) -> tuple[dict[str, str], list[str]]:
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, str] = {}
+    if text.startswith("---"):
+        head, _, text = text[3:].partition("\n---\n")
+        for line in head.splitlines():
+            key, _, value = line.partition(":")
+            meta[key.strip()] = value.strip()
+    return meta, [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def make_corpus(n: int, folder: Path, *, seed: int = 7) -> list[Path]:
+    """Write ``n`` distinct articles recombined from the samples' paragraphs."""
+    rng = random.Random(seed)
+    pools = [_body(p) for p in sorted(SAMPLES.glob("*.md"))]
+    paragraphs = [p for _, ps in pools for p in ps]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        chosen = rng.sample(paragraphs, k=rng.randint(4, 7))
+        year = rng.randint(2017, 2025)
+        text = "\n\n".join(chosen)
+        text = re.sub(
+            r"\b(20(1[7-9]|2[0-5]))\b", lambda m: str(int(m[1]) + rng.choice([-1, 0, 1])), text
+        )
+        published = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        path = folder / f"article-{i:05d}.md"
+        path.write_text(
+            f"---\ntitle: Generated article {i}\npublished: {published}\n"
+            f"source: benchmark corpus\n---\n{text}\n(Item {i}.)\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def six_hundred_words() -> str:
+    pools = [_body(p)[1] for p in sorted(SAMPLES.glob("*.md"))]
+    words: list[str] = []
+    paras: list[str] = []
+    for ps in pools:
+        for p in ps:
+            if len(words) >= 600:
+                break
+            paras.append(p)
+            words.extend(p.split())
+    return "\n\n".join(paras)
+
+
+def median_time(fn: Callable[[], Any], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def bench_latency(repeats: int) -> dict[str, float]:
+    import spacy
+
+    from analysis.model import Article
+    from analysis.pipeline import MODEL_NAME, analyse, build_pipeline
+
+    text = six_hundred_words()
+    plain = spacy.load(MODEL_NAME)
+    ours = build_pipeline()
+    article = Article(text=text, title="bench", published=None)
+    import datetime as dt
+
+    article = Article(text=text, title="bench", published=dt.date(2021, 6, 1))
+    for _ in range(3):  # warm both
+        plain(text)
+        analyse(ours, article)
+    # Interleave so that machine noise hits both alike.
+    t_plain, t_ours = [], []
+    for _ in range(repeats):
+        t_plain.append(median_time(lambda: plain(text), 1))
+        t_ours.append(median_time(lambda: analyse(ours, article), 1))
+    p, o = statistics.median(t_plain), statistics.median(t_ours)
+    print(f"\n1. Single article ({len(text.split())} words, median of {repeats})")
+    print(f"   plain nlp(text)      {p * 1000:8.1f} ms")
+    print(f"   analyse(article)     {o * 1000:8.1f} ms")
+    print(f"   ratio                {o / p:8.2f}x   (target <= 1.50x)")
+    return {"latency_ratio": o / p}
+
+
+class TreeMemory:
+    """Peak resident memory of a process and all its descendants, sampled from /proc."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _children(self) -> dict[int, list[int]]:
+        tree: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            tree.setdefault(ppid, []).append(int(entry))
+        return tree
+
+    def _rss(self, pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            tree = self._children()
+            todo, total = [self.pid], 0
+            while todo:
+                pid = todo.pop()
+                total += self._rss(pid)
+                todo.extend(tree.get(pid, []))
+            self.peak = max(self.peak, total)
+            time.sleep(0.05)
+
+
+def run_ingest(paths: list[Path], db: Path, workers: int, batch: int) -> tuple[float, int, str]:
+    env = {**os.environ, "ALIGNMENT_DB": str(db)}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "ingest",
+            *map(str, paths),
+            "--workers",
+            str(workers),
+            "--batch-size",
+            str(batch),
+            "--quiet",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with TreeMemory(proc.pid) as mem:
+        out, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"ingest failed: {err.strip()}")
+    return seconds, mem.peak, out.strip()
+
+
+def run_plain(texts_dir: Path, workers: int, batch: int) -> float:
+    """Plain ``nlp.pipe`` in a fresh process: load the model, read the files, parse them."""
+    code = f"""
+import sys, time, spacy
+from pathlib import Path
+from analysis.pipeline import MODEL_NAME
+t0 = time.perf_counter()
+nlp = spacy.load(MODEL_NAME)
+texts = (p.read_text(encoding="utf-8").split("\\n---\\n", 1)[1] for p in sorted(Path({str(texts_dir)!r}).glob("*.md")))
+n = sum(1 for _ in nlp.pipe(texts, n_process={workers}, batch_size={batch}))
+print(n, time.perf_counter() - t0)
+"""
+    t0 = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(result.stderr)
+    return time.perf_counter() - t0
+
+
+def bench_ingest(
+    workers: int, batch: int, n_small: int, n_large: int, n_query: int
+) -> dict[str, float]:
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        large = make_corpus(n_large, base / "large")
+        small_dir = base / "small"
+        small_dir.mkdir()
+        for p in large[:n_small]:
+            (small_dir / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+        words = sum(len(p.read_text(encoding="utf-8").split()) for p in large)
+
+        plain_s = run_plain(base / "large", workers, batch)
+        ours_s, peak_large, summary = run_ingest(
+            [base / "large"], base / "large.sqlite", workers, batch
+        )
+        _, peak_small, _ = run_ingest([small_dir], base / "small.sqlite", workers, batch)
+        again_s, _, again = run_ingest([base / "large"], base / "large.sqlite", workers, batch)
+
+        print(
+            f"\n2. Ingest {n_large} generated articles ({words:,} words), n_process={workers}, "
+            f"batch_size={batch}; both include model load and reading files"
+        )
+        print(
+            f"   plain nlp.pipe       {plain_s:8.1f} s  {n_large / plain_s:7.1f} articles/s  "
+            f"{words / plain_s:9,.0f} words/s"
+        )
+        print(
+            f"   ingest into store    {ours_s:8.1f} s  {n_large / ours_s:7.1f} articles/s  "
+            f"{words / ours_s:9,.0f} words/s"
+        )
+        print(f"   throughput ratio     {plain_s / ours_s:8.2f}x   (target >= 0.80x)")
+        print(f"   ingest said: {summary}")
+        print(f"   re-ingest: {again}  ({again_s:.1f} s)")
+        print("\n3. Peak memory of the ingest process tree")
+        print(f"   {n_small:5d} articles        {peak_small / 2**20:8.0f} MiB")
+        print(f"   {n_large:5d} articles        {peak_large / 2**20:8.0f} MiB")
+        print(f"   ratio                {peak_large / peak_small:8.2f}x   (target <= 1.20x)")
+        out.update(throughput_ratio=plain_s / ours_s, memory_ratio=peak_large / peak_small)
+
+        from analysis.store import Store
+
+        def query(db: Path) -> float:
+            with Store(db, readonly=True) as st:
+                st.read("alignment", actors=["SRB"])  # warm the page cache
+                return median_time(lambda: st.read("alignment", actors=["SRB"]), 5)
+
+        q_large = query(base / "large.sqlite")
+        big = base / "big.sqlite"
+        replicate(base / "large.sqlite", big, n_query)
+        q_big = query(big)
+        with Store(big, readonly=True) as st:
+            rows = len(st.read("alignment", actors=["SRB"]))
+            total = st.conn.execute("SELECT COUNT(*) FROM alignment").fetchone()[0]
+        print("\n4. Store: alignment signals filtered by actor SRB (median of 5)")
+        print(f"   {n_large:6d} articles      {q_large * 1000:8.1f} ms")
+        print(
+            f"   {n_query:6d} articles      {q_big * 1000:8.1f} ms  "
+            f"({rows:,} of {total:,} signals)   (target <= 500 ms)"
+        )
+        out.update(query_s=q_big)
+    return out
+
+
+def replicate(src: Path, dst: Path, n: int) -> None:
+    """Grow a store to ``n`` articles by copying its analysed articles under new ids."""
+    import shutil
+
+    shutil.copy(src, dst)
+    conn = sqlite3.connect(dst)
+    have = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    tables = [
+        "actors",
+        "entities",
+        "events",
+        "procurements",
+        "stance_cues",
+        "alignment",
+        "event_actors",
+    ]
+    cols = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in tables}
+    copy = 0
+    while have < n:
+        copy += 1
+        take = min(n - have, have)
+        conn.execute("BEGIN")
+        conn.execute(
+            "INSERT INTO articles SELECT printf('%s-%d', id, ?), title, published, source, url,"
+            " language, words, text, added, path FROM articles WHERE id NOT LIKE '%-%' LIMIT ?",
+            (copy, take),
+        )
+        for t in tables:
+            c = [x for x in cols[t] if x != "article_id"]
+            names = ", ".join(f'"{x}"' for x in c)
+            conn.execute(
+                f"INSERT INTO {t} (article_id, {names}) SELECT printf('%s-%d', article_id, ?),"
+                f" {names} FROM {t} WHERE article_id IN (SELECT id FROM articles WHERE id NOT"
+                f" LIKE '%-%' LIMIT ?)",
+                (copy, take),
+            )
+        conn.execute("COMMIT")
+        have += take
+    conn.execute("ANALYZE")
+    conn.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller corpus, fewer repeats")
+    parser.add_argument("--browser", action="store_true", help="also time the dashboard")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--batch-size", type=int, default=50)
+    args = parser.parse_args()
+    repeats = 9 if args.quick else 31
+    n_small, n_large, n_query = (50, 300, 2000) if args.quick else (200, 2000, 10000)
+    print(f"Alignment Monitor benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    results = bench_latency(repeats)
+    results.update(bench_ingest(args.workers, args.batch_size, n_small, n_large, n_query))
+    if args.browser:
+        from scripts.bench_browser import bench_browser
+
+        results.update(bench_browser(n_large))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
