@@ -18,7 +18,7 @@ from analysis.actors import Resolved
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
 from analysis.pipeline import TERMS_KEY, clean_sentence
 from analysis.procurement import weapon_modifier_tokens
-from analysis.timeline import DateMention, date_for_sentence
+from analysis.timeline import DateMention, date_for_clause, date_for_sentence
 
 HEDGE_FACTOR = 0.6
 SUSPEND_WORDS = {
@@ -63,6 +63,27 @@ def _word_triggers() -> dict[str, str]:
             if " " not in trig:
                 out.setdefault(trig.lower(), rule.type)
     return out
+
+
+BLOC_GROUPS = ("Russia", "China", "EU/NATO/US", "Others")
+_RUSSIA_SIDE = {"RUS", "BLR", "CSTO", "EAEU"}
+_CHINA_SIDE = {"CHN"}
+_WEST = {"EU", "NATO", "USA", "G7", "AUKUS"}
+
+
+def bloc_of(actor_id: str) -> str:
+    """Which camp a counterpart belongs to, for an alignment balance: Russia and its treaty
+    allies, China, the EU, NATO and the United States with their members, or others."""
+    if actor_id in _RUSSIA_SIDE:
+        return "Russia"
+    if actor_id in _CHINA_SIDE:
+        return "China"
+    if actor_id in _WEST:
+        return "EU/NATO/US"
+    by_id = resources.actors_by_id()
+    if any(actor_id in by_id[b].members for b in ("EU", "NATO") if b in by_id):
+        return "EU/NATO/US"
+    return "Others"
 
 
 def _is_state(actor_id: str) -> bool:
@@ -159,7 +180,18 @@ def _targets(root: Token, resolved: Resolved, skip: set[int]) -> list[str]:
     modifying it ("Russian forces", "EU accession")."""
     out: list[str] = []
     for c in root.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "advcl", "relcl", "ccomp", "punct", "cc", "mark"):
+        if c.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "advcl",
+            "relcl",
+            "ccomp",
+            "punct",
+            "cc",
+            "mark",
+            "conj",
+            "parataxis",
+        ):
             continue
         if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS:
             continue
@@ -347,7 +379,7 @@ def extract(
             return
         seen.add(key)
         rule = rules[kind]
-        when = date_for_sentence(dates, sent)
+        when = date_for_clause(dates, doc, tok)
         out.append(
             AlignmentRow(
                 subject=subject,

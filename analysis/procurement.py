@@ -19,7 +19,7 @@ from analysis import resources
 from analysis.actors import Resolved
 from analysis.model import ProcurementRow
 from analysis.pipeline import NAMES_KEY, TERMS_KEY, clean_sentence
-from analysis.timeline import DateMention, date_for_sentence
+from analysis.timeline import DateMention, date_for_clause
 
 # When one article reports several stages of a deal, the row keeps the furthest one.
 STATUS_RANK = {
@@ -692,7 +692,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             recipient = _fallback_recipient(sent, resolved, supplier, focus)
         if recipient is None or recipient == supplier:
             continue
-        when = date_for_sentence(dates, sent)
+        when = date_for_clause(dates, doc, verb if verb is not None else root)
         span = doc[mention.start : mention.end]
         rows.append(
             ProcurementRow(

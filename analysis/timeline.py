@@ -526,3 +526,48 @@ def date_for_sentence(dates: list[DateMention], sent: Span) -> DateMention | Non
     if not inside:
         return None
     return min(inside, key=lambda d: rank.get(d.precision or "year", 4))
+
+
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "add",
+    "confirm",
+    "report",
+    "claim",
+    "write",
+    "note",
+    "insist",
+    "declare",
+}
+
+
+def _verb_of(token: Token) -> Token | None:
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def date_for_clause(dates: list[DateMention], doc: Doc, token: Token) -> DateMention | None:
+    """The date that belongs to the clause of ``token`` ("bought ... last month, officials said
+    on Tuesday" -> last month); otherwise the sentence's most precise date."""
+    sent = token.sent
+    inside = [d for d in dates if sent.start_char <= d.start_char < sent.end_char and d.value]
+    if not inside:
+        return None
+    own: list[Token] = []
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            if t.lemma_ in SPEECH_VERBS and own:
+                break
+            own.append(t)
+    own_ids = {t.i for t in own}
+    mine = [d for d in inside if (v := _verb_of(doc[d.token_i])) is not None and v.i in own_ids]
+    if mine:
+        return min(mine, key=lambda d: abs(d.token_i - token.i))
+    spoken = {t.i for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"}
+    rest = [d for d in inside if (v := _verb_of(doc[d.token_i])) is None or v.i not in spoken]
+    return date_for_sentence(rest or inside, sent)

@@ -1,0 +1,45 @@
+"""Alignment Monitor dashboard: page config, the shared sidebar filters, and navigation.
+
+Run with ``make run`` (or ``streamlit run dashboard/app.py``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from dashboard import data, state, ui  # noqa: E402
+
+st.set_page_config(page_title="Alignment Monitor", page_icon=":material/public:", layout="wide")
+
+HERE = Path(__file__).resolve().parent
+PAGES = [
+    st.Page(
+        HERE / "views" / "overview.py", title="Overview", icon=":material/dashboard:", default=True
+    ),
+    st.Page(HERE / "views" / "article.py", title="Article", icon=":material/article:"),
+    st.Page(HERE / "views" / "timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page(
+        HERE / "views" / "procurement.py", title="Procurement", icon=":material/flight_takeoff:"
+    ),
+    st.Page(HERE / "views" / "alignment.py", title="Alignment", icon=":material/balance:"),
+    st.Page(HERE / "views" / "stance.py", title="Stance", icon=":material/record_voice_over:"),
+    st.Page(HERE / "views" / "add.py", title="Add articles", icon=":material/upload_file:"),
+]
+
+db = str(data.db_path())
+try:
+    data.ensure_seeded(db)
+except Exception as exc:  # a broken store must not take the app down with a traceback
+    st.error(f"The store at {db} cannot be opened: {exc}")
+    st.stop()
+version = data.stamp(db)
+filters = state.sidebar(db, version)
+st.session_state["am_context"] = ui.Context(db, version, filters, data.names(db, version))
+st.navigation(PAGES).run()

@@ -1,0 +1,111 @@
+"""Add articles: upload files or paste text, check title and date, analyse; remove articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from analysis import store
+from analysis.loading import ACCEPTED, DEFAULT_LIMITS, InputError, load_bytes
+from analysis.model import Article
+from analysis.pipeline import analyse
+from dashboard import data, ui
+
+ctx = ui.context()
+st.title("Add articles")
+st.caption(
+    f"Accepted: {ACCEPTED}, up to {DEFAULT_LIMITS.max_bytes // 2**20} MB each. The "
+    "publication date anchors relative dates such as “last month”, so check it before "
+    "analysing."
+)
+
+
+def store_articles(items: list[tuple[str, Article]]) -> None:
+    """Analyse and store each article in its own transaction; report each one."""
+    messages: list[tuple[str, str]] = []
+    with st.status(f"Analysing {len(items)} article(s)…", expanded=True) as status:
+        nlp = data.pipeline()
+        progress = st.progress(0.0)
+        with store.Store(Path(ctx.db)) as st_:
+            for i, (name, article) in enumerate(items, start=1):
+                if st_.has(article.id):
+                    messages.append(("info", f"{name}: already in the store"))
+                else:
+                    result = analyse(nlp, article).to_dict()
+                    st_.add(result, text=article.text, path=name)
+                    messages.append(
+                        (
+                            "success",
+                            f"{name}: {len(result['actors'])} actors, "
+                            f"{len(result['events'])} events, "
+                            f"{len(result['procurements'])} deals, "
+                            f"{len(result['alignment'])} signals",
+                        )
+                    )
+                progress.progress(i / len(items))
+        status.update(label="Done", state="complete", expanded=False)
+    st.session_state["add-messages"] = messages
+    st.rerun()
+
+
+for kind, message in st.session_state.pop("add-messages", []):
+    (st.success if kind == "success" else st.info)(message)
+
+upload_tab, paste_tab, remove_tab = st.tabs(["Upload files", "Paste text", "Remove"])
+
+with upload_tab:
+    files = st.file_uploader("Article files", accept_multiple_files=True, key="upload")
+    ready: list[tuple[str, Article]] = []
+    for f in files or []:
+        try:
+            article = load_bytes(f.getvalue(), name=f.name)
+        except InputError as exc:
+            st.error(str(exc), icon=":material/error:")
+            continue
+        with st.container(border=True):
+            st.text(f"{f.name} · {article.words} words")
+            c1, c2 = st.columns([3, 1])
+            title = c1.text_input("Title", value=article.title, key=f"title-{f.file_id}")
+            published = c2.date_input(
+                "Published",
+                value=article.published,
+                key=f"published-{f.file_id}",
+                format="YYYY-MM-DD",
+            )
+            ready.append((f.name, article.with_meta(title=title, published=published)))
+    if ready and st.button(
+        f"Analyse {len(ready)} article(s)", key="upload-analyse", type="primary"
+    ):
+        store_articles(ready)
+
+with paste_tab:
+    text = st.text_area("Article text", key="paste-text", height=240)
+    c1, c2 = st.columns([3, 1])
+    title = c1.text_input("Title", key="paste-title")
+    published = c2.date_input("Published", value=None, key="paste-published", format="YYYY-MM-DD")
+    if st.button("Analyse pasted text", key="paste-analyse", type="primary"):
+        try:
+            article = load_bytes(text.encode("utf-8"), name="pasted.txt")
+        except InputError as exc:
+            st.error(str(exc).replace("pasted.txt: ", ""), icon=":material/error:")
+        else:
+            store_articles(
+                [("pasted text", article.with_meta(title=title or None, published=published))]
+            )
+
+with remove_tab:
+    articles = data.article_index(ctx.db, ctx.version)
+    if articles.empty:
+        ui.empty("The store is empty.")
+    else:
+        titles = dict(zip(articles["id"], articles["title"], strict=True))
+        victim = st.selectbox(
+            "Article to remove", list(titles), key="remove-select", format_func=lambda a: titles[a]
+        )
+        sure = st.checkbox("Also remove everything extracted from it", key="remove-sure")
+        if st.button("Remove article", key="remove-button", disabled=not sure):
+            with store.Store(Path(ctx.db)) as st_:
+                st_.delete(victim)
+            st.session_state["add-messages"] = [("success", f"Removed “{titles[victim]}”")]
+            st.rerun()

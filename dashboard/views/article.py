@@ -1,0 +1,124 @@
+"""Article: the text with actors, weapon systems, dates and stance cues highlighted, beside the
+tables extracted from it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, ui
+from dashboard.highlight import Mark, highlight, legend
+
+ctx = ui.context()
+st.title("Article")
+articles = ctx.table("articles")
+if articles.empty:
+    ui.empty("No articles match these filters. Add one on the **Add articles** page.")
+    st.stop()
+
+titles = dict(zip(articles["id"], articles["title"], strict=True))
+article_id = st.selectbox(
+    "Article", list(titles), key="art-select", format_func=lambda a: titles[a]
+)
+meta = articles[articles["id"] == article_id].iloc[0]
+st.caption(
+    f"Published {meta['published'] or 'unknown'} · {meta['source'] or 'no source'} · "
+    f"{meta['words']} words · id {article_id}"
+)
+
+only = data.Filters(articles=(article_id,))
+actors = data.table(ctx.db, ctx.version, "actors", only)
+entities = data.table(ctx.db, ctx.version, "entities", only)
+events = data.table(ctx.db, ctx.version, "events", only)
+deals = data.table(ctx.db, ctx.version, "procurements", only)
+cues = data.table(ctx.db, ctx.version, "stance_cues", only)
+signals = data.table(ctx.db, ctx.version, "alignment", only)
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
+
+
+marks: list[Mark] = []
+for e in records(entities):
+    if isinstance(e["actor"], str):
+        kind = "person" if e["label"] == "PERSON" else "actor"
+        marks.append(
+            Mark(int(e["start"]), int(e["end"]), kind, str(ctx.names.get(e["actor"], e["actor"])))
+        )
+for d in records(deals):
+    for ev in d["evidence"]:
+        what = d["system"] or d["category"]
+        marks.append(
+            Mark(
+                int(ev["start"]),
+                int(ev["end"]),
+                "weapon",
+                f"{what}: {d['supplier']} → {d['recipient']}, {ev.get('status', '')}",
+            )
+        )
+for e in records(events):
+    marks.append(
+        Mark(int(e["start"]), int(e["end"]), "date", f"{e['date'] or 'undated'} ({e['precision']})")
+    )
+for c in records(cues):
+    marks.append(
+        Mark(int(c["start"]), int(c["end"]), "cue", f"{c['type']}: {c['speaker']} → {c['target']}")
+    )
+
+text_col, tables_col = st.columns([3, 2])
+with text_col:
+    st.html(legend())
+    # highlight() escapes every character of the article; only its own <mark> tags are HTML.
+    st.html(highlight(data.article_text(ctx.db, ctx.version, article_id), marks))
+with tables_col:
+    tabs = st.tabs(["Actors", "Events", "Deals", "Stance", "Signals"])
+    frames = [
+        (
+            "actors",
+            ui.with_names(actors, ctx.names, "country")[
+                ["name", "type", "country", "mentions", "forms"]
+            ],
+        ),
+        ("events", events[["date", "precision", "date_text", "type", "actors", "sentence"]]),
+        (
+            "procurements",
+            ui.with_names(deals, ctx.names, "supplier", "recipient")[
+                [
+                    "system",
+                    "category",
+                    "supplier",
+                    "recipient",
+                    "status",
+                    "quantity",
+                    "date",
+                    "sentence",
+                ]
+            ],
+        ),
+        ("stance_cues", cues[["cue", "type", "speaker", "target", "polarity", "sentence"]]),
+        (
+            "alignment",
+            signals[
+                [
+                    "subject",
+                    "counterpart",
+                    "direction",
+                    "type",
+                    "basis",
+                    "weight",
+                    "date",
+                    "sentence",
+                ]
+            ],
+        ),
+    ]
+    for tab, (name, frame) in zip(tabs, frames, strict=True):
+        with tab:
+            if frame.empty:
+                ui.empty(f"No {name.replace('_', ' ')} found in this article.")
+            else:
+                st.dataframe(frame, hide_index=True, key=f"art-{name}", width="stretch")
+                ui.downloads(frame, f"{article_id}-{name}", key=f"art-{name}-dl")
