@@ -9,6 +9,7 @@ mentions of their surname.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.model import ActorRow, Article, EntityRow
-from analysis.pipeline import NAMES_KEY
+from analysis.pipeline import NAMES_KEY, sentence
 
 TITLE_WORDS = frozenset(
     [
@@ -115,14 +116,19 @@ class Resolved:
     entities: list[EntityRow]
     by_token: dict[int, Mention] = field(default_factory=dict)
 
+    starts: list[int] = field(default_factory=list)
+
     def __post_init__(self) -> None:
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
+        self.starts = [m.start for m in self.mentions]
 
     def in_span(self, span: Span) -> list[Mention]:
-        """Mentions that fall inside a span (a sentence, a clause)."""
-        return [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
+        """Mentions that fall inside a span (a sentence, a clause); mentions are in text order."""
+        lo = bisect_left(self.starts, span.start)
+        hi = bisect_left(self.starts, span.end)
+        return [m for m in self.mentions[lo:hi] if m.end <= span.end]
 
     def states_in(self, span: Span) -> list[str]:
         """Distinct countries and blocs mentioned in a span, in order of first mention."""
@@ -138,10 +144,10 @@ class Resolved:
         want = PRONOUNS.get(token.lower_)
         if want is None:
             return None
-        sent = token.sent
+        sent = sentence(token)
         floor = sent.start
         if sent.start > 0:
-            floor = token.doc[sent.start - 1].sent.start
+            floor = sentence(token.doc[sent.start - 1]).start
         before = [
             m
             for m in self.mentions
@@ -244,7 +250,7 @@ def _surname(name: str) -> str:
 
 def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None:
     """The state a person acts for, read from a title next to the name."""
-    sent = ent.sent
+    sent = sentence(ent[0])
     # Before: "Russian Prime Minister X", "Serbia's defence minister X", "the EU's envoy X".
     # Walk back over the title phrase only; stop at anything else (another name, "and").
     i = ent.start - 1

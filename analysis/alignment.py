@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
-from analysis.pipeline import TERMS_KEY, clean_sentence
+from analysis.pipeline import TERMS_KEY, clean_sentence, sentence, sentence_words
 from analysis.procurement import weapon_modifier_tokens
 from analysis.timeline import DateMention, date_for_clause, date_for_sentence
 
@@ -63,27 +63,6 @@ def _word_triggers() -> dict[str, str]:
             if " " not in trig:
                 out.setdefault(trig.lower(), rule.type)
     return out
-
-
-BLOC_GROUPS = ("Russia", "China", "EU/NATO/US", "Others")
-_RUSSIA_SIDE = {"RUS", "BLR", "CSTO", "EAEU"}
-_CHINA_SIDE = {"CHN"}
-_WEST = {"EU", "NATO", "USA", "G7", "AUKUS"}
-
-
-def bloc_of(actor_id: str) -> str:
-    """Which camp a counterpart belongs to, for an alignment balance: Russia and its treaty
-    allies, China, the EU, NATO and the United States with their members, or others."""
-    if actor_id in _RUSSIA_SIDE:
-        return "Russia"
-    if actor_id in _CHINA_SIDE:
-        return "China"
-    if actor_id in _WEST:
-        return "EU/NATO/US"
-    by_id = resources.actors_by_id()
-    if any(actor_id in by_id[b].members for b in ("EU", "NATO") if b in by_id):
-        return "EU/NATO/US"
-    return "Others"
 
 
 def _is_state(actor_id: str) -> bool:
@@ -328,7 +307,7 @@ def extract(
         sw = weights[deal.status]
         weight = sw.weight * proc.weight
         sent = doc.char_span(deal.start, deal.end, alignment_mode="expand")
-        if sent is not None and _hedged(sent.sent, cues):
+        if sent is not None and _hedged(sentence(sent[0]), cues):
             weight *= HEDGE_FACTOR
         out.append(
             AlignmentRow(
@@ -360,14 +339,14 @@ def extract(
         if cue.type == "pressure" and cue.target:
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
             if span is not None:
-                pressurers.setdefault(span.sent.start, set()).add(cue.target)
+                pressurers.setdefault(sentence(span[0]).start, set()).add(cue.target)
     focus = _focus(resolved)
     weapon_tokens = weapon_modifier_tokens(doc)
     pressured: set[int] = set()
     for cue in cues:
         cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if cue.type == "pressure" and cue_span is not None:
-            pressured.add(cue_span.sent.start)
+            pressured.add(sentence(cue_span[0]).start)
 
     def emit(
         subject: str, counterpart: str, kind: str, direction: int, tok: Token, sent: Span
@@ -396,7 +375,7 @@ def extract(
         )
 
     for tok, kind in triggers:
-        sent = tok.sent
+        sent = sentence(tok)
         if kind == "military_base":
             for host, owner in _basing(tok, resolved, weapon_tokens):
                 emit(host, owner, kind, 1, tok, sent)
@@ -418,7 +397,7 @@ def extract(
             )
         if subject is None or not _is_state(subject):
             continue
-        sent_lemmas = {t.lemma_.lower() for t in sent}
+        sent_lemmas = sentence_words(sent)[1]
         negated = _negated(verb) if verb is not tok or tok.pos_ == "VERB" else False
         if kind == "joint_exercise" and (sent_lemmas & SUSPEND_WORDS):
             kind = "exercise_suspension"
@@ -464,8 +443,8 @@ def extract(
         span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if span is None:
             continue
-        sent = span.sent
-        lemmas = {t.lemma_.lower() for t in sent}
+        sent = sentence(span[0])
+        lemmas = sentence_words(sent)[1]
         if not lemmas & (SUSPEND_WORDS | {"comply", "align", "agree", "accept", "drop"}):
             continue
         if not (_is_state(cue.speaker) and _is_state(cue.target)):

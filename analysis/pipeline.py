@@ -16,7 +16,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from analysis import resources
@@ -228,6 +228,39 @@ def year_of(published: date | None) -> int | None:
 _WS = re.compile(r"\s+")
 
 
+def sentence(token: Token) -> Span:
+    """The sentence of a token. Like ``token.sent``, but the sentences are found once per doc."""
+    doc = token.doc
+    index = doc.user_data.get("am_sentences")
+    if index is None:
+        sents = list(doc.sents)
+        owner = [0] * len(doc)
+        for k, sent in enumerate(sents):
+            owner[sent.start : sent.end] = [k] * (sent.end - sent.start)
+        index = (sents, owner)
+        doc.user_data["am_sentences"] = index
+    return index[0][index[1][token.i]]
+
+
+def sentence_words(sent: Span) -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-case forms, lower-case lemmas) of a sentence, computed once per sentence."""
+    cache = sent.doc.user_data.setdefault("am_sentence_words", {})
+    key = (sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        tokens = list(sent)
+        found = cache[key] = (
+            frozenset(t.lower_ for t in tokens),
+            frozenset(t.lemma_.lower() for t in tokens),
+        )
+    return found
+
+
 def clean_sentence(span: Span) -> str:
-    """A sentence's text on one line, for tables and evidence."""
-    return _WS.sub(" ", span.text).strip()
+    """A sentence's text on one line, for tables and evidence (computed once per sentence)."""
+    cache = span.doc.user_data.setdefault("am_sentence_text", {})
+    key = (span.start, span.end)
+    text = cache.get(key)
+    if text is None:
+        text = cache[key] = _WS.sub(" ", span.text).strip()
+    return text

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.model import ProcurementRow
-from analysis.pipeline import NAMES_KEY, TERMS_KEY, clean_sentence
+from analysis.pipeline import NAMES_KEY, TERMS_KEY, clean_sentence, sentence
 from analysis.timeline import DateMention, date_for_clause
 
 # When one article reports several stages of a deal, the row keeps the furthest one.
@@ -640,7 +640,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     mentions = find_weapons(doc)
     for mention in mentions:
         root = doc[mention.start : mention.end].root
-        sent = root.sent
+        sent = sentence(root)
         if _transported(root):
             continue  # "aboard a Chinese transport aircraft": the carrier, not the cargo
         verb, anchor = _governor(doc, root)

@@ -332,6 +332,27 @@ def status_weights() -> dict[str, StatusWeight]:
     return {s.status: s for s in _read("status_weights.v1.jsonl", _status_weight)}
 
 
+BLOC_GROUPS = ("Russia", "China", "EU/NATO/US", "Others")
+_RUSSIA_SIDE = {"RUS", "BLR", "CSTO", "EAEU"}
+_CHINA_SIDE = {"CHN"}
+_WEST = {"EU", "NATO", "USA", "G7", "AUKUS"}
+
+
+def bloc_of(actor_id: str) -> str:
+    """Which camp a counterpart belongs to, for an alignment balance: Russia and its treaty
+    allies, China, the EU, NATO and the United States with their members, or others."""
+    if actor_id in _RUSSIA_SIDE:
+        return "Russia"
+    if actor_id in _CHINA_SIDE:
+        return "China"
+    if actor_id in _WEST:
+        return "EU/NATO/US"
+    by_id = actors_by_id()
+    if any(actor_id in by_id[b].members for b in ("EU", "NATO") if b in by_id):
+        return "EU/NATO/US"
+    return "Others"
+
+
 DATA_FILES: dict[str, Any] = {
     "actors.v1.jsonl": actors,
     "people.v1.jsonl": people,

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.model import StanceCueRow
-from analysis.pipeline import TERMS_KEY, clean_sentence
+from analysis.pipeline import TERMS_KEY, clean_sentence, sentence
 
 MODALS = {"could", "may", "might", "would", "should"}
 SPEECH_LEMMAS = {
@@ -152,7 +152,7 @@ def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
 
 
 def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueRow:
-    sent = span.sent
+    sent = sentence(span[0])
     verb = _verb_of(span.root)
     speaker: str | None
     target: str | None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.actors import Resolved
 from analysis.model import EventRow
-from analysis.pipeline import NAMES_KEY, clean_sentence
+from analysis.pipeline import NAMES_KEY, clean_sentence, sentence, sentence_words
 
 MONTHS = {
     "january": 1,
@@ -138,6 +138,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A pattern runs only when the text contains one of its keywords: most texts lack most of them.
+REQUIRES: dict[str, tuple[str, ...]] = {
+    "mdy": _MONTH_WORDS,
+    "dmy": _MONTH_WORDS,
+    "my_rel": _MONTH_WORDS,
+    "my": _MONTH_WORDS,
+    "md": _MONTH_WORDS,
+    "dm": _MONTH_WORDS,
+    "rel_month": _MONTH_WORDS,
+    "month": _MONTH_WORDS,
+    "ago": (" ago",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "deictic": ("yesterday", "today", "tomorrow", "tonight"),
+    "dow": ("day",),
+    "rel_unit": ("week", "month", "year"),
+}
 FUTURE_WORDS = {
     "will",
     "'ll",
@@ -281,10 +298,8 @@ def _is_future(doc: Doc, token: Token) -> bool:
             "hope",
         ):
             return True
-    sent = token.sent
-    return any(t.lower_ in ("will", "'ll", "shall") for t in sent) and not any(
-        t.tag_ == "VBD" for t in sent if t.dep_ == "ROOT"
-    )
+    sent = sentence(token)
+    return bool(sentence_words(sent)[0] & {"will", "'ll", "shall"}) and sent.root.tag_ != "VBD"
 
 
 def _resolve_month(pub: date, m: int, future: bool) -> int:
@@ -401,7 +416,11 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     """Every date expression in the text, longest match first, resolved where possible."""
     text = doc.text
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    lower = text.lower()
     for rank, (kind, pattern) in enumerate(PATTERNS):
+        needs = REQUIRES.get(kind)
+        if needs and not any(word in lower for word in needs):
+            continue
         for m in pattern.finditer(text):
             start, end = m.span()
             if kind == "month":
@@ -485,7 +504,7 @@ def build_events(doc: Doc, dates: list[DateMention], resolved: Resolved) -> list
     events = []
     for dm in dates:
         token = doc[dm.token_i]
-        sent = token.sent
+        sent = sentence(token)
         events.append(
             EventRow(
                 date=dm.value,
@@ -512,7 +531,7 @@ def _event_type(token: Token, sent: Span) -> str:
         kind = EVENT_LEMMAS.get(t.lemma_.lower())
         if kind:
             return kind
-    present = {EVENT_LEMMAS[t.lemma_.lower()] for t in sent if t.lemma_.lower() in EVENT_LEMMAS}
+    present = {EVENT_LEMMAS[lemma] for lemma in sentence_words(sent)[1] if lemma in EVENT_LEMMAS}
     for kind in EVENT_PRIORITY:
         if kind in present:
             return kind
@@ -554,7 +573,7 @@ def _verb_of(token: Token) -> Token | None:
 def date_for_clause(dates: list[DateMention], doc: Doc, token: Token) -> DateMention | None:
     """The date that belongs to the clause of ``token`` ("bought ... last month, officials said
     on Tuesday" -> last month); otherwise the sentence's most precise date."""
-    sent = token.sent
+    sent = sentence(token)
     inside = [d for d in dates if sent.start_char <= d.start_char < sent.end_char and d.value]
     if not inside:
         return None

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from analysis.alignment import BLOC_GROUPS, bloc_of
+from analysis.resources import BLOC_GROUPS, bloc_of
 
 STATUS_ORDER = [
     "planned",

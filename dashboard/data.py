@@ -17,7 +17,6 @@ import streamlit as st
 
 from analysis import store
 from analysis.loading import load_path
-from analysis.pipeline import build_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
@@ -37,6 +36,8 @@ def db_path() -> Path:
 
 @st.cache_resource(show_spinner="Loading the language model…")
 def pipeline() -> Any:
+    from analysis.pipeline import build_pipeline  # spaCy loads only when something is analysed
+
     return build_pipeline()
 
 

@@ -6,7 +6,7 @@
    ``n_process`` and ``batch_size`` over a generated corpus; articles/s and words/s.
 3. Peak memory of the whole ingest process tree at 200 and at 2,000 articles.
 4. Store query time: an actor-filtered read of alignment signals at 2,000 and 10,000 articles.
-5. Dashboard (with ``--browser``): server start to first rendered chart, and re-render after an
+5. Dashboard (unless ``--no-browser``): server start to first rendered chart, and re-render after an
    actor filter change with 2,000 stored articles, measured in headless Chromium.
 
 The corpus is generated from the sample articles by recombining paragraphs and shifting dates,
@@ -223,7 +223,7 @@ print(n, time.perf_counter() - t0)
 
 
 def bench_ingest(
-    workers: int, batch: int, n_small: int, n_large: int, n_query: int
+    workers: int, batch: int, n_small: int, n_large: int, n_query: int, *, browser: bool = False
 ) -> dict[str, float]:
     out: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -284,6 +284,10 @@ def bench_ingest(
             f"({rows:,} of {total:,} signals)   (target <= 500 ms)"
         )
         out.update(query_s=q_big)
+        if browser:
+            from scripts.bench_browser import bench_browser
+
+            out.update(bench_browser(base / "large.sqlite", n_large))
     return out
 
 
@@ -332,7 +336,12 @@ def replicate(src: Path, dst: Path, n: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller corpus, fewer repeats")
-    parser.add_argument("--browser", action="store_true", help="also time the dashboard")
+    parser.add_argument(
+        "--no-browser",
+        dest="browser",
+        action="store_false",
+        help="skip the dashboard timings in headless Chromium",
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--batch-size", type=int, default=50)
     args = parser.parse_args()
@@ -340,11 +349,9 @@ def main() -> int:
     n_small, n_large, n_query = (50, 300, 2000) if args.quick else (200, 2000, 10000)
     print(f"Alignment Monitor benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     results = bench_latency(repeats)
-    results.update(bench_ingest(args.workers, args.batch_size, n_small, n_large, n_query))
-    if args.browser:
-        from scripts.bench_browser import bench_browser
-
-        results.update(bench_browser(n_large))
+    results.update(
+        bench_ingest(args.workers, args.batch_size, n_small, n_large, n_query, browser=args.browser)
+    )
     return 0
 
 

@@ -9,7 +9,6 @@ import streamlit as st
 from analysis import store
 from analysis.loading import ACCEPTED, DEFAULT_LIMITS, InputError, load_bytes
 from analysis.model import Article
-from analysis.pipeline import analyse
 from dashboard import data, ui
 
 ctx = ui.context()
@@ -23,6 +22,8 @@ st.caption(
 
 def store_articles(items: list[tuple[str, Article]]) -> None:
     """Analyse and store each article in its own transaction; report each one."""
+    from analysis.pipeline import analyse  # spaCy loads only when something is analysed
+
     messages: list[tuple[str, str]] = []
     with st.status(f"Analysing {len(items)} article(s)…", expanded=True) as status:
         nlp = data.pipeline()

@@ -106,3 +106,12 @@ def test_signal_weights_have_a_rationale() -> None:
     for rule in resources.signal_rules().values():
         assert rule.weight > 0 and len(rule.rationale) > 20
     assert resources.status_weights()["cancelled"].direction == -1
+
+
+@pytest.mark.parametrize(
+    "actor,camp",
+    [("RUS", "Russia"), ("CSTO", "Russia"), ("CHN", "China"), ("NATO", "EU/NATO/US"),
+     ("USA", "EU/NATO/US"), ("POL", "EU/NATO/US"), ("TUR", "EU/NATO/US"), ("IND", "Others")],
+)
+def test_counterparts_fall_into_camps(actor: str, camp: str) -> None:
+    assert resources.bloc_of(actor) == camp
