@@ -110,8 +110,16 @@ def test_signal_weights_have_a_rationale() -> None:
 
 @pytest.mark.parametrize(
     "actor,camp",
-    [("RUS", "Russia"), ("CSTO", "Russia"), ("CHN", "China"), ("NATO", "EU/NATO/US"),
-     ("USA", "EU/NATO/US"), ("POL", "EU/NATO/US"), ("TUR", "EU/NATO/US"), ("IND", "Others")],
+    [
+        ("RUS", "Russia"),
+        ("CSTO", "Russia"),
+        ("CHN", "China"),
+        ("NATO", "EU/NATO/US"),
+        ("USA", "EU/NATO/US"),
+        ("POL", "EU/NATO/US"),
+        ("TUR", "EU/NATO/US"),
+        ("IND", "Others"),
+    ],
 )
 def test_counterparts_fall_into_camps(actor: str, camp: str) -> None:
     assert resources.bloc_of(actor) == camp
