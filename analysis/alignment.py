@@ -18,7 +18,7 @@ from analysis.actors import Resolved
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
 from analysis.pipeline import TERMS_KEY, clean_sentence, sentence, sentence_words
 from analysis.procurement import weapon_modifier_tokens
-from analysis.timeline import DateMention, date_for_clause, date_for_sentence
+from analysis.timeline import DateMention, date_for_clause
 
 HEDGE_FACTOR = 0.6
 SUSPEND_WORDS = {
@@ -436,33 +436,16 @@ def extract(
             emit(subject, counterpart, kind, direction, tok, sent)
 
     # "suspended drills, citing pressure from the EU": complying moves toward the pressurer.
-    rule = rules["pressure_compliance"]
     for cue in cues:
-        if cue.type != "pressure" or not cue.speaker or not cue.target:
+        # Only cues whose speaker is the one under pressure ("citing pressure from the EU").
+        under = cue.cue.lower().endswith("from") or cue.cue.lower().startswith("under")
+        if cue.type != "pressure" or not under or not cue.speaker or not cue.target:
             continue
         span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if span is None:
             continue
         sent = sentence(span[0])
-        lemmas = sentence_words(sent)[1]
-        if not lemmas & (SUSPEND_WORDS | {"comply", "align", "agree", "accept", "drop"}):
-            continue
-        if not (_is_state(cue.speaker) and _is_state(cue.target)):
-            continue
-        when = date_for_sentence(dates, sent)
-        out.append(
-            AlignmentRow(
-                subject=cue.speaker,
-                counterpart=cue.target,
-                direction=rule.direction,
-                type="pressure_compliance",
-                basis=rule.basis,
-                weight=rule.weight,
-                date=when.value if when else None,
-                sentence=cue.sentence,
-                start=cue.start,
-                end=cue.end,
-            )
-        )
+        if sentence_words(sent)[1] & (SUSPEND_WORDS | {"comply", "align", "agree", "accept"}):
+            emit(cue.speaker, cue.target, "pressure_compliance", 1, span.root, sent)
     out.sort(key=lambda r: r.start)
     return out

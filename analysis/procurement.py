@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.actors import Resolved
+from analysis.constants import WORD_NUMBERS
 from analysis.model import ProcurementRow
 from analysis.pipeline import NAMES_KEY, TERMS_KEY, clean_sentence, sentence
 from analysis.timeline import DateMention, date_for_clause
@@ -94,39 +95,16 @@ PLANNING_HEADS = {
     "abandon": "cancelled",
 }
 SUPPLIER_SUFFIX = re.compile(r"^(made|built|designed|supplied|produced|manufactured|origin)$")
-WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-    "a dozen": 12,
-    "pair": 2,
-    "couple": 2,
+UNIT_NOUNS = {
+    "unit",
+    "system",
+    "battery",
+    "piece",
+    "batch",
+    "set",
+    "squadron",
+    "regiment",
+    "battalion",
 }
 GENERIC_GUARD = {
     "rebel",
@@ -266,30 +244,10 @@ def _state_in(token: Token, resolved: Resolved, *, skip: set[int] | None = None)
 
 def _quantity(doc: Doc, mention: WeaponMention, anchor: Token) -> int | None:
     candidates = [anchor, doc[mention.start : mention.end].root]
-    if (
-        anchor.head.lemma_
-        in (
-            "unit",
-            "system",
-            "battery",
-            "piece",
-            "batch",
-            "set",
-            "squadron",
-            "regiment",
-            "battalion",
-        )
-        and anchor.dep_ == "pobj"
-    ):
+    # "five units of the Pantsir", "a battery of S-400 systems": the count sits on the unit.
+    if anchor.dep_ == "pobj" and anchor.head.lemma_ in UNIT_NOUNS:
         candidates.append(anchor.head)
-    elif anchor.dep_ == "pobj" and anchor.head.head.lemma_ in (
-        "unit",
-        "system",
-        "battery",
-        "piece",
-        "batch",
-        "set",
-    ):
+    elif anchor.dep_ == "pobj" and anchor.head.head.lemma_ in UNIT_NOUNS:
         candidates.append(anchor.head.head)
     for tok in candidates:
         for child in tok.children:

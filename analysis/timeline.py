@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from analysis.actors import Resolved
+from analysis.constants import WORD_NUMBERS
 from analysis.model import EventRow
 from analysis.pipeline import NAMES_KEY, clean_sentence, sentence, sentence_words
 
@@ -47,25 +48,7 @@ MONTHS = {
     "dec": 12,
 }
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "a few": 3,
-    "several": 3,
-    "a couple of": 2,
-}
+NUMBERS = {**WORD_NUMBERS, "a": 1, "an": 1, "a few": 3, "several": 3, "a couple of": 2}
 
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"

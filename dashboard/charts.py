@@ -13,18 +13,10 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from analysis.constants import STATUSES
 from analysis.resources import BLOC_GROUPS, bloc_of
 
-STATUS_ORDER = [
-    "planned",
-    "negotiating",
-    "ordered",
-    "delivered",
-    "in_service",
-    "displayed",
-    "cancelled",
-    "unknown",
-]
+STATUS_ORDER = list(STATUSES)
 STATUS_COLOURS = {
     "planned": "#9ecae1",
     "negotiating": "#6baed6",
