@@ -190,12 +190,17 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
     """Run every domain analysis over a parsed article."""
     from analysis import actors, alignment, procurement, stance, timeline
 
-    resolved = actors.resolve(doc, article)
-    dates = timeline.find_dates(doc, published=article.published)
-    events = timeline.build_events(doc, dates, resolved)
-    deals = procurement.extract(doc, resolved, dates)
-    cues = stance.extract(doc, resolved)
-    signals = alignment.extract(doc, resolved, dates, deals, cues)
+    try:
+        resolved = actors.resolve(doc, article)
+        dates = timeline.find_dates(doc, published=article.published)
+        events = timeline.build_events(doc, dates, resolved)
+        deals = procurement.extract(doc, resolved, dates)
+        cues = stance.extract(doc, resolved)
+        signals = alignment.extract(doc, resolved, dates, deals, cues)
+    finally:
+        # The caches refer back to the Doc; a Doc is not collected through such cycles.
+        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("am_")]:
+            del doc.user_data[key]
     return Analysis(
         article=article,
         actors=resolved.actor_rows(),
@@ -229,7 +234,11 @@ _WS = re.compile(r"\s+")
 
 
 def sentence(token: Token) -> Span:
-    """The sentence of a token. Like ``token.sent``, but the sentences are found once per doc."""
+    """The sentence of a token. Like ``token.sent``, but the sentences are found once per doc.
+
+    The cache lives in ``doc.user_data`` and refers back to the Doc; ``analyse_doc`` clears it
+    when it is done, so that parsed documents do not outlive their analysis.
+    """
     doc = token.doc
     index = doc.user_data.get("am_sentences")
     if index is None:
