@@ -532,11 +532,8 @@ def analyse_batch(
 
     out = []
     pairs = ((a.text, (path, a)) for path, a in batch)
-    # Strings and lexemes first seen in this batch are freed when the zone closes, so a
-    # long-running worker does not grow with every new word it reads.
-    with nlp.memory_zone():
-        for doc, (path, article) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            out.append((path, analyse_doc(doc, article).to_dict()))
+    for doc, (path, article) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        out.append((path, analyse_doc(doc, article).to_dict()))
     return out
 
 

@@ -121,21 +121,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# A pattern runs only when the text contains one of its keywords: most texts lack most of them.
+# Patterns anchored on a month or weekday name are run only in a window around each such name;
+# the others only when the text contains one of their keywords. Most of a text has no dates.
+ANCHOR = {
+    kind: re.compile(_MON if kind != "dow" else _DOW)
+    for kind in ("mdy", "dmy", "my_rel", "my", "md", "dm", "rel_month", "month", "dow")
+}
+WINDOW = (45, 35)  # characters before and after an anchor that a date expression can span
 REQUIRES: dict[str, tuple[str, ...]] = {
-    "mdy": _MONTH_WORDS,
-    "dmy": _MONTH_WORDS,
-    "my_rel": _MONTH_WORDS,
-    "my": _MONTH_WORDS,
-    "md": _MONTH_WORDS,
-    "dm": _MONTH_WORDS,
-    "rel_month": _MONTH_WORDS,
-    "month": _MONTH_WORDS,
     "ago": (" ago",),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "deictic": ("yesterday", "today", "tomorrow", "tonight"),
-    "dow": ("day",),
     "rel_unit": ("week", "month", "year"),
 }
 FUTURE_WORDS = {
@@ -395,16 +391,35 @@ def _resolve(
     return None, None
 
 
+def _matches(pattern: re.Pattern[str], text: str, anchors: list[int] | None) -> list[re.Match[str]]:
+    """Matches of a pattern in the whole text, or only in windows around anchor positions."""
+    if anchors is None:
+        return list(pattern.finditer(text))
+    seen: dict[tuple[int, int], re.Match[str]] = {}
+    before, after = WINDOW
+    for pos in anchors:
+        lo, hi = max(0, pos - before), min(len(text), pos + after)
+        for m in pattern.finditer(text, lo, hi):
+            seen.setdefault(m.span(), m)
+    return [seen[k] for k in sorted(seen)]
+
+
 def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     """Every date expression in the text, longest match first, resolved where possible."""
     text = doc.text
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     lower = text.lower()
+    anchors = {
+        "month": [m.start() for m in ANCHOR["month"].finditer(text)],
+        "dow": [m.start() for m in ANCHOR["dow"].finditer(text)],
+    }
     for rank, (kind, pattern) in enumerate(PATTERNS):
         needs = REQUIRES.get(kind)
         if needs and not any(word in lower for word in needs):
             continue
-        for m in pattern.finditer(text):
+        for m in _matches(
+            pattern, text, anchors["dow" if kind == "dow" else "month"] if kind in ANCHOR else None
+        ):
             start, end = m.span()
             if kind == "month":
                 start = m.start("m") if m["prep"].lower() in ("and", "or", "to", "of") else start
