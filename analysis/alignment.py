@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
-from analysis.pipeline import TERMS_KEY, clean_sentence, sentence, sentence_words
+from analysis.pipeline import TERMS_KEY, clean_sentence, sentence, sentence_words, token_table
 from analysis.procurement import weapon_modifier_tokens
 from analysis.timeline import DateMention, date_for_clause
 
@@ -326,10 +326,10 @@ def extract(
 
     triggers: list[tuple[Token, str]] = []
     words = _word_triggers()
-    for tok in doc:
-        kind = words.get(tok.lemma_.lower()) or words.get(tok.lower_)
+    for i, (lower, lemma, _) in enumerate(token_table(doc)):
+        kind = words.get(lemma) or words.get(lower)
         if kind:
-            triggers.append((tok, kind))
+            triggers.append((doc[i], kind))
     for span in doc.spans[TERMS_KEY]:
         if span.label_ == "SIGNAL":
             triggers.append((span.root, span.id_))

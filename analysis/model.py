@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -156,10 +156,29 @@ class Analysis:
         return {
             "schema": SCHEMA,
             "article": self.article.meta_dict(),
-            "actors": [asdict(a) for a in self.actors],
-            "entities": [asdict(e) for e in self.entities],
-            "events": [asdict(e) for e in self.events],
-            "procurements": [asdict(p) for p in self.procurements],
-            "stance_cues": [asdict(c) for c in self.stance_cues],
-            "alignment": [asdict(a) for a in self.alignment],
+            "actors": _rows(self.actors),
+            "entities": _rows(self.entities),
+            "events": _rows(self.events),
+            "procurements": _rows(self.procurements),
+            "stance_cues": _rows(self.stance_cues),
+            "alignment": _rows(self.alignment),
         }
+
+
+def _rows(items: list[Any]) -> list[dict[str, Any]]:
+    """Rows as plain dicts; fields are scalars, lists of scalars or lists of flat dicts.
+
+    (``dataclasses.asdict`` deep-copies every value and costs as much as the analysis.)"""
+    if not items:
+        return []
+    names = [f.name for f in fields(items[0])]
+    out = []
+    for item in items:
+        row = {}
+        for name in names:
+            value = getattr(item, name)
+            if isinstance(value, list):
+                value = [dict(v) if isinstance(v, dict) else v for v in value]
+            row[name] = value
+        out.append(row)
+    return out

@@ -251,6 +251,15 @@ def sentence(token: Token) -> Span:
     return index[0][index[1][token.i]]
 
 
+def token_table(doc: Doc) -> list[tuple[str, str, str]]:
+    """(lower form, lower lemma, part of speech) of every token, read once per doc, so that
+    rules scanning the whole text do not each build every Token object again."""
+    table = doc.user_data.get("am_tokens")
+    if table is None:
+        table = doc.user_data["am_tokens"] = [(t.lower_, t.lemma_.lower(), t.pos_) for t in doc]
+    return table
+
+
 def sentence_words(sent: Span) -> tuple[frozenset[str], frozenset[str]]:
     """(lower-case forms, lower-case lemmas) of a sentence, computed once per sentence."""
     cache = sent.doc.user_data.setdefault("am_sentence_words", {})

@@ -152,15 +152,16 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         rec = by_id[span.id_]
         found.append(WeaponMention(span.start, span.end, rec.name, rec.category, rec.origin))
         taken.update(range(span.start, span.end))
-    for tok in doc:
-        if tok.i in taken:
+    for m in _VARIANT_IN_TEXT.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span.start in taken:
             continue
-        variant = _variant(tok.text)
+        variant = _variant(span.text)
         if variant is not None:
             found.append(
-                WeaponMention(tok.i, tok.i + 1, variant.name, variant.category, variant.origin)
+                WeaponMention(span.start, span.end, variant.name, variant.category, variant.origin)
             )
-            taken.add(tok.i)
+            taken.add(span.start)
     specific_heads = {doc[m.start : m.end].root.head.i for m in found}
     specific_ends = {m.end for m in found}
     terms = sorted(
@@ -207,6 +208,7 @@ def weapon_modifier_tokens(doc: Doc) -> set[int]:
     return out
 
 
+_VARIANT_IN_TEXT = re.compile(r"(?<![\w-])[A-Za-z]{1,6}-?\d{1,4}[A-Za-z0-9]{1,5}(?![\w-])")
 _VARIANT = re.compile(r"^(?P<base>[A-Za-z]{1,6}-?\d{1,4})(?P<suffix>[A-Za-z0-9]{1,5})?$")
 
 

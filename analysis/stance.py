@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.model import StanceCueRow
-from analysis.pipeline import TERMS_KEY, clean_sentence, sentence
+from analysis.pipeline import TERMS_KEY, clean_sentence, sentence, token_table
 
 MODALS = {"could", "may", "might", "would", "should"}
 SPEECH_LEMMAS = {
@@ -134,10 +134,10 @@ def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
                 continue  # the lemma cue ("push" as pressure) wins for verbs
         found.append((span.start, span.end, cue))
     lemma_cues = _lemma_cues()
-    for tok in doc:
-        lemma_cue = lemma_cues.get(tok.lemma_.lower())
-        if lemma_cue is not None and tok.pos_ in lemma_cue.pos:
-            found.append((tok.i, tok.i + 1, lemma_cue))
+    for i, (_, lemma, pos) in enumerate(token_table(doc)):
+        lemma_cue = lemma_cues.get(lemma)
+        if lemma_cue is not None and pos in lemma_cue.pos:
+            found.append((i, i + 1, lemma_cue))
     # One cue per stretch of text: the longest wins.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     rows: list[StanceCueRow] = []

@@ -513,9 +513,15 @@ _WORKER_NLP: Any = None
 
 def _worker_init(model: str | None) -> None:
     global _WORKER_NLP
+    import gc
+
     from analysis.pipeline import MODEL_NAME, build_pipeline
 
     _WORKER_NLP = build_pipeline(model=model or MODEL_NAME)
+    _WORKER_NLP("Warm-up: Serbia bought the Pantsir from Russia last year.")
+    # The model and the domain tables live as long as the worker: keep them out of the
+    # garbage collector's generations so that each collection only scans per-article objects.
+    gc.freeze()
 
 
 def _worker_run(
