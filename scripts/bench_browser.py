@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -92,7 +93,8 @@ def bench_browser(db: Path, n_articles: int) -> dict[str, float]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            warm = first_chart(db, browser)
+            starts = [first_chart(db, browser) for _ in range(3)]
+            warm = statistics.median(starts)
             with tempfile.TemporaryDirectory() as tmp:
                 cold = first_chart(Path(tmp) / "empty.sqlite", browser)
             overview = filter_rerender(db, browser, "", ["Serbia", "India", "Turkey"])
@@ -102,7 +104,7 @@ def bench_browser(db: Path, n_articles: int) -> dict[str, float]:
     print("\n5. Dashboard in headless Chromium")
     print(
         f"   server start -> first chart, {n_articles} stored articles  {warm:6.2f} s   "
-        "(target <= 5 s)"
+        f"(median of {', '.join(f'{s:.2f}' for s in starts)}; target <= 5 s)"
     )
     print(f"   server start -> first chart, empty store (model load, seeding)  {cold:6.2f} s")
     every = overview + procurement
@@ -116,3 +118,11 @@ def bench_browser(db: Path, n_articles: int) -> dict[str, float]:
         "cold_first_chart_s": cold,
         "rerender_s": statistics.median(every),
     }
+
+
+if __name__ == "__main__":
+    import sys
+
+    with sqlite3.connect(sys.argv[1]) as conn:
+        count = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    bench_browser(Path(sys.argv[1]), count)
