@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.actors import Resolved
+from analysis.constants import WEAK_HEDGES
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
 from analysis.pipeline import TERMS_KEY, clean_sentence, sentence, sentence_words, token_table
 from analysis.procurement import weapon_modifier_tokens
@@ -262,9 +263,6 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
     if st and not _is_bloc(st):
         members.append(st)
     return [(m, blocs[0]) for m in dict.fromkeys(members)]
-
-
-WEAK_HEDGES = {"would", "is set to", "is expected to", "are expected to", "was expected to"}
 
 
 def _focus(resolved: Resolved) -> str | None:

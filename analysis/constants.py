@@ -118,3 +118,8 @@ WORD_NUMBERS: Final = {
     "pair": 2,
     "couple": 2,
 }
+
+# Hedge cues that mark reported or scheduled future rather than doubt ("said it would buy").
+WEAK_HEDGES: Final = frozenset(
+    {"would", "is set to", "is expected to", "are expected to", "was expected to"}
+)

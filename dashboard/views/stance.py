@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analysis.constants import WEAK_HEDGES
 from dashboard import charts, ui
 
 ctx = ui.context()
@@ -24,14 +25,10 @@ with right:
         charts.cues_by_actor(cues, ctx.names, role="target"), key="st-target", width="stretch"
     )
 
-# A claim is an attributed statement; it is hedged when its sentence also carries a hedge.
-hedged_sentences = set(
-    zip(
-        cues.loc[cues["type"] == "hedge", "article_id"],
-        cues.loc[cues["type"] == "hedge", "sentence"],
-        strict=True,
-    )
-)
+# A claim is an attributed statement; it is hedged when its sentence also carries a hedge that
+# expresses doubt ("reportedly", "could"), not merely reported future ("said it would").
+doubt = cues[(cues["type"] == "hedge") & ~cues["cue"].str.lower().isin(WEAK_HEDGES)]
+hedged_sentences = set(zip(doubt["article_id"], doubt["sentence"], strict=True))
 claims = cues[(cues["type"] == "attribution") & cues["speaker"].notna()].copy()
 claims["certainty"] = [
     "hedged" if (a, s) in hedged_sentences else "confirmed"

@@ -248,3 +248,19 @@ def test_empty_store_explains_what_to_do(tmp_path: Path, monkeypatch: pytest.Mon
         "views/procurement.py", actor=["XKX"], **{"from": ["1990-01-01"], "to": ["1990-12-31"]}
     )
     assert at.info and "No arms deals" in at.info[0].value
+
+
+def test_reported_future_is_not_a_hedged_claim(app_db: Path) -> None:
+    from analysis.model import text_id
+
+    text = (
+        "Officials in Belgrade said Serbia would buy drones from China. "
+        "Serbia reportedly said it had bought jets from Russia."
+    )
+    at = app("views/add.py")
+    at.text_area(key="paste-text").set_value(text)
+    at.button(key="paste-analyse").click().run()
+    at = app("views/stance.py", article=[text_id(text)])
+    claims = next(s for s in specs(at) if s["layout"]["title"]["text"].startswith("Confirmed"))
+    counts = {t["name"]: sum(values(t["x"])) for t in claims["data"]}
+    assert counts == {"confirmed": 1, "hedged": 1}
