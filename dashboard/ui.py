@@ -10,6 +10,33 @@ import streamlit as st
 
 from dashboard import data
 
+# The columns each page shows of a table, in order (downloads carry every column).
+COLUMNS: dict[str, list[str]] = {
+    "actors": ["name", "type", "country", "mentions", "forms"],
+    "events": ["date", "precision", "date_text", "type", "actors", "sentence"],
+    "procurements": [
+        "system",
+        "category",
+        "supplier",
+        "recipient",
+        "status",
+        "quantity",
+        "date",
+        "sentence",
+    ],
+    "stance_cues": ["cue", "type", "speaker", "target", "polarity", "sentence"],
+    "alignment": [
+        "date",
+        "subject",
+        "counterpart",
+        "direction",
+        "type",
+        "basis",
+        "weight",
+        "sentence",
+    ],
+}
+
 
 @dataclass(frozen=True)
 class Context:

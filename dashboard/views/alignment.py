@@ -56,16 +56,6 @@ own = signals[signals["subject"] == subject]
 shown = signals.loc[sorted(rows)] if rows else own
 st.subheader(f"Evidence: {len(shown)} signals" + (" (selected)" if rows else ""))
 table = ui.with_names(shown, ctx.names, "subject", "counterpart")
-cols = [
-    "date",
-    "subject",
-    "counterpart",
-    "direction",
-    "type",
-    "basis",
-    "weight",
-    "sentence",
-    "article_id",
-]
+cols = [*ui.COLUMNS["alignment"], "article_id"]
 st.dataframe(table[cols], hide_index=True, key="al-table", width="stretch")
 ui.downloads(shown, "alignment", key="al-dl")

@@ -76,49 +76,18 @@ with text_col:
 with tables_col:
     tabs = st.tabs(["Actors", "Events", "Deals", "Stance", "Signals"])
     frames = [
-        (
-            "actors",
-            ui.with_names(actors, ctx.names, "country")[
-                ["name", "type", "country", "mentions", "forms"]
-            ],
-        ),
-        ("events", events[["date", "precision", "date_text", "type", "actors", "sentence"]]),
-        (
-            "procurements",
-            ui.with_names(deals, ctx.names, "supplier", "recipient")[
-                [
-                    "system",
-                    "category",
-                    "supplier",
-                    "recipient",
-                    "status",
-                    "quantity",
-                    "date",
-                    "sentence",
-                ]
-            ],
-        ),
-        ("stance_cues", cues[["cue", "type", "speaker", "target", "polarity", "sentence"]]),
-        (
-            "alignment",
-            signals[
-                [
-                    "subject",
-                    "counterpart",
-                    "direction",
-                    "type",
-                    "basis",
-                    "weight",
-                    "date",
-                    "sentence",
-                ]
-            ],
-        ),
+        ("actors", ui.with_names(actors, ctx.names, "country")),
+        ("events", events),
+        ("procurements", ui.with_names(deals, ctx.names, "supplier", "recipient")),
+        ("stance_cues", cues),
+        ("alignment", signals),
     ]
     for tab, (name, frame) in zip(tabs, frames, strict=True):
         with tab:
             if frame.empty:
                 ui.empty(f"No {name.replace('_', ' ')} found in this article.")
             else:
-                st.dataframe(frame, hide_index=True, key=f"art-{name}", width="stretch")
+                st.dataframe(
+                    frame[ui.COLUMNS[name]], hide_index=True, key=f"art-{name}", width="stretch"
+                )
                 ui.downloads(frame, f"{article_id}-{name}", key=f"art-{name}-dl")

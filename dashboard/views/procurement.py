@@ -51,16 +51,6 @@ table = table.assign(
         lambda ev: " | ".join(dict.fromkeys(e["sentence"] for e in ev))
     )
 )
-cols = [
-    "system",
-    "category",
-    "supplier",
-    "recipient",
-    "status",
-    "quantity",
-    "date",
-    "evidence_sentences",
-    "article_id",
-]
+cols = [*ui.COLUMNS["procurements"][:-1], "evidence_sentences", "article_id"]
 st.dataframe(table[cols], hide_index=True, key="pr-table", width="stretch")
 ui.downloads(shown, "procurements", key="pr-dl")

@@ -40,7 +40,7 @@ kinds = st.pills("Cue types", sorted(cues["type"].unique()), selection_mode="mul
 shown = cues[cues["type"].isin(kinds)] if kinds else cues
 table = ui.with_names(shown, ctx.names, "speaker", "target")
 st.dataframe(
-    table[["cue", "type", "speaker", "target", "polarity", "sentence", "article_id"]],
+    table[[*ui.COLUMNS["stance_cues"], "article_id"]],
     hide_index=True,
     key="st-table",
     width="stretch",

@@ -35,7 +35,7 @@ rows = (
 )
 shown = dated.iloc[rows] if rows else dated
 st.subheader(f"{len(shown)} dated events" + (" (selected)" if rows else ""))
-table = shown[["date", "precision", "date_text", "type", "actors", "sentence", "article_id"]]
+table = shown[[*ui.COLUMNS["events"], "article_id"]]
 st.dataframe(table, hide_index=True, key="tl-table", width="stretch")
 ui.downloads(table, "events", key="tl-dl")
 
