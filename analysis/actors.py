@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -402,7 +401,3 @@ def _person_name(ent: Span) -> str:
     if not re.search(r"[A-Z]", name) or len(name) < 3:
         return ""
     return name
-
-
-def states(mentions: Iterable[Mention]) -> list[str]:
-    return list(dict.fromkeys(m.state for m in mentions if m.state))

@@ -39,21 +39,6 @@ SUSPEND_WORDS = {
 REFUSE_WORDS = {"refuse", "reject", "decline", "resist", "oppose", "avoid", "defy", "rebuff"}
 NEGATIONS = {"not", "n't", "never", "no"}
 SANCTIONED_HEADS = {"face", "risk", "hit", "target", "escape", "avoid", "evade", "under"}
-COUNTERPART_PREPS = {
-    "with",
-    "to",
-    "from",
-    "on",
-    "against",
-    "of",
-    "toward",
-    "towards",
-    "into",
-    "in",
-    "by",
-    "for",
-    "between",
-}
 
 
 @lru_cache(maxsize=1)

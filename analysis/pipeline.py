@@ -8,8 +8,7 @@ dashboard wraps it in ``st.cache_resource``, and ingest workers each build their
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from datetime import date
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -215,19 +214,6 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
 def analyse(nlp: Language, article: Article) -> Analysis:
     """Parse and analyse one article."""
     return analyse_doc(nlp(article.text), article)
-
-
-def analyse_many(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 50
-) -> Iterator[Analysis]:
-    """Parse and analyse articles in batches (single process; see ``store.ingest`` for more)."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield analyse_doc(doc, article)
-
-
-def year_of(published: date | None) -> int | None:
-    return published.year if published else None
 
 
 _WS = re.compile(r"\s+")

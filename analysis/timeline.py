@@ -134,21 +134,6 @@ REQUIRES: dict[str, tuple[str, ...]] = {
     "deictic": ("yesterday", "today", "tomorrow", "tonight"),
     "rel_unit": ("week", "month", "year"),
 }
-FUTURE_WORDS = {
-    "will",
-    "'ll",
-    "shall",
-    "upcoming",
-    "next",
-    "scheduled",
-    "due",
-    "expected",
-    "planned",
-    "plans",
-    "plan",
-    "set",
-    "later",
-}
 EVENT_LEMMAS = {
     "exercise": "exercise",
     "drill": "exercise",
