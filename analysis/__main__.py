@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from analysis.pipeline import analyse, build_pipeline
+    from analysis.engine import analyse
+    from analysis.pipeline import build_pipeline
 
     article = load_path(args.path)
     article = article.with_meta(title=args.title, published=args.published)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
+from analysis.doc import NAMES_KEY, sentence
 from analysis.model import ActorRow, Article, EntityRow
-from analysis.pipeline import NAMES_KEY, sentence
 
 TITLE_WORDS = frozenset(
     [

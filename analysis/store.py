@@ -534,7 +534,7 @@ def analyse_batch(
     nlp: Any, batch: list[tuple[str, Article]], *, batch_size: int
 ) -> list[tuple[str, dict[str, Any]]]:
     """Analyse (path, article) pairs with ``nlp.pipe``; return plain CONTRACT dicts."""
-    from analysis.pipeline import analyse_doc
+    from analysis.engine import analyse_doc
 
     out = []
     pairs = ((a.text, (path, a)) for path, a in batch)

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.actors import Resolved
 from analysis.constants import WORD_NUMBERS
+from analysis.doc import NAMES_KEY, clean_sentence, sentence, sentence_words
 from analysis.model import EventRow
-from analysis.pipeline import NAMES_KEY, clean_sentence, sentence, sentence_words
 
 MONTHS = {
     "january": 1,

@@ -95,8 +95,9 @@ def median_time(fn: Callable[[], Any], repeats: int) -> float:
 def bench_latency(repeats: int) -> dict[str, float]:
     import spacy
 
+    from analysis.engine import analyse
     from analysis.model import Article
-    from analysis.pipeline import MODEL_NAME, analyse, build_pipeline
+    from analysis.pipeline import MODEL_NAME, build_pipeline
 
     text = six_hundred_words()
     plain = spacy.load(MODEL_NAME)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from analysis.engine import analyse
 from analysis.loading import load_path
-from analysis.pipeline import analyse, build_pipeline
+from analysis.pipeline import build_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"

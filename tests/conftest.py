@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from analysis.engine import analyse
 from analysis.model import Analysis, Article
-from analysis.pipeline import analyse, build_pipeline
+from analysis.pipeline import build_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"

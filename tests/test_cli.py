@@ -39,8 +39,9 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 @pytest.mark.slow
 def test_analyze_prints_the_contract_for_every_sample(sample_paths: list[Path]) -> None:
     # One process for all samples keeps this fast; the per-file path is checked below.
+    from analysis.engine import analyse
     from analysis.loading import load_path
-    from analysis.pipeline import analyse, build_pipeline
+    from analysis.pipeline import build_pipeline
 
     nlp = build_pipeline()
     for path in sample_paths:

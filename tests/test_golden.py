@@ -10,8 +10,8 @@ import json
 import pytest
 from spacy.language import Language
 
+from analysis.engine import analyse
 from analysis.loading import load_path
-from analysis.pipeline import analyse
 from scripts.golden import ARTICLES, GOLDEN, ROOT
 
 

@@ -22,7 +22,7 @@ st.caption(
 
 def store_articles(items: list[tuple[str, Article]]) -> None:
     """Analyse and store each article in its own transaction; report each one."""
-    from analysis.pipeline import analyse  # spaCy loads only when something is analysed
+    from analysis.engine import analyse  # spaCy loads only when something is analysed
 
     messages: list[tuple[str, str]] = []
     with st.status(f"Analysing {len(items)} article(s)…", expanded=True) as status:
