@@ -155,6 +155,12 @@ class Resolved:
             and m.state
             and m.actor.startswith("P:") == (want == "person")
         ]
+        if token.lower_ in ("its", "their"):
+            # A possessive points at the nearest state in its own sentence ("penalised Turkey
+            # over its own S-400 purchase").
+            for m in reversed(before):
+                if m.start >= sent.start and not m.actor.startswith("P:"):
+                    return m.state
         # Prefer the nearest mention in subject position ("Egypt has spent ... It operates").
         for m in reversed(before):
             if _subject_like(token.doc[m.start : m.end].root):

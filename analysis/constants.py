@@ -40,6 +40,9 @@ STATUSES: Final = (
     "displayed",
     "cancelled",
     "unknown",
+    "offered",
+    "requested",
+    "leased",
 )
 
 CUE_TYPES: Final = ("attribution", "hedge", "evaluation", "pressure", "commitment", "denial")

@@ -14,6 +14,8 @@ NAMES_KEY = "am_names"
 """Span group of gazetteer names: ACTOR, PERSON and WEAPON spans (``span.id_`` is the record)."""
 TERMS_KEY = "am_terms"
 """Span group of case-insensitive lexicon phrases: TERM, CUE and SIGNAL spans."""
+FRAMES_KEY = "am_frames"
+"""Span group of transfer-frame matches (``span.id_`` is the frame id)."""
 
 _WS = re.compile(r"\s+")
 

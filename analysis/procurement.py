@@ -18,83 +18,52 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.constants import WORD_NUMBERS
-from analysis.doc import NAMES_KEY, TERMS_KEY, clean_sentence, sentence
+from analysis.doc import FRAMES_KEY, NAMES_KEY, TERMS_KEY, clean_sentence, sentence
 from analysis.model import ProcurementRow
 from analysis.timeline import DateMention, date_for_clause
 
 # When one article reports several stages of a deal, the row keeps the furthest one.
 STATUS_RANK = {
     "unknown": 0,
-    "displayed": 1,
-    "planned": 2,
+    "planned": 1,
+    "offered": 2,
+    "requested": 2,
     "negotiating": 3,
-    "in_service": 4,
-    "ordered": 5,
+    "ordered": 4,
+    "leased": 5,
+    "displayed": 5,
     "delivered": 6,
-    "cancelled": 7,
+    "in_service": 7,
+    "cancelled": 8,
 }
-NOUN_STATUS = {
-    "delivery": ("delivered", "supplier"),
-    "shipment": ("delivered", "supplier"),
-    "arrival": ("delivered", "theme"),
-    "transfer": ("delivered", "supplier"),
-    "donation": ("delivered", "supplier"),
-    "import": ("delivered", "recipient"),
-    "export": ("delivered", "supplier"),
-    "purchase": ("ordered", "recipient"),
-    "order": ("ordered", "recipient"),
-    "acquisition": ("ordered", "recipient"),
-    "procurement": ("ordered", "recipient"),
-    "sale": ("ordered", "supplier"),
-    "deal": ("ordered", "recipient"),
-    "contract": ("ordered", "recipient"),
-    "agreement": ("ordered", "recipient"),
-    "buy": ("ordered", "recipient"),
-    "cancellation": ("cancelled", "recipient"),
-    "parade": ("displayed", "recipient"),
-    "display": ("displayed", "recipient"),
-    "fleet": ("in_service", "recipient"),
-    "inventory": ("in_service", "recipient"),
-    "arsenal": ("in_service", "recipient"),
-    "service": ("in_service", "recipient"),
-    "talks": ("negotiating", "recipient"),
-    "negotiation": ("negotiating", "recipient"),
-    "offer": ("negotiating", "supplier"),
-    "plan": ("planned", "recipient"),
-    "gift": ("delivered", "supplier"),
-    "interest": ("planned", "recipient"),
-    "framework": ("planned", "recipient"),
-    "request": ("planned", "recipient"),
-    "bid": ("planned", "recipient"),
-    "tender": ("planned", "recipient"),
-    "competition": ("planned", "recipient"),
-}
+REFUSED = "refused"
+"""Internal status of a transfer that a state refused: no deal, but a signal away."""
 TRANSPORT_PREPS = {"aboard", "onboard"}
-CONTRACT_WORDS = {"contract", "order", "deal", "agreement", "agree"}
-PRODUCTION_VERBS = {"produce", "build", "manufacture", "assemble", "make"}
-PAST_PERFECT_DELIVERED = {"acquire", "procure", "import", "get", "obtain", "receive"}
-MODAL_PLANNED = {"will", "would", "could", "might", "may", "should", "'ll", "shall"}
-PLANNING_HEADS = {
-    "plan": "planned",
-    "want": "planned",
-    "seek": "planned",
-    "intend": "planned",
-    "consider": "planned",
-    "hope": "planned",
-    "aim": "planned",
-    "expect": "planned",
-    "wish": "planned",
-    "decide": "ordered",
-    "agree": "ordered",
-    "try": "planned",
-    "negotiate": "negotiating",
-    "discuss": "negotiating",
-    "offer": "negotiating",
-    "refuse": "cancelled",
-    "decline": "cancelled",
-    "abandon": "cancelled",
-}
-SUPPLIER_SUFFIX = re.compile(r"^(made|built|designed|supplied|produced|manufactured|origin)$")
+# Grammar, not domain knowledge: auxiliaries and subordinators that make a clause unreal.
+MODAL_AUX = frozenset({"will", "would", "could", "might", "may", "should", "'ll", "shall", "can"})
+CONDITIONAL = frozenset({"if", "unless"})
+SUPPLIER_SUFFIX = re.compile(
+    r"^(made|built|designed|supplied|produced|manufactured|origin|donated|provided|delivered|leased|gifted)$"
+)
+# Dependencies through which a frame's status is governed by a head ("plans to buy").
+HEAD_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "acl",
+        "advcl",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "pobj",
+        "prep",
+        "pcomp",
+        "attr",
+        "oprd",
+        "advmod",
+        "relcl",
+    }
+)
 UNIT_NOUNS = {
     "unit",
     "system",
@@ -290,72 +259,147 @@ def _number(tok: Token) -> int | None:
     return None
 
 
-def _governor(doc: Doc, root: Token) -> tuple[Token | None, Token]:
-    """The verb or deal noun that governs a mention, and the token that attaches to it."""
-    verbs = resources.procurement_verbs()
-    tok = root
-    anchor = root
-    for _ in range(7):
+def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
+    """Token index -> the transfer frames a match opens there (at the match's root)."""
+    cached = doc.user_data.get("am_frame_index")
+    if cached is not None:
+        return cached
+    by_id = resources.frames_by_id()
+    found: dict[int, list[tuple[int, resources.FrameRecord]]] = {}
+    for span in doc.spans[FRAMES_KEY]:
+        found.setdefault(span.root.i, []).append((len(span), by_id[span.id_]))
+    # The longest match speaks first ("framework agreement" before "agreement").
+    index: dict[int, tuple[resources.FrameRecord, ...]] = {}
+    for i, matches in found.items():
+        ordered: list[resources.FrameRecord] = []
+        for _, rec in sorted(matches, key=lambda x: -x[0]):
+            if all(rec.id != o.id for o in ordered):
+                ordered.append(rec)
+        index[i] = tuple(ordered)
+    doc.user_data["am_frame_index"] = index
+    return index
+
+
+def _governing(frames: tuple[resources.FrameRecord, ...]) -> resources.FrameRecord | None:
+    """Of the frames at a token, the one that decides for a weapon it governs: a transfer
+    trigger before a block context."""
+    return next((f for f in frames if f.status), None) or next((f for f in frames if f.block), None)
+
+
+@dataclass(slots=True)
+class Governor:
+    """What a weapon mention hangs off: a frame's token (or a plain verb) and the noun that
+    attaches to it. ``inner``: the frame is inside the weapon's own noun phrase ("US-supplied
+    HIMARS", "frigates bought from Britain"); ``outer`` is then what the phrase hangs off."""
+
+    token: Token | None
+    frame: resources.FrameRecord | None
+    anchor: Token
+    inner: bool = False
+    outer: Token | None = None
+    outer_frame: resources.FrameRecord | None = None
+
+
+def _inner_frame(
+    mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """A transfer frame inside the weapon's own noun phrase: a clause on the noun ("the MiG-29s
+    that Russia donated", "jets bought from France") or a participle before it ("US-supplied")."""
+    own = root.head if root.dep_ in ("compound", "amod", "nummod", "nmod") else root
+    for noun in (own, root):
+        for c in noun.children:
+            frame = _governing(index.get(c.i, ()))
+            if c.dep_ in ("relcl", "acl") and frame is not None and frame.status:
+                return c, frame, noun
+    for c in own.lefts:
+        for t in c.subtree:
+            if mention.start <= t.i < mention.end or t.pos_ == "NOUN":
+                continue
+            frame = _governing(index.get(t.i, ()))
+            if frame is not None and frame.status and not frame.explicit:
+                return t, frame, own
+    return None
+
+
+CLIMB_DEPS = frozenset(
+    {
+        "pobj",
+        "prep",
+        "compound",
+        "amod",
+        "nmod",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "npadvmod",
+        "poss",
+        "acl",
+        "relcl",
+        "oprd",
+        "conj",
+        "appos",
+        "nummod",
+        "quantmod",
+        "dep",
+    }
+)
+NOUN_FRAME_DEPS = frozenset({"pobj", "prep", "compound", "dobj", "nmod", "amod", "poss", "acl"})
+PASS_THROUGH = frozenset({"xcomp", "ccomp", "conj", "advcl", "relcl", "acl"})
+
+
+def _climb(
+    root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token | None, resources.FrameRecord | None, Token]:
+    """The nearest frame (or verb) above a mention, and the noun that attaches to it."""
+    tok = anchor = root
+    for _ in range(8):
         # Coordinated lists: "procured A as well as B, C and D" -> climb to the first conjunct.
         while tok.dep_ in ("conj", "appos") and tok.head is not tok:
-            tok = tok.head
-            anchor = tok
+            tok = anchor = tok.head
         head = tok.head
         if head is tok:
             break
-        if head.pos_ in ("VERB", "AUX") and (head.lemma_ in verbs or head.lemma_ == "be"):
-            return head, anchor
+        frame = _governing(index.get(head.i, ()))
+        if head.pos_ in ("VERB", "AUX") and (frame is not None or head.lemma_ == "be"):
+            return head, frame, anchor
         if (
-            head.pos_ == "NOUN"
-            and head.lemma_ in NOUN_STATUS
-            and tok.dep_
-            in (
-                "pobj",
-                "compound",
-                "dobj",
-                "nmod",
-                "amod",
-                "poss",
-                "acl",
-            )
+            head.pos_ in ("NOUN", "ADJ")
+            and frame is not None
+            and tok.dep_ in NOUN_FRAME_DEPS
             and head.i != root.i
+            and head.dep_ not in ("compound", "amod")  # "attack helicopters", "strike drones"
         ):
-            return head, anchor
-        if tok.dep_ in (
-            "pobj",
-            "prep",
-            "compound",
-            "amod",
-            "nmod",
-            "dobj",
-            "nsubj",
-            "nsubjpass",
-            "attr",
-            "npadvmod",
-            "poss",
-            "acl",
-            "relcl",
-            "oprd",
-            "conj",
-            "appos",
-            "nummod",
-            "quantmod",
-            "dep",
-        ):
-            if tok.dep_ not in ("relcl", "acl"):
-                anchor = head if head.pos_ in ("NOUN", "PROPN") else anchor
-            tok = head
-            # A verb outside the lexicon ("landed", "which carry"): keep climbing only
-            # through clauses that hang on something else.
-            if (
-                tok.pos_ in ("VERB", "AUX")
-                and tok.lemma_ not in verbs
-                and tok.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl")
-            ):
-                return tok, anchor
-            continue
-        break
-    return (tok if tok.pos_ in ("VERB", "AUX") else None), anchor
+            return head, frame, anchor
+        if tok.dep_ not in CLIMB_DEPS:
+            break
+        if tok.dep_ not in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+            anchor = head
+        tok = head
+        # A verb outside the frames ("which carry"): keep climbing only through clauses
+        # that hang on something else.
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in PASS_THROUGH:
+            return tok, None, anchor
+    return (tok if tok.pos_ in ("VERB", "AUX") else None), None, anchor
+
+
+def _governor(
+    doc: Doc, mention: WeaponMention, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> Governor:
+    root = doc[mention.start : mention.end].root
+    token, frame, anchor = _climb(root, index)
+    inner = _inner_frame(mention, root, index)
+    if inner is not None:
+        # The noun phrase speaks about the system most directly.
+        return Governor(inner[0], inner[1], inner[2], True, token, frame)
+    if token is not None and frame is None and token.lemma_ == "be":
+        # "The S-400 batteries are in service", "the jets are now operational".
+        for c in token.children:
+            for t in c.subtree:
+                found = _governing(index.get(t.i, ()))
+                if found is not None and found.status == "in_service":
+                    return Governor(token, found, anchor)
+    return Governor(token, frame, anchor)
 
 
 def _transported(root: Token) -> bool:
@@ -367,190 +411,162 @@ def _transported(root: Token) -> bool:
     return False
 
 
-def _in_service_words(sent: Span) -> bool:
-    lower = sent.text.lower()
-    return any(w in lower for w in ("in service", "inventory", "arsenal", "fleet of"))
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
 
 
-def _clause_verb(noun: Token) -> Token | None:
-    """A procurement verb in a clause on the noun: "the FK-3, which arrived", "jets donated by"."""
-    verbs = resources.procurement_verbs()
-    for c in noun.children:
-        if c.dep_ in ("relcl", "acl") and c.lemma_ in verbs:
-            return c
-    return None
-
-
-def _status(verb: Token | None, sent: Span) -> tuple[str, str]:
-    """(status, what the subject is) from the governing verb, its tense and modality."""
-    verbs = resources.procurement_verbs()
-    if verb is None:
-        return _sentence_status(sent), "recipient"
-    if verb.pos_ == "NOUN":
-        status, role = NOUN_STATUS[verb.lemma_]
-        if any(c.lemma_ == "framework" for c in verb.children):
-            status = "planned"
-        # "the deal stalled", "Indonesia dropped the deal": the verb on the deal decides.
-        outer = verbs.get(verb.head.lemma_) if verb.dep_ in ("nsubj", "dobj", "nsubjpass") else None
-        if outer is not None and outer.status == "cancelled":
-            status = "cancelled"
-        return status, role
-    entry = verbs.get(verb.lemma_)
-    if entry is None:
-        return _sentence_status(sent), "recipient"
-    status, role = entry.status, entry.subject
-    children = {c.lower_ for c in verb.children}
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if any(c.dep_ == "neg" for c in verb.children) or "never" in children:
-        # "Serbia would not buy the S-400": no deal. A real cancellation has its own verb.
-        return ("unknown" if status == "cancelled" else "negated"), role
-    if (passive and role == "recipient") or (passive and role == "supplier"):
-        role = "theme"
-    if (
-        status in ("ordered", "delivered")
-        and entry.lemma in PAST_PERFECT_DELIVERED
-        and (verb.tag_ in ("VBD", "VBN"))
-    ):
-        status = "delivered"
-    if (
-        verb.lemma_ in ("buy", "purchase")
-        and verb.tag_ in ("VBD", "VBN")
-        and verb.dep_ not in ("xcomp",)
-        and not {t.lemma_ for t in sent} & CONTRACT_WORDS
-    ):
-        status = "delivered"  # "the 24 it bought in 2015": bought and in hand
-    if children & MODAL_PLANNED and status in ("ordered", "delivered", "in_service"):
-        status = "planned"
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children) and status in (
-        "ordered",
-        "delivered",
-        "in_service",
-    ):
-        status = "planned"
-    head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_ in PLANNING_HEADS:
-        status = PLANNING_HEADS[head.lemma_]
-        if any(c.dep_ == "neg" for c in head.children):
-            status = "negated"
-    elif verb.dep_ in ("xcomp", "pcomp") and head.lemma_ in ("be",) and verb.tag_ == "VBG":
-        status = "planned" if status != "cancelled" else status
-    if (
-        verb.dep_ == "xcomp"
-        and any(c.lower_ in MODAL_PLANNED for c in head.children)
-        and status in ("ordered", "delivered")
-    ):
-        status = "planned"
-    if status == "ordered" and _delivered_in(sent, verb):
-        status = "delivered"
-    return status, role
-
-
-def _delivered_in(sent: Span, verb: Token) -> bool:
+def _unreal(tok: Token) -> bool:
+    """A clause under a modal ("will deliver") or a condition ("if Serbia buys")."""
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
     return any(
-        t.lemma_ in ("deliver", "arrive", "receive", "hand")
-        and t.tag_ in ("VBD", "VBN")
-        and t.i != verb.i
-        and not any(c.dep_ == "neg" for c in t.children)
-        and not any(c.lower_ in MODAL_PLANNED for c in t.children)
-        for t in sent
+        c.lower_ in MODAL_AUX or (c.dep_ == "mark" and c.lower_ in CONDITIONAL)
+        for h in holders
+        for c in h.children
     )
 
 
-def _sentence_status(sent: Span) -> str:
-    lower = sent.text.lower()
-    if "in service" in lower or "inventory" in lower or "arsenal" in lower:
-        return "in_service"
-    verbs = resources.procurement_verbs()
-    best = "unknown"
-    for t in sent:
-        entry = verbs.get(t.lemma_)
-        if entry and t.pos_ in ("VERB",) and entry.status == "cancelled":
-            return "cancelled"
-        if t.lemma_ in NOUN_STATUS and t.pos_ == "NOUN":
-            st = NOUN_STATUS[t.lemma_][0]
-            if STATUS_RANK[st] > STATUS_RANK[best] and st != "cancelled":
-                best = st
-    return best
+def _head_modality(
+    tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[str | None, Token | None]:
+    """The stage that heads above a frame impose ("plans to buy", "abandoned its plan to buy",
+    "refused to supply"), and the head that imposed it. Cancellation and refusal win over a
+    plan; otherwise the nearest head decides."""
+    nearest: tuple[str, Token] | None = None
+    found: dict[str, Token] = {}
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ not in HEAD_DEPS or cur.head is cur:
+            break
+        cur = cur.head
+        if _negated(cur) and cur.pos_ in ("VERB", "AUX"):
+            return "negated", cur
+        for frame in index.get(cur.i, ()):
+            if frame.modal:
+                found.setdefault(frame.modal, cur)
+                nearest = nearest or (frame.modal, cur)
+    for decisive in ("cancelled", REFUSED):
+        if decisive in found:
+            return decisive, found[decisive]
+    return (nearest[0], nearest[1]) if nearest else (None, None)
+
+
+POSSESSING = frozenset({"operate", "display", "fleet-noun", "in-service", "operational", "combat"})
+
+
+def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> str:
+    """The deal stage from the governing frame, its negation, modality and the heads above it."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or frame.status is None:
+        return "unknown"
+    if _negated(tok) or (tok.pos_ == "NOUN" and _negated(tok.head)):
+        return "negated"
+    status = frame.status
+    if _unreal(tok) and frame.future:
+        status = frame.future
+    modal, _head = _head_modality(tok, index)
+    if modal == "future":
+        status = frame.future or status
+    elif modal is not None and modal != status:
+        status = modal
+    outer = gov.outer_frame
+    in_hand = outer is not None and (
+        outer.id in POSSESSING or outer.status in ("delivered", "in_service")
+    )
+    if gov.inner and status == "ordered" and in_hand:
+        status = "delivered"  # "It also showed frigates recently bought from Britain": in hand
+    if status == "ordered" and _delivered_with(tok):
+        status = "delivered"
+    return status
+
+
+def _delivered_with(verb: Token) -> bool:
+    """ "ordered in 2019 and delivered in 2022": a delivery verb coordinated with the order."""
+    return any(
+        t.lemma_ in ("deliver", "arrive", "receive", "hand")
+        and t.tag_ in ("VBD", "VBN")
+        and not _negated(t)
+        and not _unreal(t)
+        for t in verb.conjuncts
+    )
+
+
+def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | None:
+    # "Serbia plans to buy", "Russia agreed to deliver": the subject sits on a governing verb.
+    while (
+        holder.dep_ in ("xcomp", "conj", "advcl")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children)
+        and holder.head is not holder
+    ):
+        holder = holder.head
+    for c in holder.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip:
+            return resolved.subject_state(c)
+    return None
+
+
+def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin: str | None) -> str:
+    """What the subject is: passives make it the theme; "either" frames (leases, production)
+    decide by a named recipient or by the maker."""
+    role = frame.subject or "recipient"
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and role != "theme":
+        return "theme"
+    if role == "either":
+        has_to = any(
+            (c.dep_ == "prep" and c.lower_ == "to" and _pobj_state(c, resolved))
+            or c.dep_ == "dative"
+            for c in verb.children
+        )
+        subj = _subject_state(verb, resolved, set())
+        return "supplier" if has_to or (origin is not None and subj == origin) else "recipient"
+    return role
+
+
+@dataclass(slots=True)
+class Parties:
+    supplier: str | None = None
+    recipient: str | None = None
+
+    def give(self, role: str, state: str | None) -> None:
+        if not state:
+            return
+        if role == "supplier":
+            self.supplier = self.supplier or state
+        elif role == "recipient":
+            self.recipient = self.recipient or state
 
 
 def _arguments(
-    verb: Token | None, role: str, resolved: Resolved, mention_tokens: set[int]
+    verb: Token, role: str, resolved: Resolved, mention_tokens: set[int]
 ) -> tuple[str | None, str | None]:
-    """(supplier, recipient) from the verb's subject and its from/to/by/with phrases."""
-    if verb is None:
-        return None, None
-    supplier = recipient = None
-    subject_holder = verb
-    # "Serbia plans to buy", "Russia agreed to deliver": the subject sits on the governing verb.
-    while (
-        subject_holder.dep_ in ("xcomp", "conj", "advcl")
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in subject_holder.children)
-        and subject_holder.head is not subject_holder
-    ):
-        subject_holder = subject_holder.head
-    subj = None
-    for c in subject_holder.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.i not in mention_tokens:
-            subj = resolved.subject_state(c)
-            break
+    """(supplier, recipient) from the frame's subject and its from/to/for/by/with phrases."""
+    got = Parties()
+    other = "supplier" if role == "recipient" else "recipient"
     for c in verb.children:
+        if c.i in mention_tokens:
+            continue
         if c.dep_ == "prep" and c.lower_ == "from":
-            supplier = supplier or _pobj_state(c, resolved)
-        elif c.dep_ == "prep" and c.lower_ in ("to", "for") and verb.pos_ in ("VERB", "NOUN"):
-            st = _pobj_state(c, resolved)
-            if st and (c.lower_ == "to" or role == "supplier"):
-                recipient = recipient or st
-        elif c.dep_ == "dative":
-            recipient = recipient or _state_in(c, resolved)
+            got.give("supplier", _pobj_state(c, resolved))
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ in ("to", "for")
+            and (c.lower_ == "to" or role == "supplier")
+        ):
+            got.give("recipient", _pobj_state(c, resolved))
+        elif c.dep_ in ("dative", "dobj") and role in ("supplier", "recipient"):
+            # "offered Egypt Su-35s", "supplied Ukraine with HIMARS", "asked Washington for".
+            got.give(other, resolved.state_at(c.i))
         elif c.dep_ == "agent":
-            st = _pobj_state(c, resolved)
-            if st:
-                if role in ("theme", "supplier") or _subject_supplies(verb):
-                    supplier = supplier or st
-                else:
-                    recipient = recipient or st
-        elif (
-            c.dep_ == "prep"
-            and c.lower_ == "with"
-            and verb.lemma_
-            in (
-                "sign",
-                "contract",
-                "agree",
-                "negotiate",
-                "deal",
-                "agreement",
-                "talk",
-                "talks",
-                "order",
-                "discuss",
-            )
-        ):
-            supplier = supplier or _pobj_state(c, resolved)
-        elif (
-            c.dep_ == "prep"
-            and c.lower_ in ("in", "at", "near")
-            and (role == "theme" or (c.lower_ == "in" and verb.lemma_ in PRODUCTION_VERBS))
-        ):
-            recipient = recipient or _pobj_state(c, resolved)
+            by = _pobj_state(c, resolved)
+            got.give("supplier" if role in ("theme", "supplier") else "recipient", by)
+        elif c.dep_ == "prep" and c.lower_ == "with" and role == "recipient":
+            got.give("supplier", _pobj_state(c, resolved))
+        elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "to") and role == "theme":
+            got.give("recipient", _pobj_state(c, resolved))
         elif c.dep_ == "poss" and verb.pos_ == "NOUN":
-            st = _state_in(c, resolved)
-            if st:
-                if NOUN_STATUS.get(verb.lemma_, ("", "recipient"))[1] == "supplier":
-                    supplier = supplier or st
-                else:
-                    recipient = recipient or st
-    if subj:
-        if role == "supplier":
-            supplier = supplier or subj
-        elif role == "recipient":
-            recipient = recipient or subj
-    return supplier, recipient
-
-
-def _subject_supplies(verb: Token) -> bool:
-    entry = resources.procurement_verbs().get(verb.lemma_)
-    return entry is not None and entry.subject == "supplier"
+            got.give(role if role != "theme" else "recipient", _state_in(c, resolved))
+    if verb.pos_ != "NOUN":
+        got.give(role, _subject_state(verb, resolved, mention_tokens))
+    return got.supplier, got.recipient
 
 
 def _pobj_state(prep: Token, resolved: Resolved) -> str | None:
@@ -564,119 +580,130 @@ def _modifier_parties(
     doc: Doc, mention: WeaponMention, anchor: Token, resolved: Resolved, origin: str | None
 ) -> tuple[str | None, str | None]:
     """Supplier or operator named inside the noun phrase: "Russian-made", "Serbia's", "Chinese"."""
-    supplier = recipient = None
+    got = Parties()
     phrase_start = anchor.left_edge.i
     for i in range(phrase_start, mention.end):
         if doc[i].lower_ in ("its", "their") and doc[i].dep_ == "poss":
-            recipient = recipient or resolved.antecedent(doc[i])
+            got.give("recipient", resolved.antecedent(doc[i]))
         st = resolved.state_at(i)
         if not st:
             continue
         tok = doc[i]
         nxt = doc[i + 2] if i + 2 < len(doc) and doc[i + 1].text == "-" else None
-        if nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_):
-            supplier = supplier or st
+        if (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_)) or (origin and st == origin):
+            got.give("supplier", st)  # "Russian-made", "Britain's Challenger 2 tanks"
         elif (
             (i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s"))
             or tok.dep_ == "poss"
             or tok.lower_ in ("its", "their")
         ):
-            recipient = recipient or st
-        elif origin and st == origin:
-            supplier = supplier or st
+            got.give("recipient", st)
         elif tok.ent_type_ == "NORP" or tok.dep_ in ("amod", "compound"):
             # "Serbian MiG-29s": the operator; "Chinese drones" in a Serbia story: the maker.
-            if origin is None and mention.system is None:
-                supplier = supplier or st
-            else:
-                recipient = recipient or st
-    return supplier, recipient
+            got.give("supplier" if origin is None and mention.system is None else "recipient", st)
+    return got.supplier, got.recipient
+
+
+def _parties(
+    doc: Doc, mention: WeaponMention, gov: Governor, resolved: Resolved
+) -> tuple[str | None, str | None]:
+    """Supplier and recipient of a mention: the frame's arguments, a deal noun's verb, the
+    noun phrase, and for a frame inside the phrase the subject of what the phrase hangs off."""
+    assert gov.token is not None and gov.frame is not None
+    root = doc[mention.start : mention.end].root
+    skip = set(range(mention.start, mention.end)) | {gov.anchor.i, root.i}
+    role = _role(gov.frame, gov.token, resolved, mention.origin)
+    got = Parties(*_arguments(gov.token, role, resolved, skip))
+    if gov.token.pos_ == "NOUN" and gov.token.head.pos_ in ("VERB", "AUX"):
+        # "signed a contract with France's Naval Group for four frigates".
+        outer = _governing(frame_index(doc).get(gov.token.head.i, ()))
+        outer_role = outer.subject if outer is not None and outer.subject else "recipient"
+        sup, rec = _arguments(gov.token.head, outer_role, resolved, skip | {gov.token.i})
+        got.give("supplier", sup)
+        got.give("recipient", rec)
+    sup, rec = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
+    got.give("supplier", sup)
+    got.give("recipient", rec)
+    if gov.inner and gov.outer is not None and got.recipient is None:
+        got.give("recipient", _subject_state(gov.outer, resolved, skip))
+    return got.supplier, got.recipient
+
+
+def _named_subject(gov: Governor, mention: WeaponMention) -> bool:
+    """Whether the recipient's place is taken by a subject that named no state ("it", "the
+    company"): then the grammar named the buyer and a guess would be wrong."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or frame.subject not in ("recipient", "either"):
+        return False
+    if tok.pos_ == "NOUN" or gov.inner:
+        return False
+    return any(c.dep_ == "nsubj" and not (mention.start <= c.i < mention.end) for c in tok.children)
+
+
+def _keep(mention: WeaponMention, gov: Governor, status: str) -> bool:
+    """Whether a mention under this governor reports a transfer at all."""
+    if gov.frame is None or gov.frame.block or status == "negated" or status == "unknown":
+        return False
+    return not (mention.system is None and gov.token is not None and gov.token.pos_ == "ADJ")
 
 
 def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[ProcurementRow]:
-    """Deals in an article, one row per system and parties."""
+    """Transfers in an article, one row per system and parties; refused transfers come back
+    with the status ``refused`` (no deal, but a signal for the alignment facet)."""
     focus = _focus_states(resolved)
+    index = frame_index(doc)
     rows: list[ProcurementRow] = []
-    mentions = find_weapons(doc)
-    for mention in mentions:
+    for mention in find_weapons(doc):
         root = doc[mention.start : mention.end].root
-        sent = sentence(root)
         if _transported(root):
             continue  # "aboard a Chinese transport aircraft": the carrier, not the cargo
-        verb, anchor = _governor(doc, root)
-        own = root.head if root.dep_ in ("compound", "amod", "nummod", "nmod") else root
-        clause = _clause_verb(own) or _clause_verb(root)
-        lexical = verb is not None and (
-            verb.lemma_ in resources.procurement_verbs()
-            or (verb.pos_ == "NOUN" and verb.lemma_ in NOUN_STATUS)
-        )
-        if clause is not None:
-            # A clause on the system's own noun speaks about it most directly:
-            # "the MiG-29s that Russia donated", "a Pantsir-S1 battery bought from Russia".
-            verb, anchor, lexical = clause, own, True
-        status, role = _status(verb, sent)
-        if (
-            status == "delivered"
-            and clause is not None
-            and clause.dep_ == "acl"
-            and _in_service_words(sent)
-        ):
-            status = "in_service"  # "an arsenal that already includes drones bought from China"
-        if status == "negated":
+        gov = _governor(doc, mention, index)
+        status = _status(gov, index)
+        if not _keep(mention, gov, status):
             continue
-        if mention.system is None and not lexical:
-            continue  # a generic word ("missiles") with no deal verb of its own
-        mention_tokens = set(range(mention.start, mention.end)) | {anchor.i, root.i}
-        supplier, recipient = _arguments(verb, role, resolved, mention_tokens)
-        if verb is not None and verb.pos_ == "NOUN":
-            supplier2, recipient2 = _arguments(
-                verb.head if verb.head.pos_ == "VERB" else None,
-                "recipient",
-                resolved,
-                mention_tokens,
-            )
-            supplier = supplier or supplier2
-            recipient = recipient or recipient2
-        mod_supplier, mod_recipient = _modifier_parties(
-            doc, mention, anchor, resolved, mention.origin
-        )
-        supplier = supplier or mod_supplier
-        recipient = recipient or mod_recipient
+        assert gov.token is not None and gov.frame is not None
+        supplier, recipient = _parties(doc, mention, gov, resolved)
         if mention.category == "other" and not (supplier and recipient):
             continue  # "arms", "weapons" only count with both parties named
-        if status == "unknown" and not mod_recipient:
-            continue  # a system merely mentioned ("the S-400 is ..."), not held by anyone
         if supplier is None and mention.origin and mention.system is not None:
             supplier = mention.origin
-        if recipient is None:
-            recipient = _fallback_recipient(sent, resolved, supplier, focus)
+        if recipient is None and not gov.frame.explicit and not _named_subject(gov, mention):
+            recipient = _fallback_recipient(sentence(root), resolved, supplier, focus)
         if recipient is None or recipient == supplier:
             continue
-        when = date_for_clause(dates, doc, verb if verb is not None else root)
-        span = doc[mention.start : mention.end]
-        rows.append(
-            ProcurementRow(
-                system=mention.system,
-                category=mention.category,
-                supplier=supplier,
-                recipient=recipient,
-                status=status,
-                quantity=_quantity(doc, mention, anchor),
-                date=when.value if when else None,
-                sentence=clean_sentence(sent),
-                start=span.start_char,
-                end=span.end_char,
-                evidence=[
-                    {
-                        "sentence": clean_sentence(sent),
-                        "start": span.start_char,
-                        "end": span.end_char,
-                        "status": status,
-                    }
-                ],
-            )
-        )
+        rows.append(_row(doc, mention, gov, status, supplier, recipient, dates))
     return merge(rows)
+
+
+def _row(
+    doc: Doc,
+    mention: WeaponMention,
+    gov: Governor,
+    status: str,
+    supplier: str | None,
+    recipient: str,
+    dates: list[DateMention],
+) -> ProcurementRow:
+    root = doc[mention.start : mention.end].root
+    sent = sentence(root)
+    when = date_for_clause(dates, doc, gov.token if gov.token is not None else root)
+    span = doc[mention.start : mention.end]
+    text = clean_sentence(sent)
+    return ProcurementRow(
+        system=mention.system,
+        category=mention.category,
+        supplier=supplier,
+        recipient=recipient,
+        status=status,
+        quantity=_quantity(doc, mention, gov.anchor),
+        date=when.value if when else None,
+        sentence=text,
+        start=span.start_char,
+        end=span.end_char,
+        evidence=[
+            {"sentence": text, "start": span.start_char, "end": span.end_char, "status": status}
+        ],
+    )
 
 
 def _focus_states(resolved: Resolved) -> list[str]:

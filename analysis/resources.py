@@ -92,11 +92,32 @@ class WeaponTerm:
     category: str
 
 
+FRAME_ROLES = ("recipient", "supplier", "theme", "either")
+MODAL_STATUSES = (*STATUSES, "future", "refused")
+
+
 @dataclass(frozen=True, slots=True)
-class ProcurementVerb:
-    lemma: str
-    status: str
-    subject: str  # "recipient", "supplier" or "theme": what the grammatical subject is
+class FrameRecord:
+    """A transfer frame: a spaCy ``Matcher`` pattern and what a match means for a weapon.
+
+    ``status`` is the deal stage when the match governs a weapon (``None``: it never does);
+    ``subject`` is what its grammatical subject is (``either``: the lessee or licensee unless a
+    recipient is named with "to" or the subject is the system's maker); ``future`` is the stage
+    under a modal ("will deliver" implies an order); ``modal`` is the stage it imposes on a
+    transfer verb it governs ("plans to buy": planned; ``future``: that verb's own future stage;
+    ``refused``: no transfer). ``explicit``: the recipient must be named, never guessed.
+    ``block``: a context (combat, use, tests, shows) in which a weapon is not transferred.
+    """
+
+    id: str
+    pattern: tuple[dict[str, Any], ...]
+    status: str | None
+    subject: str | None
+    future: str | None
+    modal: str | None
+    explicit: bool
+    block: bool
+    note: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,12 +246,37 @@ def _term(row: dict[str, Any]) -> WeaponTerm:
     return rec
 
 
-def _verb(row: dict[str, Any]) -> ProcurementVerb:
-    rec = ProcurementVerb(
-        lemma=str(row["lemma"]), status=str(row["status"]), subject=str(row["subject"])
+def _opt_in(value: Any, allowed: tuple[str, ...], what: str) -> str | None:
+    if value is None:
+        return None
+    if value not in allowed:
+        raise ValueError(f"{what} {value!r} is not one of {', '.join(allowed)}")
+    return str(value)
+
+
+def _frame(row: dict[str, Any]) -> FrameRecord:
+    pattern = row["pattern"]
+    if (
+        not isinstance(pattern, list)
+        or not pattern
+        or not all(isinstance(p, dict) for p in pattern)
+    ):
+        raise ValueError("pattern must be a non-empty list of token patterns")
+    rec = FrameRecord(
+        id=str(row["id"]),
+        pattern=tuple(pattern),
+        status=_opt_in(row.get("status"), STATUSES, "status"),
+        subject=_opt_in(row.get("subject"), FRAME_ROLES, "subject"),
+        future=_opt_in(row.get("future"), STATUSES, "future"),
+        modal=_opt_in(row.get("modal"), MODAL_STATUSES, "modal"),
+        explicit=bool(row.get("explicit", False)),
+        block=bool(row.get("block", False)),
+        note=str(row["note"]),
     )
-    if rec.status not in STATUSES or rec.subject not in ("recipient", "supplier", "theme"):
-        raise ValueError("status or subject")
+    if rec.block == (rec.status is not None or rec.modal is not None):
+        raise ValueError("a frame either blocks or has a status or a modal")
+    if rec.status is not None and rec.subject is None:
+        raise ValueError("a frame with a status needs a subject role")
     return rec
 
 
@@ -313,8 +359,14 @@ def weapon_terms() -> tuple[WeaponTerm, ...]:
 
 
 @lru_cache(maxsize=1)
-def procurement_verbs() -> dict[str, ProcurementVerb]:
-    return {v.lemma: v for v in _read("procurement_verbs.v1.jsonl", _verb)}
+def transfer_frames() -> tuple[FrameRecord, ...]:
+    """Transfer triggers, modal heads and block contexts (``transfer_frames.v1.jsonl``)."""
+    return _read("transfer_frames.v1.jsonl", _frame)
+
+
+@lru_cache(maxsize=1)
+def frames_by_id() -> dict[str, FrameRecord]:
+    return {f.id: f for f in transfer_frames()}
 
 
 @lru_cache(maxsize=1)
@@ -358,7 +410,7 @@ DATA_FILES: dict[str, Any] = {
     "people.v1.jsonl": people,
     "weapons.v1.jsonl": weapons,
     "weapon_terms.v1.jsonl": weapon_terms,
-    "procurement_verbs.v1.jsonl": procurement_verbs,
+    "transfer_frames.v1.jsonl": transfer_frames,
     "stance_cues.v1.jsonl": stance_cues,
     "signals.v1.jsonl": signal_rules,
     "status_weights.v1.jsonl": status_weights,

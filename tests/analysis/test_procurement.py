@@ -18,7 +18,7 @@ def deals(result: Analysis) -> list[tuple[str | None, str, str | None, str | Non
     [
         (
             "Serbia bought six Pantsir-S1 systems from Russia in 2019.",
-            ("Pantsir", "air_defence", "RUS", "SRB", "delivered"),
+            ("Pantsir", "air_defence", "RUS", "SRB", "ordered"),
         ),
         (
             "Russia delivered six MiG-29 fighter jets to Serbia in October 2017.",
