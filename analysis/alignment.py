@@ -1,14 +1,22 @@
 """Alignment signals: signed, weighted subject -> counterpart dyads with their evidence.
 
-Material signals come from arms deals (weighted by status; a cancelled deal points away), joint
-exercises and their suspension, agreements, bases, membership and accession bids, and sanctions.
-Verbal signals come from support, criticism, visits, and complying with or resisting pressure.
-Weights and their rationale live in ``analysis/data/signals.v1.jsonl`` and
-``status_weights.v1.jsonl``. A hedged sentence ("reportedly") counts for less.
+Material signals come from arms transfers (both ways; a cancelled deal or a refused weapon points
+away), joint exercises and their suspension, agreements and treaties left, bases, membership and
+accession bids, sanctions imposed or lifted, armed attacks, and diplomatic ruptures and
+restorations. Verbal signals come from support, criticism, and complying with or resisting
+pressure. Each class, its trigger words, its weight and its rationale live in
+``analysis/data/signals.v1.jsonl`` (deal weights by status in ``status_weights.v1.jsonl``).
+
+Negation and reversal are handled once for every class: a negated trigger ("did not sign")
+gives nothing, a refused cooperative act ("refused to join the drills") points the other way,
+and a reversing verb turns a class into its reverse ("lifted sanctions", "left the treaty").
+A hedged sentence ("reportedly") counts for less.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -18,27 +26,23 @@ from analysis.actors import Resolved
 from analysis.constants import WEAK_HEDGES
 from analysis.doc import TERMS_KEY, clean_sentence, sentence, sentence_words, token_table
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
-from analysis.procurement import weapon_modifier_tokens
+from analysis.procurement import REFUSED, weapon_modifier_tokens
 from analysis.timeline import DateMention, date_for_clause
 
 HEDGE_FACTOR = 0.6
-SUSPEND_WORDS = {
-    "moratorium",
-    "suspend",
-    "suspension",
-    "halt",
-    "cancel",
-    "withdraw",
-    "freeze",
-    "stop",
-    "end",
-    "pull",
-    "boycott",
-    "skip",
-}
-REFUSE_WORDS = {"refuse", "reject", "decline", "resist", "oppose", "avoid", "defy", "rebuff"}
-NEGATIONS = {"not", "n't", "never", "no"}
-SANCTIONED_HEADS = {"face", "risk", "hit", "target", "escape", "avoid", "evade", "under"}
+# Grammar, not domain knowledge: negators, and heads that refuse what they govern.
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+REFUSE_WORDS = frozenset({"refuse", "reject", "decline", "resist", "oppose", "avoid", "rebuff"})
+SANCTIONED_HEADS = frozenset({"face", "risk", "hit", "target", "escape", "avoid", "evade", "under"})
+EVENT_NOUNS = frozenset(
+    {"decision", "suspension", "move", "announcement", "step", "plan", "ban", "moratorium"}
+)
+TARGET_PREPS = frozenset(
+    {"with", "to", "from", "against", "on", "toward", "towards", "of", "between", "for", "by"}
+)
+SKIP_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "advcl", "relcl", "ccomp", "punct", "cc", "mark", "conj", "parataxis"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -70,45 +74,35 @@ def _governing_verb(tok: Token) -> Token:
     return head
 
 
-def _negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children):
-        return True
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.children)
+
+
+def _refused(verb: Token) -> bool:
+    """ "refused to join", "rejected the treaty": the act is refused, not done."""
     up = verb.head
-    return bool(
-        verb.dep_ in ("xcomp", "ccomp")
-        and (up.lemma_ in REFUSE_WORDS or any(c.dep_ == "neg" for c in up.children))
-    )
+    return verb.dep_ in ("xcomp", "ccomp") and up.lemma_ in REFUSE_WORDS
 
 
-EVENT_NOUNS = {
-    "decision",
-    "suspension",
-    "move",
-    "announcement",
-    "step",
-    "plan",
-    "deal",
-    "order",
-    "purchase",
-    "ban",
-    "moratorium",
-    "freeze",
-}
-VENUE_PREPS = {"in", "at", "during", "after", "before", "since", "under", "over", "within"}
-TARGET_PREPS = {
-    "with",
-    "to",
-    "from",
-    "against",
-    "on",
-    "toward",
-    "towards",
-    "of",
-    "between",
-    "for",
-    "into",
-    "by",
-}
+def _reversed(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
+    """A reversing verb governs the trigger ("lifted sanctions", "pulled out of the treaty")."""
+    if not rule.reversed_by:
+        return False
+    heads = [tok.head, verb, verb.head] if tok.pos_ != "VERB" else [tok]
+    return any(h.lemma_ in rule.reversed_by for h in heads)
+
+
+def _state_of(tok: Token, resolved: Resolved) -> str | None:
+    """The state a subject stands for; a company, rebels or activists stand for none."""
+    mention = resolved.by_token.get(tok.i)
+    if mention is not None and _company(mention.actor):
+        return None
+    return resolved.subject_state(tok)
+
+
+def _company(actor_id: str) -> bool:
+    rec = resources.actors_by_id().get(actor_id)
+    return rec is not None and rec.type == "company"
 
 
 def _subject(
@@ -119,14 +113,14 @@ def _subject(
     if trigger.pos_ == "NOUN":
         for c in trigger.children:
             if c.dep_ == "poss":
-                st = resolved.subject_state(c)
+                st = _state_of(c, resolved)
                 if st:
                     return True, st  # "Serbia's accession", "Kosovo's membership"
     holder = verb
     for _ in range(3):
         for c in holder.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
-                st = resolved.subject_state(c)
+                st = _state_of(c, resolved)
                 if st is None and c.lemma_ in EVENT_NOUNS:
                     return True, focus
                 return True, st
@@ -140,25 +134,12 @@ def _subject(
     return False, None
 
 
-def _targets(root: Token, resolved: Resolved, skip: set[int]) -> list[str]:
+def _targets(root: Token, resolved: Resolved, skip: set[int], preps: frozenset[str]) -> list[str]:
     """States a word points at: its object, its with/to/from/against/on phrases, and states
     modifying it ("Russian forces", "EU accession")."""
     out: list[str] = []
     for c in root.children:
-        if c.dep_ in (
-            "nsubj",
-            "nsubjpass",
-            "advcl",
-            "relcl",
-            "ccomp",
-            "punct",
-            "cc",
-            "mark",
-            "conj",
-            "parataxis",
-        ):
-            continue
-        if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS:
+        if c.dep_ in SKIP_DEPS or (c.dep_ == "prep" and c.lower_ not in preps):
             continue
         for t in c.subtree:
             if t.i in skip:
@@ -169,22 +150,284 @@ def _targets(root: Token, resolved: Resolved, skip: set[int]) -> list[str]:
     return out
 
 
+@dataclass
+class Context:
+    """What every trigger of an article shares."""
+
+    doc: Doc
+    resolved: Resolved
+    dates: list[DateMention]
+    cues: list[StanceCueRow]
+    focus: str | None
+    weapon_tokens: set[int]
+    pressurers: dict[int, set[str]]
+    pressured: set[int]
+    out: list[AlignmentRow] = field(default_factory=list)
+    seen: set[tuple[str, str, str, int]] = field(default_factory=set)
+
+    def hedged(self, sent: Span) -> bool:
+        """Whether a sentence carries real uncertainty ("reportedly", "could"), not reported
+        future."""
+        return any(
+            c.type == "hedge"
+            and c.cue.lower() not in WEAK_HEDGES
+            and sent.start_char <= c.start < sent.end_char
+            for c in self.cues
+        )
+
+    def emit(
+        self, subject: str, counterpart: str, kind: str, direction: int, tok: Token, sent: Span
+    ) -> None:
+        key = (subject, counterpart, kind, sent.start)
+        if key in self.seen or subject == counterpart:
+            return
+        if not (_is_state(subject) and _is_state(counterpart)):
+            return
+        self.seen.add(key)
+        rule = resources.signal_rules()[kind]
+        when = date_for_clause(self.dates, self.doc, tok)
+        self.out.append(
+            AlignmentRow(
+                subject=subject,
+                counterpart=counterpart,
+                direction=direction,
+                type=kind,
+                basis=rule.basis,
+                weight=round(rule.weight * (HEDGE_FACTOR if self.hedged(sent) else 1.0), 3),
+                date=when.value if when else None,
+                sentence=clean_sentence(sent),
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+            )
+        )
+
+
+def _deal_rows(ctx: Context, deal: ProcurementRow) -> Iterator[AlignmentRow]:
+    """Both sides of an arms transfer; a cancelled deal points the recipient away, a refused
+    one the refuser."""
+    rules, weights = resources.signal_rules(), resources.status_weights()
+    if not deal.supplier or not deal.recipient or deal.supplier == deal.recipient:
+        return
+    if not _is_state(deal.recipient) or not _is_state(deal.supplier):
+        return
+    span = ctx.doc.char_span(deal.start, deal.end, alignment_mode="expand")
+    factor = HEDGE_FACTOR if span is not None and ctx.hedged(sentence(span[0])) else 1.0
+    if deal.status == REFUSED:
+        parts = [(deal.supplier, deal.recipient, "arms_refusal", -1, 1.0)]
+    else:
+        sw = weights[deal.status]
+        parts = [(deal.recipient, deal.supplier, "arms_procurement", sw.direction, sw.weight)]
+        if sw.direction > 0:
+            parts.append((deal.supplier, deal.recipient, "arms_supply", 1, sw.weight))
+    for subject, counterpart, kind, direction, status_weight in parts:
+        rule = rules[kind]
+        yield AlignmentRow(
+            subject=subject,
+            counterpart=counterpart,
+            direction=direction,
+            type=kind,
+            basis=rule.basis,
+            weight=round(status_weight * rule.weight * factor, 3),
+            date=deal.date,
+            sentence=deal.sentence,
+            start=deal.start,
+            end=deal.end,
+        )
+
+
+def _triggers(doc: Doc) -> list[tuple[Token, str]]:
+    found: list[tuple[Token, str]] = []
+    words = _word_triggers()
+    for i, (lower, lemma, _) in enumerate(token_table(doc)):
+        kind = words.get(lemma) or words.get(lower)
+        if kind:
+            found.append((doc[i], kind))
+    for span in doc.spans[TERMS_KEY]:
+        if span.label_ == "SIGNAL":
+            found.append((span.root, span.id_))
+    return found
+
+
+def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
+    """Bases and "member" phrases have their own shapes; True when handled here."""
+    if kind == "military_base":
+        for host, owner in _basing(tok, ctx.resolved, ctx.weapon_tokens):
+            ctx.emit(host, owner, kind, 1, tok, sent)
+        return True
+    if kind == "membership" and tok.lemma_ == "member":
+        for member, bloc in _membership(tok, ctx.resolved):
+            ctx.emit(member, bloc, "membership", 1, tok, sent)
+        return True
+    return False
+
+
+def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span) -> str | None:
+    found, subject = _subject(verb, tok, ctx.resolved, ctx.focus)
+    if not found:
+        subject = next(
+            (
+                m.state
+                for m in ctx.resolved.in_span(sent)
+                if m.state
+                and not _is_bloc(m.state)
+                and m.start not in ctx.weapon_tokens
+                and not _company(m.actor)
+            ),
+            None,
+        )
+    return subject if subject is not None and _is_state(subject) else None
+
+
+def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tuple[str, int] | None:
+    """The signal class and direction after context, negation, refusal and reversal; None
+    when the trigger says nothing here."""
+    rules = resources.signal_rules()
+    rule = rules[kind]
+    lemmas = sentence_words(sent)[1]
+    if rule.context and not lemmas & set(rule.context):
+        return None
+    if kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in ctx.pressured):
+        return None
+    if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ != "sign":
+        return None
+    negated = _negated(verb) if verb is not tok or tok.pos_ == "VERB" else False
+    if tok.pos_ == "VERB" and _negated(tok):
+        negated = True
+    refused = _refused(verb) or (tok.pos_ != "VERB" and verb.lemma_ in REFUSE_WORDS)
+    if kind == "sanctions" and (negated or refused):
+        return "sanctions_refusal", 1
+    if negated:
+        return None
+    if _reversed(tok, verb, rule) and rule.reversed_type:
+        kind = rule.reversed_type
+        rule = rules[kind]
+    return kind, -rule.direction if refused else rule.direction
+
+
 def _counterparts(
-    trigger: Token, verb: Token, sent: Span, resolved: Resolved, subject: str, skip: set[int]
+    ctx: Context, tok: Token, verb: Token, sent: Span, subject: str, kind: str
 ) -> list[str]:
-    """Parties the trigger points at: in its own phrase first, then the verb's, then the
-    sentence (leaving out states that only describe a weapon, "Russian weapons")."""
-    near = [s for s in _targets(trigger, resolved, skip) if s != subject]
-    if not near and verb is not trigger:
-        near = [s for s in _targets(verb, resolved, skip) if s != subject]
-    if not near:
+    """Parties the trigger points at: in its own phrase first, then the verb's, then (unless
+    the class needs an object) the other states of the sentence."""
+    rule = resources.signal_rules()[kind]
+    preps = TARGET_PREPS | set(rule.target_preps)
+    skip = ctx.weapon_tokens
+    near = [s for s in _targets(tok, ctx.resolved, skip, preps) if s != subject]
+    if not near and verb is not tok:
+        near = [s for s in _targets(verb, ctx.resolved, skip, preps) if s != subject]
+    if not near and not rule.needs_object:
+        near = list(
+            dict.fromkeys(
+                m.state
+                for m in ctx.resolved.in_span(sent)
+                if m.state and m.state != subject and m.start not in skip
+            )
+        )
+    near = [s for s in near if s][:3]
+    if kind == "membership":
+        # "join NATO": the bloc must be what is joined, not a bystander.
         near = [
-            m.state
-            for m in resolved.in_span(sent)
-            if m.state and m.state != subject and m.start not in skip
+            t
+            for t in _targets(tok if tok.pos_ == "NOUN" else verb, ctx.resolved, skip, preps)
+            if _is_bloc(t) and t != subject
         ]
-        near = list(dict.fromkeys(near))
-    return [s for s in near if s][:3]
+    if kind in ("accession_bid", "neutrality"):
+        near = [t for t in near if _is_bloc(t)]
+    if kind == "exercise_suspension":
+        near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
+    return near
+
+
+def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
+    sent = sentence(tok)
+    if _special(ctx, tok, kind, sent):
+        return
+    verb = _governing_verb(tok)
+    subject = _trigger_subject(ctx, tok, verb, sent)
+    if subject is None:
+        return
+    read = _class(ctx, tok, kind, verb, sent)
+    if read is None:
+        return
+    kind, direction = read
+    rule = resources.signal_rules()[kind]
+    if kind in ("sanctions", "sanctions_refusal", "sanctions_lifted"):
+        preps = TARGET_PREPS | set(rule.target_preps)
+        aimed = [t for t in _targets(tok, ctx.resolved, ctx.weapon_tokens, preps) if t != subject]
+        if kind == "sanctions" and tok.head.lemma_ in SANCTIONED_HEADS and not aimed:
+            # "Serbia could face US sanctions": the subject is the target.
+            others = _counterparts(ctx, tok, verb, sent, subject, kind)
+            for counterpart in others[:1]:
+                ctx.emit(counterpart, subject, kind, direction, tok, sent)
+            return
+    counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
+    for counterpart in counterparts:
+        ctx.emit(subject, counterpart, kind, direction, tok, sent)
+    if rule.symmetric:
+        parties = [subject, *counterparts]
+        for a in parties:
+            for b in parties:
+                ctx.emit(a, b, kind, direction, tok, sent)
+
+
+def _compliance(ctx: Context) -> None:
+    """ "suspended drills, citing pressure from the EU": complying moves toward the pressurer.
+    Only cues whose speaker is the one under pressure count."""
+    suspend = set(resources.signal_rules()["joint_exercise"].reversed_by)
+    for cue in ctx.cues:
+        under = cue.cue.lower().endswith("from") or cue.cue.lower().startswith("under")
+        if cue.type != "pressure" or not under or not cue.speaker or not cue.target:
+            continue
+        span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = sentence(span[0])
+        if sentence_words(sent)[1] & (suspend | {"comply", "align", "agree", "accept"}):
+            ctx.emit(cue.speaker, cue.target, "pressure_compliance", 1, span.root, sent)
+
+
+def _pressure_sentences(doc: Doc, cues: list[StanceCueRow]) -> tuple[dict[int, set[str]], set[int]]:
+    pressurers: dict[int, set[str]] = {}
+    pressured: set[int] = set()
+    for cue in cues:
+        if cue.type != "pressure":
+            continue
+        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None:
+            continue
+        start = sentence(span[0]).start
+        pressured.add(start)
+        if cue.target:
+            pressurers.setdefault(start, set()).add(cue.target)
+    return pressurers, pressured
+
+
+def extract(
+    doc: Doc,
+    resolved: Resolved,
+    dates: list[DateMention],
+    deals: list[ProcurementRow],
+    cues: list[StanceCueRow],
+) -> list[AlignmentRow]:
+    """Every alignment signal in an article (``deals`` may include refused transfers)."""
+    pressurers, pressured = _pressure_sentences(doc, cues)
+    ctx = Context(
+        doc=doc,
+        resolved=resolved,
+        dates=dates,
+        cues=cues,
+        focus=_focus(resolved),
+        weapon_tokens=weapon_modifier_tokens(doc),
+        pressurers=pressurers,
+        pressured=pressured,
+    )
+    for deal in deals:
+        ctx.out.extend(_deal_rows(ctx, deal))
+    for tok, kind in _triggers(doc):
+        _on_trigger(ctx, tok, kind)
+    _compliance(ctx)
+    ctx.out.sort(key=lambda r: r.start)
+    return ctx.out
 
 
 def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[str, str]]:
@@ -193,7 +436,7 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
     verb = _governing_verb(trigger)
     if trigger.pos_ == "VERB":  # "Poland hosts American troops"
         _, host = _subject(trigger, trigger, resolved, None)
-        owners = [s for s in _targets(trigger, resolved, skip) if s != host]
+        owners = [s for s in _targets(trigger, resolved, skip, TARGET_PREPS) if s != host]
         return [(host, owners[0])] if host and owners else []
     owner = next(
         (
@@ -256,179 +499,3 @@ def _focus(resolved: Resolved) -> str | None:
         if m.state and len(m.state) == 3 and not _is_bloc(m.state):
             counts[m.state] = counts.get(m.state, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
-
-
-def _hedged(sent: Span, cues: list[StanceCueRow]) -> bool:
-    """Whether a sentence carries real uncertainty ("reportedly", "could"), not reported future."""
-    return any(
-        c.type == "hedge"
-        and c.cue.lower() not in WEAK_HEDGES
-        and sent.start_char <= c.start < sent.end_char
-        for c in cues
-    )
-
-
-def extract(
-    doc: Doc,
-    resolved: Resolved,
-    dates: list[DateMention],
-    deals: list[ProcurementRow],
-    cues: list[StanceCueRow],
-) -> list[AlignmentRow]:
-    """Every alignment signal in an article."""
-    rules = resources.signal_rules()
-    weights = resources.status_weights()
-    out: list[AlignmentRow] = []
-    seen: set[tuple[str, str, str, int]] = set()
-
-    proc = rules["arms_procurement"]
-    for deal in deals:
-        if not deal.supplier or not deal.recipient or deal.supplier == deal.recipient:
-            continue
-        if not _is_state(deal.recipient) or not _is_state(deal.supplier):
-            continue
-        sw = weights[deal.status]
-        weight = sw.weight * proc.weight
-        sent = doc.char_span(deal.start, deal.end, alignment_mode="expand")
-        if sent is not None and _hedged(sentence(sent[0]), cues):
-            weight *= HEDGE_FACTOR
-        out.append(
-            AlignmentRow(
-                subject=deal.recipient,
-                counterpart=deal.supplier,
-                direction=sw.direction,
-                type="arms_procurement",
-                basis=proc.basis,
-                weight=round(weight, 3),
-                date=deal.date,
-                sentence=deal.sentence,
-                start=deal.start,
-                end=deal.end,
-            )
-        )
-
-    triggers: list[tuple[Token, str]] = []
-    words = _word_triggers()
-    for i, (lower, lemma, _) in enumerate(token_table(doc)):
-        kind = words.get(lemma) or words.get(lower)
-        if kind:
-            triggers.append((doc[i], kind))
-    for span in doc.spans[TERMS_KEY]:
-        if span.label_ == "SIGNAL":
-            triggers.append((span.root, span.id_))
-
-    pressurers: dict[int, set[str]] = {}
-    for cue in cues:
-        if cue.type == "pressure" and cue.target:
-            span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-            if span is not None:
-                pressurers.setdefault(sentence(span[0]).start, set()).add(cue.target)
-    focus = _focus(resolved)
-    weapon_tokens = weapon_modifier_tokens(doc)
-    pressured: set[int] = set()
-    for cue in cues:
-        cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if cue.type == "pressure" and cue_span is not None:
-            pressured.add(sentence(cue_span[0]).start)
-
-    def emit(
-        subject: str, counterpart: str, kind: str, direction: int, tok: Token, sent: Span
-    ) -> None:
-        key = (subject, counterpart, kind, sent.start)
-        if key in seen or subject == counterpart:
-            return
-        if not (_is_state(subject) and _is_state(counterpart)):
-            return
-        seen.add(key)
-        rule = rules[kind]
-        when = date_for_clause(dates, doc, tok)
-        out.append(
-            AlignmentRow(
-                subject=subject,
-                counterpart=counterpart,
-                direction=direction,
-                type=kind,
-                basis=rule.basis,
-                weight=round(rule.weight * (HEDGE_FACTOR if _hedged(sent, cues) else 1.0), 3),
-                date=when.value if when else None,
-                sentence=clean_sentence(sent),
-                start=tok.idx,
-                end=tok.idx + len(tok.text),
-            )
-        )
-
-    for tok, kind in triggers:
-        sent = sentence(tok)
-        if kind == "military_base":
-            for host, owner in _basing(tok, resolved, weapon_tokens):
-                emit(host, owner, kind, 1, tok, sent)
-            continue
-        if kind == "membership" and tok.lemma_ == "member":
-            for member, bloc in _membership(tok, resolved):
-                emit(member, bloc, "membership", 1, tok, sent)
-            continue
-        verb = _governing_verb(tok)
-        found, subject = _subject(verb, tok, resolved, focus)
-        if not found:
-            subject = next(
-                (
-                    m.state
-                    for m in resolved.in_span(sent)
-                    if m.state and not _is_bloc(m.state) and m.start not in weapon_tokens
-                ),
-                None,
-            )
-        if subject is None or not _is_state(subject):
-            continue
-        sent_lemmas = sentence_words(sent)[1]
-        negated = _negated(verb) if verb is not tok or tok.pos_ == "VERB" else False
-        if kind == "joint_exercise" and (sent_lemmas & SUSPEND_WORDS):
-            kind = "exercise_suspension"
-        elif kind == "exercise_suspension":
-            if not sent_lemmas & {"exercise", "drill", "manoeuvre", "maneuver", "war"}:
-                continue
-        elif kind == "sanctions" and (negated or sent_lemmas & REFUSE_WORDS):
-            kind, negated = "sanctions_refusal", False
-        elif (
-            kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in pressured)
-        ) or (kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ != "sign"):
-            continue
-        rule = rules[kind]
-        direction = -rule.direction if negated else rule.direction
-        targets = _counterparts(tok, verb, sent, resolved, subject, weapon_tokens)
-        if kind == "membership":
-            # "join NATO": the bloc must be what is joined, not a bystander.
-            targets = [
-                t
-                for t in _targets(tok if tok.pos_ == "NOUN" else verb, resolved, weapon_tokens)
-                if _is_bloc(t) and t != subject
-            ]
-        if kind in ("sanctions", "sanctions_refusal"):
-            aimed = [t for t in _targets(tok, resolved, weapon_tokens) if t != subject]
-            targets = aimed or targets[:1]
-            if tok.head.lemma_ in SANCTIONED_HEADS and kind == "sanctions":
-                # "Serbia could face US sanctions": the subject is the target.
-                for counterpart in targets[:1]:
-                    emit(counterpart, subject, kind, rule.direction, tok, sent)
-                continue
-        for counterpart in targets:
-            if kind == "exercise_suspension" and counterpart in pressurers.get(sent.start, ()):
-                continue
-            if kind in ("accession_bid", "neutrality") and not _is_bloc(counterpart):
-                continue
-            emit(subject, counterpart, kind, direction, tok, sent)
-
-    # "suspended drills, citing pressure from the EU": complying moves toward the pressurer.
-    for cue in cues:
-        # Only cues whose speaker is the one under pressure ("citing pressure from the EU").
-        under = cue.cue.lower().endswith("from") or cue.cue.lower().startswith("under")
-        if cue.type != "pressure" or not under or not cue.speaker or not cue.target:
-            continue
-        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if span is None:
-            continue
-        sent = sentence(span[0])
-        if sentence_words(sent)[1] & (SUSPEND_WORDS | {"comply", "align", "agree", "accept"}):
-            emit(cue.speaker, cue.target, "pressure_compliance", 1, span.root, sent)
-    out.sort(key=lambda r: r.start)
-    return out

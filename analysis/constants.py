@@ -64,6 +64,13 @@ EVENT_TYPES: Final = (
 
 SIGNAL_TYPES: Final = (
     "arms_procurement",
+    "arms_supply",
+    "arms_refusal",
+    "treaty_withdrawal",
+    "sanctions_lifted",
+    "armed_attack",
+    "diplomatic_rupture",
+    "diplomatic_restoration",
     "joint_exercise",
     "exercise_suspension",
     "agreement",

@@ -18,9 +18,10 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
         resolved = actors.resolve(doc, article)
         dates = timeline.find_dates(doc, published=article.published)
         events = timeline.build_events(doc, dates, resolved)
-        deals = procurement.extract(doc, resolved, dates)
+        transfers = procurement.extract(doc, resolved, dates)
+        deals = [t for t in transfers if t.status != procurement.REFUSED]
         cues = stance.extract(doc, resolved)
-        signals = alignment.extract(doc, resolved, dates, deals, cues)
+        signals = alignment.extract(doc, resolved, dates, transfers, cues)
     finally:
         # The caches refer back to the Doc; a Doc is not collected through such cycles.
         for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("am_")]:

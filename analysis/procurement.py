@@ -35,6 +35,7 @@ STATUS_RANK = {
     "delivered": 6,
     "in_service": 7,
     "cancelled": 8,
+    "refused": 9,
 }
 REFUSED = "refused"
 """Internal status of a transfer that a state refused: no deal, but a signal away."""
@@ -738,7 +739,8 @@ def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
     """One row per system (or generic category) per supplier and recipient."""
     merged: dict[tuple[str, str | None, str | None], ProcurementRow] = {}
     for row in rows:
-        key = (row.system or f"*{row.category}", row.supplier, row.recipient)
+        name = row.system or f"*{row.category}"
+        key = (f"!{name}" if row.status == REFUSED else name, row.supplier, row.recipient)
         if row.system is None:
             # A generic mention of a category that a named system of this deal already covers.
             for (sys, sup, rec), other in merged.items():

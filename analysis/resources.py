@@ -131,12 +131,27 @@ class StanceCue:
 
 @dataclass(frozen=True, slots=True)
 class SignalRule:
+    """An alignment signal class: its trigger words and how to read them.
+
+    ``context``: lemmas one of which the sentence must hold ("suspend" only about exercises);
+    ``reversed_by``: governing verbs that turn it into ``reversed_type`` ("lift" sanctions);
+    ``symmetric``: every party moves toward every other (drills, treaties); ``needs_object``:
+    the counterpart must be in the trigger's own phrase, never guessed from the sentence;
+    ``target_preps``: prepositions that name a counterpart besides the usual ones.
+    """
+
     type: str
     basis: str
     direction: int
     weight: float
     rationale: str
     triggers: tuple[str, ...]
+    context: tuple[str, ...] = ()
+    reversed_by: tuple[str, ...] = ()
+    reversed_type: str | None = None
+    symmetric: bool = False
+    needs_object: bool = False
+    target_preps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +317,13 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         direction=int(row["direction"]),
         weight=float(row["weight"]),
         rationale=str(row["rationale"]),
-        triggers=tuple(row["triggers"]),
+        triggers=_strs(row["triggers"]),
+        context=_strs(row.get("context", [])),
+        reversed_by=_strs(row.get("reversed_by", [])),
+        reversed_type=_opt_in(row.get("reversed_type"), SIGNAL_TYPES, "reversed_type"),
+        symmetric=bool(row.get("symmetric", False)),
+        needs_object=bool(row.get("needs_object", False)),
+        target_preps=_strs(row.get("target_preps", [])),
     )
     if rec.type not in SIGNAL_TYPES or rec.basis not in BASES or rec.direction not in (-1, 1):
         raise ValueError("type, basis or direction")
