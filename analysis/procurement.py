@@ -30,12 +30,12 @@ STATUS_RANK = {
     "requested": 2,
     "negotiating": 3,
     "ordered": 4,
-    "leased": 5,
-    "displayed": 5,
-    "delivered": 6,
-    "in_service": 7,
-    "cancelled": 8,
-    "refused": 9,
+    "delivered": 5,
+    "in_service": 6,
+    "displayed": 7,  # shown by the recipient as its own new acquisition
+    "leased": 8,  # the nature of the deal, whatever stage the lease has reached
+    "cancelled": 9,
+    "refused": 10,
 }
 REFUSED = "refused"
 """Internal status of a transfer that a state refused: no deal, but a signal away."""
@@ -158,7 +158,42 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
             continue
         found.append(WeaponMention(span.start, span.end, None, span.id_, None))
     found.sort(key=lambda m: m.start)
-    return found
+    return _resolve_definites(doc, found)
+
+
+DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+
+
+def _resolve_definites(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention]:
+    """ "The tanks" after "Leopard 2 tanks": a definite generic mention stands for the latest
+    named system of its category in the last few sentences."""
+    out: list[WeaponMention] = []
+    for m in found:
+        if m.system is None:
+            root = doc[m.start : m.end].root
+            dets = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
+            if m.start > 0:
+                dets.add(doc[m.start - 1].lower_)
+            if dets & DEFINITE:
+                prior = [
+                    p for p in out if p.system and p.category == m.category and p.start < m.start
+                ]
+                recent = [p for p in prior if p.start >= _sentences_back(doc, root, 4)]
+                if recent:
+                    ref = recent[-1]
+                    m = WeaponMention(m.start, m.end, ref.system, ref.category, ref.origin)
+        out.append(m)
+    return out
+
+
+def _sentences_back(doc: Doc, tok: Token, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before the one of ``tok``."""
+    start = sentence(tok).start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = sentence(doc[start - 1]).start
+    return start
 
 
 def weapon_modifier_tokens(doc: Doc) -> set[int]:
@@ -439,6 +474,8 @@ def _head_modality(
         if cur.dep_ not in HEAD_DEPS or cur.head is cur:
             break
         cur = cur.head
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in cur.children):
+            break  # "if the F-35 deal collapses": a condition, not an event
         if _negated(cur) and cur.pos_ in ("VERB", "AUX"):
             return "negated", cur
         for frame in index.get(cur.i, ()):
@@ -460,7 +497,8 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     if frame is None or tok is None or frame.status is None:
         return "unknown"
     if _negated(tok) or (tok.pos_ == "NOUN" and _negated(tok.head)):
-        return "negated"
+        # "decided not to send Taurus missiles": a supplier's no is a refusal.
+        return REFUSED if frame.subject == "supplier" and tok.pos_ == "VERB" else "negated"
     status = frame.status
     if _unreal(tok) and frame.future:
         status = frame.future
@@ -563,6 +601,8 @@ def _arguments(
             got.give("supplier", _pobj_state(c, resolved))
         elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "to") and role == "theme":
             got.give("recipient", _pobj_state(c, resolved))
+        elif c.dep_ == "dobj" and role == "theme":
+            got.give("recipient", resolved.state_at(c.i))  # "the tanks reached Ukraine"
         elif c.dep_ == "poss" and verb.pos_ == "NOUN":
             got.give(role if role != "theme" else "recipient", _state_in(c, resolved))
     if verb.pos_ != "NOUN":
@@ -615,13 +655,20 @@ def _parties(
     skip = set(range(mention.start, mention.end)) | {gov.anchor.i, root.i}
     role = _role(gov.frame, gov.token, resolved, mention.origin)
     got = Parties(*_arguments(gov.token, role, resolved, skip))
-    if gov.token.pos_ == "NOUN" and gov.token.head.pos_ in ("VERB", "AUX"):
-        # "signed a contract with France's Naval Group for four frigates".
-        outer = _governing(frame_index(doc).get(gov.token.head.i, ()))
-        outer_role = outer.subject if outer is not None and outer.subject else "recipient"
-        sup, rec = _arguments(gov.token.head, outer_role, resolved, skip | {gov.token.i})
+    outer = _governing(frame_index(doc).get(gov.token.head.i, ()))
+    if gov.token.pos_ == "NOUN" and outer is not None and outer.subject and not outer.block:
+        # "signed a contract with France's Naval Group for four frigates"; a verb outside the
+        # frames ("officials confirmed a contract") names a speaker, not a party.
+        sup, rec = _arguments(gov.token.head, outer.subject, resolved, skip | {gov.token.i})
         got.give("supplier", sup)
         got.give("recipient", rec)
+    for noun in {gov.anchor, root}:
+        # "received Leopard 2A4 tanks from Poland": the phrase on the weapon's own noun.
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                got.give("supplier", _pobj_state(c, resolved))
+            elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
+                got.give("recipient", _pobj_state(c, resolved))
     sup, rec = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
     got.give("supplier", sup)
     got.give("recipient", rec)
@@ -648,12 +695,23 @@ def _keep(mention: WeaponMention, gov: Governor, status: str) -> bool:
     return not (mention.system is None and gov.token is not None and gov.token.pos_ == "ADJ")
 
 
+@dataclass(slots=True)
+class Candidate:
+    mention: WeaponMention
+    gov: Governor
+    status: str
+    supplier: str | None
+    recipient: str | None
+
+
 def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[ProcurementRow]:
     """Transfers in an article, one row per system and parties; refused transfers come back
-    with the status ``refused`` (no deal, but a signal for the alignment facet)."""
-    focus = _focus_states(resolved)
+    with the status ``refused`` (no deal, but a signal for the alignment facet).
+
+    A recipient the sentence leaves implicit ("the tanks reached the front") is the one the
+    article names for its other transfers; only failing that, the state it is most about."""
     index = frame_index(doc)
-    rows: list[ProcurementRow] = []
+    found: list[Candidate] = []
     for mention in find_weapons(doc):
         root = doc[mention.start : mention.end].root
         if _transported(root):
@@ -662,18 +720,46 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         status = _status(gov, index)
         if not _keep(mention, gov, status):
             continue
-        assert gov.token is not None and gov.frame is not None
         supplier, recipient = _parties(doc, mention, gov, resolved)
-        if mention.category == "other" and not (supplier and recipient):
-            continue  # "arms", "weapons" only count with both parties named
         if supplier is None and mention.origin and mention.system is not None:
             supplier = mention.origin
-        if recipient is None and not gov.frame.explicit and not _named_subject(gov, mention):
-            recipient = _fallback_recipient(sentence(root), resolved, supplier, focus)
-        if recipient is None or recipient == supplier:
+        found.append(Candidate(mention, gov, status, supplier, recipient))
+    named: Counter[str] = Counter(
+        c.recipient for c in found if c.recipient is not None and c.status != REFUSED
+    )
+    focus = _focus_states(resolved)
+    rows: list[ProcurementRow] = []
+    for c in found:
+        assert c.gov.frame is not None
+        recipient = c.recipient
+        if recipient is None and not c.gov.frame.explicit and not _named_subject(c.gov, c.mention):
+            sent = sentence(doc[c.mention.start : c.mention.end].root)
+            recipient = _implicit_recipient(sent, resolved, c.supplier, named, focus)
+        if c.mention.category == "other" and not (c.supplier and recipient):
+            continue  # "arms", "weapons" only count with both parties named
+        if recipient is None or recipient == c.supplier:
             continue
-        rows.append(_row(doc, mention, gov, status, supplier, recipient, dates))
+        rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
     return merge(rows)
+
+
+def _implicit_recipient(
+    sent: Span,
+    resolved: Resolved,
+    supplier: str | None,
+    named: Counter[str],
+    focus: list[str],
+) -> str | None:
+    """The buyer a sentence leaves implicit: a state it names that receives weapons elsewhere
+    in the article, else the article's main recipient, else the state the article is about."""
+    in_sentence = resolved.states_in(sent)
+    for state, _ in named.most_common():
+        if state and state != supplier and state in in_sentence:
+            return state
+    for state, _ in named.most_common():
+        if state and state != supplier:
+            return state
+    return _fallback_recipient(sent, resolved, supplier, focus)
 
 
 def _row(
