@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.constants import WEAK_HEDGES
-from analysis.doc import TERMS_KEY, clean_sentence, sentence, sentence_words, token_table
+from analysis.doc import NAMES_KEY, TERMS_KEY, clean_sentence, sentence, sentence_words, token_table
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
 from analysis.procurement import REFUSED, weapon_modifier_tokens
 from analysis.timeline import DateMention, date_for_clause
@@ -84,12 +84,23 @@ def _refused(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and up.lemma_ in REFUSE_WORDS
 
 
-def _reversed(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
-    """A reversing verb governs the trigger ("lifted sanctions", "pulled out of the treaty")."""
+def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: frozenset[str]) -> bool:
+    """A reversing verb governs the trigger ("lifted sanctions", "pulled out of the treaty"),
+    or, for classes read by sentence, stands in the sentence ("the suspension also applies to
+    planned exercises")."""
     if not rule.reversed_by:
         return False
+    if rule.reversal_scope == "sentence":
+        return bool(lemmas & set(rule.reversed_by))
     heads = [tok.head, verb, verb.head] if tok.pos_ != "VERB" else [tok]
     return any(h.lemma_ in rule.reversed_by for h in heads)
+
+
+def _declined(verb: Token) -> bool:
+    """ "will not take part", "would not sign": a negated future is a declared refusal."""
+    return _negated(verb) and any(
+        c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in verb.children
+    )
 
 
 def _state_of(tok: Token, resolved: Resolved) -> str | None:
@@ -296,9 +307,11 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     refused = _refused(verb) or (tok.pos_ != "VERB" and verb.lemma_ in REFUSE_WORDS)
     if kind == "sanctions" and (negated or refused):
         return "sanctions_refusal", 1
+    if negated and _declined(verb):
+        refused, negated = True, False
     if negated:
         return None
-    if _reversed(tok, verb, rule) and rule.reversed_type:
+    if _reversed(tok, verb, rule, lemmas) and rule.reversed_type:
         kind = rule.reversed_type
         rule = rules[kind]
     return kind, -rule.direction if refused else rule.direction
@@ -363,11 +376,8 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
     for counterpart in counterparts:
         ctx.emit(subject, counterpart, kind, direction, tok, sent)
-    if rule.symmetric:
-        parties = [subject, *counterparts]
-        for a in parties:
-            for b in parties:
-                ctx.emit(a, b, kind, direction, tok, sent)
+        if rule.symmetric and direction == rule.direction:
+            ctx.emit(counterpart, subject, kind, direction, tok, sent)
 
 
 def _compliance(ctx: Context) -> None:
@@ -384,6 +394,15 @@ def _compliance(ctx: Context) -> None:
         sent = sentence(span[0])
         if sentence_words(sent)[1] & (suspend | {"comply", "align", "agree", "accept"}):
             ctx.emit(cue.speaker, cue.target, "pressure_compliance", 1, span.root, sent)
+
+
+def _inside_weapons(doc: Doc) -> set[int]:
+    return {
+        i
+        for s in (*doc.spans[NAMES_KEY], *doc.spans[TERMS_KEY])
+        if s.label_ in ("WEAPON", "TERM")
+        for i in range(s.start, s.end)
+    }
 
 
 def _pressure_sentences(doc: Doc, cues: list[StanceCueRow]) -> tuple[dict[int, set[str]], set[int]]:
@@ -423,8 +442,10 @@ def extract(
     )
     for deal in deals:
         ctx.out.extend(_deal_rows(ctx, deal))
+    named = _inside_weapons(doc)
     for tok, kind in _triggers(doc):
-        _on_trigger(ctx, tok, kind)
+        if tok.i not in named:  # "attack helicopters", "strike drones": part of a name
+            _on_trigger(ctx, tok, kind)
     _compliance(ctx)
     ctx.out.sort(key=lambda r: r.start)
     return ctx.out

@@ -137,7 +137,9 @@ class SignalRule:
     ``reversed_by``: governing verbs that turn it into ``reversed_type`` ("lift" sanctions);
     ``symmetric``: every party moves toward every other (drills, treaties); ``needs_object``:
     the counterpart must be in the trigger's own phrase, never guessed from the sentence;
-    ``target_preps``: prepositions that name a counterpart besides the usual ones.
+    ``target_preps``: prepositions that name a counterpart besides the usual ones;
+    ``reversal_scope``: ``head`` (a reversing verb must govern the trigger) or ``sentence``
+    ("the suspension also applies to planned exercises").
     """
 
     type: str
@@ -152,6 +154,7 @@ class SignalRule:
     symmetric: bool = False
     needs_object: bool = False
     target_preps: tuple[str, ...] = ()
+    reversal_scope: str = "head"
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +327,10 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         symmetric=bool(row.get("symmetric", False)),
         needs_object=bool(row.get("needs_object", False)),
         target_preps=_strs(row.get("target_preps", [])),
+        reversal_scope=str(row.get("reversal_scope", "head")),
     )
+    if rec.reversal_scope not in ("head", "sentence"):
+        raise ValueError("reversal_scope is head or sentence")
     if rec.type not in SIGNAL_TYPES or rec.basis not in BASES or rec.direction not in (-1, 1):
         raise ValueError("type, basis or direction")
     if not rec.weight > 0 or not rec.rationale:
