@@ -374,10 +374,28 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
                 ctx.emit(counterpart, subject, kind, direction, tok, sent)
             return
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
+    if rule.symmetric and direction == rule.direction:
+        # Drills and treaties: every party moves toward every other ("Indonesian and U.S.
+        # troops, joined by forces from Australia, Japan and Singapore").
+        parties = list(dict.fromkeys([subject, *_co_subjects(ctx, verb, subject), *counterparts]))
+        for a in parties:
+            for b in parties:
+                ctx.emit(a, b, kind, direction, tok, sent)
+        return
     for counterpart in counterparts:
         ctx.emit(subject, counterpart, kind, direction, tok, sent)
-        if rule.symmetric and direction == rule.direction:
-            ctx.emit(counterpart, subject, kind, direction, tok, sent)
+
+
+def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
+    """Other states in the subject phrase ("Serbia and Russia held drills")."""
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            for t in c.subtree:
+                st = ctx.resolved.state_at(t.i)
+                if st and st != subject and t.i not in ctx.weapon_tokens and st not in out:
+                    out.append(st)
+    return out
 
 
 def _compliance(ctx: Context) -> None:

@@ -7,6 +7,7 @@ dashboard wraps it in ``st.cache_resource``, and ingest workers each build their
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -175,6 +176,23 @@ def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer(nlp)
 
 
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
+_CONTINUES = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "CD", "CC", "POS"})
+
+
+@Language.component("am_initialisms")
+def keep_initialisms_inside(doc: Doc) -> Doc:
+    """ "U.S. and Australian navies", "U.S. officials": an initialism followed by a noun, an
+    adjective or a lower-case word does not end a sentence. Runs before the parser, which keeps
+    the boundaries it is given."""
+    for tok in doc[:-1]:
+        if _INITIALISM.fullmatch(tok.text):
+            nxt = doc[tok.i + 1]
+            if nxt.is_lower or nxt.tag_ in _CONTINUES:
+                nxt.is_sent_start = False
+    return doc
+
+
 class FrameMatcher:
     """Marks the triggers, modal heads and block contexts of transfer frames.
 
@@ -205,6 +223,8 @@ def make_frames(nlp: Language, name: str) -> FrameMatcher:
 def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     """Load the spaCy model and add the domain components."""
     nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("am_initialisms", before="parser")
     nlp.add_pipe("am_gazetteer", last=True)
     nlp.add_pipe("am_frames", last=True)
     return nlp
