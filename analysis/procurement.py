@@ -508,6 +508,8 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     elif modal is not None and modal != status:
         status = modal
     outer = gov.outer_frame
+    if gov.inner and outer is not None and outer.status == "displayed" and status != "cancelled":
+        return "displayed"  # "the parade also showed HQ-9 systems received from China"
     in_hand = outer is not None and (
         outer.id in POSSESSING or outer.status in ("delivered", "in_service")
     )
@@ -662,7 +664,10 @@ def _parties(
         sup, rec = _arguments(gov.token.head, outer.subject, resolved, skip | {gov.token.i})
         got.give("supplier", sup)
         got.give("recipient", rec)
-    for noun in {gov.anchor, root}:
+    nouns = {gov.anchor, root}
+    if mention.end < len(doc) and doc[mention.end].pos_ == "NOUN":
+        nouns.add(doc[mention.end])  # "Leopard 2A4 tanks from Poland", parsed apart
+    for noun in nouns:
         # "received Leopard 2A4 tanks from Poland": the phrase on the weapon's own noun.
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "from":

@@ -18,6 +18,7 @@ from analysis.doc import TERMS_KEY, clean_sentence, sentence, token_table
 from analysis.model import StanceCueRow
 
 MODALS = {"could", "may", "might", "would", "should"}
+FIRST_PERSON = frozenset({"we", "i", "us"})
 SPEECH_LEMMAS = {
     "say",
     "tell",
@@ -57,12 +58,18 @@ def _verb_of(tok: Token) -> Token:
 
 
 def _subject_state(verb: Token, resolved: Resolved) -> str | None:
+    """The state of a verb's subject; inside a quotation ("'We will not back down,' Prime
+    Minister X said") the one who says it."""
     holder = verb
-    for _ in range(3):
+    for _ in range(4):
         for c in holder.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
-                return resolved.subject_state(c)
-        if holder.dep_ in ("xcomp", "conj", "advcl", "relcl") and holder.head is not holder:
+                st = resolved.subject_state(c)
+                if st is not None or c.lower_ not in FIRST_PERSON:
+                    return st
+        if holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "parataxis"):
+            if holder.dep_ in ("ccomp", "parataxis") and holder.head.lemma_ not in SPEECH_LEMMAS:
+                break
             holder = holder.head
         else:
             break
@@ -170,7 +177,7 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
             speaker = None
         else:
             speaker = _subject_state(verb, resolved)
-        target = _object_state(verb, resolved, speaker) or _other_state(sent, resolved, speaker)
+        target = None  # plain attribution has a speaker, not a target
     elif cue.type == "pressure" and span.root.pos_ == "NOUN":
         # "pressure from Brussels", "warnings from Washington": the source is the speaker.
         speaker = next(
@@ -192,6 +199,10 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         target = _subject_state(verb, resolved) or _other_state(sent, resolved, speaker)
         if target == speaker:
             target = _other_state(sent, resolved, speaker)
+    elif cue.type == "evaluation" and span.root.pos_ == "VERB":
+        # "Berlin condemned the strike", "Zelensky thanked Washington".
+        speaker = _subject_state(verb, resolved)
+        target = _object_state(verb, resolved, speaker) or _other_state(sent, resolved, speaker)
     elif cue.type == "evaluation":
         speaker = _attribution_speaker(sent, resolved)
         target = _subject_state(verb, resolved) or _other_state(sent, resolved, None)
