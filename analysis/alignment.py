@@ -272,7 +272,23 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     return False
 
 
-def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span) -> str | None:
+def _own_actor(ctx: Context, tok: Token) -> str | None:
+    """The state in a noun trigger's own modifiers ("Russian strikes", "Israel's attack")."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
+            for t in c.subtree:
+                st = ctx.resolved.state_at(t.i)
+                if st and not _company(ctx.resolved.by_token[t.i].actor):
+                    return st
+    return None
+
+
+def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: str) -> str | None:
+    rule = resources.signal_rules()[kind]
+    if rule.light_verbs and tok.pos_ == "NOUN":
+        own = _own_actor(ctx, tok)
+        if own is not None or verb.lemma_ not in rule.light_verbs:
+            return own if own is not None and _is_state(own) else None
     found, subject = _subject(verb, tok, ctx.resolved, ctx.focus)
     if not found:
         subject = next(
@@ -356,7 +372,7 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     if _special(ctx, tok, kind, sent):
         return
     verb = _governing_verb(tok)
-    subject = _trigger_subject(ctx, tok, verb, sent)
+    subject = _trigger_subject(ctx, tok, verb, sent, kind)
     if subject is None:
         return
     read = _class(ctx, tok, kind, verb, sent)

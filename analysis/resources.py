@@ -139,7 +139,10 @@ class SignalRule:
     the counterpart must be in the trigger's own phrase, never guessed from the sentence;
     ``target_preps``: prepositions that name a counterpart besides the usual ones;
     ``reversal_scope``: ``head`` (a reversing verb must govern the trigger) or ``sentence``
-    ("the suspension also applies to planned exercises").
+    ("the suspension also applies to planned exercises"); ``light_verbs``: when given, a noun
+    trigger's actor is its own modifier ("Russian strikes") or the subject of one of these
+    verbs ("Israel launched strikes"), never the subject of any other verb ("Berlin criticised
+    the strike").
     """
 
     type: str
@@ -155,6 +158,7 @@ class SignalRule:
     needs_object: bool = False
     target_preps: tuple[str, ...] = ()
     reversal_scope: str = "head"
+    light_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +332,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         needs_object=bool(row.get("needs_object", False)),
         target_preps=_strs(row.get("target_preps", [])),
         reversal_scope=str(row.get("reversal_scope", "head")),
+        light_verbs=_strs(row.get("light_verbs", [])),
     )
     if rec.reversal_scope not in ("head", "sentence"):
         raise ValueError("reversal_scope is head or sentence")
