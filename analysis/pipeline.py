@@ -76,6 +76,38 @@ BLOCKED_PHRASES = (
     "Bosnian Croat",
 )
 ETHNIC_PREFIXES = ("ethnic", "Ethnic")
+# "U.S.-led", "U.K.-made": an initialism and its participle are one token.
+INITIALISM_SUFFIXES = (
+    "led",
+    "backed",
+    "made",
+    "built",
+    "supplied",
+    "brokered",
+    "based",
+    "funded",
+    "designed",
+    "allied",
+    "sponsored",
+    "trained",
+    "donated",
+    "provided",
+    "produced",
+    "manufactured",
+)
+# Titles that put a lower-case surname beyond doubt ("president putin").
+LOWER_TITLES = (
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "defence minister",
+    "defense minister",
+    "foreign minister",
+    "minister",
+    "king",
+    "secretary",
+)
 
 
 def _plural(form: str) -> str | None:
@@ -91,6 +123,8 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
     for actor in resources.actors():
         for form in actor.forms:
             out.append(("ACTOR", form, actor.id))
+            if form.endswith(".") and len(form) <= 6:
+                out.extend(("ACTOR", f"{form}-{s}", actor.id) for s in INITIALISM_SUFFIXES)
         for dem in actor.demonyms:
             plural = _plural(dem)
             if plural and dem[-1] in "nie":
@@ -128,6 +162,20 @@ def term_patterns() -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def lower_person_patterns() -> tuple[tuple[str, str, str], ...]:
+    """(title, name, id) for names written in lower case: full names, and surnames after a
+    title ("president putin"); the title is not part of the name."""
+    out: list[tuple[str, str, str]] = []
+    for person in resources.people():
+        for form in (person.name, *person.aliases):
+            if " " in form:
+                out.append(("", form.lower(), person.id))
+        surname = person.name.split()[-1].lower()
+        out.extend((title, surname, person.id) for title in LOWER_TITLES)
+    return tuple(out)
+
+
 class Gazetteer:
     """Marks actors, people, weapon systems and lexicon phrases as span groups.
 
@@ -139,8 +187,17 @@ class Gazetteer:
     def __init__(self, nlp: Language) -> None:
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lower_people = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._add(nlp, self.names, name_patterns())
         self._add(nlp, self.terms, term_patterns())
+        self._add(
+            nlp,
+            self.lower_people,
+            (
+                (f"PERSON{len(title.split())}", f"{title} {name}".strip(), ident)
+                for title, name, ident in lower_person_patterns()
+            ),
+        )
 
     @staticmethod
     def _add(
@@ -161,6 +218,10 @@ class Gazetteer:
         for key, start, end in self.names(doc):
             label, ident = strings[key].split("|", 1)
             spans.append(Span(doc, start, end, label=label, span_id=ident))
+        for key, start, end in self.lower_people(doc):
+            # Lower-case names only where nothing else was found; the title is left out.
+            label, ident = strings[key].split("|", 1)
+            spans.append(Span(doc, start + int(label[6:]), end, label="PERSON", span_id=ident))
         doc.spans[NAMES_KEY] = [s for s in filter_spans(spans) if s.label_ != "BLOCK"]
         terms = []
         for key, start, end in self.terms(doc):

@@ -633,7 +633,11 @@ def _modifier_parties(
             continue
         tok = doc[i]
         nxt = doc[i + 2] if i + 2 < len(doc) and doc[i + 1].text == "-" else None
-        if (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_)) or (origin and st == origin):
+        glued = tok.lower_.rsplit("-", 1)[-1] if "-" in tok.text else ""  # "U.S.-supplied"
+        supplied = (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_)) or SUPPLIER_SUFFIX.match(
+            glued
+        )
+        if supplied or (origin and st == origin):
             got.give("supplier", st)  # "Russian-made", "Britain's Challenger 2 tanks"
         elif (
             (i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s"))
