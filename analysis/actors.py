@@ -138,26 +138,31 @@ class Resolved:
         return m.state if m else None
 
     def antecedent(self, token: Token) -> str | None:
-        """The state a subject pronoun stands for: the last person ("he", "she") or state
-        ("it", "they") mentioned before it in this or the previous sentence."""
+        """The state a pronoun ("it", "they", "its") or a definite description ("the country",
+        "its navy") stands for: the last person ("he", "she") or state mentioned before it in
+        this or the previous two sentences, a subject first; a possessive points at the nearest
+        state of its own sentence."""
         want = PRONOUNS.get(token.lower_)
-        if want is None:
+        ref = resources.references().get(token.lemma_) if want is None else None
+        if want is None and (ref is None or not _definite(token)):
             return None
         sent = sentence(token)
         floor = sent.start
-        if sent.start > 0:
-            floor = sentence(token.doc[sent.start - 1]).start
+        for _ in range(1 if want else 2):
+            if floor > 0:
+                floor = sentence(token.doc[floor - 1]).start
+        person = want == "person"
         before = [
             m
             for m in self.mentions
             if m.end <= token.i
             and m.start >= floor
             and m.state
-            and m.actor.startswith("P:") == (want == "person")
+            and m.actor.startswith("P:") == person
+            and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
         ]
         if token.lower_ in ("its", "their"):
-            # A possessive points at the nearest state in its own sentence ("penalised Turkey
-            # over its own S-400 purchase").
+            # "penalised Turkey over its own S-400 purchase".
             for m in reversed(before):
                 if m.start >= sent.start and not m.actor.startswith("P:"):
                     return m.state
@@ -219,6 +224,18 @@ class Resolved:
 
     def entity_rows(self) -> list[EntityRow]:
         return self.entities
+
+
+def _is_bloc(actor_id: str) -> bool:
+    rec = resources.actors_by_id().get(actor_id)
+    return rec is not None and rec.type in ("bloc", "organisation")
+
+
+def _definite(token: Token) -> bool:
+    """ "the country", "its navy", "the Serbian government" (no state named inside)."""
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in token.children
+    )
 
 
 def _subject_like(tok: Token) -> bool:

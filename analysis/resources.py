@@ -162,6 +162,15 @@ class SignalRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Reference:
+    """A noun that, made definite ("the country", "its navy"), refers back to a state or bloc."""
+
+    lemma: str
+    kind: str  # "state" or "bloc"
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class StatusWeight:
     status: str
     weight: float
@@ -343,6 +352,13 @@ def _signal(row: dict[str, Any]) -> SignalRule:
     return rec
 
 
+def _reference(row: dict[str, Any]) -> Reference:
+    rec = Reference(lemma=str(row["lemma"]), kind=str(row["kind"]), note=str(row["note"]))
+    if rec.kind not in ("state", "bloc") or not rec.lemma:
+        raise ValueError("kind is state or bloc")
+    return rec
+
+
 def _status_weight(row: dict[str, Any]) -> StatusWeight:
     rec = StatusWeight(
         status=str(row["status"]),
@@ -402,6 +418,12 @@ def frames_by_id() -> dict[str, FrameRecord]:
 
 
 @lru_cache(maxsize=1)
+def references() -> dict[str, Reference]:
+    """Definite descriptions that refer back (``references.v1.jsonl``), by lemma."""
+    return {x.lemma: x for x in _read("references.v1.jsonl", _reference)}
+
+
+@lru_cache(maxsize=1)
 def stance_cues() -> tuple[StanceCue, ...]:
     return _read("stance_cues.v1.jsonl", _cue)
 
@@ -443,6 +465,7 @@ DATA_FILES: dict[str, Any] = {
     "weapons.v1.jsonl": weapons,
     "weapon_terms.v1.jsonl": weapon_terms,
     "transfer_frames.v1.jsonl": transfer_frames,
+    "references.v1.jsonl": references,
     "stance_cues.v1.jsonl": stance_cues,
     "signals.v1.jsonl": signal_rules,
     "status_weights.v1.jsonl": status_weights,
