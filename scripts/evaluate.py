@@ -403,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make eval", description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print the dev misses")
     parser.add_argument("--gold", type=Path, help="score one folder of gold files instead")
+    parser.add_argument("--split", choices=SPLITS, action="append", help="score only this split")
     args = parser.parse_args(argv)
     nlp = build_pipeline()
     columns: dict[str, dict[str, float]] = {}
@@ -416,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             print("\n".join("  " + m for m in misses))
     else:
-        for split in SPLITS:
+        for split in args.split or SPLITS:
             if not load_gold(split=split):
                 continue
             columns[split], misses = run(nlp, split=split)
