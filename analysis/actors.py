@@ -304,112 +304,111 @@ def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None
     return None
 
 
-def resolve(doc: Doc, article: Article) -> Resolved:
-    """Resolve every actor and person mention in a parsed article."""
-    year = article.published.year if article.published else None
+@dataclass
+class _Found:
+    """Mentions, people and entities as ``resolve`` collects them."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    entities: list[EntityRow] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)
+
+
+def _gazetteer(doc: Doc, year: int | None) -> _Found:
+    """Actors and known people the gazetteer marked."""
     actors_by_id = resources.actors_by_id()
     people_by_id = resources.people_by_id()
-    mentions: list[Mention] = []
-    people: dict[str, Person] = {}
-    entities: list[EntityRow] = []
-    covered: set[int] = set()
-
+    got = _Found()
     for span in doc.spans[NAMES_KEY]:
         if span.label_ == "ACTOR":
             rec = actors_by_id[span.id_]
-            state = _state_of_actor(rec.id)
-            mentions.append(
-                Mention(
-                    span.start, span.end, span.start_char, span.end_char, span.text, rec.id, state
-                )
-            )
-            label = (
-                "NORP"
-                if span.text.rstrip("s") in rec.demonyms or span.text in rec.demonyms
-                else _entity_label(rec.type)
-            )
-            entities.append(EntityRow(span.text, label, span.start_char, span.end_char, rec.id))
+            actor, state = rec.id, _state_of_actor(rec.id)
+            demonym = span.text.rstrip("s") in rec.demonyms or span.text in rec.demonyms
+            label = "NORP" if demonym else _entity_label(rec.type)
         elif span.label_ == "PERSON":
             person = people_by_id[span.id_]
-            state = person.acts_for(year)
-            people.setdefault(person.id, Person(person.id, person.name, state))
-            mentions.append(
-                Mention(
-                    span.start,
-                    span.end,
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    person.id,
-                    state,
-                )
-            )
-            entities.append(
-                EntityRow(span.text, "PERSON", span.start_char, span.end_char, person.id)
-            )
+            actor, state, label = person.id, person.acts_for(year), "PERSON"
+            got.people.setdefault(person.id, Person(person.id, person.name, state))
         else:
             continue
-        covered.update(range(span.start, span.end))
+        got.mentions.append(
+            Mention(span.start, span.end, span.start_char, span.end_char, span.text, actor, state)
+        )
+        got.entities.append(EntityRow(span.text, label, span.start_char, span.end_char, actor))
+        got.covered.update(range(span.start, span.end))
+    return got
 
-    known = {i: m for m in mentions for i in range(m.start, m.end)}
+
+def _unknown_person(
+    doc: Doc, ent: Span, got: _Found, known: dict[int, Mention], surnames: dict[str, str]
+) -> None:
+    """A person the data does not know: linked by a known surname or by title context."""
+    name = _person_name(ent)
+    if not name:
+        return
+    known_pid = surnames.get(_surname(name)) if len(name.split()) == 1 else None
+    if known_pid is not None:
+        pid = known_pid
+    else:
+        state = _context_state(doc, ent, known)
+        pid = slug(name)
+        if pid not in got.people:
+            if state is None and len(name.split()) == 1:
+                got.entities.append(
+                    EntityRow(ent.text, "PERSON", ent.start_char, ent.end_char, None)
+                )
+                return
+            got.people[pid] = Person(pid, name, state)
+            surnames.setdefault(_surname(name), pid)
+        elif got.people[pid].country is None and state:
+            got.people[pid].country = state
+    p = got.people[pid]
+    start = ent.start + (len(ent) - len(name.split()) if ent.text != name else 0)
+    span = doc[start : ent.end]
+    m = Mention(span.start, span.end, span.start_char, span.end_char, span.text, pid, p.country)
+    got.mentions.append(m)
+    for i in range(span.start, span.end):
+        known[i] = m
+    got.entities.append(EntityRow(span.text, "PERSON", span.start_char, span.end_char, pid))
+
+
+def resolve(doc: Doc, article: Article) -> Resolved:
+    """Resolve every actor and person mention in a parsed article."""
+    got = _gazetteer(doc, article.published.year if article.published else None)
+    known = {i: m for m in got.mentions for i in range(m.start, m.end)}
     surnames: dict[str, str] = {}
-    for pid, p in people.items():
+    for pid, p in got.people.items():
         surnames.setdefault(_surname(p.name), pid)
-
     weapon_tokens = {
         i for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON" for i in range(s.start, s.end)
     }
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        if any(i in covered or i in weapon_tokens for i in range(ent.start, ent.end)):
+        if any(i in got.covered or i in weapon_tokens for i in range(ent.start, ent.end)):
             continue
         if ent.label_ == "PERSON":
-            name = _person_name(ent)
-            if not name:
-                continue
-            known_pid = surnames.get(_surname(name)) if len(name.split()) == 1 else None
-            if known_pid is not None:
-                pid = known_pid
-            else:
-                state = _context_state(doc, ent, known)
-                pid = slug(name)
-                if pid not in people:
-                    if state is None and len(name.split()) == 1:
-                        entities.append(
-                            EntityRow(ent.text, "PERSON", ent.start_char, ent.end_char, None)
-                        )
-                        continue
-                    people[pid] = Person(pid, name, state)
-                    surnames.setdefault(_surname(name), pid)
-                elif people[pid].country is None and state:
-                    people[pid].country = state
-            p = people[pid]
-            start = ent.start + (len(ent) - len(name.split()) if ent.text != name else 0)
-            span = doc[start : ent.end]
-            m = Mention(
-                span.start, span.end, span.start_char, span.end_char, span.text, pid, p.country
-            )
-            mentions.append(m)
-            for i in range(span.start, span.end):
-                known[i] = m
-            entities.append(EntityRow(span.text, "PERSON", span.start_char, span.end_char, pid))
+            _unknown_person(doc, ent, got, known, surnames)
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             # A place the gazetteer does not know: an entity, never an actor.
-            entities.append(EntityRow(ent.text, ent.label_, ent.start_char, ent.end_char, None))
+            got.entities.append(EntityRow(ent.text, ent.label_, ent.start_char, ent.end_char, None))
+    return _finish(got)
 
-    # People whose state the data or title context left open: keep them as entities only.
-    kept = [m for m in mentions if m.actor not in people or people[m.actor].country]
+
+def _finish(got: _Found) -> Resolved:
+    """People whose state the data or title context left open stay entities only."""
+    people = got.people
+    kept = [m for m in got.mentions if m.actor not in people or people[m.actor].country]
     for m in kept:
         if m.actor in people:
             m.state = people[m.actor].country
     people = {k: v for k, v in people.items() if v.country}
     kept.sort(key=lambda m: m.start)
-    entities.sort(key=lambda e: e.start)
-    for e in entities:
+    got.entities.sort(key=lambda e: e.start)
+    for e in got.entities:
         if e.actor is not None and e.actor.startswith("P:") and e.actor not in people:
             e.actor = None
-    return Resolved(mentions=kept, people=people, entities=entities)
+    return Resolved(mentions=kept, people=people, entities=got.entities)
 
 
 _TRIM = {"'s", "’s", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the"}

@@ -273,9 +273,11 @@ def _resolve_month(pub: date, m: int, future: bool) -> int:
     return pub.year if m <= pub.month else pub.year - 1
 
 
-def _resolve(
-    kind: str, g: dict[str, str | None], text: str, pub: date | None, future: bool
-) -> tuple[str | None, str | None]:
+DateValue = tuple[str | None, str | None]
+Groups = dict[str, str | None]
+
+
+def _absolute(kind: str, g: Groups) -> DateValue:
     if kind in ("mdy", "dmy"):
         d = _safe(int(g["y"] or 0), _month(g["m"] or ""), _day(g["d"] or ""))
         return (d.isoformat(), "day") if d else (None, None)
@@ -284,96 +286,128 @@ def _resolve(
         return (d.isoformat(), "day") if d else (None, None)
     if kind == "my":
         return f"{int(g['y'] or 0):04d}-{_month(g['m'] or ''):02d}", "month"
-    if kind == "season_year":
+    if kind in ("season_year", "year"):
         return f"{int(g['y'] or 0):04d}", "year"
-    if kind == "year":
-        return f"{int(g['y'] or 0):04d}", "year"
-    if kind == "vague":
-        return None, None
-    if pub is None:
-        return None, None
-    if kind == "my_rel":
-        offset = {"last": -1, "next": 1, "this": 0}[(g["rel"] or "this").lower()]
-        return f"{pub.year + offset:04d}-{_month(g['m'] or ''):02d}", "month"
-    if kind in ("md", "dm"):
-        m, d_ = _month(g["m"] or ""), _day(g["d"] or "")
-        y = _resolve_month(pub, m, future)
-        if not future and m == pub.month and d_ > pub.day:
-            y -= 1
-        if future and m == pub.month and d_ < pub.day:
-            y += 1
-        d = _safe(y, m, d_)
-        return (d.isoformat(), "day") if d else (None, None)
-    if kind == "rel_month":
-        m = _month(g["m"] or "")
-        rel = (g["rel"] or "").lower()
-        if rel == "last":
-            y = pub.year if m < pub.month else pub.year - 1
-        elif rel == "next":
-            y = pub.year if m > pub.month else pub.year + 1
-        elif rel in ("this", "earlier this", "later this"):
-            y = pub.year
-        else:  # early, late, mid
-            y = _resolve_month(pub, m, future)
-        return f"{y:04d}-{m:02d}", "month"
-    if kind == "month":
-        m = _month(g["m"] or "")
-        return f"{_resolve_month(pub, m, future):04d}-{m:02d}", "month"
-    if kind == "ago":
-        n = NUMBERS.get((g["n"] or "").lower()) or int(re.sub(r"\D", "", g["n"] or "") or 0)
-        unit = (g["unit"] or "").lower().rstrip("s")
-        if unit == "day":
-            return (pub - timedelta(days=n)).isoformat(), "day"
-        if unit == "week":
-            d = pub - timedelta(weeks=n)
-            return (d - timedelta(days=d.weekday())).isoformat(), "week"
-        if unit == "month":
-            y, m = divmod(pub.year * 12 + pub.month - 1 - n, 12)
-            return f"{y:04d}-{m + 1:02d}", "month"
-        if unit == "year":
-            return f"{pub.year - n:04d}", "year"
-        return None, None  # decades: too vague to date
-    if kind == "rel_unit":
-        rel = (g["rel"] or "").lower()
-        unit = (g["unit"] or "").lower()
-        step = (
-            -1
-            if ("last" in rel or rel in ("the previous", "the past"))
-            else (1 if "next" in rel else 0)
-        )
-        if unit == "week":
-            d = pub + timedelta(weeks=step)
-            return (d - timedelta(days=d.weekday())).isoformat(), "week"
-        if unit == "month":
-            y, m = divmod(pub.year * 12 + pub.month - 1 + step, 12)
-            return f"{y:04d}-{m + 1:02d}", "month"
-        return f"{pub.year + step:04d}", "year"
-    if kind == "season":
-        rel = (g["rel"] or "").lower()
-        season = (g["season"] or "").lower()
-        first_month = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[season]
-        if rel == "next":
-            y = pub.year if first_month > pub.month else pub.year + 1
-        elif rel == "last":
-            y = pub.year if first_month + 2 < pub.month else pub.year - 1
-        else:
-            y = pub.year
-        return f"{y:04d}", "year"
-    if kind == "deictic":
-        w = (g["w"] or "").lower()
-        delta = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[w]
-        return (pub + timedelta(days=delta)).isoformat(), "day"
-    if kind == "dow":
-        target = WEEKDAYS[(g["dow"] or "").lower()]
-        rel = (g["rel"] or "").lower()
-        if rel == "next" or (future and rel != "last" and rel != "on last"):
-            ahead = (target - pub.weekday()) % 7 or 7
-            return (pub + timedelta(days=ahead)).isoformat(), "day"
-        back = (pub.weekday() - target) % 7
-        if rel in ("last", "on last") and back == 0:
-            back = 7
-        return (pub - timedelta(days=back)).isoformat(), "day"
     return None, None
+
+
+def _my_rel(g: Groups, pub: date, future: bool) -> DateValue:
+    offset = {"last": -1, "next": 1, "this": 0}[(g["rel"] or "this").lower()]
+    return f"{pub.year + offset:04d}-{_month(g['m'] or ''):02d}", "month"
+
+
+def _month_day(g: Groups, pub: date, future: bool) -> DateValue:
+    m, d_ = _month(g["m"] or ""), _day(g["d"] or "")
+    y = _resolve_month(pub, m, future)
+    if not future and m == pub.month and d_ > pub.day:
+        y -= 1
+    if future and m == pub.month and d_ < pub.day:
+        y += 1
+    d = _safe(y, m, d_)
+    return (d.isoformat(), "day") if d else (None, None)
+
+
+def _rel_month(g: Groups, pub: date, future: bool) -> DateValue:
+    m = _month(g["m"] or "")
+    rel = (g["rel"] or "").lower()
+    if rel == "last":
+        y = pub.year if m < pub.month else pub.year - 1
+    elif rel == "next":
+        y = pub.year if m > pub.month else pub.year + 1
+    elif rel in ("this", "earlier this", "later this"):
+        y = pub.year
+    else:  # early, late, mid
+        y = _resolve_month(pub, m, future)
+    return f"{y:04d}-{m:02d}", "month"
+
+
+def _bare_month(g: Groups, pub: date, future: bool) -> DateValue:
+    m = _month(g["m"] or "")
+    return f"{_resolve_month(pub, m, future):04d}-{m:02d}", "month"
+
+
+def _shift(pub: date, unit: str, step: int) -> DateValue:
+    """The day, week, month or year ``step`` units from the publication date."""
+    if unit == "day":
+        return (pub + timedelta(days=step)).isoformat(), "day"
+    if unit == "week":
+        d = pub + timedelta(weeks=step)
+        return (d - timedelta(days=d.weekday())).isoformat(), "week"
+    if unit == "month":
+        y, m = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+        return f"{y:04d}-{m + 1:02d}", "month"
+    if unit == "year":
+        return f"{pub.year + step:04d}", "year"
+    return None, None  # decades: too vague to date
+
+
+def _ago(g: Groups, pub: date, future: bool) -> DateValue:
+    n = NUMBERS.get((g["n"] or "").lower()) or int(re.sub(r"\D", "", g["n"] or "") or 0)
+    return _shift(pub, (g["unit"] or "").lower().rstrip("s"), -n)
+
+
+def _rel_unit(g: Groups, pub: date, future: bool) -> DateValue:
+    rel = (g["rel"] or "").lower()
+    unit = (g["unit"] or "").lower()
+    step = (
+        -1
+        if ("last" in rel or rel in ("the previous", "the past"))
+        else (1 if "next" in rel else 0)
+    )
+    return _shift(pub, unit if unit in ("week", "month") else "year", step)
+
+
+def _season(g: Groups, pub: date, future: bool) -> DateValue:
+    rel = (g["rel"] or "").lower()
+    first_month = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[
+        (g["season"] or "").lower()
+    ]
+    if rel == "next":
+        y = pub.year if first_month > pub.month else pub.year + 1
+    elif rel == "last":
+        y = pub.year if first_month + 2 < pub.month else pub.year - 1
+    else:
+        y = pub.year
+    return f"{y:04d}", "year"
+
+
+def _deictic(g: Groups, pub: date, future: bool) -> DateValue:
+    delta = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[(g["w"] or "").lower()]
+    return (pub + timedelta(days=delta)).isoformat(), "day"
+
+
+def _weekday(g: Groups, pub: date, future: bool) -> DateValue:
+    target = WEEKDAYS[(g["dow"] or "").lower()]
+    rel = (g["rel"] or "").lower()
+    if rel == "next" or (future and rel not in ("last", "on last")):
+        ahead = (target - pub.weekday()) % 7 or 7
+        return (pub + timedelta(days=ahead)).isoformat(), "day"
+    back = (pub.weekday() - target) % 7
+    if rel in ("last", "on last") and back == 0:
+        back = 7
+    return (pub - timedelta(days=back)).isoformat(), "day"
+
+
+RELATIVE = {
+    "my_rel": _my_rel,
+    "md": _month_day,
+    "dm": _month_day,
+    "rel_month": _rel_month,
+    "month": _bare_month,
+    "ago": _ago,
+    "rel_unit": _rel_unit,
+    "season": _season,
+    "deictic": _deictic,
+    "dow": _weekday,
+}
+
+
+def _resolve(kind: str, g: Groups, text: str, pub: date | None, future: bool) -> DateValue:
+    """(date, precision) of a matched expression; relative ones against the publication date."""
+    rule = RELATIVE.get(kind)
+    if rule is None:
+        return _absolute(kind, g)
+    return rule(g, pub, future) if pub is not None else (None, None)
 
 
 def _matches(pattern: re.Pattern[str], text: str, anchors: list[int] | None) -> list[re.Match[str]]:
