@@ -18,61 +18,6 @@ from analysis import resources
 from analysis.doc import NAMES_KEY, sentence
 from analysis.model import ActorRow, Article, EntityRow
 
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "presidents",
-        "premier",
-        "minister",
-        "ministers",
-        "chancellor",
-        "king",
-        "queen",
-        "emir",
-        "sultan",
-        "prince",
-        "crown",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "general",
-        "commander",
-        "chief",
-        "secretary",
-        "adviser",
-        "advisor",
-        "leader",
-        "head",
-        "director",
-        "official",
-        "officials",
-        "diplomat",
-        "diplomats",
-        "counterpart",
-        "counterparts",
-        "lawmaker",
-        "senator",
-        "deputy",
-        "governor",
-        "mayor",
-        "representative",
-        "attaché",
-        "attache",
-        "admiral",
-        "marshal",
-        "colonel",
-        "ceo",
-        "chairman",
-        "chairwoman",
-        "vice",
-        "foreign",
-        "defence",
-        "defense",
-        "prime",
-    ]
-)
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PRONOUNS = {
     "he": "person",
@@ -284,7 +229,7 @@ def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None
             if known[i].actor.startswith("P:"):
                 break
             state = state or known[i].state
-        elif t.lower_ in TITLE_WORDS:
+        elif t.lower_ in resources.title_words():
             titled = True
         elif t.text not in {"'s", "’s", "-"} and t.lower_ not in {"the", "former", "then"}:
             break
@@ -297,7 +242,7 @@ def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None
         after = doc[ent.end + 1 : hi]
         stop = next((t.i for t in after if t.text in {",", ";", "."}), hi)
         after = doc[ent.end + 1 : stop]
-        if any(t.lower_ in TITLE_WORDS for t in after):
+        if any(t.lower_ in resources.title_words() for t in after):
             for t in after:
                 if t.i in known and known[t.i].state:
                     return known[t.i].state
@@ -417,7 +362,7 @@ _TRIM = {"'s", "’s", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "th
 def _person_name(ent: Span) -> str:
     tokens = [t for t in ent if t.lower_ not in _TRIM and not t.is_punct]
     # Drop leading title words spaCy sometimes includes ("President Vucic").
-    while tokens and tokens[0].lower_ in TITLE_WORDS:
+    while tokens and tokens[0].lower_ in resources.title_words():
         tokens = tokens[1:]
     name = " ".join(t.text for t in tokens)
     if not re.search(r"[A-Z]", name) or len(name) < 3:

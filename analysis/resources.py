@@ -418,6 +418,20 @@ def frames_by_id() -> dict[str, FrameRecord]:
 
 
 @lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Lower-case words of office titles that link a name to a state ("Russian Prime Minister
+    X", "X, Serbia's defence ministry spokesman") (``titles.v1.jsonl``)."""
+    return frozenset(_read("titles.v1.jsonl", _title))
+
+
+def _title(row: dict[str, Any]) -> str:
+    word = row["word"]
+    if not isinstance(word, str) or not word or word != word.lower():
+        raise ValueError("word must be a non-empty lower-case string")
+    return word
+
+
+@lru_cache(maxsize=1)
 def references() -> dict[str, Reference]:
     """Definite descriptions that refer back (``references.v1.jsonl``), by lemma."""
     return {x.lemma: x for x in _read("references.v1.jsonl", _reference)}
@@ -466,6 +480,7 @@ DATA_FILES: dict[str, Any] = {
     "weapon_terms.v1.jsonl": weapon_terms,
     "transfer_frames.v1.jsonl": transfer_frames,
     "references.v1.jsonl": references,
+    "titles.v1.jsonl": title_words,
     "stance_cues.v1.jsonl": stance_cues,
     "signals.v1.jsonl": signal_rules,
     "status_weights.v1.jsonl": status_weights,
