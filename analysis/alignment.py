@@ -92,8 +92,18 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
         return False
     if rule.reversal_scope == "sentence":
         return bool(lemmas & set(rule.reversed_by))
-    heads = [tok.head, verb, verb.head] if tok.pos_ != "VERB" else [tok]
-    return any(h.lemma_ in rule.reversed_by for h in heads)
+    if tok.pos_ == "VERB":
+        return False
+    # The trigger is what the reversing verb acts on: "lifted sanctions", "sanctions were
+    # lifted", "pulled out of the treaty", "withdrew from the pact".
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_ in rule.reversed_by:
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ in ("from", "of", "out", "on", "in")
+        and (head.head.lemma_ in rule.reversed_by or head.head.head.lemma_ in rule.reversed_by)
+    )
 
 
 def _declined(verb: Token) -> bool:
@@ -287,7 +297,7 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
     rule = resources.signal_rules()[kind]
     if rule.light_verbs and tok.pos_ == "NOUN":
         own = _own_actor(ctx, tok)
-        if own is not None or verb.lemma_ not in rule.light_verbs:
+        if own is not None or verb.lemma_ not in (*rule.light_verbs, *rule.reversed_by):
             return own if own is not None and _is_state(own) else None
     found, subject = _subject(verb, tok, ctx.resolved, ctx.focus)
     if not found:
@@ -321,10 +331,10 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     if tok.pos_ == "VERB" and _negated(tok):
         negated = True
     refused = _refused(verb) or (tok.pos_ != "VERB" and verb.lemma_ in REFUSE_WORDS)
-    if kind == "sanctions" and (negated or refused):
-        return "sanctions_refusal", 1
     if negated and _declined(verb):
         refused, negated = True, False
+    if kind == "sanctions" and refused:
+        return "sanctions_refusal", 1
     if negated:
         return None
     if _reversed(tok, verb, rule, lemmas) and rule.reversed_type:
@@ -390,6 +400,9 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
                 ctx.emit(counterpart, subject, kind, direction, tok, sent)
             return
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
+    if not counterparts:
+        # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed".
+        counterparts = _co_subjects(ctx, verb, subject)
     if rule.symmetric and direction == rule.direction:
         # Drills and treaties: every party moves toward every other ("Indonesian and U.S.
         # troops, joined by forces from Australia, Japan and Singapore").
@@ -409,7 +422,7 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
         if c.dep_ in ("nsubj", "nsubjpass"):
             for t in c.subtree:
                 st = ctx.resolved.state_at(t.i)
-                if st and st != subject and t.i not in ctx.weapon_tokens and st not in out:
+                if st and st != subject and st not in out:
                     out.append(st)
     return out
 

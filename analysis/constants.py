@@ -66,6 +66,7 @@ SIGNAL_TYPES: Final = (
     "arms_procurement",
     "arms_supply",
     "arms_refusal",
+    "military_aid",
     "treaty_withdrawal",
     "sanctions_lifted",
     "armed_attack",
