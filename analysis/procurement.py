@@ -730,6 +730,12 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         if not _keep(mention, gov, status):
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
+        if status == REFUSED and gov.token is not None:
+            # "South Korea turned down Ukraine's request for weapons": the refuser supplies.
+            _, head = _head_modality(gov.token, index)
+            refuser = _subject_state(head, resolved, set()) if head is not None else None
+            if refuser is not None and refuser != recipient:
+                supplier = refuser
         if supplier is None and mention.origin and mention.system is not None:
             supplier = mention.origin
         found.append(Candidate(mention, gov, status, supplier, recipient))
