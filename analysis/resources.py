@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -239,13 +239,65 @@ _STEM = re.compile(
 )
 # Words that say what kind of thing something is, not which one; they link no alias to a name.
 _GENERIC = frozenset(
-    "the of and to for a an de i ii iii iv v class type project system systems missile missiles "
-    "rocket radar frigate frigates destroyer submarine corvette ship vehicle vehicles howitzer "
-    "rifle rifles gun drone drones tank tanks helicopter aircraft fighter launcher mk block batch "
-    "air defence defense combat armoured armored light heavy new".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "for",
+        "a",
+        "an",
+        "de",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "v",
+        "class",
+        "type",
+        "project",
+        "system",
+        "systems",
+        "missile",
+        "missiles",
+        "rocket",
+        "radar",
+        "frigate",
+        "frigates",
+        "destroyer",
+        "submarine",
+        "corvette",
+        "ship",
+        "vehicle",
+        "vehicles",
+        "howitzer",
+        "rifle",
+        "rifles",
+        "gun",
+        "drone",
+        "drones",
+        "tank",
+        "tanks",
+        "helicopter",
+        "aircraft",
+        "fighter",
+        "launcher",
+        "mk",
+        "block",
+        "batch",
+        "air",
+        "defence",
+        "defense",
+        "combat",
+        "armoured",
+        "armored",
+        "light",
+        "heavy",
+        "new",
+    ]
 )
-_SKIPPABLE = frozenset("the of and to for a an de".split())
-_NOT_CODES = frozenset("mk mod block batch flight lot".split())  # "Mk 2", "Block 70"
+_SKIPPABLE = frozenset(["the", "of", "and", "to", "for", "a", "an", "de"])
+_NOT_CODES = frozenset(["mk", "mod", "block", "batch", "flight", "lot"])  # "Mk 2", "Block 70"
 
 
 def weapon_key(form: str) -> str:
@@ -332,21 +384,36 @@ def _label(rec: WeaponRecord) -> str:
     return f"{rec.id} ({rec.name})"
 
 
-def _lint_shared(records: list[WeaponRecord]) -> list[str]:
+def _holders(records: list[WeaponRecord]) -> dict[str, dict[str, str]]:
+    """Key of each alias and nickname -> {record id: "id (name) 'form'"}."""
     owners: dict[str, dict[str, str]] = defaultdict(dict)
+    for rec in records:
+        for form in (*rec.aliases, *rec.nicknames):
+            owners[weapon_key(form)].setdefault(rec.id, f"{_label(rec)} {form!r}")
+    return owners
+
+
+def _lint_shared(records: list[WeaponRecord]) -> list[str]:
+    return [
+        "alias shared by " + ", ".join(holders.values())
+        for holders in _holders(records).values()
+        if len(holders) > 1
+    ]
+
+
+def _lint_named(records: list[WeaponRecord]) -> list[str]:
     names: dict[str, WeaponRecord] = {}
     for rec in records:
         names.setdefault(weapon_key(rec.name), rec)
-        for form in (*rec.aliases, *rec.nicknames):
-            owners[weapon_key(form)].setdefault(rec.id, f"{_label(rec)} {form!r}")
     problems = []
-    for key, holders in owners.items():
-        if len(holders) > 1:
-            problems.append("alias shared by " + ", ".join(holders.values()))
+    for key, holders in _holders(records).items():
         named = names.get(key)
-        if named is not None and named.id not in holders:
-            for holder in holders.values():
-                problems.append(f"alias of {holder} is the name of {_label(named)}")
+        if named is not None:
+            problems.extend(
+                f"alias of {holder} is the name of {_label(named)}"
+                for rid, holder in holders.items()
+                if rid != named.id
+            )
     return problems
 
 
@@ -383,7 +450,15 @@ def lint_weapons(records: Iterable[WeaponRecord]) -> list[str]:
     wrong family (its designation stem is another record's name), and an alias unrelated to its
     record's name that is not declared a nickname."""
     recs = list(records)
-    return [*_lint_shared(recs), *_lint_families(recs), *_lint_unrelated(recs)]
+    return [problem for check in WEAPON_CHECKS.values() for problem in check(recs)]
+
+
+WEAPON_CHECKS: dict[str, Callable[[list[WeaponRecord]], list[str]]] = {
+    "shared alias": _lint_shared,
+    "alias names another record": _lint_named,
+    "variant under the wrong family": _lint_families,
+    "alias unrelated to the name": _lint_unrelated,
+}
 
 
 def _term(row: dict[str, Any]) -> WeaponTerm:
