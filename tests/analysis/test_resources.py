@@ -286,3 +286,54 @@ def test_shipped_nicknames_cover_reporting_names_and_designations() -> None:
     ]:
         assert nickname in by_name[name].nicknames, name
         assert nickname in by_name[name].forms, name
+
+
+def _owners(form: str) -> set[str]:
+    key = resources.weapon_key(form)
+    return {
+        w.id
+        for w in resources.weapons()
+        if key in {resources.weapon_key(f) for f in (w.name, *w.aliases, *w.nicknames)}
+    }
+
+
+@pytest.mark.parametrize(
+    "form,category,origin",
+    [
+        ("Pinaka", "artillery", "IND"),
+        ("Dhanush", "artillery", "IND"),
+        ("ATAGS", "artillery", "IND"),
+        ("Juan Carlos I", "ship", "ESP"),
+        ("Littoral Combat Ship", "ship", "USA"),
+        ("Constellation frigate", "ship", "USA"),
+        ("Uzi", "small_arms", "ISR"),
+        ("Galil", "small_arms", "ISR"),
+        ("SA-2", "air_defence", "RUS"),
+        ("SA-3", "air_defence", "RUS"),
+        ("SA-8", "air_defence", "RUS"),
+        ("PULS", "artillery", "ISR"),
+        ("ÇAFRAD", "radar", "TUR"),
+        ("DShK", "small_arms", "RUS"),
+        ("NSV", "small_arms", "RUS"),
+        ("SMART-L", "radar", "NLD"),
+        ("Lynx", "armoured_vehicle", "DEU"),
+        ("Super Lynx", "helicopter", "GBR"),
+        ("Wildcat", "helicopter", "GBR"),
+        ("Skyshield", "air_defence", "CHE"),
+        ("Tornado-S", "artillery", "RUS"),
+        ("Hwasong-11", "missile", "PRK"),
+        ("Saab GlobalEye", "patrol_aircraft", "SWE"),
+        ("Leopard 2A8", "tank", "DEU"),
+        ("F-16 Block 70", "fighter_aircraft", "USA"),
+        ("Su-30MKI", "fighter_aircraft", "RUS"),
+        ("Type 212CD", "submarine", "DEU"),
+        ("Storm Shadow", "missile", "FRA"),
+    ],
+)
+def test_common_systems_resolve_to_one_record_with_origin_and_category(
+    form: str, category: str, origin: str
+) -> None:
+    owners = _owners(form)
+    assert len(owners) == 1, (form, owners)
+    rec = resources.weapons_by_id()[owners.pop()]
+    assert (rec.category, rec.origin) == (category, origin), rec
