@@ -405,7 +405,7 @@ def _lint_named(records: list[WeaponRecord]) -> list[str]:
     names: dict[str, WeaponRecord] = {}
     for rec in records:
         names.setdefault(weapon_key(rec.name), rec)
-    problems = []
+    problems: list[str] = []
     for key, holders in _holders(records).items():
         named = names.get(key)
         if named is not None:
@@ -426,10 +426,10 @@ def _lint_families(records: list[WeaponRecord]) -> list[str]:
     for rec in records:
         own = set(_stems(rec.name))
         for form in (*rec.aliases, *rec.nicknames):
-            stem = _lead_stem(form)
-            if stem is None or stem in own or stem not in families:
+            lead = _lead_stem(form)
+            if lead is None or lead in own or lead not in families:
                 continue
-            others = ", ".join(_label(o) for o in families[stem])
+            others = ", ".join(_label(o) for o in families[lead])
             problems.append(f"alias {form!r} of {_label(rec)} is a variant of {others}")
     return problems
 
