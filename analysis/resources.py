@@ -330,26 +330,33 @@ def _lead_stem(form: str) -> str | None:
     return stems[0] if m and stems else None
 
 
+def _code_word(m: re.Match[str]) -> str:
+    """A designation's letter code when it is a name ("Strela" in "Strela-10"), not a short
+    code ("MiG", "BTR") that many different systems share."""
+    code = m["code"] or ""
+    return f" {code} " if len(code) >= 4 and code.isalpha() else " "
+
+
 def _words(form: str) -> list[str]:
     """The words of a form outside its designations, generic words dropped."""
-    text = _STEM.sub(" ", _plain(form))
+    text = _STEM.sub(_code_word, _plain(form))
     return [w for w in re.findall(r"[^\W_]+", text) if w not in _GENERIC and not w.isdigit()]
 
 
-def _is_acronym(acronym: str, words: list[str]) -> bool:
-    """Whether ``acronym`` spells ``words`` by their leading letters ("ATACMS" = Army TACtical
-    Missile System); linking words ("to", "and") may be skipped."""
+def _is_acronym(acronym: str, words: list[str], used: int = 0) -> bool:
+    """Whether ``acronym`` spells two or more of ``words`` by their leading letters ("ATACMS" =
+    Army TACtical Missile System); linking words ("to", "and") may be skipped."""
     if not acronym:
-        return True
+        return used >= 2
     if not words:
         return False
     head, rest = words[0], words[1:]
-    if head in _SKIPPABLE and _is_acronym(acronym, rest):
+    if head in _SKIPPABLE and _is_acronym(acronym, rest, used):
         return True
     for k in range(1, min(len(head), len(acronym)) + 1):
         if head[:k] != acronym[:k]:
             break
-        if _is_acronym(acronym[k:], rest):
+        if _is_acronym(acronym[k:], rest, used + 1):
             return True
     return False
 
@@ -366,10 +373,14 @@ def _contains(outer: list[str], inner: list[str]) -> bool:
     return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
 
 
-def _related(alias: str, name: str) -> bool:
+def _related(alias: str, name: str, maker: str = "") -> bool:
     """Whether an alias shares a word, a designation stem or an acronym with the name, or one
-    spells the other with different dashes and spaces ("Arrow-3", "Arrow 3")."""
-    if set(_words(alias)) & set(_words(name)) or set(_stems(alias)) & set(_stems(name)):
+    spells the other with different dashes and spaces ("Arrow-3", "Arrow 3"). A maker's word
+    links nothing when the alias has a word of its own: "FN Minimi" is no form of "FN SCAR"."""
+    alias_words, name_words = set(_words(alias)), set(_words(name))
+    if alias_words - name_words:  # "FN Minimi" has a word of its own: "FN" alone links nothing
+        name_words -= set(_words(maker))
+    if alias_words & name_words or set(_stems(alias)) & set(_stems(name)):
         return True
     alias_tokens = re.findall(r"[^\W_]+", _plain(alias))
     name_tokens = re.findall(r"[^\W_]+", _plain(name))
@@ -440,7 +451,7 @@ def _lint_unrelated(records: list[WeaponRecord]) -> list[str]:
         "name: another system, or a nickname to list under 'nicknames'"
         for rec in records
         for alias in rec.aliases
-        if not _related(alias, rec.name)
+        if not _related(alias, rec.name, rec.maker)
     ]
 
 

@@ -129,14 +129,18 @@ def test_counterparts_fall_into_camps(actor: str, camp: str) -> None:
 
 
 def _w(
-    rid: str, name: str, *aliases: str, nicknames: tuple[str, ...] = ()
+    rid: str,
+    name: str,
+    *aliases: str,
+    nicknames: tuple[str, ...] = (),
+    maker: str = "Maker",
 ) -> resources.WeaponRecord:
     return resources.WeaponRecord(
         id=rid,
         name=name,
         category="artillery",
         origin="IND",
-        maker="Maker",
+        maker=maker,
         aliases=aliases,
         exclude=(),
         nicknames=nicknames,
@@ -193,7 +197,10 @@ def test_shipped_weapon_gazetteer_passes_the_lint(check: str) -> None:
         ),
         pytest.param(
             [_w("destroyer", "Type 052D", "Type 055 destroyer"), _w("t55", "Type 055")],
-            ["alias 'Type 055 destroyer' of destroyer (Type 052D) is a variant of t55 (Type 055)"],
+            [
+                "alias 'Type 055 destroyer' of destroyer (Type 052D) is a variant of t55 (Type 055)",
+                "alias 'Type 055 destroyer' of destroyer (Type 052D) shares no word",
+            ],
             id="Type numbers are designation stems",
         ),
         pytest.param(
@@ -245,6 +252,12 @@ def test_aliases_that_spell_their_name_pass(name: str, alias: str) -> None:
 def test_aliases_that_do_not_spell_their_name_fail_unless_nicknames(name: str, alias: str) -> None:
     assert len(resources.lint_weapons([_w("x", name, alias)])) == 1
     assert resources.lint_weapons([_w("x", name, nicknames=(alias,))]) == []
+
+
+def test_a_maker_word_alone_links_no_alias_to_the_name() -> None:
+    assert len(resources.lint_weapons([_w("x", "FN SCAR", "FN Minimi", maker="FN Herstal")])) == 1
+    taurus = _w("t", "Taurus KEPD 350", "Taurus missile", maker="Taurus Systems")
+    assert resources.lint_weapons([taurus]) == []
 
 
 def test_nicknames_are_forms_and_must_be_unique() -> None:
