@@ -237,67 +237,13 @@ _STEM = re.compile(
     rf"(?<![\w/])(?:(?P<word>type|project)\s+(?P<wnum>\d{{2,5}})"
     rf"|(?P<code>\d{{0,2}}[a-z]{{1,6}}(?:/[a-z]{{1,6}})?)[{_DASHES}]?(?P<num>\d{{1,5}}))[a-z0-9]*",
 )
-# Words that say what kind of thing something is, not which one; they link no alias to a name.
-_GENERIC = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "for",
-        "a",
-        "an",
-        "de",
-        "i",
-        "ii",
-        "iii",
-        "iv",
-        "v",
-        "class",
-        "type",
-        "project",
-        "system",
-        "systems",
-        "missile",
-        "missiles",
-        "rocket",
-        "radar",
-        "frigate",
-        "frigates",
-        "destroyer",
-        "submarine",
-        "corvette",
-        "ship",
-        "vehicle",
-        "vehicles",
-        "howitzer",
-        "rifle",
-        "rifles",
-        "gun",
-        "drone",
-        "drones",
-        "tank",
-        "tanks",
-        "helicopter",
-        "aircraft",
-        "fighter",
-        "launcher",
-        "mk",
-        "block",
-        "batch",
-        "air",
-        "defence",
-        "defense",
-        "combat",
-        "armoured",
-        "armored",
-        "light",
-        "heavy",
-        "new",
-    ]
+# Structural words that link no alias to a name; the words of the generic weapon terms
+# (weapon_terms.v1.jsonl: "missile", "frigate", "combat drones") are added when linting.
+_STRUCTURAL = frozenset(
+    "the of and to for a an de i ii iii iv v class type project mk block batch new".split()  # noqa: SIM905
 )
-_SKIPPABLE = frozenset(["the", "of", "and", "to", "for", "a", "an", "de"])
-_NOT_CODES = frozenset(["mk", "mod", "block", "batch", "flight", "lot"])  # "Mk 2", "Block 70"
+_SKIPPABLE = frozenset("the of and to for a an de".split())  # noqa: SIM905
+_NOT_CODES = frozenset("mk mod block batch flight lot".split())  # noqa: SIM905  "Mk 2", "Block 70"
 
 
 def weapon_key(form: str) -> str:
@@ -337,10 +283,10 @@ def _code_word(m: re.Match[str]) -> str:
     return f" {code} " if len(code) >= 4 and code.isalpha() else " "
 
 
-def _words(form: str) -> list[str]:
+def _words(form: str, generic: frozenset[str] = _STRUCTURAL) -> set[str]:
     """The words of a form outside its designations, generic words dropped."""
     text = _STEM.sub(_code_word, _plain(form))
-    return [w for w in re.findall(r"[^\W_]+", text) if w not in _GENERIC and not w.isdigit()]
+    return {w for w in re.findall(r"[^\W_]+", text) if w not in generic and not w.isdigit()}
 
 
 def _is_acronym(acronym: str, words: list[str], used: int = 0) -> bool:
@@ -373,13 +319,13 @@ def _contains(outer: list[str], inner: list[str]) -> bool:
     return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
 
 
-def _related(alias: str, name: str, maker: str = "") -> bool:
+def _related(alias: str, name: str, maker: str, generic: frozenset[str]) -> bool:
     """Whether an alias shares a word, a designation stem or an acronym with the name, or one
     spells the other with different dashes and spaces ("Arrow-3", "Arrow 3"). A maker's word
     links nothing when the alias has a word of its own: "FN Minimi" is no form of "FN SCAR"."""
-    alias_words, name_words = set(_words(alias)), set(_words(name))
+    alias_words, name_words = _words(alias, generic), _words(name, generic)
     if alias_words - name_words:  # "FN Minimi" has a word of its own: "FN" alone links nothing
-        name_words -= set(_words(maker))
+        name_words -= _words(maker, generic)
     if alias_words & name_words or set(_stems(alias)) & set(_stems(name)):
         return True
     alias_tokens = re.findall(r"[^\W_]+", _plain(alias))
@@ -404,7 +350,7 @@ def _holders(records: list[WeaponRecord]) -> dict[str, dict[str, str]]:
     return owners
 
 
-def _lint_shared(records: list[WeaponRecord]) -> list[str]:
+def _lint_shared(records: list[WeaponRecord], generic: frozenset[str]) -> list[str]:
     return [
         "alias shared by " + ", ".join(holders.values())
         for holders in _holders(records).values()
@@ -412,7 +358,7 @@ def _lint_shared(records: list[WeaponRecord]) -> list[str]:
     ]
 
 
-def _lint_named(records: list[WeaponRecord]) -> list[str]:
+def _lint_named(records: list[WeaponRecord], generic: frozenset[str]) -> list[str]:
     names: dict[str, WeaponRecord] = {}
     for rec in records:
         names.setdefault(weapon_key(rec.name), rec)
@@ -428,7 +374,7 @@ def _lint_named(records: list[WeaponRecord]) -> list[str]:
     return problems
 
 
-def _lint_families(records: list[WeaponRecord]) -> list[str]:
+def _lint_families(records: list[WeaponRecord], generic: frozenset[str]) -> list[str]:
     families: dict[str, list[WeaponRecord]] = defaultdict(list)
     for rec in records:
         for stem in set(_stems(rec.name)):
@@ -445,26 +391,37 @@ def _lint_families(records: list[WeaponRecord]) -> list[str]:
     return problems
 
 
-def _lint_unrelated(records: list[WeaponRecord]) -> list[str]:
+def _lint_unrelated(records: list[WeaponRecord], generic: frozenset[str]) -> list[str]:
     return [
         f"alias {alias!r} of {_label(rec)} shares no word, designation or acronym with the "
         "name: another system, or a nickname to list under 'nicknames'"
         for rec in records
         for alias in rec.aliases
-        if not _related(alias, rec.name, rec.maker)
+        if not _related(alias, rec.name, rec.maker, generic)
     ]
 
 
-def lint_weapons(records: Iterable[WeaponRecord]) -> list[str]:
+def lint_weapons(
+    records: Iterable[WeaponRecord],
+    *,
+    terms: Iterable[str] | None = None,
+    checks: Iterable[str] | None = None,
+) -> list[str]:
     """Problems in a weapon gazetteer, one readable line each (empty when clean): an alias or
     nickname held by two records or equal to another record's name, a variant filed under the
     wrong family (its designation stem is another record's name), and an alias unrelated to its
-    record's name that is not declared a nickname."""
+    record's name that is not declared a nickname. ``terms`` are generic weapon terms whose words
+    link nothing ("missile", "frigate"; default: the shipped weapon terms); ``checks`` picks some
+    of ``WEAPON_CHECKS`` by name (default: all)."""
     recs = list(records)
-    return [problem for check in WEAPON_CHECKS.values() for problem in check(recs)]
+    if terms is None:
+        terms = (t.term for t in weapon_terms())
+    generic = _STRUCTURAL | {w for term in terms for w in _words(term)}
+    chosen = list(WEAPON_CHECKS) if checks is None else list(checks)
+    return [problem for name in chosen for problem in WEAPON_CHECKS[name](recs, generic)]
 
 
-WEAPON_CHECKS: dict[str, Callable[[list[WeaponRecord]], list[str]]] = {
+WEAPON_CHECKS: dict[str, Callable[[list[WeaponRecord], frozenset[str]], list[str]]] = {
     "shared alias": _lint_shared,
     "alias names another record": _lint_named,
     "variant under the wrong family": _lint_families,

@@ -149,7 +149,7 @@ def _w(
 
 @pytest.mark.parametrize("check", sorted(resources.WEAPON_CHECKS))
 def test_shipped_weapon_gazetteer_passes_the_lint(check: str) -> None:
-    problems = resources.WEAPON_CHECKS[check](list(resources.weapons()))
+    problems = resources.lint_weapons(resources.weapons(), checks=[check])
     listing = "\n".join(problems)
     assert not problems, f"{len(problems)} weapon gazetteer problems ({check}):\n{listing}"
 
@@ -258,6 +258,12 @@ def test_a_maker_word_alone_links_no_alias_to_the_name() -> None:
     assert len(resources.lint_weapons([_w("x", "FN SCAR", "FN Minimi", maker="FN Herstal")])) == 1
     taurus = _w("t", "Taurus KEPD 350", "Taurus missile", maker="Taurus Systems")
     assert resources.lint_weapons([taurus]) == []
+
+
+def test_generic_weapon_terms_link_no_alias_to_the_name() -> None:
+    siper = _w("hisar", "Hisar missile system", "Siper missile system")
+    assert len(resources.lint_weapons([siper])) == 1  # "missile", "system": shipped weapon terms
+    assert resources.lint_weapons([siper], terms=[]) == []
 
 
 def test_nicknames_are_forms_and_must_be_unique() -> None:
