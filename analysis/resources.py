@@ -7,7 +7,10 @@ line to a JSONL file. Every line has one typed shape, checked when it is read.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -80,10 +83,13 @@ class WeaponRecord:
     maker: str
     aliases: tuple[str, ...]
     exclude: tuple[str, ...]
+    nicknames: tuple[str, ...] = ()  # reporting, popular, export names; official designations
 
     @property
     def forms(self) -> tuple[str, ...]:
-        return tuple(f for f in (self.name, *self.aliases) if f not in self.exclude)
+        return tuple(
+            f for f in (self.name, *self.aliases, *self.nicknames) if f not in self.exclude
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,10 +270,215 @@ def _weapon(row: dict[str, Any]) -> WeaponRecord:
         maker=str(row["maker"]),
         aliases=_strs(row["aliases"]),
         exclude=_strs(row.get("exclude", [])),
+        nicknames=_strs(row.get("nicknames", [])),
     )
     if rec.category not in CATEGORIES:
         raise ValueError(f"category {rec.category!r}")
     return rec
+
+
+# --- Weapon gazetteer lint -------------------------------------------------------------------
+# A pure check over any list of weapon records (the shipped file or an analyst's overlay): every
+# alias must be unambiguous and recognisably a form of its own record's name.
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212-"
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ß": "ss", "đ": "d"})
+# A designation: optional digits, a letter code (with an optional "/" part), an optional dash and
+# a number ("FH-77", "SA-3", "2S19", "EL/M-2084"), or "Type"/"Project" and a number ("Type 055").
+_STEM = re.compile(
+    rf"(?<![\w/])(?:(?P<word>type|project)\s+(?P<wnum>\d{{2,5}})"
+    rf"|(?P<code>\d{{0,2}}[a-z]{{1,6}}(?:/[a-z]{{1,6}})?)[{_DASHES}]?(?P<num>\d{{1,5}}))[a-z0-9]*",
+)
+# Structural words that link no alias to a name; the words of the generic weapon terms
+# (weapon_terms.v1.jsonl: "missile", "frigate", "combat drones") are added when linting.
+_STRUCTURAL = frozenset(
+    "the of and to for a an de i ii iii iv v class type project mk block batch new".split()  # noqa: SIM905
+)
+_SKIPPABLE = frozenset("the of and to for a an de".split())  # noqa: SIM905
+_NOT_CODES = frozenset("mk mod block batch flight lot".split())  # noqa: SIM905  "Mk 2", "Block 70"
+
+
+def weapon_key(form: str) -> str:
+    """The comparison key of a weapon form: case-folded, accents, dashes and spaces removed."""
+    text = unicodedata.normalize("NFKD", form.translate(_FOLD).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(rf"[\s{_DASHES}]+", "", text)
+
+
+def _plain(form: str) -> str:
+    text = unicodedata.normalize("NFKD", form.translate(_FOLD).casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _stems(form: str) -> list[str]:
+    """Designation stems in order of appearance: "FH-77BW L52 Archer" -> ["fh77", "l52"]."""
+    out = []
+    for m in _STEM.finditer(_plain(form)):
+        if m["word"]:
+            out.append(m["word"] + m["wnum"])
+        elif m["code"] not in _NOT_CODES:
+            out.append(m["code"].replace("/", "") + m["num"])
+    return out
+
+
+def _lead_stem(form: str) -> str | None:
+    """The designation a form starts with, which names its family ("SA-3 Goa" -> "sa3")."""
+    m = _STEM.match(_plain(form).strip())
+    stems = _stems(form)
+    return stems[0] if m and stems else None
+
+
+def _code_word(m: re.Match[str]) -> str:
+    """A designation's letter code when it is a name ("Strela" in "Strela-10"), not a short
+    code ("MiG", "BTR") that many different systems share."""
+    code = m["code"] or ""
+    return f" {code} " if len(code) >= 4 and code.isalpha() else " "
+
+
+def _words(form: str, generic: frozenset[str] = _STRUCTURAL) -> set[str]:
+    """The words of a form outside its designations, generic words dropped."""
+    text = _STEM.sub(_code_word, _plain(form))
+    return {w for w in re.findall(r"[^\W_]+", text) if w not in generic and not w.isdigit()}
+
+
+def _is_acronym(acronym: str, words: list[str], used: int = 0) -> bool:
+    """Whether ``acronym`` spells two or more of ``words`` by their leading letters ("ATACMS" =
+    Army TACtical Missile System); linking words ("to", "and") may be skipped."""
+    if not acronym:
+        return used >= 2
+    if not words:
+        return False
+    head, rest = words[0], words[1:]
+    if head in _SKIPPABLE and _is_acronym(acronym, rest, used):
+        return True
+    for k in range(1, min(len(head), len(acronym)) + 1):
+        if head[:k] != acronym[:k]:
+            break
+        if _is_acronym(acronym[k:], rest, used + 1):
+            return True
+    return False
+
+
+def _acronym_of(tokens: list[str], other: str) -> bool:
+    words = [w for w in re.findall(r"[^\W_]+", _plain(other)) if not w.isdigit()]
+    if len(words) < 2:
+        return False
+    return any(len(t) >= 2 and t.isalpha() and _is_acronym(t, words) for t in tokens)
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    n = len(inner)
+    return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def _related(alias: str, name: str, maker: str, generic: frozenset[str]) -> bool:
+    """Whether an alias shares a word, a designation stem or an acronym with the name, or one
+    spells the other with different dashes and spaces ("Arrow-3", "Arrow 3"). A maker's word
+    links nothing when the alias has a word of its own: "FN Minimi" is no form of "FN SCAR"."""
+    alias_words, name_words = _words(alias, generic), _words(name, generic)
+    if alias_words - name_words:  # "FN Minimi" has a word of its own: "FN" alone links nothing
+        name_words -= _words(maker, generic)
+    if alias_words & name_words or set(_stems(alias)) & set(_stems(name)):
+        return True
+    alias_tokens = re.findall(r"[^\W_]+", _plain(alias))
+    name_tokens = re.findall(r"[^\W_]+", _plain(name))
+    if weapon_key(alias) == weapon_key(name):
+        return True
+    if _contains(alias_tokens, name_tokens) or _contains(name_tokens, alias_tokens):
+        return True
+    return _acronym_of(name_tokens, alias) or _acronym_of(alias_tokens, name)
+
+
+def _label(rec: WeaponRecord) -> str:
+    return f"{rec.id} ({rec.name})"
+
+
+def _holders(records: list[WeaponRecord]) -> dict[str, dict[str, str]]:
+    """Key of each alias and nickname -> {record id: "id (name) 'form'"}."""
+    owners: dict[str, dict[str, str]] = defaultdict(dict)
+    for rec in records:
+        for form in (*rec.aliases, *rec.nicknames):
+            owners[weapon_key(form)].setdefault(rec.id, f"{_label(rec)} {form!r}")
+    return owners
+
+
+def _lint_shared(records: list[WeaponRecord], generic: frozenset[str]) -> list[str]:
+    return [
+        "alias shared by " + ", ".join(holders.values())
+        for holders in _holders(records).values()
+        if len(holders) > 1
+    ]
+
+
+def _lint_named(records: list[WeaponRecord], generic: frozenset[str]) -> list[str]:
+    names: dict[str, WeaponRecord] = {}
+    for rec in records:
+        names.setdefault(weapon_key(rec.name), rec)
+    problems: list[str] = []
+    for key, holders in _holders(records).items():
+        named = names.get(key)
+        if named is not None:
+            problems.extend(
+                f"alias of {holder} is the name of {_label(named)}"
+                for rid, holder in holders.items()
+                if rid != named.id
+            )
+    return problems
+
+
+def _lint_families(records: list[WeaponRecord], generic: frozenset[str]) -> list[str]:
+    families: dict[str, list[WeaponRecord]] = defaultdict(list)
+    for rec in records:
+        for stem in set(_stems(rec.name)):
+            families[stem].append(rec)
+    problems = []
+    for rec in records:
+        own = set(_stems(rec.name))
+        for form in (*rec.aliases, *rec.nicknames):
+            lead = _lead_stem(form)
+            if lead is None or lead in own or lead not in families:
+                continue
+            others = ", ".join(_label(o) for o in families[lead])
+            problems.append(f"alias {form!r} of {_label(rec)} is a variant of {others}")
+    return problems
+
+
+def _lint_unrelated(records: list[WeaponRecord], generic: frozenset[str]) -> list[str]:
+    return [
+        f"alias {alias!r} of {_label(rec)} shares no word, designation or acronym with the "
+        "name: another system, or a nickname to list under 'nicknames'"
+        for rec in records
+        for alias in rec.aliases
+        if not _related(alias, rec.name, rec.maker, generic)
+    ]
+
+
+def lint_weapons(
+    records: Iterable[WeaponRecord],
+    *,
+    terms: Iterable[str] | None = None,
+    checks: Iterable[str] | None = None,
+) -> list[str]:
+    """Problems in a weapon gazetteer, one readable line each (empty when clean): an alias or
+    nickname held by two records or equal to another record's name, a variant filed under the
+    wrong family (its designation stem is another record's name), and an alias unrelated to its
+    record's name that is not declared a nickname. ``terms`` are generic weapon terms whose words
+    link nothing ("missile", "frigate"; default: the shipped weapon terms); ``checks`` picks some
+    of ``WEAPON_CHECKS`` by name (default: all)."""
+    recs = list(records)
+    if terms is None:
+        terms = (t.term for t in weapon_terms())
+    generic = _STRUCTURAL | {w for term in terms for w in _words(term)}
+    chosen = list(WEAPON_CHECKS) if checks is None else list(checks)
+    return [problem for name in chosen for problem in WEAPON_CHECKS[name](recs, generic)]
+
+
+WEAPON_CHECKS: dict[str, Callable[[list[WeaponRecord], frozenset[str]], list[str]]] = {
+    "shared alias": _lint_shared,
+    "alias names another record": _lint_named,
+    "variant under the wrong family": _lint_families,
+    "alias unrelated to the name": _lint_unrelated,
+}
 
 
 def _term(row: dict[str, Any]) -> WeaponTerm:

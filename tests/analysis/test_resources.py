@@ -123,3 +123,239 @@ def test_signal_weights_have_a_rationale() -> None:
 )
 def test_counterparts_fall_into_camps(actor: str, camp: str) -> None:
     assert resources.bloc_of(actor) == camp
+
+
+# --- Weapon gazetteer lint ---------------------------------------------------------------------
+
+
+def _w(
+    rid: str,
+    name: str,
+    *aliases: str,
+    nicknames: tuple[str, ...] = (),
+    maker: str = "Maker",
+) -> resources.WeaponRecord:
+    return resources.WeaponRecord(
+        id=rid,
+        name=name,
+        category="artillery",
+        origin="IND",
+        maker=maker,
+        aliases=aliases,
+        exclude=(),
+        nicknames=nicknames,
+    )
+
+
+@pytest.mark.parametrize("check", sorted(resources.WEAPON_CHECKS))
+def test_shipped_weapon_gazetteer_passes_the_lint(check: str) -> None:
+    problems = resources.lint_weapons(resources.weapons(), checks=[check])
+    listing = "\n".join(problems)
+    assert not problems, f"{len(problems)} weapon gazetteer problems ({check}):\n{listing}"
+
+
+@pytest.mark.parametrize(
+    "records,expected",
+    [
+        pytest.param(
+            [_w("pinaka", "Pinaka", "Pinaka MBRL"), _w("pinaka-2", "Pinaka Mk-II", "Pinaka MBRL")],
+            [
+                "alias shared by pinaka (Pinaka) 'Pinaka MBRL', pinaka-2 (Pinaka Mk-II) 'Pinaka MBRL'"
+            ],
+            id="alias held by two records",
+        ),
+        pytest.param(
+            [_w("a", "Strela-10", "strela 10m"), _w("b", "Strela-10M", "Strela—10M")],
+            [
+                "alias shared by a (Strela-10) 'strela 10m', b (Strela-10M) 'Strela—10M'",
+                "alias of a (Strela-10) 'strela 10m' is the name of b (Strela-10M)",
+            ],
+            id="shared after case, dashes and spaces are folded",
+        ),
+        pytest.param(
+            [
+                _w("ford", "Ford-class", "Ford-class carrier", nicknames=("Littoral combat ship",)),
+                _w("lcs", "Littoral Combat Ship"),
+            ],
+            [
+                "alias of ford (Ford-class) 'Littoral combat ship' is the name of lcs (Littoral Combat Ship)"
+            ],
+            id="nickname equal to another record's name",
+        ),
+        pytest.param(
+            [_w("archer", "Archer", "FH-77BW L52 Archer"), _w("fh77", "FH-77")],
+            ["alias 'FH-77BW L52 Archer' of archer (Archer) is a variant of fh77 (FH-77)"],
+            id="variant filed under the wrong family",
+        ),
+        pytest.param(
+            [
+                _w("kub", "2K12 Kub", "2K12 Kvadrat", "SA-3 Goa"),
+                _w("s-125", "S-125", nicknames=("SA-3",)),
+            ],
+            ["alias 'SA-3 Goa' of kub (2K12 Kub) shares no word, designation or acronym"],
+            id="a nickname's stem names no family, the alias is still foreign",
+        ),
+        pytest.param(
+            [_w("destroyer", "Type 052D", "Type 055 destroyer"), _w("t55", "Type 055")],
+            [
+                "alias 'Type 055 destroyer' of destroyer (Type 052D) is a variant of t55 (Type 055)",
+                "alias 'Type 055 destroyer' of destroyer (Type 052D) shares no word",
+            ],
+            id="Type numbers are designation stems",
+        ),
+        pytest.param(
+            [_w("hobart", "Hobart-class", "Juan Carlos I")],
+            [
+                "alias 'Juan Carlos I' of hobart (Hobart-class) shares no word, designation or acronym"
+            ],
+            id="alias unrelated to its record",
+        ),
+    ],
+)
+def test_the_weapon_lint_names_the_records_at_fault(
+    records: list[resources.WeaponRecord], expected: list[str]
+) -> None:
+    problems = resources.lint_weapons(records)
+    assert len(problems) == len(expected), problems
+    for problem, start in zip(problems, expected, strict=True):
+        assert problem.startswith(start), problem
+
+
+@pytest.mark.parametrize(
+    "name,alias",
+    [
+        ("MiG-29", "MiG-29SMT"),  # a variant of its own designation
+        ("Arrow 3", "Arrow-3"),  # dashes and spaces
+        ("GM200", "GM 200"),
+        ("Bayraktar Akinci", "Akıncı"),  # accents and the dotless i
+        ("HIMARS", "High Mobility Artillery Rocket System"),  # acronym, either way round
+        ("National Advanced Surface-to-Air Missile System", "NASAMS"),
+        ("ATACMS", "Army Tactical Missile System"),
+        ("M1 Abrams", "M1A2 SEPv3"),
+        ("Type 212", "Type 212CD"),
+    ],
+)
+def test_aliases_that_spell_their_name_pass(name: str, alias: str) -> None:
+    assert resources.lint_weapons([_w("x", name, alias)]) == []
+
+
+@pytest.mark.parametrize(
+    "name,alias",
+    [
+        ("MiG-29", "Fulcrum"),  # a reporting name: only as a nickname
+        ("An-12", "An-124"),  # a different number is a different aircraft
+        ("Mi-17", "Mi-171"),
+        ("Tejas Mk1A", "Arjun Mk1A"),  # a mark number is no designation stem
+        ("Patriot", "MIM-104"),
+    ],
+)
+def test_aliases_that_do_not_spell_their_name_fail_unless_nicknames(name: str, alias: str) -> None:
+    assert len(resources.lint_weapons([_w("x", name, alias)])) == 1
+    assert resources.lint_weapons([_w("x", name, nicknames=(alias,))]) == []
+
+
+def test_a_maker_word_alone_links_no_alias_to_the_name() -> None:
+    assert len(resources.lint_weapons([_w("x", "FN SCAR", "FN Minimi", maker="FN Herstal")])) == 1
+    taurus = _w("t", "Taurus KEPD 350", "Taurus missile", maker="Taurus Systems")
+    assert resources.lint_weapons([taurus]) == []
+
+
+def test_generic_weapon_terms_link_no_alias_to_the_name() -> None:
+    siper = _w("hisar", "Hisar missile system", "Siper missile system")
+    assert len(resources.lint_weapons([siper])) == 1  # "missile", "system": shipped weapon terms
+    assert resources.lint_weapons([siper], terms=[]) == []
+
+
+def test_nicknames_are_forms_and_must_be_unique() -> None:
+    k9 = _w("k9", "K9 Thunder", "K9", nicknames=("Vajra",))
+    assert "Vajra" in k9.forms
+    assert resources.lint_weapons([k9, _w("vajra", "Vajra-T", nicknames=("vajra",))]) == [
+        "alias shared by k9 (K9 Thunder) 'Vajra', vajra (Vajra-T) 'vajra'"
+    ]
+
+
+def test_a_nickname_that_is_not_a_list_of_strings_names_its_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    row = {
+        "id": "x",
+        "name": "X",
+        "category": "uav",
+        "origin": "TUR",
+        "maker": "M",
+        "aliases": [],
+        "nicknames": "Bayraktar",
+    }
+    monkeypatch.setattr(resources, "_lines", lambda name: iter([(12, row)]))
+    with pytest.raises(resources.DataFileError, match=r"weapons.v1.jsonl:12"):
+        resources._read("weapons.v1.jsonl", resources._weapon)
+
+
+def test_shipped_nicknames_cover_reporting_names_and_designations() -> None:
+    by_name = {w.name: w for w in resources.weapons()}
+    for name, nickname in [
+        ("MiG-29", "Fulcrum"),
+        ("S-400", "Triumf"),
+        ("Su-27", "Flanker"),
+        ("Patriot", "MIM-104"),
+        ("Stinger", "FIM-92"),
+        ("Buk", "SA-11"),
+        ("K9 Thunder", "Vajra"),
+        ("MQ-9 Reaper", "SkyGuardian"),
+    ]:
+        assert nickname in by_name[name].nicknames, name
+        assert nickname in by_name[name].forms, name
+
+
+def _owners(form: str) -> set[str]:
+    key = resources.weapon_key(form)
+    return {
+        w.id
+        for w in resources.weapons()
+        if key in {resources.weapon_key(f) for f in (w.name, *w.aliases, *w.nicknames)}
+    }
+
+
+@pytest.mark.parametrize(
+    "form,category,origin",
+    [
+        ("Pinaka", "artillery", "IND"),
+        ("Dhanush", "artillery", "IND"),
+        ("ATAGS", "artillery", "IND"),
+        ("Juan Carlos I", "ship", "ESP"),
+        ("Littoral Combat Ship", "ship", "USA"),
+        ("Constellation frigate", "ship", "USA"),
+        ("Uzi", "small_arms", "ISR"),
+        ("Galil", "small_arms", "ISR"),
+        ("SA-2", "air_defence", "RUS"),
+        ("SA-3", "air_defence", "RUS"),
+        ("SA-8", "air_defence", "RUS"),
+        ("PULS", "artillery", "ISR"),
+        ("ÇAFRAD", "radar", "TUR"),
+        ("DShK", "small_arms", "RUS"),
+        ("NSV", "small_arms", "RUS"),
+        ("SMART-L", "radar", "NLD"),
+        ("Lynx", "armoured_vehicle", "DEU"),
+        ("Super Lynx", "helicopter", "GBR"),
+        ("Wildcat", "helicopter", "GBR"),
+        ("Skyshield", "air_defence", "CHE"),
+        ("Grom MANPADS", "air_defence", "POL"),
+        ("Heron TP", "uav", "ISR"),
+        ("Piranha V", "armoured_vehicle", "CHE"),
+        ("Tornado-S", "artillery", "RUS"),
+        ("Hwasong-11", "missile", "PRK"),
+        ("Saab GlobalEye", "patrol_aircraft", "SWE"),
+        ("Leopard 2A8", "tank", "DEU"),
+        ("F-16 Block 70", "fighter_aircraft", "USA"),
+        ("Su-30MKI", "fighter_aircraft", "RUS"),
+        ("Type 212CD", "submarine", "DEU"),
+        ("Storm Shadow", "missile", "FRA"),
+    ],
+)
+def test_common_systems_resolve_to_one_record_with_origin_and_category(
+    form: str, category: str, origin: str
+) -> None:
+    owners = _owners(form)
+    assert len(owners) == 1, (form, owners)
+    rec = resources.weapons_by_id()[owners.pop()]
+    assert (rec.category, rec.origin) == (category, origin), rec
