@@ -91,7 +91,7 @@ def _weapon_key(name: str | None) -> str | None:
         return None
     if not _WEAPON_INDEX:
         for rec in resources.weapons():
-            for form in (rec.name, *rec.aliases):
+            for form in (rec.name, *rec.aliases, *rec.nicknames):
                 _WEAPON_INDEX.setdefault(_fold(form), rec.id)
     if _fold(name) in _WEAPON_INDEX:
         return _WEAPON_INDEX[_fold(name)]
