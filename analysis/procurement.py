@@ -396,6 +396,16 @@ def _climb(
         head = tok.head
         if head is tok:
             break
+        if any(f.passes for f in index.get(head.i, ())):
+            # "The package includes Hellfire missiles", "weapons including Su-30 fighters".
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            tok = anchor = subj if subj is not None and head.dep_ == "ROOT" else head.head
+            if tok.i == root.i or tok is head:
+                break
+            frame = _governing(index.get(tok.i, ()))
+            if frame is not None:
+                return tok, frame, anchor
+            continue
         frame = _governing(index.get(head.i, ()))
         if head.pos_ in ("VERB", "AUX") and (frame is not None or head.lemma_ == "be"):
             return head, frame, anchor
@@ -532,13 +542,20 @@ def _delivered_with(verb: Token) -> bool:
 
 
 def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | None:
-    # "Serbia plans to buy", "Russia agreed to deliver": the subject sits on a governing verb.
-    while (
-        holder.dep_ in ("xcomp", "conj", "advcl")
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children)
-        and holder.head is not holder
-    ):
-        holder = holder.head
+    # "Serbia plans to buy", "Russia agreed to deliver", "Manila cancelled a contract to buy":
+    # the subject sits on a governing verb.
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
+            break
+        if holder.dep_ in ("xcomp", "conj", "advcl") and holder.head is not holder:
+            holder = holder.head
+        elif holder.dep_ == "acl" and holder.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+            noun = holder.head
+            holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+        else:
+            break
+    if holder.pos_ == "NOUN" and holder.dep_ == "attr":
+        holder = holder.head  # "Algeria is one of the largest buyers": the copula's subject
     for c in holder.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip:
             return resolved.subject_state(c)
@@ -609,6 +626,15 @@ def _arguments(
             got.give(role if role != "theme" else "recipient", _state_in(c, resolved))
     if verb.pos_ != "NOUN":
         got.give(role, _subject_state(verb, resolved, mention_tokens))
+    elif verb.dep_ in ("attr", "appos") or (verb.dep_ == "pobj" and verb.head.head.dep_ == "attr"):
+        # "Algeria is one of the largest buyers of Russian weapons", "Russia, India's supplier".
+        holder = verb if verb.dep_ != "pobj" else verb.head.head
+        st = (
+            _subject_state(holder.head, resolved, mention_tokens)
+            if holder.dep_ == "attr"
+            else resolved.state_at(holder.head.i)
+        )
+        got.give(role, st)
     return got.supplier, got.recipient
 
 
@@ -864,4 +890,10 @@ def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
             have.sentence, have.start, have.end = row.sentence, row.start, row.end
         have.quantity = have.quantity or row.quantity
         have.date = have.date or row.date
-    return list(merged.values())
+    # "Russian weapons, including Su-30 fighters": the named systems are the deal.
+    named = {(r.supplier, r.recipient) for r in merged.values() if r.system}
+    return [
+        r
+        for r in merged.values()
+        if r.system or r.category != "other" or (r.supplier, r.recipient) not in named
+    ]

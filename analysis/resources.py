@@ -113,6 +113,8 @@ class FrameRecord:
     transfer verb it governs ("plans to buy": planned; ``future``: that verb's own future stage;
     ``refused``: no transfer). ``explicit``: the recipient must be named, never guessed.
     ``block``: a context (combat, use, tests, shows) in which a weapon is not transferred.
+    ``passes``: inclusion ("the package includes", "including"): the weapon belongs to what
+    includes it, and the frame is looked for there.
     """
 
     id: str
@@ -124,6 +126,7 @@ class FrameRecord:
     explicit: bool
     block: bool
     note: str
+    passes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,9 +517,10 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         explicit=bool(row.get("explicit", False)),
         block=bool(row.get("block", False)),
         note=str(row["note"]),
+        passes=bool(row.get("passes", False)),
     )
-    if rec.block == (rec.status is not None or rec.modal is not None):
-        raise ValueError("a frame either blocks or has a status or a modal")
+    if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
+        raise ValueError("a frame blocks, passes, or has a status or a modal")
     if rec.status is not None and rec.subject is None:
         raise ValueError("a frame with a status needs a subject role")
     return rec
