@@ -33,6 +33,7 @@ HEDGE_FACTOR = 0.6
 # Grammar, not domain knowledge: negators, and heads that refuse what they govern.
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 REFUSE_WORDS = frozenset({"refuse", "reject", "decline", "resist", "oppose", "avoid", "rebuff"})
+INTENT_WORDS = frozenset({"want", "intend", "plan", "seek", "wish", "aim", "mean"})
 SANCTIONED_HEADS = frozenset({"face", "risk", "hit", "target", "escape", "avoid", "evade", "under"})
 EVENT_NOUNS = frozenset(
     {"decision", "suspension", "move", "announcement", "step", "plan", "ban", "moratorium"}
@@ -331,6 +332,12 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     if tok.pos_ == "VERB" and _negated(tok):
         negated = True
     refused = _refused(verb) or (tok.pos_ != "VERB" and verb.lemma_ in REFUSE_WORDS)
+    if verb.dep_ in ("xcomp", "ccomp") and _negated(verb.head):
+        # "does not want to join NATO" declares a stance; "did not manage to sign" does not.
+        if verb.head.lemma_ in INTENT_WORDS:
+            refused = True
+        else:
+            negated = True
     if negated and _declined(verb):
         refused, negated = True, False
     if kind == "sanctions" and refused:

@@ -199,7 +199,7 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         target = _subject_state(verb, resolved) or _other_state(sent, resolved, speaker)
         if target == speaker:
             target = _other_state(sent, resolved, speaker)
-    elif cue.type == "evaluation" and span.root.pos_ == "VERB":
+    elif cue.type == "evaluation" and cue.match == "lemma" and span.root.pos_ == "VERB":
         # "Berlin condemned the strike", "Zelensky thanked Washington".
         speaker = _subject_state(verb, resolved)
         target = _object_state(verb, resolved, speaker) or _other_state(sent, resolved, speaker)

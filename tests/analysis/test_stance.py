@@ -16,10 +16,10 @@ def cues(result: Analysis) -> list[tuple[str, str, str | None, str | None, int]]
 @pytest.mark.parametrize(
     "sentence,expected",
     [
-        ("Vucic said Serbia would buy jets from France.", ("said", "attribution", "SRB", "FRA", 0)),
+        ("Vucic said Serbia would buy jets from France.", ("said", "attribution", "SRB", None, 0)),
         (
             "According to Russia, Serbia will receive the tanks.",
-            ("According to", "attribution", "RUS", "SRB", 0),
+            ("According to", "attribution", "RUS", None, 0),
         ),
         ("Serbia reportedly bought drones from China.", ("reportedly", "hedge", None, "SRB", 0)),
         (
@@ -46,7 +46,7 @@ def cues(result: Analysis) -> list[tuple[str, str, str | None, str | None, int]]
         ("Serbia could face sanctions from the United States.", ("could", "hedge", None, "SRB", 0)),
         (
             "People familiar with the matter said India will buy the S-400.",
-            ("People familiar with the matter", "attribution", None, "IND", 0),
+            ("People familiar with the matter", "attribution", None, None, 0),
         ),
     ],
 )
