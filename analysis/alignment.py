@@ -425,7 +425,14 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
 def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
     """Other states in the subject phrase ("Serbia and Russia held drills")."""
     out: list[str] = []
-    for c in verb.children:
+    holder = verb
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
+            break
+        if holder.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or holder.head is holder:
+            break
+        holder = holder.head
+    for c in holder.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             for t in c.subtree:
                 st = ctx.resolved.state_at(t.i)

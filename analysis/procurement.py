@@ -483,7 +483,15 @@ def _head_modality(
     for _ in range(5):
         if cur.dep_ not in HEAD_DEPS or cur.head is cur:
             break
+        came_from = cur.dep_
         cur = cur.head
+        if came_from in ("nsubj", "nsubjpass"):
+            # "Egypt's purchase appears to have stalled": the raising verb's complement speaks.
+            for c in cur.children:
+                if c.dep_ == "xcomp":
+                    for frame in index.get(c.i, ()):
+                        if frame.modal:
+                            found.setdefault(frame.modal, c)
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in cur.children):
             break  # "if the F-35 deal collapses": a condition, not an event
         if _negated(cur) and cur.pos_ in ("VERB", "AUX"):
@@ -602,7 +610,9 @@ def _arguments(
     for c in verb.children:
         if c.i in mention_tokens:
             continue
-        if c.dep_ == "prep" and c.lower_ == "from":
+        if c.dep_ == "dative" and c.pos_ == "ADP":
+            got.give("recipient", _pobj_state(c, resolved))  # "offered Su-35s to Egypt"
+        elif c.dep_ == "prep" and c.lower_ == "from":
             got.give("supplier", _pobj_state(c, resolved))
         elif (
             c.dep_ == "prep"

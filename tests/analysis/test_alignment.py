@@ -85,3 +85,59 @@ def test_signals_keep_sentence_date_and_offsets(run: Callable[..., Analysis]) ->
     assert signal.sentence == text
     assert text[signal.start : signal.end] == "exercises"
     assert signal.basis == "material"
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Russia invaded Ukraine in February.", ("RUS", "UKR", -1, "armed_attack")),
+        ("Azerbaijani artillery shelled Armenian positions.", ("AZE", "ARM", -1, "armed_attack")),
+        ("The U.S.-led coalition struck targets in Syria.", ("USA", "SYR", -1, "armed_attack")),
+        (
+            "Algeria broke off diplomatic relations with Morocco.",
+            ("DZA", "MAR", -1, "diplomatic_rupture"),
+        ),
+        ("Poland expelled 45 Russian diplomats.", ("POL", "RUS", -1, "diplomatic_rupture")),
+        (
+            "Saudi Arabia and Iran agreed to restore diplomatic relations.",
+            ("IRN", "SAU", 1, "diplomatic_restoration"),
+        ),
+        ("Washington lifted sanctions on Sudan.", ("USA", "SDN", 1, "sanctions_lifted")),
+        (
+            "Russia withdrew from the Open Skies treaty with the United States.",
+            ("RUS", "USA", -1, "treaty_withdrawal"),
+        ),
+        ("India and France signed a defence pact.", ("FRA", "IND", 1, "agreement")),
+        (
+            "Germany pledged military aid to Ukraine.",
+            ("UKR", "DEU", 1, "military_aid"),
+        ),
+    ],
+)
+def test_hostile_and_cooperative_acts(
+    run: Callable[..., Analysis], sentence: str, expected: tuple
+) -> None:
+    assert expected in triples(run(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Serbia has not joined the European Union's sanctions against Russia.",
+        "India did not sign the agreement with China.",
+        "Berlin criticised the strike on the dam.",
+        "The deal is likely to draw scrutiny in Brussels.",
+        "Houthi rebels attacked a tanker off Yemen.",
+    ],
+)
+def test_negations_bystanders_and_non_state_actors_give_no_signal(
+    run: Callable[..., Analysis], sentence: str
+) -> None:
+    assert not [
+        a for a in run(sentence).alignment if a.type not in ("verbal_criticism", "verbal_support")
+    ]
+
+
+def test_both_sides_of_a_transfer_move_together(run: Callable[..., Analysis]) -> None:
+    found = triples(run("Russia delivered the Pantsir to Serbia."))
+    assert {("SRB", "RUS", 1, "arms_procurement"), ("RUS", "SRB", 1, "arms_supply")} <= found

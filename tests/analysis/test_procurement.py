@@ -126,3 +126,102 @@ def test_offsets_point_at_the_system(run: Callable[..., Analysis]) -> None:
     text = "Russia delivered six MiG-29 fighter jets to Serbia."
     row = run(text).procurements[0]
     assert text[row.start : row.end] == "MiG-29"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijani drones destroyed three Armenian S-300 launchers near Shusha.",
+        "Ukrainian forces shot down a Russian Su-34 over Kharkiv.",
+        "Russian troops captured two Ukrainian M777 howitzers.",
+        "Russia fired Kalibr missiles at Kyiv overnight.",
+        "China tested the J-20 over the Yellow Sea.",
+        "Indonesian warships joined U.S. and Australian navies in drills.",
+        "The Rafale took part in exercises with the Indian Air Force.",
+    ],
+)
+def test_combat_use_tests_and_exercises_are_not_transfers(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Ukrainian gunners used the French-supplied CAESAR guns that arrived in the spring.",
+            ("CAESAR", "FRA", "UKR", "delivered"),
+        ),
+        (
+            "Britain's Challenger 2 tanks reached Ukraine in March.",
+            ("Challenger 2", "GBR", "UKR", "delivered"),
+        ),
+        (
+            "Greece signed a contract with France's Naval Group for three Belharra frigates.",
+            ("FDI", "FRA", "GRC", "ordered"),
+        ),
+        (
+            "Ukraine used U.S.-supplied HIMARS against Russian depots.",
+            ("HIMARS", "USA", "UKR", "delivered"),
+        ),
+        (
+            "Ukraine had already received Leopard 2A4 tanks from Poland in February.",
+            ("Leopard 2", "POL", "UKR", "delivered"),
+        ),
+    ],
+)
+def test_suppliers_and_arrivals_in_other_shapes(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Serbia had already ordered 24 howitzers from France.", "ordered"),
+        ("Egypt abandoned its plan to buy Su-35 fighters from Russia.", "cancelled"),
+        ("The Philippines walked away from its deal for Russian Mi-17 helicopters.", "cancelled"),
+        ("Russia offered Su-35 fighters to Egypt.", "offered"),
+        ("Ukraine asked Germany for Taurus missiles.", "requested"),
+        ("India leases an Akula-class submarine from Russia.", "leased"),
+        ("Serbia will receive the Rafale jets from France in 2028.", "ordered"),
+        ("Serbia would buy more Pantsir systems from Russia.", "planned"),
+        ("Egypt's purchase of Russian Su-35 fighters appears to have stalled.", "cancelled"),
+    ],
+)
+def test_status_from_tense_aspect_and_lifecycle(
+    run: Callable[..., Analysis], text: str, expected: str
+) -> None:
+    assert [d[4] for d in deals(run(text))] == [expected]
+
+
+def test_a_refusal_is_not_a_deal_of_the_refuser(run: Callable[..., Analysis]) -> None:
+    result = run("Germany refused to supply Taurus missiles to Ukraine.")
+    assert deals(result) == []
+    assert ("DEU", "UKR", -1, "arms_refusal") in {
+        (a.subject, a.counterpart, a.direction, a.type) for a in result.alignment
+    }
+
+
+def test_pronouns_take_the_state_they_stand_for(run: Callable[..., Analysis]) -> None:
+    result = run(
+        "Chile's navy held drills on Friday. It also showed frigates recently bought from Britain."
+    )
+    assert [(d[1], d[2], d[3]) for d in deals(result)] == [("ship", "GBR", "CHL")]
+
+
+def test_a_definite_description_refers_back(run: Callable[..., Analysis]) -> None:
+    result = run(
+        "Egypt has spent heavily on arms. The country also ordered four Gowind corvettes from France."
+    )
+    assert [(d[2], d[3]) for d in deals(result)] == [("FRA", "EGY")]
+
+
+def test_inclusion_passes_a_weapon_to_its_package(run: Callable[..., Analysis]) -> None:
+    result = run(
+        "Washington approved a sale of Apache helicopters to Poland. "
+        "The package also includes Hellfire missiles."
+    )
+    assert ("Hellfire", "USA", "POL") in {(s, sup, rec) for s, _, sup, rec, _ in deals(result)}
