@@ -190,9 +190,13 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
             ),
             None,
         )
+        # The one under pressure is the subject of the clause ("Ottawa kept the deal after
+        # warnings from Washington"); with no source named, it speaks of the pressure.
         holder = _subject_state(verb, resolved)
-        target = holder if holder != speaker else None
-        speaker, target = (holder, speaker) if speaker and holder else (speaker, target)
+        if speaker is None:
+            speaker, target = holder, None
+        else:
+            target = holder if holder != speaker else None
         target = target or _other_state(sent, resolved, speaker)
     elif cue.type == "hedge":
         speaker = _attribution_speaker(sent, resolved)

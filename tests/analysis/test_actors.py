@@ -113,3 +113,16 @@ def test_entity_offsets_point_into_the_text(run: Callable[..., Analysis]) -> Non
     text = "In Belgrade, Aleksandar Vucic greeted the Chinese delegation."
     for entity in run(text).entities:
         assert text[entity.start : entity.end] == entity.text
+
+
+@pytest.mark.parametrize(
+    "text,state",
+    [
+        ("The U.S.-led coalition expanded.", "USA"),
+        ("The Obama administration approved the sale.", "USA"),
+        ("president putin arrived in Belgrade.", "RUS"),
+        ("Kremlin spokesman Dmitry Peskov said nothing.", "RUS"),
+    ],
+)
+def test_names_in_other_shapes(run: Callable[..., Analysis], text: str, state: str) -> None:
+    assert state in {a.id for a in run(text).actors}

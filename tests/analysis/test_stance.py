@@ -69,3 +69,15 @@ def test_offsets_point_at_the_cue(run: Callable[..., Analysis]) -> None:
     text = "Washington warned Ankara over the S-400."
     cue = run(text).stance_cues[0]
     assert text[cue.start : cue.end] == cue.cue == "warned"
+
+
+def test_a_pressure_noun_takes_its_source_as_speaker(run: Callable[..., Analysis]) -> None:
+    found = cues(
+        run("Ottawa kept the deal after repeated warnings from Washington that the sale was risky.")
+    )
+    assert any(t == "pressure" and s == "USA" for _, t, s, _, _ in found)
+
+
+def test_a_quotation_speaks_for_the_one_named_after_it(run: Callable[..., Analysis]) -> None:
+    found = cues(run('"We will not back down," Prime Minister Benjamin Netanyahu said.'))
+    assert ("will not back down", "commitment", "ISR", None, 1) in found
