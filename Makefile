@@ -31,7 +31,7 @@ unit: setup
 test: lint typecheck unit
 
 eval: setup
-	$(BIN)/python -m scripts.evaluate
+	$(BIN)/python -m scripts.evaluate $(if $(GOLD),--gold $(GOLD),) $(EVAL_ARGS)
 
 bench: setup
 	$(BIN)/python -m scripts.bench
