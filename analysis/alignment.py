@@ -24,7 +24,15 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.constants import WEAK_HEDGES
-from analysis.doc import NAMES_KEY, TERMS_KEY, clean_sentence, sentence, sentence_words, token_table
+from analysis.doc import (
+    NAMES_KEY,
+    TERMS_KEY,
+    clean_sentence,
+    sentence,
+    sentence_words,
+    sentences_back,
+    token_table,
+)
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
 from analysis.procurement import REFUSED, weapon_modifier_tokens
 from analysis.timeline import DateMention, date_for_clause
@@ -186,6 +194,7 @@ class Context:
     pressured: set[int]
     out: list[AlignmentRow] = field(default_factory=list)
     seen: set[tuple[str, str, str, int]] = field(default_factory=set)
+    exercise: tuple[int, list[str]] | None = None  # (sentence start, parties) of the last drill
 
     def hedged(self, sent: Span) -> bool:
         """Whether a sentence carries real uncertainty ("reportedly", "could"), not reported
@@ -280,7 +289,32 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         for member, bloc in _membership(tok, ctx.resolved):
             ctx.emit(member, bloc, "membership", 1, tok, sent)
         return True
+    if kind == "exercise_participation":
+        _participation(ctx, tok, sent)
+        return True
     return False
+
+
+def _participation(ctx: Context, tok: Token, sent: Span) -> None:
+    """ "Contingents from Armenia and India also took part": the states of the clause join the
+    exercise named in the last three sentences, and all its parties move toward each other."""
+    if ctx.exercise is None or ctx.exercise[0] < sentences_back(tok, 3):
+        return
+    verb = _governing_verb(tok)
+    if _negated(verb):
+        return
+    joined = [
+        st
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass", "prep")
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i)) and _is_state(st)
+    ]
+    parties = list(dict.fromkeys([*ctx.exercise[1], *joined]))
+    for a in parties:
+        for b in parties:
+            if a in joined or b in joined:
+                ctx.emit(a, b, "joint_exercise", 1, tok, sent)
 
 
 def _own_actor(ctx: Context, tok: Token) -> str | None:
@@ -414,6 +448,8 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         # Drills and treaties: every party moves toward every other ("Indonesian and U.S.
         # troops, joined by forces from Australia, Japan and Singapore").
         parties = list(dict.fromkeys([subject, *_co_subjects(ctx, verb, subject), *counterparts]))
+        if kind == "joint_exercise":
+            ctx.exercise = (sent.start, parties)
         for a in parties:
             for b in parties:
                 ctx.emit(a, b, kind, direction, tok, sent)
@@ -504,7 +540,7 @@ def extract(
     for deal in deals:
         ctx.out.extend(_deal_rows(ctx, deal))
     named = _inside_weapons(doc)
-    for tok, kind in _triggers(doc):
+    for tok, kind in sorted(_triggers(doc), key=lambda t: t[0].i):
         if tok.i not in named:  # "attack helicopters", "strike drones": part of a name
             _on_trigger(ctx, tok, kind)
     _compliance(ctx)

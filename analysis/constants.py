@@ -74,6 +74,7 @@ SIGNAL_TYPES: Final = (
     "diplomatic_restoration",
     "joint_exercise",
     "exercise_suspension",
+    "exercise_participation",
     "agreement",
     "military_base",
     "membership",

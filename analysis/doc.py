@@ -69,3 +69,14 @@ def clean_sentence(span: Span) -> str:
     if text is None:
         text = cache[key] = _WS.sub(" ", span.text).strip()
     return text
+
+
+def sentences_back(token: Token, n: int) -> int:
+    """The first token index of the sentence ``n`` sentences before the one of ``token``."""
+    doc = token.doc
+    start = sentence(token).start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = sentence(doc[start - 1]).start
+    return start

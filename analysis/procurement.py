@@ -18,7 +18,14 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.constants import WORD_NUMBERS
-from analysis.doc import FRAMES_KEY, NAMES_KEY, TERMS_KEY, clean_sentence, sentence
+from analysis.doc import (
+    FRAMES_KEY,
+    NAMES_KEY,
+    TERMS_KEY,
+    clean_sentence,
+    sentence,
+    sentences_back,
+)
 from analysis.model import ProcurementRow
 from analysis.timeline import DateMention, date_for_clause
 
@@ -178,22 +185,12 @@ def _resolve_definites(doc: Doc, found: list[WeaponMention]) -> list[WeaponMenti
                 prior = [
                     p for p in out if p.system and p.category == m.category and p.start < m.start
                 ]
-                recent = [p for p in prior if p.start >= _sentences_back(doc, root, 4)]
+                recent = [p for p in prior if p.start >= sentences_back(root, 4)]
                 if recent:
                     ref = recent[-1]
                     m = WeaponMention(m.start, m.end, ref.system, ref.category, ref.origin)
         out.append(m)
     return out
-
-
-def _sentences_back(doc: Doc, tok: Token, n: int) -> int:
-    """The first token of the sentence ``n`` sentences before the one of ``tok``."""
-    start = sentence(tok).start
-    for _ in range(n):
-        if start == 0:
-            break
-        start = sentence(doc[start - 1]).start
-    return start
 
 
 def weapon_modifier_tokens(doc: Doc) -> set[int]:
