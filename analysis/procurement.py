@@ -769,6 +769,9 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             refuser = _subject_state(head, resolved, set()) if head is not None else None
             if refuser is not None and refuser != recipient:
                 supplier = refuser
+        assert gov.frame is not None
+        if supplier is None and gov.frame.supplier_named:
+            continue  # "Croatia's MiG-21 fleet", "the navy is building its own submarines"
         if supplier is None and mention.origin and mention.system is not None:
             supplier = mention.origin
         found.append(Candidate(mention, gov, status, supplier, recipient))

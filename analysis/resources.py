@@ -114,7 +114,8 @@ class FrameRecord:
     ``refused``: no transfer). ``explicit``: the recipient must be named, never guessed.
     ``block``: a context (combat, use, tests, shows) in which a weapon is not transferred.
     ``passes``: inclusion ("the package includes", "including"): the weapon belongs to what
-    includes it, and the frame is looked for there.
+    includes it, and the frame is looked for there. ``supplier_named``: the text must name the
+    supplier; the system's origin does not stand in (possession, building one's own).
     """
 
     id: str
@@ -127,6 +128,7 @@ class FrameRecord:
     block: bool
     note: str
     passes: bool = False
+    supplier_named: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,6 +520,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         block=bool(row.get("block", False)),
         note=str(row["note"]),
         passes=bool(row.get("passes", False)),
+        supplier_named=bool(row.get("supplier_named", False)),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")

@@ -37,7 +37,7 @@ def deals(result: Analysis) -> list[tuple[str | None, str, str | None, str | Non
             (None, "uav", "CHN", "SRB", "planned"),
         ),
         (
-            "Turkey's S-400 batteries are in service.",
+            "Turkey's Russian-made S-400 batteries are in service.",
             ("S-400", "air_defence", "RUS", "TUR", "in_service"),
         ),
         (
@@ -225,3 +225,8 @@ def test_inclusion_passes_a_weapon_to_its_package(run: Callable[..., Analysis]) 
         "The package also includes Hellfire missiles."
     )
     assert ("Hellfire", "USA", "POL") in {(s, sup, rec) for s, _, sup, rec, _ in deals(result)}
+
+
+def test_possession_needs_a_named_supplier(run: Callable[..., Analysis]) -> None:
+    assert deals(run("Croatia's MiG-21 fleet has shrunk after two crashes.")) == []
+    assert deals(run("The navy is building its own ballistic missile submarines.")) == []
