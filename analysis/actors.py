@@ -89,7 +89,7 @@ class Resolved:
         state of its own sentence."""
         want = PRONOUNS.get(token.lower_)
         ref = resources.references().get(token.lemma_) if want is None else None
-        if want is None and (ref is None or not _definite(token)):
+        if want is None and (ref is None or not (ref.bare or _definite(token))):
             return None
         sent = sentence(token)
         floor = sent.start
@@ -118,7 +118,15 @@ class Resolved:
         for m in reversed(before):
             if token.doc[m.start : m.end].root.dep_ not in ("amod", "compound"):
                 return m.state
-        return None
+        return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
+
+    def focus(self) -> str | None:
+        """The state the article names most often."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.state and not _is_bloc(m.state):
+                counts[m.state] = counts.get(m.state, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else None
 
     def subject_state(self, subj: Token) -> str | None:
         """The state a grammatical subject stands for: named in it, the antecedent of a
@@ -127,6 +135,12 @@ class Resolved:
             st = self.state_at(t.i)
             if st:
                 return st
+        for t in subj.subtree:
+            # "The navy's commander said", "Her spokesperson said".
+            if t.i != subj.i and (t.lower_ in PRONOUNS or t.lemma_ in resources.references()):
+                st = self.antecedent(t)
+                if st:
+                    return st
         if subj.lower_ in RELATIVE and subj.head.dep_ in ("relcl", "acl"):
             noun = subj.head.head
             for t in noun.subtree:

@@ -179,6 +179,7 @@ class Reference:
     lemma: str
     kind: str  # "state" or "bloc"
     note: str
+    bare: bool = False  # refers without "the"/"its" ("officials said")
 
 
 @dataclass(frozen=True, slots=True)
@@ -571,7 +572,12 @@ def _signal(row: dict[str, Any]) -> SignalRule:
 
 
 def _reference(row: dict[str, Any]) -> Reference:
-    rec = Reference(lemma=str(row["lemma"]), kind=str(row["kind"]), note=str(row["note"]))
+    rec = Reference(
+        lemma=str(row["lemma"]),
+        kind=str(row["kind"]),
+        note=str(row["note"]),
+        bare=bool(row.get("bare", False)),
+    )
     if rec.kind not in ("state", "bloc") or not rec.lemma:
         raise ValueError("kind is state or bloc")
     return rec
