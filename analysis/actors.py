@@ -257,9 +257,26 @@ def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None
         stop = next((t.i for t in after if t.text in {",", ";", "."}), hi)
         after = doc[ent.end + 1 : stop]
         if any(t.lower_ in resources.title_words() for t in after):
+            titled = True
             for t in after:
                 if t.i in known and known[t.i].state:
                     return known[t.i].state
+    if titled:
+        return _only_state(sent, ent, known)
+    return None
+
+
+def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
+    """A titled official whose title names no state ("Foreign Minister X said Canada would"):
+    the one state the sentence names, if it names exactly one, and no other person."""
+    states = {
+        m.state
+        for i in range(sent.start, sent.end)
+        if not ent.start <= i < ent.end and (m := known.get(i)) is not None and m.state
+    }
+    others = {m.actor for i in range(sent.start, sent.end) if (m := known.get(i)) is not None}
+    if len(states) == 1 and not any(o.startswith("P:") for o in others):
+        return next(iter(states))
     return None
 
 
