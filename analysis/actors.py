@@ -111,7 +111,11 @@ class Resolved:
             for m in reversed(before):
                 if m.start >= sent.start and not m.actor.startswith("P:"):
                     return m.state
-        # Prefer the nearest mention in subject position ("Egypt has spent ... It operates").
+        # Prefer the subject of a main clause ("Poland announced its plan after Russia's
+        # invasion prompted it ... It has since ordered"), then any subject, then the nearest.
+        for m in reversed(before):
+            if _subject_like(token.doc[m.start : m.end].root, main=True):
+                return m.state
         for m in reversed(before):
             if _subject_like(token.doc[m.start : m.end].root):
                 return m.state
@@ -197,10 +201,13 @@ def _definite(token: Token) -> bool:
     )
 
 
-def _subject_like(tok: Token) -> bool:
+def _subject_like(tok: Token, *, main: bool = False) -> bool:
+    """Whether a mention is (in) a subject; with ``main``, of its sentence's main clause."""
     for _ in range(3):
         if tok.dep_ in ("nsubj", "nsubjpass"):
-            return True
+            return not main or tok.head.dep_ == "ROOT"
+        if main and tok.dep_ == "poss":
+            return False
         if tok.dep_ not in ("poss", "compound", "amod", "appos"):
             return False
         tok = tok.head
