@@ -379,6 +379,7 @@ CLIMB_DEPS = frozenset(
 )
 NOUN_FRAME_DEPS = frozenset({"pobj", "prep", "compound", "dobj", "nmod", "amod", "poss", "acl"})
 PASS_THROUGH = frozenset({"xcomp", "ccomp", "conj", "advcl", "relcl", "acl"})
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
 
 
 def _climb(
@@ -418,10 +419,13 @@ def _climb(
             break
         if tok.dep_ not in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             anchor = head
+        arrived_as = tok.dep_
         tok = head
-        # A verb outside the frames ("which carry"): keep climbing only through clauses
-        # that hang on something else.
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in PASS_THROUGH:
+        # A verb outside the frames ("which carry", "to replace its Tornado fighters"): the
+        # weapon is its argument; keep climbing only through clauses that hang on something else.
+        if tok.pos_ in ("VERB", "AUX") and (
+            tok.dep_ not in PASS_THROUGH or arrived_as in ARGUMENT_DEPS
+        ):
             return tok, None, anchor
     return (tok if tok.pos_ in ("VERB", "AUX") else None), None, anchor
 
@@ -701,10 +705,11 @@ def _parties(
         sup, rec = _arguments(gov.token.head, outer.subject, resolved, skip | {gov.token.i})
         got.give("supplier", sup)
         got.give("recipient", rec)
-    nouns = {gov.anchor, root}
+    nouns = [root]
     if mention.end < len(doc) and doc[mention.end].pos_ == "NOUN":
-        nouns.add(doc[mention.end])  # "Leopard 2A4 tanks from Poland", parsed apart
-    for noun in nouns:
+        nouns.append(doc[mention.end])  # "Leopard 2A4 tanks from Poland", parsed apart
+    nouns.append(gov.anchor)  # a conjunct's own phrase first: "Rafales from France and ..."
+    for noun in dict.fromkeys(nouns):
         # "received Leopard 2A4 tanks from Poland": the phrase on the weapon's own noun.
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "from":
