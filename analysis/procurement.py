@@ -680,7 +680,9 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
 
 
 def _focus_states(resolved: Resolved) -> list[str]:
-    counts = Counter(m.state for m in resolved.mentions if m.state and len(m.state) == 3)
+    counts = Counter(
+        m.state for m in resolved.mentions if m.state and resources.is_country(m.state)
+    )
     return [s for s, _ in counts.most_common()]
 
 
@@ -696,7 +698,9 @@ def _fallback_recipient(
         if sent.doc[m.start].head.lower_ in ("from", "by") or m.start in describing
     }
     named = [
-        s for s in resolved.states_in(sent) if len(s) == 3 and s != supplier and s not in sources
+        s
+        for s in resolved.states_in(sent)
+        if resources.is_country(s) and s != supplier and s not in sources
     ]
     for s in focus:
         if s in named:

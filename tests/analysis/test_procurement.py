@@ -126,3 +126,29 @@ def test_offsets_point_at_the_system(run: Callable[..., Analysis]) -> None:
     text = "Russia delivered six MiG-29 fighter jets to Serbia."
     row = run(text).procurements[0]
     assert text[row.start : row.end] == "MiG-29"
+
+
+@pytest.mark.parametrize(
+    "text,bloc",
+    [
+        (
+            "The Gulf Cooperation Council held a summit in Riyadh. GCC leaders discussed air "
+            "defence. France delivered twelve Rafale fighters last year, officials said.",
+            "GCC",
+        ),
+        (
+            "SCO members met in Astana. The SCO said new S-400 systems were delivered by Russia "
+            "in 2021.",
+            "SCO",
+        ),
+    ],
+)
+def test_a_bloc_with_a_three_letter_id_is_never_the_implicit_buyer(
+    run: Callable[..., Analysis], text: str, bloc: str
+) -> None:
+    result = run(text)
+    assert result.procurements
+    assert all(p.recipient != bloc for p in result.procurements if p.system)
+    assert all(s.subject != bloc for s in result.alignment if s.type == "arms_procurement"), (
+        result.alignment
+    )

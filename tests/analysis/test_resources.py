@@ -123,3 +123,10 @@ def test_signal_weights_have_a_rationale() -> None:
 )
 def test_counterparts_fall_into_camps(actor: str, camp: str) -> None:
     assert resources.bloc_of(actor) == camp
+
+
+@pytest.mark.parametrize(
+    "actor,country", [("SRB", True), ("XKX", True), ("SCO", False), ("GCC", False), ("OAS", False)]
+)
+def test_only_states_are_countries_whatever_the_id_length(actor: str, country: bool) -> None:
+    assert resources.is_country(actor) is country
