@@ -9,7 +9,11 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import re
+import select
+import stat
+import time
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -63,28 +67,70 @@ class Limits:
     max_zip_uncompressed: int = 100 * 1024 * 1024
     max_zip_ratio: int = 200
     max_pdf_pages: int = 500
+    # A pipe or device that neither ends nor exceeds max_bytes gives up after this long.
+    max_read_seconds: float = 10.0
 
 
 DEFAULT_LIMITS = Limits()
 
 
 def load_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Article:
-    """Read an article file from disk."""
+    """Read an article file from disk (or a pipe or device: never more than the size limit)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file; give the path of an article file ({ACCEPTED})")
     if p.is_dir():
         raise InputError(f"{p}: is a folder; give an article file ({ACCEPTED})")
-    size = p.stat().st_size
-    if size > limits.max_bytes:
-        raise TooLargeError(
-            f"{p.name}: {size / 1e6:.1f} MB is over the {limits.max_bytes / 1e6:.0f} MB limit"
-        )
     try:
-        data = p.read_bytes()
+        data = read_bounded(p, limits=limits)
     except OSError as exc:
-        raise InputError(f"{p}: cannot be read ({exc.strerror})") from exc
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
     return load_bytes(data, name=p.name, limits=limits)
+
+
+def read_bounded(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """At most ``max_bytes`` of a file, pipe or device, whatever ``stat`` says its size is.
+
+    Reads stop one byte past the limit (so ``/dev/zero`` or a growing file is refused, not
+    read for ever); a pipe is opened without waiting for a writer, and one that stays silent
+    gives up after ``max_read_seconds``.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        if regular:
+            os.set_blocking(fd, True)
+        deadline = time.monotonic() + limits.max_read_seconds
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limits.max_bytes:
+            try:
+                chunk = os.read(fd, min(1 << 20, limits.max_bytes + 1 - total))
+            except BlockingIOError:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                    raise InputError(
+                        f"{path.name}: no end of input after {limits.max_read_seconds:g} s; "
+                        "give a file that ends"
+                    ) from None
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if not regular and time.monotonic() > deadline:
+                raise InputError(
+                    f"{path.name}: no end of input after {limits.max_read_seconds:g} s; "
+                    "give a file that ends"
+                )
+    finally:
+        os.close(fd)
+    if total > limits.max_bytes:
+        raise TooLargeError(
+            f"{path.name}: more than the {limits.max_bytes / 1e6:.0f} MB limit; "
+            "give a single article file"
+        )
+    return b"".join(chunks)
 
 
 def load_bytes(data: bytes, *, name: str = "", limits: Limits = DEFAULT_LIMITS) -> Article:
