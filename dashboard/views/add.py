@@ -95,9 +95,9 @@ with upload_tab:
     if refusal:
         st.error(refusal, icon=":material/error:")
         files = []
-    articles = parsed(files)
+    uploaded = parsed(files)
     for f in files:
-        article = articles[f.file_id]
+        article = uploaded[f.file_id]
         if isinstance(article, str):
             st.error(ui.md(article), icon=":material/error:")
             continue
