@@ -129,7 +129,7 @@ def _trafilatura(html: str) -> dict[str, Any]:
             favor_precision=True,
             date_extraction_params={"extensive_search": True, "original_date": True},
         )
-    except (ValueError, TypeError, AttributeError, RecursionError) as exc:  # malformed trees
+    except Exception as exc:  # any failure of the library on a malformed page: use our own
         logging.getLogger(__name__).debug("trafilatura failed: %s", exc)
         return {}
     if doc is None:
@@ -139,14 +139,24 @@ def _trafilatura(html: str) -> dict[str, Any]:
     return raw
 
 
+_EMBEDS = (
+    "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, "
+    "blockquote.reddit-embed-bq, div.fb-post, div.social-embed"
+)
+
+
 def _without_teasers(html: str) -> str:
-    """The page less the ``<article>`` elements that are teasers for other stories: when a
-    page has several, those with under a third of the longest one's text. Trafilatura would
-    otherwise read a promo box above the story as its first paragraphs."""
+    """The page less the ``<article>`` elements that are teasers for other stories (when a page
+    has several, those with under a third of the longest one's text; trafilatura would read a
+    promo box above the story as its first paragraphs) and less embedded social-media posts
+    (someone else's words in the story's voice, with no attribution the parser could see)."""
     tree = LexborHTMLParser(html)
+    embeds = tree.css(_EMBEDS)
+    for node in embeds:
+        node.decompose()
     articles = tree.css("article")
     if len(articles) < 2:
-        return html
+        return (tree.html or html) if embeds else html
     sizes = [len(" ".join(a.text(separator=" ").split())) for a in articles]
     longest = max(sizes)
     for node, size in zip(articles, sizes, strict=True):
@@ -364,6 +374,9 @@ def _published(
         day = _local_day(stated, tree)
         if day is not None:
             return day
+    day = _labelled_date(tree)
+    if day is not None:
+        return day
     day = parse_date(searched) if searched else None
     if day is not None:
         return day
@@ -435,6 +448,25 @@ def _shown_dates(tree: LexborHTMLParser) -> Iterator[date]:
             shown = parse_date(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", m[0]).replace(".", ""))
             if shown is not None:
                 yield shown
+
+
+_LABELLED = re.compile(
+    r"\b(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*(" + _VISIBLE_DATE.pattern[2:-2] + ")",
+    re.I,
+)
+
+
+def _labelled_date(tree: LexborHTMLParser) -> date | None:
+    """A date the page labels as its publication for readers ("First published: 10 April
+    2024"), which an "Updated" date before it must not override."""
+    for node in tree.css("p, span, div, time, li, small"):
+        text = node.text(separator=" ")
+        if len(text) > 120:  # a line of page furniture, not prose that cites a date
+            continue
+        m = _LABELLED.search(text)
+        if m is not None:
+            return parse_date(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", m[1]).replace(".", ""))
+    return None
 
 
 def _url_date(url: str | None) -> date | None:

@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--old-ref", default=OLD_REF, help="git revision of the old loader")
     parser.add_argument("--json", type=Path, help="also write the scores here")
     args = parser.parse_args(argv)
-    extractors: dict[str, Extractor] = {"loader": _current, "own-only": _own}
+    extractors: dict[str, Extractor] = {"loader": _current, "own text only": _own}
     old = _old_module(args.old_ref)
     if old is not None:
         extractors[f"old ({args.old_ref})"] = _old(old)
