@@ -263,9 +263,14 @@ def _drop_leading_title(text: str, title: str) -> str:
     return text
 
 
-def _same(a: str, b: str) -> bool:
-    norm = lambda s: " ".join(re.findall(r"\w+", s.lower()))  # noqa: E731
-    return bool(norm(a)) and (norm(a) == norm(b) or norm(b).startswith(norm(a)))
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _same(line: str, title: str) -> bool:
+    """Whether a line is the title (or the title's start, when a site appended its name)."""
+    a, b = _words(line), _words(title)
+    return bool(a) and (a == b or b.startswith(a))
 
 
 # ---- metadata --------------------------------------------------------------------------------
