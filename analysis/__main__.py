@@ -57,11 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    article = load_path(args.path)  # refuse bad input before spending seconds on spaCy
+    article = article.with_meta(title=args.title, published=args.published)
     from analysis.engine import analyse
     from analysis.pipeline import build_pipeline
 
-    article = load_path(args.path)
-    article = article.with_meta(title=args.title, published=args.published)
     nlp = build_pipeline()
     result = analyse(nlp, article)
     json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)

@@ -614,6 +614,6 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
 def _focus(resolved: Resolved) -> str | None:
     counts: dict[str, int] = {}
     for m in resolved.mentions:
-        if m.state and len(m.state) == 3 and not _is_bloc(m.state):
+        if m.state and resources.is_country(m.state):
             counts[m.state] = counts.get(m.state, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None

@@ -135,3 +135,13 @@ WORD_NUMBERS: Final = {
 WEAK_HEDGES: Final = frozenset(
     {"would", "is set to", "is expected to", "are expected to", "was expected to"}
 )
+
+# Words a hard-wrapped line can end on but a headline does not ("… from Russia on" + newline):
+# the loader reads such a first line as the start of a sentence, not as a headline.
+CONTINUATION_WORDS: Final = frozenset(
+    {
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+        "but", "as", "that", "which", "who", "its", "their", "his", "her", "said", "says", "is",
+        "are", "was", "were", "has", "have", "had", "will", "would", "be", "been", "than", "into",
+    }
+)  # fmt: skip

@@ -9,7 +9,11 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import re
+import select
+import stat
+import time
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from analysis.constants import CONTINUATION_WORDS
 from analysis.model import Article, normalise_text
 
 ACCEPTED = ".txt, .md, .html, .htm, .pdf, .docx or .json"
@@ -63,28 +68,70 @@ class Limits:
     max_zip_uncompressed: int = 100 * 1024 * 1024
     max_zip_ratio: int = 200
     max_pdf_pages: int = 500
+    # A pipe or device that neither ends nor exceeds max_bytes gives up after this long.
+    max_read_seconds: float = 10.0
 
 
 DEFAULT_LIMITS = Limits()
 
 
 def load_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Article:
-    """Read an article file from disk."""
+    """Read an article file from disk (or a pipe or device: never more than the size limit)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file; give the path of an article file ({ACCEPTED})")
     if p.is_dir():
         raise InputError(f"{p}: is a folder; give an article file ({ACCEPTED})")
-    size = p.stat().st_size
-    if size > limits.max_bytes:
-        raise TooLargeError(
-            f"{p.name}: {size / 1e6:.1f} MB is over the {limits.max_bytes / 1e6:.0f} MB limit"
-        )
     try:
-        data = p.read_bytes()
+        data = read_bounded(p, limits=limits)
     except OSError as exc:
-        raise InputError(f"{p}: cannot be read ({exc.strerror})") from exc
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
     return load_bytes(data, name=p.name, limits=limits)
+
+
+def read_bounded(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """At most ``max_bytes`` of a file, pipe or device, whatever ``stat`` says its size is.
+
+    Reads stop one byte past the limit (so ``/dev/zero`` or a growing file is refused, not
+    read for ever); a pipe is opened without waiting for a writer, and one that stays silent
+    gives up after ``max_read_seconds``.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        if regular:
+            os.set_blocking(fd, True)
+        deadline = time.monotonic() + limits.max_read_seconds
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limits.max_bytes:
+            try:
+                chunk = os.read(fd, min(1 << 20, limits.max_bytes + 1 - total))
+            except BlockingIOError:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                    raise InputError(
+                        f"{path.name}: no end of input after {limits.max_read_seconds:g} s; "
+                        "give a file that ends"
+                    ) from None
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if not regular and time.monotonic() > deadline:
+                raise InputError(
+                    f"{path.name}: no end of input after {limits.max_read_seconds:g} s; "
+                    "give a file that ends"
+                )
+    finally:
+        os.close(fd)
+    if total > limits.max_bytes:
+        raise TooLargeError(
+            f"{path.name}: more than the {limits.max_bytes / 1e6:.0f} MB limit; "
+            "give a single article file"
+        )
+    return b"".join(chunks)
 
 
 def load_bytes(data: bytes, *, name: str = "", limits: Limits = DEFAULT_LIMITS) -> Article:
@@ -217,11 +264,15 @@ def parse_date(value: Any) -> date | None:
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return None
+    s = " ".join(s.split())
     for fmt in (
         "%B %d, %Y",
         "%b %d, %Y",
+        "%B %d %Y",
+        "%b %d %Y",
         "%d %B %Y",
         "%d %b %Y",
+        "%d %B, %Y",
         "%Y/%m/%d",
         "%d.%m.%Y",
         "%a, %d %b %Y %H:%M:%S %z",
@@ -297,72 +348,12 @@ def _from_json(text: str, label: str) -> Article:
     )
 
 
-_BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, figcaption"
-_DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "published_time",
-    "pubdate",
-    "publishdate",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "sailthru.date",
-    "parsely-pub-date",
-)
-
-
 def _from_html(html: str) -> Article:
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+    from analysis.webpage import extract_page  # trafilatura loads only for web pages
 
-    tree = HTMLParser(html)
-    meta: dict[str, str] = {}
-    for node in tree.css("meta"):
-        key = (
-            node.attributes.get("property")
-            or node.attributes.get("name")
-            or node.attributes.get("itemprop")
-            or ""
-        )
-        content = node.attributes.get("content")
-        if key and content:
-            meta.setdefault(key.lower(), content)
-    title = meta.get("og:title") or meta.get("twitter:title") or ""
-    if not title:
-        t = tree.css_first("title")
-        title = t.text(strip=True) if t else ""
-    published = None
-    for key in _DATE_META:
-        published = parse_date(meta.get(key))
-        if published:
-            break
-    if published is None:
-        for node in tree.css("time"):
-            published = parse_date(node.attributes.get("datetime") or node.text(strip=True))
-            if published:
-                break
-    for node in tree.css("script, style, noscript, nav, header, footer, aside, form, template"):
-        node.decompose()
-    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
-    blocks: list[str] = []
-    if root is not None:
-        for node in root.css(_BLOCKS):
-            txt = " ".join(node.text(separator=" ").split())
-            if txt and (not blocks or blocks[-1] != txt):
-                blocks.append(txt)
-        if not blocks:
-            blocks = [" ".join(root.text(separator=" ").split())]
-    h1 = root.css_first("h1") if root is not None else None
-    if h1 is not None and blocks and blocks[0] == " ".join(h1.text().split()):
-        title = title or blocks[0]
-        blocks = blocks[1:]
+    page = extract_page(html)
     return Article(
-        text="\n\n".join(blocks),
-        title=title,
-        published=published,
-        source=_opt(meta.get("og:site_name")),
-        url=_opt(meta.get("og:url")),
+        text=page.text, title=page.title, published=page.published, source=page.site, url=page.url
     )
 
 
@@ -455,8 +446,72 @@ def _from_docx(data: bytes, label: str, limits: Limits) -> Article:
     return Article(text="\n\n".join(paras), title=title, published=published)
 
 
+# A wire dateline opening the first paragraph: "KYIV (Reuters) - ", "BELGRADE, Oct 24 - ",
+# "WASHINGTON — ", "BELGRADE, Serbia, Oct. 24 (AP) — ". The place is in capitals.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:,\s+[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})?"
+    r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"(?:\s*\([A-Za-z][A-Za-z.&'’ ]{0,30}\))?"
+    r"\s*[-–—]{1,2}\s+(?=\S)"
+)
+_NAME = r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
+# A byline on its own line: "By Jane Smith", "By Jane Smith and John Doe, Reuters",
+# "By Jane Smith · 22 February 2020".
+_BYLINE = re.compile(
+    rf"^(?i:by)\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?P<tail>\s*[,|·–\-]\s*[\w&.'’:, ]{{0,60}})?$"
+)
+_CREDIT = re.compile(r"\n+(?:Reporting|Writing|Additional reporting|Editing)\b[^\n]*\bby\b[^\n]*$")
+
+
+def strip_lead(text: str, title: str = "") -> tuple[str, str]:
+    """``(text, title)`` with what is not the story's prose taken out of the analysed text: a
+    leading headline (it becomes the title when there is none), bylines, the wire dateline that
+    opens the first sentence (it would otherwise read as its subject) and a closing credit line.
+
+    The headline leaves the text rather than staying as a paragraph of its own because the
+    sentence splitter does not break at blank lines: "Jets arrive\n\nSerbia received…" would
+    parse as one sentence whose subject is the headline.
+    """
+    title, text = _take_headline(text, title)
+    for _ in range(3):
+        first, _sep, rest = text.partition("\n")
+        m = _BYLINE.match(first.strip())
+        if m is None or not rest.strip() or re.search(r"\b[a-z]{4,}\b", m["tail"] or ""):
+            break
+        text = rest.lstrip("\n")
+    text = _DATELINE.sub("", text, count=1)
+    text = _CREDIT.sub("", text)
+    return text.strip(), title
+
+
+def _take_headline(text: str, title: str) -> tuple[str, str]:
+    first, _sep, rest = text.partition("\n")
+    line = first.strip()
+    if not rest.strip() or not _is_headline(line, rest):
+        return title, text
+    return (title or line), rest.lstrip("\n")
+
+
+def _is_headline(line: str, rest: str) -> bool:
+    """A first line that is a headline: short, no closing punctuation, and either followed by
+    a blank line or clearly not a hard-wrapped sentence going on below."""
+    words = line.split()
+    if not 1 <= len(words) <= 25 or len(line) > 200:
+        return False
+    if re.search(r"[.!?;:,…]['\"”’)\]]*$", line) or _BYLINE.match(line) or _DATELINE.match(line):
+        return False
+    if rest.lstrip(" \t").startswith("\n"):
+        return True
+    following = rest.lstrip()
+    return words[-1].lower() not in CONTINUATION_WORDS and following[:1].isupper()
+
+
 def _finish(article: Article, *, label: str, stem: str, limits: Limits) -> Article:
     text = normalise_text(article.text)
+    body, headline_title = strip_lead(text, " ".join(article.title.split()))
+    if re.search(r"\w{2,}", body):
+        text, article = body, article.with_meta(title=headline_title)
     if len(text) > limits.max_chars:
         raise TooLargeError(
             f"{label}: {len(text):,} characters of text is over the "

@@ -45,6 +45,7 @@ STATUS_RANK = {
     "refused": 10,
 }
 REFUSED = "refused"
+TENTATIVE = frozenset({"planned", "negotiating", "offered", "requested", "unknown"})
 """Internal status of a transfer that a state refused: no deal, but a signal away."""
 TRANSPORT_PREPS = {"aboard", "onboard"}
 # Grammar, not domain knowledge: auxiliaries and subordinators that make a clause unreal.
@@ -781,7 +782,9 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             supplier = mention.origin
         found.append(Candidate(mention, gov, status, supplier, recipient))
     named: Counter[str] = Counter(
-        c.recipient for c in found if c.recipient is not None and c.status != REFUSED
+        c.recipient
+        for c in found
+        if c.recipient is not None and c.status != REFUSED and resources.is_country(c.recipient)
     )
     focus = _focus_states(resolved)
     rows: list[ProcurementRow] = []
@@ -793,6 +796,8 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             recipient = _implicit_recipient(sent, resolved, c.supplier, named, focus)
         if c.mention.category == "other" and not (c.supplier and recipient):
             continue  # "arms", "weapons" only count with both parties named
+        if c.mention.system is None and c.supplier is None and c.status in TENTATIVE:
+            continue  # "leaders discussed air defence": a topic, not a deal
         if recipient is None or recipient == c.supplier:
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
@@ -850,7 +855,9 @@ def _row(
 
 
 def _focus_states(resolved: Resolved) -> list[str]:
-    counts = Counter(m.state for m in resolved.mentions if m.state and len(m.state) == 3)
+    counts = Counter(
+        m.state for m in resolved.mentions if m.state and resources.is_country(m.state)
+    )
     return [s for s, _ in counts.most_common()]
 
 
@@ -866,7 +873,9 @@ def _fallback_recipient(
         if sent.doc[m.start].head.lower_ in ("from", "by") or m.start in describing
     }
     named = [
-        s for s in resolved.states_in(sent) if len(s) == 3 and s != supplier and s not in sources
+        s
+        for s in resolved.states_in(sent)
+        if resources.is_country(s) and s != supplier and s not in sources
     ]
     for s in focus:
         if s in named:

@@ -606,6 +606,17 @@ def actors_by_id() -> dict[str, ActorRecord]:
 
 
 @lru_cache(maxsize=1)
+def country_ids() -> frozenset[str]:
+    """Ids of the actors that are states. Blocs and organisations can have three-letter ids too
+    (SCO, GCC, OAS), so an id's length never says that it is a country."""
+    return frozenset(a.id for a in actors() if a.type == "country")
+
+
+def is_country(actor_id: str) -> bool:
+    return actor_id in country_ids()
+
+
+@lru_cache(maxsize=1)
 def people() -> tuple[PersonRecord, ...]:
     return _read("people.v1.jsonl", _person)
 

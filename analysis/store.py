@@ -28,7 +28,7 @@ from analysis.model import Article
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "alignment.sqlite"
 TABLES = ("articles", "actors", "entities", "events", "procurements", "stance_cues", "alignment")
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class StoreError(RuntimeError):
@@ -124,7 +124,22 @@ CREATE INDEX idx_alignment_subject ON alignment(subject);
 CREATE INDEX idx_alignment_counterpart ON alignment(counterpart);
 CREATE INDEX idx_alignment_day ON alignment(day);
 """
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: a generation counter that every change to ``articles`` bumps, so a reader's cache
+# key never repeats (a count and highest rowid do after "delete the newest, add another").
+_V3 = """
+CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO store_meta (key, value) VALUES ('generation', 0);
+CREATE TRIGGER articles_generation_insert AFTER INSERT ON articles BEGIN
+    UPDATE store_meta SET value = value + 1 WHERE key = 'generation';
+END;
+CREATE TRIGGER articles_generation_update AFTER UPDATE ON articles BEGIN
+    UPDATE store_meta SET value = value + 1 WHERE key = 'generation';
+END;
+CREATE TRIGGER articles_generation_delete AFTER DELETE ON articles BEGIN
+    UPDATE store_meta SET value = value + 1 WHERE key = 'generation';
+END;
+"""
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 # How an actor filter applies to each table.
 _ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -373,6 +388,11 @@ class Store:
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def generation(self) -> int:
+        """A number that grows with every article added, changed or removed; never repeats."""
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'generation'").fetchone()
+        return int(row[0])
 
     def text(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()

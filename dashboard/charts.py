@@ -7,6 +7,7 @@ browser can filter the evidence table below it.
 from __future__ import annotations
 
 import calendar
+import html
 from datetime import date, timedelta
 
 import pandas as pd
@@ -36,6 +37,16 @@ BLOC_COLOURS = {
 LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend_title_text": ""}
 
 
+def text(value: object) -> str:
+    """Article-derived text (a sentence, a name, a title) made safe for Plotly's labels, hovers
+    and titles, which render a subset of HTML: markup shows as text, links are not followed."""
+    return html.escape(str(value), quote=False)
+
+
+def _name(names: dict[str, str], actor: str) -> str:
+    return text(names.get(actor, actor))
+
+
 def _empty(title: str) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(title=title, **LAYOUT)
@@ -55,7 +66,7 @@ def top_actors(actors: pd.DataFrame, names: dict[str, str], *, limit: int = 15) 
         .sort_values("mentions", ascending=False)
         .head(limit)
     )
-    counts["name"] = counts["actor"].map(lambda a: names.get(a, a))
+    counts["name"] = counts["actor"].map(lambda a: _name(names, a))
     fig = px.bar(
         counts.iloc[::-1],
         x="mentions",
@@ -104,7 +115,7 @@ def timeline(events: pd.DataFrame) -> go.Figure:
                 "row": i,
                 "precision": ev["precision"],
                 "date": ev["date"],
-                "actors": ", ".join(ev["actors"]) or "—",
+                "actors": text(", ".join(ev["actors"]) or "—"),
                 "sentence": _wrap(ev["sentence"]),
             }
         )
@@ -128,8 +139,8 @@ def timeline(events: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def _wrap(text: str, width: int = 80) -> str:
-    words, lines, line = text.split(), [], ""
+def _wrap(sentence: str, width: int = 80) -> str:
+    words, lines, line = text(sentence).split(), [], ""
     for w in words:
         if len(line) + len(w) > width:
             lines.append(line)
@@ -147,11 +158,14 @@ def sankey(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
         return _empty("Arms flows: supplier → recipient")
     flows = known.groupby(["supplier", "recipient"], as_index=False).agg(
         deals=("category", "size"),
-        systems=("system", lambda s: ", ".join(sorted({x for x in s if isinstance(x, str)}))[:200]),
+        systems=(
+            "system",
+            lambda s: text(", ".join(sorted({x for x in s if isinstance(x, str)}))[:200]),
+        ),
     )
     suppliers = sorted(flows["supplier"].unique())
     recipients = sorted(flows["recipient"].unique())
-    labels = [names.get(s, s) for s in suppliers] + [names.get(r, r) for r in recipients]
+    labels = [_name(names, s) for s in suppliers] + [_name(names, r) for r in recipients]
     index_s = {s: i for i, s in enumerate(suppliers)}
     index_r = {r: len(suppliers) + i for i, r in enumerate(recipients)}
     fig = go.Figure(
@@ -223,10 +237,10 @@ def alignment_over_time(signals: pd.DataFrame, subject: str, names: dict[str, st
     verbal signals in separate panels. Points carry the row index for selection."""
     own = signals[(signals["subject"] == subject) & signals["day"].notna()].copy()
     if own.empty:
-        return _empty(f"Signals from {names.get(subject, subject)} over time")
+        return _empty(f"Signals from {_name(names, subject)} over time")
     own["year"] = own["day"].str[:4]
     own["signed"] = own["direction"] * own["weight"]
-    own["counterpart_name"] = own["counterpart"].map(lambda a: names.get(a, a))
+    own["counterpart_name"] = own["counterpart"].map(lambda a: _name(names, a))
     own["row"] = own.index
     grouped = own.groupby(["year", "basis", "counterpart_name"], as_index=False).agg(
         signed=("signed", "sum"), rows=("row", lambda r: ",".join(map(str, r))), n=("row", "size")
@@ -240,7 +254,7 @@ def alignment_over_time(signals: pd.DataFrame, subject: str, names: dict[str, st
         facet_col="basis",
         custom_data=["rows", "counterpart_name", "n"],
         category_orders={"basis": ["material", "verbal"], "year": sorted(grouped["year"].unique())},
-        title=f"Signals from {names.get(subject, subject)} over time",
+        title=f"Signals from {_name(names, subject)} over time",
     )
     fig.update_traces(
         hovertemplate="%{customdata[1]}: net %{y:.2f} from %{customdata[2]} "
@@ -256,7 +270,7 @@ def bloc_balance(signals: pd.DataFrame, subject: str, names: dict[str, str]) -> 
     """Net signed weight from one subject toward each camp, material and verbal stacked."""
     own = signals[signals["subject"] == subject].copy()
     if own.empty:
-        return _empty(f"Net alignment of {names.get(subject, subject)} by bloc")
+        return _empty(f"Net alignment of {_name(names, subject)} by bloc")
     own["bloc"] = own["counterpart"].map(bloc_of)
     own["signed"] = own["direction"] * own["weight"]
     own["row"] = own.index
@@ -271,7 +285,7 @@ def bloc_balance(signals: pd.DataFrame, subject: str, names: dict[str, str]) -> 
         barmode="relative",
         category_orders={"bloc": list(BLOC_GROUPS), "basis": ["material", "verbal"]},
         custom_data=["rows", "bloc", "basis"],
-        title=f"Net alignment of {names.get(subject, subject)} by bloc",
+        title=f"Net alignment of {_name(names, subject)} by bloc",
     )
     fig.update_traces(hovertemplate="%{customdata[1]} (%{customdata[2]}): %{y:.2f}<extra></extra>")
     fig.add_hline(y=0, line_width=1, line_color="#888")
@@ -289,7 +303,7 @@ def cues_by_actor(
         return _empty(title)
     top = known[role].value_counts().head(limit).index
     counts = known[known[role].isin(top)].groupby([role, "type"], as_index=False).size()
-    counts["name"] = counts[role].map(lambda a: names.get(a, a))
+    counts["name"] = counts[role].map(lambda a: _name(names, a))
     fig = px.bar(
         counts,
         x="size",
@@ -308,7 +322,7 @@ def confirmed_vs_hedged(claims: pd.DataFrame, names: dict[str, str]) -> go.Figur
     if claims.empty:
         return _empty("Confirmed versus hedged claims")
     counts = claims.groupby(["speaker", "certainty"], as_index=False).size()
-    counts["name"] = counts["speaker"].map(lambda a: names.get(a, a))
+    counts["name"] = counts["speaker"].map(lambda a: _name(names, a))
     fig = px.bar(
         counts,
         x="size",

@@ -54,10 +54,10 @@ def ensure_seeded(db: str) -> int:
 
 
 def stamp(db: str) -> str:
-    """Changes whenever an article is added or removed."""
+    """Changes whenever an article is added, changed or removed, and never takes an old value
+    again: the store's generation counter (a count and highest rowid would repeat)."""
     with store.Store(Path(db)) as st_:
-        row = st_.conn.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM articles").fetchone()
-    return f"{row[0]}:{row[1]}"
+        return f"g{st_.generation()}"
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import data
+
+# Uploads on the Add page: at most this many files and bytes at a time (each file is also held
+# to analysis.loading.Limits.max_bytes and to server.maxUploadSize in .streamlit/config.toml).
+UPLOAD_MAX_FILES = 20
+UPLOAD_MAX_TOTAL = 40 * 2**20
 
 # The columns each page shows of a table, in order (downloads carry every column).
 COLUMNS: dict[str, list[str]] = {
@@ -79,6 +85,16 @@ def downloads(frame: pd.DataFrame, name: str, *, key: str) -> None:
         mime="application/json",
         key=f"{key}-json",
     )
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=^\"'])")
+
+
+def md(text: object) -> str:
+    """User text (file names, titles, sources, error messages that quote them) made literal for
+    Streamlit's Markdown: every Markdown, directive and LaTeX character is backslash-escaped, so
+    ``![x](https://…)`` stays text instead of fetching a remote image, and lines stay one."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def empty(message: str) -> None:

@@ -112,3 +112,57 @@ def test_bad_input_exits_2_with_one_line(
 def test_usage_errors_exit_2_with_one_line() -> None:
     result = cli("frobnicate")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def _peak_child_rss_mb(
+    args: list[str], timeout: float
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run the command line in a fresh interpreter and return its peak resident memory."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+        "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+        "sys.exit(r.returncode)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, sys.executable, "-m", "analysis", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+    )
+    *lines, rss_kb = result.stderr.strip().splitlines()
+    result.stderr = "\n".join(lines)
+    return result, int(rss_kb) / 1024
+
+
+@pytest.mark.parametrize("source", ["device", "fifo", "fifo-with-endless-writer"])
+def test_endless_inputs_exit_2_with_one_line_and_bounded_memory(
+    tmp_path: Path, source: str
+) -> None:
+    writer = None
+    if source == "device":
+        path = Path("/dev/zero")
+    else:
+        path = tmp_path / "pipe.txt"
+        os.mkfifo(path)
+        if source == "fifo-with-endless-writer":
+            writer = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    f"f = open({str(path)!r}, 'wb')\nwhile True: f.write(b'Serbia ' * 4096)",
+                ],
+                stderr=subprocess.DEVNULL,
+            )
+    try:
+        result, rss_mb = _peak_child_rss_mb(["analyze", str(path)], timeout=60)
+    finally:
+        if writer is not None:
+            writer.kill()
+            writer.wait()
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+    assert rss_mb < 200

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -14,10 +15,42 @@ from dashboard import data, ui
 ctx = ui.context()
 st.title("Add articles")
 st.caption(
-    f"Accepted: {ACCEPTED}, up to {DEFAULT_LIMITS.max_bytes // 2**20} MB each. The "
+    f"Accepted: {ACCEPTED}, up to {DEFAULT_LIMITS.max_bytes // 2**20} MB each and "
+    f"{ui.UPLOAD_MAX_FILES} files or {ui.UPLOAD_MAX_TOTAL // 2**20} MB at a time. The "
     "publication date anchors relative dates such as “last month”, so check it before "
     "analysing."
 )
+
+
+def parsed(files: list[Any]) -> dict[str, Article | str]:
+    """Each uploaded file's article (or refusal message), parsed once per upload and kept in
+    the session: reruns (every widget change) reuse it, and removed files are forgotten."""
+    cache: dict[str, Article | str] = st.session_state.get("add-parsed", {})
+    kept = {f.file_id: cache[f.file_id] for f in files if f.file_id in cache}
+    for f in files:
+        if f.file_id not in kept:
+            try:
+                kept[f.file_id] = load_bytes(f.getvalue(), name=f.name)
+            except InputError as exc:
+                kept[f.file_id] = str(exc)
+    st.session_state["add-parsed"] = kept
+    return kept
+
+
+def over_limits(files: list[Any]) -> str | None:
+    """Why a batch of uploads is refused whole (too many files or bytes), else None."""
+    total = sum(f.size for f in files)
+    if len(files) > ui.UPLOAD_MAX_FILES:
+        return (
+            f"{len(files)} files is over the limit of {ui.UPLOAD_MAX_FILES} at a time; "
+            "remove some and analyse them in batches"
+        )
+    if total > ui.UPLOAD_MAX_TOTAL:
+        return (
+            f"{total / 2**20:.0f} MB of uploads is over the limit of "
+            f"{ui.UPLOAD_MAX_TOTAL // 2**20} MB at a time; remove some and analyse them in batches"
+        )
+    return None
 
 
 def store_articles(items: list[tuple[str, Article]]) -> None:
@@ -31,14 +64,14 @@ def store_articles(items: list[tuple[str, Article]]) -> None:
         with store.Store(Path(ctx.db)) as st_:
             for i, (name, article) in enumerate(items, start=1):
                 if st_.has(article.id):
-                    messages.append(("info", f"{name}: already in the store"))
+                    messages.append(("info", f"{ui.md(name)}: already in the store"))
                 else:
                     result = analyse(nlp, article).to_dict()
                     st_.add(result, text=article.text, path=name)
                     messages.append(
                         (
                             "success",
-                            f"{name}: {len(result['actors'])} actors, "
+                            f"{ui.md(name)}: {len(result['actors'])} actors, "
                             f"{len(result['events'])} events, "
                             f"{len(result['procurements'])} deals, "
                             f"{len(result['alignment'])} signals",
@@ -56,13 +89,17 @@ for kind, message in st.session_state.pop("add-messages", []):
 upload_tab, paste_tab, remove_tab = st.tabs(["Upload files", "Paste text", "Remove"])
 
 with upload_tab:
-    files = st.file_uploader("Article files", accept_multiple_files=True, key="upload")
+    files = list(st.file_uploader("Article files", accept_multiple_files=True, key="upload") or [])
     ready: list[tuple[str, Article]] = []
-    for f in files or []:
-        try:
-            article = load_bytes(f.getvalue(), name=f.name)
-        except InputError as exc:
-            st.error(str(exc), icon=":material/error:")
+    refusal = over_limits(files)
+    if refusal:
+        st.error(refusal, icon=":material/error:")
+        files = []
+    uploaded = parsed(files)
+    for f in files:
+        article = uploaded[f.file_id]
+        if isinstance(article, str):
+            st.error(ui.md(article), icon=":material/error:")
             continue
         with st.container(border=True):
             st.text(f"{f.name} · {article.words} words")
@@ -89,7 +126,7 @@ with paste_tab:
         try:
             article = load_bytes(text.encode("utf-8"), name="pasted.txt")
         except InputError as exc:
-            st.error(str(exc).replace("pasted.txt: ", ""), icon=":material/error:")
+            st.error(ui.md(str(exc).replace("pasted.txt: ", "")), icon=":material/error:")
         else:
             store_articles(
                 [("pasted text", article.with_meta(title=title or None, published=published))]
@@ -108,5 +145,5 @@ with remove_tab:
         if st.button("Remove article", key="remove-button", disabled=not sure):
             with store.Store(Path(ctx.db)) as st_:
                 st_.delete(victim)
-            st.session_state["add-messages"] = [("success", f"Removed “{titles[victim]}”")]
+            st.session_state["add-messages"] = [("success", f"Removed “{ui.md(titles[victim])}”")]
             st.rerun()

@@ -24,7 +24,7 @@ article_id = st.selectbox(
 )
 meta = articles[articles["id"] == article_id].iloc[0]
 st.caption(
-    f"Published {meta['published'] or 'unknown'} · {meta['source'] or 'no source'} · "
+    f"Published {meta['published'] or 'unknown'} · {ui.md(meta['source'] or 'no source')} · "
     f"{meta['words']} words · id {article_id}"
 )
 

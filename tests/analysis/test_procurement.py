@@ -230,3 +230,29 @@ def test_inclusion_passes_a_weapon_to_its_package(run: Callable[..., Analysis]) 
 def test_possession_needs_a_named_supplier(run: Callable[..., Analysis]) -> None:
     assert deals(run("Croatia's MiG-21 fleet has shrunk after two crashes.")) == []
     assert deals(run("The navy is building its own ballistic missile submarines.")) == []
+
+
+@pytest.mark.parametrize(
+    "text,bloc",
+    [
+        (
+            "The Gulf Cooperation Council held a summit in Riyadh. GCC leaders discussed air "
+            "defence. France delivered twelve Rafale fighters last year, officials said.",
+            "GCC",
+        ),
+        (
+            "SCO members met in Astana. The SCO said new S-400 systems were delivered by Russia "
+            "in 2021.",
+            "SCO",
+        ),
+    ],
+)
+def test_a_bloc_with_a_three_letter_id_is_never_the_implicit_buyer(
+    run: Callable[..., Analysis], text: str, bloc: str
+) -> None:
+    result = run(text)
+    assert result.procurements
+    assert all(p.recipient != bloc for p in result.procurements if p.system)
+    assert all(s.subject != bloc for s in result.alignment if s.type == "arms_procurement"), (
+        result.alignment
+    )

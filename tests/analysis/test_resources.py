@@ -359,3 +359,10 @@ def test_common_systems_resolve_to_one_record_with_origin_and_category(
     assert len(owners) == 1, (form, owners)
     rec = resources.weapons_by_id()[owners.pop()]
     assert (rec.category, rec.origin) == (category, origin), rec
+
+
+@pytest.mark.parametrize(
+    "actor,country", [("SRB", True), ("XKX", True), ("SCO", False), ("GCC", False), ("OAS", False)]
+)
+def test_only_states_are_countries_whatever_the_id_length(actor: str, country: bool) -> None:
+    assert resources.is_country(actor) is country

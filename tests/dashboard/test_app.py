@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.store import Store
+from dashboard.ui import UPLOAD_MAX_FILES, UPLOAD_MAX_TOTAL, md
 from tests.dashboard.conftest import APP
 
 PAGES = [
@@ -128,7 +129,7 @@ def test_upload_analyses_a_new_article_and_its_actor_can_be_filtered(app_db: Pat
     at.button(key="upload-analyse").click().run()
     assert not at.exception
     assert count(app_db) == before + 1
-    assert any("vietnam.md" in s.value for s in at.success)
+    assert any(md("vietnam.md") in s.value for s in at.success)
 
     at = app("views/procurement.py", actor=["VNM"])
     deals = at.dataframe[0].value
@@ -177,7 +178,7 @@ def test_bad_uploads_show_an_error_and_change_nothing(
     at.file_uploader(key="upload").upload(name, content, "application/octet-stream")
     at.run()
     assert not at.exception
-    assert len(at.error) == 1 and name in at.error[0].value
+    assert len(at.error) == 1 and md(name) in at.error[0].value
     assert not [b for b in at.button if b.key == "upload-analyse"]
     assert count(app_db) == before
 
@@ -264,3 +265,78 @@ def test_reported_future_is_not_a_hedged_claim(app_db: Path) -> None:
     claims = next(s for s in specs(at) if s["layout"]["title"]["text"].startswith("Confirmed"))
     counts = {t["name"]: sum(values(t["x"])) for t in claims["data"]}
     assert counts == {"confirmed": 1, "hedged": 1}
+
+
+def test_uploads_are_parsed_once_however_often_the_page_reruns(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import analysis.loading
+
+    calls: list[str] = []
+    real = analysis.loading.load_bytes
+
+    def counting(data: bytes, **kwargs: Any) -> Any:
+        calls.append(kwargs.get("name", ""))
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(analysis.loading, "load_bytes", counting)
+    at = app("views/add.py")
+    uploader = at.file_uploader(key="upload")
+    uploader.upload("vietnam.md", NEW_ARTICLE.encode(), "text/markdown")
+    uploader.upload("bad.txt", b"", "text/plain")
+    at.run()
+    title = next(t for t in at.text_input if t.key.startswith("title-"))
+    title.set_value("Edited title").run()
+    at.run()
+    assert sorted(calls) == ["bad.txt", "vietnam.md"]
+    assert len(at.error) == 1
+
+
+@pytest.mark.parametrize("batch", ["too many files", "too many bytes"])
+def test_an_oversized_batch_of_uploads_is_refused_whole(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch, batch: str
+) -> None:
+    import analysis.loading
+
+    calls: list[str] = []
+    monkeypatch.setattr(analysis.loading, "load_bytes", lambda data, **kw: calls.append(kw["name"]))
+    at = app("views/add.py")
+    uploader = at.file_uploader(key="upload")
+    if batch == "too many files":
+        for i in range(UPLOAD_MAX_FILES + 1):
+            uploader.upload(
+                f"a{i}.md", NEW_ARTICLE.encode() + bytes([65 + i % 26]), "text/markdown"
+            )
+    else:
+        size = UPLOAD_MAX_TOTAL // 4 + 1
+        for i in range(4):
+            uploader.upload(f"big{i}.txt", b"Serbia bought jets. " * (size // 20 + 1), "text/plain")
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and "limit" in at.error[0].value
+    assert calls == []
+    assert not [b for b in at.button if b.key == "upload-analyse"]
+
+
+HOSTILE_NAME = "![x](https://example.invalid/p.png) [click](https://example.invalid) :red[x].md"
+
+
+def test_file_names_and_sources_are_shown_as_literal_markdown(app_db: Path) -> None:
+    at = app("views/add.py")
+    uploader = at.file_uploader(key="upload")
+    article = NEW_ARTICLE.replace(
+        "published: 2023-05-10\n",
+        "published: 2023-05-10\nsource: '[desk](https://example.invalid)'\n",
+    )
+    uploader.upload(HOSTILE_NAME, article.encode(), "text/markdown")
+    uploader.upload("![e](https://example.invalid/e.png).txt", b"", "text/plain")
+    at.run()
+    assert "](" not in at.error[0].value and "![e]" not in at.error[0].value
+    at.button(key="upload-analyse").click().run()
+    shown = [s.value for s in at.success]
+    assert shown and all("](" not in s and ":red[" not in s for s in shown)
+    at = app("views/article.py")
+    options = at.selectbox(key="art-select").options
+    at.selectbox(key="art-select").select(next(o for o in options if "Vietnam" in o)).run()
+    caption = at.caption[0].value
+    assert "desk" in caption and "](" not in caption

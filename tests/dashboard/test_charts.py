@@ -165,3 +165,59 @@ def test_highlight_escapes_everything_but_its_own_marks() -> None:
 def test_highlight_skips_overlaps_and_out_of_range_marks() -> None:
     out = highlight("abcdef", [Mark(0, 4, "actor"), Mark(2, 5, "date"), Mark(4, 99, "cue")])
     assert out.count("<mark") == 1
+
+
+HOSTILE = '<a href="https://example.invalid/x">click</a> <img src=x onerror=alert(1)> & <b>'
+
+
+def _strings(fig: object) -> list[str]:
+    """Every string a figure hands to Plotly's HTML-like renderer: labels, hovers, titles."""
+    spec = fig.to_plotly_json()  # type: ignore[attr-defined]
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v)
+        elif hasattr(value, "tolist"):
+            walk(value.tolist())
+
+    walk(spec)
+    return out
+
+
+def _assert_escaped(fig: object) -> None:
+    strings = _strings(fig)
+    assert any("&lt;a href" in s for s in strings)
+    assert not any("<a " in s or "<img" in s or "<b>click" in s for s in strings)
+
+
+def test_timeline_hovers_show_sentences_as_text() -> None:
+    events = pd.DataFrame(
+        [
+            {
+                "date": "2020-02-03",
+                "precision": "day",
+                "type": "order",
+                "actors": ["SRB"],
+                "sentence": f"Serbia ordered drones. {HOSTILE}",
+            }
+        ]
+    )
+    _assert_escaped(charts.timeline(events))
+
+
+def test_names_and_systems_in_figures_show_as_text() -> None:
+    names = {**NAMES, "SRB": HOSTILE}
+    deals = pd.DataFrame(
+        [{"supplier": "RUS", "recipient": "SRB", "system": HOSTILE, "category": "f"}]
+    )
+    _assert_escaped(charts.sankey(deals, names))
+    _assert_escaped(charts.alignment_over_time(signals(), "SRB", names))
+    actors = pd.DataFrame([{"actor": "SRB", "type": "country", "mentions": 3, "article_id": "a"}])
+    _assert_escaped(charts.top_actors(actors, names))
