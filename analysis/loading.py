@@ -466,8 +466,9 @@ _CREDIT = re.compile(r"\n+(?:Reporting|Writing|Additional reporting|Editing)\b[^
 
 def strip_lead(text: str, title: str = "") -> tuple[str, str]:
     """``(text, title)`` with what is not the story's prose taken out of the analysed text: a
-    leading headline (it becomes the title when there is none), bylines, the wire dateline that
-    opens the first sentence (it would otherwise read as its subject) and a closing credit line.
+    leading headline (it becomes the title when there is none), bylines and a closing credit
+    line. The wire dateline that opens the first sentence is set apart as its own paragraph: it
+    would otherwise read as the subject, but its date is the story's.
 
     The headline leaves the text rather than staying as a paragraph of its own because the
     sentence splitter does not break at blank lines: "Jets arrive\n\nSerbia received…" would
@@ -480,7 +481,11 @@ def strip_lead(text: str, title: str = "") -> tuple[str, str]:
         if m is None or not rest.strip() or re.search(r"\b[a-z]{4,}\b", m["tail"] or ""):
             break
         text = rest.lstrip("\n")
-    text = _DATELINE.sub("", text, count=1)
+    dateline = _DATELINE.match(text)
+    if dateline is not None:
+        # The dateline keeps its place and dates but stands apart, so that it is never the
+        # subject of the first sentence (the pipeline breaks sentences at blank lines).
+        text = dateline.group(0).rstrip(" \t-–—") + "\n\n" + text[dateline.end() :]
     text = _CREDIT.sub("", text)
     return text.strip(), title
 

@@ -241,16 +241,17 @@ _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 _CONTINUES = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "CD", "CC", "POS"})
 
 
-@Language.component("am_initialisms")
-def keep_initialisms_inside(doc: Doc) -> Doc:
-    """ "U.S. and Australian navies", "U.S. officials": an initialism followed by a noun, an
-    adjective or a lower-case word does not end a sentence. Runs before the parser, which keeps
-    the boundaries it is given."""
+@Language.component("am_boundaries")
+def set_sentence_boundaries(doc: Doc) -> Doc:
+    """Boundaries the parser gets wrong, set before it runs (it keeps what it is given): a
+    blank line ends a sentence (subheadings, datelines, list items), and an initialism followed
+    by a noun, an adjective or a lower-case word does not ("U.S. and Australian navies")."""
     for tok in doc[:-1]:
-        if _INITIALISM.fullmatch(tok.text):
-            nxt = doc[tok.i + 1]
-            if nxt.is_lower or nxt.tag_ in _CONTINUES:
-                nxt.is_sent_start = False
+        nxt = doc[tok.i + 1]
+        if tok.is_space and tok.text.count("\n") >= 2 and not nxt.is_space:
+            nxt.is_sent_start = True
+        elif _INITIALISM.fullmatch(tok.text) and (nxt.is_lower or nxt.tag_ in _CONTINUES):
+            nxt.is_sent_start = False
     return doc
 
 
@@ -285,7 +286,7 @@ def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     """Load the spaCy model and add the domain components."""
     nlp = spacy.load(model)
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe("am_initialisms", before="parser")
+        nlp.add_pipe("am_boundaries", before="parser")
     nlp.add_pipe("am_gazetteer", last=True)
     nlp.add_pipe("am_frames", last=True)
     return nlp
