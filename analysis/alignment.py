@@ -441,7 +441,7 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
                 ctx.emit(counterpart, subject, kind, direction, tok, sent)
             return
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
-    if not counterparts:
+    if not counterparts and (rule.symmetric or rule.direction < 0):
         # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed".
         counterparts = _co_subjects(ctx, verb, subject)
     if rule.symmetric and direction == rule.direction:
