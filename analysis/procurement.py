@@ -520,6 +520,10 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         # "decided not to send Taurus missiles": a supplier's no is a refusal.
         return REFUSED if frame.subject == "supplier" and tok.pos_ == "VERB" else "negated"
     status = frame.status
+    if status == "cancelled" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in tok.children
+    ):
+        return "negated"  # "if the F-35 deal collapses": nothing has ended
     if _unreal(tok) and frame.future:
         status = frame.future
     modal, _head = _head_modality(tok, index)
