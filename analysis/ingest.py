@@ -216,11 +216,14 @@ def resolve_scheduler(scheduler: str | None = None) -> str | None:
 def dask_client(scheduler: str | None, *, workers: int | None = None) -> Iterator[Client]:
     """A client of a running scheduler, or of a LocalCluster of single-threaded worker processes
     (one per core unless ``workers``) that lives as long as the block."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="15s", set_as_default=False)
+            # Dask's own connect timeout (``DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT``).
+            timeout = dask.config.get("distributed.comm.timeouts.connect")
+            client = Client(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
         try:
@@ -295,7 +298,9 @@ def run_batches(
     threads = sum(client.nthreads().values()) or 1
     limit = max(2, TASKS_PER_THREAD * threads)
     [known_future] = client.scatter([known], broadcast=True, hash=False)
-    batches = _chunks(files, batch_size)
+    # A small run is cut finer, so that every worker gets a share of it.
+    per_task = max(1, min(batch_size, -(-len(files) // limit)))
+    batches = _chunks(files, per_task)
 
     def submit(batch: list[tuple[str, str]]) -> Future:
         return client.submit(
