@@ -253,9 +253,18 @@ def _known_ids(store: Store) -> KnownIds:
     return KnownIds(row[0] for row in store.conn.execute("SELECT id FROM articles"))
 
 
-def _chunks(items: Sequence[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
+def _batches(
+    items: Sequence[tuple[str, str]], size: int, slots: int
+) -> Iterator[list[tuple[str, str]]]:
+    """Batches of at most ``size`` files that shrink toward the end (a share of what remains
+    per slot), so that a small run reaches every worker and no worker finishes long after the
+    others on a last full batch."""
+    start = 0
+    while start < len(items):
+        share = -(-(len(items) - start) // (2 * slots))
+        step = max(1, min(size, share))
+        yield list(items[start : start + step])
+        start += step
 
 
 @dataclass
@@ -298,9 +307,7 @@ def run_batches(
     threads = sum(client.nthreads().values()) or 1
     limit = max(2, TASKS_PER_THREAD * threads)
     [known_future] = client.scatter([known], broadcast=True, hash=False)
-    # A small run is cut finer, so that every worker gets a share of it.
-    per_task = max(1, min(batch_size, -(-len(files) // limit)))
-    batches = _chunks(files, per_task)
+    batches = _batches(files, batch_size, threads)
 
     def submit(batch: list[tuple[str, str]]) -> Future:
         return client.submit(
