@@ -42,6 +42,8 @@ TASKS_PER_THREAD = 2
 """Tasks in flight per worker thread: one running, one queued so a worker never waits."""
 RETRIES = 2
 """Extra attempts for a batch whose task raised (a dead worker is rescheduled by Dask itself)."""
+WORKER_WAIT = 60.0
+"""Seconds to wait for a running scheduler to have at least one worker."""
 STRINGS_GROWTH_LIMIT = 1_000_000
 """A worker rebuilds its pipeline once its string store has grown by this many strings."""
 
@@ -227,6 +229,13 @@ def dask_client(scheduler: str | None, *, workers: int | None = None) -> Iterato
         except (OSError, TimeoutError, ValueError) as exc:
             raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
         try:
+            try:
+                client.wait_for_workers(1, timeout=WORKER_WAIT)
+            except TimeoutError as exc:
+                raise SchedulerError(
+                    f"the Dask scheduler at {scheduler} has had no worker for "
+                    f"{WORKER_WAIT:.0f} s; start one with `dask worker {scheduler}`"
+                ) from exc
             yield client
         finally:
             client.close()

@@ -327,3 +327,25 @@ def test_killing_the_client_leaves_no_worker_process_behind(tmp_path: Path) -> N
     assert not left, f"worker processes outlived their client: {left}"
     rerun = ingest_paths(paths, db=db, workers=1, batch_size=8, progress=False)
     assert rerun.added + rerun.present == 40 and exactly_once(db) == (40, 40)
+
+
+@pytest.mark.timeout(120)
+def test_a_scheduler_without_workers_is_an_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from distributed import LocalCluster
+
+    monkeypatch.setattr(ingest, "WORKER_WAIT", 1.0)
+    paths = make_corpus(2, tmp_path / "corpus")
+    with (
+        LocalCluster(
+            n_workers=0,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.CRITICAL,
+        ) as cluster,
+        pytest.raises(ingest.SchedulerError, match="no worker"),
+    ):
+        ingest_paths(
+            paths, db=tmp_path / "s.sqlite", scheduler=cluster.scheduler_address, progress=False
+        )
