@@ -45,14 +45,25 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("ingest", help="analyse files and folders into the store")
     i.add_argument("paths", nargs="+")
     i.add_argument("--db", help="store file (default: data/alignment.sqlite or $ALIGNMENT_DB)")
-    i.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
-    i.add_argument("--batch-size", type=int, default=50, help="articles per batch per worker")
-    i.add_argument("--quiet", action="store_true", help="no progress bar")
-    e = sub.add_parser("export", help="write stored results as CSV or JSON")
+    i.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="local cluster's worker processes (default: cores)",
+    )
+    i.add_argument(
+        "--scheduler",
+        help="address of a running Dask scheduler, tcp://HOST:PORT (default: $ALIGNMENT_SCHEDULER,"
+        " else a local cluster for this run)",
+    )
+    i.add_argument("--batch-size", type=int, default=50, help="articles per task")
+    i.add_argument("--quiet", action="store_true", help="no progress bar or dashboard link")
+    e = sub.add_parser("export", help="write stored results as CSV, JSON or Parquet")
     e.add_argument("--db")
-    e.add_argument("--format", choices=("csv", "json"), default="csv")
-    e.add_argument("--table", default="alignment")
+    e.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
+    e.add_argument("--table", help="table to write (default: alignment; Parquet: every table)")
     e.add_argument("--actor", action="append", default=[], help="keep rows involving this actor")
+    e.add_argument("--out", help="folder for Parquet: one dataset per table, partitioned by year")
     return parser
 
 
@@ -70,13 +81,26 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from analysis import store
+    from analysis import ingest, store
 
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    scheduler = ingest.resolve_scheduler(args.scheduler)
+    if scheduler and args.workers is not None:
+        raise UsageError("--workers sizes a local cluster; a running scheduler has its own workers")
+    if scheduler and not scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://")):
+        raise UsageError(f"--scheduler needs an address such as tcp://HOST:8786, not {scheduler!r}")
+    ingest.quiet_dask()
     db = store.resolve_db(args.db)
-    summary = store.ingest_paths(
-        args.paths, db=db, workers=args.workers, batch_size=args.batch_size, progress=not args.quiet
+    summary = ingest.ingest_paths(
+        args.paths,
+        db=db,
+        workers=args.workers,
+        scheduler=scheduler,
+        batch_size=args.batch_size,
+        progress=not args.quiet,
     )
     for name, reason in summary.refused:
         label = Path(name).name
@@ -90,10 +114,14 @@ def _export(args: argparse.Namespace) -> int:
     from analysis import store
 
     db = store.resolve_db(args.db)
-    if args.table not in store.TABLES:
+    if args.table is not None and args.table not in store.TABLES:
         raise UsageError(f"--table must be one of {', '.join(store.TABLES)}")
+    if args.format == "parquet":
+        return _export_parquet(args, db)
+    if args.out:
+        raise UsageError("--out is for --format parquet; CSV and JSON go to stdout")
     with store.Store(db, readonly=True) as st:
-        frame = st.read(args.table, actors=args.actor or None)
+        frame = st.read(args.table or "alignment", actors=args.actor or None)
     if args.format == "csv":
         for col in frame.columns:
             if frame[col].map(lambda v: isinstance(v, list | dict)).any():
@@ -102,6 +130,19 @@ def _export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2))
         sys.stdout.write("\n")
+    return 0
+
+
+def _export_parquet(args: argparse.Namespace, db: Path) -> int:
+    from analysis import export, store
+
+    if not args.out:
+        raise UsageError("--format parquet needs --out DIR (one dataset per table)")
+    tables = [args.table] if args.table else list(store.TABLES)
+    with store.Store(db, readonly=True) as st:
+        counts = export.write_parquet(st, Path(args.out), tables=tables, actors=args.actor or None)
+    done = ", ".join(f"{name} {rows}" for name, rows in counts.items())
+    print(f"wrote {done} rows as Parquet under {args.out}")
     return 0
 
 
@@ -119,9 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the store, a disk: one line, never a traceback
+        from analysis.ingest import SchedulerError
         from analysis.store import StoreError
 
-        if isinstance(exc, StoreError):
+        if isinstance(exc, StoreError | SchedulerError):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)

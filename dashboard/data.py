@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analysis import store
+from analysis import ingest, store
 from analysis.loading import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +48,7 @@ def ensure_seeded(db: str) -> int:
         if st_.count():
             return st_.count()
     articles = [(str(p), load_path(p)) for p in sorted(SAMPLES.glob("*.md"))]
-    store.ingest_articles(articles, db=Path(db), nlp=pipeline())
+    ingest.ingest_articles(articles, db=Path(db), nlp=pipeline())
     with store.Store(Path(db)) as st_:
         return st_.count()
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+import logging
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,3 +43,53 @@ def sample_paths() -> list[Path]:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "store.sqlite"
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler() -> Iterator[str]:
+    """A LocalCluster of one single-threaded worker shared by the tests that only need an
+    ingest to run (its worker builds the pipeline once); the address of its scheduler."""
+    from distributed import LocalCluster
+
+    from analysis.ingest import quiet_dask
+
+    quiet_dask()
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        silence_logs=logging.CRITICAL,
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def descendants() -> set[int]:
+    """Live (not yet exited) descendants of this process."""
+    import psutil
+
+    alive = set()
+    for proc in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            if proc.status() != psutil.STATUS_ZOMBIE:
+                alive.add(proc.pid)
+    return alive
+
+
+@pytest.fixture
+def no_leftover_processes() -> Iterator[None]:
+    """Fail a test that leaves processes behind (workers, schedulers); kill what it left."""
+    import psutil
+
+    before = descendants()
+    yield
+    deadline = time.monotonic() + 20
+    left = descendants() - before
+    while left and time.monotonic() < deadline:
+        time.sleep(0.2)
+        left = descendants() - before
+    for pid in left:
+        with contextlib.suppress(psutil.Error):
+            psutil.Process(pid).kill()
+    assert not left, f"processes left behind: {sorted(left)}"

@@ -166,3 +166,31 @@ def test_endless_inputs_exit_2_with_one_line_and_bounded_memory(
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
     assert rss_mb < 200
+
+
+@pytest.mark.parametrize(
+    "args,env,says",
+    [
+        (["--scheduler", "tcp://127.0.0.1:9"], {}, "cannot reach the Dask scheduler"),
+        ([], {"ALIGNMENT_SCHEDULER": "tcp://127.0.0.1:9"}, "tcp://127.0.0.1:9"),
+        (["--scheduler", "127.0.0.1:8786"], {}, "tcp://HOST"),
+        (["--scheduler", "tcp://127.0.0.1:9", "--workers", "2"], {}, "--workers"),
+        (["--batch-size", "0"], {}, "--batch-size"),
+    ],
+)
+def test_ingest_without_a_usable_cluster_exits_2_with_one_line(
+    tmp_path: Path, sample_paths: list[Path], args: list[str], env: dict[str, str], says: str
+) -> None:
+    db = tmp_path / "store.sqlite"
+    result = cli(
+        "ingest",
+        str(sample_paths[0]),
+        "--db",
+        str(db),
+        *args,
+        env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s", **env},
+    )
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and says in lines[0] and "Traceback" not in result.stderr
+    assert result.stdout == ""

@@ -14,15 +14,27 @@ from pathlib import Path
 import pytest
 
 from analysis import store
+from analysis.ingest import Summary, ingest_paths
 from analysis.store import MIGRATIONS, SCHEMA_VERSION, Store
 from scripts.bench import make_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 DERIVED = ("actors", "entities", "events", "procurements", "stance_cues", "alignment")
+SHARED: dict[str, str] = {}
 
 
-def ingest(paths: list[Path], db: Path, workers: int = 1) -> store.Summary:
-    return store.ingest_paths(paths, db=db, workers=workers, batch_size=8, progress=False)
+@pytest.fixture(autouse=True)
+def _shared_cluster(dask_scheduler: str) -> None:
+    SHARED["scheduler"] = dask_scheduler
+
+
+def ingest(paths: list[Path], db: Path, workers: int = 1) -> Summary:
+    """One worker: the session's shared cluster; more: a LocalCluster of that many for the call."""
+    if workers == 1:
+        return ingest_paths(
+            paths, db=db, scheduler=SHARED["scheduler"], batch_size=8, progress=False
+        )
+    return ingest_paths(paths, db=db, workers=workers, batch_size=8, progress=False)
 
 
 def consistent(db: Path) -> tuple[int, list[str]]:

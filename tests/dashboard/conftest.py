@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from analysis import store
+from analysis import ingest
 from analysis.loading import load_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,7 +19,7 @@ APP = str(ROOT / "dashboard" / "app.py")
 def seeded_store(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("seed") / "store.sqlite"
     articles = [(str(p), load_path(p)) for p in sorted((ROOT / "sample_articles").glob("*.md"))]
-    store.ingest_articles(articles, db=db, nlp=nlp)
+    ingest.ingest_articles(articles, db=db, nlp=nlp)
     return db
 
 
