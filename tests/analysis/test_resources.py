@@ -138,6 +138,79 @@ def test_sixty_countries_have_leaders_and_defence_and_foreign_ministers() -> Non
     assert len(full) >= 60
 
 
+HEAD_TITLES = {"head_of_state", "head_of_government", "presidency_member"}
+
+
+def _role_years(titles: set[str]) -> dict[str, set[int]]:
+    years: dict[str, set[int]] = defaultdict(set)
+    for person in resources.people():
+        for role in person.roles:
+            if role.title in titles:
+                years[role.actor] |= set(range(role.start, (role.end or 2026) + 1))
+    return years
+
+
+def test_every_un_member_has_a_known_head_in_every_year_since_2014() -> None:
+    # San Marino's two captains regent change every six months; they are not listed.
+    years = _role_years(HEAD_TITLES)
+    countries = {a.id for a in resources.actors() if a.type == "country"} - {"SMR"}
+    missing = {c: sorted(set(range(2014, 2026)) - years[c]) for c in countries}
+    assert {c: y for c, y in missing.items() if y} == {}
+
+
+def test_eighty_states_have_defence_and_foreign_ministers_since_2014() -> None:
+    titles: dict[str, set[str]] = defaultdict(set)
+    for person in resources.people():
+        for role in person.roles:
+            if role.end is None or role.end >= 2014:
+                titles[role.actor].add(role.title)
+    ministers = [c for c, t in titles.items() if {"defence_minister", "foreign_minister"} <= t]
+    chiefs = [c for c in ministers if "chief_of_staff" in titles[c]]
+    assert len(ministers) >= 80
+    assert len(chiefs) >= 55
+
+
+@pytest.mark.parametrize(
+    "form,year,actor",
+    [
+        ("Chrystia Freeland", 2018, "CAN"),
+        ("Sebastian Pinera", 2021, "CHL"),
+        ("Piñera", 2019, "CHL"),
+        ("Guy Parmelin", 2022, "CHE"),
+        ("Viola Amherd", 2023, "CHE"),
+        ("Eduard Heger", 2023, "SVK"),
+        ("Prabowo Subianto", 2025, "IDN"),
+        ("Abdel Fattah al-Sisi", 2022, "EGY"),
+        ("Ali Shamkhani", 2023, "IRN"),
+        ("John Kirby", 2023, "USA"),
+        ("Nancy Pelosi", 2022, "USA"),
+        ("Lloyd Austin", 2022, "USA"),
+        ("Antony Blinken", 2023, "USA"),
+        ("Jake Sullivan", 2023, "USA"),
+        ("Ellen Lord", 2019, "USA"),
+        ("Bob Menendez", 2021, "USA"),
+        ("Daniel Hagari", 2024, "ISR"),
+        ("Ramzan Kadyrov", 2022, "RUS"),
+        ("Jean-Claude Juncker", 2016, "EU"),
+        ("Mark Rutte", 2023, "NLD"),
+        ("Mark Rutte", 2025, "NATO"),
+        ("Ban Ki-moon", 2015, "UN"),
+        ("Stephane Dujarric", 2024, "UN"),
+        ("Moussa Faki Mahamat", 2020, "AU"),
+        ("Moussa Faki Mahamat", 2015, "TCD"),
+        ("Kao Kim Hourn", 2024, "ASEAN"),
+        ("Jasem Mohamed Albudaiwi", 2024, "GCC"),
+        ("Imangali Tasmagambetov", 2024, "CSTO"),
+        ("Zhang Ming", 2023, "SCO"),
+        ("Mirziyoyev", 2015, "UZB"),
+    ],
+)
+def test_office_holders_act_for_their_state_in_the_year(form: str, year: int, actor: str) -> None:
+    holders = [p for p in resources.people() if form in (p.name, *p.aliases)]
+    assert len(holders) == 1, form
+    assert holders[0].acts_for(year) == actor
+
+
 def test_people_act_for_the_state_of_the_role_held_that_year() -> None:
     people = resources.people_by_id()
     assert people["P:jens-stoltenberg"].acts_for(2019) == "NATO"
