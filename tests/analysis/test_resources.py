@@ -85,6 +85,20 @@ def test_shipped_people_pass_the_lint() -> None:
     assert lint_people(resources.people(), set(resources.actors_by_id())) == []
 
 
+def test_no_person_is_named_like_an_actor_or_a_weapon() -> None:
+    # "Juan Carlos I" is a Spanish ship and "Mulino" a Russian training ground: a person's
+    # name or alias must not take such a form from the actor or weapon gazetteers.
+    taken = {f.casefold() for a in resources.actors() for f in a.forms}
+    taken |= {f.casefold() for w in resources.weapons() for f in w.forms}
+    clashes = [
+        (p.id, form)
+        for p in resources.people()
+        for form in (p.name, *p.aliases)
+        if form.casefold() in taken
+    ]
+    assert clashes == []
+
+
 def _p(
     pid: str, name: str, *aliases: str, roles: tuple[resources.Role, ...] = ()
 ) -> resources.PersonRecord:
