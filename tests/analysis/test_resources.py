@@ -86,8 +86,8 @@ def test_shipped_people_pass_the_lint() -> None:
 
 
 def test_no_person_is_named_like_an_actor_or_a_weapon() -> None:
-    # "Juan Carlos I" is a Spanish ship and "Mulino" a Russian training ground: a person's
-    # name or alias must not take such a form from the actor or weapon gazetteers.
+    # "Juan Carlos I" is also a Spanish assault ship: a person's name or alias must not take
+    # a form of the actor or weapon gazetteers.
     taken = {f.casefold() for a in resources.actors() for f in a.forms}
     taken |= {f.casefold() for w in resources.weapons() for f in w.forms}
     clashes = [
