@@ -57,6 +57,87 @@ def test_bloc_members_and_people_point_at_known_actors() -> None:
             assert role.actor in known, (person.id, role)
 
 
+def lint_people(people: tuple[resources.PersonRecord, ...], known: set[str]) -> list[str]:
+    """Problems in the people gazetteer, one line each: a name or alias held by two people
+    (compared case-insensitively, as lower-case text is matched too), a role that ends before
+    it starts, and a role or home country that is not a known actor."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    problems: list[str] = []
+    for person in people:
+        for form in {person.name, *person.aliases}:
+            owners[form.casefold()].add(person.id)
+        if person.country not in known:
+            problems.append(f"{person.id}: country {person.country!r} is no actor")
+        for role in person.roles:
+            if role.end is not None and role.end < role.start:
+                problems.append(f"{person.id}: {role.title} ends {role.end} before {role.start}")
+            if role.actor not in known:
+                problems.append(f"{person.id}: {role.title} acts for unknown {role.actor!r}")
+    problems.extend(
+        f"{form!r} is shared by {', '.join(sorted(ids))}"
+        for form, ids in sorted(owners.items())
+        if len(ids) > 1
+    )
+    return problems
+
+
+def test_shipped_people_pass_the_lint() -> None:
+    assert lint_people(resources.people(), set(resources.actors_by_id())) == []
+
+
+def test_no_person_is_named_like_an_actor_or_a_weapon() -> None:
+    # "Juan Carlos I" is also a Spanish assault ship: a person's name or alias must not take
+    # a form of the actor or weapon gazetteers.
+    taken = {f.casefold() for a in resources.actors() for f in a.forms}
+    taken |= {f.casefold() for w in resources.weapons() for f in w.forms}
+    clashes = [
+        (p.id, form)
+        for p in resources.people()
+        for form in (p.name, *p.aliases)
+        if form.casefold() in taken
+    ]
+    assert clashes == []
+
+
+def _p(
+    pid: str, name: str, *aliases: str, roles: tuple[resources.Role, ...] = ()
+) -> resources.PersonRecord:
+    return resources.PersonRecord(
+        id=pid,
+        name=name,
+        country="FRA",
+        aliases=aliases,
+        roles=roles or (resources.Role("defence_minister", 2017, 2022, "FRA"),),
+    )
+
+
+@pytest.mark.parametrize(
+    "people,fault",
+    [
+        ((_p("P:a", "Ann Roe", "Roe"), _p("P:b", "Bo Roe", "roe")), "'roe' is shared by P:a, P:b"),
+        ((_p("P:a", "Ann Roe"), _p("P:b", "Bo Roe", "Ann Roe")), "shared by P:a, P:b"),
+        (
+            (_p("P:a", "Ann Roe", roles=(resources.Role("foreign_minister", 2020, 2019, "FRA"),)),),
+            "P:a: foreign_minister ends 2019 before 2020",
+        ),
+        (
+            (_p("P:a", "Ann Roe", roles=(resources.Role("envoy", 2020, None, "XXX"),)),),
+            "P:a: envoy acts for unknown 'XXX'",
+        ),
+    ],
+)
+def test_the_people_lint_names_the_record_at_fault(
+    people: tuple[resources.PersonRecord, ...], fault: str
+) -> None:
+    problems = lint_people(people, {"FRA"})
+    assert len(problems) == 1 and fault in problems[0]
+
+
+def test_the_people_lint_passes_distinct_people() -> None:
+    people = (_p("P:a", "Ann Roe", "Roe"), _p("P:b", "Bo Poe", "Poe"))
+    assert lint_people(people, {"FRA"}) == []
+
+
 def test_sixty_countries_have_leaders_and_defence_and_foreign_ministers() -> None:
     titles: dict[str, set[str]] = defaultdict(set)
     for person in resources.people():
@@ -69,6 +150,79 @@ def test_sixty_countries_have_leaders_and_defence_and_foreign_ministers() -> Non
         and t & {"head_of_state", "head_of_government"}
     ]
     assert len(full) >= 60
+
+
+HEAD_TITLES = {"head_of_state", "head_of_government", "presidency_member"}
+
+
+def _role_years(titles: set[str]) -> dict[str, set[int]]:
+    years: dict[str, set[int]] = defaultdict(set)
+    for person in resources.people():
+        for role in person.roles:
+            if role.title in titles:
+                years[role.actor] |= set(range(role.start, (role.end or 2026) + 1))
+    return years
+
+
+def test_every_un_member_has_a_known_head_in_every_year_since_2014() -> None:
+    # San Marino's two captains regent change every six months; they are not listed.
+    years = _role_years(HEAD_TITLES)
+    countries = {a.id for a in resources.actors() if a.type == "country"} - {"SMR"}
+    missing = {c: sorted(set(range(2014, 2026)) - years[c]) for c in countries}
+    assert {c: y for c, y in missing.items() if y} == {}
+
+
+def test_eighty_states_have_defence_and_foreign_ministers_since_2014() -> None:
+    titles: dict[str, set[str]] = defaultdict(set)
+    for person in resources.people():
+        for role in person.roles:
+            if role.end is None or role.end >= 2014:
+                titles[role.actor].add(role.title)
+    ministers = [c for c, t in titles.items() if {"defence_minister", "foreign_minister"} <= t]
+    chiefs = [c for c in ministers if "chief_of_staff" in titles[c]]
+    assert len(ministers) >= 80
+    assert len(chiefs) >= 55
+
+
+@pytest.mark.parametrize(
+    "form,year,actor",
+    [
+        ("Chrystia Freeland", 2018, "CAN"),
+        ("Sebastian Pinera", 2021, "CHL"),
+        ("Piñera", 2019, "CHL"),
+        ("Guy Parmelin", 2022, "CHE"),
+        ("Viola Amherd", 2023, "CHE"),
+        ("Eduard Heger", 2023, "SVK"),
+        ("Prabowo Subianto", 2025, "IDN"),
+        ("Abdel Fattah al-Sisi", 2022, "EGY"),
+        ("Ali Shamkhani", 2023, "IRN"),
+        ("John Kirby", 2023, "USA"),
+        ("Nancy Pelosi", 2022, "USA"),
+        ("Lloyd Austin", 2022, "USA"),
+        ("Antony Blinken", 2023, "USA"),
+        ("Jake Sullivan", 2023, "USA"),
+        ("Ellen Lord", 2019, "USA"),
+        ("Bob Menendez", 2021, "USA"),
+        ("Daniel Hagari", 2024, "ISR"),
+        ("Ramzan Kadyrov", 2022, "RUS"),
+        ("Jean-Claude Juncker", 2016, "EU"),
+        ("Mark Rutte", 2023, "NLD"),
+        ("Mark Rutte", 2025, "NATO"),
+        ("Ban Ki-moon", 2015, "UN"),
+        ("Stephane Dujarric", 2024, "UN"),
+        ("Moussa Faki Mahamat", 2020, "AU"),
+        ("Moussa Faki Mahamat", 2015, "TCD"),
+        ("Kao Kim Hourn", 2024, "ASEAN"),
+        ("Jasem Mohamed Albudaiwi", 2024, "GCC"),
+        ("Imangali Tasmagambetov", 2024, "CSTO"),
+        ("Zhang Ming", 2023, "SCO"),
+        ("Mirziyoyev", 2015, "UZB"),
+    ],
+)
+def test_office_holders_act_for_their_state_in_the_year(form: str, year: int, actor: str) -> None:
+    holders = [p for p in resources.people() if form in (p.name, *p.aliases)]
+    assert len(holders) == 1, form
+    assert holders[0].acts_for(year) == actor
 
 
 def test_people_act_for_the_state_of_the_role_held_that_year() -> None:
