@@ -608,7 +608,11 @@ class Parties:
 
 
 def _arguments(
-    verb: Token, role: str, resolved: Resolved, mention_tokens: set[int]
+    verb: Token,
+    role: str,
+    resolved: Resolved,
+    mention_tokens: set[int],
+    frame: resources.FrameRecord | None = None,
 ) -> tuple[str | None, str | None]:
     """(supplier, recipient) from the frame's subject and its from/to/for/by/with phrases."""
     got = Parties()
@@ -639,7 +643,8 @@ def _arguments(
         elif c.dep_ == "dobj" and role == "theme":
             got.give("recipient", resolved.state_at(c.i))  # "the tanks reached Ukraine"
         elif c.dep_ == "poss" and verb.pos_ == "NOUN":
-            got.give(role if role != "theme" else "recipient", _state_in(c, resolved))
+            owner = (frame.possessor if frame is not None else None) or role
+            got.give(owner if owner != "theme" else "recipient", _state_in(c, resolved))
     if verb.pos_ != "NOUN":
         got.give(role, _subject_state(verb, resolved, mention_tokens))
     elif verb.dep_ in ("attr", "appos") or (verb.dep_ == "pobj" and verb.head.head.dep_ == "attr"):
@@ -702,7 +707,7 @@ def _parties(
     root = doc[mention.start : mention.end].root
     skip = set(range(mention.start, mention.end)) | {gov.anchor.i, root.i}
     role = _role(gov.frame, gov.token, resolved, mention.origin)
-    got = Parties(*_arguments(gov.token, role, resolved, skip))
+    got = Parties(*_arguments(gov.token, role, resolved, skip, gov.frame))
     outer = _governing(frame_index(doc).get(gov.token.head.i, ()))
     if gov.token.pos_ == "NOUN" and outer is not None and outer.subject and not outer.block:
         # "signed a contract with France's Naval Group for four frigates"; a verb outside the

@@ -116,6 +116,8 @@ class FrameRecord:
     ``passes``: inclusion ("the package includes", "including"): the weapon belongs to what
     includes it, and the frame is looked for there. ``supplier_named``: the text must name the
     supplier; the system's origin does not stand in (possession, building one's own).
+    ``possessor``: what a noun's possessor is when it differs from the subject role ("India's
+    largest arms supplier": India receives).
     """
 
     id: str
@@ -129,6 +131,7 @@ class FrameRecord:
     note: str
     passes: bool = False
     supplier_named: bool = False
+    possessor: str | None = None  # what a noun's possessor is, when not its subject role
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,6 +525,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         note=str(row["note"]),
         passes=bool(row.get("passes", False)),
         supplier_named=bool(row.get("supplier_named", False)),
+        possessor=_opt_in(row.get("possessor"), FRAME_ROLES, "possessor"),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")
