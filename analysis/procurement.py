@@ -924,9 +924,16 @@ def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
         have.quantity = have.quantity or row.quantity
         have.date = have.date or row.date
     # "Russian weapons, including Su-30 fighters": the named systems are the deal.
-    named = {(r.supplier, r.recipient) for r in merged.values() if r.system}
+    named = {
+        (r.supplier, r.recipient, e["sentence"])
+        for r in merged.values()
+        if r.system
+        for e in r.evidence
+    }
     return [
         r
         for r in merged.values()
-        if r.system or r.category != "other" or (r.supplier, r.recipient) not in named
+        if r.system
+        or r.category != "other"
+        or not any((r.supplier, r.recipient, e["sentence"]) in named for e in r.evidence)
     ]

@@ -93,8 +93,11 @@ def _weapon_key(name: str | None) -> str | None:
         for rec in resources.weapons():
             for form in (rec.name, *rec.aliases, *rec.nicknames):
                 _WEAPON_INDEX.setdefault(_fold(form), rec.id)
-    if _fold(name) in _WEAPON_INDEX:
-        return _WEAPON_INDEX[_fold(name)]
+    folded = _fold(name)
+    # "Akula" and "Akula-class" name one class of ship.
+    for form in (folded, f"{folded}-class", folded.removesuffix("-class").removesuffix(" class")):
+        if form in _WEAPON_INDEX:
+            return _WEAPON_INDEX[form]
     variant = _variant(name)
     return variant.id if variant else _fold(name)
 
