@@ -390,7 +390,10 @@ def _counterparts(
     """Parties the trigger points at: in its own phrase first, then the verb's, then (unless
     the class needs an object) the other states of the sentence."""
     rule = resources.signal_rules()[kind]
-    preps = TARGET_PREPS | set(rule.target_preps)
+    preps = (
+        set(rule.target_preps) if rule.only_target_preps else TARGET_PREPS | set(rule.target_preps)
+    )
+    preps = frozenset(preps)
     skip = ctx.weapon_tokens
     near = [s for s in _targets(tok, ctx.resolved, skip, preps) if s != subject]
     if not near and verb is not tok:
@@ -447,12 +450,14 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     if rule.symmetric and direction == rule.direction:
         # Drills and treaties: every party moves toward every other ("Indonesian and U.S.
         # troops, joined by forces from Australia, Japan and Singapore").
-        parties = list(dict.fromkeys([subject, *_co_subjects(ctx, verb, subject), *counterparts]))
+        own = list(dict.fromkeys([subject, *_co_subjects(ctx, verb, subject)]))
+        parties = list(dict.fromkeys([*own, *counterparts]))
         if kind == "joint_exercise":
             ctx.exercise = (sent.start, parties)
         for a in parties:
             for b in parties:
-                ctx.emit(a, b, kind, direction, tok, sent)
+                if rule.all_pairs or a in own or b in own:
+                    ctx.emit(a, b, kind, direction, tok, sent)
         return
     for counterpart in counterparts:
         ctx.emit(subject, counterpart, kind, direction, tok, sent)

@@ -156,7 +156,9 @@ class SignalRule:
     ("the suspension also applies to planned exercises"); ``light_verbs``: when given, a noun
     trigger's actor is its own modifier ("Russian strikes") or the subject of one of these
     verbs ("Israel launched strikes"), never the subject of any other verb ("Berlin criticised
-    the strike").
+    the strike"); ``all_pairs``: with ``symmetric``, the counterparts also move toward each
+    other (every participant of a drill); ``only_target_preps``: counterparts come only through
+    ``target_preps`` ("signed a contract with France", not "for guns from India").
     """
 
     type: str
@@ -173,6 +175,8 @@ class SignalRule:
     target_preps: tuple[str, ...] = ()
     reversal_scope: str = "head"
     light_verbs: tuple[str, ...] = ()
+    all_pairs: bool = False
+    only_target_preps: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,6 +569,8 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         target_preps=_strs(row.get("target_preps", [])),
         reversal_scope=str(row.get("reversal_scope", "head")),
         light_verbs=_strs(row.get("light_verbs", [])),
+        all_pairs=bool(row.get("all_pairs", False)),
+        only_target_preps=bool(row.get("only_target_preps", False)),
     )
     if rec.reversal_scope not in ("head", "sentence"):
         raise ValueError("reversal_scope is head or sentence")
