@@ -50,7 +50,20 @@ TARGET_PREPS = frozenset(
     {"with", "to", "from", "against", "on", "toward", "towards", "of", "between", "for", "by"}
 )
 SKIP_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "advcl", "relcl", "ccomp", "punct", "cc", "mark", "conj", "parataxis"}
+    {
+        "nsubj",
+        "nsubjpass",
+        "advcl",
+        "relcl",
+        "acl",
+        "appos",
+        "ccomp",
+        "punct",
+        "cc",
+        "mark",
+        "conj",
+        "parataxis",
+    }
 )
 
 
@@ -397,7 +410,10 @@ def _counterparts(
     skip = ctx.weapon_tokens
     near = [s for s in _targets(tok, ctx.resolved, skip, preps) if s != subject]
     if not near and verb is not tok:
-        near = [s for s in _targets(verb, ctx.resolved, skip, preps) if s != subject]
+        # The verb's other phrases; the trigger's own phrase was read above ("staged exercises
+        # around Taiwan" names no partner).
+        own = {t.i for t in tok.subtree}
+        near = [s for s in _targets(verb, ctx.resolved, skip | own, preps) if s != subject]
     if not near and not rule.needs_object:
         near = list(
             dict.fromkeys(
