@@ -355,6 +355,27 @@ def _inner_frame(
     return None
 
 
+def _inner_block(
+    mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """A block context inside the weapon's own noun phrase: a participle before it
+    ("captured", "destroyed", "downed") or a clause on it ("that drones destroyed")."""
+    own = root.head if root.dep_ in ("compound", "amod", "nummod", "nmod") else root
+    for noun in (own, root):
+        for c in noun.children:
+            frame = _governing(index.get(c.i, ()))
+            if c.dep_ in ("relcl", "acl") and frame is not None and frame.block:
+                return c, frame, noun
+    for c in own.lefts:
+        for t in c.subtree:
+            if mention.start <= t.i < mention.end:
+                continue
+            frame = _governing(index.get(t.i, ()))
+            if frame is not None and frame.block and t.pos_ in ("VERB", "ADJ"):
+                return t, frame, own
+    return None
+
+
 CLIMB_DEPS = frozenset(
     {
         "pobj",
@@ -437,6 +458,10 @@ def _governor(
     root = doc[mention.start : mention.end].root
     token, frame, anchor = _climb(root, index)
     inner = _inner_frame(mention, root, index)
+    blocked = _inner_block(mention, root, index)
+    if blocked is not None and inner is None:
+        # "captured Russian T-72s", "the launchers that drones destroyed": used, not traded.
+        return Governor(blocked[0], blocked[1], blocked[2])
     if inner is not None:
         # The noun phrase speaks about the system most directly.
         return Governor(inner[0], inner[1], inner[2], True, token, frame)

@@ -138,6 +138,8 @@ def test_offsets_point_at_the_system(run: Callable[..., Analysis]) -> None:
         "China tested the J-20 over the Yellow Sea.",
         "Indonesian warships joined U.S. and Australian navies in drills.",
         "The Rafale took part in exercises with the Indian Air Force.",
+        "Ukraine now fields dozens of captured Russian T-72 tanks.",
+        "The Armenian S-300 launchers that Azerbaijani drones destroyed were Russian-made.",
     ],
 )
 def test_combat_use_tests_and_exercises_are_not_transfers(
