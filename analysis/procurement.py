@@ -51,6 +51,7 @@ TRANSPORT_PREPS = {"aboard", "onboard"}
 # Grammar, not domain knowledge: auxiliaries and subordinators that make a clause unreal.
 MODAL_AUX = frozenset({"will", "would", "could", "might", "may", "should", "'ll", "shall", "can"})
 CONDITIONAL = frozenset({"if", "unless"})
+EPISTEMIC = frozenset({"could", "might", "may"})
 SUPPLIER_SUFFIX = re.compile(
     r"^(made|built|designed|supplied|produced|manufactured|origin|donated|provided|delivered|leased|gifted)$"
 )
@@ -498,6 +499,11 @@ def _unreal(tok: Token) -> bool:
     )
 
 
+def _possible(tok: Token) -> bool:
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
+    return any(c.lower_ in EPISTEMIC for h in holders for c in h.children)
+
+
 def _head_modality(
     tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[str | None, Token | None]:
@@ -551,7 +557,11 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         return "negated"  # "if the F-35 deal collapses": nothing has ended
     if _unreal(tok) and frame.future:
         status = frame.future
+        if _possible(tok) and STATUS_RANK.get(status, 0) > STATUS_RANK["planned"]:
+            status = "planned"  # "could send", "might deliver": a possibility, not an order
     modal, _head = _head_modality(tok, index)
+    if modal == "denied":
+        return "negated"  # "Tehran denies having sent them"
     if modal == "future":
         status = frame.future or status
     elif modal is not None and modal != status:

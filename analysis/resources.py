@@ -99,7 +99,7 @@ class WeaponTerm:
 
 
 FRAME_ROLES = ("recipient", "supplier", "theme", "either")
-MODAL_STATUSES = (*STATUSES, "future", "refused")
+MODAL_STATUSES = (*STATUSES, "future", "refused", "denied")
 
 
 @dataclass(frozen=True, slots=True)
