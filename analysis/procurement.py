@@ -45,7 +45,9 @@ STATUS_RANK = {
     "refused": 10,
 }
 REFUSED = "refused"
-TENTATIVE = frozenset({"planned", "negotiating", "offered", "requested", "unknown"})
+TENTATIVE = frozenset(
+    {"planned", "negotiating", "offered", "requested", "unknown", "displayed", "in_service"}
+)
 """Internal status of a transfer that a state refused: no deal, but a signal away."""
 TRANSPORT_PREPS = {"aboard", "onboard"}
 # Grammar, not domain knowledge: auxiliaries and subordinators that make a clause unreal.
@@ -344,7 +346,13 @@ def _inner_frame(
     for noun in (own, root):
         for c in noun.children:
             frame = _governing(index.get(c.i, ()))
-            if c.dep_ in ("relcl", "acl") and frame is not None and frame.status:
+            # "drones flying near the peninsula": a weapon's own motion is no possession.
+            if (
+                c.dep_ in ("relcl", "acl")
+                and frame is not None
+                and frame.status
+                and frame.id != "operate"
+            ):
                 return c, frame, noun
     for c in own.lefts:
         for t in c.subtree:
@@ -681,7 +689,9 @@ def _arguments(
             owner = (frame.possessor if frame is not None else None) or role
             got.give(owner if owner != "theme" else "recipient", _state_in(c, resolved))
     if verb.pos_ != "NOUN":
-        got.give(role, _subject_state(verb, resolved, mention_tokens))
+        subject = _subject_state(verb, resolved, mention_tokens)
+        # "Rheinmetall unveiled the KF51", "KNDS showed its Leclerc": a maker supplies.
+        got.give("supplier" if _company_subject(verb, resolved) else role, subject)
     elif verb.dep_ in ("attr", "appos") or (verb.dep_ == "pobj" and verb.head.head.dep_ == "attr"):
         # "Algeria is one of the largest buyers of Russian weapons", "Russia, India's supplier".
         holder = verb if verb.dep_ != "pobj" else verb.head.head
@@ -692,6 +702,16 @@ def _arguments(
         )
         got.give(role, st)
     return got.supplier, got.recipient
+
+
+def _company_subject(verb: Token, resolved: Resolved) -> bool:
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return any(
+                (m := resolved.by_token.get(t.i)) is not None and resources.is_company(m.actor)
+                for t in c.subtree
+            )
+    return False
 
 
 def _pobj_state(prep: Token, resolved: Resolved) -> str | None:
@@ -777,7 +797,34 @@ def _named_subject(gov: Governor, mention: WeaponMention) -> bool:
         return False
     if tok.pos_ == "NOUN" or gov.inner:
         return False
-    return any(c.dep_ == "nsubj" and not (mention.start <= c.i < mention.end) for c in tok.children)
+    holder = tok
+    # "The Air Force plans to buy": the subject of the verb the frame hangs on.
+    while holder.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in holder.children):
+        holder = holder.head
+    return any(
+        c.dep_ == "nsubj" and not (mention.start <= c.i < mention.end) for c in holder.children
+    )
+
+
+def _forces(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    return any(f.id == "forces" for f in index.get(tok.i, ()))
+
+
+def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A state's forces moving their own weapons: "units retreating abandoned T-72 tanks",
+    "sent 2,000 soldiers, 300 vehicles and three warships", "the Navy sent four destroyers"."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or tok.pos_ != "VERB":
+        return False
+    if frame.subject == "supplier" or frame.status == "cancelled":
+        for c in tok.children:
+            if c.dep_ == "nsubj" and any(_forces(t, index) for t in c.subtree):
+                return True
+    if frame.subject == "supplier":
+        for c in tok.children:
+            if c.dep_ == "dobj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
+                return True
+    return False
 
 
 def _keep(mention: WeaponMention, gov: Governor, status: str) -> bool:
@@ -810,7 +857,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             continue  # "aboard a Chinese transport aircraft": the carrier, not the cargo
         gov = _governor(doc, mention, index)
         status = _status(gov, index)
-        if not _keep(mention, gov, status):
+        if not _keep(mention, gov, status) or _deployment(gov, index):
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
         if status == REFUSED and gov.token is not None:

@@ -622,6 +622,12 @@ def country_ids() -> frozenset[str]:
     return frozenset(a.id for a in actors() if a.type == "country")
 
 
+def is_company(actor_id: str) -> bool:
+    """Whether an actor id is a defence company (which stands for its state only as supplier)."""
+    rec = actors_by_id().get(actor_id)
+    return rec is not None and rec.type == "company"
+
+
 def is_country(actor_id: str) -> bool:
     return actor_id in country_ids()
 

@@ -258,3 +258,19 @@ def test_a_bloc_with_a_three_letter_id_is_never_the_implicit_buyer(
     assert all(s.subject != bloc for s in result.alignment if s.type == "arms_procurement"), (
         result.alignment
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops retreating from Izium abandoned T-72 tanks and self-propelled howitzers.",
+        "China said it had sent 2,000 soldiers, 300 vehicles and 21 combat aircraft to the drills.",
+        "Rheinmetall unveiled the KF51 Panther tank at the Eurosatory fair in Paris.",
+        "Iran denied supplying Shahed drones to Russia.",
+        "The missile reached an altitude of 6,600 kilometres.",
+    ],
+)
+def test_forces_makers_denials_and_flights_are_not_transfers(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
