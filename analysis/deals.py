@@ -331,3 +331,63 @@ def fingerprint(text: str, *, shingle: int = 3) -> int:
     bits = (hashes[:, None] >> np.arange(64, dtype=np.uint64)) & np.uint64(1)
     votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(grams)
     return int(sum(1 << i for i in range(64) if votes[i] > 0))
+
+
+REGISTER_COLUMNS = (
+    "Supplier",
+    "Recipient",
+    "Designation",
+    "Category",
+    "No. ordered",
+    "Order year",
+    "Delivery years",
+    "No. delivered",
+    "Status",
+    "Sources",
+    "Deal id",
+)
+
+
+def register(deals: Any, names: dict[str, str] | None = None) -> Any:
+    """A SIPRI-style trade register: one line per deal with supplier, recipient, designation,
+    category, number ordered, order year, delivery years, number delivered, status and sources
+    (``deals`` is the store's deals DataFrame; returns a DataFrame of ``REGISTER_COLUMNS``)."""
+    import pandas as pd
+
+    from analysis.resources import actors_by_id
+
+    known = {a.id: a.name for a in actors_by_id().values()} | (names or {})
+
+    def name(code: Any) -> str:
+        return known.get(code, code) if isinstance(code, str) else ""
+
+    rows = [
+        (
+            name(d["supplier"]),
+            name(d["recipient"]),
+            d["system"] if isinstance(d["system"], str) else "",
+            str(d["category"]).replace("_", " "),
+            _number(d["quantity_ordered"]),
+            _number(d["order_year"]),
+            "; ".join(str(y) for y in d["delivery_years"]),
+            _number(d["quantity_delivered"]),
+            str(d["status"]).replace("_", " "),
+            int(d["sources"]),
+            d["id"],
+        )
+        for d in deals.to_dict("records")
+    ]
+    frame = pd.DataFrame(rows, columns=list(REGISTER_COLUMNS))
+    return frame.sort_values(["Supplier", "Recipient", "Order year", "Designation"]).reset_index(
+        drop=True
+    )
+
+
+def _number(value: Any) -> str:
+    """An integer as text, or empty for an unknown number (never "nan" or "None")."""
+    if value is None:
+        return ""
+    try:
+        return str(int(value))
+    except (TypeError, ValueError):
+        return ""

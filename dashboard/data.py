@@ -54,10 +54,11 @@ def ensure_seeded(db: str) -> int:
 
 
 def stamp(db: str) -> str:
-    """Changes whenever an article is added or removed."""
-    with store.Store(Path(db)) as st_:
+    """Changes whenever an article is added or removed, or deals and signals are rebuilt."""
+    with store.Store(Path(db), readonly=True) as st_:
         row = st_.conn.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM articles").fetchone()
-    return f"{row[0]}:{row[1]}"
+        generation = st_.generation()
+    return f"{row[0]}:{row[1]}:{generation}"
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

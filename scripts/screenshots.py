@@ -34,9 +34,18 @@ PAGES = [
     ("timeline", "timeline"),
     ("procurement", "procurement"),
     ("alignment", "alignment"),
+    ("dyad", "dyad"),
     ("stance", "stance"),
     ("add", "add"),
 ]
+
+
+QUERIES = {
+    "procurement": "?actor=SRB",
+    "alignment": "?actor=SRB",
+    "timeline": "?actor=SRB",
+    "dyad": "?a=SRB&b=RUS",
+}
 
 
 def free_port() -> int:
@@ -92,7 +101,7 @@ def main() -> None:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 page = browser.new_page(viewport={"width": 1440, "height": 1800})
                 for name, path in PAGES:
-                    query = "?actor=SRB" if name in ("procurement", "alignment", "timeline") else ""
+                    query = QUERIES.get(name, "")
                     page.goto(f"http://127.0.0.1:{port}/{path}{query}")
                     page.wait_for_selector("h1", timeout=120_000)
                     if name not in ("add",):
