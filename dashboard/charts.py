@@ -656,9 +656,17 @@ def dyad_timeline(items: pd.DataFrame) -> go.Figure:
     dated = dated.dropna(subset=["day"])
     if dated.empty:
         return _empty(title)
-    dated = dated.sort_values("day")
+    # Items of one kind on one day become one point: its label lists them all.
+    dated = (
+        dated.groupby(["day", "kind"], as_index=False)
+        .agg(
+            label=("label", lambda ls: ", ".join(dict.fromkeys(ls))),
+            detail=("detail", lambda ds: "<br>".join(dict.fromkeys(ds))),
+        )
+        .sort_values("day")
+    )
     dated["shown"] = [
-        label if kind == "Deal" else ""
+        _short(label) if kind == "Deal" else ""
         for label, kind in zip(dated["label"], dated["kind"], strict=True)
     ]
     fig = px.scatter(

@@ -35,9 +35,10 @@ cols[3].metric("Reports", f"{int(deals['n_reports'].sum()):,}")
 
 st.plotly_chart(charts.arms_network(deals, ctx.names), key="pr-network", width="stretch")
 st.caption(
-    "States are placed around the circle by bloc; a circle's size grows with the deals the "
-    "state imports. Each arrow runs from supplier to recipient, coloured by its most advanced "
-    "deal status and labelled with the systems."
+    "States sit around the circle by bloc, coloured by it (red: Russia and its allies, orange: "
+    "China, blue: EU/NATO/US, grey: others); a circle grows with the deals the state imports. "
+    "Each arrow runs from supplier to recipient, coloured by its most advanced deal status and "
+    "labelled with the systems; hover for each deal."
 )
 
 left, right = st.columns(2)
