@@ -214,12 +214,15 @@ class Store:
     path: Path
     readonly: bool = False
     # Rebuild deals and merged signals after writes; when articles arrive faster than this many
-    # seconds apart the rebuild waits for the next write, a read of a corpus table or close().
+    # seconds apart (or than ten times the last rebuild took, so that rebuilding never takes
+    # more than a tenth of an ingest) the rebuild waits for a later write, a read of a corpus
+    # table or close().
     refresh_interval: float = 1.0
     corpus: bool = True
     conn: sqlite3.Connection = field(init=False)
     corpus_seconds: float = field(init=False, default=0.0)
     _last_refresh: float = field(init=False, default=float("-inf"))
+    _last_cost: float = field(init=False, default=0.0)
     _fingerprints: tuple[list[str], list[str], Any] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -525,7 +528,8 @@ class Store:
         )
 
     def _after_write(self) -> None:
-        if self.corpus and time.perf_counter() - self._last_refresh >= self.refresh_interval:
+        wait = max(self.refresh_interval, 10 * self._last_cost)
+        if self.corpus and time.perf_counter() - self._last_refresh >= wait:
             self.refresh_corpus()
 
     def generation(self) -> int:
@@ -573,7 +577,9 @@ class Store:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        self.corpus_seconds += time.perf_counter() - t0
+        self._last_cost = time.perf_counter() - t0
+        self._last_refresh = time.perf_counter()
+        self.corpus_seconds += self._last_cost
         return len(dirty)
 
     def _rebuild_deals(self, recipient: str | None, family: str) -> None:

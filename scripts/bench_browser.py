@@ -43,7 +43,7 @@ def first_chart(db: Path, browser) -> float:  # type: ignore[no-untyped-def]
         server.wait(timeout=20)
 
 
-MARKERS = {"": '[data-testid="stMetricValue"]', "procurement": "h3"}
+MARKERS = {"": '[data-testid="stMetricValue"]', "procurement": '[data-testid="stMetricValue"]'}
 
 
 def filter_rerender(db: Path, browser, path: str, actors: list[str]) -> list[float]:  # type: ignore[no-untyped-def]
