@@ -214,8 +214,8 @@ class Store:
     path: Path
     readonly: bool = False
     # Rebuild deals and merged signals after writes; when articles arrive faster than this many
-    # seconds apart (or than ten times the last rebuild took, so that rebuilding never takes
-    # more than a tenth of an ingest) the rebuild waits for a later write, a read of a corpus
+    # seconds apart (or than twenty times the last rebuild took, so that rebuilding takes at
+    # most a twentieth of an ingest) the rebuild waits for a later write, a read of a corpus
     # table or close().
     refresh_interval: float = 1.0
     corpus: bool = True
@@ -528,7 +528,7 @@ class Store:
         )
 
     def _after_write(self) -> None:
-        wait = max(self.refresh_interval, 10 * self._last_cost)
+        wait = max(self.refresh_interval, 20 * self._last_cost)
         if self.corpus and time.perf_counter() - self._last_refresh >= wait:
             self.refresh_corpus()
 
@@ -675,8 +675,10 @@ class Store:
         start: date | str | None = None,
         end: date | str | None = None,
         articles: Sequence[str] | None = None,
+        columns: Sequence[str] | None = None,
     ) -> pd.DataFrame:
-        """Rows of one table, filtered by actors, a date range (inclusive) and article ids."""
+        """Rows of one table, filtered by actors, a date range (inclusive) and article ids;
+        ``columns`` picks some columns only (a deal's reports are long to decode)."""
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
         where: list[str] = []
@@ -689,6 +691,12 @@ class Store:
                 " t.path, t.copy_of"
             )
         )
+        if columns:
+            known = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+            unknown = [c for c in columns if c not in known]
+            if unknown:
+                raise StoreError(f"{table} has no column {unknown[0]!r}")
+            cols = ", ".join(f't."{c}"' for c in columns)
         if table in CORPUS_TABLES and not self.readonly and self.corpus:
             self.refresh_corpus()  # queued groups first: a writer reads its own writes
         span = _SPANS.get(table)

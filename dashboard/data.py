@@ -62,7 +62,9 @@ def stamp(db: str) -> str:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def table(db: str, version: str, name: str, filters: Filters) -> pd.DataFrame:
+def table(
+    db: str, version: str, name: str, filters: Filters, columns: tuple[str, ...] = ()
+) -> pd.DataFrame:
     with store.Store(Path(db), readonly=True) as st_:
         return st_.read(
             name,
@@ -70,6 +72,7 @@ def table(db: str, version: str, name: str, filters: Filters) -> pd.DataFrame:
             start=filters.start,
             end=filters.end,
             articles=list(filters.articles) or None,
+            columns=list(columns) or None,
         )
 
 

@@ -93,8 +93,8 @@ class Context:
     filters: data.Filters
     names: dict[str, str]
 
-    def table(self, name: str) -> pd.DataFrame:
-        return data.table(self.db, self.version, name, self.filters)
+    def table(self, name: str, columns: tuple[str, ...] = ()) -> pd.DataFrame:
+        return data.table(self.db, self.version, name, self.filters, columns)
 
 
 def context() -> Context:

@@ -18,10 +18,13 @@ if articles.empty:
     )
     st.stop()
 
-actors = ctx.table("actors")
+actors = ctx.table("actors", ("article_id", "actor", "type", "mentions"))
 events = ctx.table("events")
-deals = ctx.table("deals")
-signals = ctx.table("signals")
+# Counts and the bloc index only: the merged rows' evidence lists are not needed here.
+deals = ctx.table("deals", ("id",))
+signals = ctx.table(
+    "signals", ("id", "subject", "counterpart", "direction", "weight", "first", "sources")
+)
 
 cols = st.columns(5)
 cols[0].metric("Articles", len(articles))

@@ -174,3 +174,12 @@ def test_export_deals(db: Path, nlp: Language, fmt: str) -> None:
         "[]",
         "[\n\n]",
     )
+
+
+def test_read_can_pick_columns_and_refuses_unknown_ones(db: Path, nlp: Language) -> None:
+    add(db, nlp, FIRST)
+    with Store(db, readonly=True) as st:
+        frame = st.read("deals", actors=["KAZ"], columns=["id", "system", "sources"])
+        assert list(frame.columns) == ["id", "system", "sources"] and len(frame) == 1
+        with pytest.raises(store.StoreError, match="no column"):
+            st.read("deals", columns=["id", "nope; DROP TABLE deals"])
