@@ -154,7 +154,8 @@ def timeline(events: pd.DataFrame, names: dict[str, str] | None = None) -> go.Fi
         y="type",
         color="type",
         color_discrete_map=colour_map(EVENT_COLOURS),
-        category_orders={"type": order(EVENT_COLOURS)},
+        # The fixed order of event types, without rows for types this selection lacks.
+        category_orders={"type": [t for t in order(EVENT_COLOURS) if t in set(frame["type"])]},
         custom_data=["row", "date", "precision", "actors", "sentence"],
         title="Timeline of dated events",
     )

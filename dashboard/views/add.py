@@ -66,7 +66,14 @@ for article_id, title in st.session_state.pop("add-links", []):
 upload_tab, paste_tab, remove_tab = st.tabs(["Upload files", "Paste text", "Remove"])
 
 with upload_tab:
-    files = st.file_uploader("Article files", accept_multiple_files=True, key="upload")
+    files = st.file_uploader(
+        "Article files",
+        accept_multiple_files=True,
+        key="upload",
+        help=f"Each file is checked when it arrives: one over "
+        f"{DEFAULT_LIMITS.max_bytes // 2**20} MB, of another type, empty or corrupt is refused "
+        "with the reason, and the others are kept.",
+    )
     ready: list[tuple[str, Article]] = []
     for f in files or []:
         try:
