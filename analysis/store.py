@@ -681,86 +681,51 @@ class Store:
         ``columns`` picks some columns only (a deal's reports are long to decode)."""
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
+        cols = self._columns(table, columns)
+        if table in CORPUS_TABLES and not self.readonly and self.corpus:
+            self.refresh_corpus()  # queued groups first: a writer reads its own writes
         where: list[str] = []
         params: list[Any] = []
-        cols = (
-            "t.*"
-            if table != "articles"
-            else (
-                "t.id, t.title, t.published, t.source, t.url, t.language, t.words, t.added,"
-                " t.path, t.copy_of"
-            )
-        )
+        if articles:
+            self._article_clause(table, articles, where, params)
+        if actors:
+            self._actor_clause(table, actors, where, params)
+        _date_clause(table, start, end, where, params)
+        sql = f"SELECT {cols} FROM {table} t"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        order = _ORDER.get(table)
+        if order:
+            sql += f" ORDER BY {order}"
+        return _decode(pd.read_sql_query(sql, self.conn, params=params), table)
+
+    def _columns(self, table: str, columns: Sequence[str] | None) -> str:
         if columns:
             known = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
             unknown = [c for c in columns if c not in known]
             if unknown:
                 raise StoreError(f"{table} has no column {unknown[0]!r}")
-            cols = ", ".join(f't."{c}"' for c in columns)
-        if table in CORPUS_TABLES and not self.readonly and self.corpus:
-            self.refresh_corpus()  # queued groups first: a writer reads its own writes
-        span = _SPANS.get(table)
-        if table == "articles":
-            alias_article = "t.id"
-            day_col: str | None = "t.published"
+            return ", ".join(f't."{c}"' for c in columns)
+        if table == "articles":  # everything but the text
+            return (
+                "t.id, t.title, t.published, t.source, t.url, t.language, t.words, t.added,"
+                " t.path, t.copy_of"
+            )
+        return "t.*"
+
+    @staticmethod
+    def _article_clause(
+        table: str, articles: Sequence[str], where: list[str], params: list[Any]
+    ) -> None:
+        if table in _LINKS:
+            link, key = _LINKS[table]
+            where.append(
+                f"t.id IN (SELECT {key} FROM {link} WHERE article_id IN ({_marks(articles)}))"
+            )
         else:
-            alias_article = "t.article_id"
-            day_col = None if table in ("actors", "entities") or span else "t.day"
-        if articles:
-            if table in _LINKS:
-                link, key = _LINKS[table]
-                where.append(
-                    f"t.id IN (SELECT {key} FROM {link} WHERE article_id IN ({_marks(articles)}))"
-                )
-            else:
-                where.append(f"{alias_article} IN ({_marks(articles)})")
-            params.extend(articles)
-        if actors:
-            self._actor_clause(table, actors, where, params)
-        if day_col and start:
-            where.append(f"{day_col} >= ?")
-            params.append(str(start))
-        if day_col and end:
-            where.append(f"{day_col} <= ?")
-            params.append(str(end))
-        if span and start:  # a deal or signal overlaps the range
-            where.append(f"COALESCE(t.{span[1]}, t.{span[0]}) >= ?")
-            params.append(str(start))
-        if span and end:
-            where.append(f"t.{span[0]} <= ?")
-            params.append(str(end))
-        sql = f"SELECT {cols} FROM {table} t"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = {
-            "articles": "t.published",
-            "events": "t.day",
-            "deals": "t.first_reported, t.id",
-            "signals": "t.first, t.id",
-        }.get(table)
-        if order:
-            sql += f" ORDER BY {order}"
-        frame = pd.read_sql_query(sql, self.conn, params=params)
-        for col in (
-            "quantity",
-            "mentions",
-            "words",
-            "polarity",
-            "direction",
-            "start",
-            "end",
-            "quantity_ordered",
-            "quantity_delivered",
-            "order_year",
-            "sources",
-            "n_reports",
-        ):
-            if col in frame.columns:
-                frame[col] = frame[col].astype("Int64")
-        for col in _JSON_COLUMNS:
-            if col in frame.columns and table != "articles":
-                frame[col] = frame[col].map(json.loads)
-        return frame
+            alias = "t.id" if table == "articles" else "t.article_id"
+            where.append(f"{alias} IN ({_marks(articles)})")
+        params.extend(articles)
 
     def _actor_clause(
         self, table: str, actors: Sequence[str], where: list[str], params: list[Any]
@@ -797,6 +762,65 @@ class Store:
             ).fetchall()
             extra = [r[0] for r in rows]
         return list(dict.fromkeys([*actors, *extra]))
+
+
+_ORDER = {
+    "articles": "t.published",
+    "events": "t.day",
+    "deals": "t.first_reported, t.id",
+    "signals": "t.first, t.id",
+}
+_INTEGER_COLUMNS = (
+    "quantity",
+    "mentions",
+    "words",
+    "polarity",
+    "direction",
+    "start",
+    "end",
+    "quantity_ordered",
+    "quantity_delivered",
+    "order_year",
+    "sources",
+    "n_reports",
+)
+
+
+def _date_clause(
+    table: str,
+    start: date | str | None,
+    end: date | str | None,
+    where: list[str],
+    params: list[Any],
+) -> None:
+    """Rows dated in [start, end]; a deal or merged signal when its span overlaps it."""
+    span = _SPANS.get(table)
+    if span:
+        if start:
+            where.append(f"COALESCE(t.{span[1]}, t.{span[0]}) >= ?")
+            params.append(str(start))
+        if end:
+            where.append(f"t.{span[0]} <= ?")
+            params.append(str(end))
+        return
+    day_col = {"articles": "t.published", "actors": None, "entities": None}.get(table, "t.day")
+    if day_col and start:
+        where.append(f"{day_col} >= ?")
+        params.append(str(start))
+    if day_col and end:
+        where.append(f"{day_col} <= ?")
+        params.append(str(end))
+
+
+def _decode(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Nullable integers for counts and offsets, lists for the JSON columns."""
+    for col in _INTEGER_COLUMNS:
+        if col in frame.columns:
+            frame[col] = frame[col].astype("Int64")
+    for col in _JSON_COLUMNS:
+        if col in frame.columns and table != "articles":
+            frame[col] = frame[col].map(json.loads)
+    return frame
 
 
 def _dumps(value: Any) -> str:
