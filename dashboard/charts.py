@@ -642,6 +642,7 @@ def confirmed_vs_hedged(claims: pd.DataFrame, names: dict[str, str]) -> go.Figur
     )
     fig.update_traces(hovertemplate="%{y}: %{x} claims<extra></extra>")
     fig.update_layout(yaxis_title="", xaxis_title="claims", **LAYOUT)
+    fig.update_yaxes(categoryorder="total ascending")
     fig.update_xaxes(tickformat="d")
     return fig
 
