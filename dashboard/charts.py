@@ -457,17 +457,23 @@ def supplier_shares(deals: pd.DataFrame, recipient: str, names: dict[str, str]) 
             x=list(hhi.index),
             y=list(hhi.values),
             name="Herfindahl index",
-            mode="lines+markers+text",
-            text=[f"{v:,}" for v in hhi.values],
-            textposition="top center",
+            mode="lines+markers",
             line={"color": "#222", "width": 2, "dash": "dot"},
+            marker={"size": 9, "color": "#222", "line": {"color": "#fff", "width": 1}},
             hovertemplate="Herfindahl index %{x}: %{y:,} (10,000 = one supplier)<extra></extra>",
         ),
         secondary_y=True,
     )
     fig.update_layout(barmode="stack", title=title, **LAYOUT)
     fig.update_yaxes(title="share of deals", tickformat=".0%", range=[0, 1.05], secondary_y=False)
-    fig.update_yaxes(title="Herfindahl index", range=[0, 11_000], secondary_y=True, showgrid=False)
+    fig.update_yaxes(
+        title="Herfindahl index",
+        range=[0, 10_500],
+        tickvals=[0, 1500, 2500, 5000, 10_000],
+        tickformat=",",
+        secondary_y=True,
+        showgrid=False,
+    )
     _years(fig, counts["year"])
     return fig
 
