@@ -45,6 +45,7 @@ eval: setup
 bench: setup
 	$(BIN)/python -m scripts.bench
 	$(BIN)/python -m scripts.bench_html
+	$(BIN)/python -m scripts.bench_deals
 
 # Regenerate tests/golden/ from the sample articles; review the diff like code.
 golden: setup

@@ -45,6 +45,13 @@ STATUSES: Final = (
     "leased",
 )
 
+# The lifecycle of an arms deal, earliest first; a merged deal's status is the furthest stage
+# that is corroborated (analysis.deals). Order-stage reports carry the number ordered.
+DEAL_STAGES: Final = ("planned", "negotiating", "ordered", "delivered", "in_service")
+ORDER_STAGES: Final = frozenset(
+    {"planned", "negotiating", "ordered", "offered", "requested", "leased"}
+)
+
 CUE_TYPES: Final = ("attribution", "hedge", "evaluation", "pressure", "commitment", "denial")
 
 BASES: Final = ("material", "verbal")

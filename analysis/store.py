@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,10 +21,25 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.deals import Report, family_of, find_copy, fingerprint, merge_deals
+from analysis.signals import SignalReport, merge_signals
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "alignment.sqlite"
-TABLES = ("articles", "actors", "entities", "events", "procurements", "stance_cues", "alignment")
-SCHEMA_VERSION = 3
+TABLES = (
+    "articles",
+    "actors",
+    "entities",
+    "events",
+    "procurements",
+    "stance_cues",
+    "alignment",
+    "deals",
+    "signals",
+)
+# The corpus tables: merged from per-article reports, rebuilt whenever those change.
+CORPUS_TABLES = ("deals", "signals")
+SCHEMA_VERSION = 4
 
 
 class StoreError(RuntimeError):
@@ -119,9 +135,57 @@ CREATE INDEX idx_alignment_subject ON alignment(subject);
 CREATE INDEX idx_alignment_counterpart ON alignment(counterpart);
 CREATE INDEX idx_alignment_day ON alignment(day);
 """
-# Version 3: a generation counter that every change to ``articles`` bumps, so a reader's cache
-# key never repeats (a count and highest rowid do after "delete the newest, add another").
+
+# Version 3: the corpus layer. Deals merge procurement reports (grouped by recipient and system
+# family), signals merge alignment reports; both are rebuilt for the groups an article write or
+# delete touched (``corpus_dirty``, written in the article's own transaction, so a crash leaves
+# the work queued). Each article gets a text fingerprint and the id of the text it copies.
 _V3 = """
+ALTER TABLE articles ADD COLUMN fingerprint TEXT;
+ALTER TABLE articles ADD COLUMN copy_of TEXT;
+ALTER TABLE procurements ADD COLUMN family TEXT;
+UPDATE procurements SET family = CASE WHEN system IS NOT NULL THEN lower(system)
+    ELSE 'category:' || category END;
+CREATE INDEX idx_procurements_group ON procurements(recipient, family);
+CREATE INDEX idx_alignment_dyad ON alignment(subject, counterpart);
+CREATE TABLE deals (
+    id TEXT PRIMARY KEY, supplier TEXT, recipient TEXT, system TEXT, category TEXT NOT NULL,
+    family TEXT NOT NULL, status TEXT NOT NULL, stages TEXT NOT NULL, quantity_ordered INTEGER,
+    quantity_delivered INTEGER, order_year INTEGER, delivery_years TEXT NOT NULL,
+    first_reported TEXT, last_reported TEXT, sources INTEGER NOT NULL, n_reports INTEGER NOT NULL,
+    reports TEXT NOT NULL, conflicts TEXT NOT NULL
+);
+CREATE INDEX idx_deals_group ON deals(recipient, family);
+CREATE INDEX idx_deals_supplier ON deals(supplier);
+CREATE TABLE deal_articles (
+    deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE, article_id TEXT NOT NULL
+);
+CREATE INDEX idx_deal_articles_article ON deal_articles(article_id);
+CREATE INDEX idx_deal_articles_deal ON deal_articles(deal_id);
+CREATE TABLE signals (
+    id TEXT PRIMARY KEY, subject TEXT NOT NULL, counterpart TEXT NOT NULL, type TEXT NOT NULL,
+    basis TEXT NOT NULL, direction INTEGER NOT NULL, weight REAL NOT NULL, first TEXT, last TEXT,
+    sources INTEGER NOT NULL, n_reports INTEGER NOT NULL, reports TEXT NOT NULL
+);
+CREATE INDEX idx_signals_dyad ON signals(subject, counterpart);
+CREATE INDEX idx_signals_counterpart ON signals(counterpart);
+CREATE TABLE signal_articles (
+    signal_id TEXT NOT NULL REFERENCES signals(id) ON DELETE CASCADE, article_id TEXT NOT NULL
+);
+CREATE INDEX idx_signal_articles_article ON signal_articles(article_id);
+CREATE INDEX idx_signal_articles_signal ON signal_articles(signal_id);
+CREATE TABLE corpus_dirty (kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+    UNIQUE (kind, a, b));
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta VALUES ('corpus_generation', '0');
+INSERT OR IGNORE INTO corpus_dirty SELECT DISTINCT 'deal', COALESCE(recipient, ''), family
+    FROM procurements;
+INSERT OR IGNORE INTO corpus_dirty SELECT DISTINCT 'signal', subject, counterpart FROM alignment;
+"""
+
+# Version 4: a generation counter that every change to ``articles`` bumps, so a reader's cache
+# key never repeats (a count and highest rowid do after "delete the newest, add another").
+_V4 = """
 CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO store_meta (key, value) VALUES ('generation', 0);
 CREATE TRIGGER articles_generation_insert AFTER INSERT ON articles BEGIN
@@ -134,14 +198,20 @@ CREATE TRIGGER articles_generation_delete AFTER DELETE ON articles BEGIN
     UPDATE store_meta SET value = value + 1 WHERE key = 'generation';
 END;
 """
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 
 # How an actor filter applies to each table.
 _ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "procurements": ("supplier", "recipient"),
     "stance_cues": ("speaker", "target"),
     "alignment": ("subject", "counterpart"),
+    "deals": ("supplier", "recipient"),
+    "signals": ("subject", "counterpart"),
 }
+# How a date range applies: rows whose span [first, last] overlaps it.
+_SPANS = {"deals": ("first_reported", "last_reported"), "signals": ("first", "last")}
+_LINKS = {"deals": ("deal_articles", "deal_id"), "signals": ("signal_articles", "signal_id")}
+_JSON_COLUMNS = ("forms", "actors", "evidence", "stages", "delivery_years", "reports", "conflicts")
 
 
 def _day(value: str | None, published: str | None) -> str | None:
@@ -156,7 +226,17 @@ class Store:
 
     path: Path
     readonly: bool = False
+    # Rebuild deals and merged signals after writes; when articles arrive faster than this many
+    # seconds apart (or than twenty times the last rebuild took, so that rebuilding takes at
+    # most a twentieth of an ingest) the rebuild waits for a later write, a read of a corpus
+    # table or close().
+    refresh_interval: float = 1.0
+    corpus: bool = True
     conn: sqlite3.Connection = field(init=False)
+    corpus_seconds: float = field(init=False, default=0.0)
+    _last_refresh: float = field(init=False, default=float("-inf"))
+    _last_cost: float = field(init=False, default=0.0)
+    _fingerprints: tuple[list[str], list[str], Any] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.path = Path(self.path)
@@ -184,6 +264,8 @@ class Store:
                     )
             else:
                 self.migrate()
+                if self.corpus:
+                    self.refresh_corpus()  # work left queued by an interrupted writer
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
 
@@ -194,7 +276,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            if not self.readonly and self.corpus:
+                self.refresh_corpus()
+        finally:
+            self.conn.close()
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -221,6 +307,8 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")
                 for statement in _statements(script):
                     self.conn.execute(statement)
+                if version + 1 == 3:
+                    self._fill_fingerprints()
                 self.conn.execute(f"PRAGMA user_version = {version + 1}")
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -238,14 +326,16 @@ class Store:
         art = analysis["article"]
         aid = art["id"]
         pub = art["published"]
+        fp = fingerprint(text)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             if self.has(aid):
                 self.conn.execute("ROLLBACK")
                 return False
+            copy_of = self._copy_of(aid, fp)
             self.conn.execute(
                 "INSERT INTO articles (id, title, published, source, url, language, words, text,"
-                " added, path) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                " added, path, fingerprint, copy_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     aid,
                     art["title"],
@@ -257,6 +347,8 @@ class Store:
                     text,
                     date.today().isoformat(),
                     path,
+                    f"{fp:016x}",
+                    copy_of,
                 ),
             )
             self.conn.executemany(
@@ -304,8 +396,8 @@ class Store:
                 )
             self.conn.executemany(
                 "INSERT INTO procurements (article_id, system, category, supplier, recipient,"
-                ' status, quantity, date, sentence, start, "end", evidence, day)'
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                ' status, quantity, date, sentence, start, "end", evidence, day, family)'
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         aid,
@@ -321,6 +413,7 @@ class Store:
                         p["end"],
                         json.dumps(p.get("evidence", []), ensure_ascii=False),
                         _day(p["date"], pub),
+                        family_of(p["system"], p["category"]),
                     )
                     for p in analysis["procurements"]
                 ],
@@ -365,19 +458,218 @@ class Store:
                     for s in analysis["alignment"]
                 ],
             )
+            self._mark_dirty(aid)
             self.conn.execute("COMMIT")
-            return True
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        if self._fingerprints is not None:
+            ids, copies, known = self._fingerprints
+            import numpy as np
+
+            self._fingerprints = (
+                [*ids, aid],
+                [*copies, copy_of],
+                np.append(known, np.uint64(fp)),
+            )
+        self._after_write()
+        return True
 
     def delete(self, article_id: str) -> bool:
-        """Remove an article and every row derived from it."""
+        """Remove an article and every row derived from it; the deals and merged signals it
+        contributed to are rebuilt from the reports that remain."""
         self.conn.execute("BEGIN IMMEDIATE")
-        cur = self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self.conn.execute("COMMIT")
+        try:
+            self._mark_dirty(article_id)
+            cur = self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self._fingerprints = None
+        if self.corpus:
+            self.refresh_corpus()
         return cur.rowcount > 0
+
+    # ---- the corpus layer: deals and merged signals --------------------------------------
+
+    def _copy_of(self, article_id: str, fp: int) -> str:
+        """The id of the stored text this one is a near-copy of, else its own id."""
+        import numpy as np
+
+        if self._fingerprints is None:
+            rows = self.conn.execute(
+                "SELECT id, copy_of, fingerprint FROM articles WHERE fingerprint IS NOT NULL"
+            ).fetchall()
+            self._fingerprints = (
+                [r[0] for r in rows],
+                [r[1] or r[0] for r in rows],
+                np.array([int(r[2], 16) for r in rows], dtype=np.uint64),
+            )
+        ids, copies, known = self._fingerprints
+        hit = find_copy(fp, ids, known)
+        return article_id if hit < 0 else copies[hit]
+
+    def _fill_fingerprints(self) -> None:
+        """Fingerprint stored articles that have none (stores made before version 3)."""
+        rows = self.conn.execute(
+            "SELECT id, text FROM articles WHERE fingerprint IS NULL ORDER BY rowid"
+        ).fetchall()
+        self._fingerprints = None
+        for aid, text in rows:
+            fp = fingerprint(text)
+            copy_of = self._copy_of(aid, fp)
+            self.conn.execute(
+                "UPDATE articles SET fingerprint = ?, copy_of = ? WHERE id = ?",
+                (f"{fp:016x}", copy_of, aid),
+            )
+            self._fingerprints = None
+
+    def _mark_dirty(self, article_id: str) -> None:
+        """Queue the deal and signal groups an article's rows belong to (inside its
+        transaction)."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO corpus_dirty SELECT DISTINCT 'deal', COALESCE(recipient, ''),"
+            " family FROM procurements WHERE article_id = ?",
+            (article_id,),
+        )
+        self.conn.execute(
+            "INSERT OR IGNORE INTO corpus_dirty SELECT DISTINCT 'signal', subject, counterpart"
+            " FROM alignment WHERE article_id = ?",
+            (article_id,),
+        )
+
+    def _after_write(self) -> None:
+        wait = max(self.refresh_interval, 20 * self._last_cost)
+        if self.corpus and time.perf_counter() - self._last_refresh >= wait:
+            self.refresh_corpus()
+
+    def corpus_generation(self) -> int:
+        """Increases whenever deals or merged signals change (for readers' caches)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'corpus_generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def rebuild_corpus(self) -> None:
+        """Rebuild every deal and merged signal from the stored reports."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute(
+            "INSERT OR IGNORE INTO corpus_dirty SELECT DISTINCT 'deal', COALESCE(recipient, ''),"
+            " family FROM procurements"
+        )
+        self.conn.execute(
+            "INSERT OR IGNORE INTO corpus_dirty SELECT DISTINCT 'signal', subject, counterpart"
+            " FROM alignment"
+        )
+        self.conn.execute("DELETE FROM deals")
+        self.conn.execute("DELETE FROM signals")
+        self.conn.execute("COMMIT")
+        self.refresh_corpus()
+
+    def refresh_corpus(self) -> int:
+        """Rebuild the queued deal and signal groups in one transaction; the number rebuilt."""
+        t0 = time.perf_counter()
+        if self.conn.in_transaction:  # inside a snapshot: leave the queue for later
+            return 0
+        self._last_refresh = t0
+        if self.conn.execute("SELECT 1 FROM corpus_dirty LIMIT 1").fetchone() is None:
+            return 0
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            dirty = self.conn.execute("SELECT kind, a, b FROM corpus_dirty").fetchall()
+            for kind, a, b in dirty:
+                if kind == "deal":
+                    self._rebuild_deals(a or None, b)
+                else:
+                    self._rebuild_signals(a, b)
+            self.conn.execute("DELETE FROM corpus_dirty")
+            self.conn.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'corpus_generation'"
+            )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self._last_cost = time.perf_counter() - t0
+        self._last_refresh = time.perf_counter()
+        self.corpus_seconds += self._last_cost
+        return len(dirty)
+
+    def _rebuild_deals(self, recipient: str | None, family: str) -> None:
+        rows = self.conn.execute(
+            "SELECT p.rowid, p.article_id, p.supplier, p.recipient, p.system, p.category,"
+            " p.status, p.quantity, p.date, a.published, p.sentence, a.copy_of"
+            " FROM procurements p JOIN articles a ON a.id = p.article_id"
+            " WHERE p.recipient IS ? AND p.family = ?",
+            (recipient, family),
+        ).fetchall()
+        self.conn.execute(
+            "DELETE FROM deals WHERE recipient IS ? AND family = ?", (recipient, family)
+        )
+        for deal in merge_deals(Report(*row) for row in rows):
+            self.conn.execute(
+                "INSERT INTO deals (id, supplier, recipient, system, category, family, status,"
+                " stages, quantity_ordered, quantity_delivered, order_year, delivery_years,"
+                " first_reported, last_reported, sources, n_reports, reports, conflicts)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    deal.id,
+                    deal.supplier,
+                    deal.recipient,
+                    deal.system,
+                    deal.category,
+                    deal.family,
+                    deal.status,
+                    _dumps(deal.stages),
+                    deal.quantity_ordered,
+                    deal.quantity_delivered,
+                    deal.order_year,
+                    _dumps(deal.delivery_years),
+                    deal.first_reported,
+                    deal.last_reported,
+                    deal.sources,
+                    len(deal.reports),
+                    _dumps(deal.reports),
+                    _dumps(deal.conflicts),
+                ),
+            )
+            self.conn.executemany(
+                "INSERT INTO deal_articles VALUES (?, ?)", [(deal.id, a) for a in deal.articles]
+            )
+
+    def _rebuild_signals(self, subject: str, counterpart: str) -> None:
+        rows = self.conn.execute(
+            "SELECT s.rowid, s.article_id, s.subject, s.counterpart, s.type, s.basis,"
+            " s.direction, s.weight, s.date, a.published, s.sentence, a.copy_of"
+            " FROM alignment s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.subject = ? AND s.counterpart = ?",
+            (subject, counterpart),
+        ).fetchall()
+        self.conn.execute(
+            "DELETE FROM signals WHERE subject = ? AND counterpart = ?", (subject, counterpart)
+        )
+        for sig in merge_signals(SignalReport(*row) for row in rows):
+            self.conn.execute(
+                "INSERT INTO signals (id, subject, counterpart, type, basis, direction, weight,"
+                " first, last, sources, n_reports, reports) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    sig.id,
+                    sig.subject,
+                    sig.counterpart,
+                    sig.type,
+                    sig.basis,
+                    sig.direction,
+                    sig.weight,
+                    sig.first,
+                    sig.last,
+                    sig.sources,
+                    len(sig.reports),
+                    _dumps(sig.reports),
+                ),
+            )
+            self.conn.executemany(
+                "INSERT INTO signal_articles VALUES (?, ?)", [(sig.id, a) for a in sig.articles]
+            )
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -401,67 +693,80 @@ class Store:
         start: date | str | None = None,
         end: date | str | None = None,
         articles: Sequence[str] | None = None,
+        columns: Sequence[str] | None = None,
     ) -> pd.DataFrame:
-        """Rows of one table, filtered by actors, a date range (inclusive) and article ids."""
+        """Rows of one table, filtered by actors, a date range (inclusive) and article ids;
+        ``columns`` picks some columns only (a deal's reports are long to decode)."""
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
+        cols = self._columns(table, columns)
+        if table in CORPUS_TABLES and not self.readonly and self.corpus:
+            self.refresh_corpus()  # queued groups first: a writer reads its own writes
         where: list[str] = []
         params: list[Any] = []
-        cols = (
-            "t.*"
-            if table != "articles"
-            else (
-                "t.id, t.title, t.published, t.source, t.url, t.language, t.words, t.added, t.path"
-            )
-        )
-        if table == "articles":
-            alias_article = "t.id"
-            day_col: str | None = "t.published"
-        else:
-            alias_article = "t.article_id"
-            day_col = None if table in ("actors", "entities") else "t.day"
         if articles:
-            where.append(f"{alias_article} IN ({_marks(articles)})")
-            params.extend(articles)
+            self._article_clause(table, articles, where, params)
         if actors:
-            wanted = self._expand(actors)
-            marks = _marks(wanted)
-            if table in _ACTOR_COLUMNS:
-                a, b = _ACTOR_COLUMNS[table]
-                where.append(f"(t.{a} IN ({marks}) OR t.{b} IN ({marks}))")
-                params.extend(wanted)
-                params.extend(wanted)
-            elif table == "events":
-                where.append(
-                    f"t.rowid IN (SELECT event_rowid FROM event_actors WHERE actor IN ({marks}))"
-                )
-                params.extend(wanted)
-            else:
-                where.append(
-                    f"{alias_article} IN (SELECT article_id FROM actors WHERE actor IN "
-                    f"({_marks(actors)}))"
-                )
-                params.extend(actors)
-        if day_col and start:
-            where.append(f"{day_col} >= ?")
-            params.append(str(start))
-        if day_col and end:
-            where.append(f"{day_col} <= ?")
-            params.append(str(end))
+            self._actor_clause(table, actors, where, params)
+        _date_clause(table, start, end, where, params)
         sql = f"SELECT {cols} FROM {table} t"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        order = {"articles": "t.published", "events": "t.day"}.get(table)
+        order = _ORDER.get(table)
         if order:
             sql += f" ORDER BY {order}"
-        frame = pd.read_sql_query(sql, self.conn, params=params)
-        for col in ("quantity", "mentions", "words", "polarity", "direction", "start", "end"):
-            if col in frame.columns:
-                frame[col] = frame[col].astype("Int64")
-        for col in ("forms", "actors", "evidence"):
-            if col in frame.columns and table != "articles":
-                frame[col] = frame[col].map(json.loads)
-        return frame
+        return _decode(pd.read_sql_query(sql, self.conn, params=params), table)
+
+    def _columns(self, table: str, columns: Sequence[str] | None) -> str:
+        if columns:
+            known = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+            unknown = [c for c in columns if c not in known]
+            if unknown:
+                raise StoreError(f"{table} has no column {unknown[0]!r}")
+            return ", ".join(f't."{c}"' for c in columns)
+        if table == "articles":  # everything but the text
+            return (
+                "t.id, t.title, t.published, t.source, t.url, t.language, t.words, t.added,"
+                " t.path, t.copy_of"
+            )
+        return "t.*"
+
+    @staticmethod
+    def _article_clause(
+        table: str, articles: Sequence[str], where: list[str], params: list[Any]
+    ) -> None:
+        if table in _LINKS:
+            link, key = _LINKS[table]
+            where.append(
+                f"t.id IN (SELECT {key} FROM {link} WHERE article_id IN ({_marks(articles)}))"
+            )
+        else:
+            alias = "t.id" if table == "articles" else "t.article_id"
+            where.append(f"{alias} IN ({_marks(articles)})")
+        params.extend(articles)
+
+    def _actor_clause(
+        self, table: str, actors: Sequence[str], where: list[str], params: list[Any]
+    ) -> None:
+        wanted = self._expand(actors)
+        marks = _marks(wanted)
+        if table in _ACTOR_COLUMNS:
+            a, b = _ACTOR_COLUMNS[table]
+            where.append(f"(t.{a} IN ({marks}) OR t.{b} IN ({marks}))")
+            params.extend(wanted)
+            params.extend(wanted)
+        elif table == "events":
+            where.append(
+                f"t.rowid IN (SELECT event_rowid FROM event_actors WHERE actor IN ({marks}))"
+            )
+            params.extend(wanted)
+        else:
+            alias_article = "t.id" if table == "articles" else "t.article_id"
+            where.append(
+                f"{alias_article} IN (SELECT article_id FROM actors WHERE actor IN "
+                f"({_marks(actors)}))"
+            )
+            params.extend(actors)
 
     def _expand(self, actors: Sequence[str]) -> list[str]:
         """People stand for their state in dyad tables: add the countries they act for."""
@@ -475,6 +780,69 @@ class Store:
             ).fetchall()
             extra = [r[0] for r in rows]
         return list(dict.fromkeys([*actors, *extra]))
+
+
+_ORDER = {
+    "articles": "t.published",
+    "events": "t.day",
+    "deals": "t.first_reported, t.id",
+    "signals": "t.first, t.id",
+}
+_INTEGER_COLUMNS = (
+    "quantity",
+    "mentions",
+    "words",
+    "polarity",
+    "direction",
+    "start",
+    "end",
+    "quantity_ordered",
+    "quantity_delivered",
+    "order_year",
+    "sources",
+    "n_reports",
+)
+
+
+def _date_clause(
+    table: str,
+    start: date | str | None,
+    end: date | str | None,
+    where: list[str],
+    params: list[Any],
+) -> None:
+    """Rows dated in [start, end]; a deal or merged signal when its span overlaps it."""
+    span = _SPANS.get(table)
+    if span:
+        if start:
+            where.append(f"COALESCE(t.{span[1]}, t.{span[0]}) >= ?")
+            params.append(str(start))
+        if end:
+            where.append(f"t.{span[0]} <= ?")
+            params.append(str(end))
+        return
+    day_col = {"articles": "t.published", "actors": None, "entities": None}.get(table, "t.day")
+    if day_col and start:
+        where.append(f"{day_col} >= ?")
+        params.append(str(start))
+    if day_col and end:
+        where.append(f"{day_col} <= ?")
+        params.append(str(end))
+
+
+def _decode(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Nullable integers for counts and offsets, lists for the JSON columns."""
+    for col in _INTEGER_COLUMNS:
+        if col in frame.columns:
+            frame[col] = frame[col].astype("Int64")
+    for col in _JSON_COLUMNS:
+        if col in frame.columns and table != "articles":
+            frame[col] = frame[col].map(json.loads)
+    return frame
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _marks(values: Sequence[Any]) -> str:

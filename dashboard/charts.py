@@ -1,40 +1,49 @@
 """Figure builders: pure ``DataFrame -> plotly Figure`` functions, no Streamlit calls.
 
-Every figure keeps a ``customdata`` column that identifies its rows, so a selection in the
-browser can filter the evidence table below it.
+Colours and labels come from :mod:`dashboard.palette`, so a status, a category or a bloc has the
+same colour in every chart whatever the filters left. Years are numbers on a linear axis, so time
+always reads left to right in order. Every figure keeps a ``customdata`` column that identifies
+its rows, so a selection in the browser can filter the evidence table below it.
 """
 
 from __future__ import annotations
 
 import calendar
+import functools
 import html
+import math
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
-from analysis.constants import STATUSES
 from analysis.resources import BLOC_GROUPS, bloc_of
+from analysis.signals import alignment_index
+from dashboard.palette import (
+    ACTOR_TYPE_COLOURS,
+    BLOC_COLOURS,
+    CERTAINTY_COLOURS,
+    CUE_COLOURS,
+    EVENT_COLOURS,
+    KIND_COLOURS,
+    STATUS_COLOURS,
+    STATUS_ORDER,
+    colour_map,
+    human,
+    order,
+    plural,
+)
 
-STATUS_ORDER = list(STATUSES)
-STATUS_COLOURS = {
-    "planned": "#9ecae1",
-    "negotiating": "#6baed6",
-    "ordered": "#3182bd",
-    "delivered": "#31a354",
-    "in_service": "#006d2c",
-    "displayed": "#fdae6b",
-    "cancelled": "#de2d26",
-    "unknown": "#bdbdbd",
+LAYOUT: dict[str, Any] = {
+    "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+    "legend_title_text": "",
+    "hoverlabel": {"align": "left"},
 }
-BLOC_COLOURS = {
-    "Russia": "#c0392b",
-    "China": "#e67e22",
-    "EU/NATO/US": "#2e86c1",
-    "Others": "#7f8c8d",
-}
-LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "legend_title_text": ""}
+EMPTY = "No data for this selection"
 
 
 def text(value: object) -> str:
@@ -43,19 +52,69 @@ def text(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-def _name(names: dict[str, str], actor: str) -> str:
-    return text(names.get(actor, actor))
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_escaped(v) for v in value)
+    if isinstance(value, pd.DataFrame):
+        out = value.copy()
+        for col in out.columns:
+            if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+                out[col] = out[col].map(lambda v: _escaped(v) if isinstance(v, str | list) else v)
+        return out
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
+
+
+F = TypeVar("F", bound=Callable[..., go.Figure])
+
+
+def safe(builder: F) -> F:
+    """Every string a figure builder receives (names, systems, sentences, titles from articles)
+    is escaped before it reaches Plotly; the builder's own markup (<b>, <br>) stays markup."""
+
+    @functools.wraps(builder)
+    def wrapper(*args: Any, **kwargs: Any) -> go.Figure:
+        return builder(*(_escaped(a) for a in args), **{k: _escaped(v) for k, v in kwargs.items()})
+
+    return wrapper  # type: ignore[return-value]
 
 
 def _empty(title: str) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(title=title, **LAYOUT)
-    fig.add_annotation(
-        text="No data for this selection", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
-    )
+    fig.add_annotation(text=EMPTY, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
     return fig
 
 
+def _years(fig: go.Figure, values: pd.Series) -> None:
+    """A year axis: integers in order, one tick per year when there are few."""
+    span = (int(values.max()) - int(values.min())) if len(values) else 0
+    fig.update_xaxes(
+        type="linear",
+        tickformat="d",
+        dtick=1 if span <= 12 else None,
+        title="",
+        range=[values.min() - 0.6, values.max() + 0.6] if len(values) else None,
+    )
+
+
+def deal_year(deals: pd.DataFrame) -> pd.Series:
+    """The year a deal belongs to: its order year, else its first delivery, else when it was
+    first reported."""
+    first_delivery = deals["delivery_years"].map(lambda ys: min(ys) if ys else None)
+    reported = deals["first_reported"].map(
+        lambda d: int(d[:4]) if isinstance(d, str) and d[:4].isdigit() else None
+    )
+    years = deals["order_year"].astype("Float64").fillna(first_delivery.astype("Float64"))
+    return years.fillna(reported.astype("Float64"))
+
+
+@safe
 def top_actors(actors: pd.DataFrame, names: dict[str, str], *, limit: int = 15) -> go.Figure:
     """Most-mentioned actors (countries, blocs, people, companies) across the articles."""
     if actors.empty:
@@ -66,18 +125,22 @@ def top_actors(actors: pd.DataFrame, names: dict[str, str], *, limit: int = 15) 
         .sort_values("mentions", ascending=False)
         .head(limit)
     )
-    counts["name"] = counts["actor"].map(lambda a: _name(names, a))
+    counts["name"] = counts["actor"].map(lambda a: names.get(a, a))
+    counts["kind"] = counts["type"].map(human)
+    counts["mentions"] = counts["mentions"].astype(int)
     fig = px.bar(
         counts.iloc[::-1],
         x="mentions",
         y="name",
-        color="type",
+        color="kind",
         orientation="h",
+        color_discrete_map=colour_map(ACTOR_TYPE_COLOURS),
+        category_orders={"kind": order(ACTOR_TYPE_COLOURS)},
         custom_data=["actor", "articles"],
         title="Most-mentioned actors",
     )
     fig.update_traces(
-        hovertemplate="%{y}: %{x} mentions in %{customdata[1]} articles<extra></extra>"
+        hovertemplate="%{y}: %{x:,} mentions in %{customdata[1]:,} articles<extra></extra>"
     )
     fig.update_layout(yaxis_title="", xaxis_title="mentions", **LAYOUT)
     fig.update_yaxes(categoryorder="total ascending")
@@ -100,8 +163,10 @@ def _span(value: str | None, precision: str | None) -> tuple[date, date] | None:
         return None
 
 
-def timeline(events: pd.DataFrame) -> go.Figure:
+@safe
+def timeline(events: pd.DataFrame, names: dict[str, str] | None = None) -> go.Figure:
     """Dated events as bars spanning their precision: a month-precise event spans the month."""
+    names = names or {}
     rows = []
     for i, ev in events.reset_index(drop=True).iterrows():
         span = _span(ev["date"], ev["precision"])
@@ -111,11 +176,11 @@ def timeline(events: pd.DataFrame) -> go.Figure:
             {
                 "start": span[0],
                 "end": span[1],
-                "type": ev["type"],
+                "type": human(ev["type"]),
                 "row": i,
                 "precision": ev["precision"],
                 "date": ev["date"],
-                "actors": text(", ".join(ev["actors"]) or "—"),
+                "actors": ", ".join(names.get(a, a) for a in ev["actors"]) or "no state named",
                 "sentence": _wrap(ev["sentence"]),
             }
         )
@@ -128,6 +193,9 @@ def timeline(events: pd.DataFrame) -> go.Figure:
         x_end="end",
         y="type",
         color="type",
+        color_discrete_map=colour_map(EVENT_COLOURS),
+        # The fixed order of event types, without rows for types this selection lacks.
+        category_orders={"type": [t for t in order(EVENT_COLOURS) if t in set(frame["type"])]},
         custom_data=["row", "date", "precision", "actors", "sentence"],
         title="Timeline of dated events",
     )
@@ -139,8 +207,8 @@ def timeline(events: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def _wrap(sentence: str, width: int = 80) -> str:
-    words, lines, line = text(sentence).split(), [], ""
+def _wrap(text: str, width: int = 80) -> str:
+    words, lines, line = text.split(), [], ""
     for w in words:
         if len(line) + len(w) > width:
             lines.append(line)
@@ -151,148 +219,432 @@ def _wrap(sentence: str, width: int = 80) -> str:
     return "<br>".join(lines[:6])
 
 
-def sankey(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
-    """Supplier -> recipient flows; width is the number of deals."""
+def _what(deal: Any) -> str:
+    system = deal["system"]
+    return str(system) if isinstance(system, str) and system else human(deal["category"])
+
+
+_STAGE_RANK = {s: i for i, s in enumerate(STATUS_ORDER)}
+
+
+def _circle(nodes: list[str]) -> dict[str, tuple[float, float]]:
+    n = max(len(nodes), 1)
+    return {
+        node: (
+            math.cos(math.pi / 2 - 2 * math.pi * i / n),
+            math.sin(math.pi / 2 - 2 * math.pi * i / n),
+        )
+        for i, node in enumerate(nodes)
+    }
+
+
+@safe
+def arms_network(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
+    """Who arms whom: states as nodes sized by the deals they import, an arrow per supplier ->
+    recipient pair labelled with its systems and coloured by its most advanced status."""
+    title = "Who arms whom"
     known = deals.dropna(subset=["supplier", "recipient"])
+    known = known[known["supplier"] != known["recipient"]]
     if known.empty:
-        return _empty("Arms flows: supplier → recipient")
-    flows = known.groupby(["supplier", "recipient"], as_index=False).agg(
-        deals=("category", "size"),
-        systems=(
-            "system",
-            lambda s: text(", ".join(sorted({x for x in s if isinstance(x, str)}))[:200]),
-        ),
+        return _empty(title)
+    imports = known.groupby("recipient").size()
+    exports = known.groupby("supplier").size()
+    nodes = sorted(
+        set(known["supplier"]) | set(known["recipient"]),
+        key=lambda a: (BLOC_GROUPS.index(bloc_of(a)), names.get(a, a)),
     )
-    suppliers = sorted(flows["supplier"].unique())
-    recipients = sorted(flows["recipient"].unique())
-    labels = [_name(names, s) for s in suppliers] + [_name(names, r) for r in recipients]
-    index_s = {s: i for i, s in enumerate(suppliers)}
-    index_r = {r: len(suppliers) + i for i, r in enumerate(recipients)}
-    fig = go.Figure(
-        go.Sankey(
-            node={
-                "label": labels,
-                "pad": 14,
-                "thickness": 14,
-                "color": [BLOC_COLOURS[bloc_of(s)] for s in suppliers]
-                + ["#95a5a6"] * len(recipients),
+    pos = _circle(nodes)
+    fig = go.Figure()
+    pairs = []
+    for (sup, rec), group in known.groupby(["supplier", "recipient"]):
+        status = max(
+            group["status"], key=lambda s: _STAGE_RANK.get(s, 0) if s != "cancelled" else -1
+        )
+        systems = list(dict.fromkeys(_what(d) for d in group.to_dict("records")))
+        pairs.append((str(sup), str(rec), str(status), systems, group))
+    for sup, rec, status, _systems, _group in pairs:
+        (x0, y0), (x1, y1) = pos[sup], pos[rec]
+        fig.add_annotation(
+            x=x1 * 0.93 + x0 * 0.07,
+            y=y1 * 0.93 + y0 * 0.07,
+            ax=x0,
+            ay=y0,
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=3,
+            arrowsize=1.2,
+            arrowwidth=2,
+            arrowcolor=STATUS_COLOURS.get(status, "#999"),
+            opacity=0.85,
+        )
+    by_status: dict[str, list[tuple[str, str, str, list[str], pd.DataFrame]]] = {}
+    for pair in pairs:
+        by_status.setdefault(pair[2], []).append(pair)
+    for status in sorted(by_status, key=lambda s: _STAGE_RANK.get(s, 99)):
+        rows = by_status[status]
+        xs = [(pos[s][0] + pos[r][0]) / 2 for s, r, *_ in rows]
+        ys = [(pos[s][1] + pos[r][1]) / 2 for s, r, *_ in rows]
+        labels = [_short(", ".join(systems)) for *_, systems, _ in rows]
+        hover = [
+            f"<b>{names.get(s, s)} → {names.get(r, r)}</b>: {plural(len(g), 'deal')}<br>"
+            + "<br>".join(f"{_what(d)}: {human(d['status'])}" for d in g.to_dict("records")[:12])
+            for s, r, _, _, g in rows
+        ]
+        for x, y, text in zip(xs, ys, labels, strict=True):
+            fig.add_annotation(
+                x=x,
+                y=y,
+                xref="x",
+                yref="y",
+                text=text,
+                showarrow=False,
+                font={"size": 11, "color": "#222"},
+                bgcolor="rgba(255,255,255,0.9)",
+                bordercolor=STATUS_COLOURS.get(status, "#999"),
+                borderwidth=1,
+                borderpad=2,
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="markers",
+                text=labels,
+                marker={
+                    "size": 12,
+                    "color": STATUS_COLOURS.get(status, "#999"),
+                    "symbol": "diamond",
+                },
+                name=human(status),
+                customdata=[[s, r] for s, r, *_ in rows],
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    sizes = [12 + 8 * math.sqrt(int(imports.get(a, 0))) for a in nodes]
+    fig.add_trace(
+        go.Scatter(
+            x=[pos[a][0] for a in nodes],
+            y=[pos[a][1] for a in nodes],
+            mode="markers+text",
+            text=[names.get(a, a) for a in nodes],
+            textposition=["top center" if pos[a][1] >= 0 else "bottom center" for a in nodes],
+            textfont={"size": 13},
+            marker={
+                "size": sizes,
+                "color": [BLOC_COLOURS[bloc_of(a)] for a in nodes],
+                "line": {"width": 1, "color": "#fff"},
             },
-            link={
-                "source": [index_s[s] for s in flows["supplier"]],
-                "target": [index_r[r] for r in flows["recipient"]],
-                "value": flows["deals"].tolist(),
-                "customdata": flows["systems"].tolist(),
-                "hovertemplate": "%{source.label} → %{target.label}: %{value} deal(s)<br>"
-                "%{customdata}<extra></extra>",
-            },
+            name="states",
+            showlegend=False,
+            customdata=[[a, a] for a in nodes],
+            hovertext=[
+                f"<b>{names.get(a, a)}</b><br>imports: {plural(int(imports.get(a, 0)), 'deal')}"
+                f"<br>exports: {plural(int(exports.get(a, 0)), 'deal')}"
+                for a in nodes
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    fig.update_layout(title="Arms flows: supplier → recipient", **LAYOUT)
+    fig.update_layout(title=title, height=620, **LAYOUT)
+    fig.update_layout(legend={"title_text": "status of the deals"})
+    fig.update_xaxes(visible=False, range=[-1.45, 1.45])
+    fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
     return fig
 
 
+def _short(text: str, limit: int = 38) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@safe
 def systems_by_category(deals: pd.DataFrame) -> go.Figure:
     """Deals by weapon category, stacked by how far each deal got."""
+    title = "Deals by category and status"
     if deals.empty:
-        return _empty("Systems by category and status")
-    counts = deals.groupby(["category", "status"], as_index=False).size()
+        return _empty(title)
+    counts = deals.groupby(["category", "status"], as_index=False).agg(
+        deals=("id", "size"),
+        systems=("system", lambda s: ", ".join(sorted({x for x in s if isinstance(x, str)}))),
+    )
+    counts["Category"] = counts["category"].map(human)
+    counts["Status"] = counts["status"].map(human)
+    counts["systems"] = counts["systems"].map(lambda s: _short(s, 70) or "generic mentions")
     fig = px.bar(
         counts,
-        x="size",
-        y="category",
-        color="status",
+        x="deals",
+        y="Category",
+        color="Status",
         orientation="h",
-        category_orders={"status": STATUS_ORDER},
-        color_discrete_map=STATUS_COLOURS,
-        custom_data=["category", "status"],
-        title="Systems by category and status",
-    )
-    fig.update_layout(yaxis_title="", xaxis_title="deals", **LAYOUT)
-    return fig
-
-
-def deliveries_over_time(deals: pd.DataFrame) -> go.Figure:
-    """Deals per year of the event, by status (ordered, delivered, ...)."""
-    dated = deals[deals["day"].notna()].copy()
-    if dated.empty:
-        return _empty("Deals over time")
-    dated["year"] = dated["day"].str[:4]
-    counts = dated.groupby(["year", "status"], as_index=False).size()
-    fig = px.bar(
-        counts,
-        x="year",
-        y="size",
-        color="status",
-        color_discrete_map=STATUS_COLOURS,
-        category_orders={"status": STATUS_ORDER},
-        custom_data=["year", "status"],
-        title="Deals over time",
-    )
-    fig.update_layout(xaxis_title="", yaxis_title="deals", xaxis_type="category", **LAYOUT)
-    return fig
-
-
-def alignment_over_time(signals: pd.DataFrame, subject: str, names: dict[str, str]) -> go.Figure:
-    """Signed signal weight from one subject toward each counterpart by year; material and
-    verbal signals in separate panels. Points carry the row index for selection."""
-    own = signals[(signals["subject"] == subject) & signals["day"].notna()].copy()
-    if own.empty:
-        return _empty(f"Signals from {_name(names, subject)} over time")
-    own["year"] = own["day"].str[:4]
-    own["signed"] = own["direction"] * own["weight"]
-    own["counterpart_name"] = own["counterpart"].map(lambda a: _name(names, a))
-    own["row"] = own.index
-    grouped = own.groupby(["year", "basis", "counterpart_name"], as_index=False).agg(
-        signed=("signed", "sum"), rows=("row", lambda r: ",".join(map(str, r))), n=("row", "size")
-    )
-    fig = px.scatter(
-        grouped,
-        x="year",
-        y="signed",
-        color="counterpart_name",
-        size="n",
-        facet_col="basis",
-        custom_data=["rows", "counterpart_name", "n"],
-        category_orders={"basis": ["material", "verbal"], "year": sorted(grouped["year"].unique())},
-        title=f"Signals from {_name(names, subject)} over time",
+        category_orders={"Status": order(STATUS_ORDER)},
+        color_discrete_map=colour_map(STATUS_COLOURS),
+        custom_data=["category", "status", "systems", "Status"],
+        title=title,
     )
     fig.update_traces(
-        hovertemplate="%{customdata[1]}: net %{y:.2f} from %{customdata[2]} "
-        "signal(s)<extra></extra>"
+        hovertemplate="%{y}, %{customdata[3]}: %{x} deals<br>%{customdata[2]}<extra></extra>"
     )
-    fig.add_hline(y=0, line_width=1, line_color="#888")
-    fig.update_layout(**{**LAYOUT, "legend_title_text": "toward"})
-    fig.update_xaxes(type="category", title="")
+    fig.update_layout(yaxis_title="", xaxis_title="deals", **LAYOUT)
+    fig.update_yaxes(categoryorder="total ascending")
+    fig.update_xaxes(tickformat="d")
     return fig
 
 
-def bloc_balance(signals: pd.DataFrame, subject: str, names: dict[str, str]) -> go.Figure:
-    """Net signed weight from one subject toward each camp, material and verbal stacked."""
-    own = signals[signals["subject"] == subject].copy()
+@safe
+def deal_timeline(deals: pd.DataFrame, names: dict[str, str], *, limit: int = 40) -> go.Figure:
+    """Each deal on its own row, named by system, supplier and recipient, at its year (order
+    year, else first delivery or first report), with its deliveries; coloured by status."""
+    title = "Deals by year"
+    frame = deals.assign(year=deal_year(deals)).dropna(subset=["year"])
+    if frame.empty:
+        return _empty(title)
+    if len(frame) > limit:
+        frame = frame.sort_values(["sources", "year"], ascending=False).head(limit)
+        title += f" ({limit} most reported of {len(deals)})"
+
+    def name(code: Any) -> str:
+        return names.get(code, code) if isinstance(code, str) else "unknown"
+
+    frame["what"] = [_what(d) for d in frame.to_dict("records")]
+    frame["row"] = [
+        f"{w} ({name(s)} → {name(r)})"
+        for w, s, r in zip(frame["what"], frame["supplier"], frame["recipient"], strict=True)
+    ]
+    frame["Status"] = frame["status"].map(human)
+    frame["sources_text"] = frame["sources"].map(lambda n: plural(int(n), "source"))
+    frame["deliveries"] = frame["delivery_years"].map(
+        lambda ys: ", ".join(map(str, ys)) or "none reported"
+    )
+    frame = frame.sort_values(["year", "row"])
+    fig = px.scatter(
+        frame,
+        x="year",
+        y="row",
+        color="Status",
+        category_orders={"Status": order(STATUS_ORDER), "row": list(frame["row"])},
+        color_discrete_map=colour_map(STATUS_COLOURS),
+        custom_data=["id", "what", "Status", "sources_text", "deliveries"],
+        title=title,
+    )
+    fig.update_traces(
+        marker={"size": 13, "line": {"width": 1, "color": "#fff"}},
+        hovertemplate="<b>%{y}</b><br>%{customdata[2]}, %{x}; deliveries: %{customdata[4]}"
+        "<br>%{customdata[3]}<extra></extra>",
+    )
+    for d in frame.to_dict("records"):  # a line from the order to the last delivery
+        if d["delivery_years"] and max(d["delivery_years"]) > d["year"]:
+            fig.add_shape(
+                type="line",
+                x0=d["year"],
+                x1=max(d["delivery_years"]),
+                y0=d["row"],
+                y1=d["row"],
+                line={"color": STATUS_COLOURS.get(d["status"], "#999"), "width": 3},
+                layer="below",
+            )
+    # Plotly Express lists y categories from the top: the earliest deal is the first row.
+    fig.update_layout(yaxis_title="", height=max(300, 26 * len(frame) + 140), **LAYOUT)
+    _years(fig, frame["year"])
+    return fig
+
+
+@safe
+def supplier_shares(deals: pd.DataFrame, recipient: str, names: dict[str, str]) -> go.Figure:
+    """A recipient's suppliers by share of its deals per year, and their concentration:
+    the Herfindahl index (sum of squared shares, 0 to 10,000; above 2,500 is concentrated)."""
+    who = names.get(recipient, recipient)
+    title = f"Suppliers of {who}: share of deals per year and concentration"
+    own = deals[(deals["recipient"] == recipient) & deals["supplier"].notna()]
+    own = own.assign(year=deal_year(own)).dropna(subset=["year"])
     if own.empty:
-        return _empty(f"Net alignment of {_name(names, subject)} by bloc")
-    own["bloc"] = own["counterpart"].map(bloc_of)
-    own["signed"] = own["direction"] * own["weight"]
-    own["row"] = own.index
-    net = own.groupby(["bloc", "basis"], as_index=False).agg(
-        signed=("signed", "sum"), rows=("row", lambda r: ",".join(map(str, r)))
+        return _empty(title)
+    own["year"] = own["year"].astype(int)
+    counts = own.groupby(["year", "supplier"], as_index=False).agg(
+        deals=("id", "size"),
+        systems=("system", lambda s: ", ".join(sorted({x for x in s if isinstance(x, str)}))),
     )
-    fig = px.bar(
-        net,
-        x="bloc",
-        y="signed",
-        color="basis",
-        barmode="relative",
-        category_orders={"bloc": list(BLOC_GROUPS), "basis": ["material", "verbal"]},
-        custom_data=["rows", "bloc", "basis"],
-        title=f"Net alignment of {_name(names, subject)} by bloc",
+    counts["share"] = counts["deals"] / counts.groupby("year")["deals"].transform("sum")
+    hhi = counts.groupby("year")["share"].apply(lambda s: round(float((s**2).sum()) * 10_000))
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    for supplier in sorted(counts["supplier"].unique(), key=lambda a: names.get(a, a)):
+        part = counts[counts["supplier"] == supplier]
+        name = names.get(supplier, supplier)
+        fig.add_trace(
+            go.Bar(
+                x=part["year"],
+                y=part["share"],
+                name=name,
+                text=[name] * len(part),
+                textposition="inside",
+                insidetextanchor="middle",
+                marker={
+                    "color": BLOC_COLOURS[bloc_of(supplier)],
+                    "line": {"color": "#fff", "width": 1},
+                },
+                customdata=list(
+                    zip(
+                        part["deals"].map(lambda n: plural(int(n), "deal")),
+                        part["systems"],
+                        strict=True,
+                    )
+                ),
+                hovertemplate=f"<b>{name}</b>, %{{x}}: %{{y:.0%}} of deals (%{{customdata[0]}})"
+                "<br>%{customdata[1]}<extra></extra>",
+            ),
+            secondary_y=False,
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=list(hhi.index),
+            y=list(hhi.values),
+            name="Herfindahl index",
+            mode="lines+markers",
+            line={"color": "#222", "width": 2, "dash": "dot"},
+            marker={"size": 9, "color": "#222", "line": {"color": "#fff", "width": 1}},
+            hovertemplate="Herfindahl index %{x}: %{y:,} (10,000 = one supplier)<extra></extra>",
+        ),
+        secondary_y=True,
     )
-    fig.update_traces(hovertemplate="%{customdata[1]} (%{customdata[2]}): %{y:.2f}<extra></extra>")
-    fig.add_hline(y=0, line_width=1, line_color="#888")
-    fig.update_layout(xaxis_title="", yaxis_title="net signed weight", **LAYOUT)
+    fig.update_layout(barmode="stack", title=title, **LAYOUT)
+    fig.update_yaxes(title="share of deals", tickformat=".0%", range=[0, 1.05], secondary_y=False)
+    fig.update_yaxes(
+        title="Herfindahl index",
+        range=[0, 10_500],
+        tickvals=[0, 1500, 2500, 5000, 10_000],
+        tickformat=",",
+        secondary_y=True,
+        showgrid=False,
+    )
+    _years(fig, counts["year"])
     return fig
 
 
+def herfindahl(deals: pd.DataFrame, recipient: str) -> int | None:
+    """Concentration of a recipient's suppliers over every deal shown (0 to 10,000)."""
+    own = deals[(deals["recipient"] == recipient) & deals["supplier"].notna()]
+    if own.empty:
+        return None
+    shares = own["supplier"].value_counts(normalize=True)
+    return round(float((shares**2).sum()) * 10_000)
+
+
+def _index_frame(signals: pd.DataFrame, subject: str, by: str) -> pd.DataFrame:
+    own = signals[signals["subject"] == subject].copy()
+    own["row"] = own.index
+    own["bloc"] = own["counterpart"].map(bloc_of)
+    return own
+
+
+@safe
+def alignment_over_time(signals: pd.DataFrame, subject: str, names: dict[str, str]) -> go.Figure:
+    """The alignment index of one subject toward each counterpart by year, from merged signals:
+    one row per counterpart (grouped by bloc), one column per year, red away and blue toward."""
+    who = names.get(subject, subject)
+    title = f"Alignment index of {who} toward each counterpart, by year"
+    own = _index_frame(signals, subject, "counterpart")
+    own = own[own["first"].notna()]
+    if own.empty:
+        return _empty(title)
+    index = alignment_index(own, by="counterpart")
+    own = own.assign(period=own["first"].str[:4].astype(int))
+    rows = own.groupby(["counterpart", "period"])["row"].apply(lambda r: ",".join(map(str, r)))
+    counterparts = sorted(
+        index["counterpart"].unique(),
+        key=lambda c: (BLOC_GROUPS.index(bloc_of(str(c))), names.get(str(c), str(c))),
+    )
+    years = list(range(int(index["period"].min()), int(index["period"].max()) + 1))
+    cells = index.set_index(["counterpart", "period"])
+    z: list[list[float | None]] = []
+    text: list[list[str]] = []
+    custom: list[list[list[str]]] = []
+    for c in counterparts:
+        z_row: list[float | None] = []
+        t_row: list[str] = []
+        c_row: list[list[str]] = []
+        for y in years:
+            if (c, y) in cells.index:
+                cell = cells.loc[(c, y)]
+                z_row.append(float(cell["index"]))
+                t_row.append(f"{float(cell['index']):+.1f}")
+                c_row.append(
+                    [
+                        rows.get((c, y), ""),
+                        names.get(str(c), str(c)),
+                        plural(int(cell["signals"]), "merged signal"),
+                        plural(int(cell["sources"]), "source"),
+                    ]
+                )
+            else:
+                z_row.append(None)
+                t_row.append("")
+                c_row.append(["", names.get(str(c), str(c)), "no signals", ""])
+        z.append(z_row)
+        text.append(t_row)
+        custom.append(c_row)
+    labels = [f"{names.get(str(c), str(c))} · {bloc_of(str(c))}" for c in counterparts]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=years,
+            y=labels,
+            text=text,
+            texttemplate="%{text}",
+            customdata=custom,
+            zmin=-1,
+            zmax=1,
+            colorscale=[[0, "#c62828"], [0.5, "#f7f7f7"], [1, "#1f4e79"]],
+            colorbar={"title": {"text": "index"}, "tickvals": [-1, 0, 1]},
+            xgap=2,
+            ygap=2,
+            hoverongaps=False,
+            hovertemplate="<b>%{customdata[1]}</b>, %{x}: index %{z:+.2f}<br>"
+            "from %{customdata[2]} (%{customdata[3]})<extra></extra>",
+        )
+    )
+    fig.update_layout(title=title, height=max(320, 28 * len(counterparts) + 140), **LAYOUT)
+    fig.update_yaxes(autorange="reversed", title="")
+    _years(fig, pd.Series(years))
+    return fig
+
+
+@safe
+def bloc_balance(signals: pd.DataFrame, subject: str, names: dict[str, str]) -> go.Figure:
+    """The alignment index of one subject toward each bloc over every merged signal shown."""
+    who = names.get(subject, subject)
+    title = f"Alignment index of {who} toward each bloc"
+    own = _index_frame(signals, subject, "bloc")
+    if own.empty:
+        return _empty(title)
+    index = alignment_index(own, by="bloc", period="all")
+    rows = own.groupby("bloc")["row"].apply(lambda r: ",".join(map(str, r)))
+    index["rows"] = index["bloc"].map(rows)
+    index["signals_text"] = index["signals"].map(lambda n: plural(int(n), "merged signal"))
+    index["sources_text"] = index["sources"].map(lambda n: plural(int(n), "source"))
+    fig = px.bar(
+        index,
+        x="bloc",
+        y="index",
+        color="bloc",
+        color_discrete_map=BLOC_COLOURS,
+        category_orders={"bloc": list(BLOC_GROUPS)},
+        text=index["index"].map(lambda v: f"{v:+.2f}"),
+        custom_data=["rows", "bloc", "signals_text", "sources_text", "net"],
+        title=title,
+    )
+    fig.update_traces(
+        hovertemplate="<b>%{customdata[1]}</b>: index %{y:+.2f}<br>from %{customdata[2]} "
+        "(%{customdata[3]}); net weight %{customdata[4]:+.2f}<extra></extra>"
+    )
+    fig.add_hline(y=0, line_width=1, line_color="#888")
+    fig.update_layout(xaxis_title="", showlegend=False, **LAYOUT)
+    fig.update_yaxes(range=[-1.15, 1.15], title="index (−1 away … +1 toward)")
+    return fig
+
+
+@safe
 def cues_by_actor(
     cues: pd.DataFrame, names: dict[str, str], *, role: str = "speaker", limit: int = 12
 ) -> go.Figure:
@@ -303,35 +655,138 @@ def cues_by_actor(
         return _empty(title)
     top = known[role].value_counts().head(limit).index
     counts = known[known[role].isin(top)].groupby([role, "type"], as_index=False).size()
-    counts["name"] = counts[role].map(lambda a: _name(names, a))
+    counts["name"] = counts[role].map(lambda a: names.get(a, a))
+    counts["Cue type"] = counts["type"].map(human)
     fig = px.bar(
         counts,
         x="size",
         y="name",
-        color="type",
+        color="Cue type",
         orientation="h",
-        custom_data=[role, "type"],
+        color_discrete_map=colour_map(CUE_COLOURS),
+        category_orders={"Cue type": order(CUE_COLOURS)},
+        custom_data=[role, "type", "Cue type"],
         title=title,
     )
+    fig.update_traces(hovertemplate="%{y}: %{x} %{customdata[2]} cues<extra></extra>")
     fig.update_layout(yaxis_title="", xaxis_title="cues", **LAYOUT)
+    fig.update_yaxes(categoryorder="total ascending")
+    fig.update_xaxes(tickformat="d")
     return fig
 
 
+@safe
 def confirmed_vs_hedged(claims: pd.DataFrame, names: dict[str, str]) -> go.Figure:
     """Attributed claims per speaker, split by whether their sentence carries a hedge."""
     if claims.empty:
         return _empty("Confirmed versus hedged claims")
     counts = claims.groupby(["speaker", "certainty"], as_index=False).size()
-    counts["name"] = counts["speaker"].map(lambda a: _name(names, a))
+    counts["name"] = counts["speaker"].map(lambda a: names.get(a, a))
+    counts["Certainty"] = counts["certainty"].map(human)
     fig = px.bar(
         counts,
         x="size",
         y="name",
-        color="certainty",
+        color="Certainty",
         orientation="h",
-        color_discrete_map={"confirmed": "#2e7d32", "hedged": "#f9a825"},
+        color_discrete_map=CERTAINTY_COLOURS,
+        category_orders={"Certainty": list(CERTAINTY_COLOURS)},
         custom_data=["speaker", "certainty"],
         title="Confirmed versus hedged claims",
     )
+    fig.update_traces(hovertemplate="%{y}: %{x} claims<extra></extra>")
     fig.update_layout(yaxis_title="", xaxis_title="claims", **LAYOUT)
+    fig.update_yaxes(categoryorder="total ascending")
+    fig.update_xaxes(tickformat="d")
+    return fig
+
+
+@safe
+def dyad_timeline(items: pd.DataFrame) -> go.Figure:
+    """Everything between two actors on one time axis: deals, merged signals and statements,
+    one row each; ``items`` has ``day``, ``kind``, ``label`` and ``detail``."""
+    title = "Between them over time"
+    dated = items[items["day"].notna()].copy()
+    if dated.empty:
+        return _empty(title)
+    dated["day"] = pd.to_datetime(dated["day"], errors="coerce")
+    dated = dated.dropna(subset=["day"])
+    if dated.empty:
+        return _empty(title)
+    # Items of one kind on one day become one point: its label lists them all.
+    dated = (
+        dated.groupby(["day", "kind"], as_index=False)
+        .agg(
+            label=("label", lambda ls: ", ".join(dict.fromkeys(ls))),
+            detail=("detail", lambda ds: "<br>".join(dict.fromkeys(ds))),
+        )
+        .sort_values("day")
+    )
+    dated["shown"] = [
+        _short(label) if kind == "Deal" else ""
+        for label, kind in zip(dated["label"], dated["kind"], strict=True)
+    ]
+    fig = px.scatter(
+        dated,
+        x="day",
+        y="kind",
+        color="kind",
+        text="shown",
+        color_discrete_map=KIND_COLOURS,
+        category_orders={"kind": list(KIND_COLOURS)},
+        custom_data=["label", "detail"],
+        title=title,
+    )
+    for trace in fig.data:  # alternate labels above and below so that neighbours do not collide
+        trace.textposition = [
+            "top center" if i % 2 == 0 else "bottom center" for i in range(len(trace.x))
+        ]
+    fig.update_traces(
+        marker={"size": 12},
+        textfont_size=11,
+        hovertemplate="<b>%{customdata[0]}</b>, %{x|%Y-%m-%d}<br>%{customdata[1]}<extra></extra>",
+    )
+    fig.update_layout(yaxis_title="", xaxis_title="", showlegend=False, height=360, **LAYOUT)
+    return fig
+
+
+@safe
+def dyad_index(signals: pd.DataFrame, a: str, b: str, names: dict[str, str]) -> go.Figure:
+    """The alignment index of each side toward the other, by year."""
+    title = f"Alignment index between {names.get(a, a)} and {names.get(b, b)}, by year"
+    pair = signals[
+        ((signals["subject"] == a) & (signals["counterpart"] == b))
+        | ((signals["subject"] == b) & (signals["counterpart"] == a))
+    ]
+    pair = pair[pair["first"].notna()]
+    if pair.empty:
+        return _empty(title)
+    index = alignment_index(pair, by="counterpart")
+    fig = go.Figure()
+    for subject, part in index.groupby("subject"):
+        s = str(subject)
+        other = b if s == a else a
+        label = f"{names.get(s, s)} toward {names.get(other, other)}"
+        fig.add_trace(
+            go.Scatter(
+                x=part["period"],
+                y=part["index"],
+                mode="lines+markers",
+                name=label,
+                line={"color": BLOC_COLOURS[bloc_of(other)], "dash": "solid" if s == a else "dot"},
+                customdata=list(
+                    zip(
+                        part["signals"].map(lambda n: plural(int(n), "merged signal")),
+                        part["sources"].map(lambda n: plural(int(n), "source")),
+                        strict=True,
+                    )
+                ),
+                hovertemplate=f"{label}, %{{x}}: %{{y:+.2f}}<br>from %{{customdata[0]}} "
+                "(%{customdata[1]})<extra></extra>",
+            )
+        )
+    fig.add_hline(y=0, line_width=1, line_color="#888")
+    fig.update_layout(title=title, **LAYOUT)
+    fig.update_yaxes(range=[-1.15, 1.15], title="index")
+    _years(fig, index["period"])
     return fig

@@ -54,14 +54,17 @@ def ensure_seeded(db: str) -> int:
 
 
 def stamp(db: str) -> str:
-    """Changes whenever an article is added, changed or removed, and never takes an old value
-    again: the store's generation counter (a count and highest rowid would repeat)."""
-    with store.Store(Path(db)) as st_:
-        return f"g{st_.generation()}"
+    """Changes whenever an article is added, changed or removed, or deals and signals are
+    rebuilt, and never takes an old value again: the store's generation counters (a count and
+    highest rowid would repeat after "delete the newest, add another")."""
+    with store.Store(Path(db), readonly=True) as st_:
+        return f"g{st_.generation()}:{st_.corpus_generation()}"
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def table(db: str, version: str, name: str, filters: Filters) -> pd.DataFrame:
+def table(
+    db: str, version: str, name: str, filters: Filters, columns: tuple[str, ...] = ()
+) -> pd.DataFrame:
     with store.Store(Path(db), readonly=True) as st_:
         return st_.read(
             name,
@@ -69,6 +72,7 @@ def table(db: str, version: str, name: str, filters: Filters) -> pd.DataFrame:
             start=filters.start,
             end=filters.end,
             articles=list(filters.articles) or None,
+            columns=list(columns) or None,
         )
 
 

@@ -77,12 +77,22 @@ def sidebar(db: str, version: str) -> data.Filters:
             help="Grouped: countries first, then blocs, organisations, people and companies. "
             "Type to search by name.",
         )
-        col1, col2 = st.columns(2)
-        start = col1.date_input(
-            "From", value=None, key="from", persist_state="session", format="YYYY-MM-DD"
+        # One per line: side by side the sidebar is too narrow for a whole date.
+        start = st.date_input(
+            "From",
+            value=None,
+            key="from",
+            persist_state="session",
+            format="YYYY-MM-DD",
+            min_value=date(1945, 1, 1),
         )
-        end = col2.date_input(
-            "To", value=None, key="to", persist_state="session", format="YYYY-MM-DD"
+        end = st.date_input(
+            "To",
+            value=None,
+            key="to",
+            persist_state="session",
+            format="YYYY-MM-DD",
+            min_value=date(1945, 1, 1),
         )
         picked = st.multiselect(
             "Articles",

@@ -34,9 +34,18 @@ PAGES = [
     ("timeline", "timeline"),
     ("procurement", "procurement"),
     ("alignment", "alignment"),
+    ("dyad", "dyad"),
     ("stance", "stance"),
     ("add", "add"),
 ]
+
+
+QUERIES = {
+    "procurement": "?actor=SRB",
+    "alignment": "?actor=SRB",
+    "timeline": "?actor=SRB",
+    "dyad": "?a=SRB&b=RUS",
+}
 
 
 def free_port() -> int:
@@ -90,9 +99,11 @@ def main() -> None:
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                page = browser.new_page(viewport={"width": 1440, "height": 1800})
                 for name, path in PAGES:
-                    query = "?actor=SRB" if name in ("procurement", "alignment", "timeline") else ""
+                    # The app scrolls inside its own container: a long page needs a tall window.
+                    height = 3300 if name == "procurement" else 1800
+                    page = browser.new_page(viewport={"width": 1440, "height": height})
+                    query = QUERIES.get(name, "")
                     page.goto(f"http://127.0.0.1:{port}/{path}{query}")
                     page.wait_for_selector("h1", timeout=120_000)
                     if name not in ("add",):
@@ -100,6 +111,7 @@ def main() -> None:
                             page.wait_for_selector(".js-plotly-plot, .am-article", timeout=30_000)
                     time.sleep(2.0)
                     page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+                    page.close()
                     print(f"wrote docs/screenshots/{name}.png")
                 browser.close()
         finally:

@@ -58,6 +58,7 @@ def store_articles(items: list[tuple[str, Article]]) -> None:
     from analysis.engine import analyse  # spaCy loads only when something is analysed
 
     messages: list[tuple[str, str]] = []
+    added: list[tuple[str, str]] = []
     with st.status(f"Analysing {len(items)} article(s)…", expanded=True) as status:
         nlp = data.pipeline()
         progress = st.progress(0.0)
@@ -73,23 +74,42 @@ def store_articles(items: list[tuple[str, Article]]) -> None:
                             "success",
                             f"{ui.md(name)}: {len(result['actors'])} actors, "
                             f"{len(result['events'])} events, "
-                            f"{len(result['procurements'])} deals, "
+                            f"{len(result['procurements'])} deal reports, "
                             f"{len(result['alignment'])} signals",
                         )
                     )
+                    added.append((article.id, article.title))
                 progress.progress(i / len(items))
         status.update(label="Done", state="complete", expanded=False)
     st.session_state["add-messages"] = messages
+    st.session_state["add-links"] = added
     st.rerun()
 
 
 for kind, message in st.session_state.pop("add-messages", []):
     (st.success if kind == "success" else st.info)(message)
+for article_id, title in st.session_state.pop("add-links", []):
+    st.page_link(
+        "views/article.py",
+        label=f"Open “{title}”",
+        icon=":material/article:",
+        query_params={"id": article_id},
+    )
 
 upload_tab, paste_tab, remove_tab = st.tabs(["Upload files", "Paste text", "Remove"])
 
 with upload_tab:
-    files = list(st.file_uploader("Article files", accept_multiple_files=True, key="upload") or [])
+    files = list(
+        st.file_uploader(
+            "Article files",
+            accept_multiple_files=True,
+            key="upload",
+            help=f"Each file is checked when it arrives: one over "
+            f"{DEFAULT_LIMITS.max_bytes // 2**20} MB, of another type, empty or corrupt is refused "
+            "with the reason, and the others are kept.",
+        )
+        or []
+    )
     ready: list[tuple[str, Article]] = []
     refusal = over_limits(files)
     if refusal:
@@ -103,6 +123,12 @@ with upload_tab:
             continue
         with st.container(border=True):
             st.text(f"{f.name} · {article.words} words")
+            if article.published is None:
+                st.warning(
+                    f"{f.name} has no publication date. Set one below: relative dates such "
+                    "as “last month” are resolved against it, and stay undated without it.",
+                    icon=":material/event_busy:",
+                )
             c1, c2 = st.columns([3, 1])
             title = c1.text_input("Title", value=article.title, key=f"title-{f.file_id}")
             published = c2.date_input(
@@ -122,6 +148,11 @@ with paste_tab:
     c1, c2 = st.columns([3, 1])
     title = c1.text_input("Title", key="paste-title")
     published = c2.date_input("Published", value=None, key="paste-published", format="YYYY-MM-DD")
+    if text.strip() and published is None:
+        st.warning(
+            "No publication date: relative dates such as “last month” stay undated without one.",
+            icon=":material/event_busy:",
+        )
     if st.button("Analyse pasted text", key="paste-analyse", type="primary"):
         try:
             article = load_bytes(text.encode("utf-8"), name="pasted.txt")

@@ -1,21 +1,51 @@
-"""Alignment: a subject state's signals toward each counterpart over time, material and verbal
-apart, and its net balance by bloc. Selecting points or bars filters the evidence below."""
+"""Alignment: a subject's alignment index toward each counterpart by year and toward each bloc,
+computed from merged signals, with how the index is made. Selecting points or bars filters the
+evidence below."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from analysis.signals import CORROBORATION_MAX, CORROBORATION_STEP, WINDOW_DAYS
 from dashboard import charts, ui
+from dashboard.palette import plural
 
 ctx = ui.context()
 st.title("Alignment")
-signals = ctx.table("alignment")
+signals = ctx.table("signals")
 if signals.empty:
     ui.empty(
         "No alignment signals match these filters. Signals come from deals, exercises, "
         "agreements, membership, sanctions and statements; widen the filters."
     )
     st.stop()
+
+with st.expander("How the alignment index is computed", icon=":material/help:"):
+    st.markdown(
+        f"""
+**Signals.** Every article yields signals from one state (the *subject*) toward or away from
+another (the *counterpart*): buying arms (weighted by how far the deal got; a cancelled deal
+points away), joint exercises and their suspension, agreements, bases, membership and accession
+bids, sanctions, complying with or resisting pressure, and statements of support or criticism.
+Each signal type has a weight between 0 and 1 (`analysis/data/signals.v1.jsonl`,
+`status_weights.v1.jsonl`); a hedged sentence ("reportedly") counts 0.6 of it.
+
+**Merged signals.** Reports of the same subject, counterpart, type and direction within
+{WINDOW_DAYS} days of the first are one merged signal, with the weight of its strongest report.
+Its **sources** are the distinct texts behind it (syndicated copies of one text count once).
+A source count raises a signal's weight by {CORROBORATION_STEP:.2f} per further source, to at most
+{CORROBORATION_MAX:.1f}×: one story repeated ten times weighs 1.5 signals, not ten.
+
+**Index.** For a subject, a counterpart (or bloc) and a period:
+index = sum of (direction × weight × corroboration) / sum of (weight × corroboration), from −1
+(every signal points away) through 0 (balanced) to +1 (every signal points toward).
+The number of merged signals and sources behind each point is in its hover: an index from one
+signal is a hint, not a trend.
+
+**Blocs.** Russia: Russia, Belarus, the CSTO and the EAEU. China: China. EU/NATO/US: the EU,
+NATO, the United States, the G7, AUKUS and every EU or NATO member state. Others: everyone else.
+"""
+    )
 
 counts = signals["subject"].value_counts()
 preferred = [a for a in ctx.filters.actors if a in counts.index]
@@ -24,7 +54,7 @@ subject = st.selectbox(
     "Subject state",
     options,
     key="al-subject",
-    format_func=lambda a: f"{ctx.names.get(a, a)} ({counts[a]} signals)",
+    format_func=lambda a: f"{ctx.names.get(a, a)} ({plural(int(counts[a]), 'merged signal')})",
 )
 subject = str(subject)
 
@@ -54,8 +84,15 @@ for event in (over_time, balance):
             rows.update(int(r) for r in data[0].split(",") if r)
 own = signals[signals["subject"] == subject]
 shown = signals.loc[sorted(rows)] if rows else own
-st.subheader(f"Evidence: {len(shown)} signals" + (" (selected)" if rows else ""))
-table = ui.with_names(shown, ctx.names, "subject", "counterpart")
-cols = [*ui.COLUMNS["alignment"], "article_id"]
-st.dataframe(table[cols], hide_index=True, key="al-table", width="stretch")
-ui.downloads(shown, "alignment", key="al-dl")
+st.subheader(f"Evidence: {plural(len(shown), 'merged signal')}" + (" (selected)" if rows else ""))
+table = shown.assign(
+    evidence=shown["reports"].map(lambda rs: " | ".join(dict.fromkeys(r["sentence"] for r in rs))),
+    direction=shown["direction"].map(lambda d: "toward" if int(d) > 0 else "away"),
+)
+st.dataframe(
+    ui.display(table, ctx.names, ui.COLUMNS["signals"]),
+    hide_index=True,
+    key="al-table",
+    width="stretch",
+)
+ui.downloads(shown, "signals", key="al-dl")

@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import data, ui
 from dashboard.highlight import Mark, highlight, legend
+from dashboard.palette import human
 
 ctx = ui.context()
 st.title("Article")
@@ -19,12 +20,17 @@ if articles.empty:
     st.stop()
 
 titles = dict(zip(articles["id"], articles["title"], strict=True))
+wanted = st.query_params.get("id")  # a link from the Add page: ?id=<article id>
+if wanted in titles and st.session_state.get("art-url-id") != wanted:
+    st.session_state["art-url-id"] = wanted
+    st.session_state["art-select"] = wanted
 article_id = st.selectbox(
     "Article", list(titles), key="art-select", format_func=lambda a: titles[a]
 )
 meta = articles[articles["id"] == article_id].iloc[0]
 st.caption(
-    f"Published {meta['published'] or 'unknown'} · {ui.md(meta['source'] or 'no source')} · "
+    f"Published {ui.cell(meta['published']) or 'unknown'} · "
+    f"{ui.md(ui.cell(meta['source']) or 'no source')} · "
     f"{meta['words']} words · id {article_id}"
 )
 
@@ -56,16 +62,29 @@ for d in records(deals):
                 int(ev["start"]),
                 int(ev["end"]),
                 "weapon",
-                f"{what}: {d['supplier']} → {d['recipient']}, {ev.get('status', '')}",
+                f"{what}: {ui.cell(d['supplier'], ctx.names) or 'unknown supplier'} → "
+                f"{ui.cell(d['recipient'], ctx.names) or 'unknown recipient'}, "
+                f"{human(ev.get('status', ''))}",
             )
         )
 for e in records(events):
     marks.append(
-        Mark(int(e["start"]), int(e["end"]), "date", f"{e['date'] or 'undated'} ({e['precision']})")
+        Mark(
+            int(e["start"]),
+            int(e["end"]),
+            "date",
+            f"{e['date']} ({e['precision']})" if e["date"] else "undated",
+        )
     )
 for c in records(cues):
     marks.append(
-        Mark(int(c["start"]), int(c["end"]), "cue", f"{c['type']}: {c['speaker']} → {c['target']}")
+        Mark(
+            int(c["start"]),
+            int(c["end"]),
+            "cue",
+            f"{human(c['type'])}: {ui.cell(c['speaker'], ctx.names) or 'unattributed'} → "
+            f"{ui.cell(c['target'], ctx.names) or 'no target'}",
+        )
     )
 
 text_col, tables_col = st.columns([3, 2])
@@ -76,9 +95,9 @@ with text_col:
 with tables_col:
     tabs = st.tabs(["Actors", "Events", "Deals", "Stance", "Signals"])
     frames = [
-        ("actors", ui.with_names(actors, ctx.names, "country")),
+        ("actors", actors),
         ("events", events),
-        ("procurements", ui.with_names(deals, ctx.names, "supplier", "recipient")),
+        ("procurements", deals),
         ("stance_cues", cues),
         ("alignment", signals),
     ]
@@ -88,6 +107,9 @@ with tables_col:
                 ui.empty(f"No {name.replace('_', ' ')} found in this article.")
             else:
                 st.dataframe(
-                    frame[ui.COLUMNS[name]], hide_index=True, key=f"art-{name}", width="stretch"
+                    ui.display(frame, ctx.names, ui.COLUMNS[name]),
+                    hide_index=True,
+                    key=f"art-{name}",
+                    width="stretch",
                 )
                 ui.downloads(frame, f"{article_id}-{name}", key=f"art-{name}-dl")

@@ -18,17 +18,22 @@ if articles.empty:
     )
     st.stop()
 
-actors = ctx.table("actors")
+actors = ctx.table("actors", ("article_id", "actor", "type", "mentions"))
 events = ctx.table("events")
-deals = ctx.table("procurements")
-signals = ctx.table("alignment")
+# Counts and the bloc index only: the merged rows' evidence lists are not needed here.
+deals = ctx.table("deals", ("id",))
+signals = ctx.table(
+    "signals", ("id", "subject", "counterpart", "direction", "weight", "first", "sources")
+)
 
 cols = st.columns(5)
 cols[0].metric("Articles", len(articles))
 cols[1].metric("Actors", actors["actor"].nunique())
 cols[2].metric("Dated events", int(events["date"].notna().sum()))
-cols[3].metric("Arms deals", len(deals))
-cols[4].metric("Alignment signals", len(signals))
+cols[3].metric("Arms deals", f"{len(deals):,}", help="Reports from every article merged")
+cols[4].metric(
+    "Alignment signals", f"{len(signals):,}", help="Merged across articles; see Alignment"
+)
 
 left, right = st.columns([3, 2])
 with left:
@@ -42,13 +47,13 @@ with right:
         ui.empty("No dated events in this selection.")
     else:
         st.dataframe(
-            latest[["date", "type", "actors", "sentence"]],
+            ui.display(latest, ctx.names, ["date", "type", "actors", "sentence"]),
             hide_index=True,
             key="ov-latest",
             width="stretch",
         )
 
-st.subheader("Alignment balance")
+st.subheader("Alignment toward each bloc")
 subjects = signals["subject"].value_counts()
 chosen = [a for a in ctx.filters.actors if a in subjects.index]
 options = chosen + [s for s in subjects.index if s not in chosen]
@@ -65,7 +70,7 @@ else:
 
 st.subheader("Articles")
 st.dataframe(
-    articles[["published", "title", "source", "words"]],
+    ui.display(articles, ctx.names, ["published", "title", "source", "words"]),
     hide_index=True,
     key="ov-articles",
     width="stretch",

@@ -1,15 +1,19 @@
-"""Procurement: supplier → recipient flows, systems by category and status, deals over time,
-and the deal table with its evidence sentences."""
+"""Procurement: one row per deal (reports from every article merged), who arms whom as a
+network, deals by category and by year, a recipient's suppliers and their concentration, and a
+SIPRI-style register to download."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import charts, ui
+from analysis.deals import register
+from dashboard import charts, data, ui
+from dashboard.palette import human, plural
 
 ctx = ui.context()
 st.title("Arms procurement")
-deals = ctx.table("procurements")
+deals = ctx.table("deals")
 if deals.empty:
     ui.empty(
         "No arms deals match these filters. Deals come from weapon systems mentioned "
@@ -17,7 +21,26 @@ if deals.empty:
     )
     st.stop()
 
-st.plotly_chart(charts.sankey(deals, ctx.names), key="pr-sankey", width="stretch")
+st.caption(
+    "Each deal merges every report of one recipient buying one system family (or, when no "
+    "system is named, one category); reports years apart are separate deals. **Sources** counts "
+    "distinct texts (syndicated copies once). The status is the furthest stage at least two "
+    "sources support (or the only source's); **conflicts** spell out where reports disagree."
+)
+cols = st.columns(4)
+cols[0].metric("Deals", f"{len(deals):,}")
+cols[1].metric("Corroborated (2+ sources)", f"{int((deals['sources'] >= 2).sum()):,}")
+cols[2].metric("With conflicts", f"{int(deals['conflicts'].map(bool).sum()):,}")
+cols[3].metric("Reports", f"{int(deals['n_reports'].sum()):,}")
+
+st.plotly_chart(charts.arms_network(deals, ctx.names), key="pr-network", width="stretch")
+st.caption(
+    "States sit around the circle by bloc, coloured by it (red: Russia and its allies, orange: "
+    "China, blue: EU/NATO/US, grey: others); a circle grows with the deals the state imports. "
+    "Each arrow runs from supplier to recipient, coloured by its most advanced deal status and "
+    "labelled with the systems; hover for each deal."
+)
+
 left, right = st.columns(2)
 with left:
     picked = st.plotly_chart(
@@ -28,9 +51,37 @@ with left:
         width="stretch",
     )
 with right:
-    st.plotly_chart(charts.deliveries_over_time(deals), key="pr-time", width="stretch")
+    st.plotly_chart(charts.deal_timeline(deals, ctx.names), key="pr-time", width="stretch")
 
-chosen = (
+recipients = deals.dropna(subset=["supplier", "recipient"])["recipient"].value_counts()
+if not recipients.empty:
+    st.subheader("Supplier dependence")
+    chosen = [a for a in ctx.filters.actors if a in recipients.index]
+    options = chosen + [r for r in recipients.index if r not in chosen]
+    recipient = str(
+        st.selectbox(
+            "Recipient",
+            options,
+            key="pr-recipient",
+            format_func=lambda a: f"{ctx.names.get(a, a)} ({plural(int(recipients[a]), 'deal')})",
+        )
+    )
+    hhi = charts.herfindahl(deals, recipient)
+    if hhi is not None:
+        level = "concentrated" if hhi > 2500 else ("moderate" if hhi > 1500 else "diversified")
+        st.metric(
+            "Supplier concentration (Herfindahl index, all years shown)",
+            f"{hhi:,}",
+            help="Sum of squared supplier shares of the recipient's deals, 0 to 10,000: 10,000 "
+            "is a single supplier; above 2,500 counts as concentrated, below 1,500 as "
+            "diversified.",
+        )
+        st.caption(f"{ctx.names.get(recipient, recipient)}: {level} supplier base.")
+    st.plotly_chart(
+        charts.supplier_shares(deals, recipient, ctx.names), key="pr-shares", width="stretch"
+    )
+
+selected = (
     {
         (p["customdata"][0], p["customdata"][1])
         for p in picked.selection.points
@@ -40,17 +91,68 @@ chosen = (
     else set()
 )
 shown = deals
-if chosen:
+if selected:
     shown = deals[
-        [(c, s) in chosen for c, s in zip(deals["category"], deals["status"], strict=True)]
+        [(c, s) in selected for c, s in zip(deals["category"], deals["status"], strict=True)]
     ]
-st.subheader(f"{len(shown)} deals" + (" (selected)" if chosen else ""))
-table = ui.with_names(shown, ctx.names, "supplier", "recipient")
-table = table.assign(
-    evidence_sentences=table["evidence"].map(
-        lambda ev: " | ".join(dict.fromkeys(e["sentence"] for e in ev))
-    )
+st.subheader(plural(len(shown), "deal") + (" (selected)" if selected else ""))
+table = shown.assign(
+    **{
+        "stage history": shown["stages"].map(ui.describe_stages),
+        "conflicts": shown["conflicts"].map(lambda c: ui.describe_conflicts(c, ctx.names)),
+        "evidence": shown["reports"].map(
+            lambda reports: " | ".join(dict.fromkeys(r["sentence"] for r in reports))
+        ),
+    }
 )
-cols = [*ui.COLUMNS["procurements"][:-1], "evidence_sentences", "article_id"]
-st.dataframe(table[cols], hide_index=True, key="pr-table", width="stretch")
-ui.downloads(shown, "procurements", key="pr-dl")
+st.dataframe(
+    ui.display(table, ctx.names, ui.COLUMNS["deals"]),
+    hide_index=True,
+    key="pr-table",
+    width="stretch",
+)
+ui.downloads(shown, "deals", key="pr-dl")
+
+with st.expander("Evidence for one deal"):
+    labels = {
+        str(d["id"]): f"{d['system'] or human(d['category'])}: "
+        f"{ctx.names.get(d['supplier'], d['supplier'] or 'unknown supplier')} → "
+        f"{ctx.names.get(d['recipient'], d['recipient'] or 'unknown recipient')}"
+        for d in shown.to_dict("records")
+    }
+    deal_id = st.selectbox(
+        "Deal", list(labels), key="pr-deal", format_func=lambda d: labels.get(d, d)
+    )
+    if deal_id:
+        deal = shown[shown["id"] == deal_id].iloc[0]
+        titles = data.article_index(ctx.db, ctx.version).set_index("id")["title"]
+        reports = pd.DataFrame(deal["reports"])
+        reports["article"] = reports["article_id"].map(lambda a: titles.get(a, a))
+        st.dataframe(
+            ui.display(
+                reports,
+                ctx.names,
+                ["published", "date", "status", "quantity", "supplier", "sentence", "article"],
+            ),
+            hide_index=True,
+            key="pr-reports",
+            width="stretch",
+        )
+        if deal["conflicts"]:
+            st.warning(ui.describe_conflicts(deal["conflicts"], ctx.names))
+
+st.subheader("Register")
+st.caption(
+    "A SIPRI-style trade register of the deals shown: supplier, recipient, designation, "
+    "category, number ordered, order year, delivery years, number delivered, status, sources."
+)
+reg = register(shown, ctx.names)
+with st.expander(f"Preview ({plural(len(reg), 'line')})"):
+    st.dataframe(reg, hide_index=True, key="pr-register", width="stretch")
+st.download_button(
+    "Download register (CSV)",
+    reg.to_csv(index=False).encode("utf-8"),
+    file_name="arms-register.csv",
+    mime="text/csv",
+    key="pr-register-csv",
+)

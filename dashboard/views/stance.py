@@ -7,6 +7,7 @@ import streamlit as st
 
 from analysis.constants import WEAK_HEDGES
 from dashboard import charts, ui
+from dashboard.palette import human
 
 ctx = ui.context()
 st.title("Stance")
@@ -36,11 +37,16 @@ claims["certainty"] = [
 ]
 st.plotly_chart(charts.confirmed_vs_hedged(claims, ctx.names), key="st-claims", width="stretch")
 
-kinds = st.pills("Cue types", sorted(cues["type"].unique()), selection_mode="multi", key="st-types")
+kinds = st.pills(
+    "Cue types",
+    sorted(cues["type"].unique()),
+    selection_mode="multi",
+    key="st-types",
+    format_func=human,
+)
 shown = cues[cues["type"].isin(kinds)] if kinds else cues
-table = ui.with_names(shown, ctx.names, "speaker", "target")
 st.dataframe(
-    table[[*ui.COLUMNS["stance_cues"], "article_id"]],
+    ui.display(shown, ctx.names, [*ui.COLUMNS["stance_cues"], "article_id"]),
     hide_index=True,
     key="st-table",
     width="stretch",

@@ -22,7 +22,7 @@ st.caption(
     "year-precise one its year. Select bars to filter the table."
 )
 selection = st.plotly_chart(
-    charts.timeline(dated),
+    charts.timeline(dated, ctx.names),
     key="tl-chart",
     on_select="rerun",
     selection_mode=["points", "box"],
@@ -36,14 +36,19 @@ rows = (
 shown = dated.iloc[rows] if rows else dated
 st.subheader(f"{len(shown)} dated events" + (" (selected)" if rows else ""))
 table = shown[[*ui.COLUMNS["events"], "article_id"]]
-st.dataframe(table, hide_index=True, key="tl-table", width="stretch")
+st.dataframe(
+    ui.display(table, ctx.names, [*ui.COLUMNS["events"], "article_id"]),
+    hide_index=True,
+    key="tl-table",
+    width="stretch",
+)
 ui.downloads(table, "events", key="tl-dl")
 
 undated = events[events["date"].isna()]
 if not undated.empty:
     with st.expander(f"{len(undated)} undated or vague time expressions"):
         st.dataframe(
-            undated[["date_text", "type", "sentence"]],
+            ui.display(undated, ctx.names, ["date_text", "type", "sentence"]),
             hide_index=True,
             key="tl-undated",
             width="stretch",

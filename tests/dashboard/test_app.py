@@ -19,6 +19,7 @@ PAGES = [
     "views/timeline.py",
     "views/procurement.py",
     "views/alignment.py",
+    "views/dyad.py",
     "views/stance.py",
     "views/add.py",
 ]
@@ -56,6 +57,32 @@ def values(encoded: Any) -> list[Any]:
     return list(encoded)
 
 
+def chart(at: AppTest, title: str) -> dict[str, Any]:
+    return next(s for s in specs(at) if s["layout"]["title"]["text"].startswith(title))
+
+
+def network_labels(at: AppTest) -> list[str]:
+    """Names of the states in the who-arms-whom network."""
+    return list(chart(at, "Who arms whom")["data"][-1]["text"])
+
+
+def chart_texts(at: AppTest, title: str) -> set[str]:
+    """Every label drawn on a chart: point texts, category axis values and annotations."""
+    spec = chart(at, title)
+    out = {t for trace in spec["data"] for t in trace.get("text") or [] if isinstance(t, str)}
+    out |= {y for trace in spec["data"] for y in trace.get("y") or [] if isinstance(y, str)}
+    out |= {a.get("text", "") for a in spec["layout"].get("annotations", [])}
+    return out - {""}
+
+
+TABLES = {"pr-table": "stage history", "dy-deals": "stage history", "pr-register": "Designation"}
+
+
+def table(at: AppTest, key: str) -> Any:
+    """The first table on the page with the column that identifies ``key``'s table."""
+    return next(d.value for d in at.dataframe if TABLES[key] in d.value.columns)
+
+
 def count(db: Path) -> int:
     with Store(db, readonly=True) as st:
         return st.count()
@@ -74,16 +101,15 @@ def test_overview_counts_and_charts(app_db: Path) -> None:
     assert metrics["Articles"] == "15"
     titles = [s["layout"]["title"]["text"] for s in specs(at)]
     assert "Most-mentioned actors" in titles
-    assert any(t.startswith("Net alignment of") for t in titles)
+    assert any(t.startswith("Alignment index of") for t in titles)
 
 
 def test_actor_filter_narrows_every_table(app_db: Path) -> None:
     at = app("views/procurement.py")
     at.multiselect(key="actor").set_value(["TUR"]).run()
-    sankey = next(s for s in specs(at) if s["data"][0]["type"] == "sankey")
-    labels = sankey["data"][0]["node"]["label"]
+    labels = network_labels(at)
     assert "Turkey" in labels and "Serbia" not in labels
-    deals = at.dataframe[0].value
+    deals = table(at, "pr-table")
     assert set(deals["recipient"]) | set(deals["supplier"]) >= {"Turkey"}
     assert all(
         "Turkey" in (r, s) for r, s in zip(deals["recipient"], deals["supplier"], strict=True)
@@ -132,10 +158,11 @@ def test_upload_analyses_a_new_article_and_its_actor_can_be_filtered(app_db: Pat
     assert any(md("vietnam.md") in s.value for s in at.success)
 
     at = app("views/procurement.py", actor=["VNM"])
-    deals = at.dataframe[0].value
+    deals = table(at, "pr-table")
     assert "BrahMos" in set(deals["system"])
-    sankey = next(s for s in specs(at) if s["data"][0]["type"] == "sankey")
-    assert "Vietnam" in sankey["data"][0]["node"]["label"]
+    assert "Vietnam" in network_labels(at)
+    assert "BrahMos (India → Vietnam)" in chart_texts(at, "Deals by year")  # names on charts
+    assert any("BrahMos" in t for t in chart_texts(at, "Who arms whom"))
 
     again = app("views/add.py")
     again.file_uploader(key="upload").upload("copy.md", NEW_ARTICLE.encode(), "text/markdown")
@@ -264,7 +291,84 @@ def test_reported_future_is_not_a_hedged_claim(app_db: Path) -> None:
     at = app("views/stance.py", article=[text_id(text)])
     claims = next(s for s in specs(at) if s["layout"]["title"]["text"].startswith("Confirmed"))
     counts = {t["name"]: sum(values(t["x"])) for t in claims["data"]}
-    assert counts == {"confirmed": 1, "hedged": 1}
+    assert counts == {"Confirmed": 1, "Hedged": 1}
+
+
+def test_procurement_shows_one_row_per_deal_with_sources_and_conflicts(app_db: Path) -> None:
+    at = app("views/procurement.py", actor=["SRB"])
+    deals = table(at, "pr-table")
+    with Store(app_db, readonly=True) as st:
+        stored = st.read("deals", actors=["SRB"])
+    assert len(deals) == len(stored)
+    assert {"sources", "conflicts", "stage history", "evidence"} <= set(deals.columns)
+    mig = deals[deals["system"] == "MiG-29"].iloc[0]
+    assert mig["sources"] >= 2 and mig["status"] == "Delivered"
+    register = table(at, "pr-register")
+    assert "MiG-29" in set(register["Designation"]) and "Serbia" in set(register["Recipient"])
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert "Download register (CSV)" in labels
+    shares = chart(at, "Suppliers of Serbia")
+    assert any(t.get("name") == "Herfindahl index" for t in shares["data"])
+
+
+def test_dyad_view_shows_deals_signals_and_statements_between_two_actors(app_db: Path) -> None:
+    at = app("views/dyad.py", a=["SRB"], b=["RUS"])
+    assert at.selectbox(key="dy-a").value == "SRB" and at.selectbox(key="dy-b").value == "RUS"
+    metrics = {m.label: int(m.value.replace(",", "")) for m in at.metric}
+    assert metrics["Arms deals"] > 0 and metrics["Merged alignment signals"] > 0
+    deals = table(at, "dy-deals")
+    assert set(deals["supplier"]) | set(deals["recipient"]) == {"Serbia", "Russia"}
+    assert "MiG-29" in set(deals["system"])
+    kinds = {t["name"] for t in chart(at, "Between them")["data"]}
+    assert {"Deal", "Signal"} <= kinds
+    assert any("MiG-29" in t.split(", ") for t in chart_texts(at, "Between them"))
+    at.selectbox(key="dy-b").select("CHN").run()
+    deals = table(at, "dy-deals")
+    assert set(deals["supplier"]) | set(deals["recipient"]) == {"Serbia", "China"}
+    assert at.query_params["b"] in ("CHN", ["CHN"])
+
+
+def test_no_missing_value_markers_on_any_page(app_db: Path) -> None:
+    for page in PAGES[:-1]:
+        at = app(page, actor=["SRB"])
+        for frame in at.dataframe:
+            cells = frame.value.astype(str).to_numpy().ravel().tolist()
+            bad = {"nan", "None", "<NA>", "NaN"} & set(cells)
+            assert not bad, (page, bad)
+        for caption in at.caption:
+            assert "nan" not in caption.value.split() and "None" not in caption.value, page
+
+
+def test_alignment_page_explains_the_index(app_db: Path) -> None:
+    at = app("views/alignment.py", actor=["SRB"])
+    text = " ".join(m.value for m in at.markdown)
+    assert "index = sum of" in text and "sources" in text and "Blocs" in text
+    spec = chart(at, "Alignment index of Serbia toward each counterpart")
+    assert spec["layout"]["xaxis"]["type"] == "linear"
+
+
+def test_upload_without_a_date_asks_for_one_and_links_to_the_article(app_db: Path) -> None:
+    undated = "Armenia bought four Indian Pinaka rocket launchers last month.\n"
+    at = app("views/add.py")
+    at.file_uploader(key="upload").upload("undated.txt", undated.encode(), "text/plain")
+    at.run()
+    assert any("no publication date" in w.value for w in at.warning)
+    at.button(key="upload-analyse").click().run()
+    links = at.get("page_link")
+    assert links and "Open" in links[0].proto.label
+    from analysis.model import text_id
+
+    assert text_id(undated) in links[0].proto.page or text_id(undated) in str(links[0].proto)
+    article = app("views/article.py", id=[text_id(undated)])
+    assert article.selectbox(key="art-select").value == text_id(undated)
+
+
+def test_a_file_over_the_size_limit_is_refused_in_an_error_box(app_db: Path) -> None:
+    at = app("views/add.py")
+    big = b"Serbia bought jets. " * 600_000  # 12 MB: over the 10 MB article limit
+    at.file_uploader(key="upload").upload("big.txt", big, "text/plain")
+    at.run()
+    assert len(at.error) == 1 and "over the 10 MB limit" in at.error[0].value
 
 
 def test_uploads_are_parsed_once_however_often_the_page_reruns(

@@ -1,5 +1,6 @@
 """End to end in headless Chromium: start the real server, upload an article through the file
-input, filter by one of its actors, and check the procurement chart and evidence table.
+input, filter by its recipient, and check that the procurement charts name its systems, that the
+network, the register download and the dyad view work.
 
 Skipped when Chromium is missing, except with ``REQUIRE_BROWSER=1`` (CI), where it fails.
 """
@@ -81,13 +82,33 @@ def test_upload_filter_and_see_the_deal(server: str, tmp_path: Path) -> None:
             expect(page.get_by_role("heading", name="Arms procurement")).to_be_visible()
             assert "actor=VNM" in page.url
 
-            sankey = page.locator(".js-plotly-plot").first
-            expect(sankey).to_contain_text("Vietnam")
-            expect(sankey).to_contain_text("India")
-            expect(sankey).not_to_contain_text("Serbia")
+            network = page.locator(".js-plotly-plot").first
+            expect(network).to_contain_text("Who arms whom")
+            expect(network).to_contain_text("Vietnam")
+            expect(network).to_contain_text("India")
+            expect(network).to_contain_text("BrahMos")  # the edge label
+            expect(network).not_to_contain_text("Serbia")
+            by_year = page.locator(".js-plotly-plot", has_text="Deals by year")
+            expect(by_year).to_contain_text("BrahMos (India → Vietnam)")
             table = page.locator('[data-testid="stDataFrame"] table').first
             expect(table).to_contain_text("BrahMos")
             expect(table).to_contain_text("Vietnam signed a contract to buy the BrahMos")
             page.screenshot(path=str(ARTIFACTS / "browser-procurement.png"), full_page=True)
+
+            with page.expect_download() as download:
+                page.get_by_role("button", name="Download register (CSV)").click()
+            register = Path(download.value.path()).read_text(encoding="utf-8")
+            header, *lines = register.strip().splitlines()
+            assert header.startswith("Supplier,Recipient,Designation,Category,No. ordered")
+            assert any(line.startswith("India,Vietnam,BrahMos,missile") for line in lines)
+
+            page.goto(f"{server}/dyad?a=VNM&b=IND")
+            expect(page.get_by_role("heading", name="Dyad")).to_be_visible()
+            timeline = page.locator(".js-plotly-plot", has_text="Between them over time")
+            expect(timeline).to_contain_text("BrahMos")
+            page.get_by_text("Deals (1)").click()
+            dyad_table = page.locator('[data-testid="stDataFrame"] table').first
+            expect(dyad_table).to_contain_text("BrahMos")
+            page.screenshot(path=str(ARTIFACTS / "browser-dyad.png"), full_page=True)
         finally:
             browser.close()

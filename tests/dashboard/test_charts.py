@@ -5,111 +5,194 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.deals import REGISTER_COLUMNS, register
 from dashboard import charts
 from dashboard.highlight import Mark, highlight
+from dashboard.palette import BLOC_COLOURS, STATUS_COLOURS, human
 
 NAMES = {"SRB": "Serbia", "RUS": "Russia", "CHN": "China", "FRA": "France", "EU": "European Union"}
 
 
 def signals() -> pd.DataFrame:
+    """Merged signals (the ``signals`` table): weight is the strongest report's."""
+    rows = [
+        ("SRB", "RUS", 1, 1.0, "material", "2019-10-24", 1),
+        ("SRB", "RUS", -1, 0.8, "material", "2020-09-09", 1),
+        ("SRB", "CHN", 1, 1.0, "material", "2020-07-01", 2),
+        ("SRB", "EU", 1, 0.4, "verbal", "2024-08-29", 1),
+        ("SRB", "FRA", 1, 0.9, "material", "2024-08-29", 1),
+        ("RUS", "SRB", 1, 0.4, "verbal", "2019-10-24", 1),
+    ]
     return pd.DataFrame(
         [
             {
-                "subject": "SRB",
-                "counterpart": "RUS",
-                "direction": 1,
-                "weight": 1.0,
-                "basis": "material",
-                "day": "2019-10-24",
-            },
-            {
-                "subject": "SRB",
-                "counterpart": "RUS",
-                "direction": -1,
-                "weight": 0.8,
-                "basis": "material",
-                "day": "2020-09-09",
-            },
-            {
-                "subject": "SRB",
-                "counterpart": "CHN",
-                "direction": 1,
-                "weight": 1.0,
-                "basis": "material",
-                "day": "2020-07-01",
-            },
-            {
-                "subject": "SRB",
-                "counterpart": "EU",
-                "direction": 1,
-                "weight": 0.4,
-                "basis": "verbal",
-                "day": "2024-08-29",
-            },
-            {
-                "subject": "SRB",
-                "counterpart": "FRA",
-                "direction": 1,
-                "weight": 0.9,
-                "basis": "material",
-                "day": "2024-08-29",
-            },
-            {
-                "subject": "RUS",
-                "counterpart": "SRB",
-                "direction": 1,
-                "weight": 0.4,
-                "basis": "verbal",
-                "day": "2019-10-24",
-            },
+                "subject": s,
+                "counterpart": c,
+                "direction": d,
+                "weight": w,
+                "basis": b,
+                "type": "arms_procurement",
+                "first": day,
+                "sources": n,
+            }
+            for s, c, d, w, b, day, n in rows
         ]
     )
 
 
-def test_bloc_balance_nets_signed_weights_per_camp() -> None:
+def test_bloc_balance_is_the_index_per_bloc() -> None:
     fig = charts.bloc_balance(signals(), "SRB", NAMES)
-    net: dict[str, float] = {}
-    for trace in fig.data:
-        for bloc, value in zip(trace.x, trace.y, strict=True):
-            net[bloc] = net.get(bloc, 0) + value
-    assert net == pytest.approx({"Russia": 0.2, "China": 1.0, "EU/NATO/US": 1.3})
+    index = {x: y for t in fig.data for x, y in zip(t.x, t.y, strict=True)}
+    # Russia: +1.0 and -0.8 -> 0.2 / 1.8; China: one signal, two sources, all toward.
+    assert index == pytest.approx({"Russia": 0.111, "China": 1.0, "EU/NATO/US": 1.0})
+    colours = {t.name: t.marker.color for t in fig.data}
+    assert colours["Russia"] == BLOC_COLOURS["Russia"]
 
 
-def test_alignment_over_time_keeps_rows_for_selection_and_sorts_years() -> None:
-    fig = charts.alignment_over_time(signals(), "SRB", NAMES)
-    rows = {int(r) for t in fig.data for cd in t.customdata for r in cd[0].split(",")}
+def test_alignment_over_time_keeps_rows_for_selection_and_years_in_order() -> None:
+    heat = charts.alignment_over_time(signals(), "SRB", NAMES).data[0]
+    rows = {int(r) for line in heat.customdata for cell in line for r in cell[0].split(",") if r}
     assert rows == {0, 1, 2, 3, 4}
-    assert list(fig.layout.xaxis.categoryarray) == ["2019", "2020", "2024"]
+    assert list(heat.x) == list(range(2019, 2025))  # every year, in order, gaps included
+    assert heat.zmin == -1 and heat.zmax == 1
+    russia = heat.y.index("Russia · Russia")
+    assert heat.z[russia][:2] == (1.0, -1.0) or list(heat.z[russia][:2]) == [1.0, -1.0]
+    china = heat.y.index("China · China")
+    assert "2 sources" in heat.customdata[china][1][3]
 
 
-def test_sankey_links_suppliers_to_recipients_by_deal_count() -> None:
-    deals = pd.DataFrame(
+def deals() -> pd.DataFrame:
+    rows = [
+        ("d1", "RUS", "SRB", "MiG-29", "fighter_aircraft", "delivered", 2017, [2017], 3),
+        ("d2", "RUS", "SRB", "Pantsir", "air_defence", "ordered", 2019, [], 2),
+        ("d3", "CHN", "SRB", None, "uav", "delivered", None, [2020], 1),
+        ("d4", None, "SRB", None, "tank", "planned", 2016, [], 1),
+        ("d5", "FRA", "SRB", "Rafale", "fighter_aircraft", "ordered", 2024, [], 2),
+        ("d6", "RUS", "IND", "S-400", "air_defence", "delivered", 2018, [2021], 4),
+        ("d7", "FRA", "SRB", "Caesar", "artillery", "ordered", 2019, [], 1),
+    ]
+    return pd.DataFrame(
         [
-            {"supplier": "RUS", "recipient": "SRB", "system": "MiG-29", "category": "f"},
-            {"supplier": "RUS", "recipient": "SRB", "system": "Pantsir", "category": "a"},
-            {"supplier": "CHN", "recipient": "SRB", "system": None, "category": "uav"},
-            {"supplier": None, "recipient": "SRB", "system": None, "category": "tank"},
+            {
+                "id": i,
+                "supplier": s,
+                "recipient": r,
+                "system": sys_,
+                "category": c,
+                "status": st,
+                "order_year": pd.NA if y is None else y,
+                "delivery_years": dy,
+                "first_reported": f"{(y or dy[0])}-05-01",
+                "sources": n,
+                "quantity_ordered": pd.NA,
+                "quantity_delivered": pd.NA,
+            }
+            for i, s, r, sys_, c, st, y, dy, n in rows
         ]
+    ).astype({"order_year": "Int64", "quantity_ordered": "Int64", "quantity_delivered": "Int64"})
+
+
+def test_network_links_suppliers_to_recipients_with_systems_and_sizes() -> None:
+    fig = charts.arms_network(deals(), NAMES)
+    states = fig.data[-1]
+    assert set(states.text) == {"Russia", "China", "France", "Serbia", "IND"}
+    size = dict(zip(states.text, states.marker.size, strict=True))
+    assert size["Serbia"] > size["IND"] > size["Russia"]  # sized by imports
+    labels = {
+        cd[0] + ">" + cd[1]: text
+        for t in fig.data[:-1]
+        for cd, text in zip(t.customdata, t.text, strict=True)
+    }
+    assert labels["RUS>SRB"] == "MiG-29, Pantsir" and labels["CHN>SRB"] == "UAV"
+    arrows = [a for a in fig.layout.annotations if a.showarrow]
+    assert {a.arrowcolor for a in arrows} <= set(STATUS_COLOURS.values()) and len(arrows) == 4
+    shown = {a.text for a in fig.layout.annotations if not a.showarrow}
+    assert {"MiG-29, Pantsir", "Rafale, Caesar", "UAV", "S-400"} <= shown
+
+
+def test_deal_timeline_names_systems_on_a_year_axis() -> None:
+    fig = charts.deal_timeline(deals(), NAMES)
+    points = {y: x for trace in fig.data for y, x in zip(trace.y, trace.x, strict=True)}
+    assert "MiG-29 (Russia → Serbia)" in points and "S-400 (Russia → IND)" in points
+    assert points["UAV (China → Serbia)"] == 2020  # no order year: its first delivery
+    assert "Tank (unknown → Serbia)" in points
+    assert fig.layout.xaxis.type == "linear"
+    top_down = list(reversed(fig.layout.yaxis.categoryarray))  # the axis lists bottom first
+    assert [points[r] for r in top_down] == sorted(points.values())  # earliest on top
+    lines = {(s.x0, s.x1) for s in fig.layout.shapes}
+    assert (2018, 2021) in lines  # S-400: ordered 2018, delivered 2021
+
+
+def test_supplier_shares_and_herfindahl() -> None:
+    fig = charts.supplier_shares(deals(), "SRB", NAMES)
+    bars = [t for t in fig.data if t.type == "bar"]
+    per_year: dict[int, float] = {}
+    for t in bars:
+        for x, y in zip(t.x, t.y, strict=True):
+            per_year[int(x)] = per_year.get(int(x), 0) + y
+    assert per_year == pytest.approx({2017: 1.0, 2019: 1.0, 2020: 1.0, 2024: 1.0})
+    hhi = next(t for t in fig.data if t.name == "Herfindahl index")
+    assert dict(zip(hhi.x, hhi.y, strict=True)) == {
+        2017: 10_000,
+        2019: 5_000,
+        2020: 10_000,
+        2024: 10_000,
+    }
+    assert charts.herfindahl(deals(), "SRB") == round(((2 / 5) ** 2 * 2 + (1 / 5) ** 2) * 10_000)
+
+
+def test_status_colours_do_not_depend_on_the_filter() -> None:
+    full = charts.systems_by_category(deals())
+    subset = charts.systems_by_category(deals()[deals()["status"] == "ordered"])
+    colour = lambda fig: {t.name: t.marker.color for t in fig.data}  # noqa: E731
+    assert colour(subset)["Ordered"] == colour(full)["Ordered"] == STATUS_COLOURS["ordered"]
+    assert colour(full)["Delivered"] == STATUS_COLOURS["delivered"]
+    labels = {y for t in full.data for y in t.y}
+    assert "Fighter aircraft" in labels and "fighter_aircraft" not in labels
+
+
+def test_hovers_say_counts_in_words() -> None:
+    fig = charts.systems_by_category(deals())
+    assert all("%{x} deals" in t.hovertemplate for t in fig.data)
+    network = charts.arms_network(deals(), NAMES)
+    hovers = " ".join(h for t in network.data for h in t.hovertext)
+    assert "2 deals" in hovers and "1 deal<" in hovers and "deal(s)" not in hovers
+
+
+@pytest.mark.parametrize(
+    "code,name",
+    [
+        ("fighter_aircraft", "Fighter aircraft"),
+        ("in_service", "In service"),
+        ("uav", "UAV"),
+        ("MiG-29", "MiG-29"),
+        ("category:air_defence", "Air defence"),
+        (None, ""),
+        (float("nan"), ""),
+    ],
+)
+def test_codes_read_as_words(code: object, name: str) -> None:
+    assert human(code) == name
+
+
+def test_register_has_one_line_per_deal_and_no_missing_markers() -> None:
+    reg = register(deals(), NAMES)
+    assert list(reg.columns) == list(REGISTER_COLUMNS)
+    assert len(reg) == len(deals())
+    row = reg[reg["Designation"] == "S-400"].iloc[0]
+    assert (row["Supplier"], row["Order year"], row["Delivery years"], row["Sources"]) == (
+        "Russia",
+        "2018",
+        "2021",
+        4,
     )
-    sankey = charts.sankey(deals, NAMES).data[0]
-    assert list(sankey.node.label) == ["China", "Russia", "Serbia"]
-    assert sorted(zip(sankey.link.source, sankey.link.value, strict=True)) == [(0, 1), (1, 2)]
+    flat = reg.astype(str).to_numpy().ravel().tolist()
+    assert not {"nan", "None", "<NA>"} & set(flat)
 
 
-@pytest.mark.parametrize("builder", [charts.sankey, charts.top_actors])
+@pytest.mark.parametrize("builder", [charts.arms_network, charts.top_actors, charts.deal_timeline])
 def test_empty_frames_give_an_explained_empty_figure(builder) -> None:  # type: ignore[no-untyped-def]
-    frame = pd.DataFrame(
-        columns=[
-            "supplier",
-            "recipient",
-            "system",
-            "category",
-            "actor",
-            "type",
-            "mentions",
-            "article_id",
-        ]
-    )
+    frame = deals().iloc[0:0].assign(actor=[], type=[], mentions=[], article_id=[])
     fig = builder(frame, NAMES)
     assert fig.layout.annotations[0].text == "No data for this selection"
 
@@ -214,10 +297,9 @@ def test_timeline_hovers_show_sentences_as_text() -> None:
 
 def test_names_and_systems_in_figures_show_as_text() -> None:
     names = {**NAMES, "SRB": HOSTILE}
-    deals = pd.DataFrame(
-        [{"supplier": "RUS", "recipient": "SRB", "system": HOSTILE, "category": "f"}]
-    )
-    _assert_escaped(charts.sankey(deals, names))
+    hostile = deals().assign(system=HOSTILE)
+    _assert_escaped(charts.arms_network(hostile, names))
+    _assert_escaped(charts.deal_timeline(hostile, names))
     _assert_escaped(charts.alignment_over_time(signals(), "SRB", names))
     actors = pd.DataFrame([{"actor": "SRB", "type": "country", "mentions": 3, "article_id": "a"}])
     _assert_escaped(charts.top_actors(actors, names))
