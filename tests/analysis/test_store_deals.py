@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from analysis import store
+from analysis import ingest
 from analysis.loading import load_path
 from analysis.model import text_id
-from analysis.store import MIGRATIONS, Store
+from analysis.store import MIGRATIONS, Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "deals"
@@ -25,7 +25,7 @@ COPY = FIXTURES / "2023-03-kazakhstan-orders-caesar-syndicated.md"
 
 
 def add(db: Path, nlp: Language, *paths: Path) -> None:
-    store.ingest_articles([(str(p), load_path(p)) for p in paths], db=db, nlp=nlp)
+    ingest.ingest_articles([(str(p), load_path(p)) for p in paths], db=db, nlp=nlp)
 
 
 def caesar(st: Store) -> list[dict[str, object]]:
@@ -181,5 +181,5 @@ def test_read_can_pick_columns_and_refuses_unknown_ones(db: Path, nlp: Language)
     with Store(db, readonly=True) as st:
         frame = st.read("deals", actors=["KAZ"], columns=["id", "system", "sources"])
         assert list(frame.columns) == ["id", "system", "sources"] and len(frame) == 1
-        with pytest.raises(store.StoreError, match="no column"):
+        with pytest.raises(StoreError, match="no column"):
             st.read("deals", columns=["id", "nope; DROP TABLE deals"])
