@@ -48,6 +48,21 @@ STRINGS_GROWTH_LIMIT = 1_000_000
 """A worker rebuilds its pipeline once its string store has grown by this many strings."""
 
 
+# A local cluster shares the machine's cores with the client: its housekeeping is made cheaper.
+# Measured on 2,000 articles, 1 worker: glibc trimming freed memory after every batch cost 11 s
+# of system CPU per worker (a parse frees and re-allocates the same arrays: memory stays flat
+# without it); the statistical profiler 3 s; 20 ms event-loop ticks and 100 ms monitors a few
+# more in the client, which hosts the scheduler and the nannies.
+LOCAL_CONFIG: dict[str, Any] = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.scheduler.work-stealing-interval": "1s",
+}
+
+
 class SchedulerError(RuntimeError):
     """The Dask scheduler cannot be reached (one-line message for the user)."""
 
@@ -240,22 +255,23 @@ def dask_client(scheduler: str | None, *, workers: int | None = None) -> Iterato
         finally:
             client.close()
         return
-    cluster = LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address="127.0.0.1:0",
-        host="127.0.0.1",
-        silence_logs=logging.CRITICAL,
-    )
-    try:
-        client = Client(cluster, set_as_default=False)
+    with dask.config.set(LOCAL_CONFIG):
+        cluster = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address="127.0.0.1:0",
+            host="127.0.0.1",
+            silence_logs=logging.CRITICAL,
+        )
         try:
-            yield client
+            client = Client(cluster, set_as_default=False)
+            try:
+                yield client
+            finally:
+                client.close()
         finally:
-            client.close()
-    finally:
-        cluster.close()
+            cluster.close()
 
 
 def _known_ids(store: Store) -> KnownIds:
