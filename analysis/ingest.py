@@ -175,12 +175,12 @@ def analyse_batch(
 
 def load_batch(
     paths: Sequence[tuple[str, str]], known: KnownIds | None
-) -> tuple[list[Outcome], list[tuple[str, Article]]]:
-    """Read (name, absolute path) files: refused and present outcomes, and the (name, article)
-    pairs still to analyse."""
+) -> tuple[list[Outcome], dict[str, str], list[tuple[str, Article]]]:
+    """Read (name, absolute path) files: refused and present outcomes, the text of each new
+    article by id, and the (name, article) pairs still to analyse."""
     outcomes: list[Outcome] = []
+    texts: dict[str, str] = {}
     todo: list[tuple[str, Article]] = []
-    seen: set[str] = set()
     for path, location in paths:
         suffix = Path(path).suffix.lower()
         if suffix not in SUFFIXES:
@@ -192,12 +192,12 @@ def load_batch(
             outcomes.append(Outcome(path, "refused", reason=str(exc)))
             continue
         aid = text_id(article.text)
-        if aid in seen or (known is not None and aid in known):
+        if aid in texts or (known is not None and aid in known):
             outcomes.append(Outcome(path, "present"))
             continue
-        seen.add(aid)
+        texts[aid] = article.text
         todo.append((path, article))
-    return outcomes, todo
+    return outcomes, texts, todo
 
 
 def analyse_files(
@@ -205,10 +205,9 @@ def analyse_files(
 ) -> list[Outcome]:
     """One task: read a batch of (name, absolute path) files on this worker and analyse the
     new ones."""
-    outcomes, todo = load_batch(paths, known)
+    outcomes, texts, todo = load_batch(paths, known)
     if todo:
         nlp = worker_pipeline(model)
-        texts = {text_id(article.text): article.text for _, article in todo}
         for path, result in analyse_batch(nlp, todo, batch_size=batch_size):
             text = texts[result["article"]["id"]]
             outcomes.append(Outcome(path, "analysed", analysis=result, text=text))
