@@ -48,6 +48,21 @@ STRINGS_GROWTH_LIMIT = 1_000_000
 """A worker rebuilds its pipeline once its string store has grown by this many strings."""
 
 
+# A local cluster shares the machine's cores with the client: its housekeeping is made cheaper.
+# Measured on 2,000 articles, 1 worker: glibc trimming freed memory after every batch cost 11 s
+# of system CPU per worker (a parse frees and re-allocates the same arrays: memory stays flat
+# without it); the statistical profiler 3 s; 20 ms event-loop ticks and 100 ms monitors a few
+# more in the client, which hosts the scheduler and the nannies.
+LOCAL_CONFIG: dict[str, Any] = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.scheduler.work-stealing-interval": "1s",
+}
+
+
 class SchedulerError(RuntimeError):
     """The Dask scheduler cannot be reached (one-line message for the user)."""
 
@@ -160,12 +175,12 @@ def analyse_batch(
 
 def load_batch(
     paths: Sequence[tuple[str, str]], known: KnownIds | None
-) -> tuple[list[Outcome], list[tuple[str, Article]]]:
-    """Read (name, absolute path) files: refused and present outcomes, and the (name, article)
-    pairs still to analyse."""
+) -> tuple[list[Outcome], dict[str, str], list[tuple[str, Article]]]:
+    """Read (name, absolute path) files: refused and present outcomes, the text of each new
+    article by id, and the (name, article) pairs still to analyse."""
     outcomes: list[Outcome] = []
+    texts: dict[str, str] = {}
     todo: list[tuple[str, Article]] = []
-    seen: set[str] = set()
     for path, location in paths:
         suffix = Path(path).suffix.lower()
         if suffix not in SUFFIXES:
@@ -177,12 +192,12 @@ def load_batch(
             outcomes.append(Outcome(path, "refused", reason=str(exc)))
             continue
         aid = text_id(article.text)
-        if aid in seen or (known is not None and aid in known):
+        if aid in texts or (known is not None and aid in known):
             outcomes.append(Outcome(path, "present"))
             continue
-        seen.add(aid)
+        texts[aid] = article.text
         todo.append((path, article))
-    return outcomes, todo
+    return outcomes, texts, todo
 
 
 def analyse_files(
@@ -190,10 +205,9 @@ def analyse_files(
 ) -> list[Outcome]:
     """One task: read a batch of (name, absolute path) files on this worker and analyse the
     new ones."""
-    outcomes, todo = load_batch(paths, known)
+    outcomes, texts, todo = load_batch(paths, known)
     if todo:
         nlp = worker_pipeline(model)
-        texts = {text_id(article.text): article.text for _, article in todo}
         for path, result in analyse_batch(nlp, todo, batch_size=batch_size):
             text = texts[result["article"]["id"]]
             outcomes.append(Outcome(path, "analysed", analysis=result, text=text))
@@ -240,22 +254,23 @@ def dask_client(scheduler: str | None, *, workers: int | None = None) -> Iterato
         finally:
             client.close()
         return
-    cluster = LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address="127.0.0.1:0",
-        host="127.0.0.1",
-        silence_logs=logging.CRITICAL,
-    )
-    try:
-        client = Client(cluster, set_as_default=False)
+    with dask.config.set(LOCAL_CONFIG):
+        cluster = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address="127.0.0.1:0",
+            host="127.0.0.1",
+            silence_logs=logging.CRITICAL,
+        )
         try:
-            yield client
+            client = Client(cluster, set_as_default=False)
+            try:
+                yield client
+            finally:
+                client.close()
         finally:
-            client.close()
-    finally:
-        cluster.close()
+            cluster.close()
 
 
 def _known_ids(store: Store) -> KnownIds:
