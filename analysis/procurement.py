@@ -598,12 +598,34 @@ def _delivered_with(verb: Token) -> bool:
     )
 
 
+def _controller(verb: Token) -> Token | None:
+    """Who does what a verb says: its subject, or up a chain of infinitives the object of an
+    object-control verb ("prompting the US Navy to send", "urged Berlin to deliver") or the
+    subject of the verb above ("Serbia plans to buy")."""
+    holder = verb
+    for _ in range(4):
+        subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if holder.dep_ != "xcomp" or holder.head is holder:
+            return None
+        obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+        holder = holder.head
+    return None
+
+
 def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | None:
     # "Serbia plans to buy", "Russia agreed to deliver", "Manila cancelled a contract to buy":
     # the subject sits on a governing verb.
     for _ in range(4):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
+        if holder.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in holder.head.children):
+            obj = next(c for c in holder.head.children if c.dep_ == "dobj")
+            if obj.i not in skip:
+                return resolved.subject_state(obj)  # "prompting the US Navy to send"
         if holder.dep_ in ("xcomp", "conj", "advcl") and holder.head is not holder:
             holder = holder.head
         elif holder.dep_ == "acl" and holder.head.dep_ in ("dobj", "pobj", "nsubjpass"):
@@ -817,9 +839,9 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
     if frame is None or tok is None or tok.pos_ != "VERB":
         return False
     if frame.subject == "supplier" or frame.status == "cancelled":
-        for c in tok.children:
-            if c.dep_ == "nsubj" and any(_forces(t, index) for t in c.subtree):
-                return True
+        actor = _controller(tok)
+        if actor is not None and any(_forces(t, index) for t in actor.subtree):
+            return True
     if frame.subject == "supplier":
         for c in tok.children:
             if c.dep_ == "dobj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
