@@ -112,10 +112,13 @@ class Resolved:
                 if m.start >= sent.start and not m.actor.startswith("P:"):
                     return m.state
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
-        # invasion prompted it ... It has since ordered"), then any subject, then the nearest.
+        # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
+        # a description ("the air force") with no main subject before it is the article's state.
         for m in reversed(before):
             if _subject_like(token.doc[m.start : m.end].root, main=True):
                 return m.state
+        if ref is not None and ref.kind == "state":
+            return self.focus()
         for m in reversed(before):
             if _subject_like(token.doc[m.start : m.end].root):
                 return m.state

@@ -580,8 +580,10 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     in_hand = outer is not None and (
         outer.id in POSSESSING or outer.status in ("delivered", "in_service")
     )
-    if gov.inner and status == "ordered" and in_hand:
-        status = "delivered"  # "It also showed frigates recently bought from Britain": in hand
+    if gov.inner and STATUS_RANK.get(status, 0) <= STATUS_RANK["ordered"] and in_hand:
+        # "It also showed frigates recently bought from Britain", "systems promised by Germany
+        # arrived last week": in hand.
+        status = "delivered"
     if status == "ordered" and _delivered_with(tok):
         status = "delivered"
     return status
