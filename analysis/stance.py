@@ -199,10 +199,9 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
             target = holder if holder != speaker else None
         target = target or _other_state(sent, resolved, speaker)
     elif cue.type == "hedge":
+        # A hedge qualifies a claim; it names who makes the claim, not a state it aims at.
         speaker = _attribution_speaker(sent, resolved)
-        target = _subject_state(verb, resolved) or _other_state(sent, resolved, speaker)
-        if target == speaker:
-            target = _other_state(sent, resolved, speaker)
+        target = None
     elif cue.type == "evaluation" and cue.match == "lemma" and span.root.pos_ == "VERB":
         # "Berlin condemned the strike", "Zelensky thanked Washington".
         speaker = _subject_state(verb, resolved)

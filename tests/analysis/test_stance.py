@@ -21,7 +21,7 @@ def cues(result: Analysis) -> list[tuple[str, str, str | None, str | None, int]]
             "According to Russia, Serbia will receive the tanks.",
             ("According to", "attribution", "RUS", None, 0),
         ),
-        ("Serbia reportedly bought drones from China.", ("reportedly", "hedge", None, "SRB", 0)),
+        ("Serbia reportedly bought drones from China.", ("reportedly", "hedge", None, None, 0)),
         (
             "Serbia suspended drills, citing pressure from the EU.",
             ("citing pressure from", "pressure", "SRB", "EU", -1),
@@ -43,7 +43,7 @@ def cues(result: Analysis) -> list[tuple[str, str, str | None, str | None, int]]
             "Serbia is walking a tightrope between Moscow and Brussels.",
             ("walking a tightrope", "evaluation", None, "SRB", 0),
         ),
-        ("Serbia could face sanctions from the United States.", ("could", "hedge", None, "SRB", 0)),
+        ("Serbia could face sanctions from the United States.", ("could", "hedge", None, None, 0)),
         (
             "People familiar with the matter said India will buy the S-400.",
             ("People familiar with the matter", "attribution", None, None, 0),
