@@ -586,7 +586,20 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         status = "delivered"
     if status == "ordered" and _delivered_with(tok):
         status = "delivered"
+    if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index):
+        status = "in_service"  # "the backbone of the fleet is 150 F-16s bought from the US"
     return status
+
+
+def _holdings(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether the sentence describes a state's holdings (a fleet, an inventory, systems in
+    service): what it says was bought is in service there."""
+    sent = sentence(tok)
+    return any(
+        f.id in ("fleet-noun", "in-service", "operational")
+        for t in sent
+        for f in index.get(t.i, ())
+    )
 
 
 def _delivered_with(verb: Token) -> bool:
