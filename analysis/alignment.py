@@ -490,7 +490,9 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             break
         holder = holder.head
     for c in holder.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        # "Indonesian and U.S. troops, joined by forces from Australia and Japan".
+        joined_by = c.dep_ == "prep" and c.lower_ == "by" and holder.lemma_ == "join"
+        if c.dep_ in ("nsubj", "nsubjpass") or joined_by:
             for t in c.subtree:
                 st = ctx.resolved.state_at(t.i)
                 if st and st != subject and st not in out:
