@@ -317,10 +317,19 @@ def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
     return index
 
 
+FORCES = "forces"
+"""The frame of a state's own forces: it decides deployments, never governs a weapon itself
+("five S-400 regiments" are S-400s)."""
+SECOND_HAND = frozenset({"used", "second-hand", "secondhand", "surplus"})
+"""Adjectives that look like verbs of use but describe a weapon sold on ("12 used Rafales")."""
+
+
 def _governing(frames: tuple[resources.FrameRecord, ...]) -> resources.FrameRecord | None:
     """Of the frames at a token, the one that decides for a weapon it governs: a transfer
     trigger before a block context."""
-    return next((f for f in frames if f.status), None) or next((f for f in frames if f.block), None)
+    return next((f for f in frames if f.status), None) or next(
+        (f for f in frames if f.block and f.id != FORCES), None
+    )
 
 
 @dataclass(slots=True)
@@ -380,7 +389,12 @@ def _inner_block(
             if mention.start <= t.i < mention.end:
                 continue
             frame = _governing(index.get(t.i, ()))
-            if frame is not None and frame.block and t.pos_ in ("VERB", "ADJ"):
+            if (
+                frame is not None
+                and frame.block
+                and t.pos_ in ("VERB", "ADJ")
+                and t.lower_ not in SECOND_HAND
+            ):
                 return t, frame, own
     return None
 
@@ -466,6 +480,13 @@ def _governor(
 ) -> Governor:
     root = doc[mention.start : mention.end].root
     token, frame, anchor = _climb(root, index)
+    if token is not None and frame is not None and frame.subject == "theme":
+        # "the agreement Australia reached with Naval Group for 12 submarines": the deal noun
+        # the clause describes governs, not the verb of reaching.
+        noun = token.head if token.dep_ == "relcl" else None
+        deal = _governing(index.get(noun.i, ())) if noun is not None else None
+        if noun is not None and deal is not None and deal.status and noun.pos_ == "NOUN":
+            token, frame = noun, deal
     inner = _inner_frame(mention, root, index)
     blocked = _inner_block(mention, root, index)
     if blocked is not None and inner is None:
@@ -821,6 +842,13 @@ def _parties(
     sup, rec = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
     got.give("supplier", sup)
     got.give("recipient", rec)
+    outer = gov.outer_frame
+    if gov.inner and gov.outer is not None and outer is not None and outer.status:
+        # "systems promised by Germany arrived in Ukraine": the outer frame's own phrases.
+        role = _role(outer, gov.outer, resolved, mention.origin)
+        sup, rec = _arguments(gov.outer, role, resolved, skip, outer)
+        got.give("supplier", sup)
+        got.give("recipient", rec)
     if gov.inner and gov.outer is not None and got.recipient is None:
         got.give("recipient", _subject_state(gov.outer, resolved, skip))
     return got.supplier, got.recipient
@@ -844,7 +872,7 @@ def _named_subject(gov: Governor, mention: WeaponMention) -> bool:
 
 
 def _forces(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
-    return any(f.id == "forces" for f in index.get(tok.i, ()))
+    return any(f.id == FORCES for f in index.get(tok.i, ()))
 
 
 def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

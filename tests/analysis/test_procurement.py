@@ -274,3 +274,31 @@ def test_forces_makers_denials_and_flights_are_not_transfers(
     run: Callable[..., Analysis], text: str
 ) -> None:
     assert deals(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "India ordered five S-400 air defence regiments from Russia.",
+            ("S-400", "RUS", "IND", "ordered"),
+        ),
+        (
+            "Croatia will buy 12 used Rafale fighters from France.",
+            ("Rafale", "FRA", "HRV", "planned"),
+        ),
+        (
+            "Canberra ended the agreement Australia reached with France's Naval Group "
+            "for 12 Attack-class submarines.",
+            ("Attack-class", "FRA", "AUS", "cancelled"),
+        ),
+        (
+            "The first of four IRIS-T SLM systems promised by Germany arrived in Ukraine.",
+            ("IRIS-T SLM", "DEU", "UKR", "delivered"),
+        ),
+    ],
+)
+def test_units_second_hand_deal_clauses_and_arrivals(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))}
