@@ -79,8 +79,10 @@ def _write(store: Store, table: str, frame: pd.DataFrame, folder: Path, part: in
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    # One thread throughout: Arrow's pools add nothing at this size, and a pool still winding
+    # down when the command exits can abort the process.
     arrow = pa.Table.from_pandas(
-        frame, schema=_schema(store, table, list(frame.columns)), preserve_index=False
+        frame, schema=_schema(store, table, list(frame.columns)), preserve_index=False, nthreads=1
     )
     if not len(frame):
         folder.mkdir(parents=True, exist_ok=True)
@@ -92,6 +94,7 @@ def _write(store: Store, table: str, frame: pd.DataFrame, folder: Path, part: in
         partition_cols=["year"],
         basename_template=f"part-{part:05d}-{{i}}.parquet",
         existing_data_behavior="overwrite_or_ignore",
+        use_threads=False,
     )
 
 
