@@ -331,7 +331,12 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
 
 
 def _own_actor(ctx: Context, tok: Token) -> str | None:
-    """The state in a noun trigger's own modifiers ("Russian strikes", "Israel's attack")."""
+    """The state in a noun trigger's own modifiers ("Russian strikes", "Israel's attack"), or
+    in those of the act it belongs to ("Washington's approval of an arms package")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        owner = _own_actor(ctx, tok.head.head)
+        if owner is not None:
+            return owner
     for c in tok.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
             for t in c.subtree:

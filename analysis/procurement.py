@@ -533,12 +533,24 @@ def _possible(tok: Token) -> bool:
     return any(c.lower_ in EPISTEMIC for h in holders for c in h.children)
 
 
+def _raised(head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> dict[str, Token]:
+    """ "Egypt's purchase appears to have stalled": the raising verb's complement speaks."""
+    found: dict[str, Token] = {}
+    for c in head.children:
+        if c.dep_ == "xcomp":
+            for frame in index.get(c.i, ()):
+                if frame.modal:
+                    found.setdefault(frame.modal, c)
+    return found
+
+
 def _head_modality(
     tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[str | None, Token | None]:
     """The stage that heads above a frame impose ("plans to buy", "abandoned its plan to buy",
-    "refused to supply"), and the head that imposed it. Cancellation and refusal win over a
-    plan; otherwise the nearest head decides."""
+    "refused to supply", "denied reports that it had planned to supply"), and the head that
+    imposed it. A denial, a cancellation and a refusal win over a plan; otherwise the nearest
+    head decides."""
     nearest: tuple[str, Token] | None = None
     found: dict[str, Token] = {}
     cur = tok
@@ -548,12 +560,7 @@ def _head_modality(
         came_from = cur.dep_
         cur = cur.head
         if came_from in ("nsubj", "nsubjpass"):
-            # "Egypt's purchase appears to have stalled": the raising verb's complement speaks.
-            for c in cur.children:
-                if c.dep_ == "xcomp":
-                    for frame in index.get(c.i, ()):
-                        if frame.modal:
-                            found.setdefault(frame.modal, c)
+            found = {**_raised(cur, index), **found}
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in cur.children):
             break  # "if the F-35 deal collapses": a condition, not an event
         if _negated(cur) and cur.pos_ in ("VERB", "AUX"):
@@ -562,7 +569,7 @@ def _head_modality(
             if frame.modal:
                 found.setdefault(frame.modal, cur)
                 nearest = nearest or (frame.modal, cur)
-    for decisive in ("cancelled", REFUSED):
+    for decisive in ("denied", "cancelled", REFUSED):
         if decisive in found:
             return decisive, found[decisive]
     return (nearest[0], nearest[1]) if nearest else (None, None)
