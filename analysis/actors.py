@@ -255,6 +255,8 @@ def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None
             state = state or known[i].state
         elif t.lower_ in resources.title_words():
             titled = True
+        elif i == ent.start - 1 and t.text == ",":
+            pass  # "China's ambassador, Huang Xilian": an apposition after the title
         elif t.text not in {"'s", "’s", "-"} and t.lower_ not in {"the", "former", "then"}:
             break
         i -= 1
@@ -287,6 +289,14 @@ def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
     others = {m.actor for i in range(sent.start, sent.end) if (m := known.get(i)) is not None}
     if len(states) == 1 and not any(o.startswith("P:") for o in others):
         return next(iter(states))
+    if not states:
+        # "The navy's commander in chief, Admiral Julio Leiva, said": no state in sight; an
+        # official of the state the article is about.
+        counts: dict[str, int] = {}
+        for m in {id(m): m for m in known.values()}.values():
+            if m.state and resources.is_country(m.state):
+                counts[m.state] = counts.get(m.state, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else None
     return None
 
 
