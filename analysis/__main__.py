@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     i.add_argument("--batch-size", type=int, default=50, help="articles per task")
     i.add_argument("--quiet", action="store_true", help="no progress bar or dashboard link")
+    i.add_argument(
+        "--reanalyse",
+        action="store_true",
+        help="analyse texts already stored again, replacing their rows (corrections are kept)",
+    )
     e = sub.add_parser("export", help="write stored results as CSV, JSON or Parquet")
     e.add_argument("--db")
     e.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
@@ -151,6 +156,7 @@ def _ingest(args: argparse.Namespace) -> int:
         scheduler=scheduler,
         batch_size=args.batch_size,
         progress=not args.quiet,
+        reanalyse=args.reanalyse,
     )
     for name, reason in summary.refused:
         label = Path(name).name

@@ -369,8 +369,17 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
-    def add(self, analysis: dict[str, Any], *, text: str, path: str | None = None) -> bool:
-        """Write one analysed article (CONTRACT JSON) in one transaction; False if present."""
+    def add(
+        self,
+        analysis: dict[str, Any],
+        *,
+        text: str,
+        path: str | None = None,
+        replace: bool = False,
+    ) -> bool:
+        """Write one analysed article (CONTRACT JSON) in one transaction; False if present.
+        With ``replace`` a stored analysis of the same text is replaced (re-analysis): its rows
+        keep their ids, so analysts' corrections still apply."""
         art = analysis["article"]
         aid = art["id"]
         pub = art["published"]
@@ -378,8 +387,11 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             if self.has(aid):
-                self.conn.execute("ROLLBACK")
-                return False
+                if not replace:
+                    self.conn.execute("ROLLBACK")
+                    return False
+                self._mark_dirty(aid)
+                self.conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
             copy_of = self._copy_of(aid, fp)
             self.conn.execute(
                 "INSERT INTO articles (id, title, published, source, url, language, words, text,"

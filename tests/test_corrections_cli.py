@@ -164,3 +164,35 @@ def test_review_export_refuses_a_file_for_a_folder(
     target.write_text("x")
     result = cli("review", "export", "--db", str(store_with_samples), "--out", str(target))
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_reanalyse_replaces_rows_and_keeps_corrections(
+    db: Path, sample_paths: list[Path], dask_scheduler: str
+) -> None:
+    path = str(sample_paths[0])
+    common = ["--db", str(db), "--scheduler", dask_scheduler, "--quiet"]
+    first = cli("ingest", path, *common)
+    assert first.returncode == 0, first.stderr
+    with Store(db) as st:
+        proc = st.read("procurements").iloc[0]
+        signal = st.read("alignment").iloc[0]
+        rid = str(proc["row_id"])
+        other = "SRB" if proc["recipient"] != "SRB" else "MNE"
+        st.correct("procurements", rid, values={"recipient": other}, note="fixed")
+        st.correct("alignment", str(signal["row_id"]), action="reject")
+        # an older analysis of the same text: re-analysis must replace it
+        st.conn.execute("UPDATE procurements SET sentence = 'stale' WHERE row_id = ?", (rid,))
+        deals_before = sorted(st.read("deals")["recipient"].fillna(""))
+    again = cli("ingest", path, "--reanalyse", *common)
+    assert again.returncode == 0, again.stderr
+    assert "reanalysed 1 stored texts" in again.stdout
+    with Store(db, readonly=True) as st:
+        assert st.count() == 1
+        row = st.read("procurements").set_index("row_id").loc[rid]
+        assert row["recipient"] == other and row["sentence"] != "stale"
+        assert row["corrected"] == ["recipient"]
+        assert signal["row_id"] not in set(st.read("alignment")["row_id"])
+        assert len(st.read("corrections")) == 2
+        assert sorted(st.read("deals")["recipient"].fillna("")) == deals_before
+    plain = cli("ingest", path, *common)
+    assert "already present 1" in plain.stdout
