@@ -128,3 +128,72 @@ def export_gold(store: Store, out: Path) -> list[str]:
             json.dumps(gold, ensure_ascii=False, indent=2) + "\n", "utf-8"
         )
     return done
+
+
+QUEUE_COLUMNS = ["table", "row_id", "article_id", "score", "reasons", "label", "sentence"]
+
+
+def _keys(frame: pd.DataFrame, where: pd.Series) -> set[tuple[str, str]]:
+    """(article id, sentence) of every report of the chosen deals or merged signals."""
+    return {
+        (str(r["article_id"]), str(r["sentence"]))
+        for reports in frame.loc[where, "reports"]
+        for r in reports
+    }
+
+
+def queue(store: Store, *, limit: int = 50) -> pd.DataFrame:
+    """Unreviewed procurement and alignment rows, most in need of a person first: reports of
+    deals with conflicting reports, of single-source deals, of single-source signals with a
+    high weight, and rows from sentences with a hedge."""
+    deals = store.read("deals", columns=["reports", "conflicts", "sources"])
+    signals = store.read("signals", columns=["reports", "sources", "weight"])
+    cues = store.read("stance_cues", columns=["article_id", "type", "sentence"])
+    hedged = {
+        (str(a), str(s))
+        for a, s, t in zip(cues["article_id"], cues["sentence"], cues["type"], strict=True)
+        if t == "hedge"
+    }
+    deal, signal, both = ("procurements",), ("alignment",), REVIEWED
+    reasons: list[tuple[str, set[tuple[str, str]], int, tuple[str, ...]]] = [
+        ("deal with conflicting reports", _keys(deals, deals["conflicts"].map(bool)), 3, deal),
+        ("single-source deal", _keys(deals, deals["sources"] == 1), 2, deal),
+        (
+            "single-source signal with high weight",
+            _keys(signals, (signals["sources"] == 1) & (signals["weight"] >= 1.0)),
+            2,
+            signal,
+        ),
+        ("hedged sentence", hedged, 1, both),
+    ]
+    items: list[dict[str, Any]] = []
+    for table in REVIEWED:
+        rows = store.read(table)
+        for row in _records(rows[rows["review"].isna()]):
+            key = (str(row["article_id"]), str(row["sentence"]))
+            why = [
+                (name, w) for name, keys, w, tables in reasons if table in tables and key in keys
+            ]
+            items.append(
+                {
+                    "table": table,
+                    "row_id": row["row_id"],
+                    "article_id": row["article_id"],
+                    "score": sum(w for _, w in why),
+                    "reasons": [name for name, _ in why],
+                    "label": _label(table, row),
+                    "sentence": row["sentence"],
+                    "start": row["start"],
+                    "end": row["end"],
+                }
+            )
+    items.sort(key=lambda i: (-i["score"], str(i["article_id"]), int(i["start"])))
+    return pd.DataFrame(items[:limit], columns=[*QUEUE_COLUMNS, "start", "end"])
+
+
+def _label(table: str, row: dict[str, Any]) -> str:
+    if table == "procurements":
+        what = row["system"] or str(row["category"]).replace("_", " ")
+        return f"{what}: {row['supplier'] or '?'} → {row['recipient'] or '?'} ({row['status']})"
+    sign = "toward" if row["direction"] == 1 else "away from"
+    return f"{row['subject']} {sign} {row['counterpart']} ({row['type']})"

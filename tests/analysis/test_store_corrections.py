@@ -266,3 +266,29 @@ def test_a_version_4_store_gets_row_ids(tmp_path: Path) -> None:
     conn.close()
     with Store(old) as st:
         assert sorted(st.read("procurements")["row_id"]) == expected
+
+
+def test_the_review_queue_puts_conflicts_first_and_drops_settled_rows(db: Path) -> None:
+    from analysis.review import queue
+
+    follow = analysis("fedcba9876543210")
+    follow["article"]["published"] = "2022-06-01"
+    fk3 = follow["procurements"][1]
+    fk3["quantity"] = 8  # another source disagrees on the number: a conflict
+    follow["procurements"] = [fk3]
+    follow["alignment"] = []
+    with Store(db) as st:
+        st.add(analysis(), text=TEXT)
+        st.add(follow, text="Belgrade now says eight FK-3 launchers came from China in all.")
+        items = queue(st)
+        assert list(items["score"]) == sorted(items["score"], reverse=True)
+        top = items.iloc[0]
+        assert top["table"] == "procurements" and "FK-3" in top["label"]
+        assert top["reasons"] == ["deal with conflicting reports"]
+        drones = items[items["label"].str.startswith("uav")].iloc[0]
+        assert drones["reasons"] == ["single-source deal"]
+        assert len(items) == 5  # three procurement rows, two alignment rows
+        st.correct("procurements", str(top["row_id"]), action="confirm")
+        st.correct("procurements", str(drones["row_id"]), action="reject")
+        left = queue(st)
+        assert len(left) == 3 and top["row_id"] not in set(left["row_id"])
