@@ -117,3 +117,33 @@ def test_bad_edits_show_an_error_and_change_nothing(app_db: Path) -> None:
         assert any(message in text for text in shown), (message, shown)
         with Store(app_db, readonly=True) as st:
             assert st.read("corrections").empty and st.generation() == generation
+
+
+def test_the_queue_settles_a_row_with_one_click(app_db: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("views/queue.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    confirms = [b for b in at.button if str(b.key).startswith("rq-confirm-")]
+    rejects = [b for b in at.button if str(b.key).startswith("rq-reject-")]
+    assert confirms and len(confirms) == len(rejects)
+    first = str(confirms[0].key).removeprefix("rq-confirm-")
+    second = str(rejects[1].key).removeprefix("rq-reject-")
+    at.sidebar.text_input(key="am-reviewer").input("ana")
+    confirms[0].click()
+    at.run()
+    assert not at.exception and not at.error
+    keys = {str(b.key) for b in at.button}
+    assert f"rq-confirm-{first}" not in keys
+    at.button(key=f"rq-reject-{second}").click()
+    at.run()
+    with Store(app_db, readonly=True) as st:
+        history = st.read("corrections")
+        assert list(zip(history["row_id"], history["action"], strict=True)) == [
+            (first, "confirm"),
+            (second, "reject"),
+        ]
+        assert set(history["reviewer"]) == {"ana"}
+        rows = set(st.read("procurements")["row_id"]) | set(st.read("alignment")["row_id"])
+        assert first in rows and second not in rows
