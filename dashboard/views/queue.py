@@ -34,6 +34,7 @@ if items.empty:
     ui.empty("Nothing left to review: every procurement and alignment row has been settled.")
     st.stop()
 st.caption(f"The first {plural(len(items), 'row')} of the queue.")
+ui.downloads(items, "review-queue", key="rq-dl")
 
 
 def settle(table: str, row_id: str, action: str) -> None:
