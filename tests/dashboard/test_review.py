@@ -147,3 +147,40 @@ def test_the_queue_settles_a_row_with_one_click(app_db: Path) -> None:
         assert set(history["reviewer"]) == {"ana"}
         rows = set(st.read("procurements")["row_id"]) | set(st.read("alignment")["row_id"])
         assert first in rows and second not in rows
+
+
+def test_an_alignment_report_can_be_corrected_on_the_alignment_page(app_db: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("views/alignment.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    (editor,) = [d for d in at.data_editor if str(d.key).startswith("al-review-")]
+    rows = editor.value
+    pos = next(i for i, d in enumerate(rows["direction"]) if d == 1)
+    rid = rows.iloc[pos]["row_id"]
+    at.session_state["al-review-0"] = {
+        "edited_rows": {pos: {"direction": -1}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="al-review-save").click()
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    with Store(app_db, readonly=True) as st:
+        row = st.read("alignment").set_index("row_id").loc[rid]
+        assert row["direction"] == -1 and row["corrected"] == ["direction"]
+        signals = st.read("signals", actors=[row["subject"]])
+    mine = signals[
+        (signals["subject"] == row["subject"]) & (signals["counterpart"] == row["counterpart"])
+    ]
+    assert (mine["direction"] == -1).any()
+    # a direction outside 1 / -1 is refused with an error box
+    at.session_state["al-review-1"] = {
+        "edited_rows": {0: {"direction": 3}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="al-review-save").click()
+    at.run()
+    assert any("direction must be one of" in e.value.replace("\\", "") for e in at.error)
