@@ -102,7 +102,10 @@ def _correct(args: argparse.Namespace) -> int:
         values[name.strip()] = value
     action = "reject" if args.reject else "confirm" if args.confirm else "edit"
     reviewer = args.reviewer or os.environ.get("USER") or None
-    with store.Store(store.resolve_db(args.db)) as st:
+    db = store.resolve_db(args.db)
+    if not db.exists():
+        raise UsageError(f"{db}: no store yet; run `python -m analysis ingest` first")
+    with store.Store(db) as st:
         written = st.correct(
             args.table, args.row, values=values, action=action, note=args.note, reviewer=reviewer
         )

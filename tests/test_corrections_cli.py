@@ -196,3 +196,10 @@ def test_reanalyse_replaces_rows_and_keeps_corrections(
         assert sorted(st.read("deals")["recipient"].fillna("")) == deals_before
     plain = cli("ingest", path, *common)
     assert "already present 1" in plain.stdout
+
+
+def test_correct_without_a_store_creates_none(tmp_path: Path) -> None:
+    db = tmp_path / "none.sqlite"
+    result = cli("correct", "--db", str(db), "--table", "procurements", "--row", "p1", "--reject")
+    assert result.returncode == 2 and "no store yet" in result.stderr
+    assert not db.exists()
