@@ -1,4 +1,5 @@
-"""Command line of CONTRACT.md: ``analyze``, ``ingest`` and ``export``.
+"""Command line of CONTRACT.md: ``analyze``, ``ingest``, ``export``, ``correct`` and
+``review export``.
 
 Bad input ends with exit status 2 and one line on stderr; never a traceback.
 """
@@ -13,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from analysis.corrections import CorrectionError
 from analysis.loading import InputError, load_path, parse_date
 
 
@@ -58,13 +60,69 @@ def build_parser() -> argparse.ArgumentParser:
     )
     i.add_argument("--batch-size", type=int, default=50, help="articles per task")
     i.add_argument("--quiet", action="store_true", help="no progress bar or dashboard link")
+    i.add_argument(
+        "--reanalyse",
+        action="store_true",
+        help="analyse texts already stored again, replacing their rows (corrections are kept)",
+    )
     e = sub.add_parser("export", help="write stored results as CSV, JSON or Parquet")
     e.add_argument("--db")
     e.add_argument("--format", choices=("csv", "json", "parquet"), default="csv")
     e.add_argument("--table", help="table to write (default: alignment; Parquet: every table)")
     e.add_argument("--actor", action="append", default=[], help="keep rows involving this actor")
     e.add_argument("--out", help="folder for Parquet: one dataset per table, partitioned by year")
+    c = sub.add_parser("correct", help="record an analyst's correction of one stored row")
+    c.add_argument("--db")
+    c.add_argument("--table", required=True, help="procurements, alignment or stance_cues")
+    c.add_argument("--row", required=True, help="the row's id (the row_id column of export)")
+    how = c.add_mutually_exclusive_group(required=True)
+    how.add_argument("--set", action="append", metavar="FIELD=VALUE", help="new value of a field")
+    how.add_argument("--reject", action="store_true", help="the row is wrong: drop it")
+    how.add_argument("--confirm", action="store_true", help="the row is right as it is")
+    c.add_argument("--note", help="why (plain text)")
+    c.add_argument("--reviewer", help="who (default: $USER)")
+    r = sub.add_parser("review", help="reviewed articles")
+    rsub = r.add_subparsers(dest="review_command", required=True, parser_class=_Parser)
+    rx = rsub.add_parser("export", help="write fully reviewed articles as gold files")
+    rx.add_argument("--db")
+    rx.add_argument("--out", required=True, help="folder for the gold files (make eval GOLD=DIR)")
     return parser
+
+
+def _correct(args: argparse.Namespace) -> int:
+    import os
+
+    from analysis import store
+
+    values: dict[str, str] = {}
+    for item in args.set or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--set needs FIELD=VALUE, not {item!r}")
+        values[name.strip()] = value
+    action = "reject" if args.reject else "confirm" if args.confirm else "edit"
+    reviewer = args.reviewer or os.environ.get("USER") or None
+    db = store.resolve_db(args.db)
+    if not db.exists():
+        raise UsageError(f"{db}: no store yet; run `python -m analysis ingest` first")
+    with store.Store(db) as st:
+        written = st.correct(
+            args.table, args.row, values=values, action=action, note=args.note, reviewer=reviewer
+        )
+    print(f"recorded {written} correction{'s' if written != 1 else ''} of {args.table} {args.row}")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from analysis import review, store
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file; give a folder")
+    with store.Store(store.resolve_db(args.db), readonly=True) as st:
+        written = review.export_gold(st, out)
+    print(f"wrote {len(written)} reviewed article{'s' if len(written) != 1 else ''} to {out}")
+    return 0
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -101,6 +159,7 @@ def _ingest(args: argparse.Namespace) -> int:
         scheduler=scheduler,
         batch_size=args.batch_size,
         progress=not args.quiet,
+        reanalyse=args.reanalyse,
     )
     for name, reason in summary.refused:
         label = Path(name).name
@@ -149,9 +208,15 @@ def _export_parquet(args: argparse.Namespace, db: Path) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        handler = {"analyze": _analyze, "ingest": _ingest, "export": _export}[args.command]
+        handler = {
+            "analyze": _analyze,
+            "ingest": _ingest,
+            "export": _export,
+            "correct": _correct,
+            "review": _review,
+        }[args.command]
         return handler(args)
-    except (InputError, UsageError) as exc:
+    except (InputError, UsageError, CorrectionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

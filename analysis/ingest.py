@@ -71,6 +71,7 @@ class SchedulerError(RuntimeError):
 class Summary:
     added: int = 0
     present: int = 0
+    reanalysed: int = 0
     refused: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -81,6 +82,7 @@ class Summary:
             f"added {self.added}, already present {self.present}, refused "
             f"{len(self.refused)} in {self.seconds:.1f} s ({rate:.1f} articles/s; "
             f"{done} stored of {done + len(self.refused)} read)"
+            + (f"; reanalysed {self.reanalysed} stored texts" if self.reanalysed else "")
         )
 
 
@@ -299,6 +301,7 @@ class _Writer:
     summary: Summary
     bar: Any
     on_article: Callable[[str], None] | None = None
+    replace: bool = False
 
     def write(self, outcomes: Iterable[Outcome]) -> None:
         for outcome in outcomes:
@@ -306,6 +309,11 @@ class _Writer:
                 self.summary.refused.append((outcome.path, outcome.reason or "refused"))
             elif outcome.status == "present" or outcome.analysis is None:
                 self.summary.present += 1
+            elif self.replace and self.store.has(outcome.analysis["article"]["id"]):
+                self.store.add(
+                    outcome.analysis, text=outcome.text or "", path=outcome.path, replace=True
+                )
+                self.summary.reanalysed += 1
             elif self.store.add(outcome.analysis, text=outcome.text or "", path=outcome.path):
                 self.summary.added += 1
             else:
@@ -360,8 +368,10 @@ def ingest_paths(
     progress: bool = True,
     model: str | None = None,
     on_article: Callable[[str], None] | None = None,
+    reanalyse: bool = False,
 ) -> Summary:
-    """Analyse files and folders into the store on Dask, skipping texts already stored.
+    """Analyse files and folders into the store on Dask, skipping texts already stored (with
+    ``reanalyse``, analysing them again and replacing their rows; corrections are kept).
 
     ``scheduler`` (or ``$ALIGNMENT_SCHEDULER``) is the address of a running cluster whose
     workers can read the same paths; without it a LocalCluster of ``workers`` processes (default:
@@ -376,7 +386,7 @@ def ingest_paths(
     files = [(str(p), str(p.resolve()) if p.exists() else str(p)) for p in iter_files(paths)]
     address = resolve_scheduler(scheduler)
     with Store(db) as store:
-        known = _known_ids(store)
+        known = KnownIds(()) if reanalyse else _known_ids(store)
         if not files:
             summary.seconds = time.perf_counter() - t0
             return summary
@@ -385,7 +395,7 @@ def ingest_paths(
                 print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
             bar = tqdm(total=len(files), unit="article", disable=not progress, leave=False)
             try:
-                writer = _Writer(store, summary, bar, on_article)
+                writer = _Writer(store, summary, bar, on_article, replace=reanalyse)
                 run_batches(client, files, writer, known=known, model=model, batch_size=batch_size)
             finally:
                 bar.close()
@@ -394,22 +404,31 @@ def ingest_paths(
 
 
 def ingest_articles(
-    articles: Iterable[tuple[str, Article]], *, db: Path, nlp: Language, batch_size: int = 16
+    articles: Iterable[tuple[str, Article]],
+    *,
+    db: Path,
+    nlp: Language,
+    batch_size: int = 16,
+    reanalyse: bool = False,
 ) -> Summary:
     """Analyse a few already-loaded articles in this process with the caller's pipeline (the
-    dashboard's uploads): no cluster is worth starting for them."""
+    dashboard's uploads): no cluster is worth starting for them. With ``reanalyse``, stored
+    texts are analysed again and their rows replaced (corrections are kept)."""
     summary = Summary()
     t0 = time.perf_counter()
     with Store(db) as store:
         todo = []
         for path, article in articles:
-            if store.has(article.id):
+            if store.has(article.id) and not reanalyse:
                 summary.present += 1
             else:
                 todo.append((path, article))
         texts = {article.id: article.text for _, article in todo}
         for path, result in analyse_batch(nlp, todo, batch_size=batch_size):
-            if store.add(result, text=texts[result["article"]["id"]], path=path):
+            if reanalyse and store.has(result["article"]["id"]):
+                store.add(result, text=texts[result["article"]["id"]], path=path, replace=True)
+                summary.reanalysed += 1
+            elif store.add(result, text=texts[result["article"]["id"]], path=path):
                 summary.added += 1
             else:
                 summary.present += 1

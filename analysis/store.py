@@ -15,12 +15,14 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from analysis import corrections as corr
+from analysis.corrections import CorrectionError, row_ids
 from analysis.deals import Report, family_of, find_copy, fingerprint, merge_deals
 from analysis.signals import SignalReport, merge_signals
 
@@ -36,10 +38,11 @@ TABLES = (
     "alignment",
     "deals",
     "signals",
+    "corrections",
 )
 # The corpus tables: merged from per-article reports, rebuilt whenever those change.
 CORPUS_TABLES = ("deals", "signals")
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class StoreError(RuntimeError):
@@ -198,7 +201,41 @@ CREATE TRIGGER articles_generation_delete AFTER DELETE ON articles BEGIN
     UPDATE store_meta SET value = value + 1 WHERE key = 'generation';
 END;
 """
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+
+# Version 5: analysts' corrections. Rows that can be corrected get a stable ``row_id`` (the same
+# text analysed again gives the same ids); ``corrections`` is the append-only review history and
+# ``corrected_values`` the latest value per corrected field (field '' holds the latest row-level
+# action: confirm, edit or reject). A correction bumps the generation like an article write.
+_V5 = """
+ALTER TABLE procurements ADD COLUMN row_id TEXT;
+ALTER TABLE alignment ADD COLUMN row_id TEXT;
+ALTER TABLE stance_cues ADD COLUMN row_id TEXT;
+CREATE INDEX idx_procurements_row ON procurements(row_id);
+CREATE INDEX idx_alignment_row ON alignment(row_id);
+CREATE INDEX idx_stance_row ON stance_cues(row_id);
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, "table" TEXT NOT NULL, row_id TEXT NOT NULL,
+    article_id TEXT, field TEXT, old TEXT, new TEXT,
+    action TEXT NOT NULL CHECK (action IN ('confirm', 'edit', 'reject', 'add')),
+    reviewer TEXT, at TEXT NOT NULL, note TEXT
+);
+CREATE INDEX idx_corrections_row ON corrections("table", row_id);
+CREATE INDEX idx_corrections_article ON corrections(article_id);
+CREATE TABLE corrected_values (
+    tbl TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+    PRIMARY KEY (tbl, row_id, field)
+);
+CREATE TRIGGER corrections_no_update BEFORE UPDATE ON corrections BEGIN
+    SELECT RAISE(ABORT, 'corrections are append-only');
+END;
+CREATE TRIGGER corrections_no_delete BEFORE DELETE ON corrections BEGIN
+    SELECT RAISE(ABORT, 'corrections are append-only');
+END;
+CREATE TRIGGER corrections_generation AFTER INSERT ON corrections BEGIN
+    UPDATE store_meta SET value = value + 1 WHERE key = 'generation';
+END;
+"""
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 
 # How an actor filter applies to each table.
 _ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -211,7 +248,16 @@ _ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
 # How a date range applies: rows whose span [first, last] overlaps it.
 _SPANS = {"deals": ("first_reported", "last_reported"), "signals": ("first", "last")}
 _LINKS = {"deals": ("deal_articles", "deal_id"), "signals": ("signal_articles", "signal_id")}
-_JSON_COLUMNS = ("forms", "actors", "evidence", "stages", "delivery_years", "reports", "conflicts")
+_JSON_COLUMNS = (
+    "forms",
+    "actors",
+    "evidence",
+    "stages",
+    "delivery_years",
+    "reports",
+    "conflicts",
+    "corrected",
+)
 
 
 def _day(value: str | None, published: str | None) -> str | None:
@@ -309,6 +355,8 @@ class Store:
                     self.conn.execute(statement)
                 if version + 1 == 3:
                     self._fill_fingerprints()
+                if version + 1 == 5:
+                    self._fill_row_ids()
                 self.conn.execute(f"PRAGMA user_version = {version + 1}")
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -321,8 +369,17 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
-    def add(self, analysis: dict[str, Any], *, text: str, path: str | None = None) -> bool:
-        """Write one analysed article (CONTRACT JSON) in one transaction; False if present."""
+    def add(
+        self,
+        analysis: dict[str, Any],
+        *,
+        text: str,
+        path: str | None = None,
+        replace: bool = False,
+    ) -> bool:
+        """Write one analysed article (CONTRACT JSON) in one transaction; False if present.
+        With ``replace`` a stored analysis of the same text is replaced (re-analysis): its rows
+        keep their ids, so analysts' corrections still apply."""
         art = analysis["article"]
         aid = art["id"]
         pub = art["published"]
@@ -330,8 +387,11 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             if self.has(aid):
-                self.conn.execute("ROLLBACK")
-                return False
+                if not replace:
+                    self.conn.execute("ROLLBACK")
+                    return False
+                self._mark_dirty(aid)
+                self.conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
             copy_of = self._copy_of(aid, fp)
             self.conn.execute(
                 "INSERT INTO articles (id, title, published, source, url, language, words, text,"
@@ -396,8 +456,8 @@ class Store:
                 )
             self.conn.executemany(
                 "INSERT INTO procurements (article_id, system, category, supplier, recipient,"
-                ' status, quantity, date, sentence, start, "end", evidence, day, family)'
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                ' status, quantity, date, sentence, start, "end", evidence, day, family,'
+                " row_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         aid,
@@ -414,13 +474,18 @@ class Store:
                         json.dumps(p.get("evidence", []), ensure_ascii=False),
                         _day(p["date"], pub),
                         family_of(p["system"], p["category"]),
+                        rid,
                     )
-                    for p in analysis["procurements"]
+                    for p, rid in zip(
+                        analysis["procurements"],
+                        row_ids(aid, "procurements", analysis["procurements"]),
+                        strict=True,
+                    )
                 ],
             )
             self.conn.executemany(
                 "INSERT INTO stance_cues (article_id, cue, type, speaker, target, polarity,"
-                ' sentence, start, "end", day) VALUES (?,?,?,?,?,?,?,?,?,?)',
+                ' sentence, start, "end", day, row_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
                 [
                     (
                         aid,
@@ -433,13 +498,19 @@ class Store:
                         c["start"],
                         c["end"],
                         pub,
+                        rid,
                     )
-                    for c in analysis["stance_cues"]
+                    for c, rid in zip(
+                        analysis["stance_cues"],
+                        row_ids(aid, "stance_cues", analysis["stance_cues"]),
+                        strict=True,
+                    )
                 ],
             )
             self.conn.executemany(
                 "INSERT INTO alignment (article_id, subject, counterpart, direction, type, basis,"
-                ' weight, date, sentence, start, "end", day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+                ' weight, date, sentence, start, "end", day, row_id)'
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         aid,
@@ -454,8 +525,13 @@ class Store:
                         s["start"],
                         s["end"],
                         _day(s["date"], pub),
+                        rid,
                     )
-                    for s in analysis["alignment"]
+                    for s, rid in zip(
+                        analysis["alignment"],
+                        row_ids(aid, "alignment", analysis["alignment"]),
+                        strict=True,
+                    )
                 ],
             )
             self._mark_dirty(aid)
@@ -526,19 +602,142 @@ class Store:
             )
             self._fingerprints = None
 
+    def _fill_row_ids(self) -> None:
+        """Give the rows of stores made before version 5 their stable ids."""
+        keys = {
+            "procurements": "system, category, recipient",
+            "alignment": "subject, counterpart, type",
+            "stance_cues": "cue, type",
+        }
+        for table, cols in keys.items():
+            rows = self.conn.execute(
+                f'SELECT rowid, article_id, start, "end", {cols} FROM {table}'
+                " ORDER BY article_id, rowid"
+            ).fetchall()
+            by_article: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+            names = ["start", "end", *(c.strip() for c in cols.split(","))]
+            for row in rows:
+                by_article.setdefault(row[1], []).append(
+                    (row[0], dict(zip(names, row[2:], strict=True)))
+                )
+            for aid, items in by_article.items():
+                ids = row_ids(aid, table, [r for _, r in items])
+                self.conn.executemany(
+                    f"UPDATE {table} SET row_id = ? WHERE rowid = ?",
+                    [(rid, rowid) for (rowid, _), rid in zip(items, ids, strict=True)],
+                )
+
+    # ---- corrections ---------------------------------------------------------------------
+
+    def known_actor(self, actor: str) -> bool:
+        """An actor id of the domain data or of a stored article."""
+        from analysis import resources
+
+        if actor in resources.actors_by_id() or actor in resources.people_by_id():
+            return True
+        row = self.conn.execute("SELECT 1 FROM actors WHERE actor = ? LIMIT 1", (actor,))
+        return row.fetchone() is not None
+
+    def correct(
+        self,
+        table: str,
+        row_id: str,
+        *,
+        values: dict[str, Any] | None = None,
+        action: str = "edit",
+        note: str | None = None,
+        reviewer: str | None = None,
+    ) -> int:
+        """Record an analyst's confirm, edit or rejection of one row (appended to the review
+        history); deals and merged signals follow. A bad table, row, field or value raises
+        ``CorrectionError`` and writes nothing. Returns the number of corrections written."""
+        if self.readonly:
+            raise StoreError("the store is open read-only")
+        corr.check_table(table)
+        if action not in ("confirm", "edit", "reject"):
+            raise CorrectionError("action must be confirm, edit or reject")
+        if action == "edit" and not values:
+            raise CorrectionError("an edit needs at least one field=value")
+        if action != "edit" and values:
+            raise CorrectionError(f"{action} takes no field=value")
+        checked = {
+            name: corr.coerce(table, name, value, self.known_actor)
+            for name, value in (values or {}).items()
+        }
+        note = corr.plain_text("note", note.strip()) if note and note.strip() else None
+        who = corr.plain_text("reviewer", reviewer.strip(), limit=80) if reviewer else None
+        source = self._source(table, with_rejected=True)
+        cur = self.conn.execute(f"SELECT * FROM {source} t WHERE t.row_id = ?", (row_id,))
+        found = cur.fetchone()
+        if found is None:
+            raise CorrectionError(f"no {table} row with id {row_id!r}")
+        row = dict(zip([d[0] for d in cur.description], found, strict=True))
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        base = (table, row_id, str(row["article_id"]))
+        entries: list[tuple[str | None, ...]] = [
+            (*base, name, corr.encode(row[name]), corr.encode(new), "edit", who, at, note)
+            for name, new in checked.items()
+        ]
+        if not entries:
+            entries = [(*base, None, None, None, action, who, at, note)]
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._mark_groups("t.row_id = ?", (row_id,))
+            self.conn.executemany(
+                'INSERT INTO corrections ("table", row_id, article_id, field, old, new, action,'
+                " reviewer, at, note) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                entries,
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO corrected_values VALUES (?,?,?,?)",
+                [(table, row_id, name, corr.encode(new)) for name, new in checked.items()]
+                + [(table, row_id, corr.ROW_FIELD, corr.encode(action))],
+            )
+            self._mark_groups("t.row_id = ?", (row_id,))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        if self.corpus:
+            self.refresh_corpus()
+        return len(entries)
+
     def _mark_dirty(self, article_id: str) -> None:
         """Queue the deal and signal groups an article's rows belong to (inside its
         transaction)."""
+        self._mark_groups("article_id = ?", (article_id,))
+
+    def _mark_groups(self, where: str, params: Sequence[Any]) -> None:
+        """Queue the deal and signal groups of the rows ``where`` selects, by their effective
+        values (a corrected recipient moves a report to another deal)."""
+        procurements = self._source("procurements", with_rejected=True)
+        alignment = self._source("alignment", with_rejected=True)
         self.conn.execute(
             "INSERT OR IGNORE INTO corpus_dirty SELECT DISTINCT 'deal', COALESCE(recipient, ''),"
-            " family FROM procurements WHERE article_id = ?",
-            (article_id,),
+            f" family FROM {procurements} t WHERE {where}",
+            params,
         )
         self.conn.execute(
             "INSERT OR IGNORE INTO corpus_dirty SELECT DISTINCT 'signal', subject, counterpart"
-            " FROM alignment WHERE article_id = ?",
-            (article_id,),
+            f" FROM {alignment} t WHERE {where}",
+            params,
         )
+
+    def _source(self, table: str, *, with_rejected: bool = False, with_rowid: bool = False) -> str:
+        """The FROM source of a table: the effective rows where analysts corrected any."""
+        if table not in corr.FIELDS:
+            return table
+        if (
+            self.conn.execute(
+                "SELECT 1 FROM corrected_values WHERE tbl = ? LIMIT 1", (table,)
+            ).fetchone()
+            is None
+        ):
+            rowid = ", b.rowid AS _rowid" if with_rowid else ""
+            return f"(SELECT b.*, '[]' AS corrected, NULL AS review{rowid} FROM {table} b)"
+        columns = [r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")]
+        sql = corr.effective_sql(table, columns, with_rejected=with_rejected, with_rowid=with_rowid)
+        return f"({sql})"
 
     def _after_write(self) -> None:
         wait = max(self.refresh_interval, 20 * self._last_cost)
@@ -553,14 +752,7 @@ class Store:
     def rebuild_corpus(self) -> None:
         """Rebuild every deal and merged signal from the stored reports."""
         self.conn.execute("BEGIN IMMEDIATE")
-        self.conn.execute(
-            "INSERT OR IGNORE INTO corpus_dirty SELECT DISTINCT 'deal', COALESCE(recipient, ''),"
-            " family FROM procurements"
-        )
-        self.conn.execute(
-            "INSERT OR IGNORE INTO corpus_dirty SELECT DISTINCT 'signal', subject, counterpart"
-            " FROM alignment"
-        )
+        self._mark_groups("1", ())
         self.conn.execute("DELETE FROM deals")
         self.conn.execute("DELETE FROM signals")
         self.conn.execute("COMMIT")
@@ -597,9 +789,10 @@ class Store:
 
     def _rebuild_deals(self, recipient: str | None, family: str) -> None:
         rows = self.conn.execute(
-            "SELECT p.rowid, p.article_id, p.supplier, p.recipient, p.system, p.category,"
+            "SELECT p._rowid, p.article_id, p.supplier, p.recipient, p.system, p.category,"
             " p.status, p.quantity, p.date, a.published, p.sentence, a.copy_of"
-            " FROM procurements p JOIN articles a ON a.id = p.article_id"
+            f" FROM {self._source('procurements', with_rowid=True)} p"
+            " JOIN articles a ON a.id = p.article_id"
             " WHERE p.recipient IS ? AND p.family = ?",
             (recipient, family),
         ).fetchall()
@@ -639,9 +832,10 @@ class Store:
 
     def _rebuild_signals(self, subject: str, counterpart: str) -> None:
         rows = self.conn.execute(
-            "SELECT s.rowid, s.article_id, s.subject, s.counterpart, s.type, s.basis,"
+            "SELECT s._rowid, s.article_id, s.subject, s.counterpart, s.type, s.basis,"
             " s.direction, s.weight, s.date, a.published, s.sentence, a.copy_of"
-            " FROM alignment s JOIN articles a ON a.id = s.article_id"
+            f" FROM {self._source('alignment', with_rowid=True)} s"
+            " JOIN articles a ON a.id = s.article_id"
             " WHERE s.subject = ? AND s.counterpart = ?",
             (subject, counterpart),
         ).fetchall()
@@ -709,7 +903,7 @@ class Store:
         if actors:
             self._actor_clause(table, actors, where, params)
         _date_clause(table, start, end, where, params)
-        sql = f"SELECT {cols} FROM {table} t"
+        sql = f"SELECT {cols} FROM {self._source(table)} t"
         if where:
             sql += " WHERE " + " AND ".join(where)
         order = _ORDER.get(table)
@@ -720,6 +914,8 @@ class Store:
     def _columns(self, table: str, columns: Sequence[str] | None) -> str:
         if columns:
             known = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+            if table in corr.FIELDS:
+                known |= {"corrected", "review"}
             unknown = [c for c in columns if c not in known]
             if unknown:
                 raise StoreError(f"{table} has no column {unknown[0]!r}")
@@ -787,6 +983,7 @@ _ORDER = {
     "events": "t.day",
     "deals": "t.first_reported, t.id",
     "signals": "t.first, t.id",
+    "corrections": "t.id",
 }
 _INTEGER_COLUMNS = (
     "quantity",
@@ -821,7 +1018,12 @@ def _date_clause(
             where.append(f"t.{span[0]} <= ?")
             params.append(str(end))
         return
-    day_col = {"articles": "t.published", "actors": None, "entities": None}.get(table, "t.day")
+    day_col = {
+        "articles": "t.published",
+        "actors": None,
+        "entities": None,
+        "corrections": None,
+    }.get(table, "t.day")
     if day_col and start:
         where.append(f"{day_col} >= ?")
         params.append(str(start))
@@ -838,6 +1040,8 @@ def _decode(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     for col in _JSON_COLUMNS:
         if col in frame.columns and table != "articles":
             frame[col] = frame[col].map(json.loads)
+    if "review" in frame.columns:
+        frame["review"] = frame["review"].astype(object).where(frame["review"].notna(), None)
     return frame
 
 

@@ -31,6 +31,7 @@ PAGES = [
     st.Page(HERE / "views" / "alignment.py", title="Alignment", icon=":material/balance:"),
     st.Page(HERE / "views" / "dyad.py", title="Dyad", icon=":material/compare_arrows:"),
     st.Page(HERE / "views" / "stance.py", title="Stance", icon=":material/record_voice_over:"),
+    st.Page(HERE / "views" / "queue.py", title="Review queue", icon=":material/fact_check:"),
     st.Page(HERE / "views" / "add.py", title="Add articles", icon=":material/upload_file:"),
 ]
 

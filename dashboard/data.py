@@ -101,5 +101,10 @@ def article_text(db: str, version: str, article_id: str) -> str:
 
 
 def names(db: str, version: str) -> dict[str, str]:
+    """Display names: the stored actors', else the domain data's (an analyst may correct a
+    row to an actor no stored article names)."""
+    from analysis import resources
+
     index = actor_index(db, version)
-    return dict(zip(index["actor"], index["name"], strict=True))
+    known = {a.id: a.name for a in resources.actors()}
+    return {**known, **dict(zip(index["actor"], index["name"], strict=True))}

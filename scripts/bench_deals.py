@@ -1,6 +1,6 @@
 """What the corpus layer (deals and merged signals) costs at ingest (part of ``make bench``).
 
-Ingests the same generated corpus with ``analysis.store.ingest_paths`` with and without the
+Ingests the same generated corpus with ``analysis.ingest.ingest_paths`` with and without the
 corpus layer, alternating so that drifts in machine speed hit both alike, and reports the extra
 ingest time, the time spent rebuilding deals and signals, and a full rebuild of the final store.
 "Without" switches off, in this process only, everything the layer adds to a write: the text
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import store
+from analysis.ingest import ingest_paths
 from scripts.bench import make_corpus
 
 
@@ -68,7 +69,7 @@ def ingest(folder: Path, db: Path, workers: int, batch: int) -> tuple[float, flo
     """(wall seconds, CPU seconds) of one ingest. CPU time is what the work costs; wall time
     also moves with whatever else the machine is doing."""
     t0, c0 = time.perf_counter(), _cpu()
-    summary = store.ingest_paths([folder], db=db, workers=workers, batch_size=batch, progress=False)
+    summary = ingest_paths([folder], db=db, workers=workers, batch_size=batch, progress=False)
     if summary.refused:
         raise SystemExit(f"refused: {summary.refused[:3]}")
     return time.perf_counter() - t0, _cpu() - c0

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.signals import CORROBORATION_MAX, CORROBORATION_STEP, WINDOW_DAYS
-from dashboard import charts, ui
+from dashboard import charts, review, ui
 from dashboard.palette import plural
 
 ctx = ui.context()
@@ -96,3 +96,12 @@ st.dataframe(
     width="stretch",
 )
 ui.downloads(shown, "signals", key="al-dl")
+
+st.subheader("Review reports")
+st.caption(
+    "Each alignment report as extracted from one article (corrected values shown). Edit a wrong "
+    "value, or pick **confirm** or **reject** in a row's decision, then save: corrections are "
+    "recorded with your name from the sidebar and feed the index, the balance and every export."
+)
+review.editor(ctx, "alignment", key="al-review")
+review.history(ctx, "alignment", key="al-history")

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.deals import register
-from dashboard import charts, data, ui
+from dashboard import charts, data, review, ui
 from dashboard.palette import human, plural
 
 ctx = ui.context()
@@ -156,3 +156,13 @@ st.download_button(
     mime="text/csv",
     key="pr-register-csv",
 )
+
+st.subheader("Review reports")
+st.caption(
+    "Each report as extracted from one article (corrected values shown). Edit a wrong value, or "
+    "pick **confirm** or **reject** in a row's decision, then save: corrections are recorded "
+    "with your name from the sidebar, never overwrite what was extracted, and feed every chart, "
+    "table and export. A rejected report disappears everywhere but the review history."
+)
+review.editor(ctx, "procurements", key="pr-review")
+review.history(ctx, "procurements", key="pr-history")

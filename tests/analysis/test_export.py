@@ -56,7 +56,10 @@ def test_every_table_is_written_partitioned_by_year_and_reads_back(
         for table in TABLES:
             stored = st.read(table)
             parts = sorted(p.name for p in (out / table).iterdir())
-            assert parts and all(p.startswith("year=") for p in parts), (table, parts)
+            if stored.empty:  # no corrections yet: one empty file that keeps the columns
+                assert parts == ["part-empty.parquet"], (table, parts)
+            else:
+                assert parts and all(p.startswith("year=") for p in parts), (table, parts)
             back = pd.read_parquet(out / table)
             assert len(back) == len(stored), table
             assert list(back.columns) == [*stored.columns, "year"]

@@ -21,6 +21,7 @@ PAGES = [
     "views/alignment.py",
     "views/dyad.py",
     "views/stance.py",
+    "views/queue.py",
     "views/add.py",
 ]
 NEW_ARTICLE = (

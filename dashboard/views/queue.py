@@ -1,0 +1,67 @@
+"""Review queue: the extracted rows that most need a person, each with its sentence in context
+and one-click confirm or reject (recorded as corrections with the sidebar's reviewer name)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from analysis.corrections import CorrectionError
+from analysis.review import queue
+from analysis.store import Store
+from dashboard import data, review, ui
+from dashboard.palette import plural
+
+CONTEXT = 240  # characters of article text shown on each side of a row's sentence
+SHOWN = 20
+
+ctx = ui.context()
+st.title("Review queue")
+who = review.reviewer()
+st.caption(
+    "Rows no analyst has confirmed, edited or rejected yet, most in need of a person first: "
+    "reports of deals whose sources disagree, single-source deals, single-source signals with a "
+    "high weight, and rows from hedged sentences. Confirm or reject each with one click; edit "
+    "values on the Procurement page."
+)
+done = st.session_state.pop("rq-done", None)
+if done:
+    st.success(done)
+with Store(Path(ctx.db), readonly=True) as store:
+    items = queue(store, limit=SHOWN)
+if items.empty:
+    ui.empty("Nothing left to review: every procurement and alignment row has been settled.")
+    st.stop()
+st.caption(f"The first {plural(len(items), 'row')} of the queue.")
+ui.downloads(items, "review-queue", key="rq-dl")
+
+
+def settle(table: str, row_id: str, action: str) -> None:
+    try:
+        with Store(Path(ctx.db)) as store:
+            store.correct(table, row_id, action=action, reviewer=who)
+    except CorrectionError as exc:
+        st.error(ui.md(exc))
+        return
+    st.session_state["rq-done"] = f"Row {action}ed." if action == "confirm" else "Row rejected."
+    st.rerun()
+
+
+for item in items.to_dict("records"):
+    text = data.article_text(ctx.db, ctx.version, str(item["article_id"]))
+    start = text.find(str(item["sentence"]))
+    start = start if start >= 0 else int(item["start"])
+    end = start + len(str(item["sentence"]))
+    with st.container(border=True):
+        st.markdown(f"**{ui.md(item['label'])}**")
+        if item["reasons"]:
+            st.caption(" · ".join(item["reasons"]))
+        before = text[max(0, start - CONTEXT) : start]
+        after = text[end : end + CONTEXT]
+        st.markdown(f"…{ui.md(before)} **{ui.md(text[start:end])}** {ui.md(after)}…")
+        left, right, _ = st.columns([1, 1, 6])
+        if left.button("Confirm", key=f"rq-confirm-{item['row_id']}"):
+            settle(str(item["table"]), str(item["row_id"]), "confirm")
+        if right.button("Reject", key=f"rq-reject-{item['row_id']}"):
+            settle(str(item["table"]), str(item["row_id"]), "reject")
