@@ -181,7 +181,10 @@ def _without_row_ids(value: object) -> object:
     if isinstance(value, list):
         return sorted(
             (
-                json.dumps({k: v for k, v in r.items() if k != "row_id"}, sort_keys=True)
+                json.dumps(
+                    {k: v for k, v in r.items() if k not in ("row_id", "reports")},
+                    sort_keys=True,
+                )
                 if isinstance(r, dict)
                 else json.dumps(r)
             )
@@ -195,8 +198,9 @@ def _free_tables(db: Path) -> dict[str, pd.DataFrame]:
     with Store(db, readonly=True) as st:
         for table in TABLES:
             frame = st.read(table).drop(columns=["added"], errors="ignore")
-            if "reports" in frame.columns:
-                frame["reports"] = frame["reports"].map(_without_row_ids)
+            for col in ("reports", "conflicts"):
+                if col in frame.columns:
+                    frame[col] = frame[col].map(_without_row_ids)
             frame = frame.astype(str)
             frames[table] = frame.sort_values(list(frame.columns)).reset_index(drop=True)
     return frames
