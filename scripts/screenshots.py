@@ -36,6 +36,7 @@ PAGES = [
     ("alignment", "alignment"),
     ("dyad", "dyad"),
     ("stance", "stance"),
+    ("queue", "queue"),
     ("add", "add"),
 ]
 
