@@ -46,6 +46,9 @@ WORKER_WAIT = 60.0
 """Seconds to wait for a running scheduler to have at least one worker."""
 STRINGS_GROWTH_LIMIT = 1_000_000
 """A worker rebuilds its pipeline once its string store has grown by this many strings."""
+PRELOAD_ENV = "ALIGNMENT_PRELOAD_MODEL"
+"""Set (to a model name, or empty for the default) in the environment a local cluster's fork
+server starts with: importing this module there builds the pipeline once for every worker."""
 
 
 # A local cluster shares the machine's cores with the client: its housekeeping is made cheaper.
@@ -60,6 +63,10 @@ LOCAL_CONFIG: dict[str, Any] = {
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.scheduler.work-stealing-interval": "1s",
+    # Workers are forked from one server process that imported Dask and built the pipeline
+    # before the first fork (see ``PRELOAD_ENV``): each worker starts with a ready pipeline
+    # whose pages it shares with the others, instead of importing and building its own.
+    "distributed.worker.multiprocessing-method": "forkserver",
 }
 
 
@@ -229,9 +236,12 @@ def resolve_scheduler(scheduler: str | None = None) -> str | None:
 
 
 @contextmanager
-def dask_client(scheduler: str | None, *, workers: int | None = None) -> Iterator[Client]:
+def dask_client(
+    scheduler: str | None, *, workers: int | None = None, model: str | None = None
+) -> Iterator[Client]:
     """A client of a running scheduler, or of a LocalCluster of single-threaded worker processes
-    (one per core unless ``workers``) that lives as long as the block."""
+    (one per core unless ``workers``, forked with ``model``'s pipeline built) that lives as long
+    as the block."""
     import dask
     from distributed import Client, LocalCluster
 
@@ -255,22 +265,56 @@ def dask_client(scheduler: str | None, *, workers: int | None = None) -> Iterato
             client.close()
         return
     with dask.config.set(LOCAL_CONFIG):
-        cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address="127.0.0.1:0",
-            host="127.0.0.1",
-            silence_logs=logging.CRITICAL,
-        )
+        _start_fork_server(model)
         try:
-            client = Client(cluster, set_as_default=False)
+            cluster = LocalCluster(
+                n_workers=workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address="127.0.0.1:0",
+                host="127.0.0.1",
+                silence_logs=logging.CRITICAL,
+            )
             try:
-                yield client
+                client = Client(cluster, set_as_default=False)
+                try:
+                    yield client
+                finally:
+                    client.close()
             finally:
-                client.close()
+                cluster.close()
         finally:
-            cluster.close()
+            _stop_fork_server()
+
+
+def _start_fork_server(model: str | None) -> None:
+    """Start the fork server that local workers are forked from, importing Dask and this
+    module and building ``model``'s pipeline while the client starts the scheduler. A fork
+    server already running in this process is reused as it is; a worker forked without a
+    built pipeline builds its own."""
+    from multiprocessing import forkserver
+
+    from distributed.utils import get_mp_context
+
+    if get_mp_context().get_start_method() != "forkserver":
+        return
+    forkserver.set_forkserver_preload(["distributed", __name__])
+    os.environ[PRELOAD_ENV] = model or ""
+    try:
+        forkserver.ensure_running()
+    finally:
+        os.environ.pop(PRELOAD_ENV, None)
+
+
+def _stop_fork_server() -> None:
+    """Stop this process's fork server once its local cluster is closed, waiting for it: no
+    process (nor the pipeline it holds) outlives the run, and the CPU time of the workers it
+    forked is accounted to this process. The next local cluster starts a fresh one."""
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if callable(stop):
+        stop()
 
 
 def _known_ids(store: Store) -> KnownIds:
@@ -380,7 +424,7 @@ def ingest_paths(
         if not files:
             summary.seconds = time.perf_counter() - t0
             return summary
-        with dask_client(address, workers=workers) as client:
+        with dask_client(address, workers=workers, model=model) as client:
             if progress:
                 print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
             bar = tqdm(total=len(files), unit="article", disable=not progress, leave=False)
@@ -415,3 +459,12 @@ def ingest_articles(
                 summary.present += 1
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+if PRELOAD_ENV in os.environ:
+    # Imported by a local cluster's fork server: build the pipeline its workers inherit. A
+    # failure here (a missing model) is reported by the first task that needs the pipeline.
+    try:
+        worker_pipeline(os.environ.pop(PRELOAD_ENV) or None)
+    except Exception:
+        _PIPELINES.clear()
