@@ -23,7 +23,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -146,6 +146,22 @@ class KnownIds:
         return i < self.values.size and bool(self.values[i] == key)
 
 
+@dataclass(frozen=True, slots=True)
+class _HashedArticle(Article):
+    """An article whose id, the hash of its normalised text, was computed when it was read:
+    its result's metadata does not normalise and hash the text a second time."""
+
+    known_id: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.known_id
+
+    @classmethod
+    def of(cls, article: Article, aid: str) -> _HashedArticle:
+        return cls(**{f.name: getattr(article, f.name) for f in fields(Article)}, known_id=aid)
+
+
 _PIPELINES: dict[str, tuple[Language, int]] = {}
 
 
@@ -208,7 +224,7 @@ def load_batch(
             outcomes.append(Outcome(path, "present"))
             continue
         texts[aid] = article.text
-        todo.append((path, article))
+        todo.append((path, _HashedArticle.of(article, aid)))
     return outcomes, texts, todo
 
 
