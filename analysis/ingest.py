@@ -9,8 +9,10 @@ transaction keyed by its text hash, so a batch re-run after a worker died, or a 
 after a crash, never stores an article twice.
 
 By default the cluster is a ``LocalCluster`` of one single-threaded worker process per core,
-started for the run and closed after it; ``scheduler=`` (or ``$ALIGNMENT_SCHEDULER``) uses a
-running cluster instead. A handful of already-loaded articles (the dashboard's uploads) are
+started for the run and closed after it, whose workers are forked from one server process that
+built the pipeline before the first fork; ``scheduler=`` (or ``$ALIGNMENT_SCHEDULER``) uses a
+running cluster instead, whose workers each build their own. While a run writes, merged deals
+and signals are rebuilt at most every ``CORPUS_REFRESH_INTERVAL`` seconds, and at its end. A handful of already-loaded articles (the dashboard's uploads) are
 analysed in the calling process with its own pipeline by ``ingest_articles``.
 """
 
