@@ -10,10 +10,11 @@ after a crash, never stores an article twice.
 
 By default the cluster is a ``LocalCluster`` of one single-threaded worker process per core,
 started for the run and closed after it, whose workers are forked from one server process that
-built the pipeline before the first fork; ``scheduler=`` (or ``$ALIGNMENT_SCHEDULER``) uses a
-running cluster instead, whose workers each build their own. While a run writes, merged deals
-and signals are rebuilt at most every ``CORPUS_REFRESH_INTERVAL`` seconds, and at its end. A handful of already-loaded articles (the dashboard's uploads) are
-analysed in the calling process with its own pipeline by ``ingest_articles``.
+imported Dask, spaCy and the analysis; ``scheduler=`` (or ``$ALIGNMENT_SCHEDULER``) uses a
+running cluster instead. While a run writes, merged deals and signals are rebuilt at most every
+``CORPUS_REFRESH_INTERVAL`` seconds, and at its end. A handful of already-loaded articles (the
+dashboard's uploads) are analysed in the calling process with its own pipeline by
+``ingest_articles``.
 """
 
 from __future__ import annotations
@@ -53,9 +54,6 @@ CORPUS_REFRESH_INTERVAL = 10.0
 each rebuild redoes every group its new articles touched, whose reports grow with the store
 (measured on 2,000 articles: 40 rebuilds, one a batch, cost 14 s of CPU in the client, 8
 cost 5 s). Everything left is rebuilt when the store closes at the end of the run."""
-PRELOAD_ENV = "ALIGNMENT_PRELOAD_MODEL"
-"""Set (to a model name, or empty for the default) in the environment a local cluster's fork
-server starts with: importing this module there builds the pipeline once for every worker."""
 
 
 # A local cluster shares the machine's cores with the client: its housekeeping is made cheaper.
@@ -70,9 +68,11 @@ LOCAL_CONFIG: dict[str, Any] = {
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.scheduler.work-stealing-interval": "1s",
-    # Workers are forked from one server process that imported Dask and built the pipeline
-    # before the first fork (see ``PRELOAD_ENV``): each worker starts with a ready pipeline
-    # whose pages it shares with the others, instead of importing and building its own.
+    # Workers are forked from one server process that imported Dask, spaCy and the analysis
+    # before the first fork, instead of each importing them. Each still builds its own
+    # pipeline: one built in the server and inherited was cheaper by 2.5 s of CPU a worker,
+    # but its shared pages became private as a worker touched them, and the tree's memory
+    # grew by a quarter from 200 to 2,000 articles.
     "distributed.worker.multiprocessing-method": "forkserver",
 }
 
@@ -259,12 +259,9 @@ def resolve_scheduler(scheduler: str | None = None) -> str | None:
 
 
 @contextmanager
-def dask_client(
-    scheduler: str | None, *, workers: int | None = None, model: str | None = None
-) -> Iterator[Client]:
+def dask_client(scheduler: str | None, *, workers: int | None = None) -> Iterator[Client]:
     """A client of a running scheduler, or of a LocalCluster of single-threaded worker processes
-    (one per core unless ``workers``, forked with ``model``'s pipeline built) that lives as long
-    as the block."""
+    (one per core unless ``workers``) that lives as long as the block."""
     import dask
     from distributed import Client, LocalCluster
 
@@ -288,7 +285,7 @@ def dask_client(
             client.close()
         return
     with dask.config.set(LOCAL_CONFIG):
-        _start_fork_server(model)
+        _start_fork_server()
         try:
             cluster = LocalCluster(
                 n_workers=workers or os.cpu_count() or 1,
@@ -310,23 +307,20 @@ def dask_client(
             _stop_fork_server()
 
 
-def _start_fork_server(model: str | None) -> None:
-    """Start the fork server that local workers are forked from, importing Dask and this
-    module and building ``model``'s pipeline while the client starts the scheduler. A fork
-    server already running in this process is reused as it is; a worker forked without a
-    built pipeline builds its own."""
+def _start_fork_server() -> None:
+    """Start the fork server that local workers are forked from, importing Dask, spaCy and
+    the analysis while the client starts the scheduler. One already running in this process
+    is reused as it is."""
     from multiprocessing import forkserver
 
     from distributed.utils import get_mp_context
 
     if get_mp_context().get_start_method() != "forkserver":
         return
-    forkserver.set_forkserver_preload(["distributed", __name__])
-    os.environ[PRELOAD_ENV] = model or ""
-    try:
-        forkserver.ensure_running()
-    finally:
-        os.environ.pop(PRELOAD_ENV, None)
+    forkserver.set_forkserver_preload(
+        ["distributed", "spacy", "analysis.pipeline", "analysis.engine", __name__]
+    )
+    forkserver.ensure_running()
 
 
 def _stop_fork_server() -> None:
@@ -447,7 +441,7 @@ def ingest_paths(
         if not files:
             summary.seconds = time.perf_counter() - t0
             return summary
-        with dask_client(address, workers=workers, model=model) as client:
+        with dask_client(address, workers=workers) as client:
             if progress:
                 print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
             bar = tqdm(total=len(files), unit="article", disable=not progress, leave=False)
@@ -482,12 +476,3 @@ def ingest_articles(
                 summary.present += 1
     summary.seconds = time.perf_counter() - t0
     return summary
-
-
-if PRELOAD_ENV in os.environ:
-    # Imported by a local cluster's fork server: build the pipeline its workers inherit. A
-    # failure here (a missing model) is reported by the first task that needs the pipeline.
-    try:
-        worker_pipeline(os.environ.pop(PRELOAD_ENV) or None)
-    except Exception:
-        _PIPELINES.clear()
