@@ -416,14 +416,17 @@ def replicate(src: Path, dst: Path, n: int) -> None:
         "event_actors",
     ]
     cols = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in tables}
+    article_cols = [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
     copy = 0
     while have < n:
         copy += 1
         take = min(n - have, have)
         conn.execute("BEGIN")
+        # Every column but the id is copied (a copy's ``copy_of`` names its original).
+        rest = ", ".join(f'"{x}"' for x in article_cols if x != "id")
         conn.execute(
-            "INSERT INTO articles SELECT printf('%s-%d', id, ?), title, published, source, url,"
-            " language, words, text, added, path FROM articles WHERE id NOT LIKE '%-%' LIMIT ?",
+            f"INSERT INTO articles (id, {rest}) SELECT printf('%s-%d', id, ?), {rest}"
+            " FROM articles WHERE id NOT LIKE '%-%' LIMIT ?",
             (copy, take),
         )
         for t in tables:
