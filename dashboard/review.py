@@ -19,34 +19,11 @@ from dashboard import data, ui
 
 DECISIONS = ("confirm", "reject")
 READ_ONLY = ("row_id", "review", "corrected", "sentence")
+# The columns each page already shows, framed by the review controls and markers.
+_EXTRA = ("review", "corrected", "row_id")
 SHOWN = {
-    "procurements": [
-        "decision",
-        "system",
-        "category",
-        "supplier",
-        "recipient",
-        "status",
-        "quantity",
-        "date",
-        "sentence",
-        "review",
-        "corrected",
-        "row_id",
-    ],
-    "alignment": [
-        "decision",
-        "subject",
-        "counterpart",
-        "direction",
-        "basis",
-        "weight",
-        "date",
-        "sentence",
-        "review",
-        "corrected",
-        "row_id",
-    ],
+    table: ["decision", *(c for c in ui.COLUMNS[table] if c not in ("type",)), *_EXTRA]
+    for table in ("procurements", "alignment")
 }
 
 
