@@ -791,8 +791,12 @@ def _modifier_parties(
 ) -> tuple[str | None, str | None]:
     """Supplier or operator named inside the noun phrase: "Russian-made", "Serbia's", "Chinese"."""
     got = Parties()
-    phrase_start = anchor.left_edge.i
-    for i in range(phrase_start, mention.end):
+    own = _own_conjunct(doc[mention.start : mention.end].root, anchor)
+    spans = [range(own.left_edge.i, mention.end)]
+    shared = _shared_modifier(doc, mention, own.left_edge.i, resolved)
+    if shared is not None:
+        spans.append(range(shared, own.left_edge.i))
+    for i in (i for span in spans for i in span):
         if doc[i].lower_ in ("its", "their") and doc[i].dep_ == "poss":
             got.give("recipient", resolved.antecedent(doc[i]))
         st = resolved.state_at(i)
@@ -818,6 +822,62 @@ def _modifier_parties(
     return got.supplier, got.recipient
 
 
+def _shared_modifier(
+    doc: Doc, mention: WeaponMention, start: int, resolved: Resolved
+) -> int | None:
+    """Where a list's shared origin starts: "Russian Su-27 and Su-30 fighters", "U.S.-supplied
+    M109 howitzers and Abrams tanks". Read leftwards over the other items only (names, their
+    nouns, "and", commas); a state inside another item's phrase ("jets from the United States
+    and Gripen fighters") is not shared."""
+    if start > mention.start or any(resolved.state_at(i) for i in range(start, mention.start)):
+        return None
+    names = {i for m in find_weapons(doc) for i in range(m.start, m.end)}
+    floor = sentence(doc[mention.start]).start
+    j, crossed = start - 1, False
+    while j >= floor:
+        tok = doc[j]
+        if j in names or _weapon_noun(doc, tok):
+            crossed = True
+        elif not (tok.dep_ == "cc" or tok.text in (",", "-") or SUPPLIER_SUFFIX.match(tok.lower_)):
+            break
+        j -= 1
+    if not crossed or j < floor or not resolved.state_at(j):
+        return None
+    tok = doc[j]
+    after = doc[j + 1].text if j + 1 < len(doc) else ""
+    if (
+        tok.ent_type_ == "NORP"
+        or tok.pos_ == "ADJ"
+        or after in ("-", "'s", "’s")
+        or "-" in tok.text
+    ):
+        return j
+    return None
+
+
+def _weapon_noun(doc: Doc, tok: Token) -> bool:
+    """Whether a token is the head noun of a weapon mention ("M109 howitzers", "tanks")."""
+    for m in find_weapons(doc):
+        root = doc[m.start : m.end].root
+        if tok in (root, root.head):
+            return True
+    return False
+
+
+def _own_conjunct(root: Token, anchor: Token) -> Token:
+    """The phrase a mention's modifiers are read from: the anchor's, or the mention's own
+    conjunct when it is one item of a list ("jets from the United States and new Gripen
+    fighters": "United" belongs to another item)."""
+    tok = root
+    for _ in range(8):
+        if tok.dep_ == "conj":
+            return tok
+        if tok == anchor or tok.head == tok:
+            break
+        tok = tok.head
+    return anchor
+
+
 def _parties(
     doc: Doc, mention: WeaponMention, gov: Governor, resolved: Resolved
 ) -> tuple[str | None, str | None]:
@@ -827,7 +887,13 @@ def _parties(
     root = doc[mention.start : mention.end].root
     skip = set(range(mention.start, mention.end)) | {gov.anchor.i, root.i}
     role = _role(gov.frame, gov.token, resolved, mention.origin)
-    got = Parties(*_arguments(gov.token, role, resolved, skip, gov.frame))
+    got = Parties()
+    named, _ = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
+    if named is None:  # "Norwegian-designed NASAMS from the United States": the grammar decides
+        got.give("supplier", _listed_source(doc, mention, resolved))
+    sup, rec = _arguments(gov.token, role, resolved, skip, gov.frame)
+    got.give("supplier", sup)
+    got.give("recipient", rec)
     outer = _governing(frame_index(doc).get(gov.token.head.i, ()))
     if gov.token.pos_ == "NOUN" and outer is not None and outer.subject and not outer.block:
         # "signed a contract with France's Naval Group for four frigates"; a verb outside the
@@ -859,6 +925,33 @@ def _parties(
     if gov.inner and gov.outer is not None and got.recipient is None:
         got.give("recipient", _subject_state(gov.outer, resolved, skip))
     return got.supplier, got.recipient
+
+
+def _listed_source(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
+    """In a list that names a source per item ("Rafales from France and Typhoons from
+    Britain", "Rafale fighters from France and Apache helicopters and P-8I aircraft from the
+    United States"), an item's supplier is the first source phrase after it. The parse of such
+    lists is unreliable, so the order of the words decides; a sentence with one source phrase
+    is left to the grammar."""
+    sent = sentence(doc[mention.start])
+    sources = [
+        (tok.i, state)
+        for tok in sent
+        if tok.lower_ == "from"
+        and tok.dep_ == "prep"
+        and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in tok.children)
+        and (state := _pobj_state(tok, resolved))
+    ]
+    if len({state for _, state in sources}) < 2:
+        return None
+    at = next((i for i, _ in sources if i >= mention.end), None)
+    if at is None:
+        return None
+    names = {i for m in find_weapons(doc) for i in range(m.start, m.end)}
+    between = doc[mention.end : at]
+    if any((t.pos_ in ("VERB", "AUX") and t.i not in names) or t.text == ";" for t in between):
+        return None  # another clause: "radars ... after the offer beat bids from Russia"
+    return dict(sources)[at]
 
 
 def _named_subject(gov: Governor, mention: WeaponMention) -> bool:
