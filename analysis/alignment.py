@@ -90,7 +90,7 @@ def _is_bloc(actor_id: str) -> bool:
 def _governing_verb(tok: Token) -> Token:
     head = tok
     for _ in range(5):
-        if head.pos_ == "VERB" or head.head is head:
+        if head.pos_ == "VERB" or head.head == head:
             return head
         head = head.head
     return head
@@ -169,7 +169,7 @@ def _subject(
                 return True, st
         if (
             holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl")
-            and holder.head is not holder
+            and holder.head != holder
         ):
             holder = holder.head
         else:
@@ -380,7 +380,7 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None
     if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ != "sign":
         return None
-    negated = _negated(verb) if verb is not tok or tok.pos_ == "VERB" else False
+    negated = _negated(verb) if verb != tok or tok.pos_ == "VERB" else False
     if tok.pos_ == "VERB" and _negated(tok):
         negated = True
     refused = _refused(verb) or (tok.pos_ != "VERB" and verb.lemma_ in REFUSE_WORDS)
@@ -414,7 +414,7 @@ def _counterparts(
     preps = frozenset(preps)
     skip = ctx.weapon_tokens
     near = [s for s in _targets(tok, ctx.resolved, skip, preps) if s != subject]
-    if not near and verb is not tok:
+    if not near and verb != tok:
         # The verb's other phrases; the trigger's own phrase was read above ("staged exercises
         # around Taiwan" names no partner).
         own = {t.i for t in tok.subtree}
@@ -491,18 +491,31 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
     for _ in range(3):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
-        if holder.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or holder.head is holder:
+        if holder.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or holder.head == holder:
             break
         holder = holder.head
-    for c in holder.children:
-        # "Indonesian and U.S. troops, joined by forces from Australia and Japan".
-        joined_by = c.dep_ == "prep" and c.lower_ == "by" and holder.lemma_ == "join"
-        if c.dep_ in ("nsubj", "nsubjpass") or joined_by:
-            for t in c.subtree:
-                st = ctx.resolved.state_at(t.i)
-                if st and st != subject and st not in out:
-                    out.append(st)
+    phrases = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if holder.lemma_ == "join":
+        # "Indonesian and U.S. troops, joined (for the first time) by forces from Australia".
+        phrases += [
+            t
+            for t in holder.subtree
+            if t.lower_ == "by" and t.dep_ in ("prep", "agent") and _clause_of(t) == holder
+        ]
+    for c in phrases:
+        for t in c.subtree:
+            st = ctx.resolved.state_at(t.i)
+            if st and st != subject and st not in out:
+                out.append(st)
     return out
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb whose clause a token is in."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    return head
 
 
 def _compliance(ctx: Context) -> None:

@@ -434,10 +434,10 @@ def _climb(
     tok = anchor = root
     for _ in range(8):
         # Coordinated lists: "procured A as well as B, C and D" -> climb to the first conjunct.
-        while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        while tok.dep_ in ("conj", "appos") and tok.head != tok:
             tok = anchor = tok.head
         head = tok.head
-        if head is tok:
+        if head == tok:
             break
         if any(f.passes for f in index.get(head.i, ())):
             # "The package includes Hellfire missiles", "weapons including Su-30 fighters".
@@ -555,7 +555,7 @@ def _head_modality(
     found: dict[str, Token] = {}
     cur = tok
     for _ in range(5):
-        if cur.dep_ not in HEAD_DEPS or cur.head is cur:
+        if cur.dep_ not in HEAD_DEPS or cur.head == cur:
             break
         came_from = cur.dep_
         cur = cur.head
@@ -650,7 +650,7 @@ def _controller(verb: Token) -> Token | None:
         subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
-        if holder.dep_ != "xcomp" or holder.head is holder:
+        if holder.dep_ != "xcomp" or holder.head == holder:
             return None
         obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
         if obj is not None:
@@ -669,7 +669,7 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
             obj = next(c for c in holder.head.children if c.dep_ == "dobj")
             if obj.i not in skip:
                 return resolved.subject_state(obj)  # "prompting the US Navy to send"
-        if holder.dep_ in ("xcomp", "conj", "advcl") and holder.head is not holder:
+        if holder.dep_ in ("xcomp", "conj", "advcl") and holder.head != holder:
             holder = holder.head
         elif holder.dep_ == "acl" and holder.head.dep_ in ("dobj", "pobj", "nsubjpass"):
             noun = holder.head

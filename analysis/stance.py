@@ -51,7 +51,7 @@ def _lemma_cues() -> dict[str, resources.StanceCue]:
 def _verb_of(tok: Token) -> Token:
     head = tok
     for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
+        if head.pos_ in ("VERB", "AUX") or head.head == head:
             return head
         head = head.head
     return head

@@ -235,7 +235,7 @@ def _is_future(doc: Doc, token: Token) -> bool:
     """Whether the clause around a date token speaks of the future."""
     head = token
     for _ in range(5):
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
+        if head.pos_ in ("VERB", "AUX") or head.head == head:
             break
         head = head.head
     if head.pos_ in ("VERB", "AUX"):
@@ -246,9 +246,7 @@ def _is_future(doc: Doc, token: Token) -> bool:
         ):
             # "is expected to be delivered": passive participle under a future-looking verb.
             up = head.head
-            return bool(
-                up is not head and up.lemma_ in ("expect", "plan", "schedule", "set", "due")
-            )
+            return bool(up != head and up.lemma_ in ("expect", "plan", "schedule", "set", "due"))
         if head.lemma_ in ("expect", "plan", "schedule", "intend", "aim"):
             return True
         xcomp_of = head.head if head.dep_ in ("xcomp", "ccomp") else None
@@ -540,7 +538,7 @@ def build_events(doc: Doc, dates: list[DateMention], resolved: Resolved) -> list
 def _event_type(token: Token, sent: Span) -> str:
     head = token
     for _ in range(4):
-        if head.pos_ in ("VERB",) or head.head is head:
+        if head.pos_ in ("VERB",) or head.head == head:
             break
         head = head.head
     chain = [head, *head.children]
