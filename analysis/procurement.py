@@ -443,7 +443,7 @@ def _climb(
             # "The package includes Hellfire missiles", "weapons including Su-30 fighters".
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             tok = anchor = subj if subj is not None and head.dep_ == "ROOT" else head.head
-            if tok.i == root.i or tok is head:
+            if tok.i == root.i or tok == head:
                 break
             frame = _governing(index.get(tok.i, ()))
             if frame is not None:
