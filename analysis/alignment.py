@@ -464,6 +464,13 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
             for counterpart in others[:1]:
                 ctx.emit(counterpart, subject, kind, direction, tok, sent)
             return
+    if rule.hostile_type and direction == rule.direction:
+        aimed_at = _aimed_at(ctx, tok, verb, subject, rule.hostile_preps)
+        for target in aimed_at:
+            # "China staged drills around Taiwan": aimed at a state, not shared with it.
+            ctx.emit(subject, target, rule.hostile_type, -1, tok, sent)
+        if aimed_at:
+            return
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
     if not counterparts and (rule.symmetric or rule.direction < 0):
         # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed".
@@ -482,6 +489,22 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         return
     for counterpart in counterparts:
         ctx.emit(subject, counterpart, kind, direction, tok, sent)
+
+
+def _aimed_at(
+    ctx: Context, tok: Token, verb: Token, subject: str, preps: tuple[str, ...]
+) -> list[str]:
+    """States named through the prepositions that aim an act at them ("around Taiwan")."""
+    partners = set(_co_subjects(ctx, verb, subject))
+    out: list[str] = []
+    for holder in dict.fromkeys([tok, verb]):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for t in c.subtree:
+                    st = ctx.resolved.state_at(t.i)
+                    if st and st != subject and st not in partners and st not in out:
+                        out.append(st)
+    return out
 
 
 def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:

@@ -80,6 +80,7 @@ SIGNAL_TYPES: Final = (
     "diplomatic_rupture",
     "diplomatic_restoration",
     "joint_exercise",
+    "show_of_force",
     "exercise_suspension",
     "exercise_participation",
     "agreement",

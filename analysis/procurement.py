@@ -586,6 +586,14 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     if _negated(tok) or (tok.pos_ == "NOUN" and _negated(tok.head)):
         # "decided not to send Taurus missiles": a supplier's no is a refusal.
         return REFUSED if frame.subject == "supplier" and tok.pos_ == "VERB" else "negated"
+    anchor = gov.anchor
+    if (
+        frame.rival_preps
+        and anchor.dep_ == "pobj"
+        and anchor.head.lower_ in frame.rival_preps
+        and anchor.head.head == tok
+    ):
+        return "offered"  # "chose the F-35 over the Rafale": the rival was on offer
     status = frame.status
     if status == "cancelled" and any(
         c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in tok.children

@@ -117,7 +117,8 @@ class FrameRecord:
     includes it, and the frame is looked for there. ``supplier_named``: the text must name the
     supplier; the system's origin does not stand in (possession, building one's own).
     ``possessor``: what a noun's possessor is when it differs from the subject role ("India's
-    largest arms supplier": India receives).
+    largest arms supplier": India receives). ``rival_preps``: prepositions that name the rivals
+    a choice passed over ("chose the F-35 over the Rafale"): those were only offered.
     """
 
     id: str
@@ -132,6 +133,7 @@ class FrameRecord:
     passes: bool = False
     supplier_named: bool = False
     possessor: str | None = None  # what a noun's possessor is, when not its subject role
+    rival_preps: tuple[str, ...] = ()  # "chose the F-35 over the Rafale": the rival was offered
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,9 @@ class SignalRule:
     verbs ("Israel launched strikes"), never the subject of any other verb ("Berlin criticised
     the strike"); ``all_pairs``: with ``symmetric``, the counterparts also move toward each
     other (every participant of a drill); ``only_target_preps``: counterparts come only through
-    ``target_preps`` ("signed a contract with France", not "for guns from India").
+    ``target_preps`` ("signed a contract with France", not "for guns from India");
+    ``hostile_preps``: prepositions that aim the act at a state instead of joining it ("drills
+    around Taiwan"), read as ``hostile_type``.
     """
 
     type: str
@@ -177,6 +181,8 @@ class SignalRule:
     light_verbs: tuple[str, ...] = ()
     all_pairs: bool = False
     only_target_preps: bool = False
+    hostile_preps: tuple[str, ...] = ()
+    hostile_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -530,6 +536,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         passes=bool(row.get("passes", False)),
         supplier_named=bool(row.get("supplier_named", False)),
         possessor=_opt_in(row.get("possessor"), FRAME_ROLES, "possessor"),
+        rival_preps=tuple(str(p).lower() for p in row.get("rival_preps", ())),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")
@@ -571,6 +578,8 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         light_verbs=_strs(row.get("light_verbs", [])),
         all_pairs=bool(row.get("all_pairs", False)),
         only_target_preps=bool(row.get("only_target_preps", False)),
+        hostile_preps=_strs(row.get("hostile_preps", [])),
+        hostile_type=_opt_in(row.get("hostile_type"), SIGNAL_TYPES, "hostile_type"),
     )
     if rec.reversal_scope not in ("head", "sentence"):
         raise ValueError("reversal_scope is head or sentence")
