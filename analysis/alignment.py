@@ -455,22 +455,10 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         return
     kind, direction = read
     rule = resources.signal_rules()[kind]
-    if kind in ("sanctions", "sanctions_refusal", "sanctions_lifted"):
-        preps = TARGET_PREPS | set(rule.target_preps)
-        aimed = [t for t in _targets(tok, ctx.resolved, ctx.weapon_tokens, preps) if t != subject]
-        if kind == "sanctions" and tok.head.lemma_ in SANCTIONED_HEADS and not aimed:
-            # "Serbia could face US sanctions": the subject is the target.
-            others = _counterparts(ctx, tok, verb, sent, subject, kind)
-            for counterpart in others[:1]:
-                ctx.emit(counterpart, subject, kind, direction, tok, sent)
-            return
-    if rule.hostile_type and direction == rule.direction:
-        aimed_at = _aimed_at(ctx, tok, verb, subject, rule.hostile_preps)
-        for target in aimed_at:
-            # "China staged drills around Taiwan": aimed at a state, not shared with it.
-            ctx.emit(subject, target, rule.hostile_type, -1, tok, sent)
-        if aimed_at:
-            return
+    if _faced(ctx, tok, verb, sent, subject, kind, direction) or _aimed(
+        ctx, tok, verb, sent, subject, rule, direction
+    ):
+        return
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
     if not counterparts and (rule.symmetric or rule.direction < 0):
         # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed".
@@ -489,6 +477,40 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         return
     for counterpart in counterparts:
         ctx.emit(subject, counterpart, kind, direction, tok, sent)
+
+
+def _faced(
+    ctx: Context, tok: Token, verb: Token, sent: Span, subject: str, kind: str, direction: int
+) -> bool:
+    """ "Serbia could face US sanctions": the subject is the target (True when emitted)."""
+    if kind != "sanctions" or tok.head.lemma_ not in SANCTIONED_HEADS:
+        return False
+    rule = resources.signal_rules()[kind]
+    preps = TARGET_PREPS | set(rule.target_preps)
+    if any(t != subject for t in _targets(tok, ctx.resolved, ctx.weapon_tokens, preps)):
+        return False
+    for counterpart in _counterparts(ctx, tok, verb, sent, subject, kind)[:1]:
+        ctx.emit(counterpart, subject, kind, direction, tok, sent)
+    return True
+
+
+def _aimed(
+    ctx: Context,
+    tok: Token,
+    verb: Token,
+    sent: Span,
+    subject: str,
+    rule: resources.SignalRule,
+    direction: int,
+) -> bool:
+    """ "China staged drills around Taiwan": aimed at a state, not shared with it (True when
+    emitted)."""
+    if not rule.hostile_type or direction != rule.direction:
+        return False
+    aimed_at = _aimed_at(ctx, tok, verb, subject, rule.hostile_preps)
+    for target in aimed_at:
+        ctx.emit(subject, target, rule.hostile_type, -1, tok, sent)
+    return bool(aimed_at)
 
 
 def _aimed_at(
