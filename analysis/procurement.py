@@ -131,8 +131,12 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         if span.label_ != "WEAPON":
             continue
         rec = by_id[span.id_]
-        found.append(WeaponMention(span.start, span.end, rec.name, rec.category, rec.origin))
         taken.update(range(span.start, span.end))
+        last = found[-1] if found else None
+        if last is not None and last.end == span.start and last.category == rec.category:
+            last.end = span.end  # "S-70i Black Hawk": a designation and its name, one system
+            continue
+        found.append(WeaponMention(span.start, span.end, rec.name, rec.category, rec.origin))
     for m in _VARIANT_IN_TEXT.finditer(doc.text):
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1 or span.start in taken:
@@ -361,6 +365,9 @@ def _inner_frame(
                 and frame is not None
                 and frame.status
                 and frame.id != "operate"
+                # "vehicles abandoned near Avdiivka": a participle on the weapon itself ends no
+                # deal; a cancellation needs a deal or an act of buying.
+                and not (c.dep_ == "acl" and frame.status == "cancelled")
             ):
                 return c, frame, noun
     for c in own.lefts:
@@ -489,8 +496,11 @@ def _governor(
             token, frame = noun, deal
     inner = _inner_frame(mention, root, index)
     blocked = _inner_block(mention, root, index)
-    if blocked is not None and inner is None:
-        # "captured Russian T-72s", "the launchers that drones destroyed": used, not traded.
+    if blocked is not None and (
+        inner is None or (inner[0].i < root.i and blocked[0].dep_ in ("acl", "relcl"))
+    ):
+        # "captured Russian T-72s", "the launchers that drones destroyed", "a Turkish-built TB2
+        # destroying a tank": used, not traded.
         return Governor(blocked[0], blocked[1], blocked[2])
     if inner is not None:
         # The noun phrase speaks about the system most directly.
@@ -554,11 +564,16 @@ def _head_modality(
     nearest: tuple[str, Token] | None = None
     found: dict[str, Token] = {}
     cur = tok
+    # "its purchase of S-400 systems, delivered in 2019", "jets, which entered service": a
+    # participle or relative clause describes the weapon; the deal noun it hangs on sets no stage.
+    describes = tok.tag_ == "VBN" or tok.dep_ == "relcl"
     for _ in range(5):
         if cur.dep_ not in HEAD_DEPS or cur.head == cur:
             break
         came_from = cur.dep_
         cur = cur.head
+        if describes and cur.pos_ == "NOUN":
+            continue
         if came_from in ("nsubj", "nsubjpass"):
             found = {**_raised(cur, index), **found}
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in cur.children):
@@ -1016,12 +1031,8 @@ class Candidate:
     recipient: str | None
 
 
-def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[ProcurementRow]:
-    """Transfers in an article, one row per system and parties; refused transfers come back
-    with the status ``refused`` (no deal, but a signal for the alignment facet).
-
-    A recipient the sentence leaves implicit ("the tanks reached the front") is the one the
-    article names for its other transfers; only failing that, the state it is most about."""
+def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
+    """Every weapon mention a transfer frame governs, with the parties the text gives it."""
     index = frame_index(doc)
     found: list[Candidate] = []
     for mention in find_weapons(doc):
@@ -1045,6 +1056,23 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         if supplier is None and mention.origin and mention.system is not None:
             supplier = mention.origin
         found.append(Candidate(mention, gov, status, supplier, recipient))
+        # "Norway and Denmark will supply NASAMS", "jets from Pakistan and China": each of the
+        # coordinated states is a party of its own.
+        clause = _clause_head(gov.token if gov.token is not None else root)
+        for other in _conjoined(clause, supplier, recipient, resolved):
+            found.append(Candidate(mention, gov, status, other, recipient))
+        for other in _conjoined(clause, recipient, supplier, resolved):
+            found.append(Candidate(mention, gov, status, supplier, other))
+    return found
+
+
+def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[ProcurementRow]:
+    """Transfers in an article, one row per system and parties; refused transfers come back
+    with the status ``refused`` (no deal, but a signal for the alignment facet).
+
+    A recipient the sentence leaves implicit ("the tanks reached the front") is the one the
+    article names for its other transfers; only failing that, the state it is most about."""
+    found = _candidates(doc, resolved)
     named: Counter[str] = Counter(
         c.recipient
         for c in found
@@ -1066,6 +1094,40 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
     return merge(rows)
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb whose clause a token is in (itself when it is one)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            break
+        tok = tok.head
+    return tok
+
+
+def _conjoined(
+    clause: Token, state: str | None, other: str | None, resolved: Resolved
+) -> list[str]:
+    """Countries coordinated with a party's mention in the frame's clause ("Norway and Denmark
+    will supply", "jets from Pakistan and China"); not "trust between Moscow and Ankara"."""
+    if state is None:
+        return []
+    doc = clause.doc
+    out: list[str] = []
+    for m in resolved.in_span(sentence(clause)):
+        tok = doc[m.start : m.end].root
+        if m.state != state or _clause_head(tok) != clause:
+            continue
+        first = tok
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ in ("between", "among"):
+            continue
+        for c in tok.conjuncts:
+            st = resolved.state_at(c.i)
+            if st and st not in (state, other) and st not in out and resources.is_country(st):
+                out.append(st)
+    return out
 
 
 def _implicit_recipient(
