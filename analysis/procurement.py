@@ -864,8 +864,10 @@ def _shared_modifier(
         elif not (tok.dep_ == "cc" or tok.text in (",", "-") or SUPPLIER_SUFFIX.match(tok.lower_)):
             break
         j -= 1
-    if not crossed or j < floor or not resolved.state_at(j):
+    if j < floor or not resolved.state_at(j):
         return None
+    if not crossed and (j != start - 1 or mention.system is None):
+        return None  # right before the phrase: "Russian Su-27 fighters" parsed apart
     tok = doc[j]
     after = doc[j + 1].text if j + 1 < len(doc) else ""
     if (

@@ -141,3 +141,31 @@ def test_negations_bystanders_and_non_state_actors_give_no_signal(
 def test_both_sides_of_a_transfer_move_together(run: Callable[..., Analysis]) -> None:
     found = triples(run("Russia delivered the Pantsir to Serbia."))
     assert {("SRB", "RUS", 1, "arms_procurement"), ("RUS", "SRB", 1, "arms_supply")} <= found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("China staged large-scale military exercises around Taiwan.", {("CHN", "TWN", -1)}),
+        ("Russian warships held drills off the coast of Japan.", {("RUS", "JPN", -1)}),
+        (
+            "U.S. and Indonesian troops held drills near Jakarta.",
+            {("USA", "IDN", 1), ("IDN", "USA", 1)},
+        ),
+    ],
+)
+def test_drills_aimed_at_a_state_are_a_show_of_force(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, int]]
+) -> None:
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert got == expected
+
+
+def test_every_state_joining_a_drill_is_a_party(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Indonesian and U.S. troops, joined for the first time by forces from Australia, Japan"
+        " and Singapore, are wrapping up two weeks of exercises on Sumatra."
+    )
+    got = {(a.subject, a.counterpart) for a in run(text).alignment if a.direction == 1}
+    states = {"IDN", "USA", "AUS", "JPN", "SGP"}
+    assert got == {(a, b) for a in states for b in states if a != b}

@@ -140,6 +140,8 @@ def test_offsets_point_at_the_system(run: Callable[..., Analysis]) -> None:
         "The Rafale took part in exercises with the Indian Air Force.",
         "Ukraine now fields dozens of captured Russian T-72 tanks.",
         "The Armenian S-300 launchers that Azerbaijani drones destroyed were Russian-made.",
+        "Russian troops seized several U.S.-made Bradley fighting vehicles abandoned near Avdiivka.",
+        "Footage showed a Turkish-built Bayraktar TB2 destroying an Armenian T-72 tank.",
     ],
 )
 def test_combat_use_tests_and_exercises_are_not_transfers(
@@ -191,6 +193,8 @@ def test_suppliers_and_arrivals_in_other_shapes(
         ("Serbia will receive the Rafale jets from France in 2028.", "ordered"),
         ("Serbia would buy more Pantsir systems from Russia.", "planned"),
         ("Egypt's purchase of Russian Su-35 fighters appears to have stalled.", "cancelled"),
+        ("Vietnam is in talks with India on buying BrahMos missiles.", "negotiating"),
+        ("South Korea's Hanwha won a contract to supply 200 K9 howitzers to Australia.", "ordered"),
     ],
 )
 def test_status_from_tense_aspect_and_lifecycle(
@@ -302,3 +306,61 @@ def test_units_second_hand_deal_clauses_and_arrivals(
     run: Callable[..., Analysis], text: str, expected: tuple
 ) -> None:
     assert expected in {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "India has bought Rafale fighters from France and Apache helicopters, MQ-9B drones and"
+            " P-8I aircraft from the United States.",
+            {("Rafale", "FRA"), ("AH-64 Apache", "USA")},
+        ),
+        (
+            "Qatar's air force flies F-15QA jets from the United States, Rafales from France and"
+            " Eurofighter Typhoons from Britain.",
+            {("F-15", "USA"), ("Rafale", "FRA"), ("Eurofighter Typhoon", "GBR")},
+        ),
+        (
+            "The Indonesian air force operates American F-16 and Russian Su-27 and Su-30 fighters.",
+            {("F-16", "USA"), ("Su-27", "RUS"), ("Su-30", "RUS")},
+        ),
+        (
+            "Egypt fields U.S.-supplied M109 howitzers and Abrams tanks.",
+            {("M109", "USA"), ("M1 Abrams", "USA")},
+        ),
+    ],
+)
+def test_each_item_of_a_list_takes_its_own_source(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str]]
+) -> None:
+    got = {(s, sup) for s, _, sup, _, _ in deals(run(text))}
+    assert expected <= got
+    assert len({s for s, _ in got}) == len(got), "one supplier per system"
+
+
+def test_coordinated_states_are_each_a_party(run: Callable[..., Analysis]) -> None:
+    got = deals(run("Norway and Denmark will supply Ukraine with NASAMS air defence systems."))
+    assert {(sup, rec) for _, _, sup, rec, _ in got} == {("NOR", "UKR"), ("DNK", "UKR")}
+    got = deals(run("Myanmar bought JF-17 jets from Pakistan and China."))
+    assert {sup for _, _, sup, _, _ in got} == {"PAK", "CHN"}
+    # Other coordinations in the sentence are not parties.
+    text = (
+        "India bought P-8I aircraft from the United States, and holds naval drills with the US,"
+        " Japan and Australia."
+    )
+    assert {sup for _, _, sup, _, _ in deals(run(text))} == {"USA"}
+
+
+def test_rivals_a_choice_passed_over_were_offered(run: Callable[..., Analysis]) -> None:
+    got = deals(run("Switzerland chose the F-35 over the Rafale and the Eurofighter."))
+    assert {(s, st) for s, _, _, _, st in got} == {
+        ("F-35", "planned"),
+        ("Rafale", "offered"),
+        ("Eurofighter Typhoon", "offered"),
+    }
+
+
+def test_a_designation_and_its_name_are_one_system(run: Callable[..., Analysis]) -> None:
+    got = deals(run("The Philippines ordered 32 S-70i Black Hawk helicopters from the US."))
+    assert [(s, st) for s, _, _, _, st in got] == [("S-70", "ordered")]
