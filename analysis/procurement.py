@@ -466,6 +466,12 @@ def _climb(
             and head.i != root.i
             and head.dep_ not in ("compound", "amod")  # "attack helicopters", "strike drones"
         ):
+            verb = head.head
+            moved = (
+                _governing(index.get(verb.i, ())) if head.dep_ in ("dobj", "nsubjpass") else None
+            )
+            if frame.status == "in_service" and moved is not None and moved.status:
+                return verb, moved, head  # "Slovakia sent its fleet of MiG-29s to Ukraine"
             return head, frame, anchor
         if tok.dep_ not in CLIMB_DEPS:
             break
@@ -494,6 +500,8 @@ def _governor(
         deal = _governing(index.get(noun.i, ())) if noun is not None else None
         if noun is not None and deal is not None and deal.status and noun.pos_ == "NOUN":
             token, frame = noun, deal
+    if token is None:
+        token, frame, anchor = _fragment_frame(root, index) or (token, frame, anchor)
     inner = _inner_frame(mention, root, index)
     blocked = _inner_block(mention, root, index)
     if blocked is not None and (
@@ -513,6 +521,38 @@ def _governor(
                 if found is not None and found.status == "in_service":
                     return Governor(token, found, anchor)
     return Governor(token, frame, anchor)
+
+
+def _fragment_frame(
+    root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """A weapon whose phrase the parser cut off as a root of its own ("agreed to sell Taiwan |
+    66 F-16V fighters"): the nearest transfer verb before it that still lacks an object."""
+    top = root
+    for _ in range(8):
+        if top.head == top:
+            break
+        top = top.head
+    if top.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = root.doc
+    start = sentence(root).start
+    if start > 0 and doc[start - 1].is_punct is False:
+        start = sentence(doc[start - 1]).start  # the parser split the sentence there
+    for i in range(top.left_edge.i - 1, start - 1, -1):
+        tok = doc[i]
+        frame = _governing(index.get(i, ()))
+        if tok.head == tok and tok.pos_ != "VERB":
+            return None  # another fragment in between
+        if (
+            tok.pos_ == "VERB"
+            and frame is not None
+            and frame.status
+            and not frame.block
+            and not any(c.dep_ == "dobj" for c in tok.children)
+        ):
+            return tok, frame, top
+    return None
 
 
 def _transported(root: Token) -> bool:
@@ -633,8 +673,8 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     )
     if gov.inner and STATUS_RANK.get(status, 0) <= STATUS_RANK["ordered"] and in_hand:
         # "It also showed frigates recently bought from Britain", "systems promised by Germany
-        # arrived last week": in hand.
-        status = "delivered"
+        # arrived last week": in hand; "commissioned frigates built by China": in service.
+        status = "in_service" if outer is not None and outer.id == "induct" else "delivered"
     if status == "ordered" and _delivered_with(tok):
         status = "delivered"
     if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index):
@@ -719,7 +759,13 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
             or c.dep_ == "dative"
             for c in verb.children
         )
-        subj = _subject_state(verb, resolved, set())
+        # "frigates built by China": a participle's agent is its subject.
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = (
+            _pobj_state(agent, resolved)
+            if agent is not None
+            else _subject_state(verb, resolved, set())
+        )
         return "supplier" if has_to or (origin is not None and subj == origin) else "recipient"
     return role
 

@@ -364,3 +364,37 @@ def test_rivals_a_choice_passed_over_were_offered(run: Callable[..., Analysis]) 
 def test_a_designation_and_its_name_are_one_system(run: Callable[..., Analysis]) -> None:
     got = deals(run("The Philippines ordered 32 S-70i Black Hawk helicopters from the US."))
     assert [(s, st) for s, _, _, _, st in got] == [("S-70", "ordered")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Pakistan commissioned the first of four Type 054A/P frigates built by China.",
+            ("Type 054A", "CHN", "PAK", "in_service"),
+        ),
+        (
+            "Slovakia sent its fleet of 13 MiG-29 jets to Ukraine.",
+            ("MiG-29", "SVK", "UKR", "delivered"),
+        ),
+        (
+            "The United States has agreed to sell Taiwan 66 F-16V fighters in a deal worth $8"
+            " billion.",
+            ("F-16", "USA", "TWN", "ordered"),
+        ),
+    ],
+)
+def test_makers_fleets_and_cut_phrases(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert [(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))] == [expected]
+
+
+def test_a_maker_building_for_an_unplaced_force_is_no_transfer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "China is watching the new bomber closely. The Air Force now operates 20 B-2 Spirit"
+        " bombers, also built by Northrop Grumman."
+    )
+    assert deals(run(text)) == []
