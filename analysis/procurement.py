@@ -631,6 +631,10 @@ def _head_modality(
 
 
 POSSESSING = frozenset({"operate", "display", "fleet-noun", "in-service", "operational", "combat"})
+# Frames over a transferred weapon that put it in service with the recipient ("flies A-29s
+# delivered by the United States", "commissioned frigates built by China"); a display of
+# recently bought systems, or their use in combat, shows only their delivery.
+HOLDING = POSSESSING - {"display", "combat"} | {"induct"}
 
 
 def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> str:
@@ -671,10 +675,15 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     in_hand = outer is not None and (
         outer.id in POSSESSING or outer.status in ("delivered", "in_service")
     )
-    if gov.inner and STATUS_RANK.get(status, 0) <= STATUS_RANK["ordered"] and in_hand:
-        # "It also showed frigates recently bought from Britain", "systems promised by Germany
-        # arrived last week": in hand; "commissioned frigates built by China": in service.
-        status = "in_service" if outer is not None and outer.id == "induct" else "delivered"
+    rank = STATUS_RANK.get(status, 0)
+    if gov.inner and in_hand and outer is not None:
+        # "flies A-29s delivered by the United States", "commissioned frigates built by China":
+        # in service; "It also showed frigates recently bought from Britain", "systems promised
+        # by Germany arrived last week": in hand.
+        if outer.id in HOLDING and rank <= STATUS_RANK["delivered"]:
+            status = "in_service"
+        elif rank <= STATUS_RANK["ordered"]:
+            status = "delivered"
     if status == "ordered" and _delivered_with(tok):
         status = "delivered"
     if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index):
