@@ -669,26 +669,32 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         status = frame.future or status
     elif modal is not None and modal != status:
         status = modal
-    outer = gov.outer_frame
-    if gov.inner and outer is not None and outer.status == "displayed" and status != "cancelled":
-        return "displayed"  # "the parade also showed HQ-9 systems received from China"
-    in_hand = outer is not None and (
-        outer.id in POSSESSING or outer.status in ("delivered", "in_service")
-    )
-    rank = STATUS_RANK.get(status, 0)
-    if gov.inner and in_hand and outer is not None:
-        # "flies A-29s delivered by the United States", "commissioned frigates built by China":
-        # in service; "It also showed frigates recently bought from Britain", "systems promised
-        # by Germany arrived last week": in hand.
-        if outer.id in HOLDING and rank <= STATUS_RANK["delivered"]:
-            status = "in_service"
-        elif rank <= STATUS_RANK["ordered"]:
-            status = "delivered"
+    if gov.inner:
+        status = _in_hand(gov, status)
     if status == "ordered" and _delivered_with(tok):
         status = "delivered"
     if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index):
         status = "in_service"  # "the backbone of the fleet is 150 F-16s bought from the US"
     return status
+
+
+def _in_hand(gov: Governor, status: str) -> str:
+    """The stage of a transfer named inside a weapon's phrase, from what the phrase hangs off:
+    "the parade also showed HQ-9 systems received from China" (displayed), "flies A-29s
+    delivered by the United States", "commissioned frigates built by China" (in service), "It
+    also showed frigates recently bought from Britain", "systems promised by Germany arrived
+    last week" (in hand)."""
+    outer = gov.outer_frame
+    if outer is None:
+        return status
+    if outer.status == "displayed" and status != "cancelled":
+        return "displayed"
+    if not (outer.id in POSSESSING or outer.status in ("delivered", "in_service")):
+        return status
+    rank = STATUS_RANK.get(status, 0)
+    if outer.id in HOLDING and rank <= STATUS_RANK["delivered"]:
+        return "in_service"
+    return "delivered" if rank <= STATUS_RANK["ordered"] else status
 
 
 def _holdings(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
