@@ -854,11 +854,17 @@ def _arguments(
 
 
 def _company_subject(verb: Token, resolved: Resolved) -> bool:
+    """Whether a company is the subject ("Rheinmetall unveiled", "Hyundai Heavy Industries,
+    which also won an order")."""
     for c in verb.children:
         if c.dep_ == "nsubj":
+            tokens = list(c.subtree)
+            if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                head = verb.head  # the relative pronoun stands for the noun the clause is on
+                tokens = list(head.doc[head.left_edge.i : head.i + 1])
             return any(
                 (m := resolved.by_token.get(t.i)) is not None and resources.is_company(m.actor)
-                for t in c.subtree
+                for t in tokens
             )
     return False
 
