@@ -246,9 +246,11 @@ class Context:
         )
 
 
-def _deal_rows(ctx: Context, deal: ProcurementRow) -> Iterator[AlignmentRow]:
+def _deal_rows(
+    ctx: Context, deal: ProcurementRow, refused: set[tuple[str | None, str | None, str | None]]
+) -> Iterator[AlignmentRow]:
     """Both sides of an arms transfer; a cancelled deal points the recipient away, a refused
-    one the refuser."""
+    one the refuser (and a refused request only the one who asked)."""
     rules, weights = resources.signal_rules(), resources.status_weights()
     if not deal.supplier or not deal.recipient or deal.supplier == deal.recipient:
         return
@@ -261,7 +263,7 @@ def _deal_rows(ctx: Context, deal: ProcurementRow) -> Iterator[AlignmentRow]:
     else:
         sw = weights[deal.status]
         parts = [(deal.recipient, deal.supplier, "arms_procurement", sw.direction, sw.weight)]
-        if sw.direction > 0:
+        if sw.direction > 0 and (deal.system, deal.supplier, deal.recipient) not in refused:
             parts.append((deal.supplier, deal.recipient, "arms_supply", 1, sw.weight))
     for subject, counterpart, kind, direction, status_weight in parts:
         rule = rules[kind]
@@ -623,8 +625,9 @@ def extract(
         pressurers=pressurers,
         pressured=pressured,
     )
+    refused = {(d.system, d.supplier, d.recipient) for d in deals if d.status == REFUSED}
     for deal in deals:
-        ctx.out.extend(_deal_rows(ctx, deal))
+        ctx.out.extend(_deal_rows(ctx, deal, refused))
     named = _inside_weapons(doc)
     for tok, kind in sorted(_triggers(doc), key=lambda t: t[0].i):
         if tok.i not in named:  # "attack helicopters", "strike drones": part of a name

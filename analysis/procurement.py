@@ -747,6 +747,10 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
             obj = next(c for c in holder.head.children if c.dep_ == "dobj")
             if obj.i not in skip:
                 return resolved.subject_state(obj)  # "prompting the US Navy to send"
+        owner = next((c for c in holder.head.children if c.dep_ == "poss"), None)
+        if holder.dep_ == "acl" and owner is not None and owner.i not in skip:
+            # "Thailand's request to buy", "Egypt's plan to buy": the possessor acts.
+            return resolved.subject_state(owner)
         if holder.dep_ in ("xcomp", "conj", "advcl") and holder.head != holder:
             holder = holder.head
         elif holder.dep_ == "acl" and holder.head.dep_ in ("dobj", "pobj", "nsubjpass"):
@@ -1100,6 +1104,19 @@ class Candidate:
     recipient: str | None
 
 
+def _asked(tok: Token, head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether a request stands between a transfer and the head that refused it ("turned down
+    Thailand's request to buy F-35s")."""
+    cur = tok
+    for _ in range(6):
+        if cur == head or cur.head == cur:
+            return False
+        if any(f.status == "requested" for f in index.get(cur.i, ())):
+            return True
+        cur = cur.head
+    return False
+
+
 def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     """Every weapon mention a transfer frame governs, with the parties the text gives it."""
     index = frame_index(doc)
@@ -1113,18 +1130,23 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if not _keep(mention, gov, status) or _deployment(gov, index):
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
+        asked = False
         if status == REFUSED and gov.token is not None:
-            # "South Korea turned down Ukraine's request for weapons": the refuser supplies.
+            # "South Korea turned down Ukraine's request for weapons": the refuser supplies, and
+            # the request is a row of its own.
             _, head = _head_modality(gov.token, index)
             refuser = _subject_state(head, resolved, set()) if head is not None else None
             if refuser is not None and refuser != recipient:
                 supplier = refuser
+            asked = head is not None and _asked(gov.token, head, index)
         assert gov.frame is not None
         if supplier is None and gov.frame.supplier_named:
             continue  # "Croatia's MiG-21 fleet", "the navy is building its own submarines"
         if supplier is None and mention.origin and mention.system is not None:
             supplier = mention.origin
         found.append(Candidate(mention, gov, status, supplier, recipient))
+        if asked:
+            found.append(Candidate(mention, gov, "requested", supplier, recipient))
         # "Norway and Denmark will supply NASAMS", "jets from Pakistan and China": each of the
         # coordinated states is a party of its own.
         clause = _clause_head(gov.token if gov.token is not None else root)
@@ -1284,14 +1306,17 @@ def _fallback_recipient(
 def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
     """One row per system (or generic category) per supplier and recipient."""
     merged: dict[tuple[str, str | None, str | None], ProcurementRow] = {}
-    for row in rows:
+    # Named systems first, so that a generic mention before them ("requests for air defence
+    # ... asked for the Iron Dome") still joins their row.
+    for row in sorted(rows, key=lambda r: r.system is None):
         name = row.system or f"*{row.category}"
         key = (f"!{name}" if row.status == REFUSED else name, row.supplier, row.recipient)
-        if row.system is None:
+        if row.system is None and row.status != REFUSED:
             # A generic mention of a category that a named system of this deal already covers.
             for (sys, sup, rec), other in merged.items():
                 if (
                     other.system
+                    and other.status != REFUSED
                     and other.category == row.category
                     and rec == row.recipient
                     and (row.supplier in (None, sup))
@@ -1316,10 +1341,11 @@ def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
         if r.system
         for e in r.evidence
     }
-    return [
+    kept = [
         r
         for r in merged.values()
         if r.system
         or r.category != "other"
         or not any((r.supplier, r.recipient, e["sentence"]) in named for e in r.evidence)
     ]
+    return sorted(kept, key=lambda r: min(e["start"] for e in r.evidence))

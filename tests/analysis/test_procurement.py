@@ -398,3 +398,26 @@ def test_a_maker_building_for_an_unplaced_force_is_no_transfer(
         " bombers, also built by Northrop Grumman."
     )
     assert deals(run(text)) == []
+
+
+def test_a_refused_request_is_a_request_and_a_refusal(run: Callable[..., Analysis]) -> None:
+    result = run(
+        "The United States has effectively turned down Thailand's request to buy F-35 fighters."
+    )
+    assert [(s, sup, rec, st) for s, _, sup, rec, st in deals(result)] == [
+        ("F-35", "USA", "THA", "requested")
+    ]
+    signals = {(a.subject, a.counterpart, a.direction, a.type) for a in result.alignment}
+    assert signals == {("USA", "THA", -1, "arms_refusal"), ("THA", "USA", 1, "arms_procurement")}
+    # No request, no row.
+    assert deals(run("Germany refused to send Taurus missiles to Ukraine.")) == []
+
+
+def test_a_generic_mention_joins_the_named_system_wherever_it_comes(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ukraine asked Israel for air defence in the spring. Kyiv has asked Israel for the Iron"
+        " Dome since May."
+    )
+    assert [(s, st) for s, _, _, _, st in deals(run(text))] == [("Iron Dome", "requested")]
