@@ -137,9 +137,11 @@ class Resolved:
 
     def subject_state(self, subj: Token) -> str | None:
         """The state a grammatical subject stands for: named in it, the antecedent of a
-        relative pronoun ("China, which has supplied"), or of a personal pronoun."""
+        relative pronoun ("China, which has supplied"), or of a personal pronoun. A clause on
+        the subject does not name it ("A Patriot battery supplied by Germany shot down ...")."""
+        clauses = {t.i for c in subj.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
         for t in subj.subtree:
-            st = self.state_at(t.i)
+            st = self.state_at(t.i) if t.i not in clauses else None
             if st:
                 return st
         for t in subj.subtree:

@@ -203,6 +203,7 @@ class Context:
     cues: list[StanceCueRow]
     focus: str | None
     weapon_tokens: set[int]
+    weapon_names: set[int]
     pressurers: dict[int, set[str]]
     pressured: set[int]
     out: list[AlignmentRow] = field(default_factory=list)
@@ -415,6 +416,8 @@ def _counterparts(
     )
     preps = frozenset(preps)
     skip = ctx.weapon_tokens
+    if rule.weapon_owners and tok.lemma_ not in rule.light_verbs:
+        skip = ctx.weapon_names  # "shot down a Russian Su-24": the owner is hit
     near = [s for s in _targets(tok, ctx.resolved, skip, preps) if s != subject]
     if not near and verb != tok:
         # The verb's other phrases; the trigger's own phrase was read above ("staged exercises
@@ -622,6 +625,7 @@ def extract(
         cues=cues,
         focus=_focus(resolved),
         weapon_tokens=weapon_modifier_tokens(doc),
+        weapon_names=_inside_weapons(doc),
         pressurers=pressurers,
         pressured=pressured,
     )

@@ -162,7 +162,9 @@ class SignalRule:
     other (every participant of a drill); ``only_target_preps``: counterparts come only through
     ``target_preps`` ("signed a contract with France", not "for guns from India");
     ``hostile_preps``: prepositions that aim the act at a state instead of joining it ("drills
-    around Taiwan"), read as ``hostile_type``.
+    around Taiwan"), read as ``hostile_type``; ``weapon_owners``: the state owning a weapon the
+    act is aimed at is a counterpart ("shot down a Russian Su-24"), unless a light verb makes the
+    weapon the instrument ("fired U.S.-supplied HIMARS at ...").
     """
 
     type: str
@@ -183,6 +185,7 @@ class SignalRule:
     only_target_preps: bool = False
     hostile_preps: tuple[str, ...] = ()
     hostile_type: str | None = None
+    weapon_owners: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -580,6 +583,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         only_target_preps=bool(row.get("only_target_preps", False)),
         hostile_preps=_strs(row.get("hostile_preps", [])),
         hostile_type=_opt_in(row.get("hostile_type"), SIGNAL_TYPES, "hostile_type"),
+        weapon_owners=bool(row.get("weapon_owners", False)),
     )
     if rec.reversal_scope not in ("head", "sentence"):
         raise ValueError("reversal_scope is head or sentence")

@@ -169,3 +169,30 @@ def test_every_state_joining_a_drill_is_a_party(run: Callable[..., Analysis]) ->
     got = {(a.subject, a.counterpart) for a in run(text).alignment if a.direction == 1}
     states = {"IDN", "USA", "AUS", "JPN", "SGP"}
     assert got == {(a, b) for a in states for b in states if a != b}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Israeli jets struck Iranian air defence sites near Isfahan.", {("ISR", "IRN", -1)}),
+        ("Turkey shot down a Russian Su-24 bomber in 2015.", {("TUR", "RUS", -1)}),
+        # The weapon fired is the instrument, its maker no target.
+        (
+            "Ukrainian gunners fired French-supplied CAESAR howitzers at Russian positions.",
+            {("UKR", "FRA", 1), ("FRA", "UKR", 1)},
+        ),
+        # A clause on the subject does not name the attacker.
+        ("A Patriot battery supplied by Germany shot down a Kinzhal missile over Kyiv.", set()),
+    ],
+)
+def test_the_owner_of_a_weapon_hit_is_the_target(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, int]]
+) -> None:
+    got = {
+        (a.subject, a.counterpart, a.direction)
+        for a in run(text).alignment
+        if a.type == "armed_attack" or a.direction == 1
+    }
+    if not expected:
+        got = {t for t in got if t[2] < 0}
+    assert got == expected
