@@ -416,9 +416,9 @@ def _counterparts(
     )
     preps = frozenset(preps)
     skip = ctx.weapon_tokens
-    if rule.weapon_owners and tok.lemma_ not in rule.light_verbs:
-        skip = ctx.weapon_names  # "shot down a Russian Su-24": the owner is hit
     near = [s for s in _targets(tok, ctx.resolved, skip, preps) if s != subject]
+    if not near and rule.weapon_owners and tok.lemma_ not in rule.light_verbs:
+        near = _struck_owners(ctx, tok, subject)
     if not near and verb != tok:
         # The verb's other phrases; the trigger's own phrase was read above ("staged exercises
         # around Taiwan" names no partner).
@@ -445,6 +445,19 @@ def _counterparts(
     if kind == "exercise_suspension":
         near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
     return near
+
+
+def _struck_owners(ctx: Context, tok: Token, subject: str) -> list[str]:
+    """The states owning the weapons an attack's object names ("shot down a Russian Su-24",
+    "struck Iranian air defence sites"); never its instruments ("with Israeli bombs")."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            for t in c.subtree:
+                st = ctx.resolved.state_at(t.i) if t.i not in ctx.weapon_names else None
+                if st and st != subject and st not in out:
+                    out.append(st)
+    return out
 
 
 def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:

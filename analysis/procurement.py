@@ -1081,11 +1081,36 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
         actor = _controller(tok)
         if actor is not None and any(_forces(t, index) for t in actor.subtree):
             return True
+        if frame.status == "cancelled" and _armed_actor(tok, actor):
+            return True  # a weapon drops or abandons something: no deal ends
     if frame.subject == "supplier":
         for c in tok.children:
             if c.dep_ == "dobj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
                 return True
     return False
+
+
+def _armed_actor(verb: Token, actor: Token | None) -> bool:
+    """Whether a weapon does what a verb says: its subject, or for a participle clause with no
+    subject the subject of a clause above ("jets bombed what New Delhi called a camp,
+    reportedly dropping SPICE bombs")."""
+    if actor is not None:
+        return _armed(actor)
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("advcl", "ccomp", "conj", "xcomp") or cur.head == cur:
+            return False
+        cur = cur.head
+        subject = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _armed(subject):
+            return True
+    return False
+
+
+def _armed(phrase: Token) -> bool:
+    """Whether a phrase names a weapon ("Indian Mirage 2000 jets")."""
+    span = range(phrase.left_edge.i, phrase.right_edge.i + 1)
+    return any(m.start in span for m in find_weapons(phrase.doc))
 
 
 def _keep(mention: WeaponMention, gov: Governor, status: str) -> bool:
