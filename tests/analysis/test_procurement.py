@@ -194,6 +194,8 @@ def test_suppliers_and_arrivals_in_other_shapes(
         ("Serbia would buy more Pantsir systems from Russia.", "planned"),
         ("Egypt's purchase of Russian Su-35 fighters appears to have stalled.", "cancelled"),
         ("Vietnam is in talks with India on buying BrahMos missiles.", "negotiating"),
+        ("Argentina's plan to buy JF-17 jets from China fell apart.", "cancelled"),
+        ("Argentina's plan to buy FA-50 jets from South Korea came to nothing.", "cancelled"),
         ("South Korea's Hanwha won a contract to supply 200 K9 howitzers to Australia.", "ordered"),
     ],
 )
