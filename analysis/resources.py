@@ -483,8 +483,8 @@ def lint_weapons(
 ) -> list[str]:
     """Problems in a weapon gazetteer, one readable line each (empty when clean): an alias or
     nickname held by two records or equal to another record's name, a variant filed under the
-    wrong family (its designation stem is another record's name), and an alias unrelated to its
-    record's name that is not declared a nickname. ``terms`` are generic weapon terms whose words
+    wrong family (its designation stem is another record's name), an alias unrelated to its
+    record's name that is not declared a nickname, and one system filed as two records. ``terms`` are generic weapon terms whose words
     link nothing ("missile", "frigate"; default: the shipped weapon terms); ``checks`` picks some
     of ``WEAPON_CHECKS`` by name (default: all)."""
     recs = list(records)
@@ -495,7 +495,31 @@ def lint_weapons(
     return [problem for name in chosen for problem in WEAPON_CHECKS[name](recs, generic)]
 
 
+_DESIGNATION_WORD = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
+
+
+def _lint_twice(records: list[WeaponRecord], generic: frozenset[str]) -> list[str]:
+    """One system filed twice: a record whose name, designation included, is the name of another
+    record of the same origin and category with words added ("TB2" and "Bayraktar TB2")."""
+    words = {rec.id: set(_DESIGNATION_WORD.findall(rec.name.lower())) for rec in records}
+    problems = []
+    for short in records:
+        mine = words[short.id]
+        if not any(any(c.isdigit() for c in w) for w in mine):
+            continue  # only names with a designation ("Lynx" may be another system than "Lynx KF41")
+        for long in records:
+            if (
+                long.id != short.id
+                and long.origin == short.origin
+                and long.category == short.category
+                and mine < words[long.id]
+            ):
+                problems.append(f"{_label(short)} is filed again as {_label(long)}")
+    return problems
+
+
 WEAPON_CHECKS: dict[str, Callable[[list[WeaponRecord], frozenset[str]], list[str]]] = {
+    "system filed twice": _lint_twice,
     "shared alias": _lint_shared,
     "alias names another record": _lint_named,
     "variant under the wrong family": _lint_families,

@@ -308,6 +308,16 @@ def test_shipped_weapon_gazetteer_passes_the_lint(check: str) -> None:
     assert not problems, f"{len(problems)} weapon gazetteer problems ({check}):\n{listing}"
 
 
+def test_the_weapon_lint_finds_a_system_filed_twice() -> None:
+    records = [_w("tb2", "TB2", "TB-2"), _w("bayraktar-tb2", "Bayraktar TB2")]
+    assert resources.lint_weapons(records, checks=["system filed twice"]) == [
+        "tb2 (TB2) is filed again as bayraktar-tb2 (Bayraktar TB2)"
+    ]
+    # A name without a designation may be another system ("Lynx", "Lynx KF41").
+    records = [_w("lynx", "Lynx"), _w("lynx-kf41", "Lynx KF41")]
+    assert resources.lint_weapons(records, checks=["system filed twice"]) == []
+
+
 @pytest.mark.parametrize(
     "records,expected",
     [
