@@ -1259,6 +1259,11 @@ def _implicit_recipient(
     for state, _ in named.most_common():
         if state and state != supplier and state in in_sentence:
             return state
+    # Of the article's recipients, the one it is most about ("The first six Rafales landed at
+    # Pleso" in a story on Croatia that also lists its aid to Ukraine).
+    for state in focus:
+        if state != supplier and state in named:
+            return state
     for state, _ in named.most_common():
         if state and state != supplier:
             return state
