@@ -30,6 +30,8 @@ PRONOUNS = {
     "their": "state",
 }
 RELATIVE = {"which", "that", "who", "whom"}
+# Prepositions whose object is a source or partner, not the owner a later "its" points at.
+PARTNER_PREPS = frozenset({"from", "by", "with", "to"})
 _SURNAME_PARTICLES = {"de", "der", "van", "von", "al", "el", "bin", "le", "la", "di", "da"}
 
 
@@ -107,10 +109,9 @@ class Resolved:
             and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
         ]
         if token.lower_ in ("its", "their"):
-            # "penalised Turkey over its own S-400 purchase".
-            for m in reversed(before):
-                if m.start >= sent.start and not m.actor.startswith("P:"):
-                    return m.state
+            owner = _owner(token, [m for m in before if m.start >= sent.start])
+            if owner is not None:
+                return owner
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
@@ -204,6 +205,18 @@ def _definite(token: Token) -> bool:
     return any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in token.children
     )
+
+
+def _owner(token: Token, mentions: list[Mention]) -> str | None:
+    """What "its" points at in its own sentence: the nearest state ("penalised Turkey over its
+    own S-400 purchase"), passing over a source or partner ("ordered F-35s from the United
+    States, and its air defence relies on ...") when another state is named."""
+    own = [m for m in mentions if not m.actor.startswith("P:")]
+    for m in reversed(own):
+        root = token.doc[m.start : m.end].root
+        if not (root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS):
+            return m.state
+    return own[-1].state if own else None
 
 
 def _subject_like(tok: Token, *, main: bool = False) -> bool:
