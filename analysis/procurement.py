@@ -827,8 +827,9 @@ def _arguments(
         ):
             got.give("recipient", _pobj_state(c, resolved))
         elif c.dep_ in ("dative", "dobj") and role in ("supplier", "recipient"):
-            # "offered Egypt Su-35s", "supplied Ukraine with HIMARS", "asked Washington for".
-            got.give(other, resolved.state_at(c.i))
+            # "offered Egypt Su-35s", "supplied Ukraine with HIMARS", "asked Washington for";
+            # "signed a contract with Hanwha Ocean for two corvettes": the deal's partner.
+            got.give(other, resolved.state_at(c.i) or _deal_partner(c, resolved))
         elif c.dep_ == "agent":
             by = _pobj_state(c, resolved)
             got.give("supplier" if role in ("theme", "supplier") else "recipient", by)
@@ -855,6 +856,20 @@ def _arguments(
         )
         got.give(role, st)
     return got.supplier, got.recipient
+
+
+def _deal_partner(noun: Token, resolved: Resolved) -> str | None:
+    """The state behind a deal noun's "with" phrase ("a contract with Hanwha Ocean")."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next(
+        (
+            st
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "with" and (st := _pobj_state(p, resolved))
+        ),
+        None,
+    )
 
 
 def _company_subject(verb: Token, resolved: Resolved) -> bool:

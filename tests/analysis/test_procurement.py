@@ -166,6 +166,10 @@ def test_combat_use_tests_and_exercises_are_not_transfers(
             ("FDI", "FRA", "GRC", "ordered"),
         ),
         (
+            "The Philippines signed a contract with Hanwha Ocean for two corvettes.",
+            (None, "KOR", "PHL", "ordered"),
+        ),
+        (
             "Ukraine used U.S.-supplied HIMARS against Russian depots.",
             ("HIMARS", "USA", "UKR", "delivered"),
         ),
