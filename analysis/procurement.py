@@ -1033,8 +1033,18 @@ def _parties(
         sup, rec = _arguments(gov.outer, role, resolved, skip, outer)
         got.give("supplier", sup)
         got.give("recipient", rec)
-    if gov.inner and gov.outer is not None and got.recipient is None:
-        got.give("recipient", _subject_state(gov.outer, resolved, skip))
+    if gov.inner and gov.outer is not None:
+        operator = _subject_state(gov.outer, resolved, skip)
+        if (
+            gov.frame.subject == "either"
+            and operator is not None
+            and got.recipient not in (None, operator)
+            and got.supplier in (None, mention.origin)
+        ):
+            # "The air force flies S-70i helicopters built in Poland by PZL Mielec": the
+            # builder supplies the state that flies them.
+            return got.recipient, operator
+        got.give("recipient", operator)
     return got.supplier, got.recipient
 
 
