@@ -478,8 +478,9 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     ):
         return
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
-    if not counterparts and (rule.symmetric or rule.direction < 0):
-        # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed".
+    if not counterparts and (rule.symmetric or rule.direction < 0) and rule.basis != "verbal":
+        # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed"; those
+        # who urge or criticise together are not each other's targets.
         counterparts = _co_subjects(ctx, verb, subject)
     if rule.symmetric and direction == rule.direction:
         # Drills and treaties: every party moves toward every other ("Indonesian and U.S.

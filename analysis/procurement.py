@@ -621,7 +621,11 @@ def _head_modality(
         if _negated(cur) and cur.pos_ in ("VERB", "AUX"):
             return "negated", cur
         for frame in index.get(cur.i, ()):
-            if frame.modal:
+            if frame.modal == "requested" and "cancelled" in found and frame.status is None:
+                # "urged Ankara to drop the S-400 purchase": a demand, nothing has ended.
+                del found["cancelled"]
+                nearest = None if nearest and nearest[0] == "cancelled" else nearest
+            elif frame.modal:
                 found.setdefault(frame.modal, cur)
                 nearest = nearest or (frame.modal, cur)
     for decisive in ("denied", "cancelled", REFUSED):

@@ -196,3 +196,19 @@ def test_the_owner_of_a_weapon_hit_is_the_target(
     if not expected:
         got = {t for t in got if t[2] < 0}
     assert got == expected
+
+
+def test_pressure_is_criticism_and_a_demand_ends_no_deal(run: Callable[..., Analysis]) -> None:
+    result = run("Washington urged Ankara to drop the S-400 purchase.")
+    assert [(p.system, p.status) for p in result.procurements] == [("S-400", "ordered")]
+    signals = {(a.subject, a.counterpart, a.direction, a.type) for a in result.alignment}
+    assert ("USA", "TUR", -1, "verbal_criticism") in signals
+    got = {
+        (a.subject, a.counterpart) for a in run("China summoned the Japanese ambassador.").alignment
+    }
+    assert got == {("CHN", "JPN")}
+
+
+def test_verbal_signals_need_an_object(run: Callable[..., Analysis]) -> None:
+    text = "Washington, Beijing and Moscow all urged the two sides to show restraint."
+    assert run(text).alignment == []
