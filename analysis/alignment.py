@@ -425,13 +425,7 @@ def _counterparts(
         own = {t.i for t in tok.subtree}
         near = [s for s in _targets(verb, ctx.resolved, skip | own, preps) if s != subject]
     if not near and not rule.needs_object:
-        near = list(
-            dict.fromkeys(
-                m.state
-                for m in ctx.resolved.in_span(sent)
-                if m.state and m.state != subject and m.start not in skip
-            )
-        )
+        near = _sentence_counterparts(ctx, tok, sent, subject, rule)
     near = [s for s in near if s][:3]
     if kind == "membership":
         # "join NATO": the bloc must be what is joined, not a bystander.
@@ -445,6 +439,55 @@ def _counterparts(
     if kind == "exercise_suspension":
         near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
     return near
+
+
+def _sentence_counterparts(
+    ctx: Context, tok: Token, sent: Span, subject: str, rule: resources.SignalRule
+) -> list[str]:
+    """Counterparts a trigger's own phrases leave unnamed, from the rest of its sentence. A
+    hostile act takes one: the nearest state that is no one's subject ("equipment Poland has
+    sent to Ukraine since Russia invaded": Ukraine)."""
+    states = [
+        m
+        for m in ctx.resolved.in_span(sent)
+        if m.state and m.state != subject and m.start not in ctx.weapon_tokens
+    ]
+    if rule.direction > 0:
+        return list(dict.fromkeys(m.state for m in states if m.state))
+    doc = sent.doc
+    objects = [
+        m
+        for m in states
+        if not _is_bloc(m.state or "")
+        and not any(t.dep_ in ("nsubj", "nsubjpass") for t in _path_up(doc[m.start]))
+    ]
+    objects.sort(key=lambda m: abs(m.start - tok.i))
+    if objects and objects[0].state:
+        return [objects[0].state]
+    # "Kyrgyz and Tajik forces fought ... each blaming the other for the clashes": the sides.
+    return _same_subject(ctx, sent, subject)
+
+
+def _same_subject(ctx: Context, sent: Span, subject: str) -> list[str]:
+    """The other states in the subject phrase that names ``subject``."""
+    doc = sent.doc
+    for m in ctx.resolved.in_span(sent):
+        if m.state != subject:
+            continue
+        head = next((t for t in _path_up(doc[m.start]) if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if head is not None:
+            found = {ctx.resolved.state_at(t.i) for t in head.subtree} - {None, subject}
+            return sorted(s for s in found if s)
+    return []
+
+
+def _path_up(tok: Token) -> list[Token]:
+    """A token and its heads up to the first verb."""
+    out = [tok]
+    while tok.head != tok and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+        out.append(tok)
+    return out
 
 
 def _struck_owners(ctx: Context, tok: Token, subject: str) -> list[str]:

@@ -212,3 +212,25 @@ def test_pressure_is_criticism_and_a_demand_ends_no_deal(run: Callable[..., Anal
 def test_verbal_signals_need_an_object(run: Callable[..., Analysis]) -> None:
     text = "Washington, Beijing and Moscow all urged the two sides to show restraint."
     assert run(text).alignment == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The deal replaces equipment Poland has sent to Ukraine since Russia invaded.",
+            ("RUS", "UKR", -1),
+        ),
+        (
+            "Kyrgyz and Tajik forces fought along their border, each blaming the other for"
+            " starting the clashes.",
+            ("KGZ", "TJK", -1),
+        ),
+    ],
+)
+def test_a_hostile_act_with_no_object_takes_one_side(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, int]
+) -> None:
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment if a.direction < 0}
+    assert expected in got
+    assert ("RUS", "POL", -1) not in got
