@@ -184,8 +184,16 @@ def _targets(root: Token, resolved: Resolved, skip: set[int], preps: frozenset[s
     for c in root.children:
         if c.dep_ in SKIP_DEPS or (c.dep_ == "prep" and c.lower_ not in preps):
             continue
+        # A clause deeper in the phrase speaks of something else ("on Monday, a small drill
+        # that has drawn a reaction from Russia").
+        clauses = {
+            u.i
+            for t in c.subtree
+            if t.dep_ in ("relcl", "appos", "acl", "advcl", "ccomp") and t.i != c.i
+            for u in t.subtree
+        }
         for t in c.subtree:
-            if t.i in skip:
+            if t.i in skip or t.i in clauses:
                 continue
             st = resolved.state_at(t.i)
             if st and st not in out:
@@ -406,7 +414,14 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
 
 
 def _counterparts(
-    ctx: Context, tok: Token, verb: Token, sent: Span, subject: str, kind: str
+    ctx: Context,
+    tok: Token,
+    verb: Token,
+    sent: Span,
+    subject: str,
+    kind: str,
+    *,
+    fallback: bool = True,
 ) -> list[str]:
     """Parties the trigger points at: in its own phrase first, then the verb's, then (unless
     the class needs an object) the other states of the sentence."""
@@ -424,7 +439,7 @@ def _counterparts(
         # around Taiwan" names no partner).
         own = {t.i for t in tok.subtree}
         near = [s for s in _targets(verb, ctx.resolved, skip | own, preps) if s != subject]
-    if not near and not rule.needs_object:
+    if not near and not rule.needs_object and fallback:
         near = _sentence_counterparts(ctx, tok, sent, subject, rule)
     near = [s for s in near if s][:3]
     if kind == "membership":
@@ -529,6 +544,10 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         # Drills and treaties: every party moves toward every other ("Indonesian and U.S.
         # troops, joined by forces from Australia, Japan and Singapore").
         own = list(dict.fromkeys([subject, *_co_subjects(ctx, verb, subject)]))
+        if len(own) > 1:
+            # "Armenian and U.S. soldiers began an exercise": the parties are named; others in
+            # the sentence are bystanders.
+            counterparts = _counterparts(ctx, tok, verb, sent, subject, kind, fallback=False)
         parties = list(dict.fromkeys([*own, *counterparts]))
         if kind == "joint_exercise":
             ctx.exercise = (sent.start, parties)
