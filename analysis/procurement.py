@@ -928,7 +928,9 @@ def _modifier_parties(
             or tok.dep_ == "poss"
             or tok.lower_ in ("its", "their")
         ):
-            got.give("recipient", st)
+            # "Serbia's MiG-29s" are Serbia's; "Boeing's F/A-18" is the maker's offer.
+            maker = (m := resolved.by_token.get(i)) is not None and resources.is_company(m.actor)
+            got.give("supplier" if maker else "recipient", st)
         elif tok.ent_type_ == "NORP" or tok.dep_ in ("amod", "compound"):
             # "Serbian MiG-29s": the operator; "Chinese drones" in a Serbia story: the maker.
             got.give("supplier" if origin is None and mention.system is None else "recipient", st)
@@ -979,6 +981,15 @@ def _weapon_noun(doc: Doc, tok: Token) -> bool:
     return False
 
 
+def _maker_possessive(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
+    """The state of a company named as the weapon's possessor ("Boeing's F/A-18")."""
+    i = mention.start - 1
+    if i < 1 or doc[i].text not in ("'s", "’s"):
+        return None
+    m = resolved.by_token.get(i - 1)
+    return m.state if m is not None and resources.is_company(m.actor) else None
+
+
 def _own_conjunct(root: Token, anchor: Token) -> Token:
     """The phrase a mention's modifiers are read from: the anchor's, or the mention's own
     conjunct when it is one item of a list ("jets from the United States and new Gripen
@@ -1003,6 +1014,7 @@ def _parties(
     skip = set(range(mention.start, mention.end)) | {gov.anchor.i, root.i}
     role = _role(gov.frame, gov.token, resolved, mention.origin)
     got = Parties()
+    got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"
     named, _ = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
     if named is None:  # "Norwegian-designed NASAMS from the United States": the grammar decides
         got.give("supplier", _listed_source(doc, mention, resolved))
@@ -1183,6 +1195,8 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         status = _status(gov, index)
         if not _keep(mention, gov, status) or _deployment(gov, index):
             continue
+        if gov.frame is not None and gov.frame.subject == "rival" and gov.anchor.dep_ == "nsubj":
+            continue  # "the F-35 beat the Rafale": the winner is no offer
         supplier, recipient = _parties(doc, mention, gov, resolved)
         asked = False
         if status == REFUSED and gov.token is not None:

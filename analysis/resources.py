@@ -98,7 +98,7 @@ class WeaponTerm:
     category: str
 
 
-FRAME_ROLES = ("recipient", "supplier", "theme", "either")
+FRAME_ROLES = ("recipient", "supplier", "theme", "either", "rival")
 MODAL_STATUSES = (*STATUSES, "future", "refused", "denied")
 
 
@@ -108,7 +108,8 @@ class FrameRecord:
 
     ``status`` is the deal stage when the match governs a weapon (``None``: it never does);
     ``subject`` is what its grammatical subject is (``either``: the lessee or licensee unless a
-    recipient is named with "to" or the subject is the system's maker); ``future`` is the stage
+    recipient is named with "to" or the subject is the system's maker; ``rival``: a competitor
+    that won, so the frame governs only its object); ``future`` is the stage
     under a modal ("will deliver" implies an order); ``modal`` is the stage it imposes on a
     transfer verb it governs ("plans to buy": planned; ``future``: that verb's own future stage;
     ``refused``: no transfer). ``explicit``: the recipient must be named, never guessed.

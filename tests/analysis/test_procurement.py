@@ -427,3 +427,15 @@ def test_a_generic_mention_joins_the_named_system_wherever_it_comes(
         " Dome since May."
     )
     assert [(s, st) for s, _, _, _, st in deals(run(text))] == [("Iron Dome", "requested")]
+
+
+def test_the_rivals_a_winner_beat_were_offered(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Switzerland signed a contract with the United States for 36 F-35A fighters. The F-35 beat"
+        " the Rafale from France and Boeing's F/A-18 Super Hornet in an evaluation."
+    )
+    assert {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))} == {
+        ("F-35", "USA", "CHE", "ordered"),
+        ("Rafale", "FRA", "CHE", "offered"),
+        ("F/A-18", "USA", "CHE", "offered"),
+    }
