@@ -837,7 +837,13 @@ def _arguments(
         elif c.dep_ == "agent":
             by = _pobj_state(c, resolved)
             got.give("supplier" if role in ("theme", "supplier") else "recipient", by)
-        elif c.dep_ == "prep" and c.lower_ == "with" and role == "recipient":
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and role == "recipient"
+            and not (frame is not None and frame.status in ("displayed", "in_service"))
+        ):
+            # "signed a contract with France"; not "paraded missiles, with Russia's minister".
             got.give("supplier", _pobj_state(c, resolved))
         elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "to") and role == "theme":
             got.give("recipient", _pobj_state(c, resolved))
@@ -1127,6 +1133,11 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
     if frame.subject == "supplier":
         for c in tok.children:
             if c.dep_ == "dobj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
+                return True
+    if frame.subject == "theme":
+        # "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel".
+        for c in tok.children:
+            if c.dep_ == "nsubj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
                 return True
     return False
 

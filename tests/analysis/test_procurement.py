@@ -142,6 +142,9 @@ def test_offsets_point_at_the_system(run: Callable[..., Analysis]) -> None:
         "The Armenian S-300 launchers that Azerbaijani drones destroyed were Russian-made.",
         "Russian troops seized several U.S.-made Bradley fighting vehicles abandoned near Avdiivka.",
         "Footage showed a Turkish-built Bayraktar TB2 destroying an Armenian T-72 tank.",
+        "A Ukrainian missile strike set a large landing ship and a submarine ablaze.",
+        "North Korea paraded its largest missiles, with Russian Defence Minister Shoigu watching.",
+        "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel.",
     ],
 )
 def test_combat_use_tests_and_exercises_are_not_transfers(
