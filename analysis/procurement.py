@@ -391,7 +391,14 @@ def _inner_block(
             frame = _governing(index.get(c.i, ()))
             if c.dep_ in ("relcl", "acl") and frame is not None and frame.block:
                 return c, frame, noun
-    for c in own.lefts:
+    lefts = list(own.lefts)
+    if own.dep_ == "conj":
+        # "captured Leopard 2 tanks and Bradley vehicles": the list shares its participle.
+        first = own
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        lefts += [c for c in first.lefts if c.pos_ in ("VERB", "ADJ")]
+    for c in lefts:
         for t in c.subtree:
             if mention.start <= t.i < mention.end:
                 continue
@@ -646,7 +653,11 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     frame, tok = gov.frame, gov.token
     if frame is None or tok is None or frame.status is None:
         return "unknown"
-    if _negated(tok) or (tok.pos_ == "NOUN" and _negated(tok.head)):
+    if (
+        _negated(tok)
+        or (tok.pos_ == "NOUN" and _negated(tok.head))
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in gov.anchor.children)
+    ):
         # "decided not to send Taurus missiles": a supplier's no is a refusal.
         return REFUSED if frame.subject == "supplier" and tok.pos_ == "VERB" else "negated"
     anchor = gov.anchor
@@ -1253,7 +1264,13 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     for c in found:
         assert c.gov.frame is not None
         recipient = c.recipient
-        if recipient is None and not c.gov.frame.explicit and not _named_subject(c.gov, c.mention):
+        used = _used_by_non_state(c.gov, resolved)
+        if (
+            recipient is None
+            and not c.gov.frame.explicit
+            and not used  # "Houthi forces fired Iranian-supplied missiles": the user is no state
+            and not _named_subject(c.gov, c.mention)
+        ):
             sent = sentence(doc[c.mention.start : c.mention.end].root)
             recipient = _implicit_recipient(sent, resolved, c.supplier, named, focus)
         if c.mention.category == "other" and not (c.supplier and recipient):
@@ -1298,6 +1315,24 @@ def _conjoined(
             if st and st not in (state, other) and st not in out and resources.is_country(st):
                 out.append(st)
     return out
+
+
+def _used_by_non_state(gov: Governor, resolved: Resolved) -> bool:
+    """Whether a weapon whose phrase names its supplier is used by someone who is no state
+    ("Houthi forces fired Iranian-supplied missiles"): its recipient is then not to be guessed.
+    A weapon that acts itself ("the French-supplied CAESAR guns now fire") is not used so."""
+    outer, frame = gov.outer, gov.outer_frame
+    if not gov.inner or outer is None or frame is None or not frame.block:
+        return False
+    holder = outer.head if outer.dep_ == "conj" and not _has_subject(outer) else outer
+    subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+    if subject is None or gov.anchor.i in {t.i for t in subject.subtree}:
+        return False
+    return _subject_state(holder, resolved, set()) is None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _implicit_recipient(

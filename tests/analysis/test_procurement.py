@@ -145,6 +145,9 @@ def test_offsets_point_at_the_system(run: Callable[..., Analysis]) -> None:
         "A Ukrainian missile strike set a large landing ship and a submarine ablaze.",
         "North Korea paraded its largest missiles, with Russian Defence Minister Shoigu watching.",
         "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel.",
+        "Ukraine's air force said it had received no new F-16s this month.",
+        "Russian forces displayed captured Leopard 2 tanks and Bradley vehicles at an exhibition.",
+        "Houthi forces seized a cargo ship and fired Iranian-supplied missiles at U.S. warships.",
     ],
 )
 def test_combat_use_tests_and_exercises_are_not_transfers(
