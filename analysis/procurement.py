@@ -862,7 +862,9 @@ def _arguments(
             got.give("recipient", resolved.state_at(c.i))  # "the tanks reached Ukraine"
         elif c.dep_ == "poss" and verb.pos_ == "NOUN":
             owner = (frame.possessor if frame is not None else None) or role
-            got.give(owner if owner != "theme" else "recipient", _state_in(c, resolved))
+            # "Serbia's fleet", "its ageing fleet of Kfir jets" (what "its" stands for).
+            state = _state_in(c, resolved) or resolved.antecedent(c)
+            got.give(owner if owner != "theme" else "recipient", state)
     if verb.pos_ != "NOUN":
         subject = _subject_state(verb, resolved, mention_tokens)
         # "Rheinmetall unveiled the KF51", "KNDS showed its Leclerc": a maker supplies.

@@ -445,3 +445,10 @@ def test_the_rivals_a_winner_beat_were_offered(run: Callable[..., Analysis]) -> 
         ("Rafale", "FRA", "CHE", "offered"),
         ("F/A-18", "USA", "CHE", "offered"),
     }
+
+
+def test_a_pronoun_possessor_of_a_deal_or_fleet_is_its_state(run: Callable[..., Analysis]) -> None:
+    text = "Colombia will buy 17 Gripen fighters from Sweden to replace its ageing fleet of Israeli-built Kfir jets."
+    assert ("Kfir", "ISR", "COL", "in_service") in {
+        (s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))
+    }
