@@ -272,6 +272,8 @@ def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None
             titled = True
         elif i == ent.start - 1 and t.text == ",":
             pass  # "China's ambassador, Huang Xilian": an apposition after the title
+        elif t.lower_ in ("in", "to", "at") and not titled:
+            state = None  # "Russia's ambassador in Berlin, X": Berlin is the posting
         elif t.text not in {"'s", "’s", "-"} and t.lower_ not in {"the", "former", "then"}:
             break
         i -= 1
@@ -302,17 +304,30 @@ def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
         if not ent.start <= i < ent.end and (m := known.get(i)) is not None and m.state
     }
     others = {m.actor for i in range(sent.start, sent.end) if (m := known.get(i)) is not None}
+    focus = _article_state(known)
     if len(states) == 1 and not any(o.startswith("P:") for o in others):
-        return next(iter(states))
+        only = next(iter(states))
+        before = any(
+            (m := known.get(i)) is not None and m.state == only
+            for i in range(sent.start, ent.start)
+        )
+        # "Adviser X said the United States had offered help", in a story on the Philippines:
+        # a state named only in what the official says is what they speak of, not whom for.
+        return only if before or focus in (None, only) else focus
     if not states:
         # "The navy's commander in chief, Admiral Julio Leiva, said": no state in sight; an
         # official of the state the article is about.
-        counts: dict[str, int] = {}
-        for m in {id(m): m for m in known.values()}.values():
-            if m.state and resources.is_country(m.state):
-                counts[m.state] = counts.get(m.state, 0) + 1
-        return max(counts, key=lambda k: counts[k]) if counts else None
+        return focus
     return None
+
+
+def _article_state(known: dict[int, Mention]) -> str | None:
+    """The country the article names most often."""
+    counts: dict[str, int] = {}
+    for m in {id(m): m for m in known.values()}.values():
+        if m.state and resources.is_country(m.state):
+            counts[m.state] = counts.get(m.state, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 @dataclass
@@ -393,7 +408,7 @@ def resolve(doc: Doc, article: Article) -> Resolved:
     weapon_tokens = {
         i for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON" for i in range(s.start, s.end)
     }
-    for ent in doc.ents:
+    for ent in [*doc.ents, *_titled_names(doc, known, got.covered | weapon_tokens)]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         if any(i in got.covered or i in weapon_tokens for i in range(ent.start, ent.end)):
@@ -404,6 +419,33 @@ def resolve(doc: Doc, article: Article) -> Resolved:
             # A place the gazetteer does not know: an entity, never an actor.
             got.entities.append(EntityRow(ent.text, ent.label_, ent.start_char, ent.end_char, None))
     return _finish(got)
+
+
+def _titled_names(doc: Doc, known: dict[int, Mention], taken: set[int]) -> list[Span]:
+    """Names the entity recogniser missed or took for an organisation, found after a title
+    ("National security adviser Hermogenes Esperon", "Air Chief Marshal Fadjar Prasetyo"):
+    two to four capitalised proper nouns right after a title word."""
+    persons = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    titles = resources.title_words()
+    out: list[Span] = []
+    for t in doc[:-1]:
+        if t.lower_ not in titles:
+            continue
+        end = t.i + 1
+        while (
+            end < len(doc)
+            and end - t.i <= 4
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            and doc[end].lower_ not in titles
+            and end not in known
+            and end not in taken
+            and end not in persons
+        ):
+            end += 1
+        if end - t.i >= 3:  # at least two words: a given name and a surname
+            out.append(Span(doc, t.i + 1, end, label="PERSON"))
+    return out
 
 
 def _finish(got: _Found) -> Resolved:

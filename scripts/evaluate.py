@@ -25,6 +25,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import re
 import sys
 import unicodedata
 from collections import Counter
@@ -135,6 +136,11 @@ def _weapon_key(name: str | None) -> str | None:
     return variant.id if variant else _fold(name)
 
 
+def _name(s: str) -> str:
+    """A person's name folded for comparison, without punctuation ("Marcos Jr." = "Marcos Jr")."""
+    return " ".join(re.sub(r"[^\w\s-]", "", _fold(s)).split())
+
+
 def _overlap(a: str, b: str) -> bool:
     a, b = _fold(a), _fold(b)
     return a in b or b in a
@@ -176,11 +182,19 @@ class Scorer:
 
     def _people(self, name: str, r: dict[str, Any], g: dict[str, Any]) -> None:
         persons = [a for a in r["actors"] if a["type"] == "person"]
+        known = resources.people_by_id()
+
+        def forms(p: dict[str, Any]) -> set[str]:
+            # The name found and the other names of the same person in the people data
+            # ("Abdel Fattah el-Sisi" is also "Abdel Fattah al-Sisi").
+            rec = known.get(p["id"])
+            return {_name(p["name"]), *(_name(a) for a in (rec.aliases if rec else ()))}
+
         for person, state in g["people"].items():
             self.people_n += 1
-            sur = _fold(person).split()[-1]
-            hit = next((p for p in persons if _fold(p["name"]) == _fold(person)), None) or next(
-                (p for p in persons if _fold(p["name"]).split()[-1] == sur), None
+            sur = _name(person).split()[-1]
+            hit = next((p for p in persons if _name(person) in forms(p)), None) or next(
+                (p for p in persons if _name(p["name"]).split()[-1] == sur), None
             )
             if hit and hit["country"] == state:
                 self.people_ok += 1

@@ -126,3 +126,33 @@ def test_entity_offsets_point_into_the_text(run: Callable[..., Analysis]) -> Non
 )
 def test_names_in_other_shapes(run: Callable[..., Analysis], text: str, state: str) -> None:
     assert state in {a.id for a in run(text).actors}
+
+
+@pytest.mark.parametrize(
+    "text,name,state",
+    [
+        (
+            "Moscow reacted sharply: Russia's ambassador in Berlin, Sergei Nechayev, called the"
+            " decision dangerous.",
+            "Sergei Nechayev",
+            "RUS",
+        ),
+        (
+            "Indonesia dropped the deal. Air Chief Marshal Fadjar Prasetyo said the air force"
+            " would buy Rafales instead.",
+            "Fadjar Prasetyo",
+            "IDN",
+        ),
+        (
+            "The Philippines scrapped the deal. National security adviser Hermogenes Esperon said"
+            " the United States had offered help. Manila will look elsewhere.",
+            "Hermogenes Esperon",
+            "PHL",
+        ),
+    ],
+)
+def test_officials_the_recogniser_misses_are_found_by_their_title(
+    run: Callable[..., Analysis], text: str, name: str, state: str
+) -> None:
+    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
+    assert people.get(name) == state
