@@ -190,8 +190,12 @@ def _resolve_definites(doc: Doc, found: list[WeaponMention]) -> list[WeaponMenti
             if m.start > 0:
                 dets.add(doc[m.start - 1].lower_)
             if dets & DEFINITE:
+                # "asked Berlin for the weapon": a general noun refers back to any system.
+                general = m.category == "other" and root.tag_ in ("NN", "NNP")
                 prior = [
-                    p for p in out if p.system and p.category == m.category and p.start < m.start
+                    p
+                    for p in out
+                    if p.system and (general or p.category == m.category) and p.start < m.start
                 ]
                 recent = [p for p in prior if p.start >= sentences_back(root, 4)]
                 if recent:

@@ -452,3 +452,13 @@ def test_a_pronoun_possessor_of_a_deal_or_fleet_is_its_state(run: Callable[..., 
     assert ("Kfir", "ISR", "COL", "in_service") in {
         (s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))
     }
+
+
+def test_the_weapon_refers_back_to_the_system_named_before(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Scholz has decided not to send Taurus cruise missiles to Ukraine, a blow to Kyiv, which"
+        " first asked Berlin for the weapon in May."
+    )
+    assert [(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))] == [
+        ("Taurus KEPD 350", "DEU", "UKR", "requested")
+    ]
