@@ -441,7 +441,7 @@ def _counterparts(
         near = [s for s in _targets(verb, ctx.resolved, skip | own, preps) if s != subject]
     if not near and not rule.needs_object and fallback:
         near = _sentence_counterparts(ctx, tok, sent, subject, rule)
-    near = [s for s in near if s][:3]
+    near = [s for s in near if s and not (rule.states_only and _is_bloc(s))][:3]
     if kind == "membership":
         # "join NATO": the bloc must be what is joined, not a bystander.
         near = [

@@ -76,6 +76,8 @@ SIGNAL_TYPES: Final = (
     "military_aid",
     "treaty_withdrawal",
     "sanctions_lifted",
+    "veto",
+    "veto_lifted",
     "armed_attack",
     "diplomatic_rupture",
     "diplomatic_restoration",

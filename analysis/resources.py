@@ -165,7 +165,8 @@ class SignalRule:
     ``hostile_preps``: prepositions that aim the act at a state instead of joining it ("drills
     around Taiwan"), read as ``hostile_type``; ``weapon_owners``: the state owning a weapon the
     act is aimed at is a counterpart ("shot down a Russian Su-24"), unless a light verb makes the
-    weapon the instrument ("fired U.S.-supplied HIMARS at ...").
+    weapon the instrument ("fired U.S.-supplied HIMARS at ..."); ``states_only``: a bloc named
+    beside the state is not a counterpart ("vetoed Sweden's NATO membership": Sweden).
     """
 
     type: str
@@ -187,6 +188,7 @@ class SignalRule:
     hostile_preps: tuple[str, ...] = ()
     hostile_type: str | None = None
     weapon_owners: bool = False
+    states_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -609,6 +611,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         hostile_preps=_strs(row.get("hostile_preps", [])),
         hostile_type=_opt_in(row.get("hostile_type"), SIGNAL_TYPES, "hostile_type"),
         weapon_owners=bool(row.get("weapon_owners", False)),
+        states_only=bool(row.get("states_only", False)),
     )
     if rec.reversal_scope not in ("head", "sentence"):
         raise ValueError("reversal_scope is head or sentence")

@@ -234,3 +234,22 @@ def test_a_hostile_act_with_no_object_takes_one_side(
     got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment if a.direction < 0}
     assert expected in got
     assert ("RUS", "POL", -1) not in got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Turkey lifted its veto on Sweden's NATO membership.", ("TUR", "SWE", 1, "veto_lifted")),
+        ("Turkey blocked Sweden's bid to join NATO for months.", ("TUR", "SWE", -1, "veto")),
+        (
+            "Hungary's parliament ratified Finland's accession to NATO.",
+            ("HUN", "FIN", 1, "veto_lifted"),
+        ),
+    ],
+)
+def test_vetoes_and_their_lifting(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, int, str]
+) -> None:
+    got = {(a.subject, a.counterpart, a.direction, a.type) for a in run(text).alignment}
+    assert expected in got
+    assert not any(t[3].startswith("veto") and t[1] == "NATO" for t in got)
