@@ -167,6 +167,13 @@ def _subject(
                 if st is None and c.lemma_ in EVENT_NOUNS:
                     return True, focus
                 return True, st
+            if (
+                c.dep_ == "poss"
+                and c.pos_ != "PRON"
+                and holder.pos_ == "NOUN"
+                and holder != trigger
+            ):
+                return True, _state_of(c, resolved)  # "Sweden's bid to join NATO"
         if (
             holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl")
             and holder.head != holder

@@ -253,3 +253,4 @@ def test_vetoes_and_their_lifting(
     got = {(a.subject, a.counterpart, a.direction, a.type) for a in run(text).alignment}
     assert expected in got
     assert not any(t[3].startswith("veto") and t[1] == "NATO" for t in got)
+    assert ("TUR", "NATO", 1, "membership") not in got  # Sweden's bid is Sweden's
