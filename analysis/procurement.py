@@ -1279,6 +1279,8 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         ):
             sent = sentence(doc[c.mention.start : c.mention.end].root)
             recipient = _implicit_recipient(sent, resolved, c.supplier, named, focus)
+            if recipient is not None and recipient in _struck(c.gov, resolved):
+                recipient = None  # "Iranian-supplied drones have hit power plants in Kyiv"
         if c.mention.category == "other" and not (c.supplier and recipient):
             continue  # "arms", "weapons" only count with both parties named
         if c.mention.system is None and c.supplier is None and c.status in TENTATIVE:
@@ -1335,6 +1337,20 @@ def _used_by_non_state(gov: Governor, resolved: Resolved) -> bool:
     if subject is None or gov.anchor.i in {t.i for t in subject.subtree}:
         return False
     return _subject_state(holder, resolved, set()) is None
+
+
+def _struck(gov: Governor, resolved: Resolved) -> set[str]:
+    """The states a combat clause over a weapon's phrase aims at: never its recipient."""
+    outer, frame = gov.outer, gov.outer_frame
+    if not gov.inner or outer is None or frame is None or not frame.block:
+        return set()
+    return {
+        st
+        for c in outer.children
+        if c.dep_ not in ("nsubj", "nsubjpass")
+        for t in c.subtree
+        if (st := resolved.state_at(t.i))
+    }
 
 
 def _has_subject(verb: Token) -> bool:

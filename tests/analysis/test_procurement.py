@@ -462,3 +462,13 @@ def test_the_weapon_refers_back_to_the_system_named_before(run: Callable[..., An
     assert [(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))] == [
         ("Taurus KEPD 350", "DEU", "UKR", "requested")
     ]
+
+
+def test_the_target_of_a_supplied_weapon_is_not_its_recipient(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ukraine received HIMARS launchers from the United States. Iranian-supplied Shahed-136"
+        " drones have hit power stations in Kyiv since September."
+    )
+    assert {(s, rec) for s, _, _, rec, _ in deals(run(text))} == {("HIMARS", "UKR")}
