@@ -543,28 +543,46 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     ):
         return
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
-    if not counterparts and (rule.symmetric or rule.direction < 0) and rule.basis != "verbal":
+    subjects = [subject]
+    if counterparts and not rule.symmetric:
+        # "Chile and Colombia recalled their ambassadors from Israel": each of them acts.
+        subjects += [s for s in _conjoined_subjects(ctx, verb, subject) if s not in counterparts]
+    elif not counterparts and rule.basis != "verbal" and (rule.symmetric or rule.direction < 0):
         # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed"; those
         # who urge or criticise together are not each other's targets.
         counterparts = _co_subjects(ctx, verb, subject)
     if rule.symmetric and direction == rule.direction:
-        # Drills and treaties: every party moves toward every other ("Indonesian and U.S.
-        # troops, joined by forces from Australia, Japan and Singapore").
-        own = list(dict.fromkeys([subject, *_co_subjects(ctx, verb, subject)]))
-        if len(own) > 1:
-            # "Armenian and U.S. soldiers began an exercise": the parties are named; others in
-            # the sentence are bystanders.
-            counterparts = _counterparts(ctx, tok, verb, sent, subject, kind, fallback=False)
-        parties = list(dict.fromkeys([*own, *counterparts]))
-        if kind == "joint_exercise":
-            ctx.exercise = (sent.start, parties)
-        for a in parties:
-            for b in parties:
-                if rule.all_pairs or a in own or b in own:
-                    ctx.emit(a, b, kind, direction, tok, sent)
+        _every_party(ctx, tok, verb, sent, subject, kind, counterparts)
         return
-    for counterpart in counterparts:
-        ctx.emit(subject, counterpart, kind, direction, tok, sent)
+    for actor in subjects:
+        for counterpart in counterparts:
+            ctx.emit(actor, counterpart, kind, direction, tok, sent)
+
+
+def _every_party(
+    ctx: Context,
+    tok: Token,
+    verb: Token,
+    sent: Span,
+    subject: str,
+    kind: str,
+    counterparts: list[str],
+) -> None:
+    """Drills and treaties: every party moves toward every other ("Indonesian and U.S. troops,
+    joined by forces from Australia, Japan and Singapore")."""
+    rule = resources.signal_rules()[kind]
+    own = list(dict.fromkeys([subject, *_co_subjects(ctx, verb, subject)]))
+    if len(own) > 1:
+        # "Armenian and U.S. soldiers began an exercise": the parties are named; others in the
+        # sentence are bystanders.
+        counterparts = _counterparts(ctx, tok, verb, sent, subject, kind, fallback=False)
+    parties = list(dict.fromkeys([*own, *counterparts]))
+    if kind == "joint_exercise":
+        ctx.exercise = (sent.start, parties)
+    for a in parties:
+        for b in parties:
+            if rule.all_pairs or a in own or b in own:
+                ctx.emit(a, b, kind, rule.direction, tok, sent)
 
 
 def _faced(
@@ -614,6 +632,21 @@ def _aimed_at(
                     st = ctx.resolved.state_at(t.i)
                     if st and st != subject and st not in partners and st not in out:
                         out.append(st)
+    return out
+
+
+def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
+    """States coordinated with the subject's own name ("Chile and Colombia recalled"), not
+    others in its phrase ("Iran's mission to the United Nations", "Iranian-made drones")."""
+    doc = verb.doc
+    out: list[str] = []
+    for m in ctx.resolved.mentions:
+        if m.state != subject or not (verb.left_edge.i <= m.start < verb.i):
+            continue
+        for c in doc[m.start : m.end].root.conjuncts:
+            st = ctx.resolved.state_at(c.i)
+            if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
+                out.append(st)
     return out
 
 

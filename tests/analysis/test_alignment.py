@@ -254,3 +254,16 @@ def test_vetoes_and_their_lifting(
     assert expected in got
     assert not any(t[3].startswith("veto") and t[1] == "NATO" for t in got)
     assert ("TUR", "NATO", 1, "membership") not in got  # Sweden's bid is Sweden's
+
+
+def test_each_coordinated_subject_acts(run: Callable[..., Analysis]) -> None:
+    got = {
+        (a.subject, a.counterpart, a.direction)
+        for a in run("Chile and Colombia recalled their ambassadors from Israel.").alignment
+    }
+    assert got == {("CHL", "ISR", -1), ("COL", "ISR", -1)}
+    text = (
+        "Russian cruise missiles and Iranian-made Shahed drones have struck Ukraine's power grid."
+    )
+    got = {(a.subject, a.counterpart) for a in run(text).alignment if a.type == "armed_attack"}
+    assert got == {("RUS", "UKR")}
