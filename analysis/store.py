@@ -12,10 +12,11 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,12 @@ TABLES = (
 # The corpus tables: merged from per-article reports, rebuilt whenever those change.
 CORPUS_TABLES = ("deals", "signals")
 SCHEMA_VERSION = 5
+
+
+class Value(Enum):
+    """A ``match`` value that is not a literal: ``PRESENT`` matches any non-null value."""
+
+    PRESENT = "present"
 
 
 class StoreError(RuntimeError):
@@ -888,12 +895,123 @@ class Store:
         end: date | str | None = None,
         articles: Sequence[str] | None = None,
         columns: Sequence[str] | None = None,
+        match: Sequence[Mapping[str, Any]] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest: bool = False,
     ) -> pd.DataFrame:
         """Rows of one table, filtered by actors, a date range (inclusive) and article ids;
-        ``columns`` picks some columns only (a deal's reports are long to decode)."""
+        ``columns`` picks some columns only (a deal's reports are long to decode); ``match``
+        keeps rows equal to any one of its mappings (column -> value, list of values, or
+        ``Value.PRESENT``); ``limit`` and ``offset`` give one page of rows in the table's
+        order (``newest`` reverses it)."""
+        cols = self._columns(table, columns)
+        source, where, params = self._filtered(table, actors, start, end, articles, match)
+        sql = f"SELECT {cols} FROM {source}{where}"
+        order = _ORDER.get(table)
+        if order:
+            if newest:
+                order = ", ".join(f"{term} DESC" for term in order.split(", "))
+            sql += f" ORDER BY {order}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [*params, int(limit), int(offset)]
+        return _decode(pd.read_sql_query(sql, self.conn, params=params), table)
+
+    def total(
+        self,
+        table: str,
+        *,
+        actors: Sequence[str] | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+        articles: Sequence[str] | None = None,
+        match: Sequence[Mapping[str, Any]] | None = None,
+    ) -> int:
+        """How many rows ``read`` would return with the same filters (no row is decoded)."""
+        source, where, params = self._filtered(table, actors, start, end, articles, match)
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {source}{where}", params).fetchone()[0])
+
+    def aggregate(
+        self,
+        table: str,
+        by: Sequence[str],
+        measures: Mapping[str, tuple[str, str]],
+        *,
+        actors: Sequence[str] | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+        articles: Sequence[str] | None = None,
+        match: Sequence[Mapping[str, Any]] | None = None,
+    ) -> pd.DataFrame:
+        """One row per distinct ``by`` of the filtered rows, computed by SQLite over the
+        effective rows (corrections applied, rejected rows left out). ``measures`` maps an
+        output name to ``(function, column)``, function one of :data:`AGGREGATES`; the
+        ``distinct`` function gives the sorted list of distinct non-null values."""
+        known = self._known(table)
+        for col in [*by, *(c for f, c in measures.values() if c != "*")]:
+            if col not in known:
+                raise StoreError(f"{table} has no column {col!r}")
+        exprs = [f't."{c}" AS "{c}"' for c in by]
+        for name, (func, col) in measures.items():
+            if func not in AGGREGATES:
+                raise StoreError(f"no aggregate {func!r}; choose one of {', '.join(AGGREGATES)}")
+            exprs.append(f"{AGGREGATES[func].format(c=f't.{_quote(col)}')} AS {_quote(name)}")
+        source, where, params = self._filtered(table, actors, start, end, articles, match)
+        sql = f"SELECT {', '.join(exprs)} FROM {source}{where}"
+        if by:
+            sql += " GROUP BY " + ", ".join(f't."{c}"' for c in by)
+        frame = pd.read_sql_query(sql, self.conn, params=params)
+        for name, (func, _col) in measures.items():
+            if func == "distinct":
+                frame[name] = frame[name].map(lambda v: sorted(x for x in json.loads(v) if x))
+            elif func in (
+                "count",
+                "count_distinct",
+                "count_values",
+                "count_if_many",
+                "count_if_any",
+            ):
+                frame[name] = frame[name].fillna(0).astype("int64")
+        return frame
+
+    def chunks(
+        self,
+        table: str,
+        *,
+        actors: Sequence[str] | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+        articles: Sequence[str] | None = None,
+        columns: Sequence[str] | None = None,
+        match: Sequence[Mapping[str, Any]] | None = None,
+        size: int = 20_000,
+    ) -> Iterator[pd.DataFrame]:
+        """Every row ``read`` would return, ``size`` rows at a time in the same order (for
+        downloads: memory stays flat however many rows match)."""
+        cols = self._columns(table, columns)
+        source, where, params = self._filtered(table, actors, start, end, articles, match)
+        sql = f"SELECT {cols} FROM {source}{where}"
+        order = _ORDER.get(table)
+        if order:
+            sql += f" ORDER BY {order}"
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        while rows := cur.fetchmany(size):
+            yield _decode(pd.DataFrame.from_records(rows, columns=names), table)
+
+    def _filtered(
+        self,
+        table: str,
+        actors: Sequence[str] | None,
+        start: date | str | None,
+        end: date | str | None,
+        articles: Sequence[str] | None,
+        match: Sequence[Mapping[str, Any]] | None,
+    ) -> tuple[str, str, list[Any]]:
+        """The FROM source (aliased ``t``), the WHERE clause and its parameters of a read."""
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
-        cols = self._columns(table, columns)
         if table in CORPUS_TABLES and not self.readonly and self.corpus:
             self.refresh_corpus()  # queued groups first: a writer reads its own writes
         where: list[str] = []
@@ -903,19 +1021,45 @@ class Store:
         if actors:
             self._actor_clause(table, actors, where, params)
         _date_clause(table, start, end, where, params)
-        sql = f"SELECT {cols} FROM {self._source(table)} t"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = _ORDER.get(table)
-        if order:
-            sql += f" ORDER BY {order}"
-        return _decode(pd.read_sql_query(sql, self.conn, params=params), table)
+        if match is not None:
+            self._match_clause(table, match, where, params)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        return f"{self._source(table)} t", clause, params
+
+    def _known(self, table: str) -> set[str]:
+        known = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+        if table in corr.FIELDS:
+            known |= {"corrected", "review"}
+        return known
+
+    def _match_clause(
+        self, table: str, match: Sequence[Mapping[str, Any]], where: list[str], params: list[Any]
+    ) -> None:
+        """Rows equal to any one of the mappings; no mapping matches nothing."""
+        known = self._known(table)
+        alternatives: list[str] = []
+        for wanted in match:
+            parts: list[str] = []
+            for col, value in wanted.items():
+                if col not in known:
+                    raise StoreError(f"{table} has no column {col!r}")
+                values = list(value) if isinstance(value, list | tuple | set) else [value]
+                present = [v for v in values if v is not None and not isinstance(v, Value)]
+                tests = [f"t.{_quote(col)} IN ({_marks(present)})"] if present else []
+                if None in values:
+                    tests.append(f"t.{_quote(col)} IS NULL")
+                if Value.PRESENT in values:
+                    tests.append(f"t.{_quote(col)} IS NOT NULL")
+                parts.append("(" + " OR ".join(tests or ["0"]) + ")")
+                params.extend(present)
+            alternatives.append("(" + (" AND ".join(parts) or "1") + ")")
+        where.append("(" + (" OR ".join(alternatives) or "0") + ")")
 
     def _columns(self, table: str, columns: Sequence[str] | None) -> str:
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
         if columns:
-            known = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
-            if table in corr.FIELDS:
-                known |= {"corrected", "review"}
+            known = self._known(table)
             unknown = [c for c in columns if c not in known]
             if unknown:
                 raise StoreError(f"{table} has no column {unknown[0]!r}")
@@ -978,9 +1122,21 @@ class Store:
         return list(dict.fromkeys([*actors, *extra]))
 
 
+# What ``Store.aggregate`` can compute per group ({c} is the column).
+AGGREGATES = {
+    "count": "COUNT(*)",
+    "count_distinct": "COUNT(DISTINCT {c})",
+    "count_values": "COUNT({c})",
+    "sum": "SUM({c})",
+    "min": "MIN({c})",
+    "max": "MAX({c})",
+    "distinct": "json_group_array(DISTINCT {c})",
+    "count_if_many": "SUM({c} >= 2)",
+    "count_if_any": "SUM({c} IS NOT NULL AND {c} NOT IN ('', '[]'))",
+}
 _ORDER = {
-    "articles": "t.published",
-    "events": "t.day",
+    "articles": "t.published, t.rowid",
+    "events": "t.day, t.rowid",
     "deals": "t.first_reported, t.id",
     "signals": "t.first, t.id",
     "corrections": "t.id",
@@ -1047,6 +1203,10 @@ def _decode(frame: pd.DataFrame, table: str) -> pd.DataFrame:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _marks(values: Sequence[Any]) -> str:

@@ -114,17 +114,21 @@ def deal_year(deals: pd.DataFrame) -> pd.Series:
     return years.fillna(reported.astype("Float64"))
 
 
+def actor_totals(rows: pd.DataFrame) -> pd.DataFrame:
+    """Mentions and articles per actor and type from per-article actor rows."""
+    return rows.groupby(["actor", "type"], as_index=False).agg(
+        mentions=("mentions", "sum"), articles=("article_id", "nunique")
+    )
+
+
 @safe
 def top_actors(actors: pd.DataFrame, names: dict[str, str], *, limit: int = 15) -> go.Figure:
-    """Most-mentioned actors (countries, blocs, people, companies) across the articles."""
+    """Most-mentioned actors (countries, blocs, people, companies) across the articles;
+    ``actors`` has one row per actor and type with its ``mentions`` and ``articles`` totals
+    (``actor_totals`` of the rows, or the store's aggregate)."""
     if actors.empty:
         return _empty("Most-mentioned actors")
-    counts = (
-        actors.groupby(["actor", "type"], as_index=False)
-        .agg(mentions=("mentions", "sum"), articles=("article_id", "nunique"))
-        .sort_values("mentions", ascending=False)
-        .head(limit)
-    )
+    counts = actors.sort_values(["mentions", "actor"], ascending=[False, True]).head(limit).copy()
     counts["name"] = counts["actor"].map(lambda a: names.get(a, a))
     counts["kind"] = counts["type"].map(human)
     counts["mentions"] = counts["mentions"].astype(int)

@@ -1,12 +1,16 @@
 """The dashboard's access to the store and the model, cached the Streamlit way.
 
 DataFrames are cached with ``st.cache_data`` keyed by the store's stamp (it changes whenever an
-article is added or removed), so every page sees fresh data without re-reading on each rerun.
-The model is loaded once per process, and only when an article needs analysing.
+article is added or removed, deals are rebuilt or an analyst corrects a row) and the filters,
+so every page sees fresh data without re-reading on each rerun. Pages ask for aggregates
+(computed by SQLite), totals and one page of rows; every matching row is read only when a
+download is clicked (``download``). The model is loaded once per process, and only when an
+article needs analysing: nothing here imports spaCy to read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -61,19 +65,102 @@ def stamp(db: str) -> str:
         return f"g{st_.generation()}:{st_.corpus_generation()}"
 
 
+# Rows equal to any one of these (column, value-or-values) groups: hashable for the caches.
+Match = tuple[tuple[tuple[str, Any], ...], ...] | None
+# (output name, aggregate function, column) for ``aggregate``.
+Measure = tuple[str, str, str]
+PAGE_ROWS = 100
+
+
+def match_of(*groups: Mapping[str, Any]) -> Match:
+    """A hashable ``Match`` from mappings (list values become tuples)."""
+    return tuple(
+        tuple((k, tuple(v) if isinstance(v, list | set) else v) for k, v in g.items())
+        for g in groups
+    )
+
+
+def _kw(filters: Filters, match: Match = None) -> dict[str, Any]:
+    return {
+        "actors": list(filters.actors) or None,
+        "start": filters.start,
+        "end": filters.end,
+        "articles": list(filters.articles) or None,
+        "match": None if match is None else [dict(g) for g in match],
+    }
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
 def table(
-    db: str, version: str, name: str, filters: Filters, columns: tuple[str, ...] = ()
+    db: str,
+    version: str,
+    name: str,
+    filters: Filters,
+    columns: tuple[str, ...] = (),
+    match: Match = None,
 ) -> pd.DataFrame:
+    """Every matching row (for small selections: one article, one actor's deals)."""
+    with store.Store(Path(db), readonly=True) as st_:
+        return st_.read(name, columns=list(columns) or None, **_kw(filters, match))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def page(
+    db: str,
+    version: str,
+    name: str,
+    filters: Filters,
+    number: int = 0,
+    columns: tuple[str, ...] = (),
+    match: Match = None,
+    rows: int = PAGE_ROWS,
+    newest: bool = False,
+) -> pd.DataFrame:
+    """Page ``number`` (from 0) of the matching rows, in the table's order (or reversed)."""
     with store.Store(Path(db), readonly=True) as st_:
         return st_.read(
             name,
-            actors=list(filters.actors) or None,
-            start=filters.start,
-            end=filters.end,
-            articles=list(filters.articles) or None,
             columns=list(columns) or None,
+            limit=rows,
+            offset=number * rows,
+            newest=newest,
+            **_kw(filters, match),
         )
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def total(db: str, version: str, name: str, filters: Filters, match: Match = None) -> int:
+    with store.Store(Path(db), readonly=True) as st_:
+        return st_.total(name, **_kw(filters, match))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def aggregate(
+    db: str,
+    version: str,
+    name: str,
+    filters: Filters,
+    by: tuple[str, ...],
+    measures: tuple[Measure, ...],
+    match: Match = None,
+) -> pd.DataFrame:
+    """Per-group aggregates computed by SQLite over the effective rows."""
+    with store.Store(Path(db), readonly=True) as st_:
+        return st_.aggregate(
+            name, by, {out: (func, col) for out, func, col in measures}, **_kw(filters, match)
+        )
+
+
+def rows(
+    db: str,
+    name: str,
+    filters: Filters,
+    columns: Sequence[str] = (),
+    match: Match = None,
+) -> Iterator[pd.DataFrame]:
+    """Every matching row, a chunk at a time (downloads; never cached)."""
+    with store.Store(Path(db), readonly=True) as st_:
+        yield from st_.chunks(name, columns=list(columns) or None, **_kw(filters, match))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -88,10 +175,36 @@ def actor_index(db: str, version: str) -> pd.DataFrame:
         )
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def article_index(db: str, version: str) -> pd.DataFrame:
+@st.cache_data(max_entries=64, show_spinner=False)
+def article_choices(
+    db: str, version: str, query: str = "", keep: tuple[str, ...] = (), limit: int = 100
+) -> dict[str, str]:
+    """Titles of the articles ``keep`` names and of up to ``limit`` more, newest first, whose
+    title contains ``query`` (id -> title): options for a picker, never the whole corpus."""
     with store.Store(Path(db), readonly=True) as st_:
-        return st_.read("articles")
+        kept = st_.conn.execute(
+            f"SELECT id, title FROM articles WHERE id IN ({','.join('?' * len(keep))})", keep
+        ).fetchall()
+        like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        found = st_.conn.execute(
+            "SELECT id, title FROM articles WHERE title LIKE ? ESCAPE '\\'"
+            " ORDER BY published DESC, rowid DESC LIMIT ?",
+            (like, limit),
+        ).fetchall()
+    titles = dict(kept)
+    return {k: titles[k] for k in keep if k in titles} | dict(found)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def article_count(db: str, version: str) -> int:
+    with store.Store(Path(db), readonly=True) as st_:
+        return st_.count()
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def article_titles(db: str, version: str, ids: tuple[str, ...]) -> dict[str, str]:
+    """Titles of the given article ids that exist."""
+    return article_choices(db, version, keep=ids, limit=0)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
