@@ -43,7 +43,7 @@ TABLES = (
 )
 # The corpus tables: merged from per-article reports, rebuilt whenever those change.
 CORPUS_TABLES = ("deals", "signals")
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class Value(Enum):
@@ -242,7 +242,62 @@ CREATE TRIGGER corrections_generation AFTER INSERT ON corrections BEGIN
     UPDATE store_meta SET value = value + 1 WHERE key = 'generation';
 END;
 """
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: what the dashboard's first page reads without touching every row. Per-actor
+# totals (mentions, articles) kept current by triggers on every actor row written or deleted
+# (an article's delete cascades to its actors); the same per actor over the articles that name
+# another actor (``actor_pairs``: what one actor filter shows); covering indexes for the
+# filtered counts.
+_V6 = """
+CREATE TABLE actor_totals (
+    actor TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+    mentions INTEGER NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (actor, type)
+);
+INSERT INTO actor_totals SELECT actor, type, MAX(name), MAX(country), SUM(mentions),
+    COUNT(DISTINCT article_id) FROM actors GROUP BY actor, type;
+CREATE TRIGGER actor_totals_insert AFTER INSERT ON actors BEGIN
+    INSERT INTO actor_totals VALUES (NEW.actor, NEW.type, NEW.name, NEW.country, NEW.mentions, 1)
+    ON CONFLICT (actor, type) DO UPDATE SET mentions = mentions + excluded.mentions,
+        articles = articles + 1, name = excluded.name, country = COALESCE(excluded.country, country);
+END;
+CREATE TRIGGER actor_totals_delete AFTER DELETE ON actors BEGIN
+    UPDATE actor_totals SET mentions = mentions - OLD.mentions, articles = articles - 1
+        WHERE actor = OLD.actor AND type = OLD.type;
+    DELETE FROM actor_totals WHERE actor = OLD.actor AND type = OLD.type AND articles <= 0;
+END;
+CREATE TABLE actor_pairs (
+    actor TEXT NOT NULL, other TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
+    country TEXT, mentions INTEGER NOT NULL, articles INTEGER NOT NULL,
+    PRIMARY KEY (actor, other, type)
+);
+INSERT INTO actor_pairs SELECT f.actor, o.actor, o.type, MAX(o.name), MAX(o.country),
+    SUM(o.mentions), COUNT(*) FROM actors f JOIN actors o ON o.article_id = f.article_id
+    GROUP BY f.actor, o.actor, o.type;
+CREATE TRIGGER actor_pairs_insert AFTER INSERT ON actors BEGIN
+    INSERT INTO actor_pairs SELECT a.actor, NEW.actor, NEW.type, NEW.name, NEW.country,
+        NEW.mentions, 1 FROM actors a WHERE a.article_id = NEW.article_id
+    ON CONFLICT (actor, other, type) DO UPDATE SET mentions = mentions + excluded.mentions,
+        articles = articles + 1, name = excluded.name, country = COALESCE(excluded.country, country);
+    INSERT INTO actor_pairs SELECT NEW.actor, a.actor, a.type, a.name, a.country, a.mentions, 1
+        FROM actors a WHERE a.article_id = NEW.article_id AND a.rowid != NEW.rowid
+    ON CONFLICT (actor, other, type) DO UPDATE SET mentions = mentions + excluded.mentions,
+        articles = articles + 1, name = excluded.name, country = COALESCE(excluded.country, country);
+END;
+CREATE TRIGGER actor_pairs_delete AFTER DELETE ON actors BEGIN
+    UPDATE actor_pairs SET mentions = mentions - OLD.mentions, articles = articles - 1
+        WHERE other = OLD.actor AND type = OLD.type
+        AND (actor = OLD.actor OR actor IN (SELECT actor FROM actors WHERE article_id = OLD.article_id));
+    UPDATE actor_pairs SET mentions = mentions - (SELECT SUM(a.mentions) FROM actors a
+            WHERE a.article_id = OLD.article_id AND a.actor = actor_pairs.other
+            AND a.type = actor_pairs.type), articles = articles - 1
+        WHERE actor = OLD.actor AND EXISTS (SELECT 1 FROM actors a
+            WHERE a.article_id = OLD.article_id AND a.actor = actor_pairs.other
+            AND a.type = actor_pairs.type);
+    DELETE FROM actor_pairs WHERE articles <= 0 AND (actor = OLD.actor OR other = OLD.actor);
+END;
+CREATE INDEX idx_actors_cover ON actors(article_id, actor, type, mentions);
+CREATE INDEX idx_events_dated ON events(day, date);
+"""
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 
 # How an actor filter applies to each table.
 _ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -917,6 +972,40 @@ class Store:
             sql += " LIMIT ? OFFSET ?"
             params = [*params, int(limit), int(offset)]
         return _decode(pd.read_sql_query(sql, self.conn, params=params), table)
+
+    def actor_totals(
+        self, *, actors: Sequence[str] | None = None, articles: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """Mentions and articles per actor and type (with its name and state) over the articles
+        the filters keep; a date range does not apply to actors. Unfiltered or filtered by
+        one actor, the totals come from the summaries the store keeps current, not from every
+        actor row."""
+        if not articles and (not actors or len(set(actors)) == 1):
+            if not actors:
+                sql, params = (
+                    "SELECT actor, type, name, country, mentions, articles FROM actor_totals",
+                    [],
+                )
+            else:
+                sql = (
+                    "SELECT other AS actor, type, name, country, mentions, articles"
+                    " FROM actor_pairs WHERE actor = ?"
+                )
+                params = [actors[0]]
+            return pd.read_sql_query(sql + " ORDER BY 1, 2", self.conn, params=params)
+        frame = self.aggregate(
+            "actors",
+            ("actor", "type"),
+            {
+                "name": ("max", "name"),
+                "country": ("max", "country"),
+                "mentions": ("sum", "mentions"),
+                "articles": ("count_distinct", "article_id"),
+            },
+            actors=actors,
+            articles=articles,
+        )
+        return frame.sort_values(["actor", "type"]).reset_index(drop=True)
 
     def total(
         self,

@@ -11,7 +11,7 @@ article needs analysing: nothing here imports spaCy to read.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analysis import ingest, store
+from analysis import store
 from analysis.loading import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +51,8 @@ def ensure_seeded(db: str) -> int:
     with store.Store(Path(db)) as st_:
         if st_.count():
             return st_.count()
+    from analysis import ingest  # only an empty store needs it
+
     articles = [(str(p), load_path(p)) for p in sorted(SAMPLES.glob("*.md"))]
     ingest.ingest_articles(articles, db=Path(db), nlp=pipeline())
     with store.Store(Path(db)) as st_:
@@ -91,7 +93,7 @@ def _kw(filters: Filters, match: Match = None) -> dict[str, Any]:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def table(
+def _table(
     db: str,
     version: str,
     name: str,
@@ -105,7 +107,7 @@ def table(
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def page(
+def _page(
     db: str,
     version: str,
     name: str,
@@ -129,13 +131,13 @@ def page(
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def total(db: str, version: str, name: str, filters: Filters, match: Match = None) -> int:
+def _total(db: str, version: str, name: str, filters: Filters, match: Match = None) -> int:
     with store.Store(Path(db), readonly=True) as st_:
         return st_.total(name, **_kw(filters, match))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def aggregate(
+def _aggregate(
     db: str,
     version: str,
     name: str,
@@ -149,6 +151,74 @@ def aggregate(
         return st_.aggregate(
             name, by, {out: (func, col) for out, func, col in measures}, **_kw(filters, match)
         )
+
+
+# Tables a date range does not apply to: their results are cached without it.
+UNDATED = ("actors", "entities", "corrections")
+
+
+def relevant(name: str, filters: Filters) -> Filters:
+    """The filters that change ``name``'s rows (one cache entry per distinct result)."""
+    return replace(filters, start=None, end=None) if name in UNDATED else filters
+
+
+def table(
+    db: str,
+    version: str,
+    name: str,
+    filters: Filters,
+    columns: tuple[str, ...] = (),
+    match: Match = None,
+) -> pd.DataFrame:
+    """Every matching row (for small selections: one article, one actor's deals)."""
+    return _table(db, version, name, relevant(name, filters), columns, match)
+
+
+def page(
+    db: str,
+    version: str,
+    name: str,
+    filters: Filters,
+    number: int = 0,
+    columns: tuple[str, ...] = (),
+    match: Match = None,
+    rows: int = PAGE_ROWS,
+    newest: bool = False,
+) -> pd.DataFrame:
+    """Page ``number`` (from 0) of the matching rows, in the table's order (or reversed)."""
+    return _page(db, version, name, relevant(name, filters), number, columns, match, rows, newest)
+
+
+def total(db: str, version: str, name: str, filters: Filters, match: Match = None) -> int:
+    """How many rows match."""
+    return _total(db, version, name, relevant(name, filters), match)
+
+
+def aggregate(
+    db: str,
+    version: str,
+    name: str,
+    filters: Filters,
+    by: tuple[str, ...],
+    measures: tuple[Measure, ...],
+    match: Match = None,
+) -> pd.DataFrame:
+    """Per-group aggregates computed by SQLite over the effective rows."""
+    return _aggregate(db, version, name, relevant(name, filters), by, measures, match)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _actor_totals(
+    db: str, version: str, actors: tuple[str, ...], articles: tuple[str, ...]
+) -> pd.DataFrame:
+    with store.Store(Path(db), readonly=True) as st_:
+        return st_.actor_totals(actors=list(actors) or None, articles=list(articles) or None)
+
+
+def actor_totals(db: str, version: str, filters: Filters) -> pd.DataFrame:
+    """Mentions and articles per actor and type under the actor and article filters (dates do
+    not apply to actors); unfiltered, from the store's running totals."""
+    return _actor_totals(db, version, filters.actors, filters.articles)
 
 
 def rows(
@@ -165,14 +235,17 @@ def rows(
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def actor_index(db: str, version: str) -> pd.DataFrame:
-    """Every actor in the store with its type, state and total mentions, for the filter."""
-    with store.Store(Path(db), readonly=True) as st_:
-        return pd.read_sql_query(
-            "SELECT actor, MAX(name) AS name, MAX(type) AS type, MAX(country) AS country,"
-            " SUM(mentions) AS mentions, COUNT(DISTINCT article_id) AS articles"
-            " FROM actors GROUP BY actor ORDER BY mentions DESC",
-            st_.conn,
-        )
+    """Every actor in the store with its type, state and total mentions, for the filter (from
+    the store's running totals: no actor row is read)."""
+    totals = _actor_totals(db, version, (), ())
+    index = totals.groupby("actor", as_index=False).agg(
+        name=("name", "max"),
+        type=("type", "max"),
+        country=("country", "max"),
+        mentions=("mentions", "sum"),
+        articles=("articles", "sum"),
+    )
+    return index.sort_values(["mentions", "actor"], ascending=[False, True]).reset_index(drop=True)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -183,8 +183,15 @@ class Writer:
             meta = self.sample.actor_rows.get(who(r["actor"]), r)
             self._put(
                 "actors",
-                (aid, who(r["actor"]), meta["name"], meta["type"], meta["country"])
-                + (r["mentions"], r["forms"]),
+                (
+                    aid,
+                    who(r["actor"]),
+                    meta["name"],
+                    meta["type"],
+                    meta["country"],
+                    r["mentions"],
+                    r["forms"],
+                ),
             )
         for r in template.rows["entities"]:
             self._put(
@@ -195,8 +202,18 @@ class Writer:
             actors = [who(a) for a in json.loads(r["actors"])]
             self._put(
                 'events (article_id, date, precision, date_text, type, actors, sentence, start, "end", day)',
-                (aid, when, r["precision"], r["date_text"], r["type"], json.dumps(actors))
-                + (r["sentence"], r["start"], r["end"], _day(when, pub)),
+                (
+                    aid,
+                    when,
+                    r["precision"],
+                    r["date_text"],
+                    r["type"],
+                    json.dumps(actors),
+                    r["sentence"],
+                    r["start"],
+                    r["end"],
+                    _day(when, pub),
+                ),
             )
         procurements = []
         for r in template.rows["procurements"]:
@@ -211,9 +228,23 @@ class Writer:
             self._put(
                 "procurements (article_id, system, category, supplier, recipient, status,"
                 ' quantity, date, sentence, start, "end", evidence, day, family, row_id)',
-                (aid, r["system"], r["category"], r["supplier"], r["recipient"], r["status"])
-                + (r["quantity"], r["date"], r["sentence"], r["start"], r["end"], r["evidence"])
-                + (_day(r["date"], pub), family_of(r["system"], r["category"]), rid),
+                (
+                    aid,
+                    r["system"],
+                    r["category"],
+                    r["supplier"],
+                    r["recipient"],
+                    r["status"],
+                    r["quantity"],
+                    r["date"],
+                    r["sentence"],
+                    r["start"],
+                    r["end"],
+                    r["evidence"],
+                    _day(r["date"], pub),
+                    family_of(r["system"], r["category"]),
+                    rid,
+                ),
             )
         cues = [
             {**r, "speaker": who(r["speaker"]), "target": who(r["target"])}
@@ -223,8 +254,19 @@ class Writer:
             self._put(
                 "stance_cues (article_id, cue, type, speaker, target, polarity, sentence, start,"
                 ' "end", day, row_id)',
-                (aid, r["cue"], r["type"], r["speaker"], r["target"], r["polarity"])
-                + (r["sentence"], r["start"], r["end"], pub, rid),
+                (
+                    aid,
+                    r["cue"],
+                    r["type"],
+                    r["speaker"],
+                    r["target"],
+                    r["polarity"],
+                    r["sentence"],
+                    r["start"],
+                    r["end"],
+                    pub,
+                    rid,
+                ),
             )
         signals = [
             {**r, "subject": who(r["subject"]), "counterpart": who(r["counterpart"])}
@@ -236,9 +278,21 @@ class Writer:
             self._put(
                 "alignment (article_id, subject, counterpart, direction, type, basis, weight,"
                 ' date, sentence, start, "end", day, row_id)',
-                (aid, r["subject"], r["counterpart"], r["direction"], r["type"], r["basis"])
-                + (r["weight"], r["date"], r["sentence"], r["start"], r["end"])
-                + (_day(r["date"], pub), rid),
+                (
+                    aid,
+                    r["subject"],
+                    r["counterpart"],
+                    r["direction"],
+                    r["type"],
+                    r["basis"],
+                    r["weight"],
+                    r["date"],
+                    r["sentence"],
+                    r["start"],
+                    r["end"],
+                    _day(r["date"], pub),
+                    rid,
+                ),
             )
 
     def _put(self, into: str, row: tuple[Any, ...]) -> None:

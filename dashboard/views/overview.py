@@ -22,11 +22,7 @@ if not ctx.total("articles"):
     )
     st.stop()
 
-actors = ctx.aggregate(
-    "actors",
-    ("actor", "type"),
-    (("mentions", "sum", "mentions"), ("articles", "count_distinct", "article_id")),
-)
+actors = data.actor_totals(ctx.db, ctx.version, ctx.filters)
 dated = ctx.aggregate("events", (), (("dated", "count_values", "date"),))
 subjects = ctx.aggregate("signals", ("subject",), (("signals", "count", "*"),))
 
