@@ -113,8 +113,11 @@ class Context:
         columns: tuple[str, ...] = (),
         match: data.Match = None,
         rows: int = data.PAGE_ROWS,
+        newest: bool = False,
     ) -> pd.DataFrame:
-        return data.page(self.db, self.version, name, self.filters, number, columns, match, rows)
+        return data.page(
+            self.db, self.version, name, self.filters, number, columns, match, rows, newest
+        )
 
     def total(self, name: str, match: data.Match = None) -> int:
         return data.total(self.db, self.version, name, self.filters, match)
