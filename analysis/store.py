@@ -296,6 +296,7 @@ CREATE TRIGGER actor_pairs_delete AFTER DELETE ON actors BEGIN
 END;
 CREATE INDEX idx_actors_cover ON actors(article_id, actor, type, mentions);
 CREATE INDEX idx_events_dated ON events(day, date);
+CREATE INDEX idx_articles_page ON articles(id, published);
 """
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 
@@ -962,14 +963,20 @@ class Store:
         order (``newest`` reverses it)."""
         cols = self._columns(table, columns)
         source, where, params = self._filtered(table, actors, start, end, articles, match)
-        sql = f"SELECT {cols} FROM {source}{where}"
         order = _ORDER.get(table)
-        if order:
-            if newest:
-                order = ", ".join(f"{term} DESC" for term in order.split(", "))
-            sql += f" ORDER BY {order}"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
+        if order and newest:
+            order = ", ".join(f"{term} DESC" for term in order.split(", "))
+        by = f" ORDER BY {order}" if order else ""
+        if limit is None:
+            sql = f"SELECT {cols} FROM {source}{where}{by}"
+        elif source == f"{table} t" and order:
+            # One page of a wide table: pick the page's rowids first (from the indexes), then
+            # read those rows only, not every matching row's text and sentences.
+            page = f"SELECT t.rowid FROM {source}{where}{by} LIMIT ? OFFSET ?"
+            sql = f"SELECT {cols} FROM {source} WHERE t.rowid IN ({page}){by}"
+            params = [*params, int(limit), int(offset)]
+        else:
+            sql = f"SELECT {cols} FROM {source}{where}{by} LIMIT ? OFFSET ?"
             params = [*params, int(limit), int(offset)]
         return _decode(pd.read_sql_query(sql, self.conn, params=params), table)
 
@@ -1006,6 +1013,38 @@ class Store:
             articles=articles,
         )
         return frame.sort_values(["actor", "type"]).reset_index(drop=True)
+
+    def claims(
+        self,
+        *,
+        weak: Sequence[str] = (),
+        actors: Sequence[str] | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+        articles: Sequence[str] | None = None,
+    ) -> pd.DataFrame:
+        """Attributed claims (attribution cues with a speaker) per speaker and certainty:
+        ``hedged`` when a hedge cue of the same sentence (not one of the ``weak`` ones, which
+        only report the future) passes the same filters, else ``confirmed``."""
+        source, where, params = self._filtered("stance_cues", actors, start, end, articles, None)
+        joiner = " AND " if where else " WHERE "
+        weak_list = [w.lower() for w in weak]
+        claims = (
+            f"SELECT t.article_id, t.sentence, t.speaker FROM {source}{where}{joiner}"
+            "t.type = 'attribution' AND t.speaker IS NOT NULL"
+        )
+        doubts = (
+            f"SELECT DISTINCT t.article_id, t.sentence FROM {source}{where}{joiner}"
+            f"t.type = 'hedge' AND lower(t.cue) NOT IN ({_marks(weak_list)})"
+        )
+        sql = (
+            "SELECT c.speaker, CASE WHEN h.article_id IS NULL THEN 'confirmed' ELSE 'hedged' END"
+            f" AS certainty, COUNT(*) AS size FROM ({claims}) c LEFT JOIN ({doubts}) h"
+            " ON h.article_id = c.article_id AND h.sentence = c.sentence GROUP BY 1, 2 ORDER BY 1, 2"
+        )
+        frame = pd.read_sql_query(sql, self.conn, params=[*params, *params, *weak_list])
+        frame["size"] = frame["size"].astype("int64")
+        return frame
 
     def total(
         self,

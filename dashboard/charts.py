@@ -648,17 +648,38 @@ def bloc_balance(signals: pd.DataFrame, subject: str, names: dict[str, str]) -> 
     return fig
 
 
+def cue_counts(cues: pd.DataFrame, role: str) -> pd.DataFrame:
+    """Cues per ``role`` (speaker or target) and type, from cue rows."""
+    known = cues.dropna(subset=[role])
+    return known.groupby([role, "type"], as_index=False).size()
+
+
+def claim_counts(cues: pd.DataFrame, weak: frozenset[str] | set[str]) -> pd.DataFrame:
+    """Attributed claims per speaker and certainty from cue rows: hedged when their sentence
+    also carries a hedge that expresses doubt (not one of the ``weak`` ones)."""
+    doubt = cues[(cues["type"] == "hedge") & ~cues["cue"].str.lower().isin(weak)]
+    hedged = set(zip(doubt["article_id"], doubt["sentence"], strict=True))
+    claims = cues[(cues["type"] == "attribution") & cues["speaker"].notna()].copy()
+    claims["certainty"] = [
+        "hedged" if (a, s) in hedged else "confirmed"
+        for a, s in zip(claims["article_id"], claims["sentence"], strict=True)
+    ]
+    return claims.groupby(["speaker", "certainty"], as_index=False).size()
+
+
 @safe
 def cues_by_actor(
     cues: pd.DataFrame, names: dict[str, str], *, role: str = "speaker", limit: int = 12
 ) -> go.Figure:
-    """Cue types per speaker (or target)."""
+    """Cue types per speaker (or target); ``cues`` has one row per ``role`` and ``type`` with
+    its number of cues in ``size`` (``cue_counts`` of the rows, or the store's aggregate)."""
     known = cues.dropna(subset=[role])
     title = f"Stance cues by {role}"
     if known.empty:
         return _empty(title)
-    top = known[role].value_counts().head(limit).index
-    counts = known[known[role].isin(top)].groupby([role, "type"], as_index=False).size()
+    per_actor = known.groupby(role)["size"].sum().sort_values(ascending=False, kind="stable")
+    top = per_actor.head(limit).index
+    counts = known[known[role].isin(top)].copy()
     counts["name"] = counts[role].map(lambda a: names.get(a, a))
     counts["Cue type"] = counts["type"].map(human)
     fig = px.bar(
@@ -681,10 +702,11 @@ def cues_by_actor(
 
 @safe
 def confirmed_vs_hedged(claims: pd.DataFrame, names: dict[str, str]) -> go.Figure:
-    """Attributed claims per speaker, split by whether their sentence carries a hedge."""
+    """Attributed claims per speaker, split by whether their sentence carries a hedge;
+    ``claims`` has ``speaker``, ``certainty`` and the number of claims in ``size``."""
     if claims.empty:
         return _empty("Confirmed versus hedged claims")
-    counts = claims.groupby(["speaker", "certainty"], as_index=False).size()
+    counts = claims.copy()
     counts["name"] = counts["speaker"].map(lambda a: names.get(a, a))
     counts["Certainty"] = counts["certainty"].map(human)
     fig = px.bar(

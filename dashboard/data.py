@@ -221,6 +221,21 @@ def actor_totals(db: str, version: str, filters: Filters) -> pd.DataFrame:
     return _actor_totals(db, version, filters.actors, filters.articles)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _claims(db: str, version: str, filters: Filters) -> pd.DataFrame:
+    from analysis.constants import WEAK_HEDGES
+
+    with store.Store(Path(db), readonly=True) as st_:
+        kw = _kw(filters)
+        del kw["match"]
+        return st_.claims(weak=sorted(WEAK_HEDGES), **kw)
+
+
+def claims(db: str, version: str, filters: Filters) -> pd.DataFrame:
+    """Attributed claims per speaker and certainty (confirmed or hedged)."""
+    return _claims(db, version, filters)
+
+
 def rows(
     db: str,
     name: str,
