@@ -242,10 +242,12 @@ def rows(
     filters: Filters,
     columns: Sequence[str] = (),
     match: Match = None,
+    *,
+    size: int = 20_000,
 ) -> Iterator[pd.DataFrame]:
-    """Every matching row, a chunk at a time (downloads; never cached)."""
+    """Every matching row, ``size`` rows at a time (downloads; never cached)."""
     with store.Store(Path(db), readonly=True) as st_:
-        yield from st_.chunks(name, columns=list(columns) or None, **_kw(filters, match))
+        yield from st_.chunks(name, columns=list(columns) or None, size=size, **_kw(filters, match))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
