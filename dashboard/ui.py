@@ -220,6 +220,9 @@ def paged(
     pages = max(1, math.ceil(count / data.PAGE_ROWS))
     number = 0
     if pages > 1:
+        chosen = st.session_state.get(f"{key}-page")
+        if isinstance(chosen, int | float) and chosen > pages:  # fewer rows since last run
+            st.session_state[f"{key}-page"] = pages
         number = (
             int(
                 st.number_input(

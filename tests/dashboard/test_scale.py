@@ -283,3 +283,34 @@ def test_reading_pages_never_imports_the_language_model(seeded_store: Path, tmp_
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_tables_page_through_a_large_store(
+    seeded_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scripts.bench_dashboard import build_store, load_sample
+
+    db = tmp_path / "large.sqlite"
+    build_store(db, 1000, load_sample(seeded_store))
+    monkeypatch.setenv("ALIGNMENT_DB", str(db))
+    at = app()
+
+    def articles_table() -> pd.DataFrame:
+        return next(d.value for d in at.dataframe if "title" in d.value.columns)
+
+    assert "Rows 1–100 of 1,000" in [c.value for c in at.caption]
+    assert len(articles_table()) == 100
+    at.number_input(key="ov-articles-page").set_value(10).run()
+    assert "Rows 901–1,000 of 1,000" in [c.value for c in at.caption]
+    last = articles_table()
+    with Store(db, readonly=True) as st:
+        every = st.read("articles")
+    assert list(last["title"]) == list(every["title"].iloc[900:])
+    at.multiselect(key="actor").set_value(["SRB"]).run()  # fewer pages than the one shown
+    assert not at.exception, [e.message for e in at.exception]
+    with Store(db, readonly=True) as st:
+        count = st.total("articles", actors=["SRB"])
+    assert 100 < count < 900
+    pages = -(-count // 100)
+    first = (pages - 1) * 100 + 1
+    assert f"Rows {first:,}–{count:,} of {count:,}" in [c.value for c in at.caption]
