@@ -266,23 +266,28 @@ def arms_network(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
         )
         systems = list(dict.fromkeys(_what(d) for d in group.to_dict("records")))
         pairs.append((str(sup), str(rec), str(status), systems, group))
+    # Annotations are collected and set once: adding them one by one copies the layout's
+    # list each time, which is quadratic in the number of supplier -> recipient pairs.
+    notes: list[dict[str, Any]] = []
     for sup, rec, status, _systems, _group in pairs:
         (x0, y0), (x1, y1) = pos[sup], pos[rec]
-        fig.add_annotation(
-            x=x1 * 0.93 + x0 * 0.07,
-            y=y1 * 0.93 + y0 * 0.07,
-            ax=x0,
-            ay=y0,
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            showarrow=True,
-            arrowhead=3,
-            arrowsize=1.2,
-            arrowwidth=2,
-            arrowcolor=STATUS_COLOURS.get(status, "#999"),
-            opacity=0.85,
+        notes.append(
+            dict(
+                x=x1 * 0.93 + x0 * 0.07,
+                y=y1 * 0.93 + y0 * 0.07,
+                ax=x0,
+                ay=y0,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=3,
+                arrowsize=1.2,
+                arrowwidth=2,
+                arrowcolor=STATUS_COLOURS.get(status, "#999"),
+                opacity=0.85,
+            )
         )
     by_status: dict[str, list[tuple[str, str, str, list[str], pd.DataFrame]]] = {}
     for pair in pairs:
@@ -298,18 +303,20 @@ def arms_network(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
             for s, r, _, _, g in rows
         ]
         for x, y, text in zip(xs, ys, labels, strict=True):
-            fig.add_annotation(
-                x=x,
-                y=y,
-                xref="x",
-                yref="y",
-                text=text,
-                showarrow=False,
-                font={"size": 11, "color": "#222"},
-                bgcolor="rgba(255,255,255,0.9)",
-                bordercolor=STATUS_COLOURS.get(status, "#999"),
-                borderwidth=1,
-                borderpad=2,
+            notes.append(
+                dict(
+                    x=x,
+                    y=y,
+                    xref="x",
+                    yref="y",
+                    text=text,
+                    showarrow=False,
+                    font={"size": 11, "color": "#222"},
+                    bgcolor="rgba(255,255,255,0.9)",
+                    bordercolor=STATUS_COLOURS.get(status, "#999"),
+                    borderwidth=1,
+                    borderpad=2,
+                )
             )
         fig.add_trace(
             go.Scatter(
@@ -353,7 +360,7 @@ def arms_network(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    fig.update_layout(title=title, height=620, **LAYOUT)
+    fig.update_layout(title=title, height=620, annotations=notes, **LAYOUT)
     fig.update_layout(legend={"title_text": "status of the deals"})
     fig.update_xaxes(visible=False, range=[-1.45, 1.45])
     fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
