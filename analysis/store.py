@@ -319,6 +319,7 @@ _JSON_COLUMNS = (
     "delivery_years",
     "reports",
     "conflicts",
+    "conflicts_brief",
     "corrected",
 )
 
@@ -1187,11 +1188,14 @@ class Store:
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
         if columns:
-            known = self._known(table)
+            known = self._known(table) | set(_DERIVED.get(table, {}))
             unknown = [c for c in columns if c not in known]
             if unknown:
                 raise StoreError(f"{table} has no column {unknown[0]!r}")
-            return ", ".join(f't."{c}"' for c in columns)
+            derived = _DERIVED.get(table, {})
+            return ", ".join(
+                f'{derived[c]} AS "{c}"' if c in derived else f't."{c}"' for c in columns
+            )
         if table == "articles":  # everything but the text
             return (
                 "t.id, t.title, t.published, t.source, t.url, t.language, t.words, t.added,"
@@ -1250,6 +1254,23 @@ class Store:
         return list(dict.fromkeys([*actors, *extra]))
 
 
+# Columns computed from a merged row's evidence without decoding it in Python: the first
+# distinct report sentences (a deal can gather hundreds of reports).
+EVIDENCE_SENTENCES = 5
+_BRIEF = (
+    "(SELECT group_concat(s, ' | ') FROM (SELECT DISTINCT json_extract(value, '$.sentence') AS s"
+    f" FROM json_each(t.reports) LIMIT {EVIDENCE_SENTENCES}))"
+)
+# A deal's conflicts with the number of reports behind each value instead of their ids.
+_CONFLICTS = (
+    "(SELECT json_group_array(json_object('field', json_extract(value, '$.field'), 'values',"
+    " json(json_extract(value, '$.values')), 'reports', json_array_length(value, '$.reports')))"
+    " FROM json_each(t.conflicts))"
+)
+_DERIVED: dict[str, dict[str, str]] = {
+    "deals": {"evidence_brief": _BRIEF, "conflicts_brief": _CONFLICTS},
+    "signals": {"evidence_brief": _BRIEF},
+}
 # What ``Store.aggregate`` can compute per group ({c} is the column).
 AGGREGATES = {
     "count": "COUNT(*)",

@@ -213,11 +213,14 @@ def paged(
     match: data.Match = None,
     prepare: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
     download: str | None = None,
+    download_columns: tuple[str, ...] | None = None,
+    rows: int = data.PAGE_ROWS,
 ) -> pd.DataFrame:
     """One page of the matching rows as a table, with the total and a page picker; the
-    downloads hold every matching row. Returns the rows of the page."""
+    downloads hold every matching row (``download_columns``, else the page's ``columns``).
+    Returns the rows of the page."""
     count = ctx.total(table, match)
-    pages = max(1, math.ceil(count / data.PAGE_ROWS))
+    pages = max(1, math.ceil(count / rows))
     number = 0
     if pages > 1:
         chosen = st.session_state.get(f"{key}-page")
@@ -231,12 +234,19 @@ def paged(
             )
             - 1
         )
-    frame = ctx.page(table, number, columns, match)
-    first = number * data.PAGE_ROWS
+    frame = ctx.page(table, number, columns, match, rows)
+    first = number * rows
     st.caption(f"Rows {first + 1:,}–{first + len(frame):,} of {count:,}" if count else "No rows.")
     view = prepare(frame) if prepare else frame
     st.dataframe(display(view, ctx.names, shown), hide_index=True, key=key, width="stretch")
-    query_downloads(ctx, table, download or table, key=f"{key}-dl", columns=columns, match=match)
+    query_downloads(
+        ctx,
+        table,
+        download or table,
+        key=f"{key}-dl",
+        columns=columns if download_columns is None else download_columns,
+        match=match,
+    )
     return frame
 
 
@@ -305,7 +315,8 @@ def display(frame: pd.DataFrame, names: dict[str, str], cols: list[str]) -> pd.D
 
 
 def describe_conflicts(conflicts: list[dict[str, Any]], names: dict[str, str]) -> str:
-    """Each disagreement spelled out: ``quantity: 24 / 30 (3 reports)``."""
+    """Each disagreement spelled out: ``quantity: 24 / 30 (3 reports)``; ``reports`` of each
+    is a list of report ids or their number."""
     parts = []
     for c in conflicts:
         values = " / ".join(
@@ -317,7 +328,9 @@ def describe_conflicts(conflicts: list[dict[str, Any]], names: dict[str, str]) -
         if c["field"] == "status":
             values = " then ".join(human(v) for v in c["values"])
             field = "status went back"
-        parts.append(f"{field}: {values} ({len(c['reports'])} reports)")
+        # the report ids, or only their number (the store's brief form)
+        n = c["reports"] if isinstance(c["reports"], int) else len(c["reports"])
+        parts.append(f"{field}: {values} ({n} reports)")
     return "; ".join(parts)
 
 

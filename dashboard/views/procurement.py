@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.deals import register
+from analysis.store import EVIDENCE_SENTENCES
 from dashboard import charts, data, review, ui
 from dashboard.palette import human, plural
 
@@ -119,25 +120,38 @@ st.subheader(plural(ctx.total("deals", match), "deal") + (" (selected)" if selec
 
 
 def with_evidence(frame: pd.DataFrame) -> pd.DataFrame:
+    more = frame["n_reports"].astype(int) > EVIDENCE_SENTENCES
     return frame.assign(
         **{
             "stage history": frame["stages"].map(ui.describe_stages),
-            "conflicts": frame["conflicts"].map(lambda c: ui.describe_conflicts(c, ctx.names)),
-            "evidence": frame["reports"].map(
-                lambda reports: " | ".join(dict.fromkeys(r["sentence"] for r in reports))
+            "conflicts": frame["conflicts_brief"].map(
+                lambda c: ui.describe_conflicts(c, ctx.names)
             ),
+            "evidence": [
+                f"{brief} | … (of {n} reports)" if longer else brief
+                for brief, n, longer in zip(
+                    frame["evidence_brief"], frame["n_reports"], more, strict=True
+                )
+            ],
         }
     )
 
 
+# The table's page without the reports themselves (hundreds for a much-reported deal): their
+# first sentences come from the store; "Evidence for one deal" and the downloads have them all.
+PAGE = (*LIGHT, "family", "stages", "quantity_ordered", "quantity_delivered", "delivery_years")
+PAGE = (*dict.fromkeys(PAGE), "last_reported", "n_reports", "conflicts_brief", "evidence_brief")
 shown = ui.paged(
     ctx,
     "deals",
     key="pr-table",
     shown=ui.COLUMNS["deals"],
+    columns=PAGE,
     match=match,
     prepare=with_evidence,
     download="deals",
+    download_columns=(),
+    rows=25,  # a much-reported deal's evidence and conflicts are long to read
 )
 
 with st.expander("Evidence for one deal"):
@@ -154,7 +168,7 @@ with st.expander("Evidence for one deal"):
         format_func=lambda d: labels.get(d, d),
     )
     if deal_id:
-        deal = shown[shown["id"] == deal_id].iloc[0]
+        deal = ctx.table("deals", (), data.match_of({"id": deal_id})).iloc[0]
         reports = pd.DataFrame(deal["reports"])
         titles = data.article_titles(ctx.db, ctx.version, tuple(sorted(set(reports["article_id"]))))
         reports["article"] = reports["article_id"].map(lambda a: titles.get(a, a))

@@ -314,3 +314,23 @@ def test_tables_page_through_a_large_store(
     pages = -(-count // 100)
     first = (pages - 1) * 100 + 1
     assert f"Rows {first:,}–{count:,} of {count:,}" in [c.value for c in at.caption]
+
+
+def test_deal_briefs_say_what_the_full_evidence_says(seeded_store: Path, tmp_path: Path) -> None:
+    from analysis.store import EVIDENCE_SENTENCES
+    from scripts.bench_dashboard import build_store, load_sample
+
+    db = tmp_path / "synthetic.sqlite"
+    build_store(db, 300, load_sample(seeded_store))
+    with Store(db, readonly=True) as st:
+        full = st.read("deals")
+        brief = st.read("deals", columns=["id", "conflicts_brief", "evidence_brief"])
+    assert list(brief["id"]) == list(full["id"])
+    assert any(full["conflicts"].map(bool))
+    assert any(len(set(r["sentence"] for r in rs)) > EVIDENCE_SENTENCES for rs in full["reports"])
+    for (_, b), (_, f) in zip(brief.iterrows(), full.iterrows(), strict=True):
+        assert ui.describe_conflicts(b["conflicts_brief"], {}) == ui.describe_conflicts(
+            f["conflicts"], {}
+        )
+        sentences = list(dict.fromkeys(r["sentence"] for r in f["reports"]))
+        assert b["evidence_brief"] == " | ".join(sentences[:EVIDENCE_SENTENCES])
