@@ -120,27 +120,29 @@ st.subheader(plural(ctx.total("deals", match), "deal") + (" (selected)" if selec
 
 
 def with_evidence(frame: pd.DataFrame) -> pd.DataFrame:
-    more = frame["n_reports"].astype(int) > EVIDENCE_SENTENCES
-    return frame.assign(
-        **{
-            "stage history": frame["stages"].map(ui.describe_stages),
-            "conflicts": frame["conflicts_brief"].map(
-                lambda c: ui.describe_conflicts(c, ctx.names)
-            ),
-            "evidence": [
-                f"{brief} | … (of {n} reports)" if longer else brief
-                for brief, n, longer in zip(
-                    frame["evidence_brief"], frame["n_reports"], more, strict=True
-                )
-            ],
-        }
-    )
+    evidence = [
+        f"{brief} | … (of {n} reports)" if int(n) > EVIDENCE_SENTENCES else brief
+        for brief, n in zip(frame["evidence_brief"], frame["n_reports"], strict=True)
+    ]
+    out = frame.assign(evidence=evidence)
+    out["stage history"] = frame["stages"].map(ui.describe_stages)
+    out["conflicts"] = frame["conflicts_brief"].map(lambda c: ui.describe_conflicts(c, ctx.names))
+    return out
 
 
 # The table's page without the reports themselves (hundreds for a much-reported deal): their
 # first sentences come from the store; "Evidence for one deal" and the downloads have them all.
-PAGE = (*LIGHT, "family", "stages", "quantity_ordered", "quantity_delivered", "delivery_years")
-PAGE = (*dict.fromkeys(PAGE), "last_reported", "n_reports", "conflicts_brief", "evidence_brief")
+PAGE: tuple[str, ...] = (
+    *LIGHT,
+    "family",
+    "stages",
+    "quantity_ordered",
+    "quantity_delivered",
+    "last_reported",
+    "n_reports",
+    "conflicts_brief",
+    "evidence_brief",
+)
 shown = ui.paged(
     ctx,
     "deals",
