@@ -196,18 +196,11 @@ REGISTER = (*LIGHT, "quantity_ordered", "quantity_delivered")
 reg = register(shown, ctx.names)
 with st.expander(f"Preview ({plural(len(reg), 'line')} of the table's page)"):
     st.dataframe(reg, hide_index=True, key="pr-register", width="stretch")
-filters, names = ctx.filters, ctx.names
-
-
-def full_register() -> bytes:
-    frames = list(data.rows(ctx.db, "deals", filters, REGISTER, match))
-    every = pd.concat(frames, ignore_index=True) if frames else shown.iloc[0:0]
-    return register(every, names).to_csv(index=False).encode("utf-8")
-
-
+# The register needs no evidence: every matching deal's light columns, read on each run.
+everything = ctx.table("deals", REGISTER, match)
 st.download_button(
     "Download register (CSV)",
-    full_register,
+    register(everything, ctx.names).to_csv(index=False).encode("utf-8"),
     file_name="arms-register.csv",
     mime="text/csv",
     key="pr-register-csv",
