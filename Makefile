@@ -46,6 +46,7 @@ bench: setup
 	$(BIN)/python -m scripts.bench
 	$(BIN)/python -m scripts.bench_html
 	$(BIN)/python -m scripts.bench_deals
+	$(BIN)/python -m scripts.bench_dashboard --articles 100000
 
 # Regenerate tests/golden/ from the sample articles; review the diff like code.
 golden: setup

@@ -12,10 +12,11 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,13 @@ TABLES = (
 )
 # The corpus tables: merged from per-article reports, rebuilt whenever those change.
 CORPUS_TABLES = ("deals", "signals")
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+
+
+class Value(Enum):
+    """A ``match`` value that is not a literal: ``PRESENT`` matches any non-null value."""
+
+    PRESENT = "present"
 
 
 class StoreError(RuntimeError):
@@ -235,7 +242,63 @@ CREATE TRIGGER corrections_generation AFTER INSERT ON corrections BEGIN
     UPDATE store_meta SET value = value + 1 WHERE key = 'generation';
 END;
 """
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: what the dashboard's first page reads without touching every row. Per-actor
+# totals (mentions, articles) kept current by triggers on every actor row written or deleted
+# (an article's delete cascades to its actors); the same per actor over the articles that name
+# another actor (``actor_pairs``: what one actor filter shows); covering indexes for the
+# filtered counts.
+_V6 = """
+CREATE TABLE actor_totals (
+    actor TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+    mentions INTEGER NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (actor, type)
+);
+INSERT INTO actor_totals SELECT actor, type, MAX(name), MAX(country), SUM(mentions),
+    COUNT(DISTINCT article_id) FROM actors GROUP BY actor, type;
+CREATE TRIGGER actor_totals_insert AFTER INSERT ON actors BEGIN
+    INSERT INTO actor_totals VALUES (NEW.actor, NEW.type, NEW.name, NEW.country, NEW.mentions, 1)
+    ON CONFLICT (actor, type) DO UPDATE SET mentions = mentions + excluded.mentions,
+        articles = articles + 1, name = excluded.name, country = COALESCE(excluded.country, country);
+END;
+CREATE TRIGGER actor_totals_delete AFTER DELETE ON actors BEGIN
+    UPDATE actor_totals SET mentions = mentions - OLD.mentions, articles = articles - 1
+        WHERE actor = OLD.actor AND type = OLD.type;
+    DELETE FROM actor_totals WHERE actor = OLD.actor AND type = OLD.type AND articles <= 0;
+END;
+CREATE TABLE actor_pairs (
+    actor TEXT NOT NULL, other TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
+    country TEXT, mentions INTEGER NOT NULL, articles INTEGER NOT NULL,
+    PRIMARY KEY (actor, other, type)
+);
+INSERT INTO actor_pairs SELECT f.actor, o.actor, o.type, MAX(o.name), MAX(o.country),
+    SUM(o.mentions), COUNT(*) FROM actors f JOIN actors o ON o.article_id = f.article_id
+    GROUP BY f.actor, o.actor, o.type;
+CREATE TRIGGER actor_pairs_insert AFTER INSERT ON actors BEGIN
+    INSERT INTO actor_pairs SELECT a.actor, NEW.actor, NEW.type, NEW.name, NEW.country,
+        NEW.mentions, 1 FROM actors a WHERE a.article_id = NEW.article_id
+    ON CONFLICT (actor, other, type) DO UPDATE SET mentions = mentions + excluded.mentions,
+        articles = articles + 1, name = excluded.name, country = COALESCE(excluded.country, country);
+    INSERT INTO actor_pairs SELECT NEW.actor, a.actor, a.type, a.name, a.country, a.mentions, 1
+        FROM actors a WHERE a.article_id = NEW.article_id AND a.rowid != NEW.rowid
+    ON CONFLICT (actor, other, type) DO UPDATE SET mentions = mentions + excluded.mentions,
+        articles = articles + 1, name = excluded.name, country = COALESCE(excluded.country, country);
+END;
+CREATE TRIGGER actor_pairs_delete AFTER DELETE ON actors BEGIN
+    UPDATE actor_pairs SET mentions = mentions - OLD.mentions, articles = articles - 1
+        WHERE other = OLD.actor AND type = OLD.type
+        AND (actor = OLD.actor OR actor IN (SELECT actor FROM actors WHERE article_id = OLD.article_id));
+    UPDATE actor_pairs SET mentions = mentions - (SELECT SUM(a.mentions) FROM actors a
+            WHERE a.article_id = OLD.article_id AND a.actor = actor_pairs.other
+            AND a.type = actor_pairs.type), articles = articles - 1
+        WHERE actor = OLD.actor AND EXISTS (SELECT 1 FROM actors a
+            WHERE a.article_id = OLD.article_id AND a.actor = actor_pairs.other
+            AND a.type = actor_pairs.type);
+    DELETE FROM actor_pairs WHERE articles <= 0 AND (actor = OLD.actor OR other = OLD.actor);
+END;
+CREATE INDEX idx_actors_cover ON actors(article_id, actor, type, mentions);
+CREATE INDEX idx_events_dated ON events(day, date);
+CREATE INDEX idx_articles_page ON articles(id, published);
+"""
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 
 # How an actor filter applies to each table.
 _ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -256,6 +319,7 @@ _JSON_COLUMNS = (
     "delivery_years",
     "reports",
     "conflicts",
+    "conflicts_brief",
     "corrected",
 )
 
@@ -888,12 +952,195 @@ class Store:
         end: date | str | None = None,
         articles: Sequence[str] | None = None,
         columns: Sequence[str] | None = None,
+        match: Sequence[Mapping[str, Any]] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest: bool = False,
     ) -> pd.DataFrame:
         """Rows of one table, filtered by actors, a date range (inclusive) and article ids;
-        ``columns`` picks some columns only (a deal's reports are long to decode)."""
+        ``columns`` picks some columns only (a deal's reports are long to decode); ``match``
+        keeps rows equal to any one of its mappings (column -> value, list of values, or
+        ``Value.PRESENT``); ``limit`` and ``offset`` give one page of rows in the table's
+        order (``newest`` reverses it)."""
+        cols = self._columns(table, columns)
+        source, where, params = self._filtered(table, actors, start, end, articles, match)
+        order = _ORDER.get(table)
+        if order and newest:
+            order = ", ".join(f"{term} DESC" for term in order.split(", "))
+        by = f" ORDER BY {order}" if order else ""
+        if limit is None:
+            sql = f"SELECT {cols} FROM {source}{where}{by}"
+        elif source == f"{table} t" and order:
+            # One page of a wide table: pick the page's rowids first (from the indexes), then
+            # read those rows only, not every matching row's text and sentences.
+            page = f"SELECT t.rowid FROM {source}{where}{by} LIMIT ? OFFSET ?"
+            sql = f"SELECT {cols} FROM {source} WHERE t.rowid IN ({page}){by}"
+            params = [*params, int(limit), int(offset)]
+        else:
+            sql = f"SELECT {cols} FROM {source}{where}{by} LIMIT ? OFFSET ?"
+            params = [*params, int(limit), int(offset)]
+        return _decode(pd.read_sql_query(sql, self.conn, params=params), table)
+
+    def actor_totals(
+        self, *, actors: Sequence[str] | None = None, articles: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """Mentions and articles per actor and type (with its name and state) over the articles
+        the filters keep; a date range does not apply to actors. Unfiltered or filtered by
+        one actor, the totals come from the summaries the store keeps current, not from every
+        actor row."""
+        if not articles and (not actors or len(set(actors)) == 1):
+            if not actors:
+                sql, params = (
+                    "SELECT actor, type, name, country, mentions, articles FROM actor_totals",
+                    [],
+                )
+            else:
+                sql = (
+                    "SELECT other AS actor, type, name, country, mentions, articles"
+                    " FROM actor_pairs WHERE actor = ?"
+                )
+                params = [actors[0]]
+            return pd.read_sql_query(sql + " ORDER BY 1, 2", self.conn, params=params)
+        frame = self.aggregate(
+            "actors",
+            ("actor", "type"),
+            {
+                "name": ("max", "name"),
+                "country": ("max", "country"),
+                "mentions": ("sum", "mentions"),
+                "articles": ("count_distinct", "article_id"),
+            },
+            actors=actors,
+            articles=articles,
+        )
+        return frame.sort_values(["actor", "type"]).reset_index(drop=True)
+
+    def claims(
+        self,
+        *,
+        weak: Sequence[str] = (),
+        actors: Sequence[str] | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+        articles: Sequence[str] | None = None,
+    ) -> pd.DataFrame:
+        """Attributed claims (attribution cues with a speaker) per speaker and certainty:
+        ``hedged`` when a hedge cue of the same sentence (not one of the ``weak`` ones, which
+        only report the future) passes the same filters, else ``confirmed``."""
+        source, where, params = self._filtered("stance_cues", actors, start, end, articles, None)
+        joiner = " AND " if where else " WHERE "
+        weak_list = [w.lower() for w in weak]
+        claims = (
+            f"SELECT t.article_id, t.sentence, t.speaker FROM {source}{where}{joiner}"
+            "t.type = 'attribution' AND t.speaker IS NOT NULL"
+        )
+        doubts = (
+            f"SELECT DISTINCT t.article_id, t.sentence FROM {source}{where}{joiner}"
+            f"t.type = 'hedge' AND lower(t.cue) NOT IN ({_marks(weak_list)})"
+        )
+        sql = (
+            "SELECT c.speaker, CASE WHEN h.article_id IS NULL THEN 'confirmed' ELSE 'hedged' END"
+            f" AS certainty, COUNT(*) AS size FROM ({claims}) c LEFT JOIN ({doubts}) h"
+            " ON h.article_id = c.article_id AND h.sentence = c.sentence GROUP BY 1, 2 ORDER BY 1, 2"
+        )
+        frame = pd.read_sql_query(sql, self.conn, params=[*params, *params, *weak_list])
+        frame["size"] = frame["size"].astype("int64")
+        return frame
+
+    def total(
+        self,
+        table: str,
+        *,
+        actors: Sequence[str] | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+        articles: Sequence[str] | None = None,
+        match: Sequence[Mapping[str, Any]] | None = None,
+    ) -> int:
+        """How many rows ``read`` would return with the same filters (no row is decoded)."""
+        source, where, params = self._filtered(table, actors, start, end, articles, match)
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {source}{where}", params).fetchone()[0])
+
+    def aggregate(
+        self,
+        table: str,
+        by: Sequence[str],
+        measures: Mapping[str, tuple[str, str]],
+        *,
+        actors: Sequence[str] | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+        articles: Sequence[str] | None = None,
+        match: Sequence[Mapping[str, Any]] | None = None,
+    ) -> pd.DataFrame:
+        """One row per distinct ``by`` of the filtered rows, computed by SQLite over the
+        effective rows (corrections applied, rejected rows left out). ``measures`` maps an
+        output name to ``(function, column)``, function one of :data:`AGGREGATES`; the
+        ``distinct`` function gives the sorted list of distinct non-null values."""
+        known = self._known(table)
+        for col in [*by, *(c for f, c in measures.values() if c != "*")]:
+            if col not in known:
+                raise StoreError(f"{table} has no column {col!r}")
+        exprs = [f't."{c}" AS "{c}"' for c in by]
+        for name, (func, col) in measures.items():
+            if func not in AGGREGATES:
+                raise StoreError(f"no aggregate {func!r}; choose one of {', '.join(AGGREGATES)}")
+            exprs.append(f"{AGGREGATES[func].format(c=f't.{_quote(col)}')} AS {_quote(name)}")
+        source, where, params = self._filtered(table, actors, start, end, articles, match)
+        sql = f"SELECT {', '.join(exprs)} FROM {source}{where}"
+        if by:
+            sql += " GROUP BY " + ", ".join(f't."{c}"' for c in by)
+        frame = pd.read_sql_query(sql, self.conn, params=params)
+        for name, (func, _col) in measures.items():
+            if func == "distinct":
+                frame[name] = frame[name].map(lambda v: sorted(x for x in json.loads(v) if x))
+            elif func in (
+                "count",
+                "count_distinct",
+                "count_values",
+                "count_if_many",
+                "count_if_any",
+            ):
+                frame[name] = frame[name].fillna(0).astype("int64")
+        return frame
+
+    def chunks(
+        self,
+        table: str,
+        *,
+        actors: Sequence[str] | None = None,
+        start: date | str | None = None,
+        end: date | str | None = None,
+        articles: Sequence[str] | None = None,
+        columns: Sequence[str] | None = None,
+        match: Sequence[Mapping[str, Any]] | None = None,
+        size: int = 20_000,
+    ) -> Iterator[pd.DataFrame]:
+        """Every row ``read`` would return, ``size`` rows at a time in the same order (for
+        downloads: memory stays flat however many rows match)."""
+        cols = self._columns(table, columns)
+        source, where, params = self._filtered(table, actors, start, end, articles, match)
+        sql = f"SELECT {cols} FROM {source}{where}"
+        order = _ORDER.get(table)
+        if order:
+            sql += f" ORDER BY {order}"
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        while rows := cur.fetchmany(size):
+            yield _decode(pd.DataFrame.from_records(rows, columns=names), table)
+
+    def _filtered(
+        self,
+        table: str,
+        actors: Sequence[str] | None,
+        start: date | str | None,
+        end: date | str | None,
+        articles: Sequence[str] | None,
+        match: Sequence[Mapping[str, Any]] | None,
+    ) -> tuple[str, str, list[Any]]:
+        """The FROM source (aliased ``t``), the WHERE clause and its parameters of a read."""
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
-        cols = self._columns(table, columns)
         if table in CORPUS_TABLES and not self.readonly and self.corpus:
             self.refresh_corpus()  # queued groups first: a writer reads its own writes
         where: list[str] = []
@@ -903,23 +1150,52 @@ class Store:
         if actors:
             self._actor_clause(table, actors, where, params)
         _date_clause(table, start, end, where, params)
-        sql = f"SELECT {cols} FROM {self._source(table)} t"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = _ORDER.get(table)
-        if order:
-            sql += f" ORDER BY {order}"
-        return _decode(pd.read_sql_query(sql, self.conn, params=params), table)
+        if match is not None:
+            self._match_clause(table, match, where, params)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        return f"{self._source(table)} t", clause, params
+
+    def _known(self, table: str) -> set[str]:
+        known = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+        if table in corr.FIELDS:
+            known |= {"corrected", "review"}
+        return known
+
+    def _match_clause(
+        self, table: str, match: Sequence[Mapping[str, Any]], where: list[str], params: list[Any]
+    ) -> None:
+        """Rows equal to any one of the mappings; no mapping matches nothing."""
+        known = self._known(table)
+        alternatives: list[str] = []
+        for wanted in match:
+            parts: list[str] = []
+            for col, value in wanted.items():
+                if col not in known:
+                    raise StoreError(f"{table} has no column {col!r}")
+                values = list(value) if isinstance(value, list | tuple | set) else [value]
+                present = [v for v in values if v is not None and not isinstance(v, Value)]
+                tests = [f"t.{_quote(col)} IN ({_marks(present)})"] if present else []
+                if None in values:
+                    tests.append(f"t.{_quote(col)} IS NULL")
+                if Value.PRESENT in values:
+                    tests.append(f"t.{_quote(col)} IS NOT NULL")
+                parts.append("(" + " OR ".join(tests or ["0"]) + ")")
+                params.extend(present)
+            alternatives.append("(" + (" AND ".join(parts) or "1") + ")")
+        where.append("(" + (" OR ".join(alternatives) or "0") + ")")
 
     def _columns(self, table: str, columns: Sequence[str] | None) -> str:
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r}; choose one of {', '.join(TABLES)}")
         if columns:
-            known = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
-            if table in corr.FIELDS:
-                known |= {"corrected", "review"}
+            known = self._known(table) | set(_DERIVED.get(table, {}))
             unknown = [c for c in columns if c not in known]
             if unknown:
                 raise StoreError(f"{table} has no column {unknown[0]!r}")
-            return ", ".join(f't."{c}"' for c in columns)
+            derived = _DERIVED.get(table, {})
+            return ", ".join(
+                f'{derived[c]} AS "{c}"' if c in derived else f't."{c}"' for c in columns
+            )
         if table == "articles":  # everything but the text
             return (
                 "t.id, t.title, t.published, t.source, t.url, t.language, t.words, t.added,"
@@ -978,9 +1254,38 @@ class Store:
         return list(dict.fromkeys([*actors, *extra]))
 
 
+# Columns computed from a merged row's evidence without decoding it in Python: the first
+# distinct report sentences (a deal can gather hundreds of reports).
+EVIDENCE_SENTENCES = 5
+_BRIEF = (
+    "(SELECT group_concat(s, ' | ') FROM (SELECT DISTINCT json_extract(value, '$.sentence') AS s"
+    f" FROM json_each(t.reports) LIMIT {EVIDENCE_SENTENCES}))"
+)
+# A deal's conflicts with the number of reports behind each value instead of their ids.
+_CONFLICTS = (
+    "(SELECT json_group_array(json_object('field', json_extract(value, '$.field'), 'values',"
+    " json(json_extract(value, '$.values')), 'reports', json_array_length(value, '$.reports')))"
+    " FROM json_each(t.conflicts))"
+)
+_DERIVED: dict[str, dict[str, str]] = {
+    "deals": {"evidence_brief": _BRIEF, "conflicts_brief": _CONFLICTS},
+    "signals": {"evidence_brief": _BRIEF},
+}
+# What ``Store.aggregate`` can compute per group ({c} is the column).
+AGGREGATES = {
+    "count": "COUNT(*)",
+    "count_distinct": "COUNT(DISTINCT {c})",
+    "count_values": "COUNT({c})",
+    "sum": "SUM({c})",
+    "min": "MIN({c})",
+    "max": "MAX({c})",
+    "distinct": "json_group_array(DISTINCT {c})",
+    "count_if_many": "SUM({c} >= 2)",
+    "count_if_any": "SUM({c} IS NOT NULL AND {c} NOT IN ('', '[]'))",
+}
 _ORDER = {
-    "articles": "t.published",
-    "events": "t.day",
+    "articles": "t.published, t.rowid",
+    "events": "t.day, t.rowid",
     "deals": "t.first_reported, t.id",
     "signals": "t.first, t.id",
     "corrections": "t.id",
@@ -1047,6 +1352,10 @@ def _decode(frame: pd.DataFrame, table: str) -> pd.DataFrame:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _marks(values: Sequence[Any]) -> str:

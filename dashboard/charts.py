@@ -114,17 +114,21 @@ def deal_year(deals: pd.DataFrame) -> pd.Series:
     return years.fillna(reported.astype("Float64"))
 
 
+def actor_totals(rows: pd.DataFrame) -> pd.DataFrame:
+    """Mentions and articles per actor and type from per-article actor rows."""
+    return rows.groupby(["actor", "type"], as_index=False).agg(
+        mentions=("mentions", "sum"), articles=("article_id", "nunique")
+    )
+
+
 @safe
 def top_actors(actors: pd.DataFrame, names: dict[str, str], *, limit: int = 15) -> go.Figure:
-    """Most-mentioned actors (countries, blocs, people, companies) across the articles."""
+    """Most-mentioned actors (countries, blocs, people, companies) across the articles;
+    ``actors`` has one row per actor and type with its ``mentions`` and ``articles`` totals
+    (``actor_totals`` of the rows, or the store's aggregate)."""
     if actors.empty:
         return _empty("Most-mentioned actors")
-    counts = (
-        actors.groupby(["actor", "type"], as_index=False)
-        .agg(mentions=("mentions", "sum"), articles=("article_id", "nunique"))
-        .sort_values("mentions", ascending=False)
-        .head(limit)
-    )
+    counts = actors.sort_values(["mentions", "actor"], ascending=[False, True]).head(limit).copy()
     counts["name"] = counts["actor"].map(lambda a: names.get(a, a))
     counts["kind"] = counts["type"].map(human)
     counts["mentions"] = counts["mentions"].astype(int)
@@ -262,23 +266,28 @@ def arms_network(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
         )
         systems = list(dict.fromkeys(_what(d) for d in group.to_dict("records")))
         pairs.append((str(sup), str(rec), str(status), systems, group))
+    # Annotations are collected and set once: adding them one by one copies the layout's
+    # list each time, which is quadratic in the number of supplier -> recipient pairs.
+    notes: list[dict[str, Any]] = []
     for sup, rec, status, _systems, _group in pairs:
         (x0, y0), (x1, y1) = pos[sup], pos[rec]
-        fig.add_annotation(
-            x=x1 * 0.93 + x0 * 0.07,
-            y=y1 * 0.93 + y0 * 0.07,
-            ax=x0,
-            ay=y0,
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            showarrow=True,
-            arrowhead=3,
-            arrowsize=1.2,
-            arrowwidth=2,
-            arrowcolor=STATUS_COLOURS.get(status, "#999"),
-            opacity=0.85,
+        notes.append(
+            dict(
+                x=x1 * 0.93 + x0 * 0.07,
+                y=y1 * 0.93 + y0 * 0.07,
+                ax=x0,
+                ay=y0,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=3,
+                arrowsize=1.2,
+                arrowwidth=2,
+                arrowcolor=STATUS_COLOURS.get(status, "#999"),
+                opacity=0.85,
+            )
         )
     by_status: dict[str, list[tuple[str, str, str, list[str], pd.DataFrame]]] = {}
     for pair in pairs:
@@ -294,18 +303,20 @@ def arms_network(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
             for s, r, _, _, g in rows
         ]
         for x, y, text in zip(xs, ys, labels, strict=True):
-            fig.add_annotation(
-                x=x,
-                y=y,
-                xref="x",
-                yref="y",
-                text=text,
-                showarrow=False,
-                font={"size": 11, "color": "#222"},
-                bgcolor="rgba(255,255,255,0.9)",
-                bordercolor=STATUS_COLOURS.get(status, "#999"),
-                borderwidth=1,
-                borderpad=2,
+            notes.append(
+                dict(
+                    x=x,
+                    y=y,
+                    xref="x",
+                    yref="y",
+                    text=text,
+                    showarrow=False,
+                    font={"size": 11, "color": "#222"},
+                    bgcolor="rgba(255,255,255,0.9)",
+                    bordercolor=STATUS_COLOURS.get(status, "#999"),
+                    borderwidth=1,
+                    borderpad=2,
+                )
             )
         fig.add_trace(
             go.Scatter(
@@ -349,7 +360,7 @@ def arms_network(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    fig.update_layout(title=title, height=620, **LAYOUT)
+    fig.update_layout(title=title, height=620, annotations=notes, **LAYOUT)
     fig.update_layout(legend={"title_text": "status of the deals"})
     fig.update_xaxes(visible=False, range=[-1.45, 1.45])
     fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
@@ -644,17 +655,38 @@ def bloc_balance(signals: pd.DataFrame, subject: str, names: dict[str, str]) -> 
     return fig
 
 
+def cue_counts(cues: pd.DataFrame, role: str) -> pd.DataFrame:
+    """Cues per ``role`` (speaker or target) and type, from cue rows."""
+    known = cues.dropna(subset=[role])
+    return known.groupby([role, "type"], as_index=False).size()
+
+
+def claim_counts(cues: pd.DataFrame, weak: frozenset[str] | set[str]) -> pd.DataFrame:
+    """Attributed claims per speaker and certainty from cue rows: hedged when their sentence
+    also carries a hedge that expresses doubt (not one of the ``weak`` ones)."""
+    doubt = cues[(cues["type"] == "hedge") & ~cues["cue"].str.lower().isin(weak)]
+    hedged = set(zip(doubt["article_id"], doubt["sentence"], strict=True))
+    claims = cues[(cues["type"] == "attribution") & cues["speaker"].notna()].copy()
+    claims["certainty"] = [
+        "hedged" if (a, s) in hedged else "confirmed"
+        for a, s in zip(claims["article_id"], claims["sentence"], strict=True)
+    ]
+    return claims.groupby(["speaker", "certainty"], as_index=False).size()
+
+
 @safe
 def cues_by_actor(
     cues: pd.DataFrame, names: dict[str, str], *, role: str = "speaker", limit: int = 12
 ) -> go.Figure:
-    """Cue types per speaker (or target)."""
+    """Cue types per speaker (or target); ``cues`` has one row per ``role`` and ``type`` with
+    its number of cues in ``size`` (``cue_counts`` of the rows, or the store's aggregate)."""
     known = cues.dropna(subset=[role])
     title = f"Stance cues by {role}"
     if known.empty:
         return _empty(title)
-    top = known[role].value_counts().head(limit).index
-    counts = known[known[role].isin(top)].groupby([role, "type"], as_index=False).size()
+    per_actor = known.groupby(role)["size"].sum().sort_values(ascending=False, kind="stable")
+    top = per_actor.head(limit).index
+    counts = known[known[role].isin(top)].copy()
     counts["name"] = counts[role].map(lambda a: names.get(a, a))
     counts["Cue type"] = counts["type"].map(human)
     fig = px.bar(
@@ -677,10 +709,11 @@ def cues_by_actor(
 
 @safe
 def confirmed_vs_hedged(claims: pd.DataFrame, names: dict[str, str]) -> go.Figure:
-    """Attributed claims per speaker, split by whether their sentence carries a hedge."""
+    """Attributed claims per speaker, split by whether their sentence carries a hedge;
+    ``claims`` has ``speaker``, ``certainty`` and the number of claims in ``size``."""
     if claims.empty:
         return _empty("Confirmed versus hedged claims")
-    counts = claims.groupby(["speaker", "certainty"], as_index=False).size()
+    counts = claims.copy()
     counts["name"] = counts["speaker"].map(lambda a: names.get(a, a))
     counts["Certainty"] = counts["certainty"].map(human)
     fig = px.bar(

@@ -18,6 +18,7 @@ from analysis.store import Store
 from dashboard import data, ui
 
 DECISIONS = ("confirm", "reject")
+EDIT_ROWS = 200  # rows in one editor: the filters pick which
 READ_ONLY = ("row_id", "review", "corrected", "sentence")
 # The columns each page already shows, framed by the review controls and markers.
 _EXTRA = ("review", "corrected", "row_id")
@@ -107,9 +108,14 @@ def apply_edits(
 
 def editor(ctx: ui.Context, table: str, *, key: str) -> None:
     """The editable table of ``table``'s rows under the page's filters, with a Save button."""
-    rows = ctx.table(table)
+    rows = ctx.page(table, rows=EDIT_ROWS)
     if rows.empty:
         return
+    count = ctx.total(table)
+    if count > len(rows):
+        st.caption(
+            f"The first {len(rows):,} of {count:,} rows; narrow the filters to review others."
+        )
     who = reviewer()
     round_ = int(st.session_state.get(f"{key}-round", 0))
     shown = rows.assign(decision=None)[SHOWN[table]].reset_index(drop=True)

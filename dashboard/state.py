@@ -18,14 +18,16 @@ TYPE_LABEL = {
 }
 
 
-def _from_url(actor_ids: set[str], article_ids: set[str]) -> None:
+def _from_url(db: str, version: str, actor_ids: set[str]) -> None:
     """Seed the filter widgets from the URL once per session (a shared link)."""
     if st.session_state.get("am-url-loaded"):
         return
     st.session_state["am-url-loaded"] = True
     params = st.query_params
     st.session_state["actor"] = [a for a in params.get_all("actor") if a in actor_ids]
-    st.session_state["article"] = [a for a in params.get_all("article") if a in article_ids]
+    wanted = tuple(params.get_all("article"))
+    known = data.article_titles(db, version, wanted) if wanted else {}
+    st.session_state["article"] = [a for a in wanted if a in known]
     for key in ("from", "to"):
         value = params.get(key)
         try:
@@ -62,9 +64,7 @@ def sidebar(db: str, version: str) -> data.Filters:
         country = row["country"] if isinstance(row["country"], str) else ""
         extra = f", {country}" if kind in ("person", "company") and country else ""
         labels[str(row["actor"])] = f"{row['name']} ({TYPE_LABEL.get(kind, kind)}{extra})"
-    articles = data.article_index(db, version)
-    titles = {str(k): str(v) for k, v in zip(articles["id"], articles["title"], strict=True)}
-    _from_url(set(labels), set(titles))
+    _from_url(db, version, set(labels))
     with st.sidebar:
         st.header("Filters")
         chosen = st.multiselect(
@@ -94,6 +94,16 @@ def sidebar(db: str, version: str) -> data.Filters:
             format="YYYY-MM-DD",
             min_value=date(1945, 1, 1),
         )
+        # The picker offers the chosen articles and the newest that match a title search,
+        # never the whole corpus (a hundred thousand options would ship on every rerun).
+        query = st.text_input(
+            "Find articles",
+            key="article-q",
+            placeholder="Words of a title",
+            help="Narrows the article choices below to titles containing these words.",
+        )
+        keep = tuple(str(a) for a in st.session_state.get("article") or ())
+        titles = data.article_choices(db, version, str(query or "").strip(), keep)
         picked = st.multiselect(
             "Articles",
             options=list(titles),
@@ -104,7 +114,7 @@ def sidebar(db: str, version: str) -> data.Filters:
         )
         if start and end and start > end:
             st.warning("The start date is after the end date; no rows can match.")
-        st.caption(f"{len(articles)} articles in the store")
+        st.caption(f"{data.article_count(db, version):,} articles in the store")
     filters = data.Filters(
         actors=tuple(str(a) for a in chosen),
         start=start if isinstance(start, date) else None,

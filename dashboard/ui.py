@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,8 +100,36 @@ class Context:
     filters: data.Filters
     names: dict[str, str]
 
-    def table(self, name: str, columns: tuple[str, ...] = ()) -> pd.DataFrame:
-        return data.table(self.db, self.version, name, self.filters, columns)
+    def table(
+        self, name: str, columns: tuple[str, ...] = (), match: data.Match = None
+    ) -> pd.DataFrame:
+        """Every matching row: only for selections known to be small."""
+        return data.table(self.db, self.version, name, self.filters, columns, match)
+
+    def page(
+        self,
+        name: str,
+        number: int = 0,
+        columns: tuple[str, ...] = (),
+        match: data.Match = None,
+        rows: int = data.PAGE_ROWS,
+        newest: bool = False,
+    ) -> pd.DataFrame:
+        return data.page(
+            self.db, self.version, name, self.filters, number, columns, match, rows, newest
+        )
+
+    def total(self, name: str, match: data.Match = None) -> int:
+        return data.total(self.db, self.version, name, self.filters, match)
+
+    def aggregate(
+        self,
+        name: str,
+        by: tuple[str, ...],
+        measures: tuple[data.Measure, ...],
+        match: data.Match = None,
+    ) -> pd.DataFrame:
+        return data.aggregate(self.db, self.version, name, self.filters, by, measures, match)
 
 
 def context() -> Context:
@@ -112,27 +141,113 @@ def context() -> Context:
     return ctx
 
 
-def downloads(frame: pd.DataFrame, name: str, *, key: str) -> None:
-    """CSV and JSON downloads of exactly the rows shown."""
-    flat = frame.copy()
-    for col in flat.columns:
-        if flat[col].map(lambda v: isinstance(v, list | dict)).any():
-            flat[col] = flat[col].map(lambda v: json.dumps(v, ensure_ascii=False))
+def csv_bytes(frames: Iterable[pd.DataFrame]) -> bytes:
+    """CSV of every row of ``frames`` (lists and mappings as JSON text), one header."""
+    parts: list[str] = []
+    for frame in frames:
+        flat = frame.copy()
+        for col in flat.columns:
+            if flat[col].map(lambda v: isinstance(v, list | dict)).any():
+                flat[col] = flat[col].map(lambda v: json.dumps(v, ensure_ascii=False))
+        parts.append(flat.to_csv(index=False, header=not parts))
+    return "".join(parts).encode("utf-8")
+
+
+def json_bytes(frames: Iterable[pd.DataFrame]) -> bytes:
+    """A JSON array of every row of ``frames``."""
+    parts: list[str] = []
+    for frame in frames:
+        if len(frame):
+            text = frame.to_json(orient="records", force_ascii=False, indent=1)
+            parts.append(text.strip()[1:-1].strip("\n"))
+    return ("[\n" + ",\n".join(parts) + "\n]" if parts else "[]").encode()
+
+
+def _download_buttons(
+    csv: bytes | Callable[[], bytes], as_json: bytes | Callable[[], bytes], name: str, key: str
+) -> None:
     row = st.container(horizontal=True)
     row.download_button(
-        "Download CSV",
-        flat.to_csv(index=False).encode("utf-8"),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"{key}-csv",
+        "Download CSV", csv, file_name=f"{name}.csv", mime="text/csv", key=f"{key}-csv"
     )
     row.download_button(
         "Download JSON",
-        frame.to_json(orient="records", force_ascii=False, indent=1).encode(),
+        as_json,
         file_name=f"{name}.json",
         mime="application/json",
         key=f"{key}-json",
     )
+
+
+def downloads(frame: pd.DataFrame, name: str, *, key: str) -> None:
+    """CSV and JSON downloads of exactly the rows shown (a small frame already read)."""
+    _download_buttons(csv_bytes([frame]), json_bytes([frame]), name, key)
+
+
+def query_downloads(
+    ctx: Context,
+    table: str,
+    name: str,
+    *,
+    key: str,
+    columns: tuple[str, ...] = (),
+    match: data.Match = None,
+) -> None:
+    """CSV and JSON downloads of every row matching the page's filters, read from the store
+    a chunk at a time only when a button is clicked."""
+    filters = ctx.filters
+
+    def frames() -> Iterable[pd.DataFrame]:
+        return data.rows(ctx.db, table, filters, columns, match)
+
+    _download_buttons(lambda: csv_bytes(frames()), lambda: json_bytes(frames()), name, key)
+
+
+def paged(
+    ctx: Context,
+    table: str,
+    *,
+    key: str,
+    shown: list[str],
+    columns: tuple[str, ...] = (),
+    match: data.Match = None,
+    prepare: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+    download: str | None = None,
+    download_columns: tuple[str, ...] | None = None,
+    rows: int = data.PAGE_ROWS,
+) -> pd.DataFrame:
+    """One page of the matching rows as a table, with the total and a page picker; the
+    downloads hold every matching row (``download_columns``, else the page's ``columns``).
+    Returns the rows of the page."""
+    count = ctx.total(table, match)
+    pages = max(1, math.ceil(count / rows))
+    number = 0
+    if pages > 1:
+        chosen = st.session_state.get(f"{key}-page")
+        if isinstance(chosen, int | float) and chosen > pages:  # fewer rows since last run
+            st.session_state[f"{key}-page"] = pages
+        number = (
+            int(
+                st.number_input(
+                    f"Page (of {pages:,})", 1, pages, 1, step=1, key=f"{key}-page", width=160
+                )
+            )
+            - 1
+        )
+    frame = ctx.page(table, number, columns, match, rows)
+    first = number * rows
+    st.caption(f"Rows {first + 1:,}–{first + len(frame):,} of {count:,}" if count else "No rows.")
+    view = prepare(frame) if prepare else frame
+    st.dataframe(display(view, ctx.names, shown), hide_index=True, key=key, width="stretch")
+    query_downloads(
+        ctx,
+        table,
+        download or table,
+        key=f"{key}-dl",
+        columns=columns if download_columns is None else download_columns,
+        match=match,
+    )
+    return frame
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=^\"'])")
@@ -200,7 +315,8 @@ def display(frame: pd.DataFrame, names: dict[str, str], cols: list[str]) -> pd.D
 
 
 def describe_conflicts(conflicts: list[dict[str, Any]], names: dict[str, str]) -> str:
-    """Each disagreement spelled out: ``quantity: 24 / 30 (3 reports)``."""
+    """Each disagreement spelled out: ``quantity: 24 / 30 (3 reports)``; ``reports`` of each
+    is a list of report ids or their number."""
     parts = []
     for c in conflicts:
         values = " / ".join(
@@ -212,7 +328,9 @@ def describe_conflicts(conflicts: list[dict[str, Any]], names: dict[str, str]) -
         if c["field"] == "status":
             values = " then ".join(human(v) for v in c["values"])
             field = "status went back"
-        parts.append(f"{field}: {values} ({len(c['reports'])} reports)")
+        # the report ids, or only their number (the store's brief form)
+        n = c["reports"] if isinstance(c["reports"], int) else len(c["reports"])
+        parts.append(f"{field}: {values} ({n} reports)")
     return "; ".join(parts)
 
 

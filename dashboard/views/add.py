@@ -164,11 +164,13 @@ with paste_tab:
             )
 
 with remove_tab:
-    articles = data.article_index(ctx.db, ctx.version)
-    if articles.empty:
-        ui.empty("The store is empty.")
+    query = st.text_input(
+        "Find the article", key="remove-q", placeholder="Words of its title (newest first)"
+    )
+    titles = data.article_choices(ctx.db, ctx.version, str(query or "").strip())
+    if not titles:
+        ui.empty("No stored article has such a title." if query else "The store is empty.")
     else:
-        titles = dict(zip(articles["id"], articles["title"], strict=True))
         victim = st.selectbox(
             "Article to remove", list(titles), key="remove-select", format_func=lambda a: titles[a]
         )

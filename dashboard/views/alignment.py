@@ -4,16 +4,20 @@ evidence below."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analysis.signals import CORROBORATION_MAX, CORROBORATION_STEP, WINDOW_DAYS
-from dashboard import charts, review, ui
+from dashboard import charts, data, review, ui
 from dashboard.palette import plural
+
+# A subject's merged signals without their evidence lists: what the index charts need.
+LIGHT = ("id", "subject", "counterpart", "type", "basis", "direction", "weight", "first", "sources")
 
 ctx = ui.context()
 st.title("Alignment")
-signals = ctx.table("signals")
-if signals.empty:
+subjects = ctx.aggregate("signals", ("subject",), (("signals", "count", "*"),))
+if subjects.empty:
     ui.empty(
         "No alignment signals match these filters. Signals come from deals, exercises, "
         "agreements, membership, sanctions and statements; widen the filters."
@@ -47,9 +51,10 @@ NATO, the United States, the G7, AUKUS and every EU or NATO member state. Others
 """
     )
 
-counts = signals["subject"].value_counts()
-preferred = [a for a in ctx.filters.actors if a in counts.index]
-options = preferred + [s for s in counts.index if s not in preferred]
+ranked = subjects.sort_values("signals", ascending=False, kind="stable")
+counts = dict(zip(ranked["subject"], ranked["signals"], strict=True))
+preferred = [a for a in ctx.filters.actors if a in counts]
+options = preferred + [s for s in counts if s not in preferred]
 subject = st.selectbox(
     "Subject state",
     options,
@@ -57,6 +62,8 @@ subject = st.selectbox(
     format_func=lambda a: f"{ctx.names.get(a, a)} ({plural(int(counts[a]), 'merged signal')})",
 )
 subject = str(subject)
+own_match = data.match_of({"subject": subject})
+signals = ctx.table("signals", LIGHT, own_match)
 
 left, right = st.columns([3, 2])
 with left:
@@ -79,23 +86,35 @@ with right:
 rows: set[int] = set()
 for event in (over_time, balance):
     for point in event.selection.points if event else []:
-        data = point.get("customdata") or []
-        if data and isinstance(data[0], str):
-            rows.update(int(r) for r in data[0].split(",") if r)
-own = signals[signals["subject"] == subject]
-shown = signals.loc[sorted(rows)] if rows else own
-st.subheader(f"Evidence: {plural(len(shown), 'merged signal')}" + (" (selected)" if rows else ""))
-table = shown.assign(
-    evidence=shown["reports"].map(lambda rs: " | ".join(dict.fromkeys(r["sentence"] for r in rs))),
-    direction=shown["direction"].map(lambda d: "toward" if int(d) > 0 else "away"),
-)
-st.dataframe(
-    ui.display(table, ctx.names, ui.COLUMNS["signals"]),
-    hide_index=True,
+        data_ = point.get("customdata") or []
+        if data_ and isinstance(data_[0], str):
+            rows.update(int(r) for r in data_[0].split(",") if r)
+
+
+def with_evidence(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(
+        evidence=frame["reports"].map(
+            lambda rs: " | ".join(dict.fromkeys(r["sentence"] for r in rs))
+        ),
+        direction=frame["direction"].map(lambda d: "toward" if int(d) > 0 else "away"),
+    )
+
+
+if rows:
+    picked = data.match_of({"id": sorted(signals.loc[sorted(rows), "id"])})
+    st.subheader(f"Evidence: {plural(ctx.total('signals', picked), 'merged signal')} (selected)")
+else:
+    picked = own_match
+    st.subheader(f"Evidence: {plural(len(signals), 'merged signal')}")
+ui.paged(
+    ctx,
+    "signals",
     key="al-table",
-    width="stretch",
+    shown=ui.COLUMNS["signals"],
+    match=picked,
+    prepare=with_evidence,
+    download="signals",
 )
-ui.downloads(shown, "signals", key="al-dl")
 
 st.subheader("Review reports")
 st.caption(

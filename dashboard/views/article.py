@@ -14,13 +14,19 @@ from dashboard.palette import human
 
 ctx = ui.context()
 st.title("Article")
-articles = ctx.table("articles")
-if articles.empty:
+if not ctx.total("articles"):
     ui.empty("No articles match these filters. Add one on the **Add articles** page.")
     st.stop()
 
-titles = dict(zip(articles["id"], articles["title"], strict=True))
+# The choices: the articles picked in the sidebar, else the newest that match the filters
+# (find others with the sidebar's article search), and one named in the URL.
+CHOICES = 200
 wanted = st.query_params.get("id")  # a link from the Add page: ?id=<article id>
+articles = ctx.page("articles", 0, rows=CHOICES, newest=True)
+if wanted and wanted not in set(articles["id"]):
+    linked = data.page(ctx.db, ctx.version, "articles", data.Filters(articles=(wanted,)))
+    articles = pd.concat([linked, articles], ignore_index=True)
+titles = dict(zip(articles["id"], articles["title"], strict=True))
 if wanted in titles and st.session_state.get("art-url-id") != wanted:
     st.session_state["art-url-id"] = wanted
     st.session_state["art-select"] = wanted

@@ -52,13 +52,15 @@ for key, value in (("a", a), ("b", b)):
 only = replace(ctx.filters, actors=(a,))
 
 
-def pair(frame: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
-    return frame[((frame[x] == a) & (frame[y] == b)) | ((frame[x] == b) & (frame[y] == a))]
+def pair(table: str, x: str, y: str) -> pd.DataFrame:
+    """The rows between the two, either way round (selected by the store)."""
+    between = data.match_of({x: a, y: b}, {x: b, y: a})
+    return data.table(ctx.db, ctx.version, table, only, (), between)
 
 
-deals = pair(data.table(ctx.db, ctx.version, "deals", only), "supplier", "recipient")
-signals = pair(data.table(ctx.db, ctx.version, "signals", only), "subject", "counterpart")
-cues = pair(data.table(ctx.db, ctx.version, "stance_cues", only), "speaker", "target")
+deals = pair("deals", "supplier", "recipient")
+signals = pair("signals", "subject", "counterpart")
+cues = pair("stance_cues", "speaker", "target")
 
 cols = st.columns(3)
 cols[0].metric("Arms deals", f"{len(deals):,}")

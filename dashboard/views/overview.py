@@ -1,38 +1,40 @@
-"""Overview: counts, the most-mentioned actors, the latest events, an actor's alignment balance."""
+"""Overview: counts, the most-mentioned actors, the latest events, an actor's alignment balance.
+
+Every number and chart here is an aggregate computed by the store; the articles table shows one
+page of rows and its downloads hold every matching article."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
-from dashboard import charts, ui
+from analysis.store import Value
+from dashboard import charts, data, ui
 
 ctx = ui.context()
 st.title("Overview")
-articles = ctx.table("articles")
-if articles.empty:
+if not ctx.total("articles"):
     ui.empty(
         "No articles match these filters. Clear a filter in the sidebar, or add articles "
         "on the **Add articles** page."
     )
     st.stop()
 
-actors = ctx.table("actors", ("article_id", "actor", "type", "mentions"))
-events = ctx.table("events")
-# Counts and the bloc index only: the merged rows' evidence lists are not needed here.
-deals = ctx.table("deals", ("id",))
-signals = ctx.table(
-    "signals", ("id", "subject", "counterpart", "direction", "weight", "first", "sources")
-)
+actors = data.actor_totals(ctx.db, ctx.version, ctx.filters)
+dated = ctx.aggregate("events", (), (("dated", "count_values", "date"),))
+subjects = ctx.aggregate("signals", ("subject",), (("signals", "count", "*"),))
 
 cols = st.columns(5)
-cols[0].metric("Articles", len(articles))
+cols[0].metric("Articles", ctx.total("articles"))
 cols[1].metric("Actors", actors["actor"].nunique())
-cols[2].metric("Dated events", int(events["date"].notna().sum()))
-cols[3].metric("Arms deals", f"{len(deals):,}", help="Reports from every article merged")
+cols[2].metric("Dated events", int(dated["dated"].iloc[0]) if len(dated) else 0)
+cols[3].metric("Arms deals", f"{ctx.total('deals'):,}", help="Reports from every article merged")
 cols[4].metric(
-    "Alignment signals", f"{len(signals):,}", help="Merged across articles; see Alignment"
+    "Alignment signals",
+    f"{int(subjects['signals'].sum()):,}",
+    help="Merged across articles; see Alignment",
 )
 
 left, right = st.columns([3, 2])
@@ -40,9 +42,19 @@ with left:
     st.plotly_chart(charts.top_actors(actors, ctx.names), key="ov-top-actors", width="stretch")
 with right:
     st.subheader("Latest events")
-    today = date.today().isoformat()
-    past = events[events["date"].notna() & (events["day"] <= today)]
-    latest = past.sort_values("day", ascending=False).head(10)
+    today = date.today()
+    end = min(ctx.filters.end, today) if ctx.filters.end else today
+    latest = data.page(
+        ctx.db,
+        ctx.version,
+        "events",
+        replace(ctx.filters, end=end),
+        0,
+        ("date", "type", "actors", "sentence", "day"),
+        data.match_of({"date": Value.PRESENT}),
+        rows=10,
+        newest=True,
+    )
     if latest.empty:
         ui.empty("No dated events in this selection.")
     else:
@@ -54,9 +66,10 @@ with right:
         )
 
 st.subheader("Alignment toward each bloc")
-subjects = signals["subject"].value_counts()
-chosen = [a for a in ctx.filters.actors if a in subjects.index]
-options = chosen + [s for s in subjects.index if s not in chosen]
+ranked = subjects.sort_values("signals", ascending=False, kind="stable")
+counts = dict(zip(ranked["subject"], ranked["signals"], strict=True))
+chosen = [a for a in ctx.filters.actors if a in counts]
+options = chosen + [s for s in counts if s not in chosen]
 if not options:
     ui.empty("No alignment signals in this selection.")
 else:
@@ -64,15 +77,18 @@ else:
         "Balance of", options, key="ov-subject", format_func=lambda a: ctx.names.get(a, a)
     )
     subject = str(subject)
-    st.plotly_chart(
-        charts.bloc_balance(signals, subject, ctx.names), key="ov-balance", width="stretch"
+    own = ctx.table(
+        "signals",
+        ("id", "subject", "counterpart", "direction", "weight", "first", "sources"),
+        data.match_of({"subject": subject}),
     )
+    st.plotly_chart(charts.bloc_balance(own, subject, ctx.names), key="ov-balance", width="stretch")
 
 st.subheader("Articles")
-st.dataframe(
-    ui.display(articles, ctx.names, ["published", "title", "source", "words"]),
-    hide_index=True,
+ui.paged(
+    ctx,
+    "articles",
     key="ov-articles",
-    width="stretch",
+    shown=["published", "title", "source", "words"],
+    download="articles",
 )
-ui.downloads(articles, "articles", key="ov-articles-dl")

@@ -8,12 +8,26 @@ import pandas as pd
 import streamlit as st
 
 from analysis.deals import register
+from analysis.store import EVIDENCE_SENTENCES
 from dashboard import charts, data, review, ui
 from dashboard.palette import human, plural
 
 ctx = ui.context()
 st.title("Arms procurement")
-deals = ctx.table("deals")
+# The deals without their evidence lists: what the charts and the supplier figures need.
+LIGHT = (
+    "id",
+    "supplier",
+    "recipient",
+    "system",
+    "category",
+    "status",
+    "sources",
+    "order_year",
+    "delivery_years",
+    "first_reported",
+)
+deals = ctx.table("deals", LIGHT)
 if deals.empty:
     ui.empty(
         "No arms deals match these filters. Deals come from weapon systems mentioned "
@@ -27,11 +41,21 @@ st.caption(
     "distinct texts (syndicated copies once). The status is the furthest stage at least two "
     "sources support (or the only source's); **conflicts** spell out where reports disagree."
 )
+summary = ctx.aggregate(
+    "deals",
+    (),
+    (
+        ("deals", "count", "*"),
+        ("corroborated", "count_if_many", "sources"),
+        ("conflicts", "count_if_any", "conflicts"),
+        ("reports", "sum", "n_reports"),
+    ),
+).iloc[0]
 cols = st.columns(4)
-cols[0].metric("Deals", f"{len(deals):,}")
-cols[1].metric("Corroborated (2+ sources)", f"{int((deals['sources'] >= 2).sum()):,}")
-cols[2].metric("With conflicts", f"{int(deals['conflicts'].map(bool).sum()):,}")
-cols[3].metric("Reports", f"{int(deals['n_reports'].sum()):,}")
+cols[0].metric("Deals", f"{int(summary['deals']):,}")
+cols[1].metric("Corroborated (2+ sources)", f"{int(summary['corroborated']):,}")
+cols[2].metric("With conflicts", f"{int(summary['conflicts']):,}")
+cols[3].metric("Reports", f"{int(summary['reports']):,}")
 
 st.plotly_chart(charts.arms_network(deals, ctx.names), key="pr-network", width="stretch")
 st.caption(
@@ -90,28 +114,47 @@ selected = (
     if picked
     else set()
 )
-shown = deals
-if selected:
-    shown = deals[
-        [(c, s) in selected for c, s in zip(deals["category"], deals["status"], strict=True)]
+match = data.match_of(*({"category": c, "status": s} for c, s in sorted(selected)))
+match = match if selected else None
+st.subheader(plural(ctx.total("deals", match), "deal") + (" (selected)" if selected else ""))
+
+
+def with_evidence(frame: pd.DataFrame) -> pd.DataFrame:
+    evidence = [
+        f"{brief} | … (of {n} reports)" if int(n) > EVIDENCE_SENTENCES else brief
+        for brief, n in zip(frame["evidence_brief"], frame["n_reports"], strict=True)
     ]
-st.subheader(plural(len(shown), "deal") + (" (selected)" if selected else ""))
-table = shown.assign(
-    **{
-        "stage history": shown["stages"].map(ui.describe_stages),
-        "conflicts": shown["conflicts"].map(lambda c: ui.describe_conflicts(c, ctx.names)),
-        "evidence": shown["reports"].map(
-            lambda reports: " | ".join(dict.fromkeys(r["sentence"] for r in reports))
-        ),
-    }
+    out = frame.assign(evidence=evidence)
+    out["stage history"] = frame["stages"].map(ui.describe_stages)
+    out["conflicts"] = frame["conflicts_brief"].map(lambda c: ui.describe_conflicts(c, ctx.names))
+    return out
+
+
+# The table's page without the reports themselves (hundreds for a much-reported deal): their
+# first sentences come from the store; "Evidence for one deal" and the downloads have them all.
+PAGE: tuple[str, ...] = (
+    *LIGHT,
+    "family",
+    "stages",
+    "quantity_ordered",
+    "quantity_delivered",
+    "last_reported",
+    "n_reports",
+    "conflicts_brief",
+    "evidence_brief",
 )
-st.dataframe(
-    ui.display(table, ctx.names, ui.COLUMNS["deals"]),
-    hide_index=True,
+shown = ui.paged(
+    ctx,
+    "deals",
     key="pr-table",
-    width="stretch",
+    shown=ui.COLUMNS["deals"],
+    columns=PAGE,
+    match=match,
+    prepare=with_evidence,
+    download="deals",
+    download_columns=(),
+    rows=25,  # a much-reported deal's evidence and conflicts are long to read
 )
-ui.downloads(shown, "deals", key="pr-dl")
 
 with st.expander("Evidence for one deal"):
     labels = {
@@ -121,12 +164,15 @@ with st.expander("Evidence for one deal"):
         for d in shown.to_dict("records")
     }
     deal_id = st.selectbox(
-        "Deal", list(labels), key="pr-deal", format_func=lambda d: labels.get(d, d)
+        "Deal (of the table's page)",
+        list(labels),
+        key="pr-deal",
+        format_func=lambda d: labels.get(d, d),
     )
     if deal_id:
-        deal = shown[shown["id"] == deal_id].iloc[0]
-        titles = data.article_index(ctx.db, ctx.version).set_index("id")["title"]
+        deal = ctx.table("deals", (), data.match_of({"id": deal_id})).iloc[0]
         reports = pd.DataFrame(deal["reports"])
+        titles = data.article_titles(ctx.db, ctx.version, tuple(sorted(set(reports["article_id"]))))
         reports["article"] = reports["article_id"].map(lambda a: titles.get(a, a))
         st.dataframe(
             ui.display(
@@ -146,12 +192,15 @@ st.caption(
     "A SIPRI-style trade register of the deals shown: supplier, recipient, designation, "
     "category, number ordered, order year, delivery years, number delivered, status, sources."
 )
+REGISTER = (*LIGHT, "quantity_ordered", "quantity_delivered")
 reg = register(shown, ctx.names)
-with st.expander(f"Preview ({plural(len(reg), 'line')})"):
+with st.expander(f"Preview ({plural(len(reg), 'line')} of the table's page)"):
     st.dataframe(reg, hide_index=True, key="pr-register", width="stretch")
+# The register needs no evidence: every matching deal's light columns, read on each run.
+everything = ctx.table("deals", REGISTER, match)
 st.download_button(
     "Download register (CSV)",
-    reg.to_csv(index=False).encode("utf-8"),
+    register(everything, ctx.names).to_csv(index=False).encode("utf-8"),
     file_name="arms-register.csv",
     mime="text/csv",
     key="pr-register-csv",

@@ -242,7 +242,7 @@ def test_a_version_4_store_gets_row_ids(tmp_path: Path) -> None:
     conn.execute("PRAGMA user_version = 4")
     conn.close()
     with Store(path, corpus=False) as st:
-        assert st.version() == 5
+        assert st.version() == 6
     with Store(path) as st:
         st.add(analysis(), text=TEXT)
         expected = sorted(st.read("procurements")["row_id"])

@@ -66,6 +66,8 @@ def test_upload_filter_and_see_the_deal(server: str, tmp_path: Path) -> None:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 1400})
         page.set_default_timeout(120_000)
+        # The same patience for assertions: the first upload loads the language model.
+        expect.set_options(timeout=120_000)
         try:
             page.goto(f"{server}/add")
             page.locator('input[type="file"]').set_input_files(str(article))

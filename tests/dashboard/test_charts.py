@@ -302,4 +302,4 @@ def test_names_and_systems_in_figures_show_as_text() -> None:
     _assert_escaped(charts.deal_timeline(hostile, names))
     _assert_escaped(charts.alignment_over_time(signals(), "SRB", names))
     actors = pd.DataFrame([{"actor": "SRB", "type": "country", "mentions": 3, "article_id": "a"}])
-    _assert_escaped(charts.top_actors(actors, names))
+    _assert_escaped(charts.top_actors(charts.actor_totals(actors), names))
