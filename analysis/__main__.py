@@ -75,11 +75,20 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("correct", help="record an analyst's correction of one stored row")
     c.add_argument("--db")
     c.add_argument("--table", required=True, help="procurements, alignment or stance_cues")
-    c.add_argument("--row", required=True, help="the row's id (the row_id column of export)")
-    how = c.add_mutually_exclusive_group(required=True)
-    how.add_argument("--set", action="append", metavar="FIELD=VALUE", help="new value of a field")
+    c.add_argument("--row", help="the row's id (the row_id column of export)")
+    c.add_argument("--set", action="append", metavar="FIELD=VALUE", help="new value of a field")
+    how = c.add_mutually_exclusive_group()
     how.add_argument("--reject", action="store_true", help="the row is wrong: drop it")
     how.add_argument("--confirm", action="store_true", help="the row is right as it is")
+    how.add_argument(
+        "--add",
+        action="store_true",
+        help="add a row the extraction missed (--article, --evidence, --set FIELD=VALUE)",
+    )
+    c.add_argument("--article", help="with --add: the stored article's id")
+    c.add_argument(
+        "--evidence", help="with --add: the sentence (exact text of the article) it comes from"
+    )
     c.add_argument("--note", help="why (plain text)")
     c.add_argument("--reviewer", help="who (default: $USER)")
     r = sub.add_parser("review", help="reviewed articles")
@@ -191,16 +200,52 @@ def _correct(args: argparse.Namespace) -> int:
         if not sep or not name.strip():
             raise UsageError(f"--set needs FIELD=VALUE, not {item!r}")
         values[name.strip()] = value
-    action = "reject" if args.reject else "confirm" if args.confirm else "edit"
+    action = (
+        "add" if args.add else "reject" if args.reject else "confirm" if args.confirm else "edit"
+    )
+    if action == "add" and (args.row or not args.article or not args.evidence):
+        raise UsageError("--add takes --article and --evidence, not --row")
+    if action != "add" and (args.article or args.evidence):
+        raise UsageError("--article and --evidence go with --add")
+    if action != "add" and not args.row:
+        raise UsageError("--row is required (or --add for a missed row)")
+    if action == "edit" and not values:
+        raise UsageError("give --set FIELD=VALUE, --confirm, --reject or --add")
     reviewer = args.reviewer or os.environ.get("USER") or None
     db = store.resolve_db(args.db)
     if not db.exists():
         raise UsageError(f"{db}: no store yet; run `python -m analysis ingest` first")
+    if action == "add":
+        return _add_row(args, db, values, reviewer)
     with store.Store(db) as st:
         written = st.correct(
             args.table, args.row, values=values, action=action, note=args.note, reviewer=reviewer
         )
     print(f"recorded {written} correction{'s' if written != 1 else ''} of {args.table} {args.row}")
+    return 0
+
+
+def _add_row(args: argparse.Namespace, db: Path, values: dict[str, str], who: str | None) -> int:
+    from analysis import store
+
+    with store.Store(db) as st:
+        text = st.text(args.article)
+        if text is None:
+            raise UsageError(f"no stored article with id {args.article!r}")
+        evidence = " ".join(str(args.evidence).split())
+        start = text.find(evidence) if evidence else -1
+        if start < 0:
+            raise UsageError("--evidence must be text of the article, word for word")
+        row_id = st.add_row(
+            args.table,
+            args.article,
+            start=start,
+            end=start + len(evidence),
+            values=values,
+            note=args.note,
+            reviewer=who,
+        )
+    print(f"added {args.table} row {row_id}")
     return 0
 
 

@@ -534,6 +534,7 @@ class Store:
                     )
                 ],
             )
+            self._restore_added(aid, pub)
             self._mark_dirty(aid)
             self.conn.execute("COMMIT")
         except BaseException:
@@ -638,6 +639,123 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM actors WHERE actor = ? LIMIT 1", (actor,))
         return row.fetchone() is not None
 
+    def add_row(
+        self,
+        table: str,
+        article_id: str,
+        *,
+        start: int,
+        end: int,
+        values: dict[str, Any],
+        note: str | None = None,
+        reviewer: str | None = None,
+    ) -> str:
+        """Record a row the extraction missed, read from ``text[start:end]`` of a stored article
+        (its evidence); it is marked ``add`` in ``review``, joins deals, signals and exports,
+        and comes back whenever the article is re-analysed. Returns the new row's id."""
+        from analysis import resources
+
+        if self.readonly:
+            raise StoreError("the store is open read-only")
+        row = corr.added_row(table, values, self.known_actor, resources.signal_rules())
+        note = corr.plain_text("note", note.strip()) if note and note.strip() else None
+        who = corr.plain_text("reviewer", reviewer.strip(), limit=80) if reviewer else None
+        found = self.conn.execute(
+            "SELECT text, published FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if found is None:
+            raise CorrectionError(f"no stored article with id {article_id!r}")
+        text, published = found
+        if isinstance(start, bool) or isinstance(end, bool):
+            raise CorrectionError("start and end are character offsets")
+        start, end = int(start), int(end)
+        if not 0 <= start < end <= len(text) or not text[start:end].strip():
+            raise CorrectionError(
+                f"the evidence must be a stretch of the article's text (0 to {len(text)})"
+            )
+        row.update(sentence=text[start:end], start=start, end=end)
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            n = self.conn.execute("SELECT COUNT(*) FROM corrections").fetchone()[0]
+            row_id = corr.added_row_id(article_id, table, start, end, f"{at}|{n}")
+            self.conn.execute(
+                'INSERT INTO corrections ("table", row_id, article_id, field, old, new, action,'
+                " reviewer, at, note) VALUES (?,?,?,NULL,NULL,?,'add',?,?,?)",
+                (table, row_id, article_id, corr.encode(row), who, at, note),
+            )
+            self.conn.execute(
+                "INSERT OR REPLACE INTO corrected_values VALUES (?,?,?,?)",
+                (table, row_id, corr.ROW_FIELD, corr.encode("add")),
+            )
+            self._insert_added(table, article_id, row_id, row, published)
+            self._mark_groups("t.row_id = ?", (row_id,))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        if self.corpus:
+            self.refresh_corpus()
+        return row_id
+
+    def _insert_added(
+        self, table: str, article_id: str, row_id: str, row: dict[str, Any], published: str | None
+    ) -> None:
+        if table == "procurements":
+            self.conn.execute(
+                "INSERT INTO procurements (article_id, system, category, supplier, recipient,"
+                ' status, quantity, date, sentence, start, "end", evidence, day, family,'
+                " row_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article_id,
+                    row["system"],
+                    row["category"],
+                    row["supplier"],
+                    row["recipient"],
+                    row["status"],
+                    row["quantity"],
+                    row["date"],
+                    row["sentence"],
+                    row["start"],
+                    row["end"],
+                    "[]",
+                    _day(row["date"], published),
+                    family_of(row["system"], row["category"]),
+                    row_id,
+                ),
+            )
+            return
+        self.conn.execute(
+            "INSERT INTO alignment (article_id, subject, counterpart, direction, type, basis,"
+            ' weight, date, sentence, start, "end", day, row_id)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article_id,
+                row["subject"],
+                row["counterpart"],
+                row["direction"],
+                row["type"],
+                row["basis"],
+                row["weight"],
+                row["date"],
+                row["sentence"],
+                row["start"],
+                row["end"],
+                _day(row["date"], published),
+                row_id,
+            ),
+        )
+
+    def _restore_added(self, article_id: str, published: str | None) -> None:
+        """Put back the rows analysts added to an article (inside its write transaction)."""
+        rows = self.conn.execute(
+            "SELECT \"table\", row_id, new FROM corrections WHERE article_id = ? AND action = 'add'"
+            " ORDER BY id",
+            (article_id,),
+        ).fetchall()
+        for table, row_id, new in rows:
+            self._insert_added(table, article_id, row_id, json.loads(new), published)
+
     def correct(
         self,
         table: str,
@@ -654,6 +772,8 @@ class Store:
         if self.readonly:
             raise StoreError("the store is open read-only")
         corr.check_table(table)
+        if action == "add":
+            raise CorrectionError("a missed row is added with add_row (an article and evidence)")
         if action not in ("confirm", "edit", "reject"):
             raise CorrectionError("action must be confirm, edit or reject")
         if action == "edit" and not values:
@@ -680,6 +800,9 @@ class Store:
         ]
         if not entries:
             entries = [(*base, None, None, None, action, who, at, note)]
+        mark = action
+        if action != "reject" and row.get("review") == "add":
+            mark = "add"  # an added row stays marked as added when edited or confirmed
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             self._mark_groups("t.row_id = ?", (row_id,))
@@ -691,7 +814,7 @@ class Store:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO corrected_values VALUES (?,?,?,?)",
                 [(table, row_id, name, corr.encode(new)) for name, new in checked.items()]
-                + [(table, row_id, corr.ROW_FIELD, corr.encode(action))],
+                + [(table, row_id, corr.ROW_FIELD, corr.encode(mark))],
             )
             self._mark_groups("t.row_id = ?", (row_id,))
             self.conn.execute("COMMIT")
