@@ -121,8 +121,19 @@ def _lint_person(rec: resources.PersonRecord) -> None:
         raise KnowledgeError(new[0])
 
 
+def _readable() -> None:
+    """The overlay as it stands must parse: an entry is never checked against, or appended
+    to, a file that no longer does."""
+    for name in resources.OVERLAY_FILES:
+        try:
+            resources.overlay_records(name)
+        except DataFileError as exc:
+            raise KnowledgeError(f"the overlay is broken, fix it first: {exc}") from None
+
+
 def alias_entry(kind: str, record_id: str, alias: str) -> Entry:
     """An alias of a known actor, person or weapon system."""
+    _readable()
     if kind not in KINDS:
         raise KnowledgeError(f"an alias belongs to an {', a '.join(KINDS)}; not {kind!r}")
     form = _text("alias", alias)
@@ -205,6 +216,7 @@ def person_entry(
 ) -> Entry:
     """A person with one role: ``title`` for ``actor`` from ``start`` to ``end`` (open when
     empty). A person already in the data gains the role (and aliases)."""
+    _readable()
     name = _text("name", name)
     title = str(title).strip().lower().replace(" ", "_")
     if not _TITLE.match(title):
@@ -251,6 +263,7 @@ def weapon_entry(
     aliases: Sequence[str] = (),
 ) -> Entry:
     """A weapon system the data lacks: its name, category, country of origin and maker."""
+    _readable()
     name = _text("name", name)
     if category not in CATEGORIES:
         raise KnowledgeError(f"category must be one of {', '.join(CATEGORIES)}; not {category!r}")
@@ -282,14 +295,11 @@ def weapon_entry(
 
 
 def write(entry: Entry) -> Path:
-    """Append a checked entry to its overlay file and reload the cached tables. The whole
-    overlay is read back first, so a file that no longer parses is reported, not extended."""
+    """Append a checked entry to its overlay file and reload the cached tables (a file that
+    no longer parses is reported, not extended)."""
     folder = resources.overlay_dir()
     path = folder / entry.file
-    try:
-        resources.overlay_records(entry.file)
-    except DataFileError as exc:
-        raise KnowledgeError(f"the overlay is broken, fix it first: {exc}") from None
+    _readable()
     line = json.dumps(entry.row, ensure_ascii=False) + "\n"
     try:
         folder.mkdir(parents=True, exist_ok=True)
