@@ -32,6 +32,7 @@ PAGES = [
     st.Page(HERE / "views" / "dyad.py", title="Dyad", icon=":material/compare_arrows:"),
     st.Page(HERE / "views" / "stance.py", title="Stance", icon=":material/record_voice_over:"),
     st.Page(HERE / "views" / "queue.py", title="Review queue", icon=":material/fact_check:"),
+    st.Page(HERE / "views" / "knowledge.py", title="Knowledge", icon=":material/menu_book:"),
     st.Page(HERE / "views" / "add.py", title="Add articles", icon=":material/upload_file:"),
 ]
 

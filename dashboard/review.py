@@ -13,7 +13,8 @@ import streamlit as st
 
 from analysis import resources
 from analysis.constants import BASES, CATEGORIES, STATUSES
-from analysis.corrections import FIELDS, CorrectionError
+from analysis.corrections import ADDABLE, FIELDS, CorrectionError
+from analysis.review import sentences
 from analysis.store import Store
 from dashboard import data, ui
 
@@ -155,3 +156,85 @@ def history(ctx: ui.Context, table: str, *, key: str) -> None:
             key=key,
             width="stretch",
         )
+
+
+def _add_fields(table: str, actors: list[str], names: dict[str, str], key: str) -> dict[str, Any]:
+    """The inputs of a new row (inside the add form); empty choices stay ``None``."""
+    label = {a: f"{names.get(a, a)} ({a})" for a in actors}
+    pick = [None, *actors]
+
+    def actor(name: str, column: Any) -> Any:
+        return column.selectbox(
+            name, pick, key=f"{key}-{name}", format_func=lambda a: "—" if a is None else label[a]
+        )
+
+    values: dict[str, Any] = {}
+    if table == "procurements":
+        c1, c2, c3 = st.columns(3)
+        values["system"] = c1.text_input("system (designation)", key=f"{key}-system")
+        values["category"] = c2.selectbox("category", CATEGORIES, key=f"{key}-category")
+        values["status"] = c3.selectbox("status", STATUSES, key=f"{key}-status")
+        c4, c5, c6, c7 = st.columns(4)
+        values["supplier"] = actor("supplier", c4)
+        values["recipient"] = actor("recipient", c5)
+        values["quantity"] = c6.text_input("quantity", key=f"{key}-quantity")
+        values["date"] = c7.text_input("date (YYYY[-MM[-DD]])", key=f"{key}-date")
+        return values
+    rules = resources.signal_rules()
+    c1, c2, c3, c4 = st.columns(4)
+    values["subject"] = actor("subject", c1)
+    values["counterpart"] = actor("counterpart", c2)
+    values["type"] = c3.selectbox("type", list(rules), key=f"{key}-type")
+    values["date"] = c4.text_input("date (YYYY[-MM[-DD]])", key=f"{key}-date")
+    return values
+
+
+def add_form(ctx: ui.Context, table: str, *, key: str) -> None:
+    """ "Add a missed row": pick an article of the current filters and one of its sentences,
+    enter the row; it is recorded as an ``add`` correction and marked as added everywhere."""
+    articles = data.article_index(ctx.db, ctx.version)
+    if ctx.filters.articles:
+        articles = articles[articles["id"].isin(ctx.filters.articles)]
+    if articles.empty or table not in ADDABLE:
+        return
+    # The editor above draws the sidebar's reviewer field unless it had no rows to show.
+    who = reviewer() if ctx.table(table).empty else str(st.session_state.get("am-reviewer") or "")
+    done = st.session_state.pop(f"{key}-done", None)
+    if done:
+        st.success(done)
+    with st.expander("Add a missed row", expanded=bool(st.session_state.get(f"{key}-open"))):
+        titles = dict(zip(articles["id"], articles["title"], strict=True))
+        aid = st.selectbox(
+            "Article", list(titles), key=f"{key}-article", format_func=lambda a: titles[a]
+        )
+        text = data.article_text(ctx.db, ctx.version, str(aid))
+        spans = sentences(text)
+        with st.form(f"{key}-form"):
+            span = st.selectbox(
+                "Evidence: the sentence it comes from",
+                spans,
+                key=f"{key}-sentence-{aid}",
+                format_func=lambda s: text[s[0] : s[1]],
+            )
+            values = _add_fields(table, actor_ids(ctx.db, ctx.version), ctx.names, key)
+            note = st.text_input("Note (plain text)", key=f"{key}-note")
+            submitted = st.form_submit_button("Add row", type="primary", key=f"{key}-submit")
+        if not submitted or span is None:
+            return
+        st.session_state[f"{key}-open"] = True
+        try:
+            with Store(Path(ctx.db)) as st_:
+                st_.add_row(
+                    table,
+                    str(aid),
+                    start=int(span[0]),
+                    end=int(span[1]),
+                    values={k: v for k, v in values.items() if v not in (None, "")},
+                    note=note,
+                    reviewer=who.strip(),
+                )
+        except CorrectionError as exc:
+            st.error(ui.md(exc), icon=":material/error:")
+            return
+        st.session_state[f"{key}-done"] = "Added the row; it is marked “add” in last review."
+        st.rerun()

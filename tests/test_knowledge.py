@@ -109,7 +109,9 @@ def test_a_new_person_and_weapon_system_are_recognised(nlp: Language, overlay: P
             "title must be",
         ),
         (
-            lambda: knowledge.weapon_entry("Gun 1", category="laser", origin="SRB", maker="Zastava"),
+            lambda: knowledge.weapon_entry(
+                "Gun 1", category="laser", origin="SRB", maker="Zastava"
+            ),
             "category must be one of",
         ),
         (
