@@ -793,37 +793,91 @@ class Store:
             raise CorrectionError(f"no {table} row with id {row_id!r}")
         row = dict(zip([d[0] for d in cur.description], found, strict=True))
         at = datetime.now(UTC).isoformat(timespec="seconds")
-        base = (table, row_id, str(row["article_id"]))
-        entries: list[tuple[str | None, ...]] = [
-            (*base, name, corr.encode(row[name]), corr.encode(new), "edit", who, at, note)
-            for name, new in checked.items()
-        ]
-        if not entries:
-            entries = [(*base, None, None, None, action, who, at, note)]
-        mark = action
-        if action != "reject" and row.get("review") == "add":
-            mark = "add"  # an added row stays marked as added when edited or confirmed
+        plan = [(table, row_id, row, checked, action, note)]
+        if table == "procurements":
+            plan.extend(self._arms_signals(row_id, row, checked, action))
+        entries: list[tuple[str | None, ...]] = []
+        latest: list[tuple[str, str, str, str]] = []
+        for tbl, rid, old, fields, act, why in plan:
+            base = (tbl, rid, str(old["article_id"]))
+            own = [
+                (*base, name, corr.encode(old[name]), corr.encode(new), "edit", who, at, why)
+                for name, new in fields.items()
+            ]
+            entries.extend(own or [(*base, None, None, None, act, who, at, why)])
+            mark = act
+            if act != "reject" and old.get("review") == "add":
+                mark = "add"  # an added row stays marked as added when edited or confirmed
+            latest.extend((tbl, rid, name, corr.encode(new)) for name, new in fields.items())
+            latest.append((tbl, rid, corr.ROW_FIELD, corr.encode(mark)))
+        ids = [rid for _, rid, *_ in plan]
+        where = f"t.row_id IN ({_marks(ids)})"
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            self._mark_groups("t.row_id = ?", (row_id,))
+            self._mark_groups(where, ids)
             self.conn.executemany(
                 'INSERT INTO corrections ("table", row_id, article_id, field, old, new, action,'
                 " reviewer, at, note) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 entries,
             )
             self.conn.executemany(
-                "INSERT OR REPLACE INTO corrected_values VALUES (?,?,?,?)",
-                [(table, row_id, name, corr.encode(new)) for name, new in checked.items()]
-                + [(table, row_id, corr.ROW_FIELD, corr.encode(mark))],
+                "INSERT OR REPLACE INTO corrected_values VALUES (?,?,?,?)", latest
             )
-            self._mark_groups("t.row_id = ?", (row_id,))
+            self._mark_groups(where, ids)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         if self.corpus:
             self.refresh_corpus()
-        return len(entries)
+        return sum(1 for e in entries if e[0] == table and e[1] == row_id)
+
+    def _arms_signals(
+        self, row_id: str, row: dict[str, Any], checked: dict[str, Any], action: str
+    ) -> list[tuple[str, str, dict[str, Any], dict[str, Any], str, str]]:
+        """The corrections that keep a deal report's arms signals (the recipient's
+        ``arms_procurement`` and the supplier's ``arms_supply``, from the same words) in step
+        with a corrected supplier or recipient, or a rejected report: unless another report of
+        the same words still supports them."""
+        old_s, old_r = row["supplier"], row["recipient"]
+        if action == "reject":
+            new_s, new_r = None, None
+        elif action == "edit" and ("supplier" in checked or "recipient" in checked):
+            new_s, new_r = checked.get("supplier", old_s), checked.get("recipient", old_r)
+        else:
+            return []
+        if not old_s or not old_r:
+            return []
+        same = 't.article_id = ? AND t.start = ? AND t."end" = ?'
+        at = (row["article_id"], row["start"], row["end"])
+        others = self.conn.execute(
+            f"SELECT 1 FROM {self._source('procurements')} t WHERE {same} AND t.row_id != ?"
+            " AND t.supplier IS ? AND t.recipient IS ? LIMIT 1",
+            (*at, row_id, old_s, old_r),
+        ).fetchone()
+        if others is not None:
+            return []
+        cur = self.conn.execute(
+            f"SELECT * FROM {self._source('alignment')} t WHERE {same} AND ("
+            "(t.type = 'arms_procurement' AND t.subject = ? AND t.counterpart = ?) OR "
+            "(t.type = 'arms_supply' AND t.subject = ? AND t.counterpart = ?))",
+            (*at, old_r, old_s, old_s, old_r),
+        )
+        names = [d[0] for d in cur.description]
+        why = f"follows the correction of procurements row {row_id}"
+        out: list[tuple[str, str, dict[str, Any], dict[str, Any], str, str]] = []
+        for found in cur.fetchall():
+            sig = dict(zip(names, found, strict=True))
+            if not new_s or not new_r or new_s == new_r:
+                out.append(("alignment", sig["row_id"], sig, {}, "reject", why))
+                continue
+            pair = (new_r, new_s) if sig["type"] == "arms_procurement" else (new_s, new_r)
+            fields = {
+                k: v for k, v in zip(("subject", "counterpart"), pair, strict=True) if sig[k] != v
+            }
+            if fields:
+                out.append(("alignment", sig["row_id"], sig, fields, "edit", why))
+        return out
 
     def _mark_dirty(self, article_id: str) -> None:
         """Queue the deal and signal groups an article's rows belong to (inside its
