@@ -276,7 +276,7 @@ def test_an_alias_from_the_knowledge_page_is_recognised(
             page.goto(f"{url}/add")
             page.locator('input[type="file"]').set_input_files(str(first))
             page.get_by_role("button", name="Analyse 1 article(s)").click()
-            expect(page.get_by_text("lakeland.md: ")).to_be_visible()
+            expect(page.get_by_text("lakeland.md: ")).to_be_visible(timeout=120_000)
             assert "VNM" not in recipients("Lakeland buys Indian missiles (illustrative sample)")
 
             page.goto(f"{url}/knowledge")
@@ -292,13 +292,13 @@ def test_an_alias_from_the_knowledge_page_is_recognised(
             assert not (tmp_path / "user").exists()
             alias.fill("Lakeland")
             page.get_by_role("button", name="Add alias").click()
-            expect(page.get_by_text("Re-analysed 1 stored article")).to_be_visible()
+            expect(page.get_by_text("Re-analysed 1 stored article")).to_be_visible(timeout=120_000)
             assert "VNM" in recipients("Lakeland buys Indian missiles (illustrative sample)")
 
             page.goto(f"{url}/add")
             page.locator('input[type="file"]').set_input_files(str(second))
             page.get_by_role("button", name="Analyse 1 article(s)").click()
-            expect(page.get_by_text("lakeland-again.md: ")).to_be_visible()
+            expect(page.get_by_text("lakeland-again.md: ")).to_be_visible(timeout=120_000)
             assert "VNM" in recipients("Lakeland orders Russian jets (illustrative sample)")
         finally:
             browser.close()
