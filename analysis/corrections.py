@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from analysis.constants import BASES, CATEGORIES, CUE_TYPES, STATUSES
+from analysis.constants import BASES, CATEGORIES, CUE_TYPES, EVENT_TYPES, STATUSES
 
 ACTIONS = ("confirm", "edit", "reject", "add")
 ROW_FIELD = ""  # the corrected_values key of a row's latest row-level action
@@ -52,6 +52,9 @@ FIELDS: dict[str, dict[str, Any]] = {
         "target": "actor",
         "polarity": "polarity",
     },
+    "events": {"date": "date", "type": EVENT_TYPES},
+    # An actor row of an article: the state a person (or company) acts for there.
+    "actors": {"country": "actor"},
 }
 CORRECTABLE = tuple(FIELDS)
 # Tables an analyst can add a missed row to, and the fields such a row needs. An added
@@ -66,6 +69,8 @@ _KIND: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "procurements": lambda r: f"{r['system'] or r['category']}|{r['recipient']}",
     "alignment": lambda r: f"{r['subject']}|{r['counterpart']}|{r['type']}",
     "stance_cues": lambda r: f"{r['cue']}|{r['type']}",
+    "events": lambda r: f"{r['date_text']}|{r['type']}",
+    "actors": lambda r: str(r["actor"]),
 }
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|&[A-Za-z]+;|&#\d+;")
@@ -78,7 +83,9 @@ def row_ids(article_id: str, table: str, rows: Iterable[Mapping[str, Any]]) -> l
     seen: dict[str, int] = {}
     out: list[str] = []
     for row in rows:
-        key = f"{article_id}|{table}|{row['start']}|{row['end']}|{_KIND[table](row)}"
+        key = (
+            f"{article_id}|{table}|{row.get('start', '')}|{row.get('end', '')}|{_KIND[table](row)}"
+        )
         n = seen.get(key, 0)
         seen[key] = n + 1
         digest = hashlib.sha256(f"{key}|{n}".encode()).hexdigest()[:16]

@@ -42,7 +42,7 @@ TABLES = (
 )
 # The corpus tables: merged from per-article reports, rebuilt whenever those change.
 CORPUS_TABLES = ("deals", "signals")
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class StoreError(RuntimeError):
@@ -235,7 +235,22 @@ CREATE TRIGGER corrections_generation AFTER INSERT ON corrections BEGIN
     UPDATE store_meta SET value = value + 1 WHERE key = 'generation';
 END;
 """
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: events and actor rows can be corrected too (an event's date and type; the state a
+# person acts for, settled in the review queue when only a title linked them): stable row ids.
+_V6 = """
+ALTER TABLE events ADD COLUMN row_id TEXT;
+ALTER TABLE actors ADD COLUMN row_id TEXT;
+CREATE INDEX idx_events_row ON events(row_id);
+CREATE INDEX idx_actors_row ON actors(row_id);
+"""
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+
+_ROW_KEYS_V5 = {
+    "procurements": "system, category, recipient",
+    "alignment": "subject, counterpart, type",
+    "stance_cues": "cue, type",
+}
+_ROW_KEYS_V6 = {"events": "date_text, type", "actors": "actor"}
 
 # How an actor filter applies to each table.
 _ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -356,7 +371,9 @@ class Store:
                 if version + 1 == 3:
                     self._fill_fingerprints()
                 if version + 1 == 5:
-                    self._fill_row_ids()
+                    self._fill_row_ids(_ROW_KEYS_V5)
+                if version + 1 == 6:
+                    self._fill_row_ids(_ROW_KEYS_V6)
                 self.conn.execute(f"PRAGMA user_version = {version + 1}")
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -411,8 +428,10 @@ class Store:
                     copy_of,
                 ),
             )
+            actor_ids = row_ids(aid, "actors", [{"actor": a["id"]} for a in analysis["actors"]])
             self.conn.executemany(
-                "INSERT INTO actors VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO actors (article_id, actor, name, type, country, mentions, forms,"
+                " row_id) VALUES (?,?,?,?,?,?,?,?)",
                 [
                     (
                         aid,
@@ -422,8 +441,9 @@ class Store:
                         a["country"],
                         a["mentions"],
                         json.dumps(a["forms"], ensure_ascii=False),
+                        rid,
                     )
-                    for a in analysis["actors"]
+                    for a, rid in zip(analysis["actors"], actor_ids, strict=True)
                 ],
             )
             self.conn.executemany(
@@ -433,10 +453,11 @@ class Store:
                     for e in analysis["entities"]
                 ],
             )
-            for ev in analysis["events"]:
+            event_ids = row_ids(aid, "events", analysis["events"])
+            for ev, event_id in zip(analysis["events"], event_ids, strict=True):
                 cur = self.conn.execute(
                     "INSERT INTO events (article_id, date, precision, date_text, type, actors,"
-                    ' sentence, start, "end", day) VALUES (?,?,?,?,?,?,?,?,?,?)',
+                    ' sentence, start, "end", day, row_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
                     (
                         aid,
                         ev["date"],
@@ -448,6 +469,7 @@ class Store:
                         ev["start"],
                         ev["end"],
                         _day(ev["date"], pub),
+                        event_id,
                     ),
                 )
                 self.conn.executemany(
@@ -603,20 +625,15 @@ class Store:
             )
             self._fingerprints = None
 
-    def _fill_row_ids(self) -> None:
-        """Give the rows of stores made before version 5 their stable ids."""
-        keys = {
-            "procurements": "system, category, recipient",
-            "alignment": "subject, counterpart, type",
-            "stance_cues": "cue, type",
-        }
+    def _fill_row_ids(self, keys: dict[str, str]) -> None:
+        """Give the rows of stores made before a table had row ids their stable ids."""
         for table, cols in keys.items():
+            span = 'start, "end", ' if table != "actors" else ""
             rows = self.conn.execute(
-                f'SELECT rowid, article_id, start, "end", {cols} FROM {table}'
-                " ORDER BY article_id, rowid"
+                f"SELECT rowid, article_id, {span}{cols} FROM {table} ORDER BY article_id, rowid"
             ).fetchall()
             by_article: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-            names = ["start", "end", *(c.strip() for c in cols.split(","))]
+            names = [*(["start", "end"] if span else []), *(c.strip() for c in cols.split(","))]
             for row in rows:
                 by_article.setdefault(row[1], []).append(
                     (row[0], dict(zip(names, row[2:], strict=True)))
@@ -1080,13 +1097,15 @@ class Store:
         if actors:
             self._actor_clause(table, actors, where, params)
         _date_clause(table, start, end, where, params)
-        sql = f"SELECT {cols} FROM {self._source(table)} t"
+        # events keep their rowid: the event_actors link table points at it
+        sql = f"SELECT {cols} FROM {self._source(table, with_rowid=table == 'events')} t"
         if where:
             sql += " WHERE " + " AND ".join(where)
         order = _ORDER.get(table)
         if order:
             sql += f" ORDER BY {order}"
-        return _decode(pd.read_sql_query(sql, self.conn, params=params), table)
+        frame = pd.read_sql_query(sql, self.conn, params=params)
+        return _decode(frame.drop(columns=["_rowid"], errors="ignore"), table)
 
     def _columns(self, table: str, columns: Sequence[str] | None) -> str:
         if columns:
@@ -1130,7 +1149,7 @@ class Store:
             params.extend(wanted)
         elif table == "events":
             where.append(
-                f"t.rowid IN (SELECT event_rowid FROM event_actors WHERE actor IN ({marks}))"
+                f"t._rowid IN (SELECT event_rowid FROM event_actors WHERE actor IN ({marks}))"
             )
             params.extend(wanted)
         else:
