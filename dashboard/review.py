@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import resources
-from analysis.constants import BASES, CATEGORIES, STATUSES
+from analysis.constants import BASES, CATEGORIES, EVENT_TYPES, STATUSES
 from analysis.corrections import ADDABLE, FIELDS, CorrectionError
 from analysis.review import sentences
 from analysis.store import Store
@@ -26,6 +26,8 @@ SHOWN = {
     table: ["decision", *(c for c in ui.COLUMNS[table] if c not in ("type",)), *_EXTRA]
     for table in ("procurements", "alignment")
 }
+SHOWN["events"] = ["decision", *ui.COLUMNS["events"], *_EXTRA]
+SHOWN["actors"] = ["decision", "actor", *ui.COLUMNS["actors"], *_EXTRA]
 
 
 def reviewer() -> str:
@@ -69,6 +71,11 @@ def _columns(table: str, actors: list[str]) -> dict[str, Any]:
     config["category"] = col.SelectboxColumn("category", options=list(CATEGORIES), required=True)
     config["status"] = col.SelectboxColumn("status", options=list(STATUSES), required=True)
     config["basis"] = col.SelectboxColumn("basis", options=list(BASES), required=True)
+    if table == "events":
+        config["type"] = col.SelectboxColumn("type", options=list(EVENT_TYPES), required=True)
+    if table in ("events", "actors"):
+        for name in ("actors", "forms"):
+            config[name] = col.ListColumn(name)
     return config
 
 
@@ -106,12 +113,21 @@ def apply_edits(
     return saved, errors
 
 
-def editor(ctx: ui.Context, table: str, *, key: str) -> None:
-    """The editable table of ``table``'s rows under the page's filters, with a Save button."""
-    rows = ctx.table(table)
+def editor(
+    ctx: ui.Context,
+    table: str,
+    *,
+    key: str,
+    rows: pd.DataFrame | None = None,
+    who: str | None = None,
+) -> None:
+    """The editable table of ``table``'s rows (default: under the page's filters), with a Save
+    button; only the correctable fields and the decision can be edited. ``who``: the reviewer,
+    when the page already drew the sidebar's field (two editors on one page)."""
+    rows = ctx.table(table) if rows is None else rows
     if rows.empty:
         return
-    who = reviewer()
+    who = reviewer() if who is None else who
     round_ = int(st.session_state.get(f"{key}-round", 0))
     shown = rows.assign(decision=None)[SHOWN[table]].reset_index(drop=True)
     done = st.session_state.pop(f"{key}-done", None)
@@ -123,7 +139,7 @@ def editor(ctx: ui.Context, table: str, *, key: str) -> None:
         hide_index=True,
         num_rows="fixed",
         column_config=_columns(table, actor_ids(ctx.db, ctx.version)),
-        disabled=list(READ_ONLY),
+        disabled=[c for c in SHOWN[table] if c != "decision" and c not in FIELDS[table]],
         width="stretch",
     )
     note = st.text_input("Note (plain text, kept with the corrections)", key=f"{key}-note")

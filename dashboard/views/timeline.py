@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts, review, ui
 
 ctx = ui.context()
 st.title("Timeline")
@@ -53,3 +53,11 @@ if not undated.empty:
             key="tl-undated",
             width="stretch",
         )
+
+st.subheader("Review events")
+st.caption(
+    "Correct an event's date (YYYY, YYYY-MM or YYYY-MM-DD) or type, or confirm or reject it in "
+    "its decision, then save: the timeline uses the corrected values, and re-analysis keeps them."
+)
+review.editor(ctx, "events", key="tl-review")
+review.history(ctx, "events", key="tl-history")

@@ -30,7 +30,7 @@ def page(path: str) -> AppTest:
     at.run()
     at.switch_page(path)
     at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    assert not at.exception, [(e.message, list(e.proto.stack_trace)) for e in at.exception]
     return at
 
 
@@ -119,3 +119,35 @@ def test_a_missed_row_is_added_from_a_sentence_and_marked(app_db: Path, overlay:
     (editor,) = [d for d in at.data_editor if str(d.key).startswith("pr-review-")]
     shown = editor.value.set_index("row_id")
     assert shown.loc[entry["row_id"], "review"] == "add"
+
+
+def test_an_event_type_is_corrected_on_the_timeline_and_actors_on_the_article_page(
+    app_db: Path, overlay: Path
+) -> None:
+    at = page("views/timeline.py")
+    (editor,) = [d for d in at.data_editor if str(d.key).startswith("tl-review-")]
+    rows = editor.value
+    pos = next(i for i, t in enumerate(rows["type"]) if t != "exercise")
+    rid = rows.iloc[pos]["row_id"]
+    at.session_state["tl-review-0"] = {
+        "edited_rows": {pos: {"type": "exercise"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="tl-review-save").click()
+    at.run()
+    assert not at.exception and not at.error, errors(at)
+    with Store(app_db, readonly=True) as st:
+        assert st.read("events").set_index("row_id").loc[rid, "type"] == "exercise"
+    at.session_state["tl-review-1"] = {
+        "edited_rows": {pos: {"type": "coronation"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="tl-review-save").click()
+    at.run()
+    assert any("type must be one of" in e for e in errors(at)), errors(at)
+    article = page("views/article.py")
+    editors = [str(d.key) for d in article.data_editor]
+    assert any(k.startswith("art-review-actors-") for k in editors), editors
+    assert any(k.startswith("art-review-events-") for k in editors), editors
