@@ -205,9 +205,12 @@ class StatusWeight:
     rationale: str
 
 
-def _lines(name: str, text: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
-    if text is None:
-        text = files("analysis").joinpath("data", name).read_text(encoding="utf-8")
+def _lines(name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    text = files("analysis").joinpath("data", name).read_text(encoding="utf-8")
+    return _parse(name, text)
+
+
+def _parse(name: str, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -233,7 +236,7 @@ def _strs(value: Any) -> tuple[str, ...]:
 
 def _read(name: str, build: Any, text: str | None = None) -> tuple[Any, ...]:
     out = []
-    for number, row in _lines(name, text):
+    for number, row in _lines(name) if text is None else _parse(name, text):
         try:
             out.append(build(row))
         except (KeyError, TypeError, ValueError) as exc:

@@ -167,7 +167,7 @@ def history(ctx: ui.Context, table: str, *, key: str) -> None:
     corrections = corrections[corrections["table"] == table]
     with st.expander(f"Review history ({len(corrections)})"):
         st.dataframe(
-            corrections[["at", "reviewer", "action", "field", "old", "new", "note", "row_id"]],
+            corrections[["at", "reviewer", "action", "field", "note", "old", "new", "row_id"]],
             hide_index=True,
             key=key,
             width="stretch",

@@ -113,6 +113,17 @@ def idle(page: Any) -> None:
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
 
 
+def open_history(page: Any, expect: Any) -> Any:
+    """Open the "Review history" expander (once the app is idle) and return its table."""
+    idle(page)
+    summary = page.locator("summary", has_text=re.compile(r"Review history \(\d+\)"))
+    details = page.locator("details", has=summary)
+    if details.get_attribute("open") is None:
+        summary.click()
+    expect(details).to_have_attribute("open", "", timeout=30_000)
+    return details.locator('[data-testid="stDataFrame"] table')
+
+
 def save(page: Any, expect: Any, message: str = "Saved 1 reviewed row") -> None:
     idle(page)
     page.get_by_role("button", name="Save review").click()
@@ -170,13 +181,8 @@ def test_correct_reanalyse_and_reject_in_the_browser(
             ), exported
             page.screenshot(path=str(ARTIFACTS / "browser-review.png"), full_page=True)
             # the note is kept as text, never as Markdown or a link
-            page.get_by_text(re.compile(r"^Review history \(\d+\)$")).click()
-            history = page.locator(
-                '[data-testid="stDataFrame"]', has=page.locator("th", has_text="reviewer")
-            ).last
-            expect(history.locator("table")).to_contain_text(
-                "*Israel* [see](http://example.org)", timeout=30_000
-            )
+            history = open_history(page, expect)
+            expect(history).to_contain_text("*Israel* [see](http://example.org)", timeout=30_000)
 
             # the alignment balance follows: the arms signals moved to the new supplier's bloc
             page.goto(f"{url}/alignment?actor=SRB")
@@ -229,11 +235,7 @@ def test_correct_reanalyse_and_reject_in_the_browser(
                 assert victim["row_id"] not in set(st.read("procurements")["row_id"])
                 history = st.read("corrections")
             assert victim["row_id"] in set(history["row_id"])
-            page.get_by_text(re.compile(r"^Review history \(\d+\)$")).click()
-            shown = page.locator(
-                '[data-testid="stDataFrame"]', has=page.locator("th", has_text="reviewer")
-            ).last
-            expect(shown.locator("table")).to_contain_text("reject", timeout=30_000)
+            expect(open_history(page, expect)).to_contain_text("reject", timeout=30_000)
 
             # bad input in "Add a missed row": an error box, nothing recorded
             count = len(history)
