@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 from analysis.corrections import CorrectionError
 from analysis.knowledge import KnowledgeError
 from analysis.loading import InputError, load_path, parse_date
+from analysis.resources import DataFileError
 
 
 class UsageError(Exception):
@@ -357,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "knowledge": _knowledge,
         }[args.command]
         return handler(args)
-    except (InputError, UsageError, CorrectionError, KnowledgeError) as exc:
+    except (InputError, UsageError, CorrectionError, KnowledgeError, DataFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

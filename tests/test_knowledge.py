@@ -262,3 +262,11 @@ def test_bad_added_rows_change_nothing(
         with pytest.raises(CorrectionError, match=message):
             st.add_row(table, article().id, start=span[0], end=span[1], values=values)
         assert st.generation() == before and st.read("corrections").empty
+
+
+def test_a_broken_overlay_is_one_line_on_the_command_line(overlay: Path) -> None:
+    overlay.mkdir()
+    (overlay / "weapons.v1.jsonl").write_text("not json\n", encoding="utf-8")
+    listed = cli("knowledge", "list", overlay=overlay)
+    assert listed.returncode == 2, listed
+    assert listed.stderr.count("\n") == 1 and "weapons.v1.jsonl:1" in listed.stderr

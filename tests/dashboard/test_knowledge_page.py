@@ -151,3 +151,13 @@ def test_an_event_type_is_corrected_on_the_timeline_and_actors_on_the_article_pa
     editors = [str(d.key) for d in article.data_editor]
     assert any(k.startswith("art-review-actors-") for k in editors), editors
     assert any(k.startswith("art-review-events-") for k in editors), editors
+
+
+def test_a_broken_overlay_shows_an_error_box_not_a_traceback(app_db: Path, overlay: Path) -> None:
+    overlay.mkdir()
+    (overlay / "people.v1.jsonl").write_text('{"id": "P:x", "name": 3}\n', encoding="utf-8")
+    resources.reload()
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("knowledge overlay cannot be read" in e for e in errors(at)), errors(at)
