@@ -114,14 +114,25 @@ def idle(page: Any) -> None:
 
 
 def open_history(page: Any, expect: Any) -> Any:
-    """Open the "Review history" expander (once the app is idle) and return its table."""
-    idle(page)
+    """Open the "Review history" expander once the app is idle, scroll its table into view
+    (the grid draws its cells only when visible) and return the table."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     summary = page.locator("summary", has_text=re.compile(r"Review history \(\d+\)"))
     details = page.locator("details", has=summary)
-    if details.get_attribute("open") is None:
-        summary.click()
-    expect(details).to_have_attribute("open", "", timeout=30_000)
-    return details.locator('[data-testid="stDataFrame"] table')
+    table = details.locator('[data-testid="stDataFrame"] table')
+    for _ in range(3):  # a rerun that was still running may redraw the expander closed
+        idle(page)
+        if details.get_attribute("open") is None:
+            page.get_by_text(re.compile(r"^Review history \(\d+\)$")).click()
+        expect(details).to_have_attribute("open", "", timeout=30_000)
+        details.locator('[data-testid="stDataFrame"]').scroll_into_view_if_needed()
+        try:
+            table.wait_for(timeout=20_000)
+            return table
+        except PlaywrightTimeout:  # closed again by a late rerun: open it again
+            continue
+    return table
 
 
 def save(page: Any, expect: Any, message: str = "Saved 1 reviewed row") -> None:
@@ -169,11 +180,11 @@ def test_correct_reanalyse_and_reject_in_the_browser(
 
             # the network, the deal table and its export name the new supplier
             network = page.locator(".js-plotly-plot", has_text="Who arms whom").first
-            expect(network).to_contain_text(NEW_SUPPLIER_NAME)
+            expect(network).to_contain_text(NEW_SUPPLIER_NAME, timeout=30_000)
             deals = page.locator(
                 '[data-testid="stDataFrame"]', has=page.locator("th", has_text="conflicts")
             ).first
-            expect(deals.locator("table")).to_contain_text(NEW_SUPPLIER_NAME)
+            expect(deals.locator("table")).to_contain_text(NEW_SUPPLIER_NAME, timeout=30_000)
             exported = list(csv.DictReader(io.StringIO(download(page, "Download CSV"))))
             assert any(
                 (r["supplier"], r["recipient"], r["system"]) == (NEW_SUPPLIER, "SRB", system)
@@ -202,7 +213,7 @@ def test_correct_reanalyse_and_reject_in_the_browser(
             assert again.returncode == 0 and "reanalysed 1" in again.stdout, again.stderr
             page.goto(f"{url}/procurement?actor=SRB")
             network = page.locator(".js-plotly-plot", has_text="Who arms whom").first
-            expect(network).to_contain_text(NEW_SUPPLIER_NAME)
+            expect(network).to_contain_text(NEW_SUPPLIER_NAME, timeout=30_000)
             rows = editor_rows(db)
             kept = next(r for r in rows if r["row_id"] == rid)
             assert kept["supplier"] == NEW_SUPPLIER and kept["corrected"] == ["supplier"]
@@ -222,13 +233,17 @@ def test_correct_reanalyse_and_reject_in_the_browser(
             expect(cell).to_have_count(1)
             edit_cell(page, victim_pos, column("decision"), "reject")
             save(page, expect)
+            with Store(db, readonly=True) as st:
+                history = st.read("corrections")
+            last = history[history["table"] == "procurements"].iloc[-1]
+            assert (last["row_id"], last["action"]) == (victim["row_id"], "reject")
             network = page.locator(".js-plotly-plot", has_text="Who arms whom").first
-            expect(network).not_to_contain_text(victim_system)
+            expect(network).not_to_contain_text(victim_system, timeout=30_000)
             deals = page.locator(
                 '[data-testid="stDataFrame"]', has=page.locator("th", has_text="conflicts")
             ).first
             cell = deals.locator("td", has_text=re.compile(rf"^{re.escape(victim_system)}$"))
-            expect(cell).to_have_count(0)
+            expect(cell).to_have_count(0, timeout=30_000)
             exported = list(csv.DictReader(io.StringIO(download(page, "Download CSV"))))
             assert exported and victim_system not in {r["system"] for r in exported}
             with Store(db, readonly=True) as st:
