@@ -119,12 +119,12 @@ def open_history(page: Any, expect: Any) -> Any:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     summary = page.locator("summary", has_text=re.compile(r"Review history \(\d+\)"))
-    details = page.locator("details", has=summary)
+    details = page.locator("details", has=summary).last  # a rerun may briefly show two
     table = details.locator('[data-testid="stDataFrame"] table')
     for _ in range(3):  # a rerun that was still running may redraw the expander closed
         idle(page)
         if details.get_attribute("open") is None:
-            page.get_by_text(re.compile(r"^Review history \(\d+\)$")).click()
+            details.get_by_text(re.compile(r"^Review history \(\d+\)$")).click()
         expect(details).to_have_attribute("open", "", timeout=30_000)
         details.locator('[data-testid="stDataFrame"]').scroll_into_view_if_needed()
         try:
