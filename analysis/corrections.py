@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from analysis.constants import BASES, CATEGORIES, CUE_TYPES, STATUSES
+from analysis.constants import BASES, CATEGORIES, CUE_TYPES, EVENT_TYPES, STATUSES
 
 ACTIONS = ("confirm", "edit", "reject", "add")
 ROW_FIELD = ""  # the corrected_values key of a row's latest row-level action
@@ -52,13 +52,25 @@ FIELDS: dict[str, dict[str, Any]] = {
         "target": "actor",
         "polarity": "polarity",
     },
+    "events": {"date": "date", "type": EVENT_TYPES},
+    # An actor row of an article: the state a person (or company) acts for there.
+    "actors": {"country": "actor"},
 }
 CORRECTABLE = tuple(FIELDS)
+# Tables an analyst can add a missed row to, and the fields such a row needs. An added
+# alignment row also names its signal ``type``; its direction, basis and weight default to the
+# signal class's.
+ADDABLE: dict[str, tuple[str, ...]] = {
+    "procurements": ("category", "status"),
+    "alignment": ("subject", "counterpart", "type"),
+}
 # What identifies a row besides its offsets (extracted values, so re-analysis gives the same id).
 _KIND: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "procurements": lambda r: f"{r['system'] or r['category']}|{r['recipient']}",
     "alignment": lambda r: f"{r['subject']}|{r['counterpart']}|{r['type']}",
     "stance_cues": lambda r: f"{r['cue']}|{r['type']}",
+    "events": lambda r: f"{r['date_text']}|{r['type']}",
+    "actors": lambda r: str(r["actor"]),
 }
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|&[A-Za-z]+;|&#\d+;")
@@ -71,12 +83,59 @@ def row_ids(article_id: str, table: str, rows: Iterable[Mapping[str, Any]]) -> l
     seen: dict[str, int] = {}
     out: list[str] = []
     for row in rows:
-        key = f"{article_id}|{table}|{row['start']}|{row['end']}|{_KIND[table](row)}"
+        key = (
+            f"{article_id}|{table}|{row.get('start', '')}|{row.get('end', '')}|{_KIND[table](row)}"
+        )
         n = seen.get(key, 0)
         seen[key] = n + 1
         digest = hashlib.sha256(f"{key}|{n}".encode()).hexdigest()[:16]
         out.append(f"{table[0]}{digest}")
     return out
+
+
+def added_row(
+    table: str,
+    values: Mapping[str, Any],
+    known_actor: Callable[[str], bool],
+    signal_rules: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The checked values of a row an analyst adds (every correctable field, ``None`` where
+    not given; an alignment row's ``type`` and the defaults of its signal class)."""
+    if table not in ADDABLE:
+        raise CorrectionError(f"rows can be added to {' or '.join(ADDABLE)}, not {table!r}")
+    given = dict(values)
+    row: dict[str, Any] = {}
+    defaults: dict[str, Any] = {}
+    if table == "alignment":
+        kind = str(given.pop("type", "") or "").strip()
+        if kind not in signal_rules:
+            raise CorrectionError(f"type must be one of {', '.join(signal_rules)}; not {kind!r}")
+        rule = signal_rules[kind]
+        row["type"] = kind
+        defaults = {"direction": rule.direction, "basis": rule.basis, "weight": rule.weight}
+    unknown = [k for k in given if k not in FIELDS[table]]
+    if unknown:
+        raise CorrectionError(
+            f"{table} has no field {unknown[0]!r}; choose from {', '.join(FIELDS[table])}"
+        )
+    for name in FIELDS[table]:
+        raw = given.get(name)
+        if _empty(raw) and name in defaults:
+            raw = defaults[name]
+        row[name] = coerce(table, name, raw, known_actor)
+    missing = [n for n in ADDABLE[table] if row.get(n) is None]
+    if missing:
+        raise CorrectionError(f"a new {table} row needs {', '.join(missing)}")
+    if table == "alignment" and row["subject"] == row["counterpart"]:
+        raise CorrectionError("subject and counterpart must be different actors")
+    return row
+
+
+def added_row_id(article_id: str, table: str, start: int, end: int, salt: str) -> str:
+    """The id of an added row: its own, kept in the review history and used again whenever
+    the article is re-analysed."""
+    digest = hashlib.sha256(f"{article_id}|{table}|added|{start}|{end}|{salt}".encode())
+    return f"{table[0]}{digest.hexdigest()[:16]}"
 
 
 def check_table(table: str) -> dict[str, Any]:

@@ -176,6 +176,10 @@ def lower_person_patterns() -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
+resources.on_reload(name_patterns.cache_clear)
+resources.on_reload(lower_person_patterns.cache_clear)
+
+
 class Gazetteer:
     """Marks actors, people, weapon systems and lexicon phrases as span groups.
 
@@ -185,6 +189,13 @@ class Gazetteer:
     """
 
     def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._build()
+
+    def _build(self) -> None:
+        """(Re)build the matchers from the data and the analyst's overlay as they are now."""
+        nlp = self.nlp
+        self.generation = resources.generation()
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lower_people = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -213,6 +224,9 @@ class Gazetteer:
             matcher.add(key, [docs[t] for t in dict.fromkeys(group)])
 
     def __call__(self, doc: Doc) -> Doc:
+        resources.refresh()  # an overlay entry added since: rebuild before matching
+        if self.generation != resources.generation():
+            self._build()
         strings = doc.vocab.strings
         spans = []
         for key, start, end in self.names(doc):

@@ -236,6 +236,7 @@ def _variant(text: str) -> resources.WeaponRecord | None:
 
 
 _INDEX: dict[str, resources.WeaponRecord] = {}
+resources.on_reload(_INDEX.clear)  # an analyst's new weapon system or alias
 
 
 def _designation_index() -> dict[str, resources.WeaponRecord]:

@@ -2,11 +2,18 @@
 
 Domain knowledge is data: an analyst adds a leader, a weapon system or a cue by adding a
 line to a JSONL file. Every line has one typed shape, checked when it is read.
+
+Actors, people and weapon systems also read an analyst's overlay (``overlay_dir()``: files of
+the same names and shapes, written by ``analysis.knowledge``). An overlay line with a shipped
+record's id adds its list entries (aliases, roles, nicknames...) to that record; a line with a
+new id adds a record. ``refresh()`` notices a changed overlay and drops every cached table
+(here and in the modules that registered with ``on_reload``); ``generation()`` then grows.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -14,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from analysis.constants import ACTOR_TYPES, BASES, CATEGORIES, CUE_TYPES, SIGNAL_TYPES, STATUSES
@@ -211,6 +219,10 @@ class StatusWeight:
 
 def _lines(name: str) -> Iterator[tuple[int, dict[str, Any]]]:
     text = files("analysis").joinpath("data", name).read_text(encoding="utf-8")
+    return _parse(name, text)
+
+
+def _parse(name: str, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -234,9 +246,9 @@ def _strs(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _read(name: str, build: Any) -> tuple[Any, ...]:
+def _read(name: str, build: Any, text: str | None = None) -> tuple[Any, ...]:
     out = []
-    for number, row in _lines(name):
+    for number, row in _lines(name) if text is None else _parse(name, text):
         try:
             out.append(build(row))
         except (KeyError, TypeError, ValueError) as exc:
@@ -646,9 +658,111 @@ def _status_weight(row: dict[str, Any]) -> StatusWeight:
     return rec
 
 
+# --- The analyst's overlay ------------------------------------------------------------------
+
+OVERLAY_ENV = "ALIGNMENT_KNOWLEDGE"
+ACTORS_FILE, PEOPLE_FILE, WEAPONS_FILE = "actors.v1.jsonl", "people.v1.jsonl", "weapons.v1.jsonl"
+OVERLAY_FILES = (ACTORS_FILE, PEOPLE_FILE, WEAPONS_FILE)
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def overlay_dir() -> Path:
+    """The overlay folder: ``$ALIGNMENT_KNOWLEDGE``, else ``user/`` beside the store
+    (``$ALIGNMENT_DB``'s folder, else ``data/``)."""
+    env = os.environ.get(OVERLAY_ENV)
+    if env:
+        return Path(env)
+    db = os.environ.get("ALIGNMENT_DB")
+    return (Path(db).parent if db else _ROOT / "data") / "user"
+
+
+def _overlay_state() -> tuple[Any, ...]:
+    folder = overlay_dir()
+    state: list[Any] = [str(folder)]
+    for name in OVERLAY_FILES:
+        try:
+            st = (folder / name).stat()
+        except OSError:
+            continue
+        state.append((name, st.st_mtime_ns, st.st_size))
+    return tuple(state)
+
+
+_RELOAD: list[Callable[[], None]] = []
+_STATE: dict[str, Any] = {"overlay": None, "generation": 0}
+
+
+def on_reload(clear: Callable[[], None]) -> None:
+    """Register a cache built from these tables, dropped whenever the overlay changes."""
+    _RELOAD.append(clear)
+
+
+def reload() -> None:
+    """Drop every cached table (and the registered caches built from them)."""
+    for fn in _CACHED:
+        fn.cache_clear()
+    for clear in _RELOAD:
+        clear()
+    _STATE["overlay"] = _overlay_state()
+    _STATE["generation"] += 1
+
+
+def refresh() -> bool:
+    """Reload when the overlay files changed since they were read (a few ``stat`` calls)."""
+    if _STATE["overlay"] is None or _overlay_state() == _STATE["overlay"]:
+        return False  # nothing read yet, or nothing changed
+    reload()
+    return True
+
+
+def generation() -> int:
+    """Grows whenever the overlay is reloaded (for caches outside this module)."""
+    return int(_STATE["generation"])
+
+
+def overlay_records(name: str) -> tuple[Any, ...]:
+    """The records of one overlay file, checked like the shipped file (empty when absent)."""
+    path = overlay_dir() / name
+    _STATE["overlay"] = _overlay_state()
+    build = {ACTORS_FILE: _actor, PEOPLE_FILE: _person, WEAPONS_FILE: _weapon}[name]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ()
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read ({exc.strerror})") from exc
+    return _read(str(path), build, text)
+
+
+def _union(a: tuple[Any, ...], b: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys((*a, *b)))
+
+
+def _merge(
+    shipped: tuple[Any, ...], extra: tuple[Any, ...], lists: tuple[str, ...]
+) -> tuple[Any, ...]:
+    """Shipped records with the overlay's: a known id gains the overlay's list entries."""
+    import dataclasses
+
+    out: dict[str, Any] = {rec.id: rec for rec in shipped}
+    for rec in extra:
+        old = out.get(rec.id)
+        if old is None:
+            out[rec.id] = rec
+        else:
+            out[rec.id] = dataclasses.replace(
+                old, **{f: _union(getattr(old, f), getattr(rec, f)) for f in lists}
+            )
+    return tuple(out.values())
+
+
 @lru_cache(maxsize=1)
 def actors() -> tuple[ActorRecord, ...]:
-    return _read("actors.v1.jsonl", _actor)
+    return _merge(
+        _read(ACTORS_FILE, _actor),
+        overlay_records(ACTORS_FILE),
+        ("aliases", "capitals", "demonyms", "members"),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -675,7 +789,7 @@ def is_country(actor_id: str) -> bool:
 
 @lru_cache(maxsize=1)
 def people() -> tuple[PersonRecord, ...]:
-    return _read("people.v1.jsonl", _person)
+    return _merge(_read(PEOPLE_FILE, _person), overlay_records(PEOPLE_FILE), ("aliases", "roles"))
 
 
 @lru_cache(maxsize=1)
@@ -685,7 +799,11 @@ def people_by_id() -> dict[str, PersonRecord]:
 
 @lru_cache(maxsize=1)
 def weapons() -> tuple[WeaponRecord, ...]:
-    return _read("weapons.v1.jsonl", _weapon)
+    return _merge(
+        _read(WEAPONS_FILE, _weapon),
+        overlay_records(WEAPONS_FILE),
+        ("aliases", "exclude", "nicknames"),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -777,3 +895,37 @@ DATA_FILES: dict[str, Any] = {
     "signals.v1.jsonl": signal_rules,
     "status_weights.v1.jsonl": status_weights,
 }
+
+_CACHED = (
+    actors,
+    actors_by_id,
+    country_ids,
+    people,
+    people_by_id,
+    weapons,
+    weapons_by_id,
+)
+
+
+def lint_people(records: Iterable[PersonRecord], known: set[str]) -> list[str]:
+    """Problems in a people gazetteer, one line each: a name or alias held by two people
+    (compared case-insensitively, as lower-case text is matched too), a role that ends before
+    it starts, and a role or home country that is not a known actor."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    problems: list[str] = []
+    for person in records:
+        for form in {person.name, *person.aliases}:
+            owners[form.casefold()].add(person.id)
+        if person.country not in known:
+            problems.append(f"{person.id}: country {person.country!r} is no actor")
+        for role in person.roles:
+            if role.end is not None and role.end < role.start:
+                problems.append(f"{person.id}: {role.title} ends {role.end} before {role.start}")
+            if role.actor not in known:
+                problems.append(f"{person.id}: {role.title} acts for unknown {role.actor!r}")
+    problems.extend(
+        f"{form!r} is shared by {', '.join(sorted(ids))}"
+        for form, ids in sorted(owners.items())
+        if len(ids) > 1
+    )
+    return problems

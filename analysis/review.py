@@ -11,6 +11,7 @@ Actors, people, dates and stance cues are not reviewed yet: they are written as 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -187,8 +188,58 @@ def queue(store: Store, *, limit: int = 50) -> pd.DataFrame:
                     "end": row["end"],
                 }
             )
+    items.extend(_title_only(store))
     items.sort(key=lambda i: (-i["score"], str(i["article_id"]), int(i["start"])))
-    return pd.DataFrame(items[:limit], columns=[*QUEUE_COLUMNS, "start", "end"])
+    top = items[:limit]
+    for item in top:
+        if item["sentence"] is None:
+            item.update(_where(store, str(item["article_id"]), int(item["start"])))
+    return pd.DataFrame(top, columns=[*QUEUE_COLUMNS, "start", "end"])
+
+
+TITLE_ONLY = "unknown person linked by title only"
+
+
+def _title_only(store: Store) -> list[dict[str, Any]]:
+    """People the data does not know whom only a title ("the defence minister X", "X, Serbia's
+    envoy") linked to a state: their actor row, not yet settled, at their first mention."""
+    from analysis import resources
+
+    known = resources.people_by_id()
+    rows = store.read("actors")
+    rows = rows[
+        (rows["type"] == "person")
+        & ~rows["actor"].isin(list(known))
+        & rows["country"].notna()
+        & rows["review"].isna()
+    ]
+    if rows.empty:
+        return []
+    ents = store.read("entities", articles=sorted(set(rows["article_id"])))
+    first = ents.dropna(subset=["actor"]).groupby(["article_id", "actor"])["start"].min()
+    return [
+        {
+            "table": "actors",
+            "row_id": r["row_id"],
+            "article_id": r["article_id"],
+            "score": 2,
+            "reasons": [TITLE_ONLY],
+            "label": f"{r['name']} acts for {r['country']} (linked by a title only)",
+            "sentence": None,
+            "start": int(first.get((r["article_id"], r["actor"]), 0)),
+            "end": int(first.get((r["article_id"], r["actor"]), 0)),
+        }
+        for r in rows.to_dict("records")
+    ]
+
+
+def _where(store: Store, article_id: str, offset: int) -> dict[str, Any]:
+    """The sentence of an article around a character offset, with its span."""
+    text = store.text(article_id) or ""
+    for start, end in sentences(text):
+        if start <= offset < end:
+            return {"sentence": text[start:end], "start": start, "end": end}
+    return {"sentence": text[:200], "start": 0, "end": min(len(text), 200)}
 
 
 def _label(table: str, row: dict[str, Any]) -> str:
@@ -197,3 +248,22 @@ def _label(table: str, row: dict[str, Any]) -> str:
         return f"{what}: {row['supplier'] or '?'} → {row['recipient'] or '?'} ({row['status']})"
     sign = "toward" if row["direction"] == 1 else "away from"
     return f"{row['subject']} {sign} {row['counterpart']} ({row['type']})"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?][\"'”’)])\s+|(?<=[.!?])\s+(?=[\"'“‘(A-Z0-9])|\n\s*\n")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a text, for picking the evidence of a row an analyst
+    adds: split after ., ! or ? before a capital, a digit or a quote, and at blank lines."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        stop = len(text) if m is None else m.start()
+        chunk = text[pos:stop]
+        lead = len(chunk) - len(chunk.lstrip())
+        if chunk.strip():
+            spans.append((pos + lead, pos + len(chunk.rstrip())))
+        if m is not None:
+            pos = m.end()
+    return spans

@@ -43,7 +43,7 @@ TABLES = (
 )
 # The corpus tables: merged from per-article reports, rebuilt whenever those change.
 CORPUS_TABLES = ("deals", "signals")
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class Value(Enum):
@@ -298,7 +298,22 @@ CREATE INDEX idx_actors_cover ON actors(article_id, actor, type, mentions);
 CREATE INDEX idx_events_dated ON events(day, date);
 CREATE INDEX idx_articles_page ON articles(id, published);
 """
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Version 7: events and actor rows can be corrected too (an event's date and type; the state a
+# person acts for, settled in the review queue when only a title linked them): stable row ids.
+_V7 = """
+ALTER TABLE events ADD COLUMN row_id TEXT;
+ALTER TABLE actors ADD COLUMN row_id TEXT;
+CREATE INDEX idx_events_row ON events(row_id);
+CREATE INDEX idx_actors_row ON actors(row_id);
+"""
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+
+_ROW_KEYS_V5 = {
+    "procurements": "system, category, recipient",
+    "alignment": "subject, counterpart, type",
+    "stance_cues": "cue, type",
+}
+_ROW_KEYS_V7 = {"events": "date_text, type", "actors": "actor"}
 
 # How an actor filter applies to each table.
 _ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -420,7 +435,9 @@ class Store:
                 if version + 1 == 3:
                     self._fill_fingerprints()
                 if version + 1 == 5:
-                    self._fill_row_ids()
+                    self._fill_row_ids(_ROW_KEYS_V5)
+                if version + 1 == 7:
+                    self._fill_row_ids(_ROW_KEYS_V7)
                 self.conn.execute(f"PRAGMA user_version = {version + 1}")
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -475,8 +492,10 @@ class Store:
                     copy_of,
                 ),
             )
+            actor_ids = row_ids(aid, "actors", [{"actor": a["id"]} for a in analysis["actors"]])
             self.conn.executemany(
-                "INSERT INTO actors VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO actors (article_id, actor, name, type, country, mentions, forms,"
+                " row_id) VALUES (?,?,?,?,?,?,?,?)",
                 [
                     (
                         aid,
@@ -486,8 +505,9 @@ class Store:
                         a["country"],
                         a["mentions"],
                         json.dumps(a["forms"], ensure_ascii=False),
+                        rid,
                     )
-                    for a in analysis["actors"]
+                    for a, rid in zip(analysis["actors"], actor_ids, strict=True)
                 ],
             )
             self.conn.executemany(
@@ -497,10 +517,11 @@ class Store:
                     for e in analysis["entities"]
                 ],
             )
-            for ev in analysis["events"]:
+            event_ids = row_ids(aid, "events", analysis["events"])
+            for ev, event_id in zip(analysis["events"], event_ids, strict=True):
                 cur = self.conn.execute(
                     "INSERT INTO events (article_id, date, precision, date_text, type, actors,"
-                    ' sentence, start, "end", day) VALUES (?,?,?,?,?,?,?,?,?,?)',
+                    ' sentence, start, "end", day, row_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
                     (
                         aid,
                         ev["date"],
@@ -512,6 +533,7 @@ class Store:
                         ev["start"],
                         ev["end"],
                         _day(ev["date"], pub),
+                        event_id,
                     ),
                 )
                 self.conn.executemany(
@@ -598,6 +620,7 @@ class Store:
                     )
                 ],
             )
+            self._restore_added(aid, pub)
             self._mark_dirty(aid)
             self.conn.execute("COMMIT")
         except BaseException:
@@ -666,20 +689,15 @@ class Store:
             )
             self._fingerprints = None
 
-    def _fill_row_ids(self) -> None:
-        """Give the rows of stores made before version 5 their stable ids."""
-        keys = {
-            "procurements": "system, category, recipient",
-            "alignment": "subject, counterpart, type",
-            "stance_cues": "cue, type",
-        }
+    def _fill_row_ids(self, keys: dict[str, str]) -> None:
+        """Give the rows of stores made before a table had row ids their stable ids."""
         for table, cols in keys.items():
+            span = 'start, "end", ' if table != "actors" else ""
             rows = self.conn.execute(
-                f'SELECT rowid, article_id, start, "end", {cols} FROM {table}'
-                " ORDER BY article_id, rowid"
+                f"SELECT rowid, article_id, {span}{cols} FROM {table} ORDER BY article_id, rowid"
             ).fetchall()
             by_article: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-            names = ["start", "end", *(c.strip() for c in cols.split(","))]
+            names = [*(["start", "end"] if span else []), *(c.strip() for c in cols.split(","))]
             for row in rows:
                 by_article.setdefault(row[1], []).append(
                     (row[0], dict(zip(names, row[2:], strict=True)))
@@ -702,6 +720,123 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM actors WHERE actor = ? LIMIT 1", (actor,))
         return row.fetchone() is not None
 
+    def add_row(
+        self,
+        table: str,
+        article_id: str,
+        *,
+        start: int,
+        end: int,
+        values: dict[str, Any],
+        note: str | None = None,
+        reviewer: str | None = None,
+    ) -> str:
+        """Record a row the extraction missed, read from ``text[start:end]`` of a stored article
+        (its evidence); it is marked ``add`` in ``review``, joins deals, signals and exports,
+        and comes back whenever the article is re-analysed. Returns the new row's id."""
+        from analysis import resources
+
+        if self.readonly:
+            raise StoreError("the store is open read-only")
+        row = corr.added_row(table, values, self.known_actor, resources.signal_rules())
+        note = corr.plain_text("note", note.strip()) if note and note.strip() else None
+        who = corr.plain_text("reviewer", reviewer.strip(), limit=80) if reviewer else None
+        found = self.conn.execute(
+            "SELECT text, published FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if found is None:
+            raise CorrectionError(f"no stored article with id {article_id!r}")
+        text, published = found
+        if isinstance(start, bool) or isinstance(end, bool):
+            raise CorrectionError("start and end are character offsets")
+        start, end = int(start), int(end)
+        if not 0 <= start < end <= len(text) or not text[start:end].strip():
+            raise CorrectionError(
+                f"the evidence must be a stretch of the article's text (0 to {len(text)})"
+            )
+        row.update(sentence=text[start:end], start=start, end=end)
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            n = self.conn.execute("SELECT COUNT(*) FROM corrections").fetchone()[0]
+            row_id = corr.added_row_id(article_id, table, start, end, f"{at}|{n}")
+            self.conn.execute(
+                'INSERT INTO corrections ("table", row_id, article_id, field, old, new, action,'
+                " reviewer, at, note) VALUES (?,?,?,NULL,NULL,?,'add',?,?,?)",
+                (table, row_id, article_id, corr.encode(row), who, at, note),
+            )
+            self.conn.execute(
+                "INSERT OR REPLACE INTO corrected_values VALUES (?,?,?,?)",
+                (table, row_id, corr.ROW_FIELD, corr.encode("add")),
+            )
+            self._insert_added(table, article_id, row_id, row, published)
+            self._mark_groups("t.row_id = ?", (row_id,))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        if self.corpus:
+            self.refresh_corpus()
+        return row_id
+
+    def _insert_added(
+        self, table: str, article_id: str, row_id: str, row: dict[str, Any], published: str | None
+    ) -> None:
+        if table == "procurements":
+            self.conn.execute(
+                "INSERT INTO procurements (article_id, system, category, supplier, recipient,"
+                ' status, quantity, date, sentence, start, "end", evidence, day, family,'
+                " row_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article_id,
+                    row["system"],
+                    row["category"],
+                    row["supplier"],
+                    row["recipient"],
+                    row["status"],
+                    row["quantity"],
+                    row["date"],
+                    row["sentence"],
+                    row["start"],
+                    row["end"],
+                    "[]",
+                    _day(row["date"], published),
+                    family_of(row["system"], row["category"]),
+                    row_id,
+                ),
+            )
+            return
+        self.conn.execute(
+            "INSERT INTO alignment (article_id, subject, counterpart, direction, type, basis,"
+            ' weight, date, sentence, start, "end", day, row_id)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article_id,
+                row["subject"],
+                row["counterpart"],
+                row["direction"],
+                row["type"],
+                row["basis"],
+                row["weight"],
+                row["date"],
+                row["sentence"],
+                row["start"],
+                row["end"],
+                _day(row["date"], published),
+                row_id,
+            ),
+        )
+
+    def _restore_added(self, article_id: str, published: str | None) -> None:
+        """Put back the rows analysts added to an article (inside its write transaction)."""
+        rows = self.conn.execute(
+            "SELECT \"table\", row_id, new FROM corrections WHERE article_id = ? AND action = 'add'"
+            " ORDER BY id",
+            (article_id,),
+        ).fetchall()
+        for table, row_id, new in rows:
+            self._insert_added(table, article_id, row_id, json.loads(new), published)
+
     def correct(
         self,
         table: str,
@@ -718,6 +853,8 @@ class Store:
         if self.readonly:
             raise StoreError("the store is open read-only")
         corr.check_table(table)
+        if action == "add":
+            raise CorrectionError("a missed row is added with add_row (an article and evidence)")
         if action not in ("confirm", "edit", "reject"):
             raise CorrectionError("action must be confirm, edit or reject")
         if action == "edit" and not values:
@@ -737,34 +874,91 @@ class Store:
             raise CorrectionError(f"no {table} row with id {row_id!r}")
         row = dict(zip([d[0] for d in cur.description], found, strict=True))
         at = datetime.now(UTC).isoformat(timespec="seconds")
-        base = (table, row_id, str(row["article_id"]))
-        entries: list[tuple[str | None, ...]] = [
-            (*base, name, corr.encode(row[name]), corr.encode(new), "edit", who, at, note)
-            for name, new in checked.items()
-        ]
-        if not entries:
-            entries = [(*base, None, None, None, action, who, at, note)]
+        plan = [(table, row_id, row, checked, action, note)]
+        if table == "procurements":
+            plan.extend(self._arms_signals(row_id, row, checked, action))
+        entries: list[tuple[str | None, ...]] = []
+        latest: list[tuple[str, str, str, str]] = []
+        for tbl, rid, old, fields, act, why in plan:
+            base = (tbl, rid, str(old["article_id"]))
+            own = [
+                (*base, name, corr.encode(old[name]), corr.encode(new), "edit", who, at, why)
+                for name, new in fields.items()
+            ]
+            entries.extend(own or [(*base, None, None, None, act, who, at, why)])
+            mark = act
+            if act != "reject" and old.get("review") == "add":
+                mark = "add"  # an added row stays marked as added when edited or confirmed
+            latest.extend((tbl, rid, name, corr.encode(new)) for name, new in fields.items())
+            latest.append((tbl, rid, corr.ROW_FIELD, corr.encode(mark)))
+        ids = [rid for _, rid, *_ in plan]
+        where = f"t.row_id IN ({_marks(ids)})"
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            self._mark_groups("t.row_id = ?", (row_id,))
+            self._mark_groups(where, ids)
             self.conn.executemany(
                 'INSERT INTO corrections ("table", row_id, article_id, field, old, new, action,'
                 " reviewer, at, note) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 entries,
             )
             self.conn.executemany(
-                "INSERT OR REPLACE INTO corrected_values VALUES (?,?,?,?)",
-                [(table, row_id, name, corr.encode(new)) for name, new in checked.items()]
-                + [(table, row_id, corr.ROW_FIELD, corr.encode(action))],
+                "INSERT OR REPLACE INTO corrected_values VALUES (?,?,?,?)", latest
             )
-            self._mark_groups("t.row_id = ?", (row_id,))
+            self._mark_groups(where, ids)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         if self.corpus:
             self.refresh_corpus()
-        return len(entries)
+        return sum(1 for e in entries if e[0] == table and e[1] == row_id)
+
+    def _arms_signals(
+        self, row_id: str, row: dict[str, Any], checked: dict[str, Any], action: str
+    ) -> list[tuple[str, str, dict[str, Any], dict[str, Any], str, str]]:
+        """The corrections that keep a deal report's arms signals (the recipient's
+        ``arms_procurement`` and the supplier's ``arms_supply``, from the same words) in step
+        with a corrected supplier or recipient, or a rejected report: unless another report of
+        the same words still supports them."""
+        old_s, old_r = row["supplier"], row["recipient"]
+        if action == "reject":
+            new_s, new_r = None, None
+        elif action == "edit" and ("supplier" in checked or "recipient" in checked):
+            new_s, new_r = checked.get("supplier", old_s), checked.get("recipient", old_r)
+        else:
+            return []
+        if not old_s or not old_r:
+            return []
+        same = 't.article_id = ? AND t.start = ? AND t."end" = ?'
+        at = (row["article_id"], row["start"], row["end"])
+        others = self.conn.execute(
+            f"SELECT 1 FROM {self._source('procurements')} t WHERE {same} AND t.row_id != ?"
+            " AND t.supplier IS ? AND t.recipient IS ? LIMIT 1",
+            (*at, row_id, old_s, old_r),
+        ).fetchone()
+        if others is not None:
+            return []
+        cur = self.conn.execute(
+            f"SELECT * FROM {self._source('alignment')} t WHERE {same} AND ("
+            "(t.type = 'arms_procurement' AND t.subject = ? AND t.counterpart = ?) OR "
+            "(t.type = 'arms_supply' AND t.subject = ? AND t.counterpart = ?))",
+            (*at, old_r, old_s, old_s, old_r),
+        )
+        names = [d[0] for d in cur.description]
+        why = f"follows the correction of procurements row {row_id}"
+        out: list[tuple[str, str, dict[str, Any], dict[str, Any], str, str]] = []
+        for found in cur.fetchall():
+            sig = dict(zip(names, found, strict=True))
+            if not new_s or not new_r or new_s == new_r:
+                out.append(("alignment", sig["row_id"], sig, {}, "reject", why))
+                continue
+            pair = (new_r, new_s) if sig["type"] == "arms_procurement" else (new_s, new_r)
+            fields = {
+                k: v for k, v in zip(("subject", "counterpart"), pair, strict=True) if sig[k] != v
+            }
+            if fields:
+                out.append(("alignment", sig["row_id"], sig, fields, "edit", why))
+        return out
 
     def _mark_dirty(self, article_id: str) -> None:
         """Queue the deal and signal groups an article's rows belong to (inside its
@@ -1153,7 +1347,8 @@ class Store:
         if match is not None:
             self._match_clause(table, match, where, params)
         clause = (" WHERE " + " AND ".join(where)) if where else ""
-        return f"{self._source(table)} t", clause, params
+        # events keep their rowid: the event_actors link table points at it
+        return f"{self._source(table, with_rowid=table == 'events')} t", clause, params
 
     def _known(self, table: str) -> set[str]:
         known = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
@@ -1229,7 +1424,7 @@ class Store:
             params.extend(wanted)
         elif table == "events":
             where.append(
-                f"t.rowid IN (SELECT event_rowid FROM event_actors WHERE actor IN ({marks}))"
+                f"t._rowid IN (SELECT event_rowid FROM event_actors WHERE actor IN ({marks}))"
             )
             params.extend(wanted)
         else:
@@ -1338,7 +1533,9 @@ def _date_clause(
 
 
 def _decode(frame: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Nullable integers for counts and offsets, lists for the JSON columns."""
+    """Nullable integers for counts and offsets, lists for the JSON columns (an internal rowid
+    a source carried for a link table is dropped)."""
+    frame = frame.drop(columns=["_rowid"], errors="ignore")
     for col in _INTEGER_COLUMNS:
         if col in frame.columns:
             frame[col] = frame[col].astype("Int64")

@@ -12,8 +12,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis import resources
-from analysis.constants import BASES, CATEGORIES, STATUSES
-from analysis.corrections import FIELDS, CorrectionError
+from analysis.constants import BASES, CATEGORIES, EVENT_TYPES, STATUSES
+from analysis.corrections import ADDABLE, FIELDS, CorrectionError
+from analysis.review import sentences
 from analysis.store import Store
 from dashboard import data, ui
 
@@ -26,6 +27,8 @@ SHOWN = {
     table: ["decision", *(c for c in ui.COLUMNS[table] if c not in ("type",)), *_EXTRA]
     for table in ("procurements", "alignment")
 }
+SHOWN["events"] = ["decision", *ui.COLUMNS["events"], *_EXTRA]
+SHOWN["actors"] = ["decision", "actor", *ui.COLUMNS["actors"], *_EXTRA]
 
 
 def reviewer() -> str:
@@ -69,6 +72,11 @@ def _columns(table: str, actors: list[str]) -> dict[str, Any]:
     config["category"] = col.SelectboxColumn("category", options=list(CATEGORIES), required=True)
     config["status"] = col.SelectboxColumn("status", options=list(STATUSES), required=True)
     config["basis"] = col.SelectboxColumn("basis", options=list(BASES), required=True)
+    if table == "events":
+        config["type"] = col.SelectboxColumn("type", options=list(EVENT_TYPES), required=True)
+    if table in ("events", "actors"):
+        for name in ("actors", "forms"):
+            config[name] = col.ListColumn(name)
     return config
 
 
@@ -106,17 +114,28 @@ def apply_edits(
     return saved, errors
 
 
-def editor(ctx: ui.Context, table: str, *, key: str) -> None:
-    """The editable table of ``table``'s rows under the page's filters, with a Save button."""
-    rows = ctx.page(table, rows=EDIT_ROWS)
+def editor(
+    ctx: ui.Context,
+    table: str,
+    *,
+    key: str,
+    rows: pd.DataFrame | None = None,
+    who: str | None = None,
+) -> None:
+    """The editable table of ``table``'s rows (default: a page of them under the page's
+    filters), with a Save button; only the correctable fields and the decision can be edited.
+    ``who``: the reviewer, when the page already drew the sidebar's field (two editors on one
+    page)."""
+    if rows is None:
+        rows = ctx.page(table, rows=EDIT_ROWS)
+        count = ctx.total(table) if not rows.empty else 0
+        if count > len(rows):
+            st.caption(
+                f"The first {len(rows):,} of {count:,} rows; narrow the filters to review others."
+            )
     if rows.empty:
         return
-    count = ctx.total(table)
-    if count > len(rows):
-        st.caption(
-            f"The first {len(rows):,} of {count:,} rows; narrow the filters to review others."
-        )
-    who = reviewer()
+    who = reviewer() if who is None else who
     round_ = int(st.session_state.get(f"{key}-round", 0))
     shown = rows.assign(decision=None)[SHOWN[table]].reset_index(drop=True)
     done = st.session_state.pop(f"{key}-done", None)
@@ -128,7 +147,7 @@ def editor(ctx: ui.Context, table: str, *, key: str) -> None:
         hide_index=True,
         num_rows="fixed",
         column_config=_columns(table, actor_ids(ctx.db, ctx.version)),
-        disabled=list(READ_ONLY),
+        disabled=[c for c in SHOWN[table] if c != "decision" and c not in FIELDS[table]],
         width="stretch",
     )
     note = st.text_input("Note (plain text, kept with the corrections)", key=f"{key}-note")
@@ -156,8 +175,91 @@ def history(ctx: ui.Context, table: str, *, key: str) -> None:
     corrections = corrections[corrections["table"] == table]
     with st.expander(f"Review history ({len(corrections)})"):
         st.dataframe(
-            corrections[["at", "reviewer", "action", "field", "old", "new", "note", "row_id"]],
+            corrections[["at", "reviewer", "action", "field", "note", "old", "new", "row_id"]],
             hide_index=True,
             key=key,
             width="stretch",
         )
+
+
+def _add_fields(table: str, actors: list[str], names: dict[str, str], key: str) -> dict[str, Any]:
+    """The inputs of a new row (inside the add form); empty choices stay ``None``."""
+    label = {a: f"{names.get(a, a)} ({a})" for a in actors}
+    pick = [None, *actors]
+
+    def actor(name: str, column: Any) -> Any:
+        return column.selectbox(
+            name, pick, key=f"{key}-{name}", format_func=lambda a: "—" if a is None else label[a]
+        )
+
+    values: dict[str, Any] = {}
+    if table == "procurements":
+        c1, c2, c3 = st.columns(3)
+        values["system"] = c1.text_input("system (designation)", key=f"{key}-system")
+        values["category"] = c2.selectbox("category", CATEGORIES, key=f"{key}-category")
+        values["status"] = c3.selectbox("status", STATUSES, key=f"{key}-status")
+        c4, c5, c6, c7 = st.columns(4)
+        values["supplier"] = actor("supplier", c4)
+        values["recipient"] = actor("recipient", c5)
+        values["quantity"] = c6.text_input("quantity", key=f"{key}-quantity")
+        values["date"] = c7.text_input("date (YYYY[-MM[-DD]])", key=f"{key}-date")
+        return values
+    rules = resources.signal_rules()
+    c1, c2, c3, c4 = st.columns(4)
+    values["subject"] = actor("subject", c1)
+    values["counterpart"] = actor("counterpart", c2)
+    values["type"] = c3.selectbox("type", list(rules), key=f"{key}-type")
+    values["date"] = c4.text_input("date (YYYY[-MM[-DD]])", key=f"{key}-date")
+    return values
+
+
+def add_form(ctx: ui.Context, table: str, *, key: str) -> None:
+    """ "Add a missed row": pick an article of the current filters and one of its sentences,
+    enter the row; it is recorded as an ``add`` correction and marked as added everywhere."""
+    if ctx.filters.articles:
+        titles = data.article_titles(ctx.db, ctx.version, tuple(ctx.filters.articles))
+    else:
+        titles = data.article_choices(ctx.db, ctx.version)  # the newest hundred
+    if not titles or table not in ADDABLE:
+        return
+    # The editor above draws the sidebar's reviewer field unless it had no rows to show.
+    empty = ctx.total(table) == 0
+    who = reviewer() if empty else str(st.session_state.get("am-reviewer") or "")
+    done = st.session_state.pop(f"{key}-done", None)
+    if done:
+        st.success(done)
+    with st.expander("Add a missed row", expanded=bool(st.session_state.get(f"{key}-open"))):
+        aid = st.selectbox(
+            "Article", list(titles), key=f"{key}-article", format_func=lambda a: titles[a]
+        )
+        text = data.article_text(ctx.db, ctx.version, str(aid))
+        spans = sentences(text)
+        with st.form(f"{key}-form"):
+            span = st.selectbox(
+                "Evidence: the sentence it comes from",
+                spans,
+                key=f"{key}-sentence-{aid}",
+                format_func=lambda s: text[s[0] : s[1]],
+            )
+            values = _add_fields(table, actor_ids(ctx.db, ctx.version), ctx.names, key)
+            note = st.text_input("Note (plain text)", key=f"{key}-note")
+            submitted = st.form_submit_button("Add row", type="primary", key=f"{key}-submit")
+        if not submitted or span is None:
+            return
+        st.session_state[f"{key}-open"] = True
+        try:
+            with Store(Path(ctx.db)) as st_:
+                st_.add_row(
+                    table,
+                    str(aid),
+                    start=int(span[0]),
+                    end=int(span[1]),
+                    values={k: v for k, v in values.items() if v not in (None, "")},
+                    note=note,
+                    reviewer=who.strip(),
+                )
+        except CorrectionError as exc:
+            st.error(ui.md(exc), icon=":material/error:")
+            return
+        st.session_state[f"{key}-done"] = "Added the row; it is marked “add” in last review."
+        st.rerun()

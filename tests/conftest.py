@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +20,8 @@ from analysis.pipeline import build_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
+# The analyst's knowledge overlay: an empty folder of the test run's own, never data/user/.
+os.environ["ALIGNMENT_KNOWLEDGE"] = tempfile.mkdtemp(prefix="am-knowledge-")
 
 
 @pytest.fixture(scope="session")

@@ -69,17 +69,23 @@ def test_correct_edits_rejects_and_export_marks_it(store_with_samples: Path) -> 
     history = json.loads(
         cli("export", "--db", db, "--table", "corrections", "--format", "json").stdout
     )
-    assert {(h["field"], h["reviewer"], h["note"]) for h in history} == {
+    assert {
+        (h["field"], h["reviewer"], h["note"]) for h in history if h["table"] == "procurements"
+    } == {
         ("recipient", "tester", "the article says so"),
         ("quantity", "tester", "the article says so"),
     }
+    # the report's arms signals follow its new recipient, recorded as corrections of their own
+    follows = [h for h in history if h["table"] == "alignment"]
+    assert all(h["note"] == f"follows the correction of procurements row {rid}" for h in follows)
+    assert {json.loads(h["new"]) for h in follows} <= {new_recipient}
     gone = cli(
         "correct", "--db", db, "--table", "alignment", "--row", str(signal["row_id"]), "--reject"
     )
     assert gone.returncode == 0, gone.stderr
     with Store(store_with_samples, readonly=True) as st:
         assert signal["row_id"] not in set(st.read("alignment")["row_id"])
-        assert len(st.read("corrections")) == 3
+        assert len(st.read("corrections")) == len(history) + 1
 
 
 @pytest.mark.parametrize(
@@ -180,6 +186,7 @@ def test_reanalyse_replaces_rows_and_keeps_corrections(
         other = "SRB" if proc["recipient"] != "SRB" else "MNE"
         st.correct("procurements", rid, values={"recipient": other}, note="fixed")
         st.correct("alignment", str(signal["row_id"]), action="reject")
+        recorded = len(st.read("corrections"))
         # an older analysis of the same text: re-analysis must replace it
         st.conn.execute("UPDATE procurements SET sentence = 'stale' WHERE row_id = ?", (rid,))
         deals_before = sorted(st.read("deals")["recipient"].fillna(""))
@@ -192,7 +199,7 @@ def test_reanalyse_replaces_rows_and_keeps_corrections(
         assert row["recipient"] == other and row["sentence"] != "stale"
         assert row["corrected"] == ["recipient"]
         assert signal["row_id"] not in set(st.read("alignment")["row_id"])
-        assert len(st.read("corrections")) == 2
+        assert len(st.read("corrections")) == recorded
         assert sorted(st.read("deals")["recipient"].fillna("")) == deals_before
     plain = cli("ingest", path, *common)
     assert "already present 1" in plain.stdout

@@ -123,4 +123,5 @@ st.caption(
     "recorded with your name from the sidebar and feed the index, the balance and every export."
 )
 review.editor(ctx, "alignment", key="al-review")
+review.add_form(ctx, "alignment", key="al-add")
 review.history(ctx, "alignment", key="al-history")

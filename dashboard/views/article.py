@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import data, review, ui
 from dashboard.highlight import Mark, highlight, legend
 from dashboard.palette import human
 
@@ -119,3 +119,16 @@ with tables_col:
                     width="stretch",
                 )
                 ui.downloads(frame, f"{article_id}-{name}", key=f"art-{name}-dl")
+
+st.subheader("Review actors and events")
+st.caption(
+    "Correct the state a person or company acts for in this article, or an event's date and "
+    "type; confirm or reject a row in its decision, then save. Corrections are recorded with "
+    "your name from the sidebar and survive re-analysis."
+)
+who = review.reviewer()
+actors_tab, events_tab = st.tabs(["Actors", "Events"])
+with actors_tab:
+    review.editor(ctx, "actors", key=f"art-review-actors-{article_id}", rows=actors, who=who)
+with events_tab:
+    review.editor(ctx, "events", key=f"art-review-events-{article_id}", rows=events, who=who)

@@ -214,4 +214,5 @@ st.caption(
     "table and export. A rejected report disappears everywhere but the review history."
 )
 review.editor(ctx, "procurements", key="pr-review")
+review.add_form(ctx, "procurements", key="pr-add")
 review.history(ctx, "procurements", key="pr-history")

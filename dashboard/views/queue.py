@@ -22,8 +22,9 @@ who = review.reviewer()
 st.caption(
     "Rows no analyst has confirmed, edited or rejected yet, most in need of a person first: "
     "reports of deals whose sources disagree, single-source deals, single-source signals with a "
-    "high weight, and rows from hedged sentences. Confirm or reject each with one click; edit "
-    "values on the Procurement page."
+    "high weight, people the data does not know whom only a title linked to a state, and rows "
+    "from hedged sentences. Confirm or reject each with one click; edit values on the "
+    "Procurement, Alignment and Article pages, and add a person for good on the Knowledge page."
 )
 done = st.session_state.pop("rq-done", None)
 if done:
@@ -31,7 +32,7 @@ if done:
 with Store(Path(ctx.db), readonly=True) as store:
     items = queue(store, limit=SHOWN)
 if items.empty:
-    ui.empty("Nothing left to review: every procurement and alignment row has been settled.")
+    ui.empty("Nothing left to review: every row in the queue has been settled.")
     st.stop()
 st.caption(f"The first {plural(len(items), 'row')} of the queue.")
 ui.downloads(items, "review-queue", key="rq-dl")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.store import Value
-from dashboard import charts, data, ui
+from dashboard import charts, data, review, ui
 
 CHART_ROWS = 2000
 
@@ -83,3 +83,11 @@ if undated:
             match=UNDATED,
             download="undated-events",
         )
+
+st.subheader("Review events")
+st.caption(
+    "Correct an event's date (YYYY, YYYY-MM or YYYY-MM-DD) or type, or confirm or reject it in "
+    "its decision, then save: the timeline uses the corrected values, and re-analysis keeps them."
+)
+review.editor(ctx, "events", key="tl-review")
+review.history(ctx, "events", key="tl-history")

@@ -72,7 +72,10 @@ def test_upload_filter_and_see_the_deal(server: str, tmp_path: Path) -> None:
             page.goto(f"{server}/add")
             page.locator('input[type="file"]').set_input_files(str(article))
             page.get_by_role("button", name="Analyse 1 article(s)").click()
-            expect(page.get_by_text(re.compile(r"vietnam\.md: \d+ actors"))).to_be_visible()
+            # the first analysis loads the language model in the server: seconds on a busy machine
+            expect(page.get_by_text(re.compile(r"vietnam\.md: \d+ actors"))).to_be_visible(
+                timeout=120_000
+            )
 
             actors = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
             actors.click()

@@ -76,7 +76,12 @@ def test_a_corrected_supplier_changes_deals_network_and_export(app_db: Path) -> 
     assert not at.error, [e.value for e in at.error]
     assert any("Saved 1 reviewed row" in s.value for s in at.success)
     with Store(app_db, readonly=True) as st:
-        (entry,) = st.read("corrections").to_dict("records")
+        history = st.read("corrections")
+        (entry,) = history[history["table"] == "procurements"].to_dict("records")
+        # the report's arms signals follow the new supplier
+        follows = history[history["table"] == "alignment"]
+        assert set(follows["note"]) <= {f"follows the correction of procurements row {rid}"}
+        assert set(follows["new"]) <= {'"GBR"'}
         assert (entry["row_id"], entry["field"], entry["new"]) == (rid, "supplier", '"GBR"')
         assert (entry["reviewer"], entry["note"]) == ("ana", "the article names the UK")
         assert "GBR" in set(st.read("deals", actors=["SRB"])["supplier"])
@@ -97,7 +102,12 @@ def test_a_rejected_report_disappears_but_stays_in_the_history(app_db: Path) -> 
     assert rid not in set(editor_rows(at)["row_id"])
     with Store(app_db, readonly=True) as st:
         assert rid not in set(st.read("procurements")["row_id"])
-        assert list(st.read("corrections")["action"]) == ["reject"]
+        corrections = st.read("corrections")
+        assert set(corrections["action"]) == {"reject"}
+        assert list(corrections[corrections["table"] == "procurements"]["row_id"]) == [rid]
+        # its arms signals go with it, unless another report of the same words supports them
+        follows = corrections[corrections["table"] == "alignment"]
+        assert not set(follows["row_id"]) & set(st.read("alignment")["row_id"])
     history = next(d.value for d in at.dataframe if "action" in d.value.columns)
     assert list(history["row_id"]) == [rid]
 
@@ -140,7 +150,8 @@ def test_the_queue_settles_a_row_with_one_click(app_db: Path) -> None:
     at.run()
     with Store(app_db, readonly=True) as st:
         history = st.read("corrections")
-        assert list(zip(history["row_id"], history["action"], strict=True)) == [
+        settled = history[~history["note"].fillna("").str.startswith("follows the correction")]
+        assert list(zip(settled["row_id"], settled["action"], strict=True)) == [
             (first, "confirm"),
             (second, "reject"),
         ]
