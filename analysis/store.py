@@ -1480,7 +1480,7 @@ AGGREGATES = {
 }
 _ORDER = {
     "articles": "t.published, t.rowid",
-    "events": "t.day, t.rowid",
+    "events": "t.day, t._rowid",
     "deals": "t.first_reported, t.id",
     "signals": "t.first, t.id",
     "corrections": "t.id",

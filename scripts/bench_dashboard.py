@@ -181,10 +181,12 @@ class Writer:
                 copy_of,
             ),
         )
-        for r in template.rows["actors"]:
+        actor_rows = template.rows["actors"]
+        actor_ids = row_ids(aid, "actors", [{"actor": who(r["actor"])} for r in actor_rows])
+        for r, rid in zip(actor_rows, actor_ids, strict=True):
             meta = self.sample.actor_rows.get(who(r["actor"]), r)
             self._put(
-                "actors",
+                "actors (article_id, actor, name, type, country, mentions, forms, row_id)",
                 (
                     aid,
                     who(r["actor"]),
@@ -193,17 +195,26 @@ class Writer:
                     meta["country"],
                     r["mentions"],
                     r["forms"],
+                    rid,
                 ),
             )
         for r in template.rows["entities"]:
             self._put(
                 "entities", (aid, r["text"], r["label"], r["start"], r["end"], who(r["actor"]))
             )
-        for r in template.rows["events"]:
-            when = _shift(r["date"], days)
-            actors = [who(a) for a in json.loads(r["actors"])]
+        events = [
+            {
+                **r,
+                "date": _shift(r["date"], days),
+                "actors": [who(a) for a in json.loads(r["actors"])],
+            }
+            for r in template.rows["events"]
+        ]
+        for r, rid in zip(events, row_ids(aid, "events", events), strict=True):
+            when, actors = r["date"], r["actors"]
             self._put(
-                'events (article_id, date, precision, date_text, type, actors, sentence, start, "end", day)',
+                'events (article_id, date, precision, date_text, type, actors, sentence, start, "end",'
+                " day, row_id)",
                 (
                     aid,
                     when,
@@ -215,6 +226,7 @@ class Writer:
                     r["start"],
                     r["end"],
                     _day(when, pub),
+                    rid,
                 ),
             )
         procurements = []
