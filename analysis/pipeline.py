@@ -8,11 +8,12 @@ dashboard wraps it in ``st.cache_resource``, and ingest workers each build their
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -255,24 +256,108 @@ def set_sentence_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# Token attributes a single-token frame may test without the ``Matcher``: name -> spaCy attr.
+_TOKEN_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "POS": POS, "TAG": TAG}
+_Test = tuple[int, frozenset[int] | None, re.Pattern[str] | None]
+
+
+def _token_tests(vocab: Any, pattern: Sequence[dict[str, Any]]) -> list[_Test] | None:
+    """A one-token pattern without an ``OP`` as (column, allowed values, regex) tests over
+    ``_TOKEN_ATTRS``, each the same test the ``Matcher`` makes; None for any other pattern."""
+    if len(pattern) != 1 or "OP" in pattern[0]:
+        return None
+    tests: list[_Test] = []
+    for name, value in pattern[0].items():
+        column = list(_TOKEN_ATTRS).index(name) if name in _TOKEN_ATTRS else -1
+        if column < 0:
+            return None
+        if isinstance(value, str):
+            tests.append((column, frozenset({vocab.strings.add(value)}), None))
+        elif isinstance(value, dict) and set(value) == {"IN"} and value["IN"]:
+            if not all(isinstance(v, str) for v in value["IN"]):
+                return None
+            tests.append((column, frozenset(vocab.strings.add(v) for v in value["IN"]), None))
+        elif (
+            isinstance(value, dict) and set(value) == {"REGEX"} and isinstance(value["REGEX"], str)
+        ):
+            tests.append((column, None, re.compile(value["REGEX"])))
+        else:
+            return None
+    return tests
+
+
 class FrameMatcher:
     """Marks the triggers, modal heads and block contexts of transfer frames.
 
     ``doc.spans["am_frames"]``: every match of a pattern of ``transfer_frames.v1.jsonl``
     (``span.id_`` is the frame id); a token may open several frames.
+
+    Most frames are one token tested against a set of lemmas or forms. The ``Matcher`` tries
+    every pattern at every token and calls a Python predicate per set, so those frames are
+    looked up instead: each in a table keyed by the value of one of its tested attributes,
+    its other tests then made on the few tokens found. The same matches result; at a token,
+    one-token frames come in file order, before the longer patterns the ``Matcher`` still
+    runs (as the ``Matcher`` itself orders a one-token match before a longer pattern's
+    one-token match at the same token).
     """
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
-        for frame in resources.transfer_frames():
-            self.matcher.add(frame.id, [list(frame.pattern)])
+        self.strings = nlp.vocab.strings
+        # value of the keyed column -> [(file order, frame id, the other tests)] by column.
+        self.tables: dict[int, dict[int, list[tuple[int, str, list[_Test]]]]] = {}
+        self.scan: list[tuple[int, str, list[_Test]]] = []
+        self.regex = False
+        for order, frame in enumerate(resources.transfer_frames()):
+            tests = _token_tests(nlp.vocab, frame.pattern)
+            if tests is None:
+                self.matcher.add(frame.id, [list(frame.pattern)])
+                continue
+            self.regex = self.regex or any(rx is not None for _, _, rx in tests)
+            keyed = next((t for t in tests if t[1] is not None), None)
+            if keyed is None:
+                self.scan.append((order, frame.id, tests))
+                continue
+            rest = [t for t in tests if t is not keyed]
+            table = self.tables.setdefault(keyed[0], {})
+            for value in keyed[1] or ():
+                table.setdefault(value, []).append((order, frame.id, rest))
+
+    def _single(self, doc: Doc) -> list[tuple[str, int]]:
+        """(frame id, token index) of every one-token frame, by token, then in file order."""
+        columns = doc.to_array([_TOKEN_ATTRS[name] for name in _TOKEN_ATTRS]).tolist()
+        texts = [t.text for t in doc] if self.regex else []
+        tables = list(self.tables.items())
+        found: list[tuple[str, int]] = []
+        for i, row in enumerate(columns):
+            hits = [c for col, table in tables for c in table.get(row[col], ())]
+            hits.extend(self.scan)
+            if not hits:
+                continue
+            if len(hits) > 1:
+                hits.sort(key=lambda h: h[0])
+            for _, frame_id, tests in hits:
+                if all(self._passes(row, texts, i, t) for t in tests):
+                    found.append((frame_id, i))
+        return found
+
+    def _passes(self, row: list[int], texts: list[str], i: int, test: _Test) -> bool:
+        column, allowed, rx = test
+        if allowed is not None:
+            return row[column] in allowed
+        assert rx is not None
+        value = texts[i] if column == 0 else self.strings[row[column]]
+        return rx.search(value) is not None
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
-        doc.spans[FRAMES_KEY] = [
-            Span(doc, start, end, label="FRAME", span_id=strings[key])
-            for key, start, end in self.matcher(doc)
-        ]
+        spans = [Span(doc, i, i + 1, label="FRAME", span_id=key) for key, i in self._single(doc)]
+        if len(self.matcher):
+            spans.extend(
+                Span(doc, start, end, label="FRAME", span_id=strings[key])
+                for key, start, end in self.matcher(doc)
+            )
+        doc.spans[FRAMES_KEY] = spans
         return doc
 
 
