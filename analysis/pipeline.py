@@ -16,6 +16,7 @@ import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -471,11 +472,12 @@ def make_frames(nlp: Language, name: str) -> FrameMatcher:
 
 
 def build_pipeline(*, model: str = MODEL_NAME) -> Language:
-    """Load the spaCy model and add the domain components."""
+    """Load the spaCy model and add the domain components. The model's attribute ruler finds
+    its matches with ``RulerMatches`` (the same matches, faster); add no patterns to it after."""
     nlp = spacy.load(model)
-    if "attribute_ruler" in nlp.pipe_names:
-        ruler: Any = nlp.get_pipe("attribute_ruler")
-        ruler.match = RulerMatches(ruler)
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler):
+        ruler.match = RulerMatches(ruler)  # type: ignore[method-assign]
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("am_boundaries", before="parser")
     nlp.add_pipe("am_gazetteer", last=True)
