@@ -23,7 +23,6 @@ from analysis.doc import (
     NAMES_KEY,
     TERMS_KEY,
     clean_sentence,
-    doc_text,
     sentence,
     sentences_back,
 )
@@ -134,7 +133,7 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         rec = by_id[span.id_]
         found.append(WeaponMention(span.start, span.end, rec.name, rec.category, rec.origin))
         taken.update(range(span.start, span.end))
-    for m in _VARIANT_IN_TEXT.finditer(doc_text(doc)):
+    for m in _VARIANT_IN_TEXT.finditer(doc.text):
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1 or span.start in taken:
             continue
