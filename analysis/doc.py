@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 NAMES_KEY = "am_names"
@@ -43,8 +45,38 @@ def token_table(doc: Doc) -> list[tuple[str, str, str]]:
     rules scanning the whole text do not each build every Token object again."""
     table = doc.user_data.get("am_tokens")
     if table is None:
-        table = doc.user_data["am_tokens"] = [(t.lower_, t.lemma_.lower(), t.pos_) for t in doc]
+        strings = doc.vocab.strings
+        # One array read instead of a Token object per token; each distinct string is looked
+        # up and lower-cased once per process.
+        table = doc.user_data["am_tokens"] = [
+            (_string(strings, lower), _lower_string(strings, lemma), _string(strings, pos))
+            for lower, lemma, pos in doc.to_array([LOWER, LEMMA, POS]).tolist()
+        ]
     return table
+
+
+_STRINGS: dict[int, str] = {}
+_LOWER_STRINGS: dict[int, str] = {}
+_CACHE_LIMIT = 200_000
+"""Strings kept by hash; the caches are emptied when they reach this size."""
+
+
+def _string(strings: StringStore, key: int) -> str:
+    found = _STRINGS.get(key)
+    if found is None:
+        if len(_STRINGS) >= _CACHE_LIMIT:
+            _STRINGS.clear()
+        found = _STRINGS[key] = strings[key]
+    return found
+
+
+def _lower_string(strings: StringStore, key: int) -> str:
+    found = _LOWER_STRINGS.get(key)
+    if found is None:
+        if len(_LOWER_STRINGS) >= _CACHE_LIMIT:
+            _LOWER_STRINGS.clear()
+        found = _LOWER_STRINGS[key] = strings[key].lower()
+    return found
 
 
 def sentence_words(sent: Span) -> tuple[frozenset[str], frozenset[str]]:
@@ -53,12 +85,20 @@ def sentence_words(sent: Span) -> tuple[frozenset[str], frozenset[str]]:
     key = (sent.start, sent.end)
     found = cache.get(key)
     if found is None:
-        tokens = list(sent)
+        rows = token_table(sent.doc)[sent.start : sent.end]
         found = cache[key] = (
-            frozenset(t.lower_ for t in tokens),
-            frozenset(t.lemma_.lower() for t in tokens),
+            frozenset(row[0] for row in rows),
+            frozenset(row[1] for row in rows),
         )
     return found
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a doc, joined from its tokens once per doc (``doc.text`` joins it anew)."""
+    text = doc.user_data.get("am_text")
+    if text is None:
+        text = doc.user_data["am_text"] = doc.text
+    return text
 
 
 def clean_sentence(span: Span) -> str:

@@ -8,13 +8,15 @@ dashboard wraps it in ``st.cache_resource``, and ingest workers each build their
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -269,25 +271,212 @@ def set_sentence_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# Token attributes a one-token pattern may test without the ``Matcher``: name -> spaCy attr.
+_TOKEN_ATTRS = {
+    "ORTH": ORTH,
+    "TEXT": ORTH,
+    "LOWER": LOWER,
+    "LEMMA": LEMMA,
+    "POS": POS,
+    "TAG": TAG,
+    "DEP": DEP,
+    "IS_SPACE": IS_SPACE,
+}
+_Test = tuple[int, str, Any]
+"""(attribute or column, "in" | "not_in" | "regex", allowed values or compiled pattern)."""
+# Columns whose values are few and frequent: a poor key for a look-up table.
+_COARSE = frozenset({POS, TAG, DEP, IS_SPACE})
+
+
+def _value_test(vocab: Any, column: int, value: Any) -> _Test | None:
+    """The test the ``Matcher`` makes of one attribute value, or None if not one of these."""
+    if isinstance(value, bool):
+        return (column, "in", frozenset({int(value)}))
+    if isinstance(value, str):
+        return (column, "in", frozenset({vocab.strings.add(value)}))
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    [(op, arg)] = value.items()
+    if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+        return (column, op.lower(), frozenset(vocab.strings.add(v) for v in arg))
+    if op == "REGEX" and isinstance(arg, str):
+        return (column, "regex", re.compile(arg))
+    return None
+
+
+def _token_tests(vocab: Any, pattern: Sequence[dict[str, Any]]) -> list[_Test] | None:
+    """A one-token pattern without an ``OP`` as tests over ``_TOKEN_ATTRS``, each the same
+    test the ``Matcher`` makes; None for any other pattern."""
+    if len(pattern) != 1 or "OP" in pattern[0]:
+        return None
+    tests: list[_Test] = []
+    for name, value in pattern[0].items():
+        if name not in _TOKEN_ATTRS:
+            return None
+        test = _value_test(vocab, _TOKEN_ATTRS[name], value)
+        if test is None:
+            return None
+        tests.append(test)
+    return tests
+
+
+class OneTokenRules:
+    """Finds the matches of one-token patterns by table look-up instead of the ``Matcher``.
+
+    The ``Matcher`` tries every pattern at every token and calls a Python predicate per value
+    set; here each pattern sits in a table keyed by the values of one of its ``IN`` tests, and
+    its other tests are made only on the few tokens found there. ``add`` refuses (False) the
+    patterns it cannot take, which stay with a ``Matcher``.
+    """
+
+    def __init__(self, vocab: Any) -> None:
+        self.strings = vocab.strings
+        self.vocab = vocab
+        # column -> value -> [(order, key, the other tests)]
+        self.tables: dict[int, dict[int, list[tuple[int, str, list[_Test]]]]] = {}
+        self.scan: list[tuple[int, str, list[_Test]]] = []
+        self.columns: list[int | str] = []  # the token attributes read, in column order
+        self.count = 0
+        self.keys: set[str] = set()
+        self.repeated = False  # whether a key has several patterns
+        # Regex results by pattern and string: each form is searched once per process.
+        self._regex_results: dict[int, dict[int, bool]] = {}
+
+    def add(self, key: str, pattern: Sequence[dict[str, Any]]) -> bool:
+        found = _token_tests(self.vocab, pattern)
+        if found is None:
+            return False
+        tests = [(self._column(attr), kind, arg) for attr, kind, arg in found]
+        # Key the table by the most telling set: of forms or lemmas before tags, the smallest.
+        keyed = min(
+            (t for t in tests if t[1] == "in"),
+            key=lambda t: (self.columns[t[0]] in _COARSE, len(t[2])),
+            default=None,
+        )
+        rest = [t for t in tests if t is not keyed]
+        entry = (self.count, key, rest)
+        self.count += 1
+        self.repeated = self.repeated or key in self.keys
+        self.keys.add(key)
+        if keyed is None:
+            self.scan.append(entry)
+        else:
+            table = self.tables.setdefault(keyed[0], {})
+            for value in keyed[2]:
+                table.setdefault(value, []).append(entry)
+        return True
+
+    def _column(self, attr: int) -> int:
+        if attr not in self.columns:
+            self.columns.append(attr)
+        return self.columns.index(attr)
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int]]:
+        """(key, token index) of every match, by token, then in the order the patterns were
+        added; a key matches a token at most once."""
+        if not self.count:
+            return []
+        lookups = [(column, table.get) for column, table in self.tables.items()]
+        scan = self.scan
+        found: list[tuple[str, int]] = []
+        for i, row in enumerate(doc.to_array(self.columns).tolist()):
+            hits = [entry for column, get in lookups for entry in get(row[column], ())]
+            if scan:
+                hits.extend(scan)
+            if not hits:
+                continue
+            if len(hits) > 1:
+                hits.sort()  # by the order added, which no two entries share
+            seen: set[str] = set()
+            for _, key, tests in hits:
+                if (tests and not self._passes(row, tests)) or key in seen:
+                    continue
+                if self.repeated:
+                    seen.add(key)
+                found.append((key, i))
+        return found
+
+    def _passes(self, row: list[int], tests: list[_Test]) -> bool:
+        for column, kind, arg in tests:
+            value = row[column]
+            if kind == "in":
+                ok = value in arg
+            elif kind == "not_in":
+                ok = value not in arg
+            else:
+                ok = self._search(arg, value)
+            if not ok:
+                return False
+        return True
+
+    def _search(self, pattern: re.Pattern[str], value: int) -> bool:
+        cache = self._regex_results.setdefault(id(pattern), {})
+        result = cache.get(value)
+        if result is None:
+            if len(cache) >= 100_000:
+                cache.clear()
+            result = cache[value] = pattern.search(self.strings[value]) is not None
+        return result
+
+
 class FrameMatcher:
     """Marks the triggers, modal heads and block contexts of transfer frames.
 
     ``doc.spans["am_frames"]``: every match of a pattern of ``transfer_frames.v1.jsonl``
     (``span.id_`` is the frame id); a token may open several frames.
+
+    Most frames are one token tested against a set of lemmas or forms: they are looked up
+    (``OneTokenRules``), the longer patterns run through the ``Matcher``. The same matches
+    result; at a token, one-token frames come in file order, before the longer patterns' (as
+    the ``Matcher`` itself orders a one-token match before a longer pattern's one-token match
+    at the same token).
     """
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
+        self.single = OneTokenRules(nlp.vocab)
         for frame in resources.transfer_frames():
-            self.matcher.add(frame.id, [list(frame.pattern)])
+            if not self.single.add(frame.id, frame.pattern):
+                self.matcher.add(frame.id, [list(frame.pattern)])
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
-        doc.spans[FRAMES_KEY] = [
-            Span(doc, start, end, label="FRAME", span_id=strings[key])
-            for key, start, end in self.matcher(doc)
-        ]
+        spans = [Span(doc, i, i + 1, label="FRAME", span_id=key) for key, i in self.single(doc)]
+        if len(self.matcher):
+            spans.extend(
+                Span(doc, start, end, label="FRAME", span_id=strings[key])
+                for key, start, end in self.matcher(doc)
+            )
+        doc.spans[FRAMES_KEY] = spans
         return doc
+
+
+class RulerMatches:
+    """The matches of the model's ``attribute_ruler``, found as its own ``match`` finds them,
+    with its one-token patterns looked up (``OneTokenRules``) instead of tried at every
+    token by its ``Matcher``. Its matches are applied in sorted order, so the order they are
+    found in does not matter: the same matches set the same attributes."""
+
+    def __init__(self, ruler: Any) -> None:
+        self.vocab = ruler.vocab
+        self.single = OneTokenRules(ruler.vocab)
+        self.matcher = Matcher(ruler.vocab)
+        for key in sorted(ruler.matcher._patterns, key=lambda k: int(ruler.vocab.strings[k])):
+            name = ruler.vocab.strings[key]
+            rest = [p for p in ruler.matcher.get(key)[1] if not self.single.add(name, p)]
+            if rest:
+                self.matcher.add(name, rest)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        strings = self.vocab.strings
+        matches = [(int(key), strings[key], i, i + 1) for key, i in self.single(doc)]
+        if len(self.matcher):
+            matches.extend(
+                (int(strings[key]), key, start, end)
+                for key, start, end in self.matcher(doc, allow_missing=True)
+            )
+        matches.sort()
+        return matches
 
 
 @Language.factory("am_frames")
@@ -297,8 +486,12 @@ def make_frames(nlp: Language, name: str) -> FrameMatcher:
 
 
 def build_pipeline(*, model: str = MODEL_NAME) -> Language:
-    """Load the spaCy model and add the domain components."""
+    """Load the spaCy model and add the domain components. The model's attribute ruler finds
+    its matches with ``RulerMatches`` (the same matches, faster); add no patterns to it after."""
     nlp = spacy.load(model)
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler):
+        ruler.match = RulerMatches(ruler)  # type: ignore[method-assign]
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("am_boundaries", before="parser")
     nlp.add_pipe("am_gazetteer", last=True)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.actors import Resolved
 from analysis.constants import WORD_NUMBERS
-from analysis.doc import NAMES_KEY, clean_sentence, sentence, sentence_words
+from analysis.doc import NAMES_KEY, clean_sentence, doc_text, sentence, sentence_words
 from analysis.model import EventRow
 
 MONTHS = {
@@ -423,7 +423,7 @@ def _matches(pattern: re.Pattern[str], text: str, anchors: list[int] | None) -> 
 
 def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     """Every date expression in the text, longest match first, resolved where possible."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     lower = text.lower()
     anchors = {
