@@ -68,18 +68,32 @@ def editor(page: Any) -> Any:
 
 
 def edit_cell(page: Any, row: int, col: int, value: str) -> None:
-    """Open cell (row, col) of the review editor with the keyboard and pick ``value``."""
-    grid = editor(page)
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)  # the first cell under the header
-    for _ in range(col):
-        page.keyboard.press("ArrowRight")
-    for _ in range(row):
-        page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-    page.keyboard.type(value)
-    page.get_by_role("option", name=value, exact=True).click()
+    """Open cell (row, col) of the review editor with the keyboard and pick ``value``. A busy
+    browser can drop a key press while the grid redraws: the whole gesture is then repeated from
+    the first cell (at most three times), and the option must still be found and picked."""
+    option = page.get_by_role("option", name=value, exact=True)
+    for attempt in range(3):
+        grid = editor(page)
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)  # the first cell under the header
+        page.wait_for_timeout(300)
+        for _ in range(col):
+            page.keyboard.press("ArrowRight")
+        for _ in range(row):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        page.keyboard.type(value)
+        try:
+            option.wait_for(timeout=20_000 if attempt < 2 else 120_000)
+        except Exception:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            continue
+        option.click()
+        return
 
 
 def column(name: str) -> int:
