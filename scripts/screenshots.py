@@ -37,6 +37,7 @@ PAGES = [
     ("dyad", "dyad"),
     ("stance", "stance"),
     ("queue", "queue"),
+    ("knowledge", "knowledge"),
     ("add", "add"),
 ]
 
