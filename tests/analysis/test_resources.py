@@ -57,32 +57,8 @@ def test_bloc_members_and_people_point_at_known_actors() -> None:
             assert role.actor in known, (person.id, role)
 
 
-def lint_people(people: tuple[resources.PersonRecord, ...], known: set[str]) -> list[str]:
-    """Problems in the people gazetteer, one line each: a name or alias held by two people
-    (compared case-insensitively, as lower-case text is matched too), a role that ends before
-    it starts, and a role or home country that is not a known actor."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    problems: list[str] = []
-    for person in people:
-        for form in {person.name, *person.aliases}:
-            owners[form.casefold()].add(person.id)
-        if person.country not in known:
-            problems.append(f"{person.id}: country {person.country!r} is no actor")
-        for role in person.roles:
-            if role.end is not None and role.end < role.start:
-                problems.append(f"{person.id}: {role.title} ends {role.end} before {role.start}")
-            if role.actor not in known:
-                problems.append(f"{person.id}: {role.title} acts for unknown {role.actor!r}")
-    problems.extend(
-        f"{form!r} is shared by {', '.join(sorted(ids))}"
-        for form, ids in sorted(owners.items())
-        if len(ids) > 1
-    )
-    return problems
-
-
 def test_shipped_people_pass_the_lint() -> None:
-    assert lint_people(resources.people(), set(resources.actors_by_id())) == []
+    assert resources.lint_people(resources.people(), set(resources.actors_by_id())) == []
 
 
 def test_no_person_is_named_like_an_actor_or_a_weapon() -> None:
@@ -129,13 +105,13 @@ def _p(
 def test_the_people_lint_names_the_record_at_fault(
     people: tuple[resources.PersonRecord, ...], fault: str
 ) -> None:
-    problems = lint_people(people, {"FRA"})
+    problems = resources.lint_people(people, {"FRA"})
     assert len(problems) == 1 and fault in problems[0]
 
 
 def test_the_people_lint_passes_distinct_people() -> None:
     people = (_p("P:a", "Ann Roe", "Roe"), _p("P:b", "Bo Poe", "Poe"))
-    assert lint_people(people, {"FRA"}) == []
+    assert resources.lint_people(people, {"FRA"}) == []
 
 
 def test_sixty_countries_have_leaders_and_defence_and_foreign_ministers() -> None:
