@@ -970,7 +970,7 @@ def _shared_modifier(
     and Gripen fighters") is not shared."""
     if start > mention.start or any(resolved.state_at(i) for i in range(start, mention.start)):
         return None
-    names = {i for m in find_weapons(doc) for i in range(m.start, m.end)}
+    names = _weapon_tokens(doc)[0]
     floor = sentence(doc[mention.start]).start
     j, crossed = start - 1, False
     while j >= floor:
@@ -996,13 +996,21 @@ def _shared_modifier(
     return None
 
 
+def _weapon_tokens(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
+    """(tokens inside weapon mentions, the head nouns of the mentions: "M109 howitzers")."""
+    cached = doc.user_data.get("am_weapon_tokens")
+    if cached is None:
+        mentions = find_weapons(doc)
+        names = frozenset(i for m in mentions for i in range(m.start, m.end))
+        roots = [doc[m.start : m.end].root for m in mentions]
+        heads = frozenset(t.i for r in roots for t in (r, r.head))
+        cached = doc.user_data["am_weapon_tokens"] = (names, heads)
+    return cached
+
+
 def _weapon_noun(doc: Doc, tok: Token) -> bool:
     """Whether a token is the head noun of a weapon mention ("M109 howitzers", "tanks")."""
-    for m in find_weapons(doc):
-        root = doc[m.start : m.end].root
-        if tok in (root, root.head):
-            return True
-    return False
+    return tok.i in _weapon_tokens(doc)[1]
 
 
 def _maker_possessive(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
@@ -1039,7 +1047,8 @@ def _parties(
     role = _role(gov.frame, gov.token, resolved, mention.origin)
     got = Parties()
     got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"
-    named, _ = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
+    modified = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
+    named = modified[0]
     if named is None:  # "Norwegian-designed NASAMS from the United States": the grammar decides
         got.give("supplier", _listed_source(doc, mention, resolved))
     sup, rec = _arguments(gov.token, role, resolved, skip, gov.frame)
@@ -1063,7 +1072,7 @@ def _parties(
                 got.give("supplier", _pobj_state(c, resolved))
             elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
                 got.give("recipient", _pobj_state(c, resolved))
-    sup, rec = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
+    sup, rec = modified
     got.give("supplier", sup)
     got.give("recipient", rec)
     outer = gov.outer_frame
@@ -1108,7 +1117,7 @@ def _listed_source(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str 
     at = next((i for i, _ in sources if i >= mention.end), None)
     if at is None:
         return None
-    names = {i for m in find_weapons(doc) for i in range(m.start, m.end)}
+    names = _weapon_tokens(doc)[0]
     between = doc[mention.end : at]
     if any((t.pos_ in ("VERB", "AUX") and t.i not in names) or t.text == ";" for t in between):
         return None  # another clause: "radars ... after the offer beat bids from Russia"
