@@ -63,6 +63,8 @@ class Resolved:
     by_token: dict[int, Mention] = field(default_factory=dict)
 
     starts: list[int] = field(default_factory=list)
+    doc: Doc | None = None
+    _focus: tuple[str] | None = None
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -115,6 +117,10 @@ class Resolved:
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
+        if ref is not None and ref.home:
+            # "France beat offers ... In 2019 the government walked away": an institution is
+            # the state its own sentence has as subject, else the article's.
+            before = [m for m in before if m.start >= sent.start]
         for m in reversed(before):
             if _subject_like(token.doc[m.start : m.end].root, main=True):
                 return m.state
@@ -129,12 +135,30 @@ class Resolved:
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
 
     def focus(self) -> str | None:
-        """The state the article names most often."""
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.state and not _is_bloc(m.state):
-                counts[m.state] = counts.get(m.state, 0) + 1
-        return max(counts, key=lambda k: counts[k]) if counts else None
+        """The state the article is most about: named most often, a subject counting twice
+        and a modifier ("the French proposal") half, and the lede's mentions double."""
+        if self._focus is None:
+            counts: dict[str, float] = {}
+            lede = -1
+            for m in self.mentions:
+                if not m.state or _is_bloc(m.state):
+                    continue
+                root = self.doc[m.start : m.end].root if self.doc is not None else None
+                if root is None:
+                    counts[m.state] = counts.get(m.state, 0.0) + 1.0
+                    continue
+                if lede < 0:
+                    lede = sentence(root).end
+                weight = (
+                    0.5
+                    if root.dep_ in ("amod", "compound")
+                    else 2.0
+                    if _subject_like(root, main=True)
+                    else 1.0
+                )
+                counts[m.state] = counts.get(m.state, 0.0) + weight * (2 if m.start < lede else 1)
+            self._focus = (max(counts, key=lambda k: counts[k]),) if counts else ("",)
+        return self._focus[0] or None
 
     def subject_state(self, subj: Token) -> str | None:
         """The state a grammatical subject stands for: named in it, the antecedent of a
@@ -418,7 +442,7 @@ def resolve(doc: Doc, article: Article) -> Resolved:
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             # A place the gazetteer does not know: an entity, never an actor.
             got.entities.append(EntityRow(ent.text, ent.label_, ent.start_char, ent.end_char, None))
-    return _finish(got)
+    return _finish(got, doc)
 
 
 def _titled_names(doc: Doc, known: dict[int, Mention], taken: set[int]) -> list[Span]:
@@ -448,7 +472,7 @@ def _titled_names(doc: Doc, known: dict[int, Mention], taken: set[int]) -> list[
     return out
 
 
-def _finish(got: _Found) -> Resolved:
+def _finish(got: _Found, doc: Doc) -> Resolved:
     """People whose state the data or title context left open stay entities only."""
     people = got.people
     kept = [m for m in got.mentions if m.actor not in people or people[m.actor].country]
@@ -461,7 +485,7 @@ def _finish(got: _Found) -> Resolved:
     for e in got.entities:
         if e.actor is not None and e.actor.startswith("P:") and e.actor not in people:
             e.actor = None
-    return Resolved(mentions=kept, people=people, entities=got.entities)
+    return Resolved(mentions=kept, people=people, entities=got.entities, doc=doc)
 
 
 _TRIM = {"'s", "’s", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the"}

@@ -207,6 +207,7 @@ class Reference:
     kind: str  # "state" or "bloc"
     note: str
     bare: bool = False  # refers without "the"/"its" ("officials said")
+    home: bool = False  # an institution ("the government"): the article's own state
 
 
 @dataclass(frozen=True, slots=True)
@@ -640,6 +641,7 @@ def _reference(row: dict[str, Any]) -> Reference:
         kind=str(row["kind"]),
         note=str(row["note"]),
         bare=bool(row.get("bare", False)),
+        home=bool(row.get("home", False)),
     )
     if rec.kind not in ("state", "bloc") or not rec.lemma:
         raise ValueError("kind is state or bloc")

@@ -472,3 +472,37 @@ def test_the_target_of_a_supplied_weapon_is_not_its_recipient(
         " drones have hit power stations in Kyiv since September."
     )
     assert {(s, rec) for s, _, _, rec, _ in deals(run(text))} == {("HIMARS", "UKR")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Croatia will buy 12 used Rafale jets from France. France beat offers of new F-16"
+            " jets from the United States and new Gripen fighters from Sweden.",
+            {("F-16", "USA", "HRV", "offered"), ("JAS 39 Gripen", "SWE", "HRV", "offered")},
+        ),
+        (
+            "Thailand asked to buy F-35 fighters. Washington has instead offered the F-15EX.",
+            {("F-15", "USA", "THA", "offered")},
+        ),
+    ],
+)
+def test_an_offer_goes_to_the_buyer_the_article_is_about(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    got = {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))}
+    assert expected <= got
+
+
+def test_the_government_is_the_articles_state_not_the_last_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Croatia will buy 12 used Rafale fighters from France, Croatia's prime minister said."
+        " France beat offers from the United States. In 2019 the government walked away from a"
+        " deal to buy 12 used F-16 jets from Israel."
+    )
+    got = {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))}
+    assert ("F-16", "ISR", "HRV", "cancelled") in got
+    assert not any(rec == "FRA" for _, _, rec, _ in got)
