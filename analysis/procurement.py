@@ -646,6 +646,8 @@ def _head_modality(
     return (nearest[0], nearest[1]) if nearest else (None, None)
 
 
+# Stages at which weapons change hands, as opposed to being held, shown or offered.
+MOVING = frozenset({"delivered", "ordered", "planned", "leased"})
 POSSESSING = frozenset({"operate", "display", "fleet-noun", "in-service", "operational", "combat"})
 # Frames over a transferred weapon that put it in service with the recipient ("flies A-29s
 # delivered by the United States", "commissioned frigates built by China"); a display of
@@ -750,7 +752,7 @@ def _controller(verb: Token) -> Token | None:
             return subj
         if holder.dep_ != "xcomp" or holder.head == holder:
             return None
-        obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in holder.head.children if c.dep_ == "dobj" and not _temporal(c)), None)
         if obj is not None:
             return obj
         holder = holder.head
@@ -763,10 +765,9 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
     for _ in range(4):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
-        if holder.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in holder.head.children):
-            obj = next(c for c in holder.head.children if c.dep_ == "dobj")
-            if obj.i not in skip:
-                return resolved.subject_state(obj)  # "prompting the US Navy to send"
+        obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
+        if holder.dep_ == "xcomp" and obj is not None and not _temporal(obj) and obj.i not in skip:
+            return resolved.subject_state(obj)  # "prompting the US Navy to send"
         owner = next((c for c in holder.head.children if c.dep_ == "poss"), None)
         if holder.dep_ == "acl" and owner is not None and owner.i not in skip:
             # "Thailand's request to buy", "Egypt's plan to buy": the possessor acts.
@@ -784,6 +785,13 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip:
             return resolved.subject_state(c)
     return None
+
+
+def _temporal(noun: Token) -> bool:
+    """An object that is a time ("agreed this autumn to buy"), not a controller."""
+    return noun.ent_type_ in ("DATE", "TIME") or any(
+        c.dep_ == "det" and c.lower_ in ("this", "last", "next") for c in noun.children
+    )
 
 
 def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin: str | None) -> str:
@@ -1161,12 +1169,19 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
         for c in tok.children:
             if c.dep_ == "dobj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
                 return True
+            if c.dep_ == "prep" and c.lower_ in ("on", "for") and _on_duty(c, index):
+                return True  # "bombers it has sent on patrols near Taiwan"
     if frame.subject == "theme":
         # "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel".
         for c in tok.children:
             if c.dep_ == "nsubj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
                 return True
     return False
+
+
+def _on_duty(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A phrase that sends weapons on a mission, a patrol or an exercise (a block noun)."""
+    return any(f.block for t in prep.children if t.dep_ == "pobj" for f in index.get(t.i, ()))
 
 
 def _armed_actor(verb: Token, actor: Token | None) -> bool:
@@ -1279,7 +1294,12 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     rows: list[ProcurementRow] = []
     for c in found:
         assert c.gov.frame is not None
+        # "howitzers supplied by the United States reached front-line units": a supplier is
+        # never its own recipient, and the buyer of a transfer is then left to the article (a
+        # state's own holdings and offers, "China flies H-6 bombers", stay out).
         recipient = c.recipient
+        if recipient == c.supplier and c.status in MOVING:
+            recipient = None
         used = _used_by_non_state(c.gov, resolved)
         if (
             recipient is None

@@ -506,3 +506,36 @@ def test_the_government_is_the_articles_state_not_the_last_subject(
     got = {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))}
     assert ("F-16", "ISR", "HRV", "cancelled") in got
     assert not any(rec == "FRA" for _, _, rec, _ in got)
+
+
+def test_a_time_object_is_no_controller_of_the_purchase(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Croatia has taken delivery of M2 Bradley vehicles donated by the United States, and it"
+        " agreed this autumn to buy CAESAR howitzers from France."
+    )
+    got = {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))}
+    assert ("CAESAR", "FRA", "HRV", "ordered") in got
+
+
+def test_a_supplier_named_as_recipient_leaves_the_buyer_to_the_article(
+    run: Callable[..., Analysis],
+) -> None:
+    moving = (
+        "Ukraine received HIMARS launchers from the United States in June. The first of 90 M777"
+        " howitzers supplied by the United States reached front-line units last month."
+    )
+    got = {(s, sup, rec) for s, _, sup, rec, _ in deals(run(moving))}
+    assert ("M777", "USA", "UKR") in got
+    # A state's own holdings are no transfer to anyone.
+    own = (
+        "Taiwan ordered F-16V jets from the United States. China's air force flies H-6K"
+        " bombers, which it has sent on patrols near Taiwan."
+    )
+    assert {s for s, *_ in deals(run(own))} == {"F-16"}
+
+
+def test_plural_generic_air_defences_are_weapons(run: Callable[..., Analysis]) -> None:
+    text = "Ukraine is receiving new air defences from Germany."
+    assert ("air_defence", "DEU", "UKR") in {
+        (c, sup, rec) for _, c, sup, rec, _ in deals(run(text))
+    }
