@@ -101,6 +101,9 @@ GENERIC_GUARD = {
 }
 
 
+NOMINAL = ("NOUN", "PROPN")
+
+
 @dataclass(slots=True)
 class WeaponMention:
     start: int
@@ -110,7 +113,25 @@ class WeaponMention:
     origin: str | None
 
     def root(self, doc: Doc) -> Token:
-        return doc[self.start : self.end].root
+        """The token that carries the mention in the sentence. A name the parser split off
+        ("operates A-29 Super Tucano attack aircraft", with "A-29" left as a loose ``dep``) is
+        carried by the noun it modifies."""
+        root = doc[self.start : self.end].root
+        if root.dep_ not in ("dep", "preconj"):
+            return root
+        # "flies American F-35 fighters", "for 20 F-35 stealth fighters", "the FK-3 missile
+        # system": the name hung on a modifier of the noun it names.
+        mod = root.head
+        for _ in range(3):
+            if mod.i >= self.end and mod.pos_ in NOMINAL:
+                return mod
+            if mod.dep_ not in ("amod", "compound", "det", "nummod") or mod.head == mod:
+                break
+            mod = mod.head
+        last = doc[self.end - 1]
+        if last.i != root.i and last.head.i >= self.end and last.head.pos_ in NOMINAL:
+            return last
+        return root
 
 
 def find_weapons(doc: Doc) -> list[WeaponMention]:
@@ -260,7 +281,7 @@ def _state_in(token: Token, resolved: Resolved, *, skip: set[int] | None = None)
 
 
 def _quantity(doc: Doc, mention: WeaponMention, anchor: Token) -> int | None:
-    candidates = [anchor, doc[mention.start : mention.end].root]
+    candidates = [anchor, mention.root(doc)]
     # "five units of the Pantsir", "a battery of S-400 systems": the count sits on the unit.
     if anchor.dep_ == "pobj" and anchor.head.lemma_ in UNIT_NOUNS:
         candidates.append(anchor.head)
@@ -503,7 +524,7 @@ def _climb(
 def _governor(
     doc: Doc, mention: WeaponMention, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> Governor:
-    root = doc[mention.start : mention.end].root
+    root = mention.root(doc)
     token, frame, anchor = _climb(root, index)
     if token is not None and frame is not None and frame.subject == "theme":
         # "the agreement Australia reached with Naval Group for 12 submarines": the deal noun
@@ -646,6 +667,8 @@ def _head_modality(
     return (nearest[0], nearest[1]) if nearest else (None, None)
 
 
+# Stages that are messages between the parties: what carries them is not the weapon's transfer.
+MESSAGES = frozenset({"requested", "offered"})
 # Stages at which weapons change hands, as opposed to being held, shown or offered.
 MOVING = frozenset({"delivered", "ordered", "planned", "leased"})
 POSSESSING = frozenset({"operate", "display", "fleet-noun", "in-service", "operational", "combat"})
@@ -689,8 +712,8 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         return "negated"  # "Tehran denies having sent them"
     if modal == "future":
         status = frame.future or status
-    elif modal is not None and modal != status:
-        status = modal
+    elif modal is not None and modal != status and not (status == "offered" and modal == "planned"):
+        status = modal  # but "Athens weighed a U.S. offer of frigates" is still an offer
     if gov.inner:
         status = _in_hand(gov, status)
     if status == "ordered" and _delivered_with(tok):
@@ -936,7 +959,7 @@ def _modifier_parties(
 ) -> tuple[str | None, str | None]:
     """Supplier or operator named inside the noun phrase: "Russian-made", "Serbia's", "Chinese"."""
     got = Parties()
-    own = _own_conjunct(doc[mention.start : mention.end].root, anchor)
+    own = _own_conjunct(mention.root(doc), anchor)
     spans = [range(own.left_edge.i, mention.end)]
     shared = _shared_modifier(doc, mention, own.left_edge.i, resolved)
     if shared is not None:
@@ -1050,7 +1073,7 @@ def _parties(
     """Supplier and recipient of a mention: the frame's arguments, a deal noun's verb, the
     noun phrase, and for a frame inside the phrase the subject of what the phrase hangs off."""
     assert gov.token is not None and gov.frame is not None
-    root = doc[mention.start : mention.end].root
+    root = mention.root(doc)
     skip = set(range(mention.start, mention.end)) | {gov.anchor.i, root.i}
     role = _role(gov.frame, gov.token, resolved, mention.origin)
     got = Parties()
@@ -1066,7 +1089,11 @@ def _parties(
     if gov.token.pos_ == "NOUN" and outer is not None and outer.subject and not outer.block:
         # "signed a contract with France's Naval Group for four frigates"; a verb outside the
         # frames ("officials confirmed a contract") names a speaker, not a party.
-        sup, rec = _arguments(gov.token.head, outer.subject, resolved, skip | {gov.token.i})
+        # A request or an offer is itself what is sent ("sent Washington a letter of request
+        # for F-35s"): its sender keeps the role the request gives it.
+        sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
+        role = gov.frame.subject if sending else outer.subject
+        sup, rec = _arguments(gov.token.head, role, resolved, skip | {gov.token.i})
         got.give("supplier", sup)
         got.give("recipient", rec)
     nouns = [root]
@@ -1241,7 +1268,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     index = frame_index(doc)
     found: list[Candidate] = []
     for mention in find_weapons(doc):
-        root = doc[mention.start : mention.end].root
+        root = mention.root(doc)
         if _transported(root):
             continue  # "aboard a Chinese transport aircraft": the carrier, not the cargo
         gov = _governor(doc, mention, index)
@@ -1420,7 +1447,7 @@ def _row(
     recipient: str,
     dates: list[DateMention],
 ) -> ProcurementRow:
-    root = doc[mention.start : mention.end].root
+    root = mention.root(doc)
     sent = sentence(root)
     when = date_for_clause(dates, doc, gov.token if gov.token is not None else root)
     span = doc[mention.start : mention.end]

@@ -539,3 +539,36 @@ def test_plural_generic_air_defences_are_weapons(run: Callable[..., Analysis]) -
     assert ("air_defence", "DEU", "UKR") in {
         (c, sup, rec) for _, c, sup, rec, _ in deals(run(text))
     }
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # The name hung on a modifier of the noun it names.
+        ("Norway, which flies American F-35 fighters, hosted the drill.", ("F-35", "USA", "NOR")),
+        (
+            "The Philippines ordered corvettes from South Korea. It also operates A-29 Super"
+            " Tucano attack aircraft from Brazil.",
+            ("A-29 Super Tucano", "BRA", "PHL"),
+        ),
+        # A request is what is sent: its sender asks for the weapons.
+        (
+            "Greece has sent the United States a formal letter of request for 20 F-35 stealth"
+            " fighters.",
+            ("F-35", "USA", "GRC"),
+        ),
+    ],
+)
+def test_names_the_parser_splits_off_and_requests_that_are_sent(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(s, sup, rec) for s, _, sup, rec, _ in deals(run(text))}
+
+
+def test_an_offer_a_buyer_weighs_is_still_an_offer(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Greece ordered three Belharra frigates from France. Athens had weighed a rival U.S."
+        " offer of frigates before choosing the French design."
+    )
+    got = {(c, sup, rec, st) for _, c, sup, rec, st in deals(run(text))}
+    assert not any(sup == "GRC" for _, sup, _, _ in got)
