@@ -326,6 +326,9 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     return False
 
 
+PARTY_DEPS = ("nsubj", "nsubjpass", "prep")
+
+
 def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     """ "Contingents from Armenia and India also took part": the states of the clause join the
     exercise named in the last three sentences, and all its parties move toward each other."""
@@ -334,12 +337,14 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     verb = _governing_verb(tok)
     if _negated(verb):
         return
+    # "Participants range from Japan, South Korea ... to India and Chile": a noun of
+    # participation lists its states anywhere in its clause.
+    phrases = [verb] if tok.pos_ == "NOUN" else [c for c in verb.children if c.dep_ in PARTY_DEPS]
     joined = [
         st
-        for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass", "prep")
+        for c in phrases
         for t in c.subtree
-        if (st := ctx.resolved.state_at(t.i)) and _is_state(st)
+        if (st := ctx.resolved.state_at(t.i)) and _is_state(st) and t.i not in ctx.weapon_tokens
     ]
     parties = list(dict.fromkeys([*ctx.exercise[1], *joined]))
     for a in parties:
@@ -532,6 +537,9 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     verb = _governing_verb(tok)
     subject = _trigger_subject(ctx, tok, verb, sent, kind)
     if subject is None:
+        if kind == "joint_exercise":
+            # "the Rim of the Pacific drills": an exercise whose parties come later.
+            ctx.exercise = (sent.start, ctx.exercise[1] if ctx.exercise else [])
         return
     read = _class(ctx, tok, kind, verb, sent)
     if read is None:

@@ -267,3 +267,18 @@ def test_each_coordinated_subject_acts(run: Callable[..., Analysis]) -> None:
     )
     got = {(a.subject, a.counterpart) for a in run(text).alignment if a.type == "armed_attack"}
     assert got == {("RUS", "UKR")}
+
+
+def test_participants_listed_after_a_drill_all_move_toward_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Rim of the Pacific drills began on June 27 around Hawaii. Participants range from"
+        " allies such as Japan and Australia to partners like India and Chile."
+    )
+    pairs = {(s, c) for s, c, d, t in triples(run(text)) if t == "joint_exercise" and d == 1}
+    parties = ("JPN", "AUS", "IND", "CHL")
+    assert {(a, b) for a in parties for b in parties if a != b} <= pairs
+    # With no drill named before, a list of participants is no signal.
+    alone = "Participants range from allies such as Japan and Australia to partners like India."
+    assert not triples(run(alone))
