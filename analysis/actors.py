@@ -111,7 +111,9 @@ class Resolved:
             and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
         ]
         if token.lower_ in ("its", "their"):
-            owner = _owner(token, [m for m in before if m.start >= sent.start])
+            owner = _owner(
+                token, [m for m in self.mentions if sent.start <= m.start and m.end <= token.i]
+            )
             if owner is not None:
                 return owner
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
@@ -238,9 +240,27 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
     own = [m for m in mentions if not m.actor.startswith("P:")]
     for m in reversed(own):
         root = token.doc[m.start : m.end].root
+        if root.dep_ in ("amod", "compound") and root.head.i != token.head.i:
+            continue  # "will stop buying Israeli arms, although its air force": a description
+        if _in_apposition(root):
+            continue  # "Hungary, a member of NATO since 1999, has bought its weapons"
         if not (root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS):
             return m.state
+    # "Petro cut ties with Israel ..., although its air force still flies Kfirs": the state of
+    # the person the sentence is about.
+    for m in mentions:
+        if m.actor.startswith("P:") and _subject_like(token.doc[m.start : m.end].root, main=True):
+            return m.state
     return own[-1].state if own else None
+
+
+def _in_apposition(tok: Token) -> bool:
+    """Whether a token sits in an appositive aside ("Hungary, a member of NATO, ...")."""
+    while tok.head != tok and tok.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ == "appos":
+            return True
+        tok = tok.head
+    return False
 
 
 def _subject_like(tok: Token, *, main: bool = False) -> bool:

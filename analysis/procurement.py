@@ -669,6 +669,8 @@ def _head_modality(
 
 # Stages that are messages between the parties: what carries them is not the weapon's transfer.
 MESSAGES = frozenset({"requested", "offered"})
+# Stages at which a state holds or shows weapons it has.
+HELD = frozenset({"in_service", "displayed"})
 # Stages at which weapons change hands, as opposed to being held, shown or offered.
 MOVING = frozenset({"delivered", "ordered", "planned", "leased"})
 POSSESSING = frozenset({"operate", "display", "fleet-noun", "in-service", "operational", "combat"})
@@ -896,11 +898,8 @@ def _arguments(
             got.give("recipient", _pobj_state(c, resolved))
         elif c.dep_ == "dobj" and role == "theme":
             got.give("recipient", resolved.state_at(c.i))  # "the tanks reached Ukraine"
-        elif c.dep_ == "poss" and verb.pos_ == "NOUN":
-            owner = (frame.possessor if frame is not None else None) or role
-            # "Serbia's fleet", "its ageing fleet of Kfir jets" (what "its" stands for).
-            state = _state_in(c, resolved) or resolved.antecedent(c)
-            got.give(owner if owner != "theme" else "recipient", state)
+        elif c.dep_ in ("amod", "compound", "poss") and verb.pos_ == "NOUN":
+            got.give(*_noun_owner(c, verb, role, resolved, frame))
     if verb.pos_ != "NOUN":
         subject = _subject_state(verb, resolved, mention_tokens)
         # "Rheinmetall unveiled the KF51", "KNDS showed its Leclerc": a maker supplies.
@@ -915,6 +914,21 @@ def _arguments(
         )
         got.give(role, st)
     return got.supplier, got.recipient
+
+
+def _noun_owner(
+    c: Token, noun: Token, role: str, resolved: Resolved, frame: resources.FrameRecord | None
+) -> tuple[str, str | None]:
+    """The party a frame noun's possessor or state modifier is: "Serbia's fleet", "its ageing
+    fleet of Kfir jets" (what "its" stands for), "a Ukrainian request", "a rival U.S. offer"."""
+    if c.dep_ != "poss":
+        messages = frame is not None and frame.status in MESSAGES and c.i < noun.i
+        return (frame.subject or role if frame else role), (
+            resolved.state_at(c.i) if messages else None
+        )
+    owner = (frame.possessor if frame is not None else None) or role
+    state = _state_in(c, resolved) or resolved.antecedent(c)
+    return (owner if owner != "theme" else "recipient"), state
 
 
 def _deal_partner(noun: Token, resolved: Resolved) -> str | None:
@@ -1092,8 +1106,8 @@ def _parties(
         # A request or an offer is itself what is sent ("sent Washington a letter of request
         # for F-35s"): its sender keeps the role the request gives it.
         sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
-        role = gov.frame.subject if sending else outer.subject
-        sup, rec = _arguments(gov.token.head, role, resolved, skip | {gov.token.i})
+        carrier = (gov.frame.subject if sending else None) or outer.subject
+        sup, rec = _arguments(gov.token.head, carrier, resolved, skip | {gov.token.i})
         got.give("supplier", sup)
         got.give("recipient", rec)
     nouns = [root]
@@ -1108,6 +1122,10 @@ def _parties(
             elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
                 got.give("recipient", _pobj_state(c, resolved))
     sup, rec = modified
+    if rec is not None and got.recipient not in (None, rec) and gov.frame.status not in HELD:
+        # "turned down a Ukrainian request for its Russian-made S-300s": what a state owns
+        # and is asked for or sends to another, it supplies.
+        got.give("supplier", rec)
     got.give("supplier", sup)
     got.give("recipient", rec)
     outer = gov.outer_frame

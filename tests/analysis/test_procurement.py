@@ -572,3 +572,34 @@ def test_an_offer_a_buyer_weighs_is_still_an_offer(run: Callable[..., Analysis])
     )
     got = {(c, sup, rec, st) for _, c, sup, rec, st in deals(run(text))}
     assert not any(sup == "GRC" for _, sup, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # What a state owns and is asked for, it supplies; the request's modifier asks.
+        (
+            "Greece turned down a Ukrainian request for its Russian-made S-300 air defence"
+            " systems, the government said.",
+            ("S-300", "GRC", "UKR"),
+        ),
+        # "its" is not a description ("Israeli arms") nor an aside ("a member of NATO").
+        (
+            "President Gustavo Petro cut ties with Israel and said the country will stop buying"
+            " Israeli arms, although its air force still flies Kfir fighters bought from Israel.",
+            ("Kfir", "ISR", "COL"),
+        ),
+    ],
+)
+def test_whose_weapons_its_stands_for(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(s, sup, rec) for s, _, sup, rec, _ in deals(run(text))}
+
+
+def test_its_passes_over_an_appositive_bloc(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Hungary, a member of NATO since 1999, has bought almost all of its new weapons from"
+        " Western suppliers, including Leopard 2 tanks from Germany."
+    )
+    assert all(sup != "NATO" for _, _, sup, _, _ in deals(run(text)))
