@@ -1252,6 +1252,19 @@ def _armed(phrase: Token) -> bool:
     return any(m.start in span for m in find_weapons(phrase.doc))
 
 
+def _acting(gov: Governor, resolved: Resolved) -> bool:
+    """A weapon that does what the frame says ("Reaper drones flew from an air base", "bombs
+    dropped by fighter jets"), or a maker showing its own product: no transfer."""
+    frame, tok, anchor = gov.frame, gov.token, gov.anchor
+    if frame is None or tok is None or tok.pos_ != "VERB" or gov.inner:
+        return False
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" and anchor.head.head == tok:
+        return frame.subject != "supplier" or frame.status == "cancelled"
+    if anchor.dep_ == "nsubj" and anchor.head == tok and frame.subject == "recipient":
+        return True
+    return frame.status == "displayed" and _company_subject(tok, resolved)
+
+
 def _keep(mention: WeaponMention, gov: Governor, status: str) -> bool:
     """Whether a mention under this governor reports a transfer at all."""
     if gov.frame is None or gov.frame.block or status == "negated" or status == "unknown":
@@ -1295,6 +1308,8 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             continue
         if gov.frame is not None and gov.frame.subject == "rival" and gov.anchor.dep_ == "nsubj":
             continue  # "the F-35 beat the Rafale": the winner is no offer
+        if _acting(gov, resolved):
+            continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
         asked = False
         if status == REFUSED and gov.token is not None:
@@ -1358,8 +1373,10 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
                 recipient = None  # "Iranian-supplied drones have hit power plants in Kyiv"
         if c.mention.category == "other" and not (c.supplier and recipient):
             continue  # "arms", "weapons" only count with both parties named
-        if c.mention.system is None and c.supplier is None and c.status in TENTATIVE:
-            continue  # "leaders discussed air defence": a topic, not a deal
+        if c.supplier is None:
+            # "leaders discussed air defence", "called for faster deliveries of air defence": a
+            # transfer from no one named (and no origin known) is a topic, not a deal.
+            continue
         if recipient is None or recipient == c.supplier:
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))

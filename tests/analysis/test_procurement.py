@@ -88,8 +88,18 @@ def test_a_system_merely_mentioned_is_no_deal(run: Callable[..., Analysis]) -> N
 
 
 def test_transport_carrying_cargo_is_not_procured(run: Callable[..., Analysis]) -> None:
-    result = run("The drones arrived in Serbia aboard a Chinese transport aircraft.")
+    result = run(
+        "The drones bought from China arrived in Serbia aboard a Chinese transport aircraft."
+    )
     assert [d[1] for d in deals(result)] == ["uav"]
+
+
+def test_a_transfer_from_no_one_named_is_a_topic_not_a_deal(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Zelensky called on Western governments to speed up deliveries of air defence. The"
+        " drones arrived in Serbia last week."
+    )
+    assert deals(run(text)) == []
 
 
 def test_quantities(run: Callable[..., Analysis]) -> None:
@@ -603,3 +613,18 @@ def test_its_passes_over_an_appositive_bloc(run: Callable[..., Analysis]) -> Non
         " Western suppliers, including Leopard 2 tanks from Germany."
     )
     assert all(sup != "NATO" for _, _, sup, _, _ in deals(run(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French troops left Niger. Their Reaper drones flew from an air base beside Niamey.",
+        "The United States struck Houthi targets with bombs dropped by fighter jets.",
+        "Franco-German group KNDS showed its Leclerc Evolution at the fair.",
+        "He said drones were sent first to locate and exhaust air defence batteries.",
+    ],
+)
+def test_weapons_that_act_and_makers_showing_wares_are_no_transfers(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
