@@ -1335,7 +1335,54 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, other, recipient))
         for other in _conjoined(clause, recipient, supplier, resolved):
             found.append(Candidate(mention, gov, status, supplier, other))
+    found.extend(_elliptic(doc, resolved, index))
     return found
+
+
+QUANTIFIERS = frozenset({"more", "most", "less", "much", "some", "plenty"})
+
+
+def _elliptic(
+    doc: Doc, resolved: Resolved, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> list[Candidate]:
+    """Arms bought with the weapons left unsaid: "Russia remains India's largest arms supplier,
+    although New Delhi buys more from the United States, France and Israel" (one generic row
+    per supplier, only in a sentence about arms)."""
+    armed = {sentence(doc[m.start]).start for m in find_weapons(doc)}
+    out: list[Candidate] = []
+    for i, frames in index.items():
+        verb, frame = doc[i], _governing(frames)
+        if (
+            frame is None
+            or frame.subject != "recipient"
+            or frame.status not in ("ordered", "delivered")
+            or verb.pos_ != "VERB"
+            or verb.dep_ in ("relcl", "acl")  # "the Rafales India bought from France"
+            or sentence(verb).start not in armed
+            or any(c.dep_ == "dobj" and c.lower_ not in QUANTIFIERS for c in verb.children)
+        ):
+            continue
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "buys more from"
+        sources = [
+            st
+            for h in holders
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for t in (p, *p.conjuncts)
+            if (st := resolved.state_at(t.i)) and resources.is_country(st)
+        ]
+        recipient = _subject_state(verb, resolved, set())
+        if not sources or recipient is None:
+            continue
+        gov = Governor(verb, frame, verb)
+        status = _status(gov, index)
+        if status in ("negated", "unknown"):
+            continue
+        mention = WeaponMention(verb.i, verb.i + 1, None, "other", None)
+        out.extend(Candidate(mention, gov, status, st, recipient) for st in dict.fromkeys(sources))
+    return out
 
 
 def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[ProcurementRow]:
@@ -1351,6 +1398,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         if c.recipient is not None and c.status != REFUSED and resources.is_country(c.recipient)
     )
     focus = _focus_states(resolved)
+    suppliers = {c.supplier for c in found if c.supplier is not None and c.status != REFUSED}
     rows: list[ProcurementRow] = []
     for c in found:
         assert c.gov.frame is not None
@@ -1368,7 +1416,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             and not _named_subject(c.gov, c.mention)
         ):
             sent = sentence(doc[c.mention.start : c.mention.end].root)
-            recipient = _implicit_recipient(sent, resolved, c.supplier, named, focus)
+            recipient = _implicit_recipient(sent, resolved, c.supplier, named, focus, suppliers)
             if recipient is not None and recipient in _struck(c.gov, resolved):
                 recipient = None  # "Iranian-supplied drones have hit power plants in Kyiv"
         if c.mention.category == "other" and not (c.supplier and recipient):
@@ -1455,6 +1503,7 @@ def _implicit_recipient(
     supplier: str | None,
     named: Counter[str],
     focus: list[str],
+    suppliers: set[str],
 ) -> str | None:
     """The buyer a sentence leaves implicit: a state it names that receives weapons elsewhere
     in the article, else the article's main recipient, else the state the article is about."""
@@ -1462,6 +1511,11 @@ def _implicit_recipient(
     for state, _ in named.most_common():
         if state and state != supplier and state in in_sentence:
             return state
+    # "Ethiopia turned to drones in 2021. Turkish TB2s were delivered that year": the country
+    # the paragraph is about, as the subject of the sentences just before.
+    local = _recent_subject(sent, resolved, supplier)
+    if local is not None and local not in suppliers:
+        return local
     # Of the article's recipients, the one it is most about ("The first six Rafales landed at
     # Pleso" in a story on Croatia that also lists its aid to Ukraine).
     for state in focus:
@@ -1471,6 +1525,32 @@ def _implicit_recipient(
         if state and state != supplier:
             return state
     return _fallback_recipient(sent, resolved, supplier, focus)
+
+
+def _recent_subject(sent: Span, resolved: Resolved, supplier: str | None) -> str | None:
+    """The country that is the main subject of one of the two sentences before, latest first."""
+    doc = sent.doc
+    floor = sentences_back(doc[sent.start], 2)
+    lo = Span(doc, floor, sent.start)
+    for m in reversed(resolved.in_span(lo)):
+        if (
+            m.state
+            and m.state != supplier
+            and resources.is_country(m.state)
+            and _main_subject(doc[m.start : m.end].root)
+        ):
+            return m.state
+    return None
+
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of a sentence's main verb (or of a verb coordinated with it)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _row(

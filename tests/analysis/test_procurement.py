@@ -628,3 +628,26 @@ def test_weapons_that_act_and_makers_showing_wares_are_no_transfers(
     run: Callable[..., Analysis], text: str
 ) -> None:
     assert deals(run(text)) == []
+
+
+def test_arms_bought_with_the_weapons_left_unsaid(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Russia remains India's largest arms supplier, although its share has fallen as New Delhi"
+        " buys more from the United States, France and Israel."
+    )
+    got = {(c, sup, rec) for _, c, sup, rec, _ in deals(run(text))}
+    assert {("other", s, "IND") for s in ("USA", "FRA", "ISR")} <= got
+    # Not outside a sentence about arms, nor for a clause on a named weapon.
+    assert deals(run("India buys more oil from Russia and gas from Qatar.")) == []
+    rafales = "The deal builds on the 36 Rafales India's air force bought from France in 2016."
+    assert "other" not in {c for _, c, *_ in deals(run(rafales))}
+
+
+def test_an_implicit_buyer_is_the_country_the_paragraph_is_about(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Chile ordered frigates from Britain. Vietnam relies on Russia for most of its navy."
+        " A corvette donated by South Korea joined the fleet in 2019."
+    )
+    assert ("ship", "KOR", "VNM") in {(c, sup, rec) for _, c, sup, rec, _ in deals(run(text))}
