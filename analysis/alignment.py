@@ -329,11 +329,23 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
 PARTY_DEPS = ("nsubj", "nsubjpass", "prep")
 
 
+def _names_exercise(sent: Span) -> bool:
+    """Whether a sentence names a drill itself ("... in Nordic Response, the largest winter
+    exercise")."""
+    words = _word_triggers()
+    return any(words.get(t.lemma_) == "joint_exercise" for t in sent) or any(
+        s.label_ == "SIGNAL" and s.id_ == "joint_exercise"
+        for s in sent.doc.spans[TERMS_KEY]
+        if sent.start <= s.start < sent.end
+    )
+
+
 def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     """ "Contingents from Armenia and India also took part": the states of the clause join the
     exercise named in the last three sentences, and all its parties move toward each other."""
-    if ctx.exercise is None or ctx.exercise[0] < sentences_back(tok, 3):
-        return
+    fresh = ctx.exercise is not None and ctx.exercise[0] >= sentences_back(tok, 3)
+    if not fresh and not _names_exercise(sent):
+        return  # "troops training in Nordic Response, the largest winter exercise": named here
     verb = _governing_verb(tok)
     if _negated(verb):
         return
@@ -344,9 +356,13 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         st
         for c in phrases
         for t in c.subtree
-        if (st := ctx.resolved.state_at(t.i)) and _is_state(st) and t.i not in ctx.weapon_tokens
+        if (st := ctx.resolved.state_at(t.i))
+        and resources.is_country(st)  # "took part as members of NATO": states take part
+        and t.i not in ctx.weapon_tokens
     ]
-    parties = list(dict.fromkeys([*ctx.exercise[1], *joined]))
+    known = ctx.exercise[1] if ctx.exercise is not None else []
+    parties = list(dict.fromkeys([*known, *joined]))
+    ctx.exercise = (sent.start, parties)
     for a in parties:
         for b in parties:
             if a in joined or b in joined:

@@ -282,3 +282,19 @@ def test_participants_listed_after_a_drill_all_move_toward_each_other(
     # With no drill named before, a list of participants is no signal.
     alone = "Participants range from allies such as Japan and Australia to partners like India."
     assert not triples(run(alone))
+
+
+def test_troops_training_in_a_drill_named_in_their_sentence_take_part(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Troops from 13 countries are training across the north of Norway, Sweden and Finland"
+        " in Nordic Response, the largest winter exercise in years. Norwegian and Finnish"
+        " soldiers, alongside troops from the United States and Britain, are practising the"
+        " reinforcement of the north."
+    )
+    pairs = {(s, c) for s, c, d, t in triples(run(text)) if t == "joint_exercise" and d == 1}
+    assert {("USA", "NOR"), ("GBR", "FIN"), ("SWE", "NOR")} <= pairs
+    assert not any("NATO" in p for p in pairs)
+    # Training with no drill in sight is no signal.
+    assert not triples(run("Ukrainian crews are training in Germany on Leopard tanks."))
