@@ -327,6 +327,9 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
 
 
 PARTY_DEPS = ("nsubj", "nsubjpass", "prep")
+# "Germany has sent a frigate and the Netherlands a destroyer": a gapped clause's subject
+# hangs as a conjunct of the object.
+SENDING = frozenset({"send", "contribute", "dispatch"})
 
 
 def _names_exercise(sent: Span) -> bool:
@@ -338,6 +341,12 @@ def _names_exercise(sent: Span) -> bool:
         for s in sent.doc.spans[TERMS_KEY]
         if sent.start <= s.start < sent.end
     )
+
+
+def _unplanned(verb: Token) -> bool:
+    """ "had no plans to send troops": the clause a verb completes is denied."""
+    head = verb.head if verb.dep_ in ("acl", "xcomp") else None
+    return head is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
 
 
 def _participation(ctx: Context, tok: Token, sent: Span) -> None:
@@ -352,6 +361,16 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     # "Participants range from Japan, South Korea ... to India and Chile": a noun of
     # participation lists its states anywhere in its clause.
     phrases = [verb] if tok.pos_ == "NOUN" else [c for c in verb.children if c.dep_ in PARTY_DEPS]
+    if tok.pos_ == "VERB" and tok.lemma_ in SENDING:
+        # Sending ships or troops to a drill is taking part; the object's conjuncts may be
+        # gapped subjects, never recipients (nothing is handed over in a drill), and where
+        # they go is a place ("no plans to send troops into Afghanistan").
+        if _unplanned(verb):
+            return
+        phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        phrases += [
+            c for d in verb.children if d.dep_ == "dobj" for c in d.conjuncts if c.dep_ == "conj"
+        ]
     joined = [
         st
         for c in phrases

@@ -1210,6 +1210,8 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
             return True
         if frame.status == "cancelled" and _armed_actor(tok, actor):
             return True  # a weapon drops or abandons something: no deal ends
+    if frame.subject == "supplier" and _to_drill(tok):
+        return True  # "RIMPAC began ... Germany has sent a frigate and the Netherlands a destroyer"
     if frame.subject == "supplier":
         for c in tok.children:
             if c.dep_ == "dobj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
@@ -1222,6 +1224,20 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
             if c.dep_ == "nsubj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
                 return True
     return False
+
+
+def _to_drill(verb: Token) -> bool:
+    """Weapons sent with no one to receive them while a drill is the news (named in this or
+    the two sentences before): sent to take part, not handed over."""
+    if any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
+        for c in verb.children
+    ):
+        return False
+    drills = set(resources.signal_rules()["joint_exercise"].triggers)
+    doc = verb.doc
+    window = doc[sentences_back(verb, 2) : sentence(verb).end]
+    return any(t.lemma_ in drills or t.lower_ in drills for t in window)
 
 
 def _on_duty(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

@@ -298,3 +298,22 @@ def test_troops_training_in_a_drill_named_in_their_sentence_take_part(
     assert not any("NATO" in p for p in pairs)
     # Training with no drill in sight is no signal.
     assert not triples(run("Ukrainian crews are training in Germany on Leopard tanks."))
+
+
+def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Rim of the Pacific drills began on June 27 around Hawaii. Germany has sent a frigate"
+        " and the Netherlands a destroyer."
+    )
+    result = run(text)
+    assert {("DEU", "NLD", 1, "joint_exercise"), ("NLD", "DEU", 1, "joint_exercise")} <= triples(
+        result
+    )
+    assert result.procurements == []
+    denied = (
+        "Russia held drills in Tajikistan. Moscow said it had no plans to send troops into"
+        " Afghanistan itself."
+    )
+    assert not any("AFG" in (s, c) for s, c, _, _ in triples(run(denied)))
