@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
+from analysis.constants import WORD_NUMBERS
 from analysis.doc import NAMES_KEY, sentence
 from analysis.model import ActorRow, Article, EntityRow
 
@@ -162,10 +163,36 @@ class Resolved:
             self._focus = (max(counts, key=lambda k: counts[k]),) if counts else ("",)
         return self._focus[0] or None
 
+    def group(self, token: Token) -> list[str]:
+        """The states a plural reference stands for ("the three governments", "both
+        countries", "the two sides"): the last coordination of that many countries named in
+        this or the two sentences before; empty for anything else."""
+        size = _group_size(token)
+        if size is None:
+            return []
+        doc = token.doc
+        floor = sentence(token).start
+        for _ in range(2):
+            if floor > 0:
+                floor = sentence(doc[floor - 1]).start
+        found: list[str] = []
+        for m in self.in_span(doc[floor : token.i]):
+            root = doc[m.start : m.end].root
+            if root.dep_ in LISTING or not m.state:
+                continue
+            states = [m.state, *(st for c in _listed(root) if (st := self.state_at(c.i)))]
+            states = [st for st in dict.fromkeys(states) if resources.is_country(st)]
+            if len(states) == size:
+                found = states
+        return found
+
     def subject_state(self, subj: Token) -> str | None:
         """The state a grammatical subject stands for: named in it, the antecedent of a
         relative pronoun ("China, which has supplied"), or of a personal pronoun. A clause on
         the subject does not name it ("A Patriot battery supplied by Germany shot down ...")."""
+        members = self.group(subj)
+        if members:
+            return members[0]  # "the three governments signed"
         clauses = {t.i for c in subj.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
         for t in subj.subtree:
             st = self.state_at(t.i) if t.i not in clauses else None
@@ -252,6 +279,40 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
         if m.actor.startswith("P:") and _subject_like(token.doc[m.start : m.end].root, main=True):
             return m.state
     return own[-1].state if own else None
+
+
+LISTING = ("conj", "appos")
+
+
+def _listed(root: Token) -> list[Token]:
+    """The items listed with a noun ("Mali, Burkina Faso and Niger", however the parser hangs
+    them: conjuncts or appositions)."""
+    out: list[Token] = []
+    todo = [root]
+    while todo:
+        tok = todo.pop()
+        for c in tok.children:
+            if c.dep_ in LISTING:
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _group_size(token: Token) -> int | None:
+    """How many states a plural reference names ("the two countries" 2, "both sides" 2), or
+    None when the token is none."""
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_ not in resources.group_nouns():
+        return None
+    for c in token.children:
+        if c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj"):
+            return 2
+        if c.dep_ == "nummod" and (n := WORD_NUMBERS.get(c.lower_) or _digits(c.text)):
+            return n if 1 < n < 10 else None
+    return None
+
+
+def _digits(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
 
 
 def _in_apposition(tok: Token) -> bool:

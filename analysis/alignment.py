@@ -713,9 +713,10 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
         ]
     for c in phrases:
         for t in c.subtree:
-            st = ctx.resolved.state_at(t.i)
-            if st and st != subject and st not in out:
-                out.append(st)
+            # "the three governments signed": each state the group stands for.
+            for st in [ctx.resolved.state_at(t.i), *ctx.resolved.group(t)]:
+                if st and st != subject and st not in out:
+                    out.append(st)
     return out
 
 

@@ -1478,6 +1478,15 @@ def _conjoined(
             st = resolved.state_at(c.i)
             if st and st not in (state, other) and st not in out and resources.is_country(st):
                 out.append(st)
+    # "The two countries agreed to buy IRIS-T": each state the group stands for.
+    holder = clause
+    while holder.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in holder.children):
+        holder = holder.head  # "The two countries agreed to buy"
+    for c in holder.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            members = resolved.group(c)
+            if state in members:
+                out += [st for st in members if st not in (state, other) and st not in out]
     return out
 
 

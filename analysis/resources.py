@@ -830,6 +830,20 @@ def frames_by_id() -> dict[str, FrameRecord]:
 
 
 @lru_cache(maxsize=1)
+def group_nouns() -> frozenset[str]:
+    """Nouns that, plural and counted, stand for several states named before ("the two
+    countries", "both sides", "the three governments") (``group_nouns.v1.jsonl``)."""
+    return frozenset(_read("group_nouns.v1.jsonl", _group_noun))
+
+
+def _group_noun(row: dict[str, Any]) -> str:
+    lemma = str(row["lemma"])
+    if not lemma or lemma != lemma.lower():
+        raise ValueError("a lower-case lemma")
+    return lemma
+
+
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Lower-case words of office titles that link a name to a state ("Russian Prime Minister
     X", "X, Serbia's defence ministry spokesman") (``titles.v1.jsonl``)."""
@@ -892,6 +906,7 @@ DATA_FILES: dict[str, Any] = {
     "weapon_terms.v1.jsonl": weapon_terms,
     "transfer_frames.v1.jsonl": transfer_frames,
     "references.v1.jsonl": references,
+    "group_nouns.v1.jsonl": group_nouns,
     "titles.v1.jsonl": title_words,
     "stance_cues.v1.jsonl": stance_cues,
     "signals.v1.jsonl": signal_rules,

@@ -317,3 +317,21 @@ def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
         " Afghanistan itself."
     )
     assert not any("AFG" in (s, c) for s, c, _, _ in triples(run(denied)))
+
+
+def test_a_counted_group_stands_for_the_states_listed_before(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Mali, Burkina Faso and Niger are ruled by soldiers. On September 16 the three"
+        " governments signed the Liptako-Gourma Charter, a mutual defence pact."
+    )
+    parties = ("MLI", "BFA", "NER")
+    want = {(a, b, 1, "agreement") for a in parties for b in parties if a != b}
+    assert want <= triples(run(text))
+    # A count that does not match the list stands for no one listed.
+    two = (
+        "Mali, Burkina Faso and Niger are ruled by soldiers. The two governments signed a pact"
+        " with Russia."
+    )
+    assert ("BFA", "NER", 1, "agreement") not in triples(run(two))

@@ -651,3 +651,12 @@ def test_an_implicit_buyer_is_the_country_the_paragraph_is_about(
         " A corvette donated by South Korea joined the fleet in 2019."
     )
     assert ("ship", "KOR", "VNM") in {(c, sup, rec) for _, c, sup, rec, _ in deals(run(text))}
+
+
+def test_both_states_of_a_counted_group_buy(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Latvia and Estonia need air defence. The two countries agreed to buy Germany's IRIS-T"
+        " SLM jointly."
+    )
+    got = {(s, sup, rec) for s, _, sup, rec, _ in deals(run(text))}
+    assert {("IRIS-T SLM", "DEU", "LVA"), ("IRIS-T SLM", "DEU", "EST")} <= got
