@@ -174,6 +174,9 @@ def _subject(
                 and holder != trigger
             ):
                 return True, _state_of(c, resolved)  # "Sweden's bid to join NATO"
+        obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
+        if holder.dep_ == "xcomp" and obj is not None and (st := _state_of(obj, resolved)):
+            return True, st  # "prompting Beijing to lodge a protest", "urged Berlin to send"
         if (
             holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl")
             and holder.head != holder

@@ -335,3 +335,24 @@ def test_a_counted_group_stands_for_the_states_listed_before(
         " with Russia."
     )
     assert ("BFA", "NER", 1, "agreement") not in triples(run(two))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Honduras established relations with China and cut its decades-old ties with Taiwan.",
+            ("HND", "TWN", -1, "diplomatic_rupture"),
+        ),
+        (
+            "Japan urged governments not to attend, prompting Beijing to lodge a formal protest"
+            " with Tokyo.",
+            ("CHN", "JPN", -1, "verbal_criticism"),
+        ),
+    ],
+)
+def test_ties_cut_apart_and_an_act_of_an_object_controlled_subject(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, int, str]
+) -> None:
+    assert expected in triples(run(text))
+    assert not triples(run("The budget cut hit the navy's relations office."))
