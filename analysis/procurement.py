@@ -882,7 +882,7 @@ def _arguments(
         elif c.dep_ in ("dative", "dobj") and role in ("supplier", "recipient"):
             # "offered Egypt Su-35s", "supplied Ukraine with HIMARS", "asked Washington for";
             # "signed a contract with Hanwha Ocean for two corvettes": the deal's partner.
-            got.give(other, resolved.state_at(c.i) or _deal_partner(c, resolved))
+            got.give(other, _object_party(c, other, resolved))
         elif c.dep_ == "agent":
             by = _pobj_state(c, resolved)
             got.give("supplier" if role in ("theme", "supplier") else "recipient", by)
@@ -914,6 +914,15 @@ def _arguments(
         )
         got.give(role, st)
     return got.supplier, got.recipient
+
+
+def _object_party(obj: Token, role: str, resolved: Resolved) -> str | None:
+    """The state an object names, or a deal noun's partner; a company is never the buyer
+    ("Saab has offered the Gripen, Lockheed Martin the F-16")."""
+    named = resolved.by_token.get(obj.i)
+    if role == "recipient" and named is not None and resources.is_company(named.actor):
+        return None
+    return resolved.state_at(obj.i) or _deal_partner(obj, resolved)
 
 
 def _noun_owner(
@@ -1058,6 +1067,19 @@ def _weapon_noun(doc: Doc, tok: Token) -> bool:
     return tok.i in _weapon_tokens(doc)[1]
 
 
+def _gapped_maker(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
+    """The state of a maker named right before a weapon in a gapped clause ("Saab has offered
+    the Gripen, Lockheed Martin the F-16 Block 70 and Dassault the Rafale")."""
+    i = mention.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    maker = resolved.by_token.get(i) if i >= 0 else None
+    if maker is None or not resources.is_company(maker.actor) or maker.start == 0:
+        return None
+    before = doc[maker.start - 1]
+    return maker.state if before.is_punct or before.lower_ == "and" else None
+
+
 def _maker_possessive(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
     """The state of a company named as the weapon's possessor ("Boeing's F/A-18")."""
     i = mention.start - 1
@@ -1091,6 +1113,8 @@ def _parties(
     skip = set(range(mention.start, mention.end)) | {gov.anchor.i, root.i}
     role = _role(gov.frame, gov.token, resolved, mention.origin)
     got = Parties()
+    gapped = _gapped_maker(doc, mention, resolved)
+    got.give("supplier", gapped)  # "Saab has offered the Gripen, Lockheed Martin the F-16"
     got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"
     modified = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
     named = modified[0]
@@ -1147,6 +1171,8 @@ def _parties(
             # builder supplies the state that flies them.
             return got.recipient, operator
         got.give("recipient", operator)
+    if gapped is not None:
+        return got.supplier, None  # a gapped clause names no buyer: the article does
     return got.supplier, got.recipient
 
 
@@ -1538,7 +1564,9 @@ def _implicit_recipient(
             return state
     # "Ethiopia turned to drones in 2021. Turkish TB2s were delivered that year": the country
     # the paragraph is about, as the subject of the sentences just before.
-    local = _recent_subject(sent, resolved, supplier)
+    local = _recent_subject(sent, resolved, supplier, own=True) or _recent_subject(
+        sent, resolved, supplier
+    )
     if local is not None and local not in suppliers:
         return local
     # Of the article's recipients, the one it is most about ("The first six Rafales landed at
@@ -1552,11 +1580,13 @@ def _implicit_recipient(
     return _fallback_recipient(sent, resolved, supplier, focus)
 
 
-def _recent_subject(sent: Span, resolved: Resolved, supplier: str | None) -> str | None:
-    """The country that is the main subject of one of the two sentences before, latest first."""
+def _recent_subject(
+    sent: Span, resolved: Resolved, supplier: str | None, *, own: bool = False
+) -> str | None:
+    """The country that is the main subject of the sentence itself (``own``: "Peru has invited
+    offers; Saab has offered the Gripen") or of one of the two before, latest first."""
     doc = sent.doc
-    floor = sentences_back(doc[sent.start], 2)
-    lo = Span(doc, floor, sent.start)
+    lo = sent if own else Span(doc, sentences_back(doc[sent.start], 2), sent.start)
     for m in reversed(resolved.in_span(lo)):
         if (
             m.state

@@ -660,3 +660,18 @@ def test_both_states_of_a_counted_group_buy(run: Callable[..., Analysis]) -> Non
     )
     got = {(s, sup, rec) for s, _, sup, rec, _ in deals(run(text))}
     assert {("IRIS-T SLM", "DEU", "LVA"), ("IRIS-T SLM", "DEU", "EST")} <= got
+
+
+def test_each_maker_of_a_gapped_clause_supplies_its_own_system(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Peru has invited offers for up to 24 new fighters; Saab has offered the Gripen, Lockheed"
+        " Martin the F-16 Block 70 and Dassault the Rafale."
+    )
+    got = {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))}
+    assert {
+        ("JAS 39 Gripen", "SWE", "PER", "offered"),
+        ("F-16", "USA", "PER", "offered"),
+        ("Rafale", "FRA", "PER", "offered"),
+    } <= got
