@@ -722,7 +722,22 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         status = "delivered"
     if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index):
         status = "in_service"  # "the backbone of the fleet is 150 F-16s bought from the US"
+    if status == "ordered" and frame.subject == "either" and _built_under_licence(tok):
+        status = "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
     return status
+
+
+def _built_under_licence(verb: Token) -> bool:
+    """A licensed production already done: a past verb with a licence phrase."""
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and not _unreal(verb)
+        and any(
+            c.dep_ == "prep"
+            and any(n.lemma_ in ("licence", "license") for n in c.children if n.dep_ == "pobj")
+            for c in verb.children
+        )
+    )
 
 
 def _in_hand(gov: Governor, status: str) -> str:
@@ -838,8 +853,26 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
             if agent is not None
             else _subject_state(verb, resolved, set())
         )
+        if _licensor(verb, resolved) is not None:
+            return "recipient"  # "HAL has built Su-30MKIs under licence from Russia"
         return "supplier" if has_to or (origin is not None and subj == origin) else "recipient"
     return role
+
+
+def _licensor(verb: Token, resolved: Resolved) -> str | None:
+    """The state a licence comes from ("built under licence from Russia")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("under", "with"):
+            for noun in c.children:
+                if noun.dep_ == "pobj" and noun.lemma_ in ("licence", "license"):
+                    for p in noun.children:
+                        if (
+                            p.dep_ == "prep"
+                            and p.lower_ == "from"
+                            and (st := _pobj_state(p, resolved))
+                        ):
+                            return st
+    return None
 
 
 @dataclass(slots=True)
@@ -900,10 +933,14 @@ def _arguments(
             got.give("recipient", resolved.state_at(c.i))  # "the tanks reached Ukraine"
         elif c.dep_ in ("amod", "compound", "poss") and verb.pos_ == "NOUN":
             got.give(*_noun_owner(c, verb, role, resolved, frame))
+    licensor = _licensor(verb, resolved)
+    got.give("supplier", licensor)
     if verb.pos_ != "NOUN":
         subject = _subject_state(verb, resolved, mention_tokens)
-        # "Rheinmetall unveiled the KF51", "KNDS showed its Leclerc": a maker supplies.
-        got.give("supplier" if _company_subject(verb, resolved) else role, subject)
+        # "Rheinmetall unveiled the KF51", "KNDS showed its Leclerc": a maker supplies; one
+        # building under another's licence builds for its own state.
+        maker = _company_subject(verb, resolved) and licensor is None
+        got.give("supplier" if maker else role, subject)
     elif verb.dep_ in ("attr", "appos") or (verb.dep_ == "pobj" and verb.head.head.dep_ == "attr"):
         # "Algeria is one of the largest buyers of Russian weapons", "Russia, India's supplier".
         holder = verb if verb.dep_ != "pobj" else verb.head.head

@@ -675,3 +675,27 @@ def test_each_maker_of_a_gapped_clause_supplies_its_own_system(
         ("F-16", "USA", "PER", "offered"),
         ("Rafale", "FRA", "PER", "offered"),
     } <= got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Licensed production is familiar ground for HAL, which has built more than 200"
+            " Su-30MKI fighters under licence from Russia at its Nashik plant.",
+            ("Su-30", "RUS", "IND", "in_service"),
+        ),
+        (
+            "Hindustan Aeronautics will build the jets under licence from France.",
+            None,
+        ),
+    ],
+)
+def test_licensed_production_is_supplied_by_the_licensor(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str] | None
+) -> None:
+    got = {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))}
+    if expected is None:
+        assert all(sup != "IND" for _, sup, _, _ in got)
+    else:
+        assert expected in got
