@@ -133,8 +133,11 @@ class Resolved:
             if _subject_like(token.doc[m.start : m.end].root):
                 return m.state
         for m in reversed(before):
-            if token.doc[m.start : m.end].root.dep_ not in ("amod", "compound"):
-                return m.state
+            root = token.doc[m.start : m.end].root
+            if root.dep_ not in ("amod", "compound") and not (
+                root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS
+            ):
+                return m.state  # not a source: "... bought from Russia, and it has bought"
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
 
     def focus(self) -> str | None:
@@ -329,6 +332,8 @@ def _subject_like(tok: Token, *, main: bool = False) -> bool:
     for _ in range(3):
         if tok.dep_ in ("nsubj", "nsubjpass"):
             return not main or tok.head.dep_ == "ROOT"
+        if tok.dep_ == "ROOT" and tok.pos_ == "PROPN":
+            return True  # "Uzbekistan, which stays outside the CSTO, shops ...", misparsed
         if main and tok.dep_ == "poss":
             return False
         if tok.dep_ not in ("poss", "compound", "amod", "appos"):

@@ -156,3 +156,16 @@ def test_officials_the_recogniser_misses_are_found_by_their_title(
 ) -> None:
     people = {a.name: a.country for a in run(text).actors if a.type == "person"}
     assert people.get(name) == state
+
+
+def test_it_is_not_the_source_of_what_was_bought_nor_a_bloc_aside(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Uzbekistan, which stays outside the CSTO, shops most widely. Its air force flies"
+        " Soviet-era MiG-29 fighters bought from Russia, and it has reportedly bought Wing Loong"
+        " drones from China."
+    )
+    got = {(p.system, p.supplier, p.recipient) for p in run(text).procurements}
+    assert ("Wing Loong", "CHN", "UZB") in got
+    assert not any(rec in ("RUS", "CSTO") for _, _, rec in got)
