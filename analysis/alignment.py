@@ -34,7 +34,13 @@ from analysis.doc import (
     token_table,
 )
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
-from analysis.procurement import REFUSED, weapon_modifier_tokens
+from analysis.procurement import (
+    FORCES,
+    REFUSED,
+    find_weapons,
+    frame_index,
+    weapon_modifier_tokens,
+)
 from analysis.timeline import DateMention, date_for_clause
 
 HEDGE_FACTOR = 0.6
@@ -346,6 +352,40 @@ def _names_exercise(sent: Span) -> bool:
     )
 
 
+# What a state sends to a drill: ships, aircraft and troops; missiles or drones it sends are
+# fired or supplied, not a contingent.
+PLATFORMS = frozenset(
+    {
+        "ship",
+        "submarine",
+        "fighter_aircraft",
+        "patrol_aircraft",
+        "transport_aircraft",
+        "helicopter",
+        "combat_helicopter",
+    }
+)
+
+
+def _sends_platforms(verb: Token, resolved: Resolved) -> bool:
+    """Whether what a verb sends is ships, aircraft or troops ("sent a frigate and the
+    Netherlands a destroyer"; the gapped subject is no cargo)."""
+    doc = verb.doc
+    index = frame_index(doc)
+    kinds = {i: m.category for m in find_weapons(doc) for i in range(m.start, m.end)}
+    cargo = [
+        t
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for t in (c, *c.conjuncts)
+        if resolved.state_at(t.i) is None
+    ]
+    return bool(cargo) and all(
+        any(f.id == FORCES for f in index.get(t.i, ())) or kinds.get(t.i) in PLATFORMS
+        for t in cargo
+    )
+
+
 def _unplanned(verb: Token) -> bool:
     """ "had no plans to send troops": the clause a verb completes is denied."""
     head = verb.head if verb.dep_ in ("acl", "xcomp") else None
@@ -368,7 +408,7 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         # Sending ships or troops to a drill is taking part; the object's conjuncts may be
         # gapped subjects, never recipients (nothing is handed over in a drill), and where
         # they go is a place ("no plans to send troops into Afghanistan").
-        if _unplanned(verb):
+        if _unplanned(verb) or not _sends_platforms(verb, ctx.resolved):
             return
         phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         phrases += [

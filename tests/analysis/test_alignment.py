@@ -356,3 +356,13 @@ def test_ties_cut_apart_and_an_act_of_an_object_controlled_subject(
 ) -> None:
     assert expected in triples(run(text))
     assert not triples(run("The budget cut hit the navy's relations office."))
+
+
+def test_missiles_sent_while_a_drill_is_the_news_are_no_contingent(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The United States and Japan began naval drills on Monday. North Korea sent missiles"
+        " over Japan on Tuesday."
+    )
+    assert not any(t == "joint_exercise" and "PRK" in (s, c) for s, c, _, t in triples(run(text)))
