@@ -699,3 +699,16 @@ def test_licensed_production_is_supplied_by_the_licensor(
         assert all(sup != "IND" for _, sup, _, _ in got)
     else:
         assert expected in got
+
+
+def test_a_fleet_a_state_will_retire_or_upgrades_is_in_service(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Bulgaria has ordered 16 F-16 fighters from the United States and will retire its"
+        " Russian-built MiG-29s once the first jets arrive."
+    )
+    got = {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))}
+    assert ("MiG-29", "RUS", "BGR", "in_service") in got
+    # With no supplier or origin named, holding says nothing of a transfer.
+    assert deals(run("Bulgaria will retire its MiG-29s next year.")) == []
