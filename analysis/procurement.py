@@ -417,6 +417,9 @@ def _inner_block(
             frame = _governing(index.get(c.i, ()))
             if c.dep_ in ("relcl", "acl") and frame is not None and frame.block:
                 return c, frame, noun
+    trailing = _trailing_block(own, index)
+    if trailing is not None:
+        return trailing
     lefts = list(own.lefts)
     if own.dep_ == "conj":
         # "captured Leopard 2 tanks and Bradley vehicles": the list shares its participle.
@@ -436,6 +439,31 @@ def _inner_block(
                 and t.lower_ not in SECOND_HAND
             ):
                 return t, frame, own
+    return None
+
+
+def _trailing_block(
+    noun: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """A participle after a list that the whole list shares ("showed two Leopard tanks, a
+    mine-clearing vehicle and a dozen Bradleys damaged or abandoned")."""
+    first = noun
+    while first.dep_ in ("conj", "appos") and first.head != first:
+        first = first.head
+    items, todo = [], [first]
+    while todo:
+        tok = todo.pop()
+        items.append(tok)
+        todo += [c for c in tok.children if c.dep_ in ("conj", "appos")]
+    if len(items) < 2:
+        return None
+    last = max(items, key=lambda t: t.i)
+    if last == noun:
+        return None
+    for c in last.children:
+        frame = _governing(index.get(c.i, ()))
+        if c.dep_ == "acl" and c.i > last.i and frame is not None and frame.block:
+            return c, frame, noun
     return None
 
 

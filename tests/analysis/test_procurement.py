@@ -712,3 +712,11 @@ def test_a_fleet_a_state_will_retire_or_upgrades_is_in_service(
     assert ("MiG-29", "RUS", "BGR", "in_service") in got
     # With no supplier or origin named, holding says nothing of a transfer.
     assert deals(run("Bulgaria will retire its MiG-29s next year.")) == []
+
+
+def test_a_list_shares_the_participle_after_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Footage showed at least two Leopard 2A6 tanks, a mine-clearing vehicle and about a dozen"
+        " M2 Bradley fighting vehicles damaged or abandoned in a field south of Orikhiv."
+    )
+    assert deals(run(text)) == []
