@@ -367,26 +367,7 @@ def _surname(name: str) -> str:
 def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None:
     """The state a person acts for, read from a title next to the name."""
     sent = sentence(ent[0])
-    # Before: "Russian Prime Minister X", "Serbia's defence minister X", "the EU's envoy X".
-    # Walk back over the title phrase only; stop at anything else (another name, "and").
-    i = ent.start - 1
-    titled = False
-    state = None
-    while i >= sent.start and ent.start - i <= 6:
-        t = doc[i]
-        if i in known:
-            if known[i].actor.startswith("P:"):
-                break
-            state = state or known[i].state
-        elif t.lower_ in resources.title_words():
-            titled = True
-        elif i == ent.start - 1 and t.text == ",":
-            pass  # "China's ambassador, Huang Xilian": an apposition after the title
-        elif t.lower_ in ("in", "to", "at") and not titled:
-            state = None  # "Russia's ambassador in Berlin, X": Berlin is the posting
-        elif t.text not in {"'s", "’s", "-"} and t.lower_ not in {"the", "former", "then"}:
-            break
-        i -= 1
+    titled, state = _title_before(doc, ent, known, sent)
     if titled and state:
         return state
     # After: "X, Serbia's president", "X, the Russian ambassador to Belgrade".
@@ -403,6 +384,41 @@ def _context_state(doc: Doc, ent: Span, known: dict[int, Mention]) -> str | None
     if titled:
         return _only_state(sent, ent, known)
     return None
+
+
+def _title_before(
+    doc: Doc, ent: Span, known: dict[int, Mention], sent: Span
+) -> tuple[bool, str | None]:
+    """(titled, state) from the title phrase before a name: "Russian Prime Minister X",
+    "Serbia's defence minister X", "the EU's envoy X", "Putin's foreign policy aide X". Walks
+    back over the title phrase only; stops at anything else (another name, "and")."""
+    i = ent.start - 1
+    titled = False
+    state = None
+    while i >= sent.start and ent.start - i <= 6:
+        t = doc[i]
+        if i in known:
+            person = known[i].actor.startswith("P:")
+            if not person or _possessive(doc, i):
+                state = state or known[i].state
+            if person:
+                break
+        elif t.lower_ in resources.title_words():
+            titled = True
+        elif titled and t.is_lower and t.pos_ in ("ADJ", "NOUN"):
+            pass  # "Saudi national security adviser X": the words of a title
+        elif i == ent.start - 1 and t.text == ",":
+            pass  # "China's ambassador, Huang Xilian": an apposition after the title
+        elif t.lower_ in ("in", "to", "at") and not titled:
+            state = None  # "Russia's ambassador in Berlin, X": Berlin is the posting
+        elif t.text not in {"'s", "’s", "-"} and t.lower_ not in {"the", "former", "then"}:
+            break
+        i -= 1
+    return titled, state
+
+
+def _possessive(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s")
 
 
 def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:

@@ -169,3 +169,15 @@ def test_it_is_not_the_source_of_what_was_bought_nor_a_bloc_aside(
     got = {(p.system, p.supplier, p.recipient) for p in run(text).procurements}
     assert ("Wing Loong", "CHN", "UZB") in got
     assert not any(rec in ("RUS", "CSTO") for _, _, rec in got)
+
+
+def test_a_title_reads_over_its_own_words_and_a_leaders_possessive(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Putin's foreign policy aide Yuri Ushakov rejected the claim. Russia's ambassador to"
+        " Canada, Oleg Stepanov, declined to comment."
+    )
+    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
+    assert people.get("Yuri Ushakov") == "RUS"
+    assert people.get("Oleg Stepanov") == "RUS"
