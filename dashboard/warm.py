@@ -25,14 +25,15 @@ class _QuietThread(logging.Filter):
 
 
 def _server_started(timeout: float = 60.0) -> bool:
-    """Wait until Streamlit's runtime exists: the caches live there, and Streamlit's own imports
-    are done by then, so importing pandas here cannot interleave with code that checks whether
-    pandas is loaded."""
-    from streamlit.runtime import Runtime
+    """Wait until Streamlit's runtime has started (its server is about to accept the browser):
+    the caches live there; starting earlier would slow the server's own start, which the
+    browser waits for; and Streamlit's imports are done by then, so importing pandas here
+    cannot interleave with code that checks whether pandas is loaded."""
+    from streamlit.runtime import Runtime, RuntimeState
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if Runtime.exists():
+        if Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL:
             return True
         time.sleep(0.01)
     return False
