@@ -24,7 +24,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 setup: $(STAMP)
 
 run: setup
-	$(BIN)/python -m streamlit run dashboard/app.py --server.address 127.0.0.1 \
+	$(BIN)/python -m dashboard --server.address 127.0.0.1 \
 	  --server.port 8501 --server.headless true --browser.gatherUsageStats false
 
 lint: setup

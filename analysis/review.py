@@ -132,105 +132,147 @@ def export_gold(store: Store, out: Path) -> list[str]:
 
 
 QUEUE_COLUMNS = ["table", "row_id", "article_id", "score", "reasons", "label", "sentence"]
-
-
-def _keys(frame: pd.DataFrame, where: pd.Series) -> set[tuple[str, str]]:
-    """(article id, sentence) of every report of the chosen deals or merged signals."""
-    return {
-        (str(r["article_id"]), str(r["sentence"]))
-        for reports in frame.loc[where, "reports"]
-        for r in reports
-    }
-
-
-def queue(store: Store, *, limit: int = 50) -> pd.DataFrame:
-    """Unreviewed procurement and alignment rows, most in need of a person first: reports of
-    deals with conflicting reports, of single-source deals, of single-source signals with a
-    high weight, and rows from sentences with a hedge."""
-    deals = store.read("deals", columns=["reports", "conflicts", "sources"])
-    signals = store.read("signals", columns=["reports", "sources", "weight"])
-    cues = store.read("stance_cues", columns=["article_id", "type", "sentence"])
-    hedged = {
-        (str(a), str(s))
-        for a, s, t in zip(cues["article_id"], cues["sentence"], cues["type"], strict=True)
-        if t == "hedge"
-    }
-    deal, signal, both = ("procurements",), ("alignment",), REVIEWED
-    reasons: list[tuple[str, set[tuple[str, str]], int, tuple[str, ...]]] = [
-        ("deal with conflicting reports", _keys(deals, deals["conflicts"].map(bool)), 3, deal),
-        ("single-source deal", _keys(deals, deals["sources"] == 1), 2, deal),
-        (
-            "single-source signal with high weight",
-            _keys(signals, (signals["sources"] == 1) & (signals["weight"] >= 1.0)),
-            2,
-            signal,
-        ),
-        ("hedged sentence", hedged, 1, both),
-    ]
-    items: list[dict[str, Any]] = []
-    for table in REVIEWED:
-        rows = store.read(table)
-        for row in _records(rows[rows["review"].isna()]):
-            key = (str(row["article_id"]), str(row["sentence"]))
-            why = [
-                (name, w) for name, keys, w, tables in reasons if table in tables and key in keys
-            ]
-            items.append(
-                {
-                    "table": table,
-                    "row_id": row["row_id"],
-                    "article_id": row["article_id"],
-                    "score": sum(w for _, w in why),
-                    "reasons": [name for name, _ in why],
-                    "label": _label(table, row),
-                    "sentence": row["sentence"],
-                    "start": row["start"],
-                    "end": row["end"],
-                }
-            )
-    items.extend(_title_only(store))
-    items.sort(key=lambda i: (-i["score"], str(i["article_id"]), int(i["start"])))
-    top = items[:limit]
-    for item in top:
-        if item["sentence"] is None:
-            item.update(_where(store, str(item["article_id"]), int(item["start"])))
-    return pd.DataFrame(top, columns=[*QUEUE_COLUMNS, "start", "end"])
-
-
 TITLE_ONLY = "unknown person linked by title only"
+# Why a row needs a person: (reason, its flag in the key table, weight, the tables it applies to).
+REASONS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
+    ("deal with conflicting reports", "c", 3, ("procurements",)),
+    ("single-source deal", "s", 2, ("procurements",)),
+    ("single-source signal with high weight", "w", 2, ("alignment",)),
+    ("hedged sentence", "h", 1, REVIEWED),
+)
+_ORDER = ("procurements", "alignment", "actors")  # ties: procurement rows, signals, then people
 
 
-def _title_only(store: Store) -> list[dict[str, Any]]:
-    """People the data does not know whom only a title ("the defence minister X", "X, Serbia's
-    envoy") linked to a state: their actor row, not yet settled, at their first mention."""
+def _flag_keys(store: Store) -> None:
+    """A temporary table of the (article id, sentence) keys that raise a row's score: reports
+    of deals with conflicts (c) or one source (s), of single-source merged signals of high
+    weight (w), and sentences with a hedge cue (h)."""
+    if not store.readonly and store.corpus:
+        store.refresh_corpus()  # queued deal and signal groups first: a writer reads its writes
+    conn = store.conn
+    cues = store._source("stance_cues")
+    conn.execute("DROP TABLE IF EXISTS temp.review_keys")
+    conn.execute(
+        "CREATE TEMP TABLE review_keys AS WITH keys(article_id, sentence, flag) AS ("
+        " SELECT json_extract(j.value, '$.article_id'), json_extract(j.value, '$.sentence'), 'c'"
+        "  FROM deals d, json_each(d.reports) j WHERE json_array_length(d.conflicts) > 0"
+        " UNION ALL"
+        " SELECT json_extract(j.value, '$.article_id'), json_extract(j.value, '$.sentence'), 's'"
+        "  FROM deals d, json_each(d.reports) j WHERE d.sources = 1"
+        " UNION ALL"
+        " SELECT json_extract(j.value, '$.article_id'), json_extract(j.value, '$.sentence'), 'w'"
+        "  FROM signals g, json_each(g.reports) j WHERE g.sources = 1 AND g.weight >= 1.0"
+        " UNION ALL"
+        f" SELECT t.article_id, t.sentence, 'h' FROM {cues} t WHERE t.type = 'hedge')"
+        " SELECT article_id, sentence, MAX(flag = 'c') AS c, MAX(flag = 's') AS s,"
+        " MAX(flag = 'w') AS w, MAX(flag = 'h') AS h FROM keys GROUP BY article_id, sentence"
+    )
+    conn.execute("CREATE INDEX temp.review_keys_key ON review_keys(article_id, sentence)")
+
+
+_TITLE_ONLY = (
+    "t.type = 'person' AND t.country IS NOT NULL AND t.review IS NULL"
+    " AND t.actor NOT IN (SELECT value FROM json_each(?))"
+)
+
+
+def _candidates(store: Store, known: list[str]) -> tuple[str, list[Any]]:
+    """Every unsettled row with its score: one SELECT of (tbl, rid, row_id, article_id, start,
+    score, c, s, w, h), and its parameters."""
+    parts = []
+    for i, table in enumerate(REVIEWED):
+        terms = " + ".join(
+            f"{w} * COALESCE(k.{flag}, 0)" for _, flag, w, tables in REASONS if table in tables
+        )
+        flags = ", ".join(
+            f"COALESCE(k.{flag}, 0)" if table in tables else "0" for _, flag, _, tables in REASONS
+        )
+        parts.append(
+            f"SELECT {i} AS tbl, t._rowid AS rid, t.row_id, t.article_id, t.start,"
+            f" {terms} AS score, {flags}"
+            f" FROM {store._source(table, with_rowid=True)} t LEFT JOIN review_keys k"
+            " ON k.article_id = t.article_id AND k.sentence = t.sentence WHERE t.review IS NULL"
+        )
+    # People the data does not know whom only a title linked to a state: at their first mention.
+    parts.append(
+        f"SELECT {len(REVIEWED)}, t._rowid, t.row_id, t.article_id, COALESCE((SELECT MIN(e.start)"
+        " FROM entities e WHERE e.article_id = t.article_id AND e.actor = t.actor), 0), 2,"
+        f" 0, 0, 0, 0 FROM {store._source('actors', with_rowid=True)} t WHERE {_TITLE_ONLY}"
+    )
+    return " UNION ALL ".join(parts), [json.dumps(known)]
+
+
+def queue_size(store: Store) -> int:
+    """How many rows the review queue holds: every unsettled procurement and alignment row,
+    and every person the data does not know whom only a title linked to a state."""
     from analysis import resources
 
-    known = resources.people_by_id()
-    rows = store.read("actors")
-    rows = rows[
-        (rows["type"] == "person")
-        & ~rows["actor"].isin(list(known))
-        & rows["country"].notna()
-        & rows["review"].isna()
+    counts = [
+        f"SELECT COUNT(*) FROM {store._source(table)} t WHERE t.review IS NULL"
+        for table in REVIEWED
     ]
-    if rows.empty:
-        return []
-    ents = store.read("entities", articles=sorted(set(rows["article_id"])))
-    first = ents.dropna(subset=["actor"]).groupby(["article_id", "actor"])["start"].min()
-    return [
-        {
-            "table": "actors",
-            "row_id": r["row_id"],
-            "article_id": r["article_id"],
-            "score": 2,
+    counts.append(f"SELECT COUNT(*) FROM {store._source('actors')} t WHERE {_TITLE_ONLY}")
+    sql = f"SELECT {' + '.join(f'({c})' for c in counts)}"
+    known = json.dumps(sorted(resources.people_by_id()))
+    return int(store.conn.execute(sql, (known,)).fetchone()[0])
+
+
+def queue(store: Store, *, limit: int = 50, offset: int = 0) -> pd.DataFrame:
+    """Unreviewed procurement and alignment rows, most in need of a person first: reports of
+    deals with conflicting reports, of single-source deals, of single-source signals with a
+    high weight, and rows from sentences with a hedge; then people the data does not know whom
+    only a title linked to a state. Ordered by score, article and position; ``limit`` rows
+    from ``offset``. Scored and ordered by SQLite; only the rows returned are read whole."""
+    from analysis import resources
+
+    _flag_keys(store)
+    try:
+        sql, params = _candidates(store, sorted(resources.people_by_id()))
+        page = store.conn.execute(
+            f"SELECT * FROM ({sql}) ORDER BY score DESC, article_id, start, tbl, rid"
+            " LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)],
+        ).fetchall()
+    finally:
+        store.conn.execute("DROP TABLE IF EXISTS temp.review_keys")
+    items = [_item(store, row) for row in page]
+    for item in items:
+        if item["sentence"] is None:
+            item.update(_where(store, str(item["article_id"]), int(item["start"])))
+    return pd.DataFrame(items, columns=[*QUEUE_COLUMNS, "start", "end"])
+
+
+def _item(store: Store, row: tuple[Any, ...]) -> dict[str, Any]:
+    """One queue entry from its scored key: the row itself read by rowid for its label."""
+    tbl, rid, row_id, article_id, start, score, *flags = row
+    table = _ORDER[tbl]
+    source = store._source(table, with_rowid=True)
+    cursor = store.conn.execute(f"SELECT * FROM {source} t WHERE t._rowid = ?", (rid,))
+    names = [d[0] for d in cursor.description]
+    record = dict(zip(names, cursor.fetchone(), strict=True))
+    if table == "actors":
+        return {
+            "table": table,
+            "row_id": row_id,
+            "article_id": article_id,
+            "score": score,
             "reasons": [TITLE_ONLY],
-            "label": f"{r['name']} acts for {r['country']} (linked by a title only)",
+            "label": f"{record['name']} acts for {record['country']} (linked by a title only)",
             "sentence": None,
-            "start": int(first.get((r["article_id"], r["actor"]), 0)),
-            "end": int(first.get((r["article_id"], r["actor"]), 0)),
+            "start": int(start),
+            "end": int(start),
         }
-        for r in rows.to_dict("records")
-    ]
+    return {
+        "table": table,
+        "row_id": row_id,
+        "article_id": article_id,
+        "score": score,
+        "reasons": [name for (name, *_), on in zip(REASONS, flags, strict=True) if on],
+        "label": _label(table, record),
+        "sentence": record["sentence"],
+        "start": record["start"],
+        "end": record["end"],
+    }
 
 
 def _where(store: Store, article_id: str, offset: int) -> dict[str, Any]:

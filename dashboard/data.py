@@ -250,6 +250,24 @@ def rows(
         yield from st_.chunks(name, columns=list(columns) or None, size=size, **_kw(filters, match))
 
 
+@st.cache_data(max_entries=64, show_spinner="Ranking the review queue…")
+def review_queue(db: str, version: str, number: int = 0, rows: int = 20) -> pd.DataFrame:
+    """Page ``number`` (from 0) of the review queue, scored and ordered by the store."""
+    from analysis.review import queue
+
+    with store.Store(Path(db), readonly=True) as st_:
+        return queue(st_, limit=rows, offset=number * rows)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def review_queue_size(db: str, version: str) -> int:
+    """How many rows the review queue holds."""
+    from analysis.review import queue_size
+
+    with store.Store(Path(db), readonly=True) as st_:
+        return queue_size(st_)
+
+
 @st.cache_data(max_entries=8, show_spinner=False)
 def actor_index(db: str, version: str) -> pd.DataFrame:
     """Every actor in the store with its type, state and total mentions, for the filter (from

@@ -180,8 +180,10 @@ def _download_buttons(
 
 
 def downloads(frame: pd.DataFrame, name: str, *, key: str) -> None:
-    """CSV and JSON downloads of exactly the rows shown (a small frame already read)."""
-    _download_buttons(csv_bytes([frame]), json_bytes([frame]), name, key)
+    """CSV and JSON downloads of exactly the rows of ``frame`` (already read), built only when
+    a button is clicked: a pair's deals carry every report, tens of megabytes as text, which
+    would otherwise be written out and held on every run of the page."""
+    _download_buttons(lambda: csv_bytes([frame]), lambda: json_bytes([frame]), name, key)
 
 
 def query_downloads(

@@ -62,9 +62,7 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboard" / "app.py"),
+            "dashboard",  # `make run`'s server: `streamlit run dashboard/app.py` plus the warm-up
             "--server.port",
             str(port),
             "--server.address",

@@ -5,13 +5,10 @@ page of rows and its downloads hold every matching article."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
-
 import streamlit as st
 
-from analysis.store import Value
-from dashboard import charts, data, ui
+from dashboard import charts, data, overview, ui
+from dashboard.overview import DATED, SUBJECTS
 
 ctx = ui.context()
 st.title("Overview")
@@ -22,11 +19,16 @@ if not ctx.total("articles"):
     )
     st.stop()
 
-actors = data.actor_totals(ctx.db, ctx.version, ctx.filters)
-dated = ctx.aggregate("events", (), (("dated", "count_values", "date"),))
-subjects = ctx.aggregate("signals", ("subject",), (("signals", "count", "*"),))
-
+# The layout first, then the cheapest chart: the most-mentioned actors come from the store's
+# running totals, so the chart is on its way to the browser before the counts are computed.
 cols = st.columns(5)
+left, right = st.columns([3, 2])
+actors = data.actor_totals(ctx.db, ctx.version, ctx.filters)
+with left:
+    st.plotly_chart(charts.top_actors(actors, ctx.names), key="ov-top-actors", width="stretch")
+
+dated = ctx.aggregate("events", (), DATED)
+subjects = ctx.aggregate("signals", ("subject",), SUBJECTS)
 cols[0].metric("Articles", ctx.total("articles"))
 cols[1].metric("Actors", actors["actor"].nunique())
 cols[2].metric("Dated events", int(dated["dated"].iloc[0]) if len(dated) else 0)
@@ -37,24 +39,9 @@ cols[4].metric(
     help="Merged across articles; see Alignment",
 )
 
-left, right = st.columns([3, 2])
-with left:
-    st.plotly_chart(charts.top_actors(actors, ctx.names), key="ov-top-actors", width="stretch")
 with right:
     st.subheader("Latest events")
-    today = date.today()
-    end = min(ctx.filters.end, today) if ctx.filters.end else today
-    latest = data.page(
-        ctx.db,
-        ctx.version,
-        "events",
-        replace(ctx.filters, end=end),
-        0,
-        ("date", "type", "actors", "sentence", "day"),
-        data.match_of({"date": Value.PRESENT}),
-        rows=10,
-        newest=True,
-    )
+    latest = overview.latest_events(ctx)
     if latest.empty:
         ui.empty("No dated events in this selection.")
     else:
@@ -66,10 +53,7 @@ with right:
         )
 
 st.subheader("Alignment toward each bloc")
-ranked = subjects.sort_values("signals", ascending=False, kind="stable")
-counts = dict(zip(ranked["subject"], ranked["signals"], strict=True))
-chosen = [a for a in ctx.filters.actors if a in counts]
-options = chosen + [s for s in counts if s not in chosen]
+options = overview.subject_options(subjects, ctx.filters.actors)
 if not options:
     ui.empty("No alignment signals in this selection.")
 else:
@@ -77,11 +61,7 @@ else:
         "Balance of", options, key="ov-subject", format_func=lambda a: ctx.names.get(a, a)
     )
     subject = str(subject)
-    own = ctx.table(
-        "signals",
-        ("id", "subject", "counterpart", "direction", "weight", "first", "sources"),
-        data.match_of({"subject": subject}),
-    )
+    own = overview.subject_signals(ctx, subject)
     st.plotly_chart(charts.bloc_balance(own, subject, ctx.names), key="ov-balance", width="stretch")
 
 st.subheader("Articles")
@@ -89,6 +69,6 @@ ui.paged(
     ctx,
     "articles",
     key="ov-articles",
-    shown=["published", "title", "source", "words"],
+    shown=overview.ARTICLE_COLUMNS,
     download="articles",
 )

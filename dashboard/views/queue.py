@@ -3,12 +3,12 @@ and one-click confirm or reject (recorded as corrections with the sidebar's revi
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import streamlit as st
 
 from analysis.corrections import CorrectionError
-from analysis.review import queue
 from analysis.store import Store
 from dashboard import data, review, ui
 from dashboard.palette import plural
@@ -29,12 +29,24 @@ st.caption(
 done = st.session_state.pop("rq-done", None)
 if done:
     st.success(done)
-with Store(Path(ctx.db), readonly=True) as store:
-    items = queue(store, limit=SHOWN)
-if items.empty:
+count = data.review_queue_size(ctx.db, ctx.version)
+if not count:
     ui.empty("Nothing left to review: every row in the queue has been settled.")
     st.stop()
-st.caption(f"The first {plural(len(items), 'row')} of the queue.")
+pages = max(1, math.ceil(count / SHOWN))
+number = 0
+if pages > 1:
+    chosen = st.session_state.get("rq-page")
+    if isinstance(chosen, int | float) and chosen > pages:  # fewer rows since last run
+        st.session_state["rq-page"] = pages
+    number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key="rq-page", width=160))
+    number -= 1
+items = data.review_queue(ctx.db, ctx.version, number, SHOWN)
+if items.empty:  # settled while this page was open
+    ui.empty("Nothing left on this page of the queue.")
+    st.stop()
+first = number * SHOWN
+st.caption(f"Rows {first + 1:,}–{first + len(items):,} of the {plural(count, 'row')} in the queue.")
 ui.downloads(items, "review-queue", key="rq-dl")
 
 
