@@ -1442,8 +1442,32 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, other, recipient))
         for other in _conjoined(clause, recipient, supplier, resolved):
             found.append(Candidate(mention, gov, status, supplier, other))
+        for other in _gapped_sources(mention, gov, supplier, resolved):
+            found.append(Candidate(mention, gov, status, other, recipient))
     found.extend(_elliptic(doc, resolved, index))
     return found
+
+
+def _gapped_sources(
+    mention: WeaponMention, gov: Governor, supplier: str | None, resolved: Resolved
+) -> list[str]:
+    """Suppliers of a gapped repeat right after the mention: "received six MiG-29s from
+    Russia and four from Belarus" (not a later system's: "..., and Pantsirs from Moscow")."""
+    names, _ = _weapon_tokens(gov.anchor.doc)
+    out: list[str] = []
+    for head in (gov.token, gov.anchor):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ != "conj" or c.pos_ != "NUM" or c.i < mention.end:
+                continue
+            if any(i in names for i in range(mention.end, c.i)):
+                continue
+            for p in c.children:
+                st = _pobj_state(p, resolved) if p.dep_ == "prep" and p.lower_ == "from" else None
+                if st and st != supplier and st not in out:
+                    out.append(st)
+    return out
 
 
 QUANTIFIERS = frozenset({"more", "most", "less", "much", "some", "plenty"})

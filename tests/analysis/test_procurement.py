@@ -720,3 +720,13 @@ def test_a_list_shares_the_participle_after_it(run: Callable[..., Analysis]) -> 
         " M2 Bradley fighting vehicles damaged or abandoned in a field south of Orikhiv."
     )
     assert deals(run(text)) == []
+
+
+def test_a_gapped_repeat_names_a_second_supplier(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Serbia received six MiG-29 fighters from Russia and four from Belarus as gifts, and"
+        " Pantsir-S1 air defence systems from Moscow later."
+    )
+    got = {(s, sup, rec) for s, _, sup, rec, _ in deals(run(text))}
+    assert {("MiG-29", "RUS", "SRB"), ("MiG-29", "BLR", "SRB")} <= got
+    assert ("Pantsir", "BLR", "SRB") not in got
