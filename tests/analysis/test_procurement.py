@@ -730,3 +730,13 @@ def test_a_gapped_repeat_names_a_second_supplier(run: Callable[..., Analysis]) -
     got = {(s, sup, rec) for s, _, sup, rec, _ in deals(run(text))}
     assert {("MiG-29", "RUS", "SRB"), ("MiG-29", "BLR", "SRB")} <= got
     assert ("Pantsir", "BLR", "SRB") not in got
+
+
+def test_a_parade_shows_what_its_state_received(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Pakistan held its national day parade on Wednesday. The parade also showed HQ-9/P"
+        " long-range air defence systems received from China last year."
+    )
+    assert ("HQ-9", "CHN", "PAK", "displayed") in {
+        (s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))
+    }
