@@ -357,6 +357,11 @@ class Store:
     # table or close().
     refresh_interval: float = 1.0
     corpus: bool = True
+    # Pages the write-ahead log may hold before a write copies them into the database (SQLite's
+    # default: 1000). A bulk writer raises it: each checkpoint copies every page changed since
+    # the last, so rarer checkpoints copy a page that many articles touch (an index's inner
+    # pages, the totals) once instead of once per checkpoint.
+    checkpoint_pages: int | None = None
     conn: sqlite3.Connection = field(init=False)
     corpus_seconds: float = field(init=False, default=0.0)
     _last_refresh: float = field(init=False, default=float("-inf"))
@@ -379,6 +384,8 @@ class Store:
                 )
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
+                if self.checkpoint_pages is not None:
+                    self.conn.execute(f"PRAGMA wal_autocheckpoint={int(self.checkpoint_pages)}")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
             if self.readonly:
