@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from analysis import corrections as corr
 from analysis.corrections import CorrectionError, row_ids
@@ -1163,6 +1164,8 @@ class Store:
         keeps rows equal to any one of its mappings (column -> value, list of values, or
         ``Value.PRESENT``); ``limit`` and ``offset`` give one page of rows in the table's
         order (``newest`` reverses it)."""
+        import pandas as pd
+
         cols = self._columns(table, columns)
         source, where, params = self._filtered(table, actors, start, end, articles, match)
         order = _ORDER.get(table)
@@ -1189,6 +1192,8 @@ class Store:
         the filters keep; a date range does not apply to actors. Unfiltered or filtered by
         one actor, the totals come from the summaries the store keeps current, not from every
         actor row."""
+        import pandas as pd
+
         if not articles and (not actors or len(set(actors)) == 1):
             if not actors:
                 sql, params = (
@@ -1228,6 +1233,8 @@ class Store:
         """Attributed claims (attribution cues with a speaker) per speaker and certainty:
         ``hedged`` when a hedge cue of the same sentence (not one of the ``weak`` ones, which
         only report the future) passes the same filters, else ``confirmed``."""
+        import pandas as pd
+
         source, where, params = self._filtered("stance_cues", actors, start, end, articles, None)
         joiner = " AND " if where else " WHERE "
         weak_list = [w.lower() for w in weak]
@@ -1278,6 +1285,8 @@ class Store:
         effective rows (corrections applied, rejected rows left out). ``measures`` maps an
         output name to ``(function, column)``, function one of :data:`AGGREGATES`; the
         ``distinct`` function gives the sorted list of distinct non-null values."""
+        import pandas as pd
+
         known = self._known(table)
         for col in [*by, *(c for f, c in measures.values() if c != "*")]:
             if col not in known:
@@ -1319,6 +1328,8 @@ class Store:
     ) -> Iterator[pd.DataFrame]:
         """Every row ``read`` would return, ``size`` rows at a time in the same order (for
         downloads: memory stays flat however many rows match)."""
+        import pandas as pd
+
         cols = self._columns(table, columns)
         source, where, params = self._filtered(table, actors, start, end, articles, match)
         sql = f"SELECT {cols} FROM {source}{where}"
