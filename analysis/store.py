@@ -636,14 +636,17 @@ class Store:
                 self.conn.execute("ROLLBACK")
             raise
         if self._fingerprints is not None:
+            # Appended in place (the array grows by doubling): a long ingest into a big store
+            # does not copy every known fingerprint for each article it writes.
             ids, copies, known = self._fingerprints
-            import numpy as np
+            if len(ids) == known.size:
+                import numpy as np
 
-            self._fingerprints = (
-                [*ids, aid],
-                [*copies, copy_of],
-                np.append(known, np.uint64(fp)),
-            )
+                known = np.concatenate([known, np.zeros(max(64, known.size), dtype=np.uint64)])
+            known[len(ids)] = fp
+            ids.append(aid)
+            copies.append(copy_of)
+            self._fingerprints = (ids, copies, known)
         self._after_write()
         return True
 
@@ -679,7 +682,7 @@ class Store:
                 np.array([int(r[2], 16) for r in rows], dtype=np.uint64),
             )
         ids, copies, known = self._fingerprints
-        hit = find_copy(fp, ids, known)
+        hit = find_copy(fp, ids, known[: len(ids)])
         return article_id if hit < 0 else copies[hit]
 
     def _fill_fingerprints(self) -> None:
