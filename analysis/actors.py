@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.constants import WORD_NUMBERS
-from analysis.doc import NAMES_KEY, sentence
+from analysis.doc import NAMES_KEY, sentence, token_table
 from analysis.model import ActorRow, Article, EntityRow
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -554,9 +554,11 @@ def _titled_names(doc: Doc, known: dict[int, Mention], taken: set[int]) -> list[
     persons = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     titles = resources.title_words()
     out: list[Span] = []
-    for t in doc[:-1]:
-        if t.lower_ not in titles:
+    table = token_table(doc)  # lower-case forms read once, not a Token per word
+    for i in range(len(doc) - 1):
+        if table[i][0] not in titles:
             continue
+        t = doc[i]
         end = t.i + 1
         while (
             end < len(doc)

@@ -13,6 +13,7 @@ import os
 import re
 import select
 import stat
+import string
 import time
 import zipfile
 from dataclasses import dataclass
@@ -512,6 +513,18 @@ def _is_headline(line: str, rest: str) -> bool:
     return words[-1].lower() not in CONTINUATION_WORDS and following[:1].isupper()
 
 
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+
+
+def _letters(text: str) -> int:
+    """How many characters of ``text`` are letters (``str.isalpha``); ASCII text is counted
+    without a Python step per character."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    return sum(ch.isalpha() for ch in text)
+
+
 def _finish(article: Article, *, label: str, stem: str, limits: Limits) -> Article:
     text = normalise_text(article.text)
     body, headline_title = strip_lead(text, " ".join(article.title.split()))
@@ -524,7 +537,7 @@ def _finish(article: Article, *, label: str, stem: str, limits: Limits) -> Artic
         )
     if not re.search(r"\w{2,}", text):
         raise EmptyInputError(f"{label}: no readable text found; give an article with text")
-    letters = sum(ch.isalpha() for ch in text[:20_000])
+    letters = _letters(text[:20_000])
     if letters < 0.3 * min(len(text), 20_000):
         raise NotTextError(f"{label}: this does not look like prose (too few letters)")
     title = " ".join(article.title.split())

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
 from analysis.constants import SCHEMA
+
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e\n\t]")
+
+
+def _is_control(ch: str) -> bool:
+    """A control or format character (a soft hyphen, tab and line feed are kept)."""
+    return ch not in "\n\t\u00ad" and unicodedata.category(ch) in ("Cc", "Cf")
 
 
 def normalise_text(text: str) -> str:
@@ -17,11 +25,10 @@ def normalise_text(text: str) -> str:
     Offsets in every result point into this form, and the article id is its hash.
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(
-        ch
-        for ch in text
-        if ch in "\n\t" or not (unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u00ad")
-    )
+    # Only characters outside printable ASCII can be controls: each distinct one is tested once.
+    dropped = {ord(ch): None for ch in set(_NOT_PRINTABLE_ASCII.findall(text)) if _is_control(ch)}
+    if dropped:
+        text = text.translate(dropped)
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 

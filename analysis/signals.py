@@ -22,9 +22,10 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 WINDOW_DAYS = 30
 CORROBORATION_STEP = 0.25
@@ -153,6 +154,8 @@ def alignment_index(
     row per group with ``index`` in [-1, 1], ``net`` (sum of contributions), ``signals`` (merged
     signals) and ``sources`` (their summed source counts). ``period`` is ``year`` or ``all``.
     """
+    import pandas as pd
+
     cols = ["subject", by, "period", "index", "net", "signals", "sources"]
     if merged.empty:
         return pd.DataFrame(columns=cols)

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from analysis import corrections as corr
 from analysis.corrections import CorrectionError, row_ids
@@ -364,6 +365,11 @@ class Store:
     # table or close().
     refresh_interval: float = 1.0
     corpus: bool = True
+    # Pages the write-ahead log may hold before a write copies them into the database (SQLite's
+    # default: 1000). A bulk writer raises it: each checkpoint copies every page changed since
+    # the last, so rarer checkpoints copy a page that many articles touch (an index's inner
+    # pages, the totals) once instead of once per checkpoint.
+    checkpoint_pages: int | None = None
     conn: sqlite3.Connection = field(init=False)
     corpus_seconds: float = field(init=False, default=0.0)
     _last_refresh: float = field(init=False, default=float("-inf"))
@@ -386,6 +392,8 @@ class Store:
                 )
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
+                if self.checkpoint_pages is not None:
+                    self.conn.execute(f"PRAGMA wal_autocheckpoint={int(self.checkpoint_pages)}")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
             if self.readonly:
@@ -635,14 +643,17 @@ class Store:
                 self.conn.execute("ROLLBACK")
             raise
         if self._fingerprints is not None:
+            # Appended in place (the array grows by doubling): a long ingest into a big store
+            # does not copy every known fingerprint for each article it writes.
             ids, copies, known = self._fingerprints
-            import numpy as np
+            if len(ids) == known.size:
+                import numpy as np
 
-            self._fingerprints = (
-                [*ids, aid],
-                [*copies, copy_of],
-                np.append(known, np.uint64(fp)),
-            )
+                known = np.concatenate([known, np.zeros(max(64, known.size), dtype=np.uint64)])
+            known[len(ids)] = fp
+            ids.append(aid)
+            copies.append(copy_of)
+            self._fingerprints = (ids, copies, known)
         self._after_write()
         return True
 
@@ -678,7 +689,7 @@ class Store:
                 np.array([int(r[2], 16) for r in rows], dtype=np.uint64),
             )
         ids, copies, known = self._fingerprints
-        hit = find_copy(fp, ids, known)
+        hit = find_copy(fp, ids, known[: len(ids)])
         return article_id if hit < 0 else copies[hit]
 
     def _fill_fingerprints(self) -> None:
@@ -1163,6 +1174,8 @@ class Store:
         keeps rows equal to any one of its mappings (column -> value, list of values, or
         ``Value.PRESENT``); ``limit`` and ``offset`` give one page of rows in the table's
         order (``newest`` reverses it)."""
+        import pandas as pd
+
         cols = self._columns(table, columns)
         source, where, params = self._filtered(table, actors, start, end, articles, match)
         order = _ORDER.get(table)
@@ -1189,6 +1202,8 @@ class Store:
         the filters keep; a date range does not apply to actors. Unfiltered or filtered by
         one actor, the totals come from the summaries the store keeps current, not from every
         actor row."""
+        import pandas as pd
+
         if not articles and (not actors or len(set(actors)) == 1):
             if not actors:
                 sql, params = (
@@ -1228,6 +1243,8 @@ class Store:
         """Attributed claims (attribution cues with a speaker) per speaker and certainty:
         ``hedged`` when a hedge cue of the same sentence (not one of the ``weak`` ones, which
         only report the future) passes the same filters, else ``confirmed``."""
+        import pandas as pd
+
         source, where, params = self._filtered("stance_cues", actors, start, end, articles, None)
         joiner = " AND " if where else " WHERE "
         weak_list = [w.lower() for w in weak]
@@ -1278,6 +1295,8 @@ class Store:
         effective rows (corrections applied, rejected rows left out). ``measures`` maps an
         output name to ``(function, column)``, function one of :data:`AGGREGATES`; the
         ``distinct`` function gives the sorted list of distinct non-null values."""
+        import pandas as pd
+
         known = self._known(table)
         for col in [*by, *(c for f, c in measures.values() if c != "*")]:
             if col not in known:
@@ -1319,6 +1338,8 @@ class Store:
     ) -> Iterator[pd.DataFrame]:
         """Every row ``read`` would return, ``size`` rows at a time in the same order (for
         downloads: memory stays flat however many rows match)."""
+        import pandas as pd
+
         cols = self._columns(table, columns)
         source, where, params = self._filtered(table, actors, start, end, articles, match)
         sql = f"SELECT {cols} FROM {source}{where}"

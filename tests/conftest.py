@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
 # The analyst's knowledge overlay: an empty folder of the test run's own, never data/user/.
 os.environ["ALIGNMENT_KNOWLEDGE"] = tempfile.mkdtemp(prefix="am-knowledge-")
+# Derived tables (the gazetteer's phrase values): a cache of the test run's own, never ~/.cache.
+os.environ["ALIGNMENT_CACHE"] = tempfile.mkdtemp(prefix="am-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -279,3 +279,40 @@ def test_a_pipe_is_read_to_its_end_or_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no end of input"):
         load_path(fifo, limits=Limits(max_read_seconds=0.5))
     silent.join()
+
+
+def _normalise_by_character(text: str) -> str:
+    """The canonical form, written as one test per character: what ``normalise_text`` must
+    equal however it is computed."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(
+        ch
+        for ch in text
+        if ch in "\n\t" or not (unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u00ad")
+    )
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_normalised_text_drops_exactly_the_control_and_format_characters(text: str) -> None:
+    from analysis.model import normalise_text
+
+    assert normalise_text(text) == _normalise_by_character(text)
+
+
+def test_normalised_text_keeps_soft_hyphens_tabs_and_line_feeds() -> None:
+    from analysis.model import normalise_text
+
+    raw = "\ufeffSerbia\u200b bought\u00ad jets\x07\tin 2017\u2063.\r\nRussia\x85 sold\u202e them. "
+    assert normalise_text(raw) == "Serbia bought\u00ad jets\tin 2017.\nRussia sold them."
+    assert normalise_text(raw) == _normalise_by_character(raw)
+
+
+@pytest.mark.parametrize("text", ["Serbia bought 6 jets.", "Ça coûte 3 €: ½ prix, ²", "12 34 ab"])
+def test_letter_count_matches_isalpha(text: str) -> None:
+    from analysis.loading import _letters
+
+    assert _letters(text) == sum(ch.isalpha() for ch in text)

@@ -60,3 +60,39 @@ def test_facets_import_neither_the_pipeline_nor_the_engine(module: str) -> None:
         for alias in node.names
     }
     assert not imported & {"analysis.pipeline", "analysis.engine"}
+
+
+def _boundaries_by_token(doc: object) -> None:
+    """The boundary rule written one Token at a time: what the component must equal."""
+    from spacy.tokens import Doc
+
+    assert isinstance(doc, Doc)
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.is_space and tok.text.count("\n") >= 2 and not nxt.is_space:
+            nxt.is_sent_start = True
+        elif pipeline._INITIALISM.fullmatch(tok.text) and (
+            nxt.is_lower or nxt.tag_ in pipeline._CONTINUES
+        ):
+            nxt.is_sent_start = False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KYIV\n\nUkraine received U.S. and Australian tanks. The U.S. Navy said so.\n\n\n- Item",
+        "The U.K. government and the U.S.\n\nSerbia bought jets.\n \n Russia sold them.",
+        "U.S.-made drones. E.U. sanctions followed in 2022.\n\n\n\n",
+    ],
+)
+def test_sentence_boundaries_match_the_token_rule(nlp: Language, text: str) -> None:
+    before = [name for name, _ in nlp.pipeline[: nlp.pipe_names.index("am_boundaries")]]
+    ours, reference = nlp.make_doc(text), nlp.make_doc(text)
+    for name in before:
+        ours = nlp.get_pipe(name)(ours)
+        reference = nlp.get_pipe(name)(reference)
+    pipeline.set_sentence_boundaries(ours)
+    _boundaries_by_token(reference)
+    starts = [t.is_sent_start for t in ours]
+    assert starts == [t.is_sent_start for t in reference]
+    assert True in starts and False in starts  # both rules fired

@@ -75,6 +75,14 @@ def test_same_text_under_another_name_is_already_present(db: Path, tmp_path: Pat
     assert (summary.added, summary.present) == (1, 1)
 
 
+def test_a_bulk_writer_checkpoints_its_log_less_often(db: Path) -> None:
+    with Store(db) as st:
+        assert st.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    with Store(db, checkpoint_pages=10_000) as st:
+        assert st.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 10_000
+        assert st.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
 def test_a_new_store_is_created_at_the_current_schema(db: Path) -> None:
     with Store(db) as st:
         assert st.version() == SCHEMA_VERSION

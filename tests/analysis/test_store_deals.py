@@ -183,3 +183,25 @@ def test_read_can_pick_columns_and_refuses_unknown_ones(db: Path, nlp: Language)
         assert list(frame.columns) == ["id", "system", "sources"] and len(frame) == 1
         with pytest.raises(StoreError, match="no column"):
             st.read("deals", columns=["id", "nope; DROP TABLE deals"])
+
+
+def test_a_copy_is_recognised_after_many_writes_in_one_session(
+    db: Path, nlp: Language, tmp_path: Path
+) -> None:
+    """The writer's fingerprint table grows in place as articles are written: a copy written
+    after more articles than it first had room for still finds its original."""
+    import random
+
+    rng = random.Random(3)
+    words = [f"{c}{v}{c2}" for c in "bdfgklmnprst" for v in "aeiou" for c2 in "lmnrst"]
+    fillers = []
+    for i in range(70):
+        path = tmp_path / f"filler-{i:02d}.txt"
+        path.write_text(" ".join(rng.choice(words) for _ in range(60)) + ".", encoding="utf-8")
+        fillers.append(path)
+    add(db, nlp, FIRST, *fillers, COPY)
+    with Store(db) as st:
+        copies = st.read("articles").set_index("id")["copy_of"]
+        assert len(copies) == 72
+        assert copies[article_id(COPY)] == article_id(FIRST)
+        assert all(copies[article_id(p)] == article_id(p) for p in fillers)
