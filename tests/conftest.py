@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from analysis import ingest
 from analysis.engine import analyse
+from analysis.loading import load_path
 from analysis.model import Analysis, Article
 from analysis.pipeline import build_pipeline
 
@@ -99,3 +101,12 @@ def no_leftover_processes() -> Iterator[None]:
         with contextlib.suppress(psutil.Error):
             psutil.Process(pid).kill()
     assert not left, f"processes left behind: {sorted(left)}"
+
+
+@pytest.fixture(scope="session")
+def seeded_store(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the sample articles ingested, shared by the session: copy it to write."""
+    db = tmp_path_factory.mktemp("seed") / "store.sqlite"
+    articles = [(str(p), load_path(p)) for p in sorted((ROOT / "sample_articles").glob("*.md"))]
+    ingest.ingest_articles(articles, db=db, nlp=nlp)
+    return db

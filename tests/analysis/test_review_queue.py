@@ -6,15 +6,13 @@ into pandas and scored against sets of keys), kept here as the oracle."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
-from spacy.language import Language
 
-from analysis import ingest
-from analysis.loading import load_path
 from analysis.review import (
     QUEUE_COLUMNS,
     REVIEWED,
@@ -127,10 +125,9 @@ def _title_only(store: Store) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def samples(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def samples(seeded_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("queue") / "store.sqlite"
-    articles = [(str(p), load_path(p)) for p in sorted((ROOT / "sample_articles").glob("*.md"))]
-    ingest.ingest_articles(articles, db=db, nlp=nlp)
+    shutil.copy(seeded_store, db)
     return db
 
 
@@ -155,8 +152,6 @@ def test_sql_queue_equals_the_python_queue(samples: Path) -> None:
 
 
 def test_settled_rows_leave_both_queues_alike(samples: Path, tmp_path: Path) -> None:
-    import shutil
-
     db = tmp_path / "store.sqlite"
     shutil.copy(samples, db)
     with Store(db) as store:

@@ -6,21 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
-
-from analysis import ingest
-from analysis.loading import load_path
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard" / "app.py")
-
-
-@pytest.fixture(scope="session")
-def seeded_store(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("seed") / "store.sqlite"
-    articles = [(str(p), load_path(p)) for p in sorted((ROOT / "sample_articles").glob("*.md"))]
-    ingest.ingest_articles(articles, db=db, nlp=nlp)
-    return db
 
 
 @pytest.fixture
