@@ -740,3 +740,11 @@ def test_a_parade_shows_what_its_state_received(run: Callable[..., Analysis]) ->
     assert ("HQ-9", "CHN", "PAK", "displayed") in {
         (s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))
     }
+
+
+def test_weapons_that_came_from_a_supplier_were_delivered(run: Callable[..., Analysis]) -> None:
+    text = "Brazil's army operates Leopard 1 tanks, and its Gepards also came from German stocks."
+    assert ("Gepard", "DEU", "BRA", "delivered") in {
+        (s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))
+    }
+    assert deals(run("The idea came from Russian officials.")) == []
