@@ -744,11 +744,12 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         status = frame.future or status
     elif modal is not None and modal != status and not (status == "offered" and modal == "planned"):
         status = modal  # but "Athens weighed a U.S. offer of frigates" is still an offer
-    if gov.inner:
+    passed = _passed_on(gov)
+    if gov.inner and not passed:
         status = _in_hand(gov, status)
     if status == "ordered" and _delivered_with(tok):
         status = "delivered"
-    if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index):
+    if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index) and not passed:
         status = "in_service"  # "the backbone of the fleet is 150 F-16s bought from the US"
     if status == "ordered" and frame.subject == "either" and _built_under_licence(tok):
         status = "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
@@ -765,6 +766,21 @@ def _built_under_licence(verb: Token) -> bool:
             and any(n.lemma_ in ("licence", "license") for n in c.children if n.dep_ == "pobj")
             for c in verb.children
         )
+    )
+
+
+def _passed_on(gov: Governor) -> bool:
+    """A clause inside a held weapon's phrase that sends it on to someone named ("Mi-24s,
+    several of which have been handed over to Ukraine")."""
+    frame, tok, outer = gov.frame, gov.token, gov.outer_frame
+    if not gov.inner or frame is None or tok is None or outer is None:
+        return False
+    if outer.id not in HOLDING or frame.subject not in ("supplier", "theme"):
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "to" and any(p.pos_ == "PROPN" for p in c.children))
+        or (c.dep_ == "dative" and c.pos_ == "PROPN")
+        for c in tok.children
     )
 
 
@@ -1235,6 +1251,10 @@ def _parties(
             # "The air force flies S-70i helicopters built in Poland by PZL Mielec": the
             # builder supplies the state that flies them.
             return got.recipient, operator
+        if _passed_on(gov) and operator is not None and got.recipient not in (None, operator):
+            # "The Polish fleet relies on Soviet-era Mi-24s, several of which have been handed
+            # over to Ukraine": the holder passes them on.
+            return operator, got.recipient
         got.give("recipient", operator)
     if gapped is not None:
         return got.supplier, None  # a gapped clause names no buyer: the article does

@@ -748,3 +748,13 @@ def test_weapons_that_came_from_a_supplier_were_delivered(run: Callable[..., Ana
         (s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))
     }
     assert deals(run("The idea came from Russian officials.")) == []
+
+
+def test_a_holder_passes_on_what_its_fleet_had(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The Polish army's current helicopter fleet still relies on Soviet-era Mi-24 gunships,"
+        " several of which have been handed over to Ukraine."
+    )
+    assert ("Mi-24", "POL", "UKR", "delivered") in {
+        (s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))
+    }
