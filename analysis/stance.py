@@ -8,6 +8,7 @@ reported clause or the party of a "from"/"on"/"to" phrase is the target.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -154,8 +155,27 @@ def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
             continue
         last_end = end
         span = doc[start:end]
-        rows.append(_row(span, cue, resolved))
+        row = _row(span, cue, resolved)
+        rows.append(row)
+        # "condemned the United States and Britain": one cue per state it is aimed at.
+        rows += [replace(row, target=st) for st in _co_targets(span, row, resolved)]
     return rows
+
+
+def _co_targets(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:
+    """The states coordinated with a cue's target in the cue's own sentence."""
+    if row.target is None or row.type == "attribution":
+        return []
+    out: list[str] = []
+    for m in resolved.in_span(sentence(span[0])):
+        if m.state != row.target:
+            continue
+        for c in span.doc[m.start : m.end].root.conjuncts:
+            st = resolved.state_at(c.i)
+            if st and st not in (row.target, row.speaker) and st not in out:
+                out.append(st)
+        break
+    return out
 
 
 def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueRow:

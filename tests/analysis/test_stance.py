@@ -81,3 +81,11 @@ def test_a_pressure_noun_takes_its_source_as_speaker(run: Callable[..., Analysis
 def test_a_quotation_speaks_for_the_one_named_after_it(run: Callable[..., Analysis]) -> None:
     found = cues(run('"We will not back down," Prime Minister Benjamin Netanyahu said.'))
     assert ("will not back down", "commitment", "ISR", None, 1) in found
+
+
+def test_a_cue_aimed_at_several_states_counts_once_for_each(
+    run: Callable[..., Analysis],
+) -> None:
+    result = run("Iran condemned the United States and Britain for the strikes.")
+    targets = {c.target for c in result.stance_cues if c.cue == "condemned"}
+    assert targets == {"USA", "GBR"}
