@@ -35,6 +35,7 @@ from analysis.doc import (
 )
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
 from analysis.procurement import (
+    CONDITIONAL,
     FORCES,
     REFUSED,
     find_weapons,
@@ -469,6 +470,15 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
     return subject if subject is not None and _is_state(subject) else None
 
 
+# Entity types of a named event or work: "the Second World War" is no act of war.
+NAMED_EVENTS = frozenset({"EVENT", "WORK_OF_ART", "LAW"})
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether a clause is a condition ("if it is attacked", "unless Russia invades")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in verb.children)
+
+
 def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tuple[str, int] | None:
     """The signal class and direction after context, negation, refusal and reversal; None
     when the trigger says nothing here."""
@@ -477,6 +487,8 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     lemmas = sentence_words(sent)[1]
     if rule.context and not lemmas & set(rule.context):
         return None
+    if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
+        return None  # "since the Second World War"; "to come to its aid if it is attacked"
     if kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in ctx.pressured):
         return None
     if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ != "sign":

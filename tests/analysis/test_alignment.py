@@ -366,3 +366,16 @@ def test_missiles_sent_while_a_drill_is_the_news_are_no_contingent(
         " over Japan on Tuesday."
     )
     assert not any(t == "joint_exercise" and "PRK" in (s, c) for s, c, _, t in triples(run(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan signed a contract with the United States to buy Tomahawk missiles, its first"
+        " such weapons since the Second World War.",
+        "Greece and France signed a partnership that commits each country to come to the"
+        " other's aid if it is attacked.",
+    ],
+)
+def test_a_named_war_and_a_condition_are_no_attack(run: Callable[..., Analysis], text: str) -> None:
+    assert not any(t == "armed_attack" for _, _, _, t in triples(run(text)))
