@@ -38,6 +38,7 @@ from analysis.procurement import (
     CONDITIONAL,
     FORCES,
     REFUSED,
+    SUPPLIER_SUFFIX,
     find_weapons,
     frame_index,
     weapon_modifier_tokens,
@@ -210,8 +211,8 @@ def _targets(root: Token, resolved: Resolved, skip: set[int], preps: frozenset[s
             for u in t.subtree
         }
         for t in c.subtree:
-            if t.i in skip or t.i in clauses:
-                continue
+            if t.i in skip or t.i in clauses or _maker_of(t):
+                continue  # "shot down Iranian-made drones": the maker is no target
             st = resolved.state_at(t.i)
             if st and st not in out:
                 out.append(st)
@@ -576,6 +577,7 @@ def _sentence_counterparts(
         m
         for m in states
         if not _is_bloc(m.state or "")
+        and not _maker_of(doc[m.start])
         and not any(t.dep_ in ("nsubj", "nsubjpass") for t in _path_up(doc[m.start]))
     ]
     objects.sort(key=lambda m: abs(m.start - tok.i))
@@ -615,9 +617,19 @@ def _struck_owners(ctx: Context, tok: Token, subject: str) -> list[str]:
         if c.dep_ in ("dobj", "nsubjpass"):
             for t in c.subtree:
                 st = ctx.resolved.state_at(t.i) if t.i not in ctx.weapon_names else None
-                if st and st != subject and st not in out:
+                if st and st != subject and st not in out and not _maker_of(t):
                     out.append(st)
     return out
+
+
+def _maker_of(tok: Token) -> bool:
+    """A state named as a weapon's maker, not its owner: "Iranian-made drones"."""
+    doc = tok.doc
+    glued = tok.lower_.rsplit("-", 1)[-1] if "-" in tok.text else ""
+    nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" else None
+    return bool(
+        SUPPLIER_SUFFIX.match(glued) or (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_))
+    )
 
 
 def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
