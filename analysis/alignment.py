@@ -211,7 +211,7 @@ def _targets(root: Token, resolved: Resolved, skip: set[int], preps: frozenset[s
             for u in t.subtree
         }
         for t in c.subtree:
-            if t.i in skip or t.i in clauses or _maker_of(t):
+            if t.i in skip or t.i in clauses or _maker_of(t, resolved):
                 continue  # "shot down Iranian-made drones": the maker is no target
             st = resolved.state_at(t.i)
             if st and st not in out:
@@ -577,7 +577,7 @@ def _sentence_counterparts(
         m
         for m in states
         if not _is_bloc(m.state or "")
-        and not _maker_of(doc[m.start])
+        and not _maker_of(doc[m.start], ctx.resolved)
         and not any(t.dep_ in ("nsubj", "nsubjpass") for t in _path_up(doc[m.start]))
     ]
     objects.sort(key=lambda m: abs(m.start - tok.i))
@@ -617,16 +617,18 @@ def _struck_owners(ctx: Context, tok: Token, subject: str) -> list[str]:
         if c.dep_ in ("dobj", "nsubjpass"):
             for t in c.subtree:
                 st = ctx.resolved.state_at(t.i) if t.i not in ctx.weapon_names else None
-                if st and st != subject and st not in out and not _maker_of(t):
+                if st and st != subject and st not in out and not _maker_of(t, ctx.resolved):
                     out.append(st)
     return out
 
 
-def _maker_of(tok: Token) -> bool:
+def _maker_of(tok: Token, resolved: Resolved) -> bool:
     """A state named as a weapon's maker, not its owner: "Iranian-made drones"."""
     doc = tok.doc
-    glued = tok.lower_.rsplit("-", 1)[-1] if "-" in tok.text else ""
-    nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" else None
+    m = resolved.by_token.get(tok.i)
+    first, last = (m.start, m.end) if m is not None else (tok.i, tok.i + 1)
+    glued = doc[last - 1].lower_.rsplit("-", 1)[-1] if "-" in doc[first:last].text else ""
+    nxt = doc[last + 1] if last + 1 < len(doc) and doc[last].text == "-" else None
     return bool(
         SUPPLIER_SUFFIX.match(glued) or (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_))
     )

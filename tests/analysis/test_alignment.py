@@ -379,3 +379,12 @@ def test_missiles_sent_while_a_drill_is_the_news_are_no_contingent(
 )
 def test_a_named_war_and_a_condition_are_no_attack(run: Callable[..., Analysis], text: str) -> None:
     assert not any(t == "armed_attack" for _, _, _, t in triples(run(text)))
+
+
+def test_a_weapons_maker_is_not_the_target_of_its_downing(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Ukraine's air force said its units shot down 87 of the missiles and 27 of the"
+        " Iranian-made drones."
+    )
+    assert not any("IRN" in (s, c) for s, c, _, _ in triples(run(text)))
+    assert ("TUR", "RUS", -1, "armed_attack") in triples(run("Turkey shot down a Russian Su-24."))
