@@ -38,9 +38,9 @@ from analysis.procurement import (
     CONDITIONAL,
     FORCES,
     REFUSED,
-    SUPPLIER_SUFFIX,
     find_weapons,
     frame_index,
+    supplier_suffixed,
     weapon_modifier_tokens,
 )
 from analysis.timeline import DateMention, date_for_clause
@@ -624,14 +624,9 @@ def _struck_owners(ctx: Context, tok: Token, subject: str) -> list[str]:
 
 def _maker_of(tok: Token, resolved: Resolved) -> bool:
     """A state named as a weapon's maker, not its owner: "Iranian-made drones"."""
-    doc = tok.doc
     m = resolved.by_token.get(tok.i)
     first, last = (m.start, m.end) if m is not None else (tok.i, tok.i + 1)
-    glued = doc[last - 1].lower_.rsplit("-", 1)[-1] if "-" in doc[first:last].text else ""
-    nxt = doc[last + 1] if last + 1 < len(doc) and doc[last].text == "-" else None
-    return bool(
-        SUPPLIER_SUFFIX.match(glued) or (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_))
-    )
+    return supplier_suffixed(tok.doc, first, last)
 
 
 def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:

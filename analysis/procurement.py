@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -758,15 +759,7 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
 
 def _built_under_licence(verb: Token) -> bool:
     """A licensed production already done: a past verb with a licence phrase."""
-    return (
-        verb.tag_ in ("VBD", "VBN")
-        and not _unreal(verb)
-        and any(
-            c.dep_ == "prep"
-            and any(n.lemma_ in ("licence", "license") for n in c.children if n.dep_ == "pobj")
-            for c in verb.children
-        )
-    )
+    return verb.tag_ in ("VBD", "VBN") and not _unreal(verb) and bool(_licences(verb))
 
 
 def _passed_on(gov: Governor) -> bool:
@@ -903,19 +896,23 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
     return role
 
 
+def _licences(verb: Token) -> list[Token]:
+    """The licence nouns of a verb's phrases ("built under licence from Russia")."""
+    return [
+        n
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("under", "with")
+        for n in c.children
+        if n.dep_ == "pobj" and n.lemma_ in ("licence", "license")
+    ]
+
+
 def _licensor(verb: Token, resolved: Resolved) -> str | None:
     """The state a licence comes from ("built under licence from Russia")."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("under", "with"):
-            for noun in c.children:
-                if noun.dep_ == "pobj" and noun.lemma_ in ("licence", "license"):
-                    for p in noun.children:
-                        if (
-                            p.dep_ == "prep"
-                            and p.lower_ == "from"
-                            and (st := _pobj_state(p, resolved))
-                        ):
-                            return st
+    for noun in _licences(verb):
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ == "from" and (st := _pobj_state(p, resolved)):
+                return st
     return None
 
 
@@ -1075,11 +1072,7 @@ def _modifier_parties(
         if not st:
             continue
         tok = doc[i]
-        nxt = doc[i + 2] if i + 2 < len(doc) and doc[i + 1].text == "-" else None
-        glued = tok.lower_.rsplit("-", 1)[-1] if "-" in tok.text else ""  # "U.S.-supplied"
-        supplied = (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_)) or SUPPLIER_SUFFIX.match(
-            glued
-        )
+        supplied = supplier_suffixed(doc, i, i + 1)  # "Russian-made", "U.S.-supplied"
         if supplied or (origin and st == origin):
             got.give("supplier", st)  # "Russian-made", "Britain's Challenger 2 tanks"
         elif (
@@ -1094,6 +1087,16 @@ def _modifier_parties(
             # "Serbian MiG-29s": the operator; "Chinese drones" in a Serbia story: the maker.
             got.give("supplier" if origin is None and mention.system is None else "recipient", st)
     return got.supplier, got.recipient
+
+
+def supplier_suffixed(doc: Doc, first: int, last: int) -> bool:
+    """Whether a state named at ``doc[first:last]`` is a weapon's maker or supplier by its
+    suffix ("Iranian-made", "U.S.-supplied", "Russian - built")."""
+    glued = doc[last - 1].lower_.rsplit("-", 1)[-1] if "-" in doc[first:last].text else ""
+    nxt = doc[last + 1] if last + 1 < len(doc) and doc[last].text == "-" else None
+    return bool(
+        SUPPLIER_SUFFIX.match(glued) or (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_))
+    )
 
 
 def _shared_modifier(
@@ -1337,6 +1340,11 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
     return False
 
 
+@lru_cache(maxsize=1)
+def _drill_words() -> frozenset[str]:
+    return frozenset(resources.signal_rules()["joint_exercise"].triggers)
+
+
 def _to_drill(verb: Token) -> bool:
     """Weapons sent with no one to receive them while a drill is the news (named in this or
     the two sentences before): sent to take part, not handed over."""
@@ -1345,7 +1353,7 @@ def _to_drill(verb: Token) -> bool:
         for c in verb.children
     ):
         return False
-    drills = set(resources.signal_rules()["joint_exercise"].triggers)
+    drills = _drill_words()
     doc = verb.doc
     window = doc[sentences_back(verb, 2) : sentence(verb).end]
     return any(t.lemma_ in drills or t.lower_ in drills for t in window)
