@@ -31,6 +31,16 @@ CATEGORIES: Final = (
     "other",
 )
 
+CATEGORY_KIN: Final = (
+    frozenset({"fighter_aircraft", "transport_aircraft", "patrol_aircraft"}),
+    frozenset({"combat_helicopter", "helicopter"}),
+    frozenset({"tank", "armoured_vehicle"}),
+    frozenset({"air_defence", "missile"}),
+    frozenset({"ship", "submarine"}),
+)
+"""Categories a head noun may name for a system of a kindred category ("Tiger helicopters" for
+an attack helicopter, "Hawk missiles" for an air-defence system)."""
+
 STATUSES: Final = (
     "planned",
     "negotiating",

