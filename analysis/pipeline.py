@@ -114,7 +114,7 @@ LOWER_TITLES = (
 
 
 def _plural(form: str) -> str | None:
-    if form.endswith(("s", "S")) or not form[-1].isalnum() or (" " in form and form[-1].isdigit()):
+    if form.endswith(("s", "S")) or not form[-1].isalnum():
         return None
     return form + "s"
 
