@@ -181,3 +181,22 @@ def test_a_title_reads_over_its_own_words_and_a_leaders_possessive(
     people = {a.name: a.country for a in run(text).actors if a.type == "person"}
     assert people.get("Yuri Ushakov") == "RUS"
     assert people.get("Oleg Stepanov") == "RUS"
+
+
+def test_an_official_whose_sentence_names_states_only_in_what_they_say_is_the_articles(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Saudi Arabia displayed the wreckage of drones on Wednesday. Riyadh said the attack on "
+        "Saudi oil plants was sponsored from abroad. Colonel Tariq Hamdan, a defence ministry "
+        "spokesman, told reporters the missiles had come from Iran or Iraq."
+    )
+    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
+    assert people.get("Tariq Hamdan") == "SAU"
+    # A state named before the name, in the speaker's own phrase, still places them.
+    text = (
+        "Saudi Arabia displayed the wreckage of drones on Wednesday. In Tehran, Colonel Reza "
+        "Karimi, a spokesman, told reporters the missiles had come from Iraq or Yemen."
+    )
+    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
+    assert people.get("Reza Karimi") != "SAU"
