@@ -603,11 +603,19 @@ _TRIM = {"'s", "’s", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "th
 
 
 def _person_name(ent: Span) -> str:
-    tokens = [t for t in ent if t.lower_ not in _TRIM and not t.is_punct]
-    # Drop leading title words spaCy sometimes includes ("President Vucic").
-    while tokens and tokens[0].lower_ in resources.title_words():
+    """The name as written, without the title words spaCy sometimes includes ("President
+    Vucic"), honorifics, a possessive or punctuation around it; hyphens inside it stay
+    ("Turki al-Malki", "Kang Eun-ho")."""
+    titles = resources.title_words()
+    tokens = list(ent)
+    while tokens and (
+        tokens[0].lower_ in _TRIM or tokens[0].is_punct or tokens[0].lower_ in titles
+    ):
         tokens = tokens[1:]
-    name = " ".join(t.text for t in tokens)
+    while tokens and (tokens[-1].lower_ in _TRIM or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    words = [t for t in tokens if t.lower_ not in _TRIM and (not t.is_punct or t.text == "-")]
+    name = "".join(t.text + (t.whitespace_ and " ") for t in words).strip()
     if not re.search(r"[A-Z]", name) or len(name) < 3:
         return ""
     return name

@@ -188,11 +188,11 @@ def test_an_official_whose_sentence_names_states_only_in_what_they_say_is_the_ar
 ) -> None:
     text = (
         "Saudi Arabia displayed the wreckage of drones on Wednesday. Riyadh said the attack on "
-        "Saudi oil plants was sponsored from abroad. Colonel Tariq Hamdan, a defence ministry "
+        "Saudi oil plants was sponsored from abroad. Colonel Tariq al-Hamdan, a defence ministry "
         "spokesman, told reporters the missiles had come from Iran or Iraq."
     )
     people = {a.name: a.country for a in run(text).actors if a.type == "person"}
-    assert people.get("Tariq Hamdan") == "SAU"
+    assert people.get("Tariq al-Hamdan") == "SAU"  # the hyphen stays in the name
     # A state named before the name, in the speaker's own phrase, still places them.
     text = (
         "Saudi Arabia displayed the wreckage of drones on Wednesday. In Tehran, Colonel Reza "
