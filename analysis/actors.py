@@ -444,10 +444,10 @@ def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
         # "The navy's commander in chief, Admiral Julio Leiva, said": no state in sight; an
         # official of the state the article is about.
         return focus
-    before = {
-        m.state for i in range(sent.start, ent.start) if (m := known.get(i)) is not None and m.state
-    }
-    if not before and not any(o.startswith("P:") for o in others):
+    named_before = any(
+        (m := known.get(i)) is not None and m.state for i in range(sent.start, ent.start)
+    )
+    if not named_before and not any(o.startswith("P:") for o in others):
         # "Colonel X told reporters the strike came from Iran or Iraq": every state named
         # comes in what the official says; an official of the state the article is about.
         return focus
