@@ -555,9 +555,12 @@ def resolve(doc: Doc, article: Article) -> Resolved:
 
 
 def _titled_names(doc: Doc, known: dict[int, Mention], taken: set[int]) -> list[Span]:
-    """Names the entity recogniser missed or took for an organisation, found after a title
-    ("National security adviser Hermogenes Esperon", "Air Chief Marshal Fadjar Prasetyo"):
-    two to four capitalised proper nouns right after a title word."""
+    """Names the entity recogniser missed or took for something else, found after a title
+    ("National security adviser Hermogenes Esperon", "Air Chief Marshal Fadjar Prasetyo",
+    "Lieutenant Brigadier Carlos de Almeida Baptista Junior") or set off by commas after a
+    title phrase ("the commander of the air force, Mykola Oleshchuk, said", "Russia's
+    ambassador in Jakarta, Lyudmila Vorobieva, said"): two to five capitalised proper nouns,
+    with surname particles between them."""
     persons = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     titles = resources.title_words()
     out: list[Span] = []
@@ -565,22 +568,40 @@ def _titled_names(doc: Doc, known: dict[int, Mention], taken: set[int]) -> list[
     for i in range(len(doc) - 1):
         if table[i][0] not in titles:
             continue
-        t = doc[i]
-        end = t.i + 1
-        while (
-            end < len(doc)
-            and end - t.i <= 4
-            and doc[end].pos_ == "PROPN"
-            and doc[end].is_title
-            and doc[end].lower_ not in titles
-            and end not in known
-            and end not in taken
-            and end not in persons
-        ):
-            end += 1
-        if end - t.i >= 3:  # at least two words: a given name and a surname
-            out.append(Span(doc, t.i + 1, end, label="PERSON"))
+        start, apposition = _after_title(doc, i, known)
+        end = start
+        while end < len(doc) and end - start < 5 and not _claimed(end, known, taken, persons):
+            tok = doc[end]
+            if tok.pos_ == "PROPN" and tok.is_title and tok.lower_ not in titles:
+                end += 1
+            elif tok.lower_ in _SURNAME_PARTICLES and end > start and end + 1 < len(doc):
+                end += 1  # "Carlos de Almeida": only between two names
+            else:
+                break
+        while end > start and doc[end - 1].lower_ in _SURNAME_PARTICLES:
+            end -= 1
+        closed = end < len(doc) and doc[end].text in {",", "."}
+        if end - start >= 2 and (closed or not apposition):
+            out.append(Span(doc, start, end, label="PERSON"))
     return out
+
+
+def _claimed(i: int, known: dict[int, Mention], taken: set[int], persons: set[int]) -> bool:
+    return i in known or i in taken or i in persons
+
+
+def _after_title(doc: Doc, i: int, known: dict[int, Mention]) -> tuple[int, bool]:
+    """Where a name after the title word at ``i`` would start, and whether it would stand in
+    apposition (after a comma: then a comma or a full stop must close it)."""
+    j = i + 1
+    if j + 2 < len(doc) and doc[j].lower_ in ("in", "to") and j + 1 in known:
+        j = known[j + 1].end  # "ambassador in Jakarta, X": the posting
+        if j < len(doc) and doc[j].text == ",":
+            return j + 1, True
+        return i + 1, False
+    if j < len(doc) and doc[j].text == ",":
+        return j + 1, True
+    return j, False
 
 
 def _finish(got: _Found, doc: Doc) -> Resolved:

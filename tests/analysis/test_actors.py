@@ -200,3 +200,34 @@ def test_an_official_whose_sentence_names_states_only_in_what_they_say_is_the_ar
     )
     people = {a.name: a.country for a in run(text).actors if a.type == "person"}
     assert people.get("Reza Karimi") != "SAU"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        (
+            "Ukraine's air force said all the drones were shot down overnight, the commander of "
+            "the air force, Mykola Oleshchuk, said.",
+            "Mykola Oleshchuk",
+            "UKR",
+        ),
+        (
+            "Indonesia dropped the deal. Russia's ambassador in Jakarta, Lyudmila Vorobieva, said "
+            "in March that Moscow still hoped the contract could be completed.",
+            "Lyudmila Vorobieva",
+            "RUS",
+        ),
+        (
+            'Brazil received its first Gripen. "This is a historic day for the air force," '
+            "Lieutenant Brigadier Carlos de Almeida Baptista Junior, the air force commander, "
+            "said in a statement.",
+            "Carlos de Almeida Baptista Junior",
+            "BRA",
+        ),
+    ],
+)
+def test_officials_set_off_by_commas_after_their_title_are_found(
+    run: Callable[..., Analysis], text: str, name: str, state: str
+) -> None:
+    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
+    assert people.get(name) == state
