@@ -276,3 +276,21 @@ def test_export_cli_writes_csv_and_json(db: Path) -> None:
     assert rows and all("TUR" in (r["subject"], r["counterpart"]) for r in rows)
     bad = run("--table", "nope")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_no_index_is_the_start_of_another(tmp_path: Path) -> None:
+    """An index on the first columns of another does its work twice on every write."""
+    with Store(tmp_path / "s.sqlite") as st:
+        indexes: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
+        for (table,) in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+            for _, name, unique, *_ in st.conn.execute(f"PRAGMA index_list('{table}')"):
+                cols = tuple(r[2] for r in st.conn.execute(f"PRAGMA index_info('{name}')"))
+                indexes.setdefault(table, []).append((name, cols, bool(unique)))
+    redundant = [
+        (name, longer)
+        for found in indexes.values()
+        for name, cols, unique in found
+        for longer, other, _ in found
+        if not unique and longer != name and other[: len(cols)] == cols
+    ]
+    assert redundant == []
