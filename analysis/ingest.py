@@ -47,6 +47,12 @@ RETRIES = 2
 """Extra attempts for a batch whose task raised (a dead worker is rescheduled by Dask itself)."""
 WORKER_WAIT = 60.0
 """Seconds to wait for a running scheduler to have at least one worker."""
+PIPE_BATCH = 16
+"""Articles a worker parses at once (``nlp.pipe``'s batch), however many files a task holds:
+measured on 400 generated articles, a batch of 50 held 198 MiB of arrays at its peak and one of
+16 held 68 MiB, at the same CPU time an article (37.2 against 37.7 to 39.2 ms). A worker's
+memory then swings far less between tasks, and a task still carries enough files to keep
+Dask's cost per task small."""
 STRINGS_GROWTH_LIMIT = 1_000_000
 """A worker rebuilds its pipeline once its string store has grown by this many strings."""
 CORPUS_REFRESH_INTERVAL = 60.0
@@ -245,7 +251,8 @@ def analyse_files(
     outcomes, texts, todo = load_batch(paths, known)
     if todo:
         nlp = worker_pipeline(model)
-        for path, result in analyse_batch(nlp, todo, batch_size=batch_size):
+        pipe_batch = min(batch_size, PIPE_BATCH)
+        for path, result in analyse_batch(nlp, todo, batch_size=pipe_batch):
             text = texts[result["article"]["id"]]
             outcomes.append(Outcome(path, "analysed", analysis=result, text=text))
     return outcomes

@@ -80,6 +80,27 @@ def test_a_batch_of_stored_texts_is_read_but_never_parsed(
     assert outcomes[-1].path == "notes.csv" and outcomes[-1].reason
 
 
+def test_a_worker_parses_a_large_task_in_small_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A task's files are parsed ``PIPE_BATCH`` at a time: a worker's memory swings with the
+    Docs it holds at once, not with the task's size."""
+    paths = make_corpus(ingest.PIPE_BATCH + 3, tmp_path / "corpus")
+    held: list[int] = []
+    analyse = ingest.analyse_batch
+
+    def counting(nlp, batch, *, batch_size):  # type: ignore[no-untyped-def]
+        held.append(batch_size)
+        return analyse(nlp, batch, batch_size=batch_size)
+
+    monkeypatch.setattr(ingest, "analyse_batch", counting)
+    outcomes = analyse_files([(p.name, str(p)) for p in paths], None, None, 50)
+    assert [o.status for o in outcomes] == ["analysed"] * len(paths)
+    assert held == [ingest.PIPE_BATCH]
+    assert analyse_files([(paths[0].name, str(paths[0]))], None, None, 4)
+    assert held[-1] == 4  # a smaller task batch is kept
+
+
 def test_a_worker_rebuilds_its_pipeline_once_its_strings_grow(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
