@@ -74,13 +74,16 @@ def dask_scheduler() -> Iterator[str]:
 
 
 def descendants() -> set[int]:
-    """Live (not yet exited) descendants of this process."""
+    """Live (not yet exited) descendants of this process, but for multiprocessing's resource
+    tracker: one per process, started by the first fork server and living as long as this
+    process, it is no test's leftover."""
     import psutil
 
     alive = set()
     for proc in psutil.Process().children(recursive=True):
         with contextlib.suppress(psutil.Error):
-            if proc.status() != psutil.STATUS_ZOMBIE:
+            tracker = "multiprocessing.resource_tracker" in " ".join(proc.cmdline())
+            if proc.status() != psutil.STATUS_ZOMBIE and not tracker:
                 alive.add(proc.pid)
     return alive
 

@@ -24,6 +24,7 @@ import pytest
 from analysis import ingest
 from analysis.ingest import KnownIds, analyse_files, ingest_paths
 from analysis.model import text_id
+from analysis.pipeline import MODEL_NAME
 from analysis.store import TABLES, Store
 from scripts.bench import make_corpus
 
@@ -99,6 +100,14 @@ def test_a_worker_parses_a_large_task_in_small_batches(
     assert held == [ingest.PIPE_BATCH]
     assert analyse_files([(paths[0].name, str(paths[0]))], None, None, 4)
     assert held[-1] == 4  # a smaller task batch is kept
+
+
+def test_local_workers_start_with_the_pipeline_built() -> None:
+    """A local cluster's workers are forked from a server that built the pipeline: none of
+    them builds its own on its first task."""
+    with ingest.dask_client(None, workers=1) as client:
+        built = client.run(lambda: sorted(ingest._PIPELINES))
+    assert list(built.values()) == [[MODEL_NAME]]
 
 
 def test_a_worker_rebuilds_its_pipeline_once_its_strings_grow(
