@@ -112,9 +112,7 @@ class Resolved:
             and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
         ]
         if token.lower_ in ("its", "their"):
-            owner = _owner(
-                token, [m for m in self.mentions if sent.start <= m.start and m.end <= token.i]
-            )
+            owner = self._possessor(token, sent)
             if owner is not None:
                 return owner
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
@@ -139,6 +137,18 @@ class Resolved:
             ):
                 return m.state  # not a source: "... bought from Russia, and it has bought"
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
+
+    def _possessor(self, token: Token, sent: Span) -> str | None:
+        """What "its"/"their" stands for in its own sentence; a repeat of the word after
+        sources only ("Its army flies jets supplied by the United States, and its air force")
+        stands for what the first one does."""
+        owner = _owner(
+            token, [m for m in self.mentions if sent.start <= m.start and m.end <= token.i]
+        )
+        if owner is not None:
+            return owner
+        first = next(t for t in sent if t.lower_ == token.lower_)
+        return self.antecedent(first) if first.i < token.i else None
 
     def focus(self) -> str | None:
         """The state the article is most about: named most often, a subject counting twice
@@ -266,7 +276,7 @@ def _definite(token: Token) -> bool:
 def _owner(token: Token, mentions: list[Mention]) -> str | None:
     """What "its" points at in its own sentence: the nearest state ("penalised Turkey over its
     own S-400 purchase"), passing over a source or partner ("ordered F-35s from the United
-    States, and its air defence relies on ...") when another state is named."""
+    States, and its air defence relies on ..."); None when only sources are named."""
     own = [m for m in mentions if not m.actor.startswith("P:")]
     for m in reversed(own):
         root = token.doc[m.start : m.end].root
@@ -274,14 +284,30 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
             continue  # "will stop buying Israeli arms, although its air force": a description
         if _in_apposition(root):
             continue  # "Hungary, a member of NATO since 1999, has bought its weapons"
-        if not (root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS):
+        if not _partner(root):
             return m.state
     # "Petro cut ties with Israel ..., although its air force still flies Kfirs": the state of
     # the person the sentence is about.
     for m in mentions:
         if m.actor.startswith("P:") and _subject_like(token.doc[m.start : m.end].root, main=True):
             return m.state
+    # "Its army flies helicopters supplied by the United States, and its air force ...": the
+    # same word earlier in the sentence, whose owner stands before the sources it names.
+    rest = [m for m in own if not _partner(token.doc[m.start : m.end].root)]
+    if (
+        not rest
+        and own
+        and any(
+            t.lower_ == token.lower_ and t.i < own[0].start
+            for t in token.doc[sentence(token).start : token.i]
+        )
+    ):
+        return None
     return own[-1].state if own else None
+
+
+def _partner(root: Token) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS
 
 
 LISTING = ("conj", "appos")

@@ -546,8 +546,29 @@ def _climb(
         if tok.pos_ in ("VERB", "AUX") and (
             tok.dep_ not in PASS_THROUGH or arrived_as in ARGUMENT_DEPS
         ):
-            return tok, None, anchor
+            return _object_of_complement(tok, arrived_as, index) or (tok, None, anchor)
     return (tok if tok.pos_ in ("VERB", "AUX") else None), None, anchor
+
+
+def _object_of_complement(
+    verb: Token, dep: str, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """An object the parser hung on a control verb that is no frame ("has agreed to sell
+    Taiwan 66 F-16V fighters", "fighters" taken as the object of "agreed"): the transfer verb
+    of its complement governs when that verb has no object of its own."""
+    if dep != "dobj" or _governing(index.get(verb.i, ())) is not None:
+        return None
+    for c in verb.children:
+        frame = _governing(index.get(c.i, ()))
+        if (
+            c.dep_ == "xcomp"
+            and c.i < verb.i + 12
+            and frame is not None
+            and frame.status
+            and not any(g.dep_ == "dobj" for g in c.children)
+        ):
+            return c, frame, c
+    return None
 
 
 def _governor(

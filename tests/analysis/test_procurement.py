@@ -758,3 +758,28 @@ def test_a_holder_passes_on_what_its_fleet_had(run: Callable[..., Analysis]) -> 
     assert ("Mi-24", "POL", "UKR", "delivered") in {
         (s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The object hung on the control verb: the complement's transfer verb governs.
+        (
+            "The United States has agreed to sell Taiwan 66 F-16V fighters in a deal.",
+            ("F-16", "USA", "TWN", "ordered"),
+        ),
+        # Airbus helicopters come from France, its transports from Spain: no bloc supplies.
+        (
+            "Poland ordered 50 H225M Caracal helicopters in 2015.",
+            ("H225M", "FRA", "POL", "ordered"),
+        ),
+        (
+            "Kazakhstan received two C295 transport aircraft last year.",
+            ("C295", "ESP", "KAZ", "delivered"),
+        ),
+    ],
+)
+def test_control_verb_objects_and_maker_states(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert [(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))] == [expected]
