@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.constants import WORD_NUMBERS
-from analysis.doc import NAMES_KEY, sentence, token_table
+from analysis.doc import NAMES_KEY, heading_before, sentence, token_table
 from analysis.model import ActorRow, Article, EntityRow
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -149,6 +149,24 @@ class Resolved:
             return owner
         first = next(t for t in sent if t.lower_ == token.lower_)
         return self.antecedent(first) if first.i < token.i else None
+
+    def section_topic(self, token: Token) -> str | None:
+        """The country the subheading over a token names first as its topic ("Ethiopia: the
+        drone war", "Argentina turns west"); not a source or partner ("Artillery from Korea",
+        "Relations with Moscow")."""
+        head = heading_before(token)
+        if head is None:
+            return None
+        for m in self.in_span(head):
+            root = head.doc[m.start : m.end].root
+            while root.dep_ == "conj" and root.head != root:
+                root = root.head
+            if not m.state or not resources.is_country(m.state) or _partner(root):
+                continue
+            # "Chile, Peru and Uruguay": a list of countries names no one topic.
+            listed = [c for c in _listed(root) if (st := self.state_at(c.i)) and st != m.state]
+            return None if listed else m.state
+        return None
 
     def focus(self) -> str | None:
         """The state the article is most about: named most often, a subject counting twice

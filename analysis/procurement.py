@@ -24,6 +24,7 @@ from analysis.doc import (
     NAMES_KEY,
     TERMS_KEY,
     clean_sentence,
+    headings,
     sentence,
     sentences_back,
 )
@@ -1580,8 +1581,11 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     focus = _focus_states(resolved)
     suppliers = {c.supplier for c in found if c.supplier is not None and c.status != REFUSED}
     rows: list[ProcurementRow] = []
+    titles = headings(doc)
     for c in found:
         assert c.gov.frame is not None
+        if any(h.start <= c.mention.start < h.end for h in titles):
+            continue  # a subheading ("Rocket artillery from America") labels a section
         # "howitzers supplied by the United States reached front-line units": a supplier is
         # never its own recipient, and the buyer of a transfer is then left to the article (a
         # state's own holdings and offers, "China flies H-6 bombers", stay out).
@@ -1702,11 +1706,16 @@ def _implicit_recipient(
             return state
     # "Ethiopia turned to drones in 2021. Turkish TB2s were delivered that year": the country
     # the paragraph is about, as the subject of the sentences just before.
-    local = _recent_subject(sent, resolved, supplier, own=True) or _recent_subject(
-        sent, resolved, supplier
+    local = _recent_subject(sent, resolved, supplier, own=True, avoid=suppliers) or (
+        _recent_subject(sent, resolved, supplier)
     )
     if local is not None and local not in suppliers:
         return local
+    # "Ethiopia: the drone war ... Turkish TB2s were delivered": the country the section's
+    # subheading is about.
+    topic = resolved.section_topic(sent[0])
+    if topic is not None and topic != supplier and topic not in suppliers:
+        return topic
     # Of the article's recipients, the one it is most about ("The first six Rafales landed at
     # Pleso" in a story on Croatia that also lists its aid to Ukraine).
     for state in focus:
@@ -1719,27 +1728,40 @@ def _implicit_recipient(
 
 
 def _recent_subject(
-    sent: Span, resolved: Resolved, supplier: str | None, *, own: bool = False
+    sent: Span,
+    resolved: Resolved,
+    supplier: str | None,
+    *,
+    own: bool = False,
+    avoid: set[str] | frozenset[str] = frozenset(),
 ) -> str | None:
     """The country that is the main subject of the sentence itself (``own``: "Peru has invited
-    offers; Saab has offered the Gripen") or of one of the two before, latest first."""
+    offers; Saab has offered the Gripen") or of one of the two before, latest first; a
+    supplier of the article (``avoid``) is passed over."""
     doc = sent.doc
     lo = sent if own else Span(doc, sentences_back(doc[sent.start], 2), sent.start)
     for m in reversed(resolved.in_span(lo)):
         if (
             m.state
             and m.state != supplier
+            and m.state not in avoid
             and resources.is_country(m.state)
-            and _main_subject(doc[m.start : m.end].root)
+            and _main_subject(
+                doc[m.start : m.end].root, opens=m.start == sentence(doc[m.start]).start
+            )
         ):
             return m.state
     return None
 
 
-def _main_subject(tok: Token) -> bool:
-    """The subject of a sentence's main verb (or of a verb coordinated with it)."""
+def _main_subject(tok: Token, *, opens: bool = False) -> bool:
+    """The subject of a sentence's main verb (or of a verb coordinated with it); a subject
+    that opens the sentence is taken however the parser hung its verb ("Peru, whose MiG-29s
+    are nearing retirement, has invited offers; Saab has offered the Gripen")."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if opens:
+        return True
     verb = tok.head
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head

@@ -783,3 +783,50 @@ def test_control_verb_objects_and_maker_states(
     run: Callable[..., Analysis], text: str, expected: tuple
 ) -> None:
     assert [(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))] == [expected]
+
+
+def test_a_subheading_gives_no_row_and_names_its_section(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Arms buyers in the region are spending more.\n\n"
+        "Rocket artillery from America\n\n"
+        "Lithuania signed for eight HIMARS launchers in December.\n\n"
+        "Ethiopia: the drone war\n\n"
+        "No country has changed faster than Ethiopia. The war began in 2020.\n"
+        "Turkish Bayraktar TB2s were delivered in 2021.\n\n"
+        "Somalia and its neighbours\n\n"
+        "Somalia signed a defence pact with Turkey."
+    )
+    got = deals(run(text))
+    assert ("Bayraktar TB2", "TUR", "ETH", "delivered") in [(s, p, r, st) for s, _, p, r, st in got]
+    assert ("HIMARS", "USA", "LTU", "ordered") in [(s, p, r, st) for s, _, p, r, st in got]
+    assert len(got) == 2
+
+
+def test_a_list_of_countries_in_a_subheading_names_no_topic(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Argentina turns west\n\n"
+        "Argentina ordered F-16 fighters from Denmark.\n\n"
+        "Chile, Peru and Uruguay\n\n"
+        "The region is quiet. Turkish Bayraktar TB2 drones were delivered in 2021."
+    )
+    got = [(s, p, r) for s, _, p, r, _ in deals(run(text))]
+    assert ("Bayraktar TB2", "TUR", "CHL") not in got
+
+
+def test_an_opening_subject_is_the_buyer_of_offers_after_a_semicolon(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Argentina bought F-16 fighters from Denmark in April. "
+        "Peru, whose MiG-29s and Mirage 2000s are nearing retirement, has invited offers for"
+        " 24 new fighters; Saab has offered the Gripen, Lockheed Martin the F-16 Block 70 and"
+        " Dassault the Rafale."
+    )
+    got = {(s, p, r, st) for s, _, p, r, st in deals(run(text))}
+    assert {
+        ("JAS 39 Gripen", "SWE", "PER", "offered"),
+        ("F-16", "USA", "PER", "offered"),
+        ("Rafale", "FRA", "PER", "offered"),
+    } <= got
