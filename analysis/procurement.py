@@ -384,7 +384,10 @@ def _inner_frame(
     """A transfer frame inside the weapon's own noun phrase: a clause on the noun ("the MiG-29s
     that Russia donated", "jets bought from France") or a participle before it ("US-supplied")."""
     own = root.head if root.dep_ in ("compound", "amod", "nummod", "nmod") else root
-    for noun in (own, root):
+    # "six Kilo-class submarines and four Gepard-class frigates delivered over the decade": a
+    # participle on the last item of a list is said of every item.
+    last = [c for c in own.conjuncts if c.i > own.i and c.pos_ in NOMINAL][-1:]
+    for noun in (own, root, *last):
         for c in noun.children:
             frame = _governing(index.get(c.i, ()))
             # "drones flying near the peninsula": a weapon's own motion is no possession.

@@ -830,3 +830,25 @@ def test_an_opening_subject_is_the_buyer_of_offers_after_a_semicolon(
         ("F-16", "USA", "PER", "offered"),
         ("Rafale", "FRA", "PER", "offered"),
     } <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle on the last item of a list is said of every item.
+        (
+            "Chile flies twelve F-16 fighters and three C-130 transports delivered by the"
+            " Netherlands.",
+            {("F-16", "NLD", "CHL"), ("C-130 Hercules", "NLD", "CHL")},
+        ),
+        # Accepting a ship from a state is receiving it.
+        (
+            "Vietnam accepted a retired Pohang-class corvette from South Korea in 2017.",
+            {("Pohang-class", "KOR", "VNM")},
+        ),
+    ],
+)
+def test_listed_participles_and_accepting(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
