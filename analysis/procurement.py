@@ -1576,10 +1576,15 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     A recipient the sentence leaves implicit ("the tanks reached the front") is the one the
     article names for its other transfers; only failing that, the state it is most about."""
     found = _candidates(doc, resolved)
+    # A state's own procurement ("new aircraft ordered from Dassault" for France) names no
+    # buyer of others' weapons.
     named: Counter[str] = Counter(
         c.recipient
         for c in found
-        if c.recipient is not None and c.status != REFUSED and resources.is_country(c.recipient)
+        if c.recipient is not None
+        and c.recipient != c.supplier
+        and c.status != REFUSED
+        and resources.is_country(c.recipient)
     )
     focus = _focus_states(resolved)
     suppliers = {c.supplier for c in found if c.supplier is not None and c.status != REFUSED}

@@ -852,3 +852,17 @@ def test_listed_participles_and_accepting(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+def test_a_states_own_procurement_names_no_buyer_for_others(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Croatia agreed to buy 12 used Rafale jets from France. France will replace the"
+        " Rafales it hands over with new aircraft ordered from Dassault Aviation. France beat"
+        " offers of new F-16 Block 70 jets from the United States and new Gripen fighters from"
+        " Sweden."
+    )
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+    assert ("F-16", "USA", "HRV") in got
+    assert ("F-16", "USA", "FRA") not in got
