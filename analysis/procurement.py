@@ -1462,6 +1462,8 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         root = mention.root(doc)
         if _transported(root):
             continue  # "aboard a Chinese transport aircraft": the carrier, not the cargo
+        if mention.category == "other" and _umbrella(root, index):
+            continue  # "Russian weapons, including helicopters": the items are the deal
         gov = _governor(doc, mention, index)
         status = _status(gov, index)
         if not _keep(mention, gov, status) or _deployment(gov, index):
@@ -1471,6 +1473,10 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _acting(gov, resolved):
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
+        if supplier is None:
+            # "Russian weapons, including helicopters and air defence systems": a later item
+            # of a list keeps the source its first item was given.
+            supplier = _listed_with(root, gov, found)
         asked = False
         if status == REFUSED and gov.token is not None:
             # "South Korea turned down Ukraine's request for weapons": the refuser supplies, and
@@ -1499,6 +1505,32 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, other, recipient))
     found.extend(_elliptic(doc, resolved, index))
     return found
+
+
+def _umbrella(root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether a generic noun heads a list of what it covers ("weapons worth $1 billion,
+    including helicopters and air defence systems", "arms such as drones"): the word that
+    opens the list follows in the same clause, however the parser hung it."""
+    doc = root.doc
+    for tok in doc[root.i + 1 : min(sentence(root).end, root.i + 16)]:
+        if any(f.passes for f in index.get(tok.i, ())):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.text == ";":
+            return False
+    return False
+
+
+def _listed_with(root: Token, gov: Governor, found: list[Candidate]) -> str | None:
+    """The supplier of the weapon a mention is coordinated with, under the same governor."""
+    if root.dep_ != "conj":
+        return None
+    head = root.head
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    for c in reversed(found):
+        if c.gov.token == gov.token and c.mention.start <= head.i < c.mention.end:
+            return c.supplier
+    return None
 
 
 def _gapped_sources(

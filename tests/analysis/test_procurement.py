@@ -866,3 +866,25 @@ def test_a_states_own_procurement_names_no_buyer_for_others(
     got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
     assert ("F-16", "USA", "HRV") in got
     assert ("F-16", "USA", "FRA") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The generic noun that opens a list is no row of its own; every item keeps its source.
+        (
+            "Belarus would buy Russian weapons worth more than $1 billion by 2025, including"
+            " helicopters and air defence systems.",
+            {("helicopter", "RUS", "BLR"), ("air_defence", "RUS", "BLR")},
+        ),
+        # A list without an opening word: each item is a row, ammunition too.
+        (
+            "Croatia has sent helicopters, howitzers and ammunition to Ukraine.",
+            {("helicopter", "HRV", "UKR"), ("artillery", "HRV", "UKR"), ("other", "HRV", "UKR")},
+        ),
+    ],
+)
+def test_a_list_opened_by_a_generic_noun(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s or c, p, r) for s, c, p, r, _ in deals(run(text))} == expected
