@@ -1460,10 +1460,8 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     found: list[Candidate] = []
     for mention in find_weapons(doc):
         root = mention.root(doc)
-        if _transported(root):
-            continue  # "aboard a Chinese transport aircraft": the carrier, not the cargo
-        if mention.category == "other" and _umbrella(root, index):
-            continue  # "Russian weapons, including helicopters": the items are the deal
+        if _no_item(mention, root, index):
+            continue
         gov = _governor(doc, mention, index)
         status = _status(gov, index)
         if not _keep(mention, gov, status) or _deployment(gov, index):
@@ -1473,10 +1471,9 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _acting(gov, resolved):
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
-        if supplier is None:
-            # "Russian weapons, including helicopters and air defence systems": a later item
-            # of a list keeps the source its first item was given.
-            supplier = _listed_with(root, gov, found)
+        # "Russian weapons, including helicopters and air defence systems": a later item of
+        # a list keeps the source its first item was given.
+        supplier = supplier or _listed_with(root, gov, found)
         asked = False
         if status == REFUSED and gov.token is not None:
             # "South Korea turned down Ukraine's request for weapons": the refuser supplies, and
@@ -1505,6 +1502,14 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, other, recipient))
     found.extend(_elliptic(doc, resolved, index))
     return found
+
+
+def _no_item(
+    mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> bool:
+    """A mention that is no traded item: the carrier ("aboard a Chinese transport aircraft"),
+    or a generic noun whose list names the items ("Russian weapons, including helicopters")."""
+    return _transported(root) or (mention.category == "other" and _umbrella(root, index))
 
 
 def _umbrella(root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
