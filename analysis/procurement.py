@@ -1623,6 +1623,10 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         and c.status != REFUSED
         and resources.is_country(c.recipient)
     )
+    by_system: dict[str | None, Counter[str]] = {}
+    for c in found:
+        if c.recipient in named and c.recipient != c.supplier and c.status != REFUSED:
+            by_system.setdefault(c.mention.system, Counter())[c.recipient] += 1
     focus = _focus_states(resolved)
     suppliers = {c.supplier for c in found if c.supplier is not None and c.status != REFUSED}
     rows: list[ProcurementRow] = []
@@ -1645,7 +1649,10 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             and not _named_subject(c.gov, c.mention)
         ):
             sent = sentence(doc[c.mention.start : c.mention.end].root)
-            recipient = _implicit_recipient(sent, resolved, c.supplier, named, focus, suppliers)
+            same = by_system.get(c.mention.system) if c.mention.system else None
+            recipient = _implicit_recipient(
+                sent, resolved, c.supplier, named, focus, suppliers, same=same
+            )
             if recipient is not None and recipient in _struck(c.gov, resolved):
                 recipient = None  # "Iranian-supplied drones have hit power plants in Kyiv"
         if c.mention.category == "other" and not (c.supplier and recipient):
@@ -1742,9 +1749,12 @@ def _implicit_recipient(
     named: Counter[str],
     focus: list[str],
     suppliers: set[str],
+    *,
+    same: Counter[str] | None = None,
 ) -> str | None:
     """The buyer a sentence leaves implicit: a state it names that receives weapons elsewhere
-    in the article, else the article's main recipient, else the state the article is about."""
+    in the article, else the article's main recipient, else the state the article is about.
+    ``same``: the recipients the article gives the same system."""
     in_sentence = resolved.states_in(sent)
     for state, _ in named.most_common():
         if state and state != supplier and state in in_sentence:
@@ -1761,6 +1771,11 @@ def _implicit_recipient(
     topic = resolved.section_topic(sent[0])
     if topic is not None and topic != supplier and topic not in suppliers:
         return topic
+    # "Slovakia will give Ukraine 13 MiG-29s ... Warsaw would send four MiG-29s": the state
+    # that receives the same system elsewhere in the article.
+    for state, _ in (same or Counter()).most_common():
+        if state != supplier:
+            return state
     # Of the article's recipients, the one it is most about ("The first six Rafales landed at
     # Pleso" in a story on Croatia that also lists its aid to Ukraine).
     for state in focus:

@@ -888,3 +888,17 @@ def test_a_list_opened_by_a_generic_noun(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(s or c, p, r) for s, c, p, r, _ in deals(run(text))} == expected
+
+
+def test_an_implicit_buyer_is_the_one_that_gets_the_same_system(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Slovakia will give Ukraine 13 MiG-29 fighters, the prime minister said. Slovakia"
+        " ordered 14 F-16 fighters from the United States in 2018, and Washington has offered"
+        " to sell it AH-1Z helicopters. Polish President Andrzej Duda said that Warsaw would"
+        " send four MiG-29s within days."
+    )
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+    assert ("MiG-29", "POL", "UKR") in got
+    assert ("MiG-29", "POL", "SVK") not in got
