@@ -500,6 +500,15 @@ PASS_THROUGH = frozenset({"xcomp", "ccomp", "conj", "advcl", "relcl", "acl"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
 
 
+NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "compound", "appos", "attr"})
+
+
+def _is_verb(tok: Token) -> bool:
+    """A verb, unless the tagger called a noun one and the parser hung it as a noun ("bought
+    three Bayraktar TB2 drones", "drones" tagged as a verb but parsed as the object)."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in NOMINAL_DEPS
+
+
 def _climb(
     root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token | None, resources.FrameRecord | None, Token]:
@@ -523,7 +532,7 @@ def _climb(
                 return tok, frame, anchor
             continue
         frame = _governing(index.get(head.i, ()))
-        if head.pos_ in ("VERB", "AUX") and (frame is not None or head.lemma_ == "be"):
+        if _is_verb(head) and (frame is not None or head.lemma_ == "be"):
             return head, frame, anchor
         if (
             head.pos_ in ("NOUN", "ADJ")
@@ -547,11 +556,9 @@ def _climb(
         tok = head
         # A verb outside the frames ("which carry", "to replace its Tornado fighters"): the
         # weapon is its argument; keep climbing only through clauses that hang on something else.
-        if tok.pos_ in ("VERB", "AUX") and (
-            tok.dep_ not in PASS_THROUGH or arrived_as in ARGUMENT_DEPS
-        ):
+        if _is_verb(tok) and (tok.dep_ not in PASS_THROUGH or arrived_as in ARGUMENT_DEPS):
             return _object_of_complement(tok, arrived_as, index) or (tok, None, anchor)
-    return (tok if tok.pos_ in ("VERB", "AUX") else None), None, anchor
+    return (tok if _is_verb(tok) else None), None, anchor
 
 
 def _object_of_complement(
