@@ -906,6 +906,9 @@ def test_an_implicit_buyer_is_the_one_that_gets_the_same_system(
 
 def test_a_noun_tagged_as_a_verb_but_parsed_as_an_object(run: Callable[..., Analysis]) -> None:
     # The tagger reads "drones" as a verb here; the parser hangs it as the object of "bought".
-    text = "Albania, which joined NATO in 2009, bought three Bayraktar TB2 drones from Turkey."
+    text = (
+        "Albania, which joined NATO in 2009, bought three Bayraktar TB2 drones from Turkey"
+        " last year."
+    )
     got = [(s, p, r, st) for s, _, p, r, st in deals(run(text))]
     assert got == [("Bayraktar TB2", "TUR", "ALB", "ordered")]
