@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.constants import WORD_NUMBERS
-from analysis.doc import NAMES_KEY, heading_before, sentence, token_table
+from analysis.doc import NAMES_KEY, heading_before, sentence, sentences_back, token_table
 from analysis.model import ActorRow, Article, EntityRow
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -66,6 +66,7 @@ class Resolved:
     starts: list[int] = field(default_factory=list)
     doc: Doc | None = None
     _focus: tuple[str] | None = None
+    _services: dict[str, list[tuple[int, str]]] | None = None
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -97,10 +98,7 @@ class Resolved:
         if want is None and (ref is None or not (ref.bare or _definite(token))):
             return None
         sent = sentence(token)
-        floor = sent.start
-        for _ in range(1 if want else 2):
-            if floor > 0:
-                floor = sentence(token.doc[floor - 1]).start
+        floor = sentences_back(token, 1 if want else 2)
         person = want == "person"
         before = [
             m
@@ -118,6 +116,9 @@ class Resolved:
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
+        same = self._same_service(token) if ref is not None else None
+        if same is not None:
+            return same  # "the Royal Thai Air Force ... The air force operates F-16s"
         if ref is not None and ref.home:
             # "France beat offers ... In 2019 the government walked away": an institution is
             # the state its own sentence has as subject, else the article's.
@@ -138,10 +139,29 @@ class Resolved:
                 return m.state  # not a source: "... bought from Russia, and it has bought"
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
 
+    def _same_service(self, token: Token) -> str | None:
+        """The state an earlier mention of the same institution named ("the Royal Thai Air
+        Force", "Thailand's navy"), for a later bare one ("the air force", "the navy")."""
+        if self._services is None:
+            self._services = {}
+            for m in self.mentions:
+                root = token.doc[m.start : m.end].root
+                if m.state and root.dep_ in ("compound", "amod", "poss"):
+                    head = root.head
+                    self._services.setdefault(head.lemma_.lower(), []).append((head.i, m.state))
+        earlier = [st for i, st in self._services.get(token.lemma_.lower(), []) if i < token.i]
+        return earlier[-1] if earlier else None
+
     def _possessor(self, token: Token, sent: Span) -> str | None:
         """What "its"/"their" stands for in its own sentence; a repeat of the word after
         sources only ("Its army flies jets supplied by the United States, and its air force")
         stands for what the first one does."""
+        if any(c.lower_ == "own" for c in token.head.children):
+            # "The navy is building its own submarines": "its own" is the subject's.
+            verb = token.head.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if subj is not None and subj.lower_ not in PRONOUNS:
+                return self.subject_state(subj)
         owner = _owner(
             token, [m for m in self.mentions if sent.start <= m.start and m.end <= token.i]
         )

@@ -509,6 +509,18 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in NOMINAL_DEPS
 
 
+def _prenominal(verb: Token, noun: Token) -> bool:
+    """A participle right before a noun that the parser made a verb taking it as object
+    ("The air force operates ageing F-16s", "ageing" an xcomp with "F-16s" its object)."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "xcomp"
+        and noun.head == verb
+        and noun.left_edge.i == verb.i + 1
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
 def _climb(
     root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token | None, resources.FrameRecord | None, Token]:
@@ -557,6 +569,8 @@ def _climb(
         # A verb outside the frames ("which carry", "to replace its Tornado fighters"): the
         # weapon is its argument; keep climbing only through clauses that hang on something else.
         if _is_verb(tok) and (tok.dep_ not in PASS_THROUGH or arrived_as in ARGUMENT_DEPS):
+            if _prenominal(tok, anchor):
+                continue  # "operates ageing F-16s": an adjective the parser made a verb
             return _object_of_complement(tok, arrived_as, index) or (tok, None, anchor)
     return (tok if _is_verb(tok) else None), None, anchor
 
@@ -1026,6 +1040,18 @@ def _arguments(
     return got.supplier, got.recipient
 
 
+def _built_in(gov: Governor, resolved: Resolved) -> str | None:
+    """The state a weapon was built in, from a participle on its phrase ("A-29s, built in
+    Brazil and delivered in 2020"): the maker's state, unless built under licence."""
+    verb, frame = gov.token, gov.frame
+    if not gov.inner or verb is None or frame is None or frame.subject != "either":
+        return None
+    if not frame.supplier_named or _licensor(verb, resolved) is not None:
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return _pobj_state(prep, resolved) if prep is not None else None
+
+
 def _object_party(obj: Token, role: str, resolved: Resolved) -> str | None:
     """The state an object names, or a deal noun's partner; a company is never the buyer
     ("Saab has offered the Gripen, Lockheed Martin the F-16")."""
@@ -1293,6 +1319,7 @@ def _parties(
         got.give("recipient", operator)
     if gapped is not None:
         return got.supplier, None  # a gapped clause names no buyer: the article does
+    got.give("supplier", _built_in(gov, resolved))  # the last word: the place it was built
     return got.supplier, got.recipient
 
 

@@ -912,3 +912,37 @@ def test_a_noun_tagged_as_a_verb_but_parsed_as_an_object(run: Callable[..., Anal
     )
     got = [(s, p, r, st) for s, _, p, r, st in deals(run(text))]
     assert got == [("Bayraktar TB2", "TUR", "ALB", "ordered")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the air force" is the one an earlier mention named; "ageing" is no verb of use.
+        (
+            "The United States turned down the request, the Royal Thai Air Force said. U.S."
+            " officials said the alliance remained strong. The air force operates ageing F-16s"
+            " bought from the United States in the 1980s and 11 Swedish-built Gripen fighters.",
+            {("F-16", "USA", "THA", "in_service"), ("JAS 39 Gripen", "SWE", "THA", "in_service")},
+        ),
+        # Where a weapon was built names its maker's state, unless built under licence.
+        (
+            "The Philippine Air Force is growing. It also flies six A-29 Super Tucano attack"
+            " aircraft, built in Brazil and delivered in 2020.",
+            {("A-29 Super Tucano", "BRA", "PHL", "in_service")},
+        ),
+        (
+            "India's air force flies Su-30MKI fighters built in India under licence from Russia.",
+            {("Su-30", "RUS", "IND", "in_service")},
+        ),
+        # "its own" is the subject's: a navy building its own submarines is no import.
+        (
+            "The Indian Navy leased a submarine from Russia. Russia remains India's largest arms"
+            " supplier. The navy is also building its own ballistic missile submarines.",
+            {("submarine", "RUS", "IND", "leased"), ("other", "RUS", "IND", "delivered")},
+        ),
+    ],
+)
+def test_services_builders_and_own_weapons(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))} == expected
