@@ -127,7 +127,8 @@ class Resolved:
             if _subject_like(token.doc[m.start : m.end].root, main=True):
                 return m.state
         if ref is not None and ref.kind == "state":
-            return self.focus()
+            # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country.
+            return self.section_topic(token) or self.focus()
         for m in reversed(before):
             if _subject_like(token.doc[m.start : m.end].root):
                 return m.state

@@ -998,7 +998,9 @@ def _arguments(
             and c.lower_ in ("to", "for")
             and (c.lower_ == "to" or role == "supplier")
         ):
-            got.give("recipient", _pobj_state(c, resolved))
+            # "were talking to France about helicopters": in talks the other side is "to".
+            talks = frame is not None and frame.status == "negotiating" and role == "recipient"
+            got.give("supplier" if talks else "recipient", _pobj_state(c, resolved))
         elif c.dep_ in ("dative", "dobj") and role in ("supplier", "recipient"):
             # "offered Egypt Su-35s", "supplied Ukraine with HIMARS", "asked Washington for";
             # "signed a contract with Hanwha Ocean for two corvettes": the deal's partner.
@@ -1259,9 +1261,7 @@ def _parties(
     got.give("supplier", gapped)  # "Saab has offered the Gripen, Lockheed Martin the F-16"
     got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"
     modified = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
-    named = modified[0]
-    if named is None:  # "Norwegian-designed NASAMS from the United States": the grammar decides
-        got.give("supplier", _listed_source(doc, mention, resolved))
+    got.give("supplier", _first_source(doc, mention, gov, resolved, modified[0]))
     sup, rec = _arguments(gov.token, role, resolved, skip, gov.frame)
     got.give("supplier", sup)
     got.give("recipient", rec)
@@ -1321,6 +1321,21 @@ def _parties(
         return got.supplier, None  # a gapped clause names no buyer: the article does
     got.give("supplier", _built_in(gov, resolved))  # the last word: the place it was built
     return got.supplier, got.recipient
+
+
+def _first_source(
+    doc: Doc, mention: WeaponMention, gov: Governor, resolved: Resolved, named: str | None
+) -> str | None:
+    """A source that speaks before the frame's own phrases: the item's place in a list with a
+    source per item, or a later item's own origin."""
+    if named is None:  # "Norwegian-designed NASAMS from the United States": the grammar decides
+        return _listed_source(doc, mention, resolved)
+    root = mention.root(doc)
+    if "conj" in (root.dep_, root.head.dep_) and gov.anchor not in (root, root.head):
+        # "TB2 drones bought from Turkey and Israeli Harop munitions": a later item's own
+        # origin, not the source phrase of the item before it.
+        return named
+    return None
 
 
 def _listed_source(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
@@ -1455,8 +1470,14 @@ def _acting(gov: Governor, resolved: Resolved) -> bool:
     if anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" and anchor.head.head == tok:
         return frame.subject != "supplier" or frame.status == "cancelled"
     if anchor.dep_ == "nsubj" and anchor.head == tok and frame.subject == "recipient":
-        return True
+        # "Mi-35 helicopters bought from Russia" parsed as a clause: a bare participle with
+        # no auxiliary describes its noun, which is what was bought.
+        return not _reduced_relative(tok)
     return frame.status == "displayed" and _company_subject(tok, resolved)
+
+
+def _reduced_relative(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _keep(mention: WeaponMention, gov: Governor, status: str) -> bool:
@@ -1689,7 +1710,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             )
             if recipient is not None and recipient in _struck(c.gov, resolved):
                 recipient = None  # "Iranian-supplied drones have hit power plants in Kyiv"
-        if c.mention.category == "other" and not (c.supplier and recipient):
+        if c.mention.category == "other" and not (c.supplier and c.recipient and recipient):
             continue  # "arms", "weapons" only count with both parties named
         if c.supplier is None:
             # "leaders discussed air defence", "called for faster deliveries of air defence": a
@@ -1789,7 +1810,12 @@ def _implicit_recipient(
     """The buyer a sentence leaves implicit: a state it names that receives weapons elsewhere
     in the article, else the article's main recipient, else the state the article is about.
     ``same``: the recipients the article gives the same system."""
-    in_sentence = resolved.states_in(sent)
+    # Not a foe or a partner: "played a decisive role in its war with Armenia".
+    in_sentence = {
+        m.state
+        for m in resolved.in_span(sent)
+        if m.state and not _opposed(sent.doc[m.start : m.end].root)
+    }
     for state, _ in named.most_common():
         if state and state != supplier and state in in_sentence:
             return state
@@ -1819,6 +1845,18 @@ def _implicit_recipient(
         if state and state != supplier:
             return state
     return _fallback_recipient(sent, resolved, supplier, focus)
+
+
+def _opposed(root: Token) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ in ("with", "against")
+
+
+def _misparsed_subject(tok: Token) -> bool:
+    """A name the parser made the root of a sentence that has a verb of its own (not a
+    subheading such as "Chile, Peru and Uruguay")."""
+    return (
+        tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(t.pos_ == "VERB" for t in sentence(tok))
+    )
 
 
 def _recent_subject(
@@ -1852,10 +1890,10 @@ def _main_subject(tok: Token, *, opens: bool = False) -> bool:
     """The subject of a sentence's main verb (or of a verb coordinated with it); a subject
     that opens the sentence is taken however the parser hung its verb ("Peru, whose MiG-29s
     are nearing retirement, has invited offers; Saab has offered the Gripen")."""
+    if opens and (tok.dep_ in ("nsubj", "nsubjpass") or _misparsed_subject(tok)):
+        return True  # "Uzbekistan, which stays outside the CSTO, shops ...", misparsed
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if opens:
-        return True
     verb = tok.head
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head

@@ -946,3 +946,58 @@ def test_services_builders_and_own_weapons(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # In talks, the state one talks "to" is the other side.
+        (
+            "Uzbekistan shops widely. Officials in Tashkent said they were also talking to"
+            " France about helicopters.",
+            {("helicopter", "FRA", "UZB", "negotiating")},
+        ),
+        # A bare participle parsed as a clause still describes what was bought.
+        (
+            "Uzbekistan, which stays outside the CSTO, shops most widely. Its air force flies"
+            " Mi-35 helicopters bought from Russia.",
+            {("Mi-35", "RUS", "UZB", "in_service")},
+        ),
+        # A foe named in the sentence is no buyer; the country the text is about is.
+        (
+            "Azerbaijan draws most of its arms from Israel and Turkey. Bayraktar TB2 drones"
+            " bought from Turkey played a decisive role in its war with Armenia in 2020.",
+            {
+                ("other", "ISR", "AZE", "delivered"),
+                ("other", "TUR", "AZE", "delivered"),
+                ("Bayraktar TB2", "TUR", "AZE", "ordered"),
+            },
+        ),
+        # Adding drones from a state is receiving them; "air defence missiles" is one item.
+        (
+            "Kyrgyzstan has added Aksungur drones from Turkey and Chinese air defence missiles.",
+            {
+                ("TAI Aksungur", "TUR", "KGZ", "delivered"),
+                ("air_defence", "CHN", "KGZ", "delivered"),
+            },
+        ),
+        # "Weapons" sold to no one named give no row.
+        ("Russia sold them weapons at domestic prices for decades.", set()),
+    ],
+)
+def test_talks_participles_foes_and_items(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))} == expected
+
+
+def test_an_institution_is_the_country_of_its_section(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Argentina turns west\n\n"
+        "Argentina signed for 24 F-16 fighters from Denmark. Argentina is a big buyer.\n\n"
+        "Brazil: big projects\n\n"
+        "Politics has intruded here too. The army picked Israel's ATMOS howitzer in April."
+    )
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+    assert ("ATMOS", "ISR", "BRA") in got
+    assert ("ATMOS", "ISR", "ARG") not in got
