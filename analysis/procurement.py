@@ -1513,7 +1513,8 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     """Every weapon mention a transfer frame governs, with the parties the text gives it."""
     index = frame_index(doc)
     found: list[Candidate] = []
-    for mention in find_weapons(doc):
+    mentions = find_weapons(doc)
+    for mention in [*mentions, *_anaphors(doc, mentions)]:
         root = mention.root(doc)
         if _no_item(mention, root, index):
             continue
@@ -1557,6 +1558,28 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, other, recipient))
     found.extend(_elliptic(doc, resolved, index))
     return found
+
+
+def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:
+    """Weapons a transfer names by a pronoun ("Lithuania signed for eight of them", "has sent
+    16 of them"): the named system last mentioned in this or the two sentences before."""
+    out: list[WeaponMention] = []
+    named = [m for m in mentions if m.system is not None]
+    for tok in doc:
+        if tok.lower_ != "them" or not _counted(tok):
+            continue
+        floor = sentences_back(tok, 2)
+        before = [m for m in named if floor <= m.start < tok.i]
+        if before:
+            last = before[-1]
+            out.append(WeaponMention(tok.i, tok.i + 1, last.system, last.category, last.origin))
+    return out
+
+
+def _counted(tok: Token) -> bool:
+    """ "eight of them": a number's share of what the pronoun stands for."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NUM"
 
 
 def _no_item(

@@ -1001,3 +1001,26 @@ def test_an_institution_is_the_country_of_its_section(run: Callable[..., Analysi
     got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
     assert ("ATMOS", "ISR", "BRA") in got
     assert ("ATMOS", "ISR", "ARG") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The most symbolic purchase is the HIMARS rocket launcher. Lithuania signed for"
+            " eight of them in December 2022.",
+            {("HIMARS", "USA", "LTU", "ordered")},
+        ),
+        (
+            "Lithuania bought NASAMS launchers from Norway in 2017. It has since donated two"
+            " of them to Ukraine.",
+            {("NASAMS", "NOR", "LTU", "ordered"), ("NASAMS", "LTU", "UKR", "delivered")},
+        ),
+        # A pronoun with no number is left alone: "them" may be anything.
+        ("Greece flies Rafale fighters. Turkey criticised them.", set()),
+    ],
+)
+def test_a_counted_pronoun_stands_for_the_system_before(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))} == expected
