@@ -27,6 +27,7 @@ from analysis.doc import (
     headings,
     sentence,
     sentences_back,
+    token_table,
 )
 from analysis.model import ProcurementRow
 from analysis.timeline import DateMention, date_for_clause
@@ -1565,8 +1566,9 @@ def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:
     16 of them"): the named system last mentioned in this or the two sentences before."""
     out: list[WeaponMention] = []
     named = [m for m in mentions if m.system is not None]
-    for tok in doc:
-        if tok.lower_ != "them" or not _counted(tok):
+    for i, (lower, _, _) in enumerate(token_table(doc)):
+        tok = doc[i] if lower == "them" else None
+        if tok is None or not _counted(tok):
             continue
         floor = sentences_back(tok, 2)
         before = [m for m in named if floor <= m.start < tok.i]
