@@ -777,6 +777,11 @@ def test_a_holder_passes_on_what_its_fleet_had(run: Callable[..., Analysis]) -> 
             "Kazakhstan received two C295 transport aircraft last year.",
             ("C295", "ESP", "KAZ", "delivered"),
         ),
+        # A consortium's jets are exported through a state, not a bloc.
+        (
+            "Qatar ordered 24 Eurofighter Typhoon jets in 2017.",
+            ("Eurofighter Typhoon", "GBR", "QAT", "ordered"),
+        ),
     ],
 )
 def test_control_verb_objects_and_maker_states(
