@@ -1605,15 +1605,34 @@ def _umbrella(root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     return False
 
 
+LISTING_DEPS = frozenset({"conj", "appos", "pobj", "prep"})
+
+
 def _listed_with(root: Token, gov: Governor, found: list[Candidate]) -> str | None:
-    """The supplier of the weapon a mention is coordinated with, under the same governor."""
-    if root.dep_ != "conj":
+    """The supplier of the weapon a mention is listed with or under, with the same governor
+    ("Russian weapons, from Su-30MKI fighters to the S-400", "... and air defence systems")."""
+    while root.dep_ in ("compound", "nmod") and root.head != root:
+        root = root.head  # "Su-30MKI fighters": the noun is what the list holds
+    if root.dep_ not in ("conj", "appos", "pobj"):
         return None
-    head = root.head
-    while head.dep_ == "conj" and head.head != head:
+    heads = []
+    head = root
+    for _ in range(6):
+        if head.dep_ not in LISTING_DEPS or head.head == head:
+            break
         head = head.head
+        heads.append(head.i)
+    doc = root.doc
+    # "Russian weapons, from Su-30MKI fighters to the S-400", the range hung on the verb: the
+    # generic noun right before the list's first word.
+    opener = next((i for i in reversed(heads) if doc[i].dep_ == "prep"), None)
+    if opener is not None:
+        before = opener - 1
+        while before > 0 and doc[before].is_punct:
+            before -= 1
+        heads.append(before)
     for c in reversed(found):
-        if c.gov.token == gov.token and c.mention.start <= head.i < c.mention.end:
+        if c.gov.token == gov.token and any(c.mention.start <= i < c.mention.end for i in heads):
             return c.supplier
     return None
 

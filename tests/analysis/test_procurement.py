@@ -1029,3 +1029,12 @@ def test_a_counted_pronoun_stands_for_the_system_before(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))} == expected
+
+
+def test_a_range_under_a_generic_noun_keeps_its_source(run: Callable[..., Analysis]) -> None:
+    text = (
+        "India has long relied on Russian weapons, from Su-30MKI fighters to the S-400 air"
+        " defence system, but it has steadily diversified."
+    )
+    got = {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))}
+    assert got == {("Su-30", "RUS", "IND", "in_service"), ("S-400", "RUS", "IND", "in_service")}
