@@ -506,8 +506,13 @@ NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "compound", "app
 
 def _is_verb(tok: Token) -> bool:
     """A verb, unless the tagger called a noun one and the parser hung it as a noun ("bought
-    three Bayraktar TB2 drones", "drones" tagged as a verb but parsed as the object)."""
-    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in NOMINAL_DEPS
+    three Bayraktar TB2 drones", "drones" tagged as a verb but parsed as the object), or it
+    is a weapon's name ("MQ-9B drones" with "MQ-9B" tagged as a verb)."""
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.dep_ not in NOMINAL_DEPS
+        and tok.i not in _weapon_tokens(tok.doc)[0]
+    )
 
 
 def _prenominal(verb: Token, noun: Token) -> bool:

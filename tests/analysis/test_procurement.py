@@ -1038,3 +1038,13 @@ def test_a_range_under_a_generic_noun_keeps_its_source(run: Callable[..., Analys
     )
     got = {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))}
     assert got == {("Su-30", "RUS", "IND", "in_service"), ("S-400", "RUS", "IND", "in_service")}
+
+
+def test_a_weapon_name_tagged_as_a_verb_is_no_verb(run: Callable[..., Analysis]) -> None:
+    # The tagger reads "MQ-9B" as a verb; it is the name of the drones bought.
+    text = (
+        "India is a big buyer. In recent years it has bought Rafale fighters from France and"
+        " Apache helicopters, MQ-9B drones and P-8I aircraft from the United States."
+    )
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+    assert ("P-8 Poseidon", "USA", "IND") in got
