@@ -120,10 +120,11 @@ class WeaponMention:
         ("operates A-29 Super Tucano attack aircraft", with "A-29" left as a loose ``dep``) is
         carried by the noun it modifies."""
         root = doc[self.start : self.end].root
-        if root.dep_ not in ("dep", "preconj"):
+        if root.dep_ not in ("dep", "preconj", "case"):
             return root
         # "flies American F-35 fighters", "for 20 F-35 stealth fighters", "the FK-3 missile
-        # system": the name hung on a modifier of the noun it names.
+        # system", "Five TC-90 training aircraft" (a case marker of the number): the name hung
+        # on a modifier of the noun it names.
         mod = root.head
         for _ in range(3):
             if mod.i >= self.end and mod.pos_ in NOMINAL:

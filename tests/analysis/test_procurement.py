@@ -1048,3 +1048,16 @@ def test_a_weapon_name_tagged_as_a_verb_is_no_verb(run: Callable[..., Analysis])
     )
     got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
     assert ("P-8 Poseidon", "USA", "IND") in got
+
+
+def test_a_designation_parsed_as_a_case_marker_is_carried_by_its_noun(
+    run: Callable[..., Analysis],
+) -> None:
+    # The parser hangs "F-35" on "Norwegian" as a case marker; "jets" carries the name.
+    text = (
+        "Norway hosted the drills. Norwegian F-35 jets, bought from the United States, flew"
+        " combat air patrols over the Arctic."
+    )
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [
+        ("F-35", "USA", "NOR", "in_service")
+    ]
