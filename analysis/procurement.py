@@ -390,17 +390,17 @@ def _inner_frame(
     # participle on the last item of a list is said of every item.
     last = [c for c in own.conjuncts if c.i > own.i and c.pos_ in NOMINAL][-1:]
     for noun in (own, root, *last):
-        for c in noun.children:
-            frame = _governing(index.get(c.i, ()))
+        for clause in noun.children:
+            c, frame = _clause_frame(clause, index)
             # "drones flying near the peninsula": a weapon's own motion is no possession.
             if (
-                c.dep_ in ("relcl", "acl")
+                clause.dep_ in ("relcl", "acl")
                 and frame is not None
                 and frame.status
                 and frame.id != "operate"
                 # "vehicles abandoned near Avdiivka": a participle on the weapon itself ends no
                 # deal; a cancellation needs a deal or an act of buying.
-                and not (c.dep_ == "acl" and frame.status == "cancelled")
+                and not (clause.dep_ == "acl" and frame.status == "cancelled")
             ):
                 return c, frame, noun
     for c in own.lefts:
@@ -411,6 +411,21 @@ def _inner_frame(
             if frame is not None and frame.status and not frame.explicit:
                 return t, frame, own
     return None
+
+
+def _clause_frame(
+    clause: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord | None]:
+    """The frame of a clause on a noun, or of the verb it begins ("missiles, which Britain
+    began supplying to Ukraine": "supplying")."""
+    frame = _governing(index.get(clause.i, ()))
+    if frame is not None or clause.dep_ not in ("relcl", "acl"):
+        return clause, frame
+    for x in clause.children:
+        inner = _governing(index.get(x.i, ())) if x.dep_ == "xcomp" else None
+        if inner is not None and inner.status:
+            return x, inner
+    return clause, None
 
 
 def _inner_block(

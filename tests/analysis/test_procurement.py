@@ -1061,3 +1061,13 @@ def test_a_designation_parsed_as_a_case_marker_is_carried_by_its_noun(
     assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [
         ("F-35", "USA", "NOR", "in_service")
     ]
+
+
+def test_a_clause_that_begins_a_transfer_on_the_weapon(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Analysts said the damage was consistent with Storm Shadow cruise missiles, which"
+        " Britain began supplying to Ukraine in May, launched from Su-24 bombers."
+    )
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [
+        ("SCALP", "GBR", "UKR", "delivered")
+    ]
