@@ -1443,13 +1443,22 @@ def _drill_words() -> frozenset[str]:
 
 def _to_drill(verb: Token) -> bool:
     """Weapons sent with no one to receive them while a drill is the news (named in this or
-    the two sentences before): sent to take part, not handed over."""
-    if any(
-        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
-        for c in verb.children
-    ):
-        return False
+    the two sentences before), or sent to a drill ("to send a frigate to the U.S.-led RIMPAC
+    exercise"): sent to take part, not handed over."""
     drills = _drill_words()
+    goals = [
+        c
+        for c in verb.children
+        if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
+    ]
+    if goals:
+        # the goal's words and the one after ("to the RIMPAC exercise", misparsed or not)
+        doc = verb.doc
+        return any(
+            t.lemma_ in drills or t.lower_ in drills
+            for g in goals
+            for t in doc[g.i + 1 : min(g.right_edge.i + 2, len(doc))]
+        )
     doc = verb.doc
     window = doc[sentences_back(verb, 2) : sentence(verb).end]
     return any(t.lemma_ in drills or t.lower_ in drills for t in window)

@@ -1071,3 +1071,16 @@ def test_a_clause_that_begins_a_transfer_on_the_weapon(run: Callable[..., Analys
     assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [
         ("SCALP", "GBR", "UKR", "delivered")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile plans to send a frigate to the U.S.-led RIMPAC exercise off Hawaii.", set()),
+        ("Chile plans to send a frigate to Peru next year.", {("ship", "CHL", "PER")}),
+    ],
+)
+def test_weapons_sent_to_a_drill_are_no_transfer(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s or c, p, r) for s, c, p, r, _ in deals(run(text))} == expected
