@@ -1034,6 +1034,7 @@ def _arguments(
             c.dep_ == "prep"
             and c.lower_ == "with"
             and role == "recipient"
+            and not _together(c)
             and not (frame is not None and frame.status in ("displayed", "in_service"))
         ):
             # "signed a contract with France"; not "paraded missiles, with Russia's minister".
@@ -1827,6 +1828,7 @@ def _conjoined(
             st = resolved.state_at(c.i)
             if st and st not in (state, other) and st not in out and resources.is_country(st):
                 out.append(st)
+    out += [st for st in _partners_in_act(clause, state, resolved) if st not in (*out, other)]
     # "The two countries agreed to buy IRIS-T": each state the group stands for.
     holder = clause
     while holder.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in holder.children):
@@ -1837,6 +1839,27 @@ def _conjoined(
             if state in members:
                 out += [st for st in members if st not in (state, other) and st not in out]
     return out
+
+
+def _partners_in_act(clause: Token, state: str, resolved: Resolved) -> list[str]:
+    """ "Together with Finland, it bought K9s": a partner of the subject's state in the act is
+    a party of its own."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or resolved.subject_state(subject) != state:
+        return []
+    together = [c for c in clause.children if c.dep_ == "prep" and _together(c)]
+    return [
+        st
+        for c in together
+        if (st := _pobj_state(c, resolved)) and st != state and resources.is_country(st)
+    ]
+
+
+def _together(prep: Token) -> bool:
+    """ "together with Finland", "along with Norway": a partner, not a counterpart."""
+    return prep.lower_ == "with" and any(
+        c.lower_ in ("together", "along", "jointly") for c in prep.children
+    )
 
 
 def _used_by_non_state(gov: Governor, resolved: Resolved) -> bool:

@@ -1084,3 +1084,12 @@ def test_weapons_sent_to_a_drill_are_no_transfer(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(s or c, p, r) for s, c, p, r, _ in deals(run(text))} == expected
+
+
+def test_a_partner_in_the_act_is_a_buyer_not_a_supplier(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Estonia has taken a different path. Together with Finland, it bought second-hand K9"
+        " self-propelled howitzers from South Korea in 2018."
+    )
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+    assert got == {("K9 Thunder", "KOR", "EST"), ("K9 Thunder", "KOR", "FIN")}
