@@ -1546,9 +1546,10 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     index = frame_index(doc)
     found: list[Candidate] = []
     mentions = find_weapons(doc)
+    supplies = {m.root(doc).i for m in mentions if m.category == "other"}
     for mention in [*mentions, *_anaphors(doc, mentions)]:
         root = mention.root(doc)
-        if _no_item(mention, root, index):
+        if _no_item(mention, root, index) or _served(root, supplies):
             continue
         gov = _governor(doc, mention, index)
         status = _status(gov, index)
@@ -1621,6 +1622,15 @@ def _no_item(
     """A mention that is no traded item: the carrier ("aboard a Chinese transport aircraft"),
     or a generic noun whose list names the items ("Russian weapons, including helicopters")."""
     return _transported(root) or (mention.category == "other" and _umbrella(root, index))
+
+
+def _served(root: Token, supplies: set[int]) -> bool:
+    """A weapon that ammunition is for ("asked Brazil for shells for the Leopard 1 tanks"):
+    the shells are traded, not the tanks."""
+    while root.dep_ in ("compound", "nmod", "amod") and root.head != root:
+        root = root.head
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i in supplies
 
 
 def _umbrella(root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

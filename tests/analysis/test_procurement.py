@@ -1093,3 +1093,20 @@ def test_a_partner_in_the_act_is_a_buyer_not_a_supplier(run: Callable[..., Analy
     )
     got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
     assert got == {("K9 Thunder", "KOR", "EST"), ("K9 Thunder", "KOR", "FIN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Berlin had asked Brazil for shells for the Leopard 1 tanks that the Brazilian army"
+            " operates.",
+            {("other", "BRA", "DEU", "requested")},
+        ),
+        ("Ukraine asked Germany for Leopard 2 tanks.", {("Leopard 2", "DEU", "UKR", "requested")}),
+    ],
+)
+def test_ammunition_for_a_weapon_is_the_item(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))} == expected
