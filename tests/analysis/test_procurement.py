@@ -1116,13 +1116,13 @@ def test_ammunition_for_a_weapon_is_the_item(
     ("text", "expected"),
     [
         (
-            "Russia has delivered three S-400 squadrons to India. Moscow's share of Indian"
+            "Russia has delivered three S-400 systems to India. Moscow's share of Indian"
             " imports has fallen as New Delhi has bought more from France and Israel.",
             {("S-400", "RUS", "IND"), ("other", "FRA", "IND"), ("other", "ISR", "IND")},
         ),
         # Far from any weapon, buying "more" is no arms deal.
         (
-            "Russia has delivered three S-400 squadrons to India. Trade grew last year. India"
+            "Russia has delivered three S-400 systems to India. Trade grew last year. India"
             " has bought more from France and Israel.",
             {("S-400", "RUS", "IND")},
         ),
