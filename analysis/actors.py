@@ -106,7 +106,7 @@ class Resolved:
             if m.end <= token.i
             and m.start >= floor
             and m.state
-            and m.actor.startswith("P:") == person
+            and (m.actor.startswith("P:") == person or (not person and _possessor_of(m, token)))
             and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
         ]
         if token.lower_ in ("its", "their"):
@@ -343,6 +343,12 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
     ):
         return None
     return own[-1].state if own else None
+
+
+def _possessor_of(m: Mention, token: Token) -> bool:
+    """A person named as the owner of what "it" may stand for ("Petro's government said it
+    had chosen"): the person's state."""
+    return token.doc[m.start : m.end].root.dep_ == "poss"
 
 
 def _partner(root: Token) -> bool:

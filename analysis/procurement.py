@@ -1678,6 +1678,55 @@ def _listed_with(root: Token, gov: Governor, found: list[Candidate]) -> str | No
     return None
 
 
+ANAPHORIC = frozenset({"that", "this", "the", "these", "those"})
+
+
+def _ended_deals(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Deals a cancellation names by reference ("said it had chosen 16 Rafale fighters, but
+    it shelved that plan months later", "... and has now dropped it"): the transfers of the
+    last deal in this or the sentence before end."""
+    index = frame_index(doc)
+    out: list[Candidate] = []
+    for i, frames in index.items():
+        frame, verb = _governing(frames), doc[i]
+        if frame is None or frame.status != "cancelled" or verb.pos_ != "VERB":
+            continue
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None or not _deal_reference(obj, index):
+            continue
+        gov = Governor(verb, frame, obj)
+        if _status(gov, index) != "cancelled":
+            continue  # "did not drop it", "if it drops the deal"
+        floor = sentences_back(verb, 1)
+        earlier = [
+            c
+            for c in found
+            if floor <= c.mention.start < verb.i and c.status in TENTATIVE | {"ordered"}
+        ]
+        if earlier:
+            deal = earlier[-1].gov.token
+            out += [
+                Candidate(c.mention, gov, "cancelled", c.supplier, c.recipient)
+                for c in earlier
+                if c.gov.token == deal
+            ]
+    return out
+
+
+def _deal_reference(obj: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """ "it", "that plan", "the deal": a reference to a deal named before, with no weapon."""
+    if obj.lower_ in ("it", "them"):
+        return True
+    frame = _governing(index.get(obj.i, ()))
+    names = _weapon_tokens(obj.doc)[0]
+    return (
+        frame is not None
+        and frame.status is not None
+        and any(c.dep_ == "det" and c.lower_ in ANAPHORIC for c in obj.children)
+        and not any(t.i in names for t in obj.subtree)
+    )
+
+
 def _gapped_sources(
     mention: WeaponMention, gov: Governor, supplier: str | None, resolved: Resolved
 ) -> list[str]:
@@ -1761,6 +1810,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     A recipient the sentence leaves implicit ("the tanks reached the front") is the one the
     article names for its other transfers; only failing that, the state it is most about."""
     found = _candidates(doc, resolved)
+    found += _ended_deals(doc, found)
     # A state's own procurement ("new aircraft ordered from Dassault" for France) names no
     # buyer of others' weapons.
     named: Counter[str] = Counter(

@@ -1132,3 +1132,26 @@ def test_unsaid_arms_right_after_a_sentence_about_weapons(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(s or c, p, r) for s, c, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that plan" and "it" stand for the deal just named; "it" for the leader's state.
+        (
+            "Colombia will buy 17 Gripen fighters from Sweden. The decision is a setback for"
+            " France. In December 2022 Petro's government said it had chosen 16 Rafale fighters"
+            " from Dassault, but it shelved that plan months later and has now dropped it.",
+            {("JAS 39 Gripen", "SWE", "COL", "planned"), ("Rafale", "FRA", "COL", "cancelled")},
+        ),
+        # A negated cancellation ends nothing.
+        (
+            "Peru plans to buy K2 tanks from South Korea. It did not drop the plan.",
+            {("K2 Black Panther", "KOR", "PER", "planned")},
+        ),
+    ],
+)
+def test_a_cancellation_that_names_the_deal_by_reference(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
