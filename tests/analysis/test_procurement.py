@@ -1155,3 +1155,24 @@ def test_a_cancellation_that_names_the_deal_by_reference(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States has begun removing Turkey from the F-35 fighter programme.",
+            {("F-35", "USA", "TUR", "cancelled")},
+        ),
+        # A removal still to come ends nothing yet.
+        (
+            "Washington is expected to remove Turkey from the F-35 programme.",
+            {("F-35", "USA", "TUR", "planned")},
+        ),
+        ("Russia removed its S-300 systems from Syria.", set()),
+    ],
+)
+def test_removing_a_buyer_from_a_programme(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
