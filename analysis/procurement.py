@@ -1664,6 +1664,10 @@ def _listed_with(root: Token, gov: Governor, found: list[Candidate]) -> str | No
         head = head.head
         heads.append(head.i)
     doc = root.doc
+    if any(doc[i].dep_ == "prep" and _together(doc[i]) for i in heads):
+        # "the tanks had been handed over, together with armoured recovery vehicles"
+        same = [c for c in found if c.gov.token == gov.token and c.supplier]
+        return same[0].supplier if same else None
     # "Russian weapons, from Su-30MKI fighters to the S-400", the range hung on the verb: the
     # generic noun right before the list's first word.
     opener = next((i for i in reversed(heads) if doc[i].dep_ == "prep"), None)

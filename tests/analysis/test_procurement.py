@@ -1176,3 +1176,15 @@ def test_removing_a_buyer_from_a_programme(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+def test_items_handed_over_together_share_the_source(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Ukraine is at war. Britain's Ministry of Defence confirmed that the Challenger 2 tanks"
+        " had been handed over to Ukraine, together with armoured recovery vehicles."
+    )
+    got = {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))}
+    assert got == {
+        ("Challenger 2", "GBR", "UKR", "delivered"),
+        ("armoured_vehicle", "GBR", "UKR", "delivered"),
+    }
