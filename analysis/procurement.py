@@ -859,8 +859,8 @@ def _in_hand(gov: Governor, status: str) -> str:
     if not (outer.id in POSSESSING or outer.status in ("delivered", "in_service")):
         return status
     rank = STATUS_RANK.get(status, 0)
-    if outer.id in HOLDING and rank <= STATUS_RANK["delivered"]:
-        return "in_service"
+    if (outer.id in HOLDING or outer.status == "in_service") and rank <= STATUS_RANK["delivered"]:
+        return "in_service"  # "a submarine built under licence ... entered service"
     return "delivered" if rank <= STATUS_RANK["ordered"] else status
 
 
@@ -971,15 +971,31 @@ def _licences(verb: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ in ("under", "with")
         for n in c.children
-        if n.dep_ == "pobj" and n.lemma_ in ("licence", "license")
+        if n.dep_ == "pobj" and (n.lemma_ in LICENCE or _transfer_deal(n))
     ]
+
+
+LICENCE = frozenset({"licence", "license"})
+
+
+def _transfer_deal(noun: Token) -> bool:
+    """ "under a technology transfer agreement with France", "under a licensing deal": an
+    agreement to build another's design, as a licence is."""
+    return noun.lemma_ in ("agreement", "deal", "arrangement") and any(
+        c.dep_ in ("compound", "amod") and c.lemma_ in ("transfer", "licensing", *LICENCE)
+        for c in noun.children
+    )
 
 
 def _licensor(verb: Token, resolved: Resolved) -> str | None:
     """The state a licence comes from ("built under licence from Russia")."""
     for noun in _licences(verb):
         for p in noun.children:
-            if p.dep_ == "prep" and p.lower_ == "from" and (st := _pobj_state(p, resolved)):
+            if (
+                p.dep_ == "prep"
+                and p.lower_ in ("from", "with")
+                and (st := _pobj_state(p, resolved))
+            ):
                 return st
     return None
 

@@ -1188,3 +1188,15 @@ def test_items_handed_over_together_share_the_source(run: Callable[..., Analysis
         ("Challenger 2", "GBR", "UKR", "delivered"),
         ("armoured_vehicle", "GBR", "UKR", "delivered"),
     }
+
+
+def test_a_transfer_agreement_licenses_and_entering_service_is_in_service(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Brazil remains the largest buyer. Its first Scorpene-class submarine, built in"
+        " Itaguai under a technology transfer agreement with France, entered service two years"
+        " ago, and the army ordered Italian Centauro II wheeled tank destroyers."
+    )
+    got = {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))}
+    assert got == {("Scorpene", "FRA", "BRA", "in_service"), ("Centauro", "ITA", "BRA", "ordered")}
