@@ -1681,9 +1681,11 @@ def _listed_with(root: Token, gov: Governor, found: list[Candidate]) -> str | No
         heads.append(head.i)
     doc = root.doc
     if any(doc[i].dep_ == "prep" and _together(doc[i]) for i in heads):
-        # "the tanks had been handed over, together with armoured recovery vehicles"
-        same = [c for c in found if c.gov.token == gov.token and c.supplier]
-        return same[0].supplier if same else None
+        # "the tanks had been handed over, together with armoured recovery vehicles", "Su-30s
+        # delivered from Russia, along with S-300VM systems": the item named before
+        start = sentence(root).start
+        same = [c for c in found if start <= c.mention.start < root.i and c.supplier]
+        return same[-1].supplier if same else None
     # "Russian weapons, from Su-30MKI fighters to the S-400", the range hung on the verb: the
     # generic noun right before the list's first word.
     opener = next((i for i in reversed(heads) if doc[i].dep_ == "prep"), None)
@@ -1946,7 +1948,7 @@ def _partners_in_act(clause: Token, state: str, resolved: Resolved) -> list[str]
 def _together(prep: Token) -> bool:
     """ "together with Finland", "along with Norway": a partner, not a counterpart."""
     return prep.lower_ == "with" and any(
-        c.lower_ in ("together", "along", "jointly") for c in prep.children
+        c.lower_ in ("together", "along", "jointly") for c in (*prep.children, prep.head)
     )
 
 

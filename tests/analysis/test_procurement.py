@@ -1200,3 +1200,14 @@ def test_a_transfer_agreement_licenses_and_entering_service_is_in_service(
     )
     got = {(s or c, p, r, st) for s, c, p, r, st in deals(run(text))}
     assert got == {("Scorpene", "FRA", "BRA", "in_service"), ("Centauro", "ITA", "BRA", "ordered")}
+
+
+def test_an_item_along_with_a_delivered_one_shares_its_source(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Venezuela is under sanctions. It operates 24 Su-30MK2 fighters delivered from Russia"
+        " between 2006 and 2008, along with S-300VM air defence systems."
+    )
+    got = {(s, p, r, st) for s, _, p, r, st in deals(run(text))}
+    assert got == {("Su-30", "RUS", "VEN", "in_service"), ("S-300", "RUS", "VEN", "in_service")}
