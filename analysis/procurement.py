@@ -1753,9 +1753,11 @@ def _gapped_sources(
     mention: WeaponMention, gov: Governor, supplier: str | None, resolved: Resolved
 ) -> list[str]:
     """Suppliers of a gapped repeat right after the mention: "received six MiG-29s from
-    Russia and four from Belarus" (not a later system's: "..., and Pantsirs from Moscow")."""
+    Russia and four from Belarus" (not a later system's: "..., and Pantsirs from Moscow"),
+    "its first Patriot batteries in April, one from the United States and one from Germany"
+    (read in word order, however the parser hung the numbers)."""
     names, _ = _weapon_tokens(gov.anchor.doc)
-    out: list[str] = []
+    out: list[str] = [st for st in _counted_sources(mention, resolved) if st != supplier]
     for head in (gov.token, gov.anchor):
         if head is None:
             continue
@@ -1768,6 +1770,29 @@ def _gapped_sources(
                 st = _pobj_state(p, resolved) if p.dep_ == "prep" and p.lower_ == "from" else None
                 if st and st != supplier and st not in out:
                     out.append(st)
+    return out
+
+
+def _counted_sources(mention: WeaponMention, resolved: Resolved) -> list[str]:
+    """States in "one from X and one from Y" right after a mention, before any verb or
+    other weapon of its sentence."""
+    doc = resolved.doc
+    if doc is None:
+        return []
+    names, _ = _weapon_tokens(doc)
+    end = sentence(doc[mention.start]).end
+    out: list[str] = []
+    for tok in doc[mention.end : end - 2]:
+        if tok.i in names or tok.pos_ in ("VERB", "AUX"):
+            break
+        nxt = doc[tok.i + 1]
+        if tok.pos_ == "NUM" and nxt.lower_ == "from":
+            st = next(
+                (s for i in range(tok.i + 2, min(tok.i + 6, end)) if (s := resolved.state_at(i))),
+                None,
+            )
+            if st and st not in out:
+                out.append(st)
     return out
 
 

@@ -1211,3 +1211,25 @@ def test_an_item_along_with_a_delivered_one_shares_its_source(
     )
     got = {(s, p, r, st) for s, _, p, r, st in deals(run(text))}
     assert got == {("Su-30", "RUS", "VEN", "in_service"), ("S-300", "RUS", "VEN", "in_service")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukraine received its first Patriot batteries in April, one from the United States"
+            " and one from Germany.",
+            {("Patriot", "USA", "UKR"), ("Patriot", "DEU", "UKR")},
+        ),
+        # A number after a verb belongs to another clause.
+        (
+            "Ukraine received Patriot batteries in April, and officials said two from Germany"
+            " had failed.",
+            {("Patriot", "USA", "UKR")},
+        ),
+    ],
+)
+def test_counted_sources_after_a_weapon(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
