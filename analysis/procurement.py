@@ -1703,7 +1703,7 @@ def _listed_with(root: Token, gov: Governor, found: list[Candidate]) -> str | No
 ANAPHORIC = frozenset({"that", "this", "the", "these", "those"})
 
 
-def _ended_deals(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def _ended_deals(doc: Doc, found: list[Candidate], resolved: Resolved) -> list[Candidate]:
     """Deals a cancellation names by reference ("said it had chosen 16 Rafale fighters, but
     it shelved that plan months later", "... and has now dropped it"): the transfers of the
     last deal in this or the sentence before end."""
@@ -1725,12 +1725,14 @@ def _ended_deals(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             for c in found
             if floor <= c.mention.start < verb.i and c.status in TENTATIVE | {"ordered"}
         ]
-        if earlier:
+        # Only a party ends its deal: "it shelved that plan", with "it" the buyer.
+        ender = _subject_state(verb, resolved, set())
+        if earlier and ender is not None:
             deal = earlier[-1].gov.token
             out += [
                 Candidate(c.mention, gov, "cancelled", c.supplier, c.recipient)
                 for c in earlier
-                if c.gov.token == deal
+                if c.gov.token == deal and ender in (c.supplier, c.recipient)
             ]
     return out
 
@@ -1857,7 +1859,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     A recipient the sentence leaves implicit ("the tanks reached the front") is the one the
     article names for its other transfers; only failing that, the state it is most about."""
     found = _candidates(doc, resolved)
-    found += _ended_deals(doc, found)
+    found += _ended_deals(doc, found, resolved)
     # A state's own procurement ("new aircraft ordered from Dassault" for France) names no
     # buyer of others' weapons.
     named: Counter[str] = Counter(

@@ -1233,3 +1233,21 @@ def test_counted_sources_after_a_weapon(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Adding to an order is no delivery; adding weapons from a state is.
+        ("Poland added 20 K2 tanks to its order from South Korea.", set()),
+        # Only a party ends a deal: a third state that drops "it" ends nothing.
+        (
+            "Peru plans to buy K2 tanks from South Korea. Chile dropped it from its agenda.",
+            {("K2 Black Panther", "KOR", "PER", "planned")},
+        ),
+    ],
+)
+def test_additions_and_endings_need_the_right_party(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
