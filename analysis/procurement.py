@@ -1807,15 +1807,7 @@ def _elliptic(
     """Arms bought with the weapons left unsaid: "Russia remains India's largest arms supplier,
     although New Delhi buys more from the United States, France and Israel" (one generic row
     per supplier, only in a sentence about arms)."""
-    # A sentence about arms: one that names weapons, or follows one that does ("... S-400
-    # squadrons. Moscow's share of Indian imports has fallen as New Delhi has bought more from
-    # the United States").
-    armed = set()
-    for m in find_weapons(doc):
-        sent = sentence(doc[m.start])
-        armed.add(sent.start)
-        if sent.end < len(doc):
-            armed.add(sentence(doc[sent.end]).start)
+    armed = {sentence(doc[m.start]).start for m in find_weapons(doc)}
     out: list[Candidate] = []
     for i, frames in index.items():
         verb, frame = doc[i], _governing(frames)
