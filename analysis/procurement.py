@@ -1577,8 +1577,8 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
         # "Russian weapons, including helicopters and air defence systems": a later item of
-        # a list keeps the source its first item was given.
-        supplier = supplier or _listed_with(root, gov, found)
+        # a list keeps the source its first item was given (not "K2 tanks and HIMARS").
+        supplier = supplier or _listed_with(root, gov, found, mention.origin)
         asked = False
         if status == REFUSED and gov.token is not None:
             # "South Korea turned down Ukraine's request for weapons": the refuser supplies, and
@@ -1665,9 +1665,17 @@ def _umbrella(root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) 
 LISTING_DEPS = frozenset({"conj", "appos", "pobj", "prep"})
 
 
-def _listed_with(root: Token, gov: Governor, found: list[Candidate]) -> str | None:
-    """The supplier of the weapon a mention is listed with or under, with the same governor
-    ("Russian weapons, from Su-30MKI fighters to the S-400", "... and air defence systems")."""
+def _listed_with(
+    root: Token, gov: Governor, found: list[Candidate], origin: str | None
+) -> str | None:
+    """The supplier of the weapon a mention is listed with or under ("Russian weapons, from
+    Su-30MKI fighters to the S-400", "... and air defence systems"); a system of another
+    origin keeps its own ("paraded K2 tanks and HIMARS launchers")."""
+    got = _listed_source_of(root, gov, found)
+    return got if origin is None or got == origin else None
+
+
+def _listed_source_of(root: Token, gov: Governor, found: list[Candidate]) -> str | None:
     while root.dep_ in ("compound", "nmod") and root.head != root:
         root = root.head  # "Su-30MKI fighters": the noun is what the list holds
     if root.dep_ not in ("conj", "appos", "pobj"):

@@ -1229,3 +1229,9 @@ def test_additions_and_endings_need_the_right_party(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+def test_a_listed_system_of_another_origin_keeps_its_own(run: Callable[..., Analysis]) -> None:
+    text = "Poland paraded K2 tanks and HIMARS launchers in Warsaw on Tuesday."
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+    assert got == {("K2 Black Panther", "KOR", "POL"), ("HIMARS", "USA", "POL")}
