@@ -1872,8 +1872,9 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     )
     by_system: dict[str | None, Counter[str]] = {}
     for c in found:
-        if c.recipient in named and c.recipient != c.supplier and c.status != REFUSED:
-            by_system.setdefault(c.mention.system, Counter())[c.recipient] += 1
+        rec = c.recipient
+        if rec is not None and rec in named and rec != c.supplier and c.status != REFUSED:
+            by_system.setdefault(c.mention.system, Counter())[rec] += 1
     focus = _focus_states(resolved)
     suppliers = {c.supplier for c in found if c.supplier is not None and c.status != REFUSED}
     rows: list[ProcurementRow] = []
