@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.constants import WORD_NUMBERS
-from analysis.doc import NAMES_KEY, sentence, token_table
+from analysis.doc import NAMES_KEY, heading_before, sentence, sentences_back, token_table
 from analysis.model import ActorRow, Article, EntityRow
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -66,6 +66,7 @@ class Resolved:
     starts: list[int] = field(default_factory=list)
     doc: Doc | None = None
     _focus: tuple[str] | None = None
+    _services: dict[str, list[tuple[int, str]]] | None = None
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -97,10 +98,7 @@ class Resolved:
         if want is None and (ref is None or not (ref.bare or _definite(token))):
             return None
         sent = sentence(token)
-        floor = sent.start
-        for _ in range(1 if want else 2):
-            if floor > 0:
-                floor = sentence(token.doc[floor - 1]).start
+        floor = sentences_back(token, 1 if want else 2)
         person = want == "person"
         before = [
             m
@@ -108,18 +106,19 @@ class Resolved:
             if m.end <= token.i
             and m.start >= floor
             and m.state
-            and m.actor.startswith("P:") == person
+            and (m.actor.startswith("P:") == person or (not person and _possessor_of(m, token)))
             and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
         ]
         if token.lower_ in ("its", "their"):
-            owner = _owner(
-                token, [m for m in self.mentions if sent.start <= m.start and m.end <= token.i]
-            )
+            owner = self._possessor(token, sent)
             if owner is not None:
                 return owner
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
+        same = self._same_service(token) if ref is not None else None
+        if same is not None:
+            return same  # "the Royal Thai Air Force ... The air force operates F-16s"
         if ref is not None and ref.home:
             # "France beat offers ... In 2019 the government walked away": an institution is
             # the state its own sentence has as subject, else the article's.
@@ -128,7 +127,8 @@ class Resolved:
             if _subject_like(token.doc[m.start : m.end].root, main=True):
                 return m.state
         if ref is not None and ref.kind == "state":
-            return self.focus()
+            # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country.
+            return self.section_topic(token) or self.focus()
         for m in reversed(before):
             if _subject_like(token.doc[m.start : m.end].root):
                 return m.state
@@ -139,6 +139,55 @@ class Resolved:
             ):
                 return m.state  # not a source: "... bought from Russia, and it has bought"
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
+
+    def _same_service(self, token: Token) -> str | None:
+        """The state an earlier mention of the same institution named ("the Royal Thai Air
+        Force", "Thailand's navy"), for a later bare one ("the air force", "the navy")."""
+        if self._services is None:
+            self._services = {}
+            for m in self.mentions:
+                root = token.doc[m.start : m.end].root
+                if m.state and root.dep_ in ("compound", "amod", "poss"):
+                    head = root.head
+                    self._services.setdefault(head.lemma_.lower(), []).append((head.i, m.state))
+        earlier = [st for i, st in self._services.get(token.lemma_.lower(), []) if i < token.i]
+        return earlier[-1] if earlier else None
+
+    def _possessor(self, token: Token, sent: Span) -> str | None:
+        """What "its"/"their" stands for in its own sentence; a repeat of the word after
+        sources only ("Its army flies jets supplied by the United States, and its air force")
+        stands for what the first one does."""
+        if any(c.lower_ == "own" for c in token.head.children):
+            # "The navy is building its own submarines": "its own" is the subject's.
+            verb = token.head.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if subj is not None and subj.lower_ not in PRONOUNS:
+                return self.subject_state(subj)
+        owner = _owner(
+            token, [m for m in self.mentions if sent.start <= m.start and m.end <= token.i]
+        )
+        if owner is not None:
+            return owner
+        first = next(t for t in sent if t.lower_ == token.lower_)
+        return self.antecedent(first) if first.i < token.i else None
+
+    def section_topic(self, token: Token) -> str | None:
+        """The country the subheading over a token names first as its topic ("Ethiopia: the
+        drone war", "Argentina turns west"); not a source or partner ("Artillery from Korea",
+        "Relations with Moscow")."""
+        head = heading_before(token)
+        if head is None:
+            return None
+        for m in self.in_span(head):
+            root = head.doc[m.start : m.end].root
+            while root.dep_ == "conj" and root.head != root:
+                root = root.head
+            if not m.state or not resources.is_country(m.state) or _partner(root):
+                continue
+            # "Chile, Peru and Uruguay": a list of countries names no one topic.
+            listed = [c for c in _listed(root) if (st := self.state_at(c.i)) and st != m.state]
+            return None if listed else m.state
+        return None
 
     def focus(self) -> str | None:
         """The state the article is most about: named most often, a subject counting twice
@@ -266,7 +315,7 @@ def _definite(token: Token) -> bool:
 def _owner(token: Token, mentions: list[Mention]) -> str | None:
     """What "its" points at in its own sentence: the nearest state ("penalised Turkey over its
     own S-400 purchase"), passing over a source or partner ("ordered F-35s from the United
-    States, and its air defence relies on ...") when another state is named."""
+    States, and its air defence relies on ..."); None when only sources are named."""
     own = [m for m in mentions if not m.actor.startswith("P:")]
     for m in reversed(own):
         root = token.doc[m.start : m.end].root
@@ -274,14 +323,36 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
             continue  # "will stop buying Israeli arms, although its air force": a description
         if _in_apposition(root):
             continue  # "Hungary, a member of NATO since 1999, has bought its weapons"
-        if not (root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS):
+        if not _partner(root):
             return m.state
     # "Petro cut ties with Israel ..., although its air force still flies Kfirs": the state of
     # the person the sentence is about.
     for m in mentions:
         if m.actor.startswith("P:") and _subject_like(token.doc[m.start : m.end].root, main=True):
             return m.state
+    # "Its army flies helicopters supplied by the United States, and its air force ...": the
+    # same word earlier in the sentence, whose owner stands before the sources it names.
+    rest = [m for m in own if not _partner(token.doc[m.start : m.end].root)]
+    if (
+        not rest
+        and own
+        and any(
+            t.lower_ == token.lower_ and t.i < own[0].start
+            for t in token.doc[sentence(token).start : token.i]
+        )
+    ):
+        return None
     return own[-1].state if own else None
+
+
+def _possessor_of(m: Mention, token: Token) -> bool:
+    """A person named as the owner of what "it" may stand for ("Petro's government said it
+    had chosen"): the person's state."""
+    return token.doc[m.start : m.end].root.dep_ == "poss"
+
+
+def _partner(root: Token) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS
 
 
 LISTING = ("conj", "appos")

@@ -120,3 +120,38 @@ def sentences_back(token: Token, n: int) -> int:
             break
         start = sentence(doc[start - 1]).start
     return start
+
+
+HEADING_WORDS = 14
+"""The longest line read as a subheading ("Artillery from Korea and France")."""
+
+
+def headings(doc: Doc) -> list[Span]:
+    """Subheadings in the body: a short line of its own (a line break before and after) that
+    ends on a word, not on punctuation. The article's first line is its headline, not one."""
+    found = doc.user_data.get("am_headings")
+    if found is None:
+        sentence(doc[0]) if len(doc) else None  # fills the sentence index
+        sents = doc.user_data["am_sentences"][0] if len(doc) else []
+        found = doc.user_data["am_headings"] = [s for s in sents if s.start and _heading(s)]
+    return found
+
+
+def _heading(sent: Span) -> bool:
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > HEADING_WORDS or not words[-1].text[-1].isalnum():
+        return False
+    before, last = doc[sent.start - 1], sent[-1]
+    ends = sent.end == len(doc) or (last.is_space and "\n" in last.text)
+    return ends and before.is_space and "\n" in before.text
+
+
+def heading_before(token: Token) -> Span | None:
+    """The last subheading before a token (its own sentence excluded), if any."""
+    found = None
+    for span in headings(token.doc):
+        if span.start >= sentence(token).start:
+            break
+        found = span
+    return found

@@ -308,8 +308,10 @@ _CONTINUES = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "CD", "CC", "POS"})
 @Language.component("am_boundaries")
 def set_sentence_boundaries(doc: Doc) -> Doc:
     """Boundaries the parser gets wrong, set before it runs (it keeps what it is given): a
-    blank line ends a sentence (subheadings, datelines, list items), and an initialism followed
-    by a noun, an adjective or a lower-case word does not ("U.S. and Australian navies")."""
+    blank line ends a sentence (subheadings, datelines, list items), an initialism followed
+    by a noun, an adjective or a lower-case word does not ("U.S. and Australian navies"), and
+    no sentence starts right after a word with neither punctuation nor a line break between
+    ("Italian C-27J Spartan transports" is one sentence)."""
     strings = doc.vocab.strings
     rows = doc.to_array([IS_SPACE, ORTH, IS_LOWER, TAG]).tolist()
     for i in range(len(rows) - 1):
@@ -320,12 +322,14 @@ def set_sentence_boundaries(doc: Doc) -> Doc:
         nxt_space, _, nxt_lower, nxt_tag = rows[i + 1]
         if kind == _BLANK_LINE and not nxt_space:
             doc[i + 1].is_sent_start = True
-        elif kind == _INITIAL and (nxt_lower or strings[nxt_tag] in _CONTINUES):
+        elif (kind == _INITIAL and (nxt_lower or strings[nxt_tag] in _CONTINUES)) or (
+            kind == _MID_WORD and not nxt_space
+        ):
             doc[i + 1].is_sent_start = False
     return doc
 
 
-_BLANK_LINE, _INITIAL = 1, 2
+_BLANK_LINE, _INITIAL, _MID_WORD = 1, 2, 3
 _BOUNDARY_KINDS: dict[tuple[int, int], int] = {}
 
 
@@ -340,6 +344,8 @@ def _boundary_kind(strings: Any, orth: int, space: int) -> int:
             kind = _BLANK_LINE
         elif not space and _INITIALISM.fullmatch(text):
             kind = _INITIAL
+        elif not space and (text[-1].isalnum() or text[-1] in ",%"):
+            kind = _MID_WORD  # no sentence ends on a word or a comma
         else:
             kind = 0
         if len(_BOUNDARY_KINDS) >= 100_000:

@@ -24,8 +24,10 @@ from analysis.doc import (
     NAMES_KEY,
     TERMS_KEY,
     clean_sentence,
+    headings,
     sentence,
     sentences_back,
+    token_table,
 )
 from analysis.model import ProcurementRow
 from analysis.timeline import DateMention, date_for_clause
@@ -118,10 +120,11 @@ class WeaponMention:
         ("operates A-29 Super Tucano attack aircraft", with "A-29" left as a loose ``dep``) is
         carried by the noun it modifies."""
         root = doc[self.start : self.end].root
-        if root.dep_ not in ("dep", "preconj"):
+        if root.dep_ not in ("dep", "preconj", "case"):
             return root
         # "flies American F-35 fighters", "for 20 F-35 stealth fighters", "the FK-3 missile
-        # system": the name hung on a modifier of the noun it names.
+        # system", "Five TC-90 training aircraft" (a case marker of the number): the name hung
+        # on a modifier of the noun it names.
         mod = root.head
         for _ in range(3):
             if mod.i >= self.end and mod.pos_ in NOMINAL:
@@ -383,18 +386,21 @@ def _inner_frame(
     """A transfer frame inside the weapon's own noun phrase: a clause on the noun ("the MiG-29s
     that Russia donated", "jets bought from France") or a participle before it ("US-supplied")."""
     own = root.head if root.dep_ in ("compound", "amod", "nummod", "nmod") else root
-    for noun in (own, root):
-        for c in noun.children:
-            frame = _governing(index.get(c.i, ()))
+    # "six Kilo-class submarines and four Gepard-class frigates delivered over the decade": a
+    # participle on the last item of a list is said of every item.
+    last = [c for c in own.conjuncts if c.i > own.i and c.pos_ in NOMINAL][-1:]
+    for noun in (own, root, *last):
+        for clause in noun.children:
+            c, frame = _clause_frame(clause, index)
             # "drones flying near the peninsula": a weapon's own motion is no possession.
             if (
-                c.dep_ in ("relcl", "acl")
+                clause.dep_ in ("relcl", "acl")
                 and frame is not None
                 and frame.status
                 and frame.id != "operate"
                 # "vehicles abandoned near Avdiivka": a participle on the weapon itself ends no
                 # deal; a cancellation needs a deal or an act of buying.
-                and not (c.dep_ == "acl" and frame.status == "cancelled")
+                and not (clause.dep_ == "acl" and frame.status == "cancelled")
             ):
                 return c, frame, noun
     for c in own.lefts:
@@ -405,6 +411,21 @@ def _inner_frame(
             if frame is not None and frame.status and not frame.explicit:
                 return t, frame, own
     return None
+
+
+def _clause_frame(
+    clause: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord | None]:
+    """The frame of a clause on a noun, or of the verb it begins ("missiles, which Britain
+    began supplying to Ukraine": "supplying")."""
+    frame = _governing(index.get(clause.i, ()))
+    if frame is not None or clause.dep_ not in ("relcl", "acl"):
+        return clause, frame
+    for x in clause.children:
+        inner = _governing(index.get(x.i, ())) if x.dep_ == "xcomp" else None
+        if inner is not None and inner.status:
+            return x, inner
+    return clause, None
 
 
 def _inner_block(
@@ -496,6 +517,32 @@ PASS_THROUGH = frozenset({"xcomp", "ccomp", "conj", "advcl", "relcl", "acl"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
 
 
+NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "compound", "appos", "attr"})
+
+
+def _is_verb(tok: Token) -> bool:
+    """A verb, unless the tagger called a noun one and the parser hung it as a noun ("bought
+    three Bayraktar TB2 drones", "drones" tagged as a verb but parsed as the object), or it
+    is a weapon's name ("MQ-9B drones" with "MQ-9B" tagged as a verb)."""
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.dep_ not in NOMINAL_DEPS
+        and tok.i not in _weapon_tokens(tok.doc)[0]
+    )
+
+
+def _prenominal(verb: Token, noun: Token) -> bool:
+    """A participle right before a noun that the parser made a verb taking it as object
+    ("The air force operates ageing F-16s", "ageing" an xcomp with "F-16s" its object)."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "xcomp"
+        and noun.head == verb
+        and noun.left_edge.i == verb.i + 1
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
 def _climb(
     root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token | None, resources.FrameRecord | None, Token]:
@@ -519,7 +566,7 @@ def _climb(
                 return tok, frame, anchor
             continue
         frame = _governing(index.get(head.i, ()))
-        if head.pos_ in ("VERB", "AUX") and (frame is not None or head.lemma_ == "be"):
+        if _is_verb(head) and (frame is not None or head.lemma_ == "be"):
             return head, frame, anchor
         if (
             head.pos_ in ("NOUN", "ADJ")
@@ -543,11 +590,32 @@ def _climb(
         tok = head
         # A verb outside the frames ("which carry", "to replace its Tornado fighters"): the
         # weapon is its argument; keep climbing only through clauses that hang on something else.
-        if tok.pos_ in ("VERB", "AUX") and (
-            tok.dep_ not in PASS_THROUGH or arrived_as in ARGUMENT_DEPS
+        if _is_verb(tok) and (tok.dep_ not in PASS_THROUGH or arrived_as in ARGUMENT_DEPS):
+            if _prenominal(tok, anchor):
+                continue  # "operates ageing F-16s": an adjective the parser made a verb
+            return _object_of_complement(tok, arrived_as, index) or (tok, None, anchor)
+    return (tok if _is_verb(tok) else None), None, anchor
+
+
+def _object_of_complement(
+    verb: Token, dep: str, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """An object the parser hung on a control verb that is no frame ("has agreed to sell
+    Taiwan 66 F-16V fighters", "fighters" taken as the object of "agreed"): the transfer verb
+    of its complement governs when that verb has no object of its own."""
+    if dep != "dobj" or _governing(index.get(verb.i, ())) is not None:
+        return None
+    for c in verb.children:
+        frame = _governing(index.get(c.i, ()))
+        if (
+            c.dep_ == "xcomp"
+            and c.i < verb.i + 12
+            and frame is not None
+            and frame.status
+            and not any(g.dep_ == "dobj" for g in c.children)
         ):
-            return tok, None, anchor
-    return (tok if tok.pos_ in ("VERB", "AUX") else None), None, anchor
+            return c, frame, c
+    return None
 
 
 def _governor(
@@ -791,8 +859,8 @@ def _in_hand(gov: Governor, status: str) -> str:
     if not (outer.id in POSSESSING or outer.status in ("delivered", "in_service")):
         return status
     rank = STATUS_RANK.get(status, 0)
-    if outer.id in HOLDING and rank <= STATUS_RANK["delivered"]:
-        return "in_service"
+    if (outer.id in HOLDING or outer.status == "in_service") and rank <= STATUS_RANK["delivered"]:
+        return "in_service"  # "a submarine built under licence ... entered service"
     return "delivered" if rank <= STATUS_RANK["ordered"] else status
 
 
@@ -903,15 +971,31 @@ def _licences(verb: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ in ("under", "with")
         for n in c.children
-        if n.dep_ == "pobj" and n.lemma_ in ("licence", "license")
+        if n.dep_ == "pobj" and (n.lemma_ in LICENCE or _transfer_deal(n))
     ]
+
+
+LICENCE = frozenset({"licence", "license"})
+
+
+def _transfer_deal(noun: Token) -> bool:
+    """ "under a technology transfer agreement with France", "under a licensing deal": an
+    agreement to build another's design, as a licence is."""
+    return noun.lemma_ in ("agreement", "deal", "arrangement") and any(
+        c.dep_ in ("compound", "amod") and c.lemma_ in ("transfer", "licensing", *LICENCE)
+        for c in noun.children
+    )
 
 
 def _licensor(verb: Token, resolved: Resolved) -> str | None:
     """The state a licence comes from ("built under licence from Russia")."""
     for noun in _licences(verb):
         for p in noun.children:
-            if p.dep_ == "prep" and p.lower_ == "from" and (st := _pobj_state(p, resolved)):
+            if (
+                p.dep_ == "prep"
+                and p.lower_ in ("from", "with")
+                and (st := _pobj_state(p, resolved))
+            ):
                 return st
     return None
 
@@ -952,7 +1036,9 @@ def _arguments(
             and c.lower_ in ("to", "for")
             and (c.lower_ == "to" or role == "supplier")
         ):
-            got.give("recipient", _pobj_state(c, resolved))
+            # "were talking to France about helicopters": in talks the other side is "to".
+            talks = frame is not None and frame.status == "negotiating" and role == "recipient"
+            got.give("supplier" if talks else "recipient", _pobj_state(c, resolved))
         elif c.dep_ in ("dative", "dobj") and role in ("supplier", "recipient"):
             # "offered Egypt Su-35s", "supplied Ukraine with HIMARS", "asked Washington for";
             # "signed a contract with Hanwha Ocean for two corvettes": the deal's partner.
@@ -964,6 +1050,7 @@ def _arguments(
             c.dep_ == "prep"
             and c.lower_ == "with"
             and role == "recipient"
+            and not _together(c)
             and not (frame is not None and frame.status in ("displayed", "in_service"))
         ):
             # "signed a contract with France"; not "paraded missiles, with Russia's minister".
@@ -992,6 +1079,18 @@ def _arguments(
         )
         got.give(role, st)
     return got.supplier, got.recipient
+
+
+def _built_in(gov: Governor, resolved: Resolved) -> str | None:
+    """The state a weapon was built in, from a participle on its phrase ("A-29s, built in
+    Brazil and delivered in 2020"): the maker's state, unless built under licence."""
+    verb, frame = gov.token, gov.frame
+    if not gov.inner or verb is None or frame is None or frame.subject != "either":
+        return None
+    if not frame.supplier_named or _licensor(verb, resolved) is not None:
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return _pobj_state(prep, resolved) if prep is not None else None
 
 
 def _object_party(obj: Token, role: str, resolved: Resolved) -> str | None:
@@ -1201,9 +1300,7 @@ def _parties(
     got.give("supplier", gapped)  # "Saab has offered the Gripen, Lockheed Martin the F-16"
     got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"
     modified = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
-    named = modified[0]
-    if named is None:  # "Norwegian-designed NASAMS from the United States": the grammar decides
-        got.give("supplier", _listed_source(doc, mention, resolved))
+    got.give("supplier", _first_source(doc, mention, gov, resolved, modified[0]))
     sup, rec = _arguments(gov.token, role, resolved, skip, gov.frame)
     got.give("supplier", sup)
     got.give("recipient", rec)
@@ -1261,7 +1358,23 @@ def _parties(
         got.give("recipient", operator)
     if gapped is not None:
         return got.supplier, None  # a gapped clause names no buyer: the article does
+    got.give("supplier", _built_in(gov, resolved))  # the last word: the place it was built
     return got.supplier, got.recipient
+
+
+def _first_source(
+    doc: Doc, mention: WeaponMention, gov: Governor, resolved: Resolved, named: str | None
+) -> str | None:
+    """A source that speaks before the frame's own phrases: the item's place in a list with a
+    source per item, or a later item's own origin."""
+    if named is None:  # "Norwegian-designed NASAMS from the United States": the grammar decides
+        return _listed_source(doc, mention, resolved)
+    root = mention.root(doc)
+    if "conj" in (root.dep_, root.head.dep_) and gov.anchor not in (root, root.head):
+        # "TB2 drones bought from Turkey and Israeli Harop munitions": a later item's own
+        # origin, not the source phrase of the item before it.
+        return named
+    return None
 
 
 def _listed_source(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
@@ -1347,13 +1460,22 @@ def _drill_words() -> frozenset[str]:
 
 def _to_drill(verb: Token) -> bool:
     """Weapons sent with no one to receive them while a drill is the news (named in this or
-    the two sentences before): sent to take part, not handed over."""
-    if any(
-        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
-        for c in verb.children
-    ):
-        return False
+    the two sentences before), or sent to a drill ("to send a frigate to the U.S.-led RIMPAC
+    exercise"): sent to take part, not handed over."""
     drills = _drill_words()
+    goals = [
+        c
+        for c in verb.children
+        if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
+    ]
+    if goals:
+        # the goal's words and the one after ("to the RIMPAC exercise", misparsed or not)
+        doc = verb.doc
+        return any(
+            t.lemma_ in drills or t.lower_ in drills
+            for g in goals
+            for t in doc[g.i + 1 : min(g.right_edge.i + 2, len(doc))]
+        )
     doc = verb.doc
     window = doc[sentences_back(verb, 2) : sentence(verb).end]
     return any(t.lemma_ in drills or t.lower_ in drills for t in window)
@@ -1396,8 +1518,14 @@ def _acting(gov: Governor, resolved: Resolved) -> bool:
     if anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" and anchor.head.head == tok:
         return frame.subject != "supplier" or frame.status == "cancelled"
     if anchor.dep_ == "nsubj" and anchor.head == tok and frame.subject == "recipient":
-        return True
+        # "Mi-35 helicopters bought from Russia" parsed as a clause: a bare participle with
+        # no auxiliary describes its noun, which is what was bought.
+        return not _reduced_relative(tok)
     return frame.status == "displayed" and _company_subject(tok, resolved)
+
+
+def _reduced_relative(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _keep(mention: WeaponMention, gov: Governor, status: str) -> bool:
@@ -1433,10 +1561,12 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     """Every weapon mention a transfer frame governs, with the parties the text gives it."""
     index = frame_index(doc)
     found: list[Candidate] = []
-    for mention in find_weapons(doc):
+    mentions = find_weapons(doc)
+    supplies = {m.root(doc).i for m in mentions if m.category == "other"}
+    for mention in [*mentions, *_anaphors(doc, mentions)]:
         root = mention.root(doc)
-        if _transported(root):
-            continue  # "aboard a Chinese transport aircraft": the carrier, not the cargo
+        if _no_item(mention, root, index) or _served(root, supplies):
+            continue
         gov = _governor(doc, mention, index)
         status = _status(gov, index)
         if not _keep(mention, gov, status) or _deployment(gov, index):
@@ -1446,6 +1576,9 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _acting(gov, resolved):
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
+        # "Russian weapons, including helicopters and air defence systems": a later item of
+        # a list keeps the source its first item was given (not "K2 tanks and HIMARS").
+        supplier = supplier or _listed_with(root, gov, found, mention.origin)
         asked = False
         if status == REFUSED and gov.token is not None:
             # "South Korea turned down Ukraine's request for weapons": the refuser supplies, and
@@ -1476,13 +1609,165 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     return found
 
 
+def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:
+    """Weapons a transfer names by a pronoun ("Lithuania signed for eight of them", "has sent
+    16 of them"): the named system last mentioned in this or the two sentences before."""
+    out: list[WeaponMention] = []
+    named = [m for m in mentions if m.system is not None]
+    for i, (lower, _, _) in enumerate(token_table(doc)):
+        tok = doc[i] if lower == "them" else None
+        if tok is None or not _counted(tok):
+            continue
+        floor = sentences_back(tok, 2)
+        before = [m for m in named if floor <= m.start < tok.i]
+        if before:
+            last = before[-1]
+            out.append(WeaponMention(tok.i, tok.i + 1, last.system, last.category, last.origin))
+    return out
+
+
+def _counted(tok: Token) -> bool:
+    """ "eight of them": a number's share of what the pronoun stands for."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NUM"
+
+
+def _no_item(
+    mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> bool:
+    """A mention that is no traded item: the carrier ("aboard a Chinese transport aircraft"),
+    or a generic noun whose list names the items ("Russian weapons, including helicopters")."""
+    return _transported(root) or (mention.category == "other" and _umbrella(root, index))
+
+
+def _served(root: Token, supplies: set[int]) -> bool:
+    """A weapon that ammunition is for ("asked Brazil for shells for the Leopard 1 tanks"):
+    the shells are traded, not the tanks."""
+    while root.dep_ in ("compound", "nmod", "amod") and root.head != root:
+        root = root.head
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i in supplies
+
+
+def _umbrella(root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether a generic noun heads a list of what it covers ("weapons worth $1 billion,
+    including helicopters and air defence systems", "arms such as drones"): the word that
+    opens the list follows in the same clause, however the parser hung it."""
+    doc = root.doc
+    for tok in doc[root.i + 1 : min(sentence(root).end, root.i + 16)]:
+        if any(f.passes for f in index.get(tok.i, ())):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.text == ";":
+            return False
+    return False
+
+
+LISTING_DEPS = frozenset({"conj", "appos", "pobj", "prep"})
+
+
+def _listed_with(
+    root: Token, gov: Governor, found: list[Candidate], origin: str | None
+) -> str | None:
+    """The supplier of the weapon a mention is listed with or under ("Russian weapons, from
+    Su-30MKI fighters to the S-400", "... and air defence systems"); a system of another
+    origin keeps its own ("paraded K2 tanks and HIMARS launchers")."""
+    got = _listed_source_of(root, gov, found)
+    return got if origin is None or got == origin else None
+
+
+def _listed_source_of(root: Token, gov: Governor, found: list[Candidate]) -> str | None:
+    while root.dep_ in ("compound", "nmod") and root.head != root:
+        root = root.head  # "Su-30MKI fighters": the noun is what the list holds
+    if root.dep_ not in ("conj", "appos", "pobj"):
+        return None
+    heads = []
+    head = root
+    for _ in range(6):
+        if head.dep_ not in LISTING_DEPS or head.head == head:
+            break
+        head = head.head
+        heads.append(head.i)
+    doc = root.doc
+    if any(doc[i].dep_ == "prep" and _together(doc[i]) for i in heads):
+        # "the tanks had been handed over, together with armoured recovery vehicles", "Su-30s
+        # delivered from Russia, along with S-300VM systems": the item named before
+        start = sentence(root).start
+        same = [c for c in found if start <= c.mention.start < root.i and c.supplier]
+        return same[-1].supplier if same else None
+    # "Russian weapons, from Su-30MKI fighters to the S-400", the range hung on the verb: the
+    # generic noun right before the list's first word.
+    opener = next((i for i in reversed(heads) if doc[i].dep_ == "prep"), None)
+    if opener is not None:
+        before = opener - 1
+        while before > 0 and doc[before].is_punct:
+            before -= 1
+        heads.append(before)
+    for c in reversed(found):
+        if c.gov.token == gov.token and any(c.mention.start <= i < c.mention.end for i in heads):
+            return c.supplier
+    return None
+
+
+ANAPHORIC = frozenset({"that", "this", "the", "these", "those"})
+
+
+def _ended_deals(doc: Doc, found: list[Candidate], resolved: Resolved) -> list[Candidate]:
+    """Deals a cancellation names by reference ("said it had chosen 16 Rafale fighters, but
+    it shelved that plan months later", "... and has now dropped it"): the transfers of the
+    last deal in this or the sentence before end."""
+    index = frame_index(doc)
+    out: list[Candidate] = []
+    for i, frames in index.items():
+        frame, verb = _governing(frames), doc[i]
+        if frame is None or frame.status != "cancelled" or verb.pos_ != "VERB":
+            continue
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None or not _deal_reference(obj, index):
+            continue
+        gov = Governor(verb, frame, obj)
+        if _status(gov, index) != "cancelled":
+            continue  # "did not drop it", "if it drops the deal"
+        floor = sentences_back(verb, 1)
+        earlier = [
+            c
+            for c in found
+            if floor <= c.mention.start < verb.i and c.status in TENTATIVE | {"ordered"}
+        ]
+        # Only a party ends its deal: "it shelved that plan", with "it" the buyer.
+        ender = _subject_state(verb, resolved, set())
+        if earlier and ender is not None:
+            deal = earlier[-1].gov.token
+            out += [
+                Candidate(c.mention, gov, "cancelled", c.supplier, c.recipient)
+                for c in earlier
+                if c.gov.token == deal and ender in (c.supplier, c.recipient)
+            ]
+    return out
+
+
+def _deal_reference(obj: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """ "it", "that plan", "the deal": a reference to a deal named before, with no weapon."""
+    if obj.lower_ in ("it", "them"):
+        return True
+    frame = _governing(index.get(obj.i, ()))
+    names = _weapon_tokens(obj.doc)[0]
+    return (
+        frame is not None
+        and frame.status is not None
+        and any(c.dep_ == "det" and c.lower_ in ANAPHORIC for c in obj.children)
+        and not any(t.i in names for t in obj.subtree)
+    )
+
+
 def _gapped_sources(
     mention: WeaponMention, gov: Governor, supplier: str | None, resolved: Resolved
 ) -> list[str]:
     """Suppliers of a gapped repeat right after the mention: "received six MiG-29s from
-    Russia and four from Belarus" (not a later system's: "..., and Pantsirs from Moscow")."""
+    Russia and four from Belarus" (not a later system's: "..., and Pantsirs from Moscow"),
+    "its first Patriot batteries in April, one from the United States and one from Germany"
+    (read in word order, however the parser hung the numbers)."""
     names, _ = _weapon_tokens(gov.anchor.doc)
-    out: list[str] = []
+    out: list[str] = [st for st in _counted_sources(mention, resolved) if st != supplier]
     for head in (gov.token, gov.anchor):
         if head is None:
             continue
@@ -1495,6 +1780,29 @@ def _gapped_sources(
                 st = _pobj_state(p, resolved) if p.dep_ == "prep" and p.lower_ == "from" else None
                 if st and st != supplier and st not in out:
                     out.append(st)
+    return out
+
+
+def _counted_sources(mention: WeaponMention, resolved: Resolved) -> list[str]:
+    """States in "one from X and one from Y" right after a mention, before any verb or
+    other weapon of its sentence."""
+    doc = resolved.doc
+    if doc is None:
+        return []
+    names, _ = _weapon_tokens(doc)
+    end = sentence(doc[mention.start]).end
+    out: list[str] = []
+    for tok in doc[mention.end : end - 2]:
+        if tok.i in names or tok.pos_ in ("VERB", "AUX"):
+            break
+        nxt = doc[tok.i + 1]
+        if tok.pos_ == "NUM" and nxt.lower_ == "from":
+            st = next(
+                (s for i in range(tok.i + 2, min(tok.i + 6, end)) if (s := resolved.state_at(i))),
+                None,
+            )
+            if st and st not in out:
+                out.append(st)
     return out
 
 
@@ -1551,16 +1859,30 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     A recipient the sentence leaves implicit ("the tanks reached the front") is the one the
     article names for its other transfers; only failing that, the state it is most about."""
     found = _candidates(doc, resolved)
+    found += _ended_deals(doc, found, resolved)
+    # A state's own procurement ("new aircraft ordered from Dassault" for France) names no
+    # buyer of others' weapons.
     named: Counter[str] = Counter(
         c.recipient
         for c in found
-        if c.recipient is not None and c.status != REFUSED and resources.is_country(c.recipient)
+        if c.recipient is not None
+        and c.recipient != c.supplier
+        and c.status != REFUSED
+        and resources.is_country(c.recipient)
     )
+    by_system: dict[str | None, Counter[str]] = {}
+    for c in found:
+        rec = c.recipient
+        if rec is not None and rec in named and rec != c.supplier and c.status != REFUSED:
+            by_system.setdefault(c.mention.system, Counter())[rec] += 1
     focus = _focus_states(resolved)
     suppliers = {c.supplier for c in found if c.supplier is not None and c.status != REFUSED}
     rows: list[ProcurementRow] = []
+    titles = headings(doc)
     for c in found:
         assert c.gov.frame is not None
+        if any(h.start <= c.mention.start < h.end for h in titles):
+            continue  # a subheading ("Rocket artillery from America") labels a section
         # "howitzers supplied by the United States reached front-line units": a supplier is
         # never its own recipient, and the buyer of a transfer is then left to the article (a
         # state's own holdings and offers, "China flies H-6 bombers", stay out).
@@ -1575,10 +1897,13 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             and not _named_subject(c.gov, c.mention)
         ):
             sent = sentence(doc[c.mention.start : c.mention.end].root)
-            recipient = _implicit_recipient(sent, resolved, c.supplier, named, focus, suppliers)
+            same = by_system.get(c.mention.system) if c.mention.system else None
+            recipient = _implicit_recipient(
+                sent, resolved, c.supplier, named, focus, suppliers, same=same
+            )
             if recipient is not None and recipient in _struck(c.gov, resolved):
                 recipient = None  # "Iranian-supplied drones have hit power plants in Kyiv"
-        if c.mention.category == "other" and not (c.supplier and recipient):
+        if c.mention.category == "other" and not (c.supplier and c.recipient and recipient):
             continue  # "arms", "weapons" only count with both parties named
         if c.supplier is None:
             # "leaders discussed air defence", "called for faster deliveries of air defence": a
@@ -1621,6 +1946,7 @@ def _conjoined(
             st = resolved.state_at(c.i)
             if st and st not in (state, other) and st not in out and resources.is_country(st):
                 out.append(st)
+    out += [st for st in _partners_in_act(clause, state, resolved) if st not in (*out, other)]
     # "The two countries agreed to buy IRIS-T": each state the group stands for.
     holder = clause
     while holder.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in holder.children):
@@ -1631,6 +1957,27 @@ def _conjoined(
             if state in members:
                 out += [st for st in members if st not in (state, other) and st not in out]
     return out
+
+
+def _partners_in_act(clause: Token, state: str, resolved: Resolved) -> list[str]:
+    """ "Together with Finland, it bought K9s": a partner of the subject's state in the act is
+    a party of its own."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or resolved.subject_state(subject) != state:
+        return []
+    together = [c for c in clause.children if c.dep_ == "prep" and _together(c)]
+    return [
+        st
+        for c in together
+        if (st := _pobj_state(c, resolved)) and st != state and resources.is_country(st)
+    ]
+
+
+def _together(prep: Token) -> bool:
+    """ "together with Finland", "along with Norway": a partner, not a counterpart."""
+    return prep.lower_ == "with" and any(
+        c.lower_ in ("together", "along", "jointly") for c in (*prep.children, prep.head)
+    )
 
 
 def _used_by_non_state(gov: Governor, resolved: Resolved) -> bool:
@@ -1672,20 +2019,38 @@ def _implicit_recipient(
     named: Counter[str],
     focus: list[str],
     suppliers: set[str],
+    *,
+    same: Counter[str] | None = None,
 ) -> str | None:
     """The buyer a sentence leaves implicit: a state it names that receives weapons elsewhere
-    in the article, else the article's main recipient, else the state the article is about."""
-    in_sentence = resolved.states_in(sent)
+    in the article, else the article's main recipient, else the state the article is about.
+    ``same``: the recipients the article gives the same system."""
+    # Not a foe or a partner: "played a decisive role in its war with Armenia".
+    in_sentence = {
+        m.state
+        for m in resolved.in_span(sent)
+        if m.state and not _opposed(sent.doc[m.start : m.end].root)
+    }
     for state, _ in named.most_common():
         if state and state != supplier and state in in_sentence:
             return state
     # "Ethiopia turned to drones in 2021. Turkish TB2s were delivered that year": the country
     # the paragraph is about, as the subject of the sentences just before.
-    local = _recent_subject(sent, resolved, supplier, own=True) or _recent_subject(
-        sent, resolved, supplier
+    local = _recent_subject(sent, resolved, supplier, own=True, avoid=suppliers) or (
+        _recent_subject(sent, resolved, supplier)
     )
     if local is not None and local not in suppliers:
         return local
+    # "Ethiopia: the drone war ... Turkish TB2s were delivered": the country the section's
+    # subheading is about.
+    topic = resolved.section_topic(sent[0])
+    if topic is not None and topic != supplier and topic not in suppliers:
+        return topic
+    # "Slovakia will give Ukraine 13 MiG-29s ... Warsaw would send four MiG-29s": the state
+    # that receives the same system elsewhere in the article.
+    for state, _ in (same or Counter()).most_common():
+        if state != supplier:
+            return state
     # Of the article's recipients, the one it is most about ("The first six Rafales landed at
     # Pleso" in a story on Croatia that also lists its aid to Ukraine).
     for state in focus:
@@ -1697,26 +2062,51 @@ def _implicit_recipient(
     return _fallback_recipient(sent, resolved, supplier, focus)
 
 
+def _opposed(root: Token) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ in ("with", "against")
+
+
+def _misparsed_subject(tok: Token) -> bool:
+    """A name the parser made the root of a sentence that has a verb of its own (not a
+    subheading such as "Chile, Peru and Uruguay")."""
+    return (
+        tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(t.pos_ == "VERB" for t in sentence(tok))
+    )
+
+
 def _recent_subject(
-    sent: Span, resolved: Resolved, supplier: str | None, *, own: bool = False
+    sent: Span,
+    resolved: Resolved,
+    supplier: str | None,
+    *,
+    own: bool = False,
+    avoid: set[str] | frozenset[str] = frozenset(),
 ) -> str | None:
     """The country that is the main subject of the sentence itself (``own``: "Peru has invited
-    offers; Saab has offered the Gripen") or of one of the two before, latest first."""
+    offers; Saab has offered the Gripen") or of one of the two before, latest first; a
+    supplier of the article (``avoid``) is passed over."""
     doc = sent.doc
     lo = sent if own else Span(doc, sentences_back(doc[sent.start], 2), sent.start)
     for m in reversed(resolved.in_span(lo)):
         if (
             m.state
             and m.state != supplier
+            and m.state not in avoid
             and resources.is_country(m.state)
-            and _main_subject(doc[m.start : m.end].root)
+            and _main_subject(
+                doc[m.start : m.end].root, opens=m.start == sentence(doc[m.start]).start
+            )
         ):
             return m.state
     return None
 
 
-def _main_subject(tok: Token) -> bool:
-    """The subject of a sentence's main verb (or of a verb coordinated with it)."""
+def _main_subject(tok: Token, *, opens: bool = False) -> bool:
+    """The subject of a sentence's main verb (or of a verb coordinated with it); a subject
+    that opens the sentence is taken however the parser hung its verb ("Peru, whose MiG-29s
+    are nearing retirement, has invited offers; Saab has offered the Gripen")."""
+    if opens and (tok.dep_ in ("nsubj", "nsubjpass") or _misparsed_subject(tok)):
+        return True  # "Uzbekistan, which stays outside the CSTO, shops ...", misparsed
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = tok.head

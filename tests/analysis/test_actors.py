@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
 
-from analysis.model import Analysis
+from analysis.actors import resolve
+from analysis.model import Analysis, Article
 
 
 def actor_ids(result: Analysis) -> set[str]:
@@ -231,3 +233,28 @@ def test_officials_set_off_by_commas_after_their_title_are_found(
 ) -> None:
     people = {a.name: a.country for a in run(text).actors if a.type == "person"}
     assert people.get(name) == state
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "state"),
+    [
+        # A second "its" after a source-only phrase stands for what the first stood for.
+        (
+            "Kenya has long leaned west. Its army flies helicopters supplied by the United"
+            " States, and its air force has taken delivery of transports.",
+            -1,
+            "KEN",
+        ),
+        # A partner named alone is still the owner: "arms sales to Turkey over its record".
+        (
+            "Senators will oppose new arms sales to Turkey over its human rights record.",
+            0,
+            "TUR",
+        ),
+    ],
+)
+def test_a_possessive_after_sources_only(nlp: Language, text: str, word: int, state: str) -> None:
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    its = [t for t in doc if t.lower_ == "its"][word]
+    assert resolved.antecedent(its) == state

@@ -71,8 +71,13 @@ def _boundaries_by_token(doc: object) -> None:
         nxt = doc[tok.i + 1]
         if tok.is_space and tok.text.count("\n") >= 2 and not nxt.is_space:
             nxt.is_sent_start = True
-        elif pipeline._INITIALISM.fullmatch(tok.text) and (
-            nxt.is_lower or nxt.tag_ in pipeline._CONTINUES
+        elif (
+            pipeline._INITIALISM.fullmatch(tok.text)
+            and (nxt.is_lower or nxt.tag_ in pipeline._CONTINUES)
+        ) or (
+            not tok.is_space
+            and (tok.text[-1].isalnum() or tok.text[-1] in ",%")
+            and not nxt.is_space
         ):
             nxt.is_sent_start = False
 
@@ -117,3 +122,24 @@ def test_a_name_that_is_also_a_word_names_a_system_only_before_a_noun_of_its_kin
     doc = nlp(text)
     found = [s.id_ for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON"]
     assert (weapon in found) if weapon else not {"archer", "hawk", "milan", "tiger"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # No punctuation, no line break: the parser may not start a sentence in a name.
+        (
+            "Its air force has taken delivery of Italian C-27J Spartan transports. "
+            "In May the president said so.",
+            2,
+        ),
+        ("Nigeria ordered JF-17 Thunder jets and Pakistan delivered them in 2021.", 1),
+        ("Arms from America\n\nLatvia ordered HIMARS. Estonia did too.", 3),
+    ],
+)
+def test_no_sentence_starts_after_a_bare_word(nlp: Language, text: str, count: int) -> None:
+    doc = nlp(text)
+    assert len(list(doc.sents)) == count
+    for sent in list(doc.sents)[1:]:
+        before = doc[sent.start - 1]
+        assert before.is_space or before.is_punct
