@@ -431,19 +431,47 @@ def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
     }
     others = {m.actor for i in range(sent.start, sent.end) if (m := known.get(i)) is not None}
     focus = _article_state(known)
+    before = {
+        m.state for i in range(sent.start, ent.start) if (m := known.get(i)) is not None and m.state
+    }
     if len(states) == 1 and not any(o.startswith("P:") for o in others):
         only = next(iter(states))
-        before = any(
-            (m := known.get(i)) is not None and m.state == only
-            for i in range(sent.start, ent.start)
-        )
         # "Adviser X said the United States had offered help", in a story on the Philippines:
         # a state named only in what the official says is what they speak of, not whom for.
-        return only if before or focus in (None, only) else focus
+        return only if only in before or focus in (None, only) else focus
     if not states:
         # "The navy's commander in chief, Admiral Julio Leiva, said": no state in sight; an
-        # official of the state the article is about.
-        return focus
+        # official of the state the story was just about, else of the one it is about.
+        return _recent_subject(sent, known) or focus
+    if len(before) == 1:
+        # "Kim did not speak, but Defence Minister X warned the United States": the state of
+        # the one party named before the title.
+        return next(iter(before))
+    # "Air Chief Marshal X said the air force would buy French and American jets": states
+    # named only in what is said; the state the story was just about.
+    return _recent_subject(sent, known) if not before else None
+
+
+def _recent_subject(sent: Span, known: dict[int, Mention]) -> str | None:
+    """The state that is the main subject of one of the two sentences before ("Saudi Arabia
+    displayed the remains ... Colonel X, a defence ministry spokesman, told reporters")."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(2):
+        if start == 0:
+            return None
+        prev = sentence(doc[start - 1])
+        for i in range(prev.start, prev.end):
+            m = known.get(i)
+            if (
+                m is not None
+                and m.start == i
+                and m.state
+                and resources.is_country(m.state)
+                and _subject_like(doc[m.start : m.end].root, main=True)
+            ):
+                return m.state
+        start = prev.start
     return None
 
 
@@ -534,6 +562,9 @@ def resolve(doc: Doc, article: Article) -> Resolved:
     weapon_tokens = {
         i for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON" for i in range(s.start, s.end)
     }
+    # Known people named by one part first ("Kim did not speak, but Defence Minister X"), so
+    # that title context can read them; the people found by title are linked at the end.
+    _name_parts(doc, got, known, weapon_tokens)
     for ent in [*doc.ents, *_titled_names(doc, known, got.covered | weapon_tokens)]:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -544,7 +575,45 @@ def resolve(doc: Doc, article: Article) -> Resolved:
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             # A place the gazetteer does not know: an entity, never an actor.
             got.entities.append(EntityRow(ent.text, ent.label_, ent.start_char, ent.end_char, None))
+    _name_parts(doc, got, known, weapon_tokens)
     return _finish(got, doc)
+
+
+def _name_parts(doc: Doc, got: _Found, known: dict[int, Mention], skip: set[int]) -> None:
+    """Later mentions of a person by one part of a name the article has given in full
+    ("Chinese Foreign Minister Qin Gang ... Qin called", "Scott Morrison ... Morrison said",
+    "Air Vice Marshal Prapas Sonjaidee ... Prapas said"), whatever the recogniser took them
+    for. A part two people of the article share names neither."""
+    owner: dict[str, str | None] = {}
+    first: dict[str, int] = {}
+    for m in got.mentions:
+        person = got.people.get(m.actor)
+        if person is None or not person.country or len(person.name.split()) < 2:
+            continue
+        first.setdefault(m.actor, m.start)
+        for part in person.name.split():
+            if len(part) > 2 and part[0].isupper() and part.lower() not in _SURNAME_PARTICLES:
+                owner[part] = m.actor if owner.get(part, m.actor) == m.actor else None
+    if not owner:
+        return
+    titles = resources.title_words()
+    for tok in doc:
+        pid = owner.get(tok.text)
+        if pid is None or tok.i in known or tok.i in skip or tok.i <= first[pid]:
+            continue
+        if tok.pos_ != "PROPN" or tok.lower_ in titles:
+            continue
+        # A name of its own ("Wang Wenbin" after "Wang Yi"): a neighbour that is no part.
+        near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        if any(n.pos_ == "PROPN" and n.is_title and owner.get(n.text) != pid for n in near):
+            continue
+        p = got.people[pid]
+        m = Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, pid, p.country)
+        got.mentions.append(m)
+        known[tok.i] = m
+        got.covered.add(tok.i)
+        got.entities = [e for e in got.entities if e.start != m.start_char or e.actor]
+        got.entities.append(EntityRow(tok.text, "PERSON", m.start_char, m.end_char, pid))
 
 
 def _titled_names(doc: Doc, known: dict[int, Mention], taken: set[int]) -> list[Span]:

@@ -181,3 +181,78 @@ def test_a_title_reads_over_its_own_words_and_a_leaders_possessive(
     people = {a.name: a.country for a in run(text).actors if a.type == "person"}
     assert people.get("Yuri Ushakov") == "RUS"
     assert people.get("Oleg Stepanov") == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text,form,state",
+    [
+        # Chinese names put the family name first; the recogniser takes "Morrison" for an ORG.
+        (
+            "Chinese Foreign Minister Qin Gang met Honduran officials. Qin called it fair.",
+            "Qin",
+            "CHN",
+        ),
+        (
+            "Prime Minister Scott Morrison spoke. Later Morrison said he was sure.",
+            "Morrison",
+            "AUS",
+        ),
+        (
+            "Air force spokesman Air Vice Marshal Prapas Sonjaidee spoke in Bangkok for Thailand."
+            ' "We are ready," Prapas said.',
+            "Prapas",
+            "THA",
+        ),
+    ],
+)
+def test_a_person_named_in_full_is_found_by_one_part_of_the_name(
+    run: Callable[..., Analysis], text: str, form: str, state: str
+) -> None:
+    result = run(text)
+    person = next(a for a in result.actors if a.type == "person" and form in a.forms)
+    assert person.country == state
+    assert person.mentions == 2
+
+
+def test_one_part_shared_by_two_people_names_neither(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Chinese Foreign Minister Wang Yi met ministry spokesman Wang Wenbin in Beijing."
+        " Wang said nothing."
+    )
+    people = [a for a in run(text).actors if a.type == "person"]
+    assert {a.name for a in people} >= {"Wang Yi", "Wang Wenbin"}
+    assert all("Wang" not in a.forms for a in people)
+
+
+@pytest.mark.parametrize(
+    "text,name,state",
+    [
+        # No state in the official's sentence: the main subject of the sentence before.
+        (
+            "Iran denied any role. Saudi Arabia displayed the remains of the drones on Monday."
+            " Colonel Turki Malki, a defence ministry spokesman, told reporters they were fired"
+            " from the north. Iran and Iraq rejected the claim; Iran said so twice.",
+            "Turki Malki",
+            "SAU",
+        ),
+        # States named only in what is said: not the official's.
+        (
+            "Indonesia has given up its plan to buy Su-35 jets. Air Chief Marshal Fadjar"
+            " Prasetyo said the air force would buy French and American jets instead.",
+            "Fadjar Prasetyo",
+            "IDN",
+        ),
+        # A party named before the title: its state.
+        (
+            "Kim Jong Un watched the parade. Kim did not speak, but Defence Minister Kang Sun"
+            " Nam warned the United States and Russia.",
+            "Kang Sun Nam",
+            "PRK",
+        ),
+    ],
+)
+def test_an_official_whose_title_names_no_state_acts_for_the_state_in_focus(
+    run: Callable[..., Analysis], text: str, name: str, state: str
+) -> None:
+    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
+    assert people.get(name) == state
