@@ -189,6 +189,54 @@ class Resolved:
                 found = states
         return found
 
+    def act_doer(self, noun: Token, exclude: str | None) -> str | None:
+        """Who did the act a noun refers back to ("Israel struck Iran ... Riyadh condemned the
+        attack", "Germany will send tanks ... Kyiv welcomed the decision"): the doer of the
+        last act named by the same word, else the state the lede is about, else the main
+        subject of the nearest sentence before that has one; never ``exclude``."""
+        doc = noun.doc
+        lemmas = token_table(doc)
+        for j in range(noun.i - 1, -1, -1):
+            if lemmas[j][1] == noun.lemma_ and doc[j].pos_ in ("NOUN", "VERB"):
+                st = self._doer(doc[j], exclude)
+                if st:
+                    return st
+        for sent in list(doc.sents)[:2]:
+            if sent.start >= noun.i:
+                break
+            for m in self.in_span(sent):
+                root = doc[m.start : m.end].root
+                if m.state and m.state != exclude and _subject_like(root, main=True):
+                    return m.state
+        sent = sentence(noun)
+        spans = [doc[sent.start : noun.i]]
+        for _ in range(2):
+            if spans[-1].start == 0:
+                break
+            spans.append(sentence(doc[spans[-1].start - 1]))
+        for span in spans:
+            found = [m for m in self.in_span(span) if m.state and m.state != exclude]
+            for m in found:
+                if _subject_like(doc[m.start : m.end].root, main=True):
+                    return m.state
+        return None
+
+    def _doer(self, act: Token, exclude: str | None) -> str | None:
+        """The state doing an act: a verb's subject, a noun's own modifier ("Israel's attack",
+        "Russian strikes") or the subject of the clause the noun is in."""
+        if act.pos_ == "NOUN":
+            for c in act.children:
+                if c.dep_ in ("poss", "amod", "compound"):
+                    st = next((s for t in c.subtree if (s := self.state_at(t.i))), None)
+                    if st:
+                        return st if st != exclude else None
+            act = act.head if act.dep_ in ("dobj", "nsubjpass") else act
+        for c in act.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+                st = self.subject_state(c)
+                return st if st != exclude else None
+        return None
+
     def subject_state(self, subj: Token) -> str | None:
         """The state a grammatical subject stands for: named in it, the antecedent of a
         relative pronoun ("China, which has supplied"), or of a personal pronoun. A clause on

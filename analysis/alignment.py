@@ -808,6 +808,24 @@ def _compliance(ctx: Context) -> None:
             ctx.emit(cue.speaker, cue.target, "pressure_compliance", 1, span.root, sent)
 
 
+def _judgements(ctx: Context) -> None:
+    """ "Kyiv welcomed the decision", "Moscow called the deployment a provocation": an
+    evaluation cue with a speaker and a target state is praise or criticism of that state,
+    whatever words carry it; a negated one ("did not criticise") says nothing."""
+    kinds = {1: "verbal_support", -1: "verbal_criticism"}
+    for cue in ctx.cues:
+        if cue.type != "evaluation" or not cue.speaker or not cue.target:
+            continue
+        kind = kinds.get(cue.polarity)
+        span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if kind is None or span is None:
+            continue
+        verb = _governing_verb(span.root)
+        if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
+            continue
+        ctx.emit(cue.speaker, cue.target, kind, cue.polarity, span.root, sentence(span[0]))
+
+
 def _inside_weapons(doc: Doc) -> set[int]:
     return {
         i
@@ -861,6 +879,7 @@ def extract(
         if tok.i not in named:  # "attack helicopters", "strike drones": part of a name
             _on_trigger(ctx, tok, kind)
     _compliance(ctx)
+    _judgements(ctx)
     ctx.out.sort(key=lambda r: r.start)
     return ctx.out
 

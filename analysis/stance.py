@@ -49,6 +49,15 @@ def _lemma_cues() -> dict[str, resources.StanceCue]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _framing() -> frozenset[str]:
+    """Verbs that frame what they govern ("called the move a provocation", "condemned the
+    attack as a violation"): the lemma cues of saying and of judging."""
+    return frozenset(
+        c.cue for c in resources.stance_cues() if c.match == "lemma" and c.type != "hedge"
+    )
+
+
 def _verb_of(tok: Token) -> Token:
     head = tok
     for _ in range(4):
@@ -102,6 +111,38 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
                 if st and st != exclude:
                     return st
     return None
+
+
+# Determiners of a noun that refers back to an act already reported ("the decision", "both
+# decisions", "this move").
+BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both", "its", "their"})
+
+
+def _act_target(verb: Token, resolved: Resolved, speaker: str | None) -> str | None:
+    """The state whose act a cue's object refers to: "Kyiv welcomed the decision", "China
+    condemned the pact", "drills around Taiwan, which Taipei called a provocation". The act's
+    own modifiers first ("Macron's decision"), then the subject of the clause it is the object
+    of, then whoever acted in the sentences before."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None and obj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        obj = verb.head  # "drills around Taiwan, which the ministry called a provocation"
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    if obj.i > verb.i and not any(
+        c.dep_ in ("det", "poss", "predet") and c.lower_ in BACK_DETERMINERS for c in obj.children
+    ):
+        return None  # "condemned attacks on shipping": no act reported before
+    own = {t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    for t in obj.subtree:
+        st = resolved.state_at(t.i) if t.i not in own else None
+        if st and st != speaker:
+            return st if t.i < obj.i else None  # "the plan to arm Kyiv": read as before
+    if obj.i < verb.i and obj.dep_ in ("dobj", "pobj"):
+        doer = next((c for c in obj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        st = resolved.subject_state(doer) if doer is not None else None
+        if st and st != speaker:
+            return st  # "Chinese warships held drills around Taiwan, which Taipei called ..."
+    return resolved.act_doer(obj, speaker)
 
 
 def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | None:
@@ -225,7 +266,20 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
     elif cue.type == "evaluation" and cue.match == "lemma" and span.root.pos_ == "VERB":
         # "Berlin condemned the strike", "Zelensky thanked Washington".
         speaker = _subject_state(verb, resolved)
-        target = _object_state(verb, resolved, speaker) or _other_state(sent, resolved, speaker)
+        target = (
+            _object_state(verb, resolved, speaker)
+            or _act_target(verb, resolved, speaker)
+            or _other_state(sent, resolved, speaker)
+        )
+    elif cue.type == "evaluation" and verb != span.root and verb.lemma_ in _framing():
+        # "Moscow called the fortifications a provocation": the one who frames speaks, and
+        # what is framed (or whoever did it) is the target.
+        speaker = _subject_state(verb, resolved)
+        target = (
+            _object_state(verb, resolved, speaker)
+            or _act_target(verb, resolved, speaker)
+            or _other_state(sent, resolved, speaker)
+        )
     elif cue.type == "evaluation":
         speaker = _attribution_speaker(sent, resolved)
         target = _subject_state(verb, resolved) or _other_state(sent, resolved, None)

@@ -388,3 +388,28 @@ def test_a_weapons_maker_is_not_the_target_of_its_downing(run: Callable[..., Ana
     )
     assert not any("IRN" in (s, c) for s, c, _, _ in triples(run(text)))
     assert ("TUR", "RUS", -1, "armed_attack") in triples(run("Turkey shot down a Russian Su-24."))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Israel struck air defence sites in Iran on Saturday. Saudi Arabia condemned the"
+            " attack.",
+            ("SAU", "ISR", -1, "verbal_criticism"),
+        ),
+        (
+            "Germany will send Leopard 2 tanks to Ukraine. Kyiv welcomed the decision.",
+            ("UKR", "DEU", 1, "verbal_support"),
+        ),
+    ],
+)
+def test_a_judgement_of_a_states_act_is_a_verbal_signal(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, int, str]
+) -> None:
+    assert expected in triples(run(text))
+
+
+def test_a_negated_judgement_is_no_signal(run: Callable[..., Analysis]) -> None:
+    text = "Israel struck air defence sites in Iran. Saudi Arabia did not condemn the attack."
+    assert not any(t[0] == "SAU" for t in triples(run(text)))

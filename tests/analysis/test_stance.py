@@ -89,3 +89,48 @@ def test_a_cue_aimed_at_several_states_counts_once_for_each(
     result = run("Iran condemned the United States and Britain for the strikes.")
     targets = {c.target for c in result.stance_cues if c.cue == "condemned"}
     assert targets == {"USA", "GBR"}
+
+
+@pytest.mark.parametrize(
+    "text,cue,speaker,target",
+    [
+        # The act is named again by the same word: its doer is the target.
+        (
+            "Israel struck air defence sites in Iran on Saturday. Oil prices rose."
+            " Saudi Arabia condemned the attack.",
+            "condemned",
+            "SAU",
+            "ISR",
+        ),
+        # Named by another word: the state the lede is about.
+        (
+            "Germany will send Leopard 2 tanks to Ukraine, Berlin said on Wednesday."
+            " Poland is expected to follow. Kyiv welcomed the decision.",
+            "welcomed",
+            "UKR",
+            "DEU",
+        ),
+        # A relative clause: the subject of the act it refers back to.
+        (
+            "Chinese warships held drills around Taiwan, which the ministry in Taipei called a"
+            " provocation.",
+            "provocation",
+            "TWN",
+            "CHN",
+        ),
+    ],
+)
+def test_a_judged_act_points_at_the_state_that_did_it(
+    run: Callable[..., Analysis], text: str, cue: str, speaker: str, target: str
+) -> None:
+    got = {(c.cue, c.speaker, c.target) for c in run(text).stance_cues}
+    assert (cue, speaker, target) in got
+
+
+def test_whoever_frames_an_act_speaks(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Estonia began building bunkers on its border. Russia's foreign ministry called the"
+        " fortifications a provocation."
+    )
+    got = {(c.cue, c.speaker, c.target) for c in run(text).stance_cues}
+    assert ("provocation", "RUS", "EST") in got
