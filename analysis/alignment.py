@@ -449,8 +449,21 @@ def _own_actor(ctx: Context, tok: Token) -> str | None:
     return None
 
 
+def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
+    """Whether a noun trigger is what its verb speaks of or judges ("Russia criticised the
+    drills", "Riyadh condemned the attack"): the verb's subject is no party to the act."""
+    if tok.pos_ != "NOUN" or verb == tok or verb.lemma_ not in resources.judging_verbs():
+        return False
+    if verb.lemma_ in (*rule.light_verbs, *rule.reversed_by):
+        return False  # "announced sanctions", "called off the drills"
+    return any(t.dep_ in ("dobj", "nsubjpass", "oprd") for t in _path_up(tok) if t != verb)
+
+
 def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: str) -> str | None:
     rule = resources.signal_rules()[kind]
+    if _judged(tok, verb, rule):
+        own = _own_actor(ctx, tok)
+        return own if own is not None and _is_state(own) else None
     if rule.light_verbs and tok.pos_ == "NOUN":
         own = _own_actor(ctx, tok)
         if own is not None or verb.lemma_ not in (*rule.light_verbs, *rule.reversed_by):

@@ -19,6 +19,7 @@ from analysis.doc import TERMS_KEY, clean_sentence, sentence, token_table
 from analysis.model import StanceCueRow
 
 MODALS = {"could", "may", "might", "would", "should"}
+IMPERSONAL = frozenset({"appear", "seem"})  # grammar: "appears to", "seems to" hold no claim
 FIRST_PERSON = frozenset({"we", "i", "us"})
 SPEECH_LEMMAS = {
     "say",
@@ -47,15 +48,6 @@ def _lemma_cues() -> dict[str, resources.StanceCue]:
         if cue.match == "lemma":
             out.setdefault(cue.cue, cue)
     return out
-
-
-@lru_cache(maxsize=1)
-def _framing() -> frozenset[str]:
-    """Verbs that frame what they govern ("called the move a provocation", "condemned the
-    attack as a violation"): the lemma cues of saying and of judging."""
-    return frozenset(
-        c.cue for c in resources.stance_cues() if c.match == "lemma" and c.type != "hedge"
-    )
 
 
 def _verb_of(tok: Token) -> Token:
@@ -149,6 +141,33 @@ def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | N
     for st in resolved.states_in(sent):
         if st != exclude:
             return st
+    return None
+
+
+def _hedge_speaker(span: Span, resolved: Resolved) -> str | None:
+    """Who holds a hedged claim: the subject of the hedge's own clause ("New Delhi is weighing
+    a purchase", "North Korean forces could shoot down"), else of the nearest verb of saying
+    or judging above it ("Washington warned that the purchase could trigger sanctions")."""
+    root = span.root
+    own = _verb_of(root)
+    # "is expected to", "reportedly", "appears to": impersonal; the subject holds nothing.
+    holds = root.tag_ == "MD" or (
+        root.pos_ == "VERB"
+        and root.lemma_ not in IMPERSONAL
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children)
+    )
+    head = own
+    speaking = SPEECH_LEMMAS | resources.judging_verbs()
+    for _ in range(6):
+        if (head == own and holds) or head.lemma_ in speaking:
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    st = resolved.subject_state(c)
+                    if st:
+                        return st
+        if head.head == head:
+            break
+        head = head.head
     return None
 
 
@@ -261,7 +280,7 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         target = target or _other_state(sent, resolved, speaker)
     elif cue.type == "hedge":
         # A hedge qualifies a claim; it names who makes the claim, not a state it aims at.
-        speaker = _attribution_speaker(sent, resolved)
+        speaker = _hedge_speaker(span, resolved) or _attribution_speaker(sent, resolved)
         target = None
     elif cue.type == "evaluation" and cue.match == "lemma" and span.root.pos_ == "VERB":
         # "Berlin condemned the strike", "Zelensky thanked Washington".
@@ -271,7 +290,9 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
             or _act_target(verb, resolved, speaker)
             or _other_state(sent, resolved, speaker)
         )
-    elif cue.type == "evaluation" and verb != span.root and verb.lemma_ in _framing():
+    elif (
+        cue.type == "evaluation" and verb != span.root and verb.lemma_ in resources.judging_verbs()
+    ):
         # "Moscow called the fortifications a provocation": the one who frames speaks, and
         # what is framed (or whoever did it) is the target.
         speaker = _subject_state(verb, resolved)

@@ -413,3 +413,13 @@ def test_a_judgement_of_a_states_act_is_a_verbal_signal(
 def test_a_negated_judgement_is_no_signal(run: Callable[..., Analysis]) -> None:
     text = "Israel struck air defence sites in Iran. Saudi Arabia did not condemn the attack."
     assert not any(t[0] == "SAU" for t in triples(run(text)))
+
+
+def test_a_state_judging_an_exercise_takes_no_part_in_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Norwegian and Finnish soldiers began the drills on Monday. Russia, which shares a long"
+        " border with Finland, criticised the drills."
+    )
+    got = triples(run(text))
+    assert ("NOR", "FIN", 1, "joint_exercise") in got
+    assert not any(t[0] == "RUS" and t[3] == "joint_exercise" for t in got)

@@ -134,3 +134,26 @@ def test_whoever_frames_an_act_speaks(run: Callable[..., Analysis]) -> None:
     )
     got = {(c.cue, c.speaker, c.target) for c in run(text).stance_cues}
     assert ("provocation", "RUS", "EST") in got
+
+
+@pytest.mark.parametrize(
+    "text,cue,speaker",
+    [
+        # The one who says what is hedged holds it.
+        (
+            "Washington warned that the purchase could trigger sanctions on Ankara.",
+            "could",
+            "USA",
+        ),
+        # A hedging verb's own subject holds it.
+        ("New Delhi is also weighing a larger purchase of drones.", "weighing", "IND"),
+        # Impersonal: nobody named holds it.
+        ("Russia is expected to keep targeting the power grid.", "is expected to", None),
+    ],
+)
+def test_a_hedge_is_held_by_whoever_makes_the_claim(
+    run: Callable[..., Analysis], text: str, cue: str, speaker: str | None
+) -> None:
+    got = {c.cue: c.speaker for c in run(text).stance_cues if c.type == "hedge"}
+    assert cue in got
+    assert got[cue] == speaker
