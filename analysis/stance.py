@@ -50,8 +50,34 @@ def _lemma_cues() -> dict[str, resources.StanceCue]:
     return out
 
 
+# A state saying what it itself would do pledges it ("Washington said it would keep working
+# with Paris"); said of another, or of what would befall someone, it is a forecast.
+OWN_FUTURE = frozenset({"would"})
+PLEDGE = resources.StanceCue(cue="would", type="commitment", polarity=1, match="phrase")
+
+
+def _own_future(modal: Token, resolved: Resolved) -> bool:
+    """Whether a modal states the speaker's own future act in reported speech."""
+    verb = modal.head
+    if modal.tag_ != "MD" or verb.dep_ not in ("ccomp", "conj") or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False  # "would be destroyed": what befalls someone
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head  # "said it would buy jets and would train pilots"
+    report = clause.head
+    if subj is None or clause.dep_ != "ccomp" or report.lemma_ not in SPEECH_LEMMAS:
+        return False
+    if subj.lower_ in FIRST_PERSON:
+        return True
+    speaker = _subject_state(report, resolved)
+    return speaker is not None and resolved.subject_state(subj) == speaker
+
+
 def _verb_of(tok: Token) -> Token:
-    head = tok
+    head = tok.head if tok.dep_ in ("aux", "auxpass") else tok  # "would", "could": their verb
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX") or head.head == head:
             return head
@@ -151,10 +177,10 @@ def _hedge_speaker(span: Span, resolved: Resolved) -> str | None:
     root = span.root
     own = _verb_of(root)
     # "is expected to", "reportedly", "appears to": impersonal; the subject holds nothing.
-    holds = root.tag_ == "MD" or (
-        root.pos_ == "VERB"
-        and root.lemma_ not in IMPERSONAL
-        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children)
+    # A modal's own subject holds nothing ("Serbia could face sanctions": the writer hedges).
+    holds = root.pos_ == "VERB" and (
+        own.lemma_ not in IMPERSONAL
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in own.children)
     )
     head = own
     speaking = SPEECH_LEMMAS | resources.judging_verbs()
@@ -200,6 +226,8 @@ def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
                 continue  # "May" the month, not the modal
             if cue.type == "evaluation" and tok.pos_ == "VERB" and tok.lemma_ in _lemma_cues():
                 continue  # the lemma cue ("push" as pressure) wins for verbs
+            if cue.cue in OWN_FUTURE and _own_future(tok, resolved):
+                cue = PLEDGE  # "Canada said it would always stand up for human rights"
         found.append((span.start, span.end, cue))
     lemma_cues = _lemma_cues()
     for i, (_, lemma, pos) in enumerate(token_table(doc)):
@@ -311,7 +339,8 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
             target = next((resolved.state_at(t.i) for t in nxt if resolved.state_at(t.i)), None)
         else:
             target = _object_state(verb, resolved, speaker)
-        target = target or _other_state(sent, resolved, speaker)
+        if cue is not PLEDGE:  # what a state says it would do names its partner, if any
+            target = target or _other_state(sent, resolved, speaker)
         if speaker is None and cue.type == "pressure":
             speaker = _other_state(sent, resolved, target)
     return StanceCueRow(

@@ -157,3 +157,19 @@ def test_a_hedge_is_held_by_whoever_makes_the_claim(
     got = {c.cue: c.speaker for c in run(text).stance_cues if c.type == "hedge"}
     assert cue in got
     assert got[cue] == speaker
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # What a state says it would itself do is a pledge.
+        ("Serbia said it would remain militarily neutral.", "commitment"),
+        ("Kazakhstan said it would not recognise the annexation.", "commitment"),
+        # Said of another state, or of what would befall someone, it stays a hedge.
+        ("Serbia said Russia would deliver the jets next year.", "hedge"),
+        ("Moscow said the tanks would be destroyed.", "hedge"),
+    ],
+)
+def test_a_states_own_would_is_a_pledge(run: Callable[..., Analysis], text: str, kind: str) -> None:
+    got = {c.type for c in run(text).stance_cues if c.cue.lower().startswith("would")}
+    assert got == {kind}
