@@ -247,7 +247,29 @@ def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
         rows.append(row)
         # "condemned the United States and Britain": one cue per state it is aimed at.
         rows += [replace(row, target=st) for st in _co_targets(span, row, resolved)]
+        # "Washington, Beijing and Moscow all urged restraint": one cue for each who speaks.
+        rows += [replace(row, speaker=st) for st in _co_speakers(span, row, resolved)]
     return rows
+
+
+def _co_speakers(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:
+    """The states coordinated with a cue's speaker in the subject of its verb ("Mali and
+    Burkina Faso warned", "the foreign ministries of Qatar and Oman criticised it")."""
+    if row.speaker is None or row.type == "hedge":
+        return []
+    verb = _verb_of(span.root)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return []
+    out: list[str] = []
+    for t in subj.subtree:
+        if resolved.state_at(t.i) != row.speaker:
+            continue
+        for c in t.conjuncts:
+            st = resolved.state_at(c.i)
+            if st and st not in (row.speaker, row.target) and st not in out:
+                out.append(st)
+    return out
 
 
 def _co_targets(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:

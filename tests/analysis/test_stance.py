@@ -173,3 +173,9 @@ def test_a_hedge_is_held_by_whoever_makes_the_claim(
 def test_a_states_own_would_is_a_pledge(run: Callable[..., Analysis], text: str, kind: str) -> None:
     got = {c.type for c in run(text).stance_cues if c.cue.lower().startswith("would")}
     assert got == {kind}
+
+
+def test_each_state_of_a_coordinated_subject_speaks(run: Callable[..., Analysis]) -> None:
+    text = "Mali and Burkina Faso warned Nigeria against any intervention."
+    got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "pressure"}
+    assert got == {("MLI", "NGA"), ("BFA", "NGA")}
