@@ -555,6 +555,8 @@ def _counterparts(
         # around Taiwan" names no partner).
         own = {t.i for t in tok.subtree}
         near = [s for s in _targets(verb, ctx.resolved, skip | own, preps) if s != subject]
+    if not near and rule.weapon_owners:
+        near = _struck_places(ctx, tok, verb, subject, preps)
     if not near and not rule.needs_object and fallback:
         near = _sentence_counterparts(ctx, tok, sent, subject, rule)
     near = [s for s in near if s and not (rule.states_only and _is_bloc(s))][:3]
@@ -620,6 +622,35 @@ def _path_up(tok: Token) -> list[Token]:
         tok = tok.head
         out.append(tok)
     return out
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _struck_places(
+    ctx: Context, tok: Token, verb: Token, subject: str, preps: frozenset[str]
+) -> list[str]:
+    """ "Russian artillery shelled Kharkiv", "pressed their assault on Bakhmut": a place the
+    data does not know, attacked, lies in the state the article is about (never the
+    attacker's own; when the article is about the attacker, the state it names most after)."""
+    target = _focus(ctx.resolved, exclude=subject)
+    if target is None:
+        return []
+    for holder in dict.fromkeys([tok, verb]):
+        for c in holder.children:
+            if c.dep_ not in ("dobj", "prep") or (c.dep_ == "prep" and c.lower_ not in preps):
+                continue
+            if any(_unknown_place(ctx, t) for t in c.subtree):
+                return [target]
+    return []
+
+
+def _unknown_place(ctx: Context, tok: Token) -> bool:
+    """A place name no actor or person stands for (the small model takes some cities for
+    people: "shelled Kharkiv")."""
+    if tok.i in ctx.resolved.by_token or tok.i in ctx.weapon_names:
+        return False
+    return tok.ent_type_ in PLACE_LABELS or (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON")
 
 
 def _struck_owners(ctx: Context, tok: Token, subject: str) -> list[str]:
@@ -960,9 +991,9 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
     return [(m, blocs[0]) for m in dict.fromkeys(members)]
 
 
-def _focus(resolved: Resolved) -> str | None:
+def _focus(resolved: Resolved, *, exclude: str | None = None) -> str | None:
     counts: dict[str, int] = {}
     for m in resolved.mentions:
-        if m.state and resources.is_country(m.state):
+        if m.state and m.state != exclude and resources.is_country(m.state):
             counts[m.state] = counts.get(m.state, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None

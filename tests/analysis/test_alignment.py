@@ -423,3 +423,25 @@ def test_a_state_judging_an_exercise_takes_no_part_in_it(run: Callable[..., Anal
     got = triples(run(text))
     assert ("NOR", "FIN", 1, "joint_exercise") in got
     assert not any(t[0] == "RUS" and t[3] == "joint_exercise" for t in got)
+
+
+def test_an_attack_on_a_place_the_data_does_not_know_hits_the_state_in_focus(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ukraine said its air defences were stretched. Ukraine asked for more Patriot systems,"
+        " and Ukraine's army said it needed shells. Russian forces shelled Kharkiv overnight."
+    )
+    assert ("RUS", "UKR", -1, "armed_attack") in triples(run(text))
+
+
+def test_a_place_attacked_in_a_story_about_the_attacker_lies_in_the_state_named_next(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia's army regrouped, Russia said. Russia sent reserves, and Ukraine's army held"
+        " the line. Russian artillery shelled Kharkiv overnight."
+    )
+    got = triples(run(text))
+    assert ("RUS", "UKR", -1, "armed_attack") in got
+    assert not any(t[1] == "RUS" and t[3] == "armed_attack" for t in got)
