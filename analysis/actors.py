@@ -187,7 +187,17 @@ class Resolved:
             states = [st for st in dict.fromkeys(states) if resources.is_country(st)]
             if len(states) == size:
                 found = states
-        return found
+        return found or self._bloc_of_size(token, size)
+
+    def _bloc_of_size(self, token: Token, size: int) -> list[str]:
+        """ "The three governments signed a pact, the Alliance of Sahel States": a bloc named
+        in the same sentence with exactly that many members stands for them."""
+        by_id = resources.actors_by_id()
+        for m in self.in_span(sentence(token)):
+            rec = by_id.get(m.state or "")
+            if rec is not None and rec.type == "bloc" and len(rec.members) == size:
+                return list(rec.members)
+        return []
 
     def act_doer(self, noun: Token, exclude: str | None) -> str | None:
         """Who did the act a noun refers back to ("Israel struck Iran ... Riyadh condemned the

@@ -734,6 +734,28 @@ def _every_party(
         for b in parties:
             if rule.all_pairs or a in own or b in own:
                 ctx.emit(a, b, kind, rule.direction, tok, sent)
+    for bloc in _founded(ctx, verb, parties) if kind == "agreement" else []:
+        for a in parties:
+            ctx.emit(a, bloc, "membership", 1, tok, sent)
+
+
+def _founded(ctx: Context, verb: Token, parties: list[str]) -> list[str]:
+    """ "The three governments signed a pact, the Alliance of Sahel States": a bloc named in
+    the clause whose members are exactly the parties is the bloc their act founds or binds."""
+    by_id = resources.actors_by_id()
+    out: list[str] = []
+    for t in verb.subtree:
+        st = ctx.resolved.state_at(t.i)
+        rec = by_id.get(st or "")
+        if (
+            rec is not None
+            and st not in out
+            and _is_bloc(rec.id)
+            and len(parties) > 1
+            and set(rec.members) == set(parties)
+        ):
+            out.append(rec.id)
+    return out
 
 
 def _faced(

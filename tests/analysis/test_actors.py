@@ -256,3 +256,15 @@ def test_an_official_whose_title_names_no_state_acts_for_the_state_in_focus(
 ) -> None:
     people = {a.name: a.country for a in run(text).actors if a.type == "person"}
     assert people.get(name) == state
+
+
+def test_a_counted_group_stands_for_a_bloc_of_that_size_in_its_sentence(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Mali left first. Then Niger's generals took power. On Sept. 16 the three governments"
+        " signed a pact, the Alliance of Sahel States. Chad stayed outside."
+    )
+    got = {(a.subject, a.counterpart) for a in run(text).alignment if a.type == "agreement"}
+    assert {("MLI", "BFA"), ("BFA", "NER"), ("NER", "MLI")} <= got
+    assert not any("TCD" in pair for pair in got)

@@ -445,3 +445,23 @@ def test_a_place_attacked_in_a_story_about_the_attacker_lies_in_the_state_named_
     got = triples(run(text))
     assert ("RUS", "UKR", -1, "armed_attack") in got
     assert not any(t[1] == "RUS" and t[3] == "armed_attack" for t in got)
+
+
+def test_the_parties_of_a_pact_that_founds_a_bloc_join_it_and_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Mali's junta expelled the French ambassador. Niger followed in August. Burkina Faso"
+        " ordered French troops out. On Sept. 16 the three governments signed a mutual defence"
+        " pact, the Alliance of Sahel States."
+    )
+    got = {(s, c, d) for s, c, d, _ in triples(run(text))}
+    for a in ("MLI", "BFA", "NER"):
+        assert (a, "AES", 1) in got
+        for b in ("MLI", "BFA", "NER"):
+            assert a == b or (a, b, 1) in got
+
+
+def test_an_exercise_among_a_blocs_members_is_no_membership(run: Callable[..., Analysis]) -> None:
+    text = "The Indian Navy joined the U.S., Japanese and Australian navies in the Malabar drills."
+    assert not any(t[3] == "membership" for t in triples(run(text)))
