@@ -557,6 +557,8 @@ def _counterparts(
         near = [s for s in _targets(verb, ctx.resolved, skip | own, preps) if s != subject]
     if not near and rule.weapon_owners:
         near = _struck_places(ctx, tok, verb, subject, preps)
+    if not near and rule.basis == "verbal":
+        near = _act_doers(ctx, tok, verb, subject, kind, preps)
     if not near and not rule.needs_object and fallback:
         near = _sentence_counterparts(ctx, tok, sent, subject, rule)
     near = [s for s in near if s and not (rule.states_only and _is_bloc(s))][:3]
@@ -622,6 +624,44 @@ def _path_up(tok: Token) -> list[Token]:
         tok = tok.head
         out.append(tok)
     return out
+
+
+# Determiners of a noun that refers back to an act already reported ("the operation").
+BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both"})
+
+
+def _act_doers(
+    ctx: Context, tok: Token, verb: Token, subject: str, kind: str, preps: frozenset[str]
+) -> list[str]:
+    """ "The United States and Britain struck ... Australia and Canada provided support for
+    the operation": support for, or praise of, an act goes to the states that did it."""
+    doc = tok.doc
+    for holder in dict.fromkeys([tok, verb]):
+        for c in holder.children:
+            noun = c if c.dep_ == "dobj" and c != tok else None
+            if c.dep_ == "prep" and c.lower_ in preps:
+                noun = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if (
+                noun is None
+                or noun.pos_ != "NOUN"
+                or not any(d.dep_ == "det" and d.lower_ in BACK_DETERMINERS for d in noun.children)
+            ):
+                continue
+            doer = ctx.resolved.act_doer(noun, subject)
+            if doer is None:
+                return []
+            # "The United States and Britain struck": the doer's partners in the act.
+            before = [m for m in ctx.resolved.mentions if m.end <= noun.i and m.state == doer]
+            for m in reversed(before if resources.signal_rules()[kind].direction > 0 else []):
+                partners = [
+                    st
+                    for conj in doc[m.start : m.end].root.conjuncts
+                    if (st := ctx.resolved.state_at(conj.i)) and st not in (doer, subject)
+                ]
+                if partners:
+                    return list(dict.fromkeys([doer, *partners]))
+            return [doer]
+    return []
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -465,3 +465,18 @@ def test_the_parties_of_a_pact_that_founds_a_bloc_join_it_and_each_other(
 def test_an_exercise_among_a_blocs_members_is_no_membership(run: Callable[..., Analysis]) -> None:
     text = "The Indian Navy joined the U.S., Japanese and Australian navies in the Malabar drills."
     assert not any(t[3] == "membership" for t in triples(run(text)))
+
+
+def test_support_for_an_act_goes_to_every_state_that_did_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The United States and Britain struck more than 60 targets on Friday."
+        " Australia, Bahrain, Canada and the Netherlands provided support for the operation."
+    )
+    got = {(s, c, d) for s, c, d, kind in triples(run(text)) if kind == "verbal_support"}
+    for helper in ("AUS", "BHR", "CAN", "NLD"):
+        assert {(helper, "USA", 1), (helper, "GBR", 1)} <= got
+
+
+def test_support_for_a_state_names_it(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Poland voiced strong support for Ukraine on Tuesday."))
+    assert ("POL", "UKR", 1, "verbal_support") in got
