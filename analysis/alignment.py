@@ -422,7 +422,8 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         for t in c.subtree
         if (st := ctx.resolved.state_at(t.i))
         and resources.is_country(st)  # "took part as members of NATO": states take part
-        and t.i not in ctx.weapon_tokens
+        # "A Dutch submarine took part": a platform's state takes part, not its maker.
+        and (t.i not in ctx.weapon_tokens or (c.dep_ != "prep" and not _maker_of(t, ctx.resolved)))
     ]
     known = ctx.exercise[1] if ctx.exercise is not None else []
     parties = list(dict.fromkeys([*known, *joined]))

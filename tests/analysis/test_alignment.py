@@ -480,3 +480,15 @@ def test_support_for_an_act_goes_to_every_state_that_did_it(run: Callable[..., A
 def test_support_for_a_state_names_it(run: Callable[..., Analysis]) -> None:
     got = triples(run("Poland voiced strong support for Ukraine on Tuesday."))
     assert ("POL", "UKR", 1, "verbal_support") in got
+
+
+def test_a_states_platform_taking_part_in_a_drill_brings_its_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Norwegian and Finnish soldiers began the Nordic Response exercise on Monday."
+        " A Dutch submarine took part in the maritime part of the drills."
+    )
+    got = triples(run(text))
+    assert ("NLD", "NOR", 1, "joint_exercise") in got
+    assert ("FIN", "NLD", 1, "joint_exercise") in got
