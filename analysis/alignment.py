@@ -163,7 +163,7 @@ def _subject(
     ``(True, None)`` so that the trigger is not pinned on some other party."""
     if trigger.pos_ == "NOUN":
         for c in trigger.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and c.pos_ != "PRON":  # "their exercise": the clause's subject
                 st = _state_of(c, resolved)
                 if st:
                     return True, st  # "Serbia's accession", "Kosovo's membership"
@@ -186,7 +186,7 @@ def _subject(
         if holder.dep_ == "xcomp" and obj is not None and (st := _state_of(obj, resolved)):
             return True, st  # "prompting Beijing to lodge a protest", "urged Berlin to send"
         if (
-            holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl")
+            holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl", "acomp")
             and holder.head != holder
         ):
             holder = holder.head
@@ -871,7 +871,7 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
     for _ in range(3):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
-        if holder.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or holder.head == holder:
+        if holder.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or holder.head == holder:
             break
         holder = holder.head
     phrases = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -492,3 +492,15 @@ def test_a_states_platform_taking_part_in_a_drill_brings_its_state(
     got = triples(run(text))
     assert ("NLD", "NOR", 1, "joint_exercise") in got
     assert ("FIN", "NLD", 1, "joint_exercise") in got
+
+
+def test_a_drill_a_coordinated_subject_is_due_to_begin_joins_them_all(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Philippine and US troops are due to begin their largest ever Balikatan exercise next"
+        " week, with units from Australia and France joining for the first time."
+    )
+    got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "joint_exercise" and d == 1}
+    for a, b in (("PHL", "USA"), ("USA", "PHL"), ("PHL", "AUS"), ("FRA", "PHL")):
+        assert (a, b) in got
