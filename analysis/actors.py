@@ -650,7 +650,7 @@ def _name_parts(doc: Doc, got: _Found, known: dict[int, Mention], skip: set[int]
             continue
         first.setdefault(m.actor, m.start)
         for part in person.name.split():
-            if len(part) > 2 and part[0].isupper() and part.lower() not in _SURNAME_PARTICLES:
+            if len(part) > 1 and part[0].isupper() and part.lower() not in _SURNAME_PARTICLES:
                 owner[part] = m.actor if owner.get(part, m.actor) == m.actor else None
     if not owner:
         return

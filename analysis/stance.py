@@ -303,6 +303,10 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
                 ),
                 None,
             )
+            if speaker is None:
+                # "according to officials": unnamed officials of the state the text is about.
+                source = next((c for c in span[-1].children if c.dep_ == "pobj"), None)
+                speaker = resolved.antecedent(source) if source is not None else None
         elif "familiar" in span.text.lower() or "source" in span.text.lower():
             speaker = None
         else:

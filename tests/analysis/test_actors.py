@@ -197,6 +197,7 @@ def test_a_title_reads_over_its_own_words_and_a_leaders_possessive(
             "Morrison",
             "AUS",
         ),
+        ("President Xi Jinping watched the parade. Xi told the crowd to be proud.", "Xi", "CHN"),
         (
             "Air force spokesman Air Vice Marshal Prapas Sonjaidee spoke in Bangkok for Thailand."
             ' "We are ready," Prapas said.',

@@ -179,3 +179,14 @@ def test_each_state_of_a_coordinated_subject_speaks(run: Callable[..., Analysis]
     text = "Mali and Burkina Faso warned Nigeria against any intervention."
     got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "pressure"}
     assert got == {("MLI", "NGA"), ("BFA", "NGA")}
+
+
+def test_according_to_unnamed_officials_speaks_for_the_state_in_focus(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Indonesia ordered Rafale jets from France in February. Indonesia dropped its Su-35 plan"
+        " last year, according to officials."
+    )
+    got = {c.speaker for c in run(text).stance_cues if c.cue.lower() == "according to"}
+    assert got == {"IDN"}
