@@ -189,6 +189,20 @@ class Resolved:
                 found = states
         return found or self._bloc_of_size(token, size)
 
+    def listed_before(self, token: Token) -> list[str]:
+        """ "Mali, Burkina Faso and Niger announced that they were leaving": "they" after a
+        subject listing states, in the same sentence, stands for all of them."""
+        doc = token.doc
+        for m in self.in_span(doc[sentence(token).start : token.i]):
+            root = doc[m.start : m.end].root
+            if not m.state or root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            states = [m.state, *(st for c in _listed(root) if (st := self.state_at(c.i)))]
+            states = [st for st in dict.fromkeys(states) if resources.is_country(st)]
+            if len(states) > 1:
+                return states
+        return []
+
     def _bloc_of_size(self, token: Token, size: int) -> list[str]:
         """ "The three governments signed a pact, the Alliance of Sahel States": a bloc named
         in the same sentence with exactly that many members stands for them."""

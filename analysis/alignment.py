@@ -570,11 +570,23 @@ def _counterparts(
             for t in _targets(tok if tok.pos_ == "NOUN" else verb, ctx.resolved, skip, preps)
             if _is_bloc(t) and t != subject
         ]
-    if kind in ("accession_bid", "neutrality"):
+    if kind in ("accession_bid", "neutrality", "bloc_exit"):
         near = [t for t in near if _is_bloc(t)]
+    if kind == "bloc_exit":
+        # "left ECOWAS", not "left the CSTO talks": the bloc itself is what is left.
+        near = [t for t in near if _left_itself(ctx, tok, t)]
     if kind == "exercise_suspension":
         near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
     return near
+
+
+def _left_itself(ctx: Context, tok: Token, bloc: str) -> bool:
+    """Whether a bloc is the very object of a verb of leaving, not a modifier in it."""
+    for c in tok.children:
+        obj = c if c.dep_ == "dobj" else next((p for p in c.children if p.dep_ == "pobj"), None)
+        if obj is not None and c.dep_ in ("dobj", "prep") and ctx.resolved.state_at(obj.i) == bloc:
+            return True
+    return False
 
 
 def _sentence_counterparts(
@@ -743,6 +755,8 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed"; those
         # who urge or criticise together are not each other's targets.
         counterparts = _co_subjects(ctx, verb, subject)
+    if kind == "bloc_exit":
+        counterparts = [c for c in counterparts if _is_bloc(c)]
     if rule.symmetric and direction == rule.direction:
         _every_party(ctx, tok, verb, sent, subject, kind, counterparts)
         return
@@ -861,6 +875,10 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             st = ctx.resolved.state_at(c.i)
             if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
                 out.append(st)
+    # "Mali, Burkina Faso and Niger announced that they were leaving ECOWAS": all of them.
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "they":
+            out += [st for st in ctx.resolved.listed_before(c) if st != subject and st not in out]
     return out
 
 

@@ -504,3 +504,26 @@ def test_a_drill_a_coordinated_subject_is_due_to_begin_joins_them_all(
     got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "joint_exercise" and d == 1}
     for a, b in (("PHL", "USA"), ("USA", "PHL"), ("PHL", "AUS"), ("FRA", "PHL")):
         assert (a, b) in got
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        (
+            "Mali, Burkina Faso and Niger announced on Sunday that they were leaving ECOWAS.",
+            {("MLI", "ECOWAS"), ("BFA", "ECOWAS"), ("NER", "ECOWAS")},
+            set(),
+        ),
+        ("Uzbekistan quit the CSTO in 2012.", {("UZB", "CSTO")}, set()),
+        # Leaving a place or a meeting is no exit from a bloc.
+        ("French troops will leave Niger by December.", set(), {("FRA", "NER")}),
+        ("Armenia's delegation left a meeting of the CSTO early.", set(), {("ARM", "CSTO")}),
+        ("Armenia has not left the CSTO.", set(), {("ARM", "CSTO")}),
+    ],
+)
+def test_leaving_a_bloc_points_away_from_it(
+    run: Callable[..., Analysis], text: str, expected: set, absent: set
+) -> None:
+    got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "bloc_exit" and d == -1}
+    assert expected <= got
+    assert not absent & got
