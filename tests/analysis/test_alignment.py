@@ -527,3 +527,26 @@ def test_leaving_a_bloc_points_away_from_it(
     got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "bloc_exit" and d == -1}
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Chinese coast guard vessels fired water cannon at a Philippine supply boat.",
+            ("CHN", "PHL", -1, "armed_attack"),
+        ),
+        (
+            "Russia fired more than 80 missiles at Ukrainian cities on Monday.",
+            ("RUS", "UKR", -1, "armed_attack"),
+        ),
+    ],
+)
+def test_firing_something_at_a_state_attacks_it(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in triples(run(text))
+
+
+def test_firing_a_test_missile_attacks_no_one(run: Callable[..., Analysis]) -> None:
+    assert not triples(run("India fired a new Agni missile from its test range on Tuesday."))
