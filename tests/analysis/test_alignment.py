@@ -176,10 +176,10 @@ def test_every_state_joining_a_drill_is_a_party(run: Callable[..., Analysis]) ->
     [
         ("Israeli jets struck Iranian air defence sites near Isfahan.", {("ISR", "IRN", -1)}),
         ("Turkey shot down a Russian Su-24 bomber in 2015.", {("TUR", "RUS", -1)}),
-        # The weapon fired is the instrument, its maker no target.
+        # The weapon fired is the instrument, its maker no target; the positions fired at are.
         (
             "Ukrainian gunners fired French-supplied CAESAR howitzers at Russian positions.",
-            {("UKR", "FRA", 1), ("FRA", "UKR", 1)},
+            {("UKR", "FRA", 1), ("FRA", "UKR", 1), ("UKR", "RUS", -1)},
         ),
         # A clause on the subject does not name the attacker.
         ("A Patriot battery supplied by Germany shot down a Kinzhal missile over Kyiv.", set()),
