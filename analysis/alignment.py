@@ -506,7 +506,7 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
     if kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in ctx.pressured):
         return None
-    if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ != "sign":
+    if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ not in ("sign", "agree"):
         return None
     negated = _negated(verb) if verb != tok or tok.pos_ == "VERB" else False
     if tok.pos_ == "VERB" and _negated(tok):
@@ -678,6 +678,8 @@ def _act_doers(
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that place a subject ("meeting at the NATO summit in Vilnius"), never a party.
+PLACE_PREPS = frozenset({"at", "in", "on", "during"})
 
 
 def _struck_places(
@@ -901,7 +903,18 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             if t.lower_ == "by" and t.dep_ in ("prep", "agent") and _clause_of(t) == holder
         ]
     for c in phrases:
+        # "Yoon and Kishida, meeting at the NATO summit in Vilnius, agreed": a clause on the
+        # subject names where or when, not who.
+        aside = {
+            u.i
+            for t in c.subtree
+            if t.i != c.i
+            and (t.dep_ in ("relcl", "advcl") or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS))
+            for u in t.subtree
+        }
         for t in c.subtree:
+            if t.i in aside:
+                continue
             # "the three governments signed": each state the group stands for.
             for st in [ctx.resolved.state_at(t.i), *ctx.resolved.group(t)]:
                 if st and st != subject and st not in out:

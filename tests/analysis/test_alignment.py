@@ -550,3 +550,21 @@ def test_firing_something_at_a_state_attacks_it(
 
 def test_firing_a_test_missile_attacks_no_one(run: Callable[..., Analysis]) -> None:
     assert not triples(run("India fired a new Agni missile from its test range on Tuesday."))
+
+
+def test_states_that_agree_to_cooperate_move_toward_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Kenya and Haiti agreed on Monday to deepen security cooperation."
+    got = {(s, c, d) for s, c, d, kind in triples(run(text)) if kind == "agreement"}
+    assert got == {("KEN", "HTI", 1), ("HTI", "KEN", 1)}
+
+
+def test_where_the_parties_meet_is_no_party(run: Callable[..., Analysis]) -> None:
+    text = (
+        "South Korea and Japan, meeting at the NATO summit in Vilnius, agreed to strengthen"
+        " cooperation with the United States."
+    )
+    got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "agreement"}
+    assert ("KOR", "JPN") in got
+    assert not any("NATO" in pair or "LTU" in pair for pair in got)
