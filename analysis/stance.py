@@ -141,7 +141,9 @@ def _act_target(verb: Token, resolved: Resolved, speaker: str | None) -> str | N
     condemned the pact", "drills around Taiwan, which Taipei called a provocation". The act's
     own modifiers first ("Macron's decision"), then the subject of the clause it is the object
     of, then whoever acted in the sentences before."""
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    # "the exercise was unacceptable": what a copula says is of its subject.
+    deps = ("dobj", "nsubjpass", "nsubj") if verb.lemma_ == "be" else ("dobj", "nsubjpass")
+    obj = next((c for c in verb.children if c.dep_ in deps), None)
     if obj is not None and obj.lower_ in ("which", "that") and verb.dep_ == "relcl":
         obj = verb.head  # "drills around Taiwan, which the ministry called a provocation"
     if obj is None or obj.pos_ != "NOUN":
@@ -357,7 +359,11 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         )
     elif cue.type == "evaluation":
         speaker = _attribution_speaker(sent, resolved)
-        target = _subject_state(verb, resolved) or _other_state(sent, resolved, None)
+        target = (
+            _subject_state(verb, resolved)
+            or _act_target(verb, resolved, speaker)
+            or _other_state(sent, resolved, None)
+        )
     else:  # pressure, commitment, denial
         speaker = _subject_state(verb, resolved)
         if span.text.lower().endswith("from"):

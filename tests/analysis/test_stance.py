@@ -190,3 +190,14 @@ def test_according_to_unnamed_officials_speaks_for_the_state_in_focus(
     )
     got = {c.speaker for c in run(text).stance_cues if c.cue.lower() == "according to"}
     assert got == {"IDN"}
+
+
+def test_a_judgement_of_an_act_said_with_a_copula_points_at_its_doer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia held the Vostok exercise on disputed islands. Japanese Chief Cabinet Secretary"
+        " Hirokazu Matsuno said the exercise was unacceptable."
+    )
+    got = {(c.cue, c.speaker, c.target) for c in run(text).stance_cues}
+    assert ("unacceptable", "JPN", "RUS") in got
