@@ -290,6 +290,28 @@ def _co_targets(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:
     return out
 
 
+def _stated_parties(
+    span: Span, cue: resources.StanceCue, verb: Token, resolved: Resolved
+) -> tuple[str | None, str | None]:
+    """(speaker, target) of a pressure, commitment or denial cue."""
+    sent = sentence(span[0])
+    speaker = _subject_state(verb, resolved)
+    if span.text.lower().endswith("from"):
+        nxt = span.doc[span.end : sent.end]
+        target = next((resolved.state_at(t.i) for t in nxt if resolved.state_at(t.i)), None)
+    else:
+        target = _object_state(verb, resolved, speaker)
+    if cue is not PLEDGE:  # what a state says it would do names its partner, if any
+        target = target or _other_state(sent, resolved, speaker)
+    if speaker is None and cue.type == "pressure":
+        speaker = _other_state(sent, resolved, target)
+    if target is None and cue.type == "denial" and speaker is not None:
+        # "India said its jets downed an F-16. Pakistan denied losing any aircraft": a denial
+        # answers whoever made the claim.
+        target = resolved.act_doer(verb, speaker)
+    return speaker, target
+
+
 def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueRow:
     sent = sentence(span[0])
     verb = _verb_of(span.root)
@@ -365,16 +387,7 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
             or _other_state(sent, resolved, None)
         )
     else:  # pressure, commitment, denial
-        speaker = _subject_state(verb, resolved)
-        if span.text.lower().endswith("from"):
-            nxt = span.doc[span.end : sent.end]
-            target = next((resolved.state_at(t.i) for t in nxt if resolved.state_at(t.i)), None)
-        else:
-            target = _object_state(verb, resolved, speaker)
-        if cue is not PLEDGE:  # what a state says it would do names its partner, if any
-            target = target or _other_state(sent, resolved, speaker)
-        if speaker is None and cue.type == "pressure":
-            speaker = _other_state(sent, resolved, target)
+        speaker, target = _stated_parties(span, cue, verb, resolved)
     return StanceCueRow(
         cue=span.text,
         type=cue.type,

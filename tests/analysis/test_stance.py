@@ -201,3 +201,12 @@ def test_a_judgement_of_an_act_said_with_a_copula_points_at_its_doer(
     )
     got = {(c.cue, c.speaker, c.target) for c in run(text).stance_cues}
     assert ("unacceptable", "JPN", "RUS") in got
+
+
+def test_a_denial_answers_whoever_made_the_claim(run: Callable[..., Analysis]) -> None:
+    text = (
+        "India said its MiG-21 shot down a Pakistani F-16 on Wednesday."
+        " Pakistan denied losing any aircraft."
+    )
+    got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "denial"}
+    assert got == {("PAK", "IND")}
