@@ -949,15 +949,19 @@ def _compliance(ctx: Context) -> None:
 def _judgements(ctx: Context) -> None:
     """ "Kyiv welcomed the decision", "Moscow called the deployment a provocation": an
     evaluation cue with a speaker and a target state is praise or criticism of that state,
-    whatever words carry it; a negated one ("did not criticise") says nothing."""
+    whatever words carry it, and so is pressure a noun carries ("under pressure from
+    Brussels", "drawing protests from Tokyo"); a negated one ("did not criticise") says
+    nothing."""
     kinds = {1: "verbal_support", -1: "verbal_criticism"}
     for cue in ctx.cues:
-        if cue.type != "evaluation" or not cue.speaker or not cue.target:
+        if cue.type not in ("evaluation", "pressure") or not cue.speaker or not cue.target:
             continue
         kind = kinds.get(cue.polarity)
         span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if kind is None or span is None:
             continue
+        if cue.type == "pressure" and span.root.pos_ != "NOUN":
+            continue  # pressing verbs are signal triggers of their own; "pressure from X" is not
         verb = _governing_verb(span.root)
         if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
             continue

@@ -246,11 +246,15 @@ def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
         last_end = end
         span = doc[start:end]
         row = _row(span, cue, resolved)
+        # "Washington, Beijing and Moscow all urged restraint": one cue for each who speaks,
+        # and none of them is the target.
+        speakers = _co_speakers(span, replace(row, target=None), resolved)
+        if row.target in speakers:
+            row = replace(row, target=None)
         rows.append(row)
         # "condemned the United States and Britain": one cue per state it is aimed at.
         rows += [replace(row, target=st) for st in _co_targets(span, row, resolved)]
-        # "Washington, Beijing and Moscow all urged restraint": one cue for each who speaks.
-        rows += [replace(row, speaker=st) for st in _co_speakers(span, row, resolved)]
+        rows += [replace(row, speaker=st) for st in speakers]
     return rows
 
 

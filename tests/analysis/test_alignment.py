@@ -568,3 +568,10 @@ def test_where_the_parties_meet_is_no_party(run: Callable[..., Analysis]) -> Non
     got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "agreement"}
     assert ("KOR", "JPN") in got
     assert not any("NATO" in pair or "LTU" in pair for pair in got)
+
+
+def test_pressure_a_noun_carries_is_criticism_from_its_source(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Germany had come under months of pressure from Warsaw over the tanks."
+    assert ("POL", "DEU", -1, "verbal_criticism") in triples(run(text))

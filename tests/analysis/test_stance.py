@@ -210,3 +210,11 @@ def test_a_denial_answers_whoever_made_the_claim(run: Callable[..., Analysis]) -
     )
     got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "denial"}
     assert got == {("PAK", "IND")}
+
+
+def test_states_that_speak_together_are_not_each_others_target(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Washington, Beijing and Moscow all urged restraint."
+    got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "pressure"}
+    assert got == {("USA", None), ("CHN", None), ("RUS", None)}
