@@ -236,7 +236,79 @@ class Resolved:
             states = [st for st in dict.fromkeys(states) if resources.is_country(st)]
             if len(states) == size:
                 found = states
-        return found
+        return found or self._bloc_of_size(token, size)
+
+    def listed_before(self, token: Token) -> list[str]:
+        """ "Mali, Burkina Faso and Niger announced that they were leaving": "they" after a
+        subject listing states, in the same sentence, stands for all of them."""
+        doc = token.doc
+        for m in self.in_span(doc[sentence(token).start : token.i]):
+            root = doc[m.start : m.end].root
+            if not m.state or root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            states = [m.state, *(st for c in _listed(root) if (st := self.state_at(c.i)))]
+            states = [st for st in dict.fromkeys(states) if resources.is_country(st)]
+            if len(states) > 1:
+                return states
+        return []
+
+    def _bloc_of_size(self, token: Token, size: int) -> list[str]:
+        """ "The three governments signed a pact, the Alliance of Sahel States": a bloc named
+        in the same sentence with exactly that many members stands for them."""
+        by_id = resources.actors_by_id()
+        for m in self.in_span(sentence(token)):
+            rec = by_id.get(m.state or "")
+            if rec is not None and rec.type == "bloc" and len(rec.members) == size:
+                return list(rec.members)
+        return []
+
+    def act_doer(self, noun: Token, exclude: str | None) -> str | None:
+        """Who did the act a noun refers back to ("Israel struck Iran ... Riyadh condemned the
+        attack", "Germany will send tanks ... Kyiv welcomed the decision"): the doer of the
+        last act named by the same word, else the state the lede is about, else the main
+        subject of the nearest sentence before that has one; never ``exclude``."""
+        doc = noun.doc
+        lemmas = token_table(doc)
+        for j in range(noun.i - 1, -1, -1):
+            if lemmas[j][1] == noun.lemma_ and doc[j].pos_ in ("NOUN", "VERB"):
+                st = self._doer(doc[j], exclude)
+                if st:
+                    return st
+        for sent in list(doc.sents)[:2]:
+            if sent.start >= noun.i:
+                break
+            for m in self.in_span(sent):
+                root = doc[m.start : m.end].root
+                if m.state and m.state != exclude and _subject_like(root, main=True):
+                    return m.state
+        sent = sentence(noun)
+        spans = [doc[sent.start : noun.i]]
+        for _ in range(2):
+            if spans[-1].start == 0:
+                break
+            spans.append(sentence(doc[spans[-1].start - 1]))
+        for span in spans:
+            found = [m for m in self.in_span(span) if m.state and m.state != exclude]
+            for m in found:
+                if _subject_like(doc[m.start : m.end].root, main=True):
+                    return m.state
+        return None
+
+    def _doer(self, act: Token, exclude: str | None) -> str | None:
+        """The state doing an act: a verb's subject, a noun's own modifier ("Israel's attack",
+        "Russian strikes") or the subject of the clause the noun is in."""
+        if act.pos_ == "NOUN":
+            for c in act.children:
+                if c.dep_ in ("poss", "amod", "compound"):
+                    st = next((s for t in c.subtree if (s := self.state_at(t.i))), None)
+                    if st:
+                        return st if st != exclude else None
+            act = act.head if act.dep_ in ("dobj", "nsubjpass") else act
+        for c in act.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+                st = self.subject_state(c)
+                return st if st != exclude else None
+        return None
 
     def subject_state(self, subj: Token) -> str | None:
         """The state a grammatical subject stands for: named in it, the antecedent of a
@@ -502,26 +574,53 @@ def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
     }
     others = {m.actor for i in range(sent.start, sent.end) if (m := known.get(i)) is not None}
     focus = _article_state(known)
+    before = {
+        m.state for i in range(sent.start, ent.start) if (m := known.get(i)) is not None and m.state
+    }
     if len(states) == 1 and not any(o.startswith("P:") for o in others):
         only = next(iter(states))
-        before = any(
-            (m := known.get(i)) is not None and m.state == only
-            for i in range(sent.start, ent.start)
-        )
         # "Adviser X said the United States had offered help", in a story on the Philippines:
         # a state named only in what the official says is what they speak of, not whom for.
-        return only if before or focus in (None, only) else focus
+        return only if only in before or focus in (None, only) else focus
     if not states:
         # "The navy's commander in chief, Admiral Julio Leiva, said": no state in sight; an
-        # official of the state the article is about.
-        return focus
-    named_before = any(
-        (m := known.get(i)) is not None and m.state for i in range(sent.start, ent.start)
-    )
-    if not named_before and not any(o.startswith("P:") for o in others):
-        # "Colonel X told reporters the strike came from Iran or Iraq": every state named
-        # comes in what the official says; an official of the state the article is about.
-        return focus
+        # official of the state the story was just about, else of the one it is about.
+        return _recent_subject(sent, known) or focus
+    if len(before) == 1:
+        # "Kim did not speak, but Defence Minister X warned the United States": the state of
+        # the one party named before the title.
+        return next(iter(before))
+    if before:
+        return None
+    # "Air Chief Marshal X said the air force would buy French and American jets": states
+    # named only in what is said; the state the story was just about, else (with no other
+    # person in the sentence whose state they might be) the one it is about.
+    recent = _recent_subject(sent, known)
+    if recent or any(o.startswith("P:") for o in others):
+        return recent
+    return focus
+
+
+def _recent_subject(sent: Span, known: dict[int, Mention]) -> str | None:
+    """The state that is the main subject of one of the two sentences before ("Saudi Arabia
+    displayed the remains ... Colonel X, a defence ministry spokesman, told reporters")."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(2):
+        if start == 0:
+            return None
+        prev = sentence(doc[start - 1])
+        for i in range(prev.start, prev.end):
+            m = known.get(i)
+            if (
+                m is not None
+                and m.start == i
+                and m.state
+                and resources.is_country(m.state)
+                and _subject_like(doc[m.start : m.end].root, main=True)
+            ):
+                return m.state
+        start = prev.start
     return None
 
 
@@ -612,6 +711,9 @@ def resolve(doc: Doc, article: Article) -> Resolved:
     weapon_tokens = {
         i for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON" for i in range(s.start, s.end)
     }
+    # Known people named by one part first ("Kim did not speak, but Defence Minister X"), so
+    # that title context can read them; the people found by title are linked at the end.
+    _name_parts(doc, got, known, weapon_tokens)
     for ent in [*doc.ents, *_titled_names(doc, known, got.covered | weapon_tokens)]:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -622,7 +724,45 @@ def resolve(doc: Doc, article: Article) -> Resolved:
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             # A place the gazetteer does not know: an entity, never an actor.
             got.entities.append(EntityRow(ent.text, ent.label_, ent.start_char, ent.end_char, None))
+    _name_parts(doc, got, known, weapon_tokens)
     return _finish(got, doc)
+
+
+def _name_parts(doc: Doc, got: _Found, known: dict[int, Mention], skip: set[int]) -> None:
+    """Later mentions of a person by one part of a name the article has given in full
+    ("Chinese Foreign Minister Qin Gang ... Qin called", "Scott Morrison ... Morrison said",
+    "Air Vice Marshal Prapas Sonjaidee ... Prapas said"), whatever the recogniser took them
+    for. A part two people of the article share names neither."""
+    owner: dict[str, str | None] = {}
+    first: dict[str, int] = {}
+    for m in got.mentions:
+        person = got.people.get(m.actor)
+        if person is None or not person.country or len(person.name.split()) < 2:
+            continue
+        first.setdefault(m.actor, m.start)
+        for part in person.name.split():
+            if len(part) > 1 and part[0].isupper() and part.lower() not in _SURNAME_PARTICLES:
+                owner[part] = m.actor if owner.get(part, m.actor) == m.actor else None
+    if not owner:
+        return
+    titles = resources.title_words()
+    for tok in doc:
+        pid = owner.get(tok.text)
+        if pid is None or tok.i in known or tok.i in skip or tok.i <= first[pid]:
+            continue
+        if tok.pos_ != "PROPN" or tok.lower_ in titles:
+            continue
+        # A name of its own ("Wang Wenbin" after "Wang Yi"): a neighbour that is no part.
+        near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        if any(n.pos_ == "PROPN" and n.is_title and owner.get(n.text) != pid for n in near):
+            continue
+        p = got.people[pid]
+        m = Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, pid, p.country)
+        got.mentions.append(m)
+        known[tok.i] = m
+        got.covered.add(tok.i)
+        got.entities = [e for e in got.entities if e.start != m.start_char or e.actor]
+        got.entities.append(EntityRow(tok.text, "PERSON", m.start_char, m.end_char, pid))
 
 
 def _titled_names(doc: Doc, known: dict[int, Mention], taken: set[int]) -> list[Span]:

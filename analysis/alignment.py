@@ -163,7 +163,7 @@ def _subject(
     ``(True, None)`` so that the trigger is not pinned on some other party."""
     if trigger.pos_ == "NOUN":
         for c in trigger.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and c.pos_ != "PRON":  # "their exercise": the clause's subject
                 st = _state_of(c, resolved)
                 if st:
                     return True, st  # "Serbia's accession", "Kosovo's membership"
@@ -186,7 +186,7 @@ def _subject(
         if holder.dep_ == "xcomp" and obj is not None and (st := _state_of(obj, resolved)):
             return True, st  # "prompting Beijing to lodge a protest", "urged Berlin to send"
         if (
-            holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl")
+            holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl", "acomp")
             and holder.head != holder
         ):
             holder = holder.head
@@ -422,7 +422,8 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         for t in c.subtree
         if (st := ctx.resolved.state_at(t.i))
         and resources.is_country(st)  # "took part as members of NATO": states take part
-        and t.i not in ctx.weapon_tokens
+        # "A Dutch submarine took part": a platform's state takes part, not its maker.
+        and (t.i not in ctx.weapon_tokens or (c.dep_ != "prep" and not _maker_of(t, ctx.resolved)))
     ]
     known = ctx.exercise[1] if ctx.exercise is not None else []
     parties = list(dict.fromkeys([*known, *joined]))
@@ -449,8 +450,21 @@ def _own_actor(ctx: Context, tok: Token) -> str | None:
     return None
 
 
+def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
+    """Whether a noun trigger is what its verb speaks of or judges ("Russia criticised the
+    drills", "Riyadh condemned the attack"): the verb's subject is no party to the act."""
+    if tok.pos_ != "NOUN" or verb == tok or verb.lemma_ not in resources.judging_verbs():
+        return False
+    if verb.lemma_ in (*rule.light_verbs, *rule.reversed_by):
+        return False  # "announced sanctions", "called off the drills"
+    return any(t.dep_ in ("dobj", "nsubjpass", "oprd") for t in _path_up(tok) if t != verb)
+
+
 def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: str) -> str | None:
     rule = resources.signal_rules()[kind]
+    if _judged(tok, verb, rule):
+        own = _own_actor(ctx, tok)
+        return own if own is not None and _is_state(own) else None
     if rule.light_verbs and tok.pos_ == "NOUN":
         own = _own_actor(ctx, tok)
         if own is not None or verb.lemma_ not in (*rule.light_verbs, *rule.reversed_by):
@@ -492,7 +506,7 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
     if kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in ctx.pressured):
         return None
-    if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ != "sign":
+    if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ not in ("sign", "agree"):
         return None
     negated = _negated(verb) if verb != tok or tok.pos_ == "VERB" else False
     if tok.pos_ == "VERB" and _negated(tok):
@@ -542,6 +556,10 @@ def _counterparts(
         # around Taiwan" names no partner).
         own = {t.i for t in tok.subtree}
         near = [s for s in _targets(verb, ctx.resolved, skip | own, preps) if s != subject]
+    if not near and rule.weapon_owners:
+        near = _struck_places(ctx, tok, verb, subject, preps)
+    if not near and rule.basis == "verbal":
+        near = _act_doers(ctx, tok, verb, subject, kind, preps)
     if not near and not rule.needs_object and fallback:
         near = _sentence_counterparts(ctx, tok, sent, subject, rule)
     near = [s for s in near if s and not (rule.states_only and _is_bloc(s))][:3]
@@ -552,11 +570,23 @@ def _counterparts(
             for t in _targets(tok if tok.pos_ == "NOUN" else verb, ctx.resolved, skip, preps)
             if _is_bloc(t) and t != subject
         ]
-    if kind in ("accession_bid", "neutrality"):
+    if kind in ("accession_bid", "neutrality", "bloc_exit"):
         near = [t for t in near if _is_bloc(t)]
+    if kind == "bloc_exit":
+        # "left ECOWAS", not "left the CSTO talks": the bloc itself is what is left.
+        near = [t for t in near if _left_itself(ctx, tok, t)]
     if kind == "exercise_suspension":
         near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
     return near
+
+
+def _left_itself(ctx: Context, tok: Token, bloc: str) -> bool:
+    """Whether a bloc is the very object of a verb of leaving, not a modifier in it."""
+    for c in tok.children:
+        obj = c if c.dep_ == "dobj" else next((p for p in c.children if p.dep_ == "pobj"), None)
+        if obj is not None and c.dep_ in ("dobj", "prep") and ctx.resolved.state_at(obj.i) == bloc:
+            return True
+    return False
 
 
 def _sentence_counterparts(
@@ -609,6 +639,75 @@ def _path_up(tok: Token) -> list[Token]:
     return out
 
 
+# Determiners of a noun that refers back to an act already reported ("the operation").
+BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both"})
+
+
+def _act_doers(
+    ctx: Context, tok: Token, verb: Token, subject: str, kind: str, preps: frozenset[str]
+) -> list[str]:
+    """ "The United States and Britain struck ... Australia and Canada provided support for
+    the operation": support for, or praise of, an act goes to the states that did it."""
+    doc = tok.doc
+    for holder in dict.fromkeys([tok, verb]):
+        for c in holder.children:
+            noun = c if c.dep_ == "dobj" and c != tok else None
+            if c.dep_ == "prep" and c.lower_ in preps:
+                noun = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if (
+                noun is None
+                or noun.pos_ != "NOUN"
+                or not any(d.dep_ == "det" and d.lower_ in BACK_DETERMINERS for d in noun.children)
+            ):
+                continue
+            doer = ctx.resolved.act_doer(noun, subject)
+            if doer is None:
+                return []
+            # "The United States and Britain struck": the doer's partners in the act.
+            before = [m for m in ctx.resolved.mentions if m.end <= noun.i and m.state == doer]
+            for m in reversed(before if resources.signal_rules()[kind].direction > 0 else []):
+                partners = [
+                    st
+                    for conj in doc[m.start : m.end].root.conjuncts
+                    if (st := ctx.resolved.state_at(conj.i)) and st not in (doer, subject)
+                ]
+                if partners:
+                    return list(dict.fromkeys([doer, *partners]))
+            return [doer]
+    return []
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that place a subject ("meeting at the NATO summit in Vilnius"), never a party.
+PLACE_PREPS = frozenset({"at", "in", "on", "during"})
+
+
+def _struck_places(
+    ctx: Context, tok: Token, verb: Token, subject: str, preps: frozenset[str]
+) -> list[str]:
+    """ "Russian artillery shelled Kharkiv", "pressed their assault on Bakhmut": a place the
+    data does not know, attacked, lies in the state the article is about (never the
+    attacker's own; when the article is about the attacker, the state it names most after)."""
+    target = _focus(ctx.resolved, exclude=subject)
+    if target is None:
+        return []
+    for holder in dict.fromkeys([tok, verb]):
+        for c in holder.children:
+            if c.dep_ not in ("dobj", "prep") or (c.dep_ == "prep" and c.lower_ not in preps):
+                continue
+            if any(_unknown_place(ctx, t) for t in c.subtree):
+                return [target]
+    return []
+
+
+def _unknown_place(ctx: Context, tok: Token) -> bool:
+    """A place name no actor or person stands for (the small model takes some cities for
+    people: "shelled Kharkiv")."""
+    if tok.i in ctx.resolved.by_token or tok.i in ctx.weapon_names:
+        return False
+    return tok.ent_type_ in PLACE_LABELS or (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON")
+
+
 def _struck_owners(ctx: Context, tok: Token, subject: str) -> list[str]:
     """The states owning the weapons an attack's object names ("shot down a Russian Su-24",
     "struck Iranian air defence sites"); never its instruments ("with Israeli bombs")."""
@@ -658,6 +757,8 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed"; those
         # who urge or criticise together are not each other's targets.
         counterparts = _co_subjects(ctx, verb, subject)
+    if kind == "bloc_exit":
+        counterparts = [c for c in counterparts if _is_bloc(c)]
     if rule.symmetric and direction == rule.direction:
         _every_party(ctx, tok, verb, sent, subject, kind, counterparts)
         return
@@ -690,6 +791,28 @@ def _every_party(
         for b in parties:
             if rule.all_pairs or a in own or b in own:
                 ctx.emit(a, b, kind, rule.direction, tok, sent)
+    for bloc in _founded(ctx, verb, parties) if kind == "agreement" else []:
+        for a in parties:
+            ctx.emit(a, bloc, "membership", 1, tok, sent)
+
+
+def _founded(ctx: Context, verb: Token, parties: list[str]) -> list[str]:
+    """ "The three governments signed a pact, the Alliance of Sahel States": a bloc named in
+    the clause whose members are exactly the parties is the bloc their act founds or binds."""
+    by_id = resources.actors_by_id()
+    out: list[str] = []
+    for t in verb.subtree:
+        st = ctx.resolved.state_at(t.i)
+        rec = by_id.get(st or "")
+        if (
+            rec is not None
+            and st not in out
+            and _is_bloc(rec.id)
+            and len(parties) > 1
+            and set(rec.members) == set(parties)
+        ):
+            out.append(rec.id)
+    return out
 
 
 def _faced(
@@ -754,6 +877,10 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             st = ctx.resolved.state_at(c.i)
             if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
                 out.append(st)
+    # "Mali, Burkina Faso and Niger announced that they were leaving ECOWAS": all of them.
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "they":
+            out += [st for st in ctx.resolved.listed_before(c) if st != subject and st not in out]
     return out
 
 
@@ -764,7 +891,7 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
     for _ in range(3):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
-        if holder.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or holder.head == holder:
+        if holder.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or holder.head == holder:
             break
         holder = holder.head
     phrases = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -776,7 +903,18 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             if t.lower_ == "by" and t.dep_ in ("prep", "agent") and _clause_of(t) == holder
         ]
     for c in phrases:
+        # "Yoon and Kishida, meeting at the NATO summit in Vilnius, agreed": a clause on the
+        # subject names where or when, not who.
+        aside = {
+            u.i
+            for t in c.subtree
+            if t.i != c.i
+            and (t.dep_ in ("relcl", "advcl") or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS))
+            for u in t.subtree
+        }
         for t in c.subtree:
+            if t.i in aside:
+                continue
             # "the three governments signed": each state the group stands for.
             for st in [ctx.resolved.state_at(t.i), *ctx.resolved.group(t)]:
                 if st and st != subject and st not in out:
@@ -806,6 +944,28 @@ def _compliance(ctx: Context) -> None:
         sent = sentence(span[0])
         if sentence_words(sent)[1] & (suspend | {"comply", "align", "agree", "accept"}):
             ctx.emit(cue.speaker, cue.target, "pressure_compliance", 1, span.root, sent)
+
+
+def _judgements(ctx: Context) -> None:
+    """ "Kyiv welcomed the decision", "Moscow called the deployment a provocation": an
+    evaluation cue with a speaker and a target state is praise or criticism of that state,
+    whatever words carry it, and so is pressure a noun carries ("under pressure from
+    Brussels", "drawing protests from Tokyo"); a negated one ("did not criticise") says
+    nothing."""
+    kinds = {1: "verbal_support", -1: "verbal_criticism"}
+    for cue in ctx.cues:
+        if cue.type not in ("evaluation", "pressure") or not cue.speaker or not cue.target:
+            continue
+        kind = kinds.get(cue.polarity)
+        span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if kind is None or span is None:
+            continue
+        if cue.type == "pressure" and span.root.pos_ != "NOUN":
+            continue  # pressing verbs are signal triggers of their own; "pressure from X" is not
+        verb = _governing_verb(span.root)
+        if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
+            continue
+        ctx.emit(cue.speaker, cue.target, kind, cue.polarity, span.root, sentence(span[0]))
 
 
 def _inside_weapons(doc: Doc) -> set[int]:
@@ -861,6 +1021,7 @@ def extract(
         if tok.i not in named:  # "attack helicopters", "strike drones": part of a name
             _on_trigger(ctx, tok, kind)
     _compliance(ctx)
+    _judgements(ctx)
     ctx.out.sort(key=lambda r: r.start)
     return ctx.out
 
@@ -928,9 +1089,9 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
     return [(m, blocs[0]) for m in dict.fromkeys(members)]
 
 
-def _focus(resolved: Resolved) -> str | None:
+def _focus(resolved: Resolved, *, exclude: str | None = None) -> str | None:
     counts: dict[str, int] = {}
     for m in resolved.mentions:
-        if m.state and resources.is_country(m.state):
+        if m.state and m.state != exclude and resources.is_country(m.state):
             counts[m.state] = counts.get(m.state, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None

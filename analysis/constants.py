@@ -98,6 +98,7 @@ SIGNAL_TYPES: Final = (
     "agreement",
     "military_base",
     "membership",
+    "bloc_exit",
     "accession_bid",
     "neutrality",
     "sanctions",

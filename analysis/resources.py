@@ -869,6 +869,18 @@ def stance_cues() -> tuple[StanceCue, ...]:
 
 
 @lru_cache(maxsize=1)
+def judging_verbs() -> frozenset[str]:
+    """Verbs that speak of or judge what they govern ("condemned the attack", "called the
+    drills a provocation", "denied the strike"): the verb cues of the stance lexicon but
+    hedges and commitments (what one pledges, one does)."""
+    return frozenset(
+        c.cue
+        for c in stance_cues()
+        if c.match == "lemma" and c.type not in ("hedge", "commitment") and "VERB" in c.pos
+    )
+
+
+@lru_cache(maxsize=1)
 def signal_rules() -> dict[str, SignalRule]:
     return {s.type: s for s in _read("signals.v1.jsonl", _signal)}
 

@@ -19,6 +19,7 @@ from analysis.doc import TERMS_KEY, clean_sentence, sentence, token_table
 from analysis.model import StanceCueRow
 
 MODALS = {"could", "may", "might", "would", "should"}
+IMPERSONAL = frozenset({"appear", "seem"})  # grammar: "appears to", "seems to" hold no claim
 FIRST_PERSON = frozenset({"we", "i", "us"})
 SPEECH_LEMMAS = {
     "say",
@@ -49,8 +50,34 @@ def _lemma_cues() -> dict[str, resources.StanceCue]:
     return out
 
 
+# A state saying what it itself would do pledges it ("Washington said it would keep working
+# with Paris"); said of another, or of what would befall someone, it is a forecast.
+OWN_FUTURE = frozenset({"would"})
+PLEDGE = resources.StanceCue(cue="would", type="commitment", polarity=1, match="phrase")
+
+
+def _own_future(modal: Token, resolved: Resolved) -> bool:
+    """Whether a modal states the speaker's own future act in reported speech."""
+    verb = modal.head
+    if modal.tag_ != "MD" or verb.dep_ not in ("ccomp", "conj") or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False  # "would be destroyed": what befalls someone
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head  # "said it would buy jets and would train pilots"
+    report = clause.head
+    if subj is None or clause.dep_ != "ccomp" or report.lemma_ not in SPEECH_LEMMAS:
+        return False
+    if subj.lower_ in FIRST_PERSON:
+        return True
+    speaker = _subject_state(report, resolved)
+    return speaker is not None and resolved.subject_state(subj) == speaker
+
+
 def _verb_of(tok: Token) -> Token:
-    head = tok
+    head = tok.head if tok.dep_ in ("aux", "auxpass") else tok  # "would", "could": their verb
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX") or head.head == head:
             return head
@@ -104,10 +131,71 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
     return None
 
 
+# Determiners of a noun that refers back to an act already reported ("the decision", "both
+# decisions", "this move").
+BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both", "its", "their"})
+
+
+def _act_target(verb: Token, resolved: Resolved, speaker: str | None) -> str | None:
+    """The state whose act a cue's object refers to: "Kyiv welcomed the decision", "China
+    condemned the pact", "drills around Taiwan, which Taipei called a provocation". The act's
+    own modifiers first ("Macron's decision"), then the subject of the clause it is the object
+    of, then whoever acted in the sentences before."""
+    # "the exercise was unacceptable": what a copula says is of its subject.
+    deps = ("dobj", "nsubjpass", "nsubj") if verb.lemma_ == "be" else ("dobj", "nsubjpass")
+    obj = next((c for c in verb.children if c.dep_ in deps), None)
+    if obj is not None and obj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        obj = verb.head  # "drills around Taiwan, which the ministry called a provocation"
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    if obj.i > verb.i and not any(
+        c.dep_ in ("det", "poss", "predet") and c.lower_ in BACK_DETERMINERS for c in obj.children
+    ):
+        return None  # "condemned attacks on shipping": no act reported before
+    own = {t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    for t in obj.subtree:
+        st = resolved.state_at(t.i) if t.i not in own else None
+        if st and st != speaker:
+            return st if t.i < obj.i else None  # "the plan to arm Kyiv": read as before
+    if obj.i < verb.i and obj.dep_ in ("dobj", "pobj"):
+        doer = next((c for c in obj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        st = resolved.subject_state(doer) if doer is not None else None
+        if st and st != speaker:
+            return st  # "Chinese warships held drills around Taiwan, which Taipei called ..."
+    return resolved.act_doer(obj, speaker)
+
+
 def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | None:
     for st in resolved.states_in(sent):
         if st != exclude:
             return st
+    return None
+
+
+def _hedge_speaker(span: Span, resolved: Resolved) -> str | None:
+    """Who holds a hedged claim: the subject of the hedge's own clause ("New Delhi is weighing
+    a purchase", "North Korean forces could shoot down"), else of the nearest verb of saying
+    or judging above it ("Washington warned that the purchase could trigger sanctions")."""
+    root = span.root
+    own = _verb_of(root)
+    # "is expected to", "reportedly", "appears to": impersonal; the subject holds nothing.
+    # A modal's own subject holds nothing ("Serbia could face sanctions": the writer hedges).
+    holds = root.pos_ == "VERB" and (
+        own.lemma_ not in IMPERSONAL
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in own.children)
+    )
+    head = own
+    speaking = SPEECH_LEMMAS | resources.judging_verbs()
+    for _ in range(6):
+        if (head == own and holds) or head.lemma_ in speaking:
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    st = resolved.subject_state(c)
+                    if st:
+                        return st
+        if head.head == head:
+            break
+        head = head.head
     return None
 
 
@@ -140,6 +228,8 @@ def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
                 continue  # "May" the month, not the modal
             if cue.type == "evaluation" and tok.pos_ == "VERB" and tok.lemma_ in _lemma_cues():
                 continue  # the lemma cue ("push" as pressure) wins for verbs
+            if cue.cue in OWN_FUTURE and _own_future(tok, resolved):
+                cue = PLEDGE  # "Canada said it would always stand up for human rights"
         found.append((span.start, span.end, cue))
     lemma_cues = _lemma_cues()
     for i, (_, lemma, pos) in enumerate(token_table(doc)):
@@ -156,10 +246,36 @@ def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
         last_end = end
         span = doc[start:end]
         row = _row(span, cue, resolved)
+        # "Washington, Beijing and Moscow all urged restraint": one cue for each who speaks,
+        # and none of them is the target.
+        speakers = _co_speakers(span, replace(row, target=None), resolved)
+        if row.target in speakers:
+            row = replace(row, target=None)
         rows.append(row)
         # "condemned the United States and Britain": one cue per state it is aimed at.
         rows += [replace(row, target=st) for st in _co_targets(span, row, resolved)]
+        rows += [replace(row, speaker=st) for st in speakers]
     return rows
+
+
+def _co_speakers(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:
+    """The states coordinated with a cue's speaker in the subject of its verb ("Mali and
+    Burkina Faso warned", "the foreign ministries of Qatar and Oman criticised it")."""
+    if row.speaker is None or row.type == "hedge":
+        return []
+    verb = _verb_of(span.root)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return []
+    out: list[str] = []
+    for t in subj.subtree:
+        if resolved.state_at(t.i) != row.speaker:
+            continue
+        for c in t.conjuncts:
+            st = resolved.state_at(c.i)
+            if st and st not in (row.speaker, row.target) and st not in out:
+                out.append(st)
+    return out
 
 
 def _co_targets(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:
@@ -178,6 +294,28 @@ def _co_targets(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:
     return out
 
 
+def _stated_parties(
+    span: Span, cue: resources.StanceCue, verb: Token, resolved: Resolved
+) -> tuple[str | None, str | None]:
+    """(speaker, target) of a pressure, commitment or denial cue."""
+    sent = sentence(span[0])
+    speaker = _subject_state(verb, resolved)
+    if span.text.lower().endswith("from"):
+        nxt = span.doc[span.end : sent.end]
+        target = next((resolved.state_at(t.i) for t in nxt if resolved.state_at(t.i)), None)
+    else:
+        target = _object_state(verb, resolved, speaker)
+    if cue is not PLEDGE:  # what a state says it would do names its partner, if any
+        target = target or _other_state(sent, resolved, speaker)
+    if speaker is None and cue.type == "pressure":
+        speaker = _other_state(sent, resolved, target)
+    if target is None and cue.type == "denial" and speaker is not None:
+        # "India said its jets downed an F-16. Pakistan denied losing any aircraft": a denial
+        # answers whoever made the claim.
+        target = resolved.act_doer(verb, speaker)
+    return speaker, target
+
+
 def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueRow:
     sent = sentence(span[0])
     verb = _verb_of(span.root)
@@ -193,6 +331,10 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
                 ),
                 None,
             )
+            if speaker is None:
+                # "according to officials": unnamed officials of the state the text is about.
+                source = next((c for c in span[-1].children if c.dep_ == "pobj"), None)
+                speaker = resolved.antecedent(source) if source is not None else None
         elif "familiar" in span.text.lower() or "source" in span.text.lower():
             speaker = None
         else:
@@ -220,25 +362,36 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         target = target or _other_state(sent, resolved, speaker)
     elif cue.type == "hedge":
         # A hedge qualifies a claim; it names who makes the claim, not a state it aims at.
-        speaker = _attribution_speaker(sent, resolved)
+        speaker = _hedge_speaker(span, resolved) or _attribution_speaker(sent, resolved)
         target = None
     elif cue.type == "evaluation" and cue.match == "lemma" and span.root.pos_ == "VERB":
         # "Berlin condemned the strike", "Zelensky thanked Washington".
         speaker = _subject_state(verb, resolved)
-        target = _object_state(verb, resolved, speaker) or _other_state(sent, resolved, speaker)
+        target = (
+            _object_state(verb, resolved, speaker)
+            or _act_target(verb, resolved, speaker)
+            or _other_state(sent, resolved, speaker)
+        )
+    elif (
+        cue.type == "evaluation" and verb != span.root and verb.lemma_ in resources.judging_verbs()
+    ):
+        # "Moscow called the fortifications a provocation": the one who frames speaks, and
+        # what is framed (or whoever did it) is the target.
+        speaker = _subject_state(verb, resolved)
+        target = (
+            _object_state(verb, resolved, speaker)
+            or _act_target(verb, resolved, speaker)
+            or _other_state(sent, resolved, speaker)
+        )
     elif cue.type == "evaluation":
         speaker = _attribution_speaker(sent, resolved)
-        target = _subject_state(verb, resolved) or _other_state(sent, resolved, None)
+        target = (
+            _subject_state(verb, resolved)
+            or _act_target(verb, resolved, speaker)
+            or _other_state(sent, resolved, None)
+        )
     else:  # pressure, commitment, denial
-        speaker = _subject_state(verb, resolved)
-        if span.text.lower().endswith("from"):
-            nxt = span.doc[span.end : sent.end]
-            target = next((resolved.state_at(t.i) for t in nxt if resolved.state_at(t.i)), None)
-        else:
-            target = _object_state(verb, resolved, speaker)
-        target = target or _other_state(sent, resolved, speaker)
-        if speaker is None and cue.type == "pressure":
-            speaker = _other_state(sent, resolved, target)
+        speaker, target = _stated_parties(span, cue, verb, resolved)
     return StanceCueRow(
         cue=span.text,
         type=cue.type,

@@ -258,3 +258,91 @@ def test_a_possessive_after_sources_only(nlp: Language, text: str, word: int, st
     resolved = resolve(doc, Article(text=text, title="t"))
     its = [t for t in doc if t.lower_ == "its"][word]
     assert resolved.antecedent(its) == state
+
+
+@pytest.mark.parametrize(
+    "text,form,state",
+    [
+        # Chinese names put the family name first; the recogniser takes "Morrison" for an ORG.
+        (
+            "Chinese Foreign Minister Qin Gang met Honduran officials. Qin called it fair.",
+            "Qin",
+            "CHN",
+        ),
+        (
+            "Prime Minister Scott Morrison spoke. Later Morrison said he was sure.",
+            "Morrison",
+            "AUS",
+        ),
+        ("President Xi Jinping watched the parade. Xi told the crowd to be proud.", "Xi", "CHN"),
+        (
+            "Air force spokesman Air Vice Marshal Prapas Sonjaidee spoke in Bangkok for Thailand."
+            ' "We are ready," Prapas said.',
+            "Prapas",
+            "THA",
+        ),
+    ],
+)
+def test_a_person_named_in_full_is_found_by_one_part_of_the_name(
+    run: Callable[..., Analysis], text: str, form: str, state: str
+) -> None:
+    result = run(text)
+    person = next(a for a in result.actors if a.type == "person" and form in a.forms)
+    assert person.country == state
+    assert person.mentions == 2
+
+
+def test_one_part_shared_by_two_people_names_neither(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Chinese Foreign Minister Wang Yi met ministry spokesman Wang Wenbin in Beijing."
+        " Wang said nothing."
+    )
+    people = [a for a in run(text).actors if a.type == "person"]
+    assert {a.name for a in people} >= {"Wang Yi", "Wang Wenbin"}
+    assert all("Wang" not in a.forms for a in people)
+
+
+@pytest.mark.parametrize(
+    "text,name,state",
+    [
+        # No state in the official's sentence: the main subject of the sentence before.
+        (
+            "Iran denied any role. Saudi Arabia displayed the remains of the drones on Monday."
+            " Colonel Turki Malki, a defence ministry spokesman, told reporters they were fired"
+            " from the north. Iran and Iraq rejected the claim; Iran said so twice.",
+            "Turki Malki",
+            "SAU",
+        ),
+        # States named only in what is said: not the official's.
+        (
+            "Indonesia has given up its plan to buy Su-35 jets. Air Chief Marshal Fadjar"
+            " Prasetyo said the air force would buy French and American jets instead.",
+            "Fadjar Prasetyo",
+            "IDN",
+        ),
+        # A party named before the title: its state.
+        (
+            "Kim Jong Un watched the parade. Kim did not speak, but Defence Minister Kang Sun"
+            " Nam warned the United States and Russia.",
+            "Kang Sun Nam",
+            "PRK",
+        ),
+    ],
+)
+def test_an_official_whose_title_names_no_state_acts_for_the_state_in_focus(
+    run: Callable[..., Analysis], text: str, name: str, state: str
+) -> None:
+    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
+    assert people.get(name) == state
+
+
+def test_a_counted_group_stands_for_a_bloc_of_that_size_in_its_sentence(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Mali left first. Then Niger's generals took power. On Sept. 16 the three governments"
+        " signed a pact, the Alliance of Sahel States. Chad stayed outside."
+    )
+    got = {(a.subject, a.counterpart) for a in run(text).alignment if a.type == "agreement"}
+    assert {("MLI", "BFA"), ("BFA", "NER"), ("NER", "MLI")} <= got
+    assert not any("TCD" in pair for pair in got)

@@ -176,10 +176,10 @@ def test_every_state_joining_a_drill_is_a_party(run: Callable[..., Analysis]) ->
     [
         ("Israeli jets struck Iranian air defence sites near Isfahan.", {("ISR", "IRN", -1)}),
         ("Turkey shot down a Russian Su-24 bomber in 2015.", {("TUR", "RUS", -1)}),
-        # The weapon fired is the instrument, its maker no target.
+        # The weapon fired is the instrument, its maker no target; the positions fired at are.
         (
             "Ukrainian gunners fired French-supplied CAESAR howitzers at Russian positions.",
-            {("UKR", "FRA", 1), ("FRA", "UKR", 1)},
+            {("UKR", "FRA", 1), ("FRA", "UKR", 1), ("UKR", "RUS", -1)},
         ),
         # A clause on the subject does not name the attacker.
         ("A Patriot battery supplied by Germany shot down a Kinzhal missile over Kyiv.", set()),
@@ -388,3 +388,190 @@ def test_a_weapons_maker_is_not_the_target_of_its_downing(run: Callable[..., Ana
     )
     assert not any("IRN" in (s, c) for s, c, _, _ in triples(run(text)))
     assert ("TUR", "RUS", -1, "armed_attack") in triples(run("Turkey shot down a Russian Su-24."))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Israel struck air defence sites in Iran on Saturday. Saudi Arabia condemned the"
+            " attack.",
+            ("SAU", "ISR", -1, "verbal_criticism"),
+        ),
+        (
+            "Germany will send Leopard 2 tanks to Ukraine. Kyiv welcomed the decision.",
+            ("UKR", "DEU", 1, "verbal_support"),
+        ),
+    ],
+)
+def test_a_judgement_of_a_states_act_is_a_verbal_signal(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, int, str]
+) -> None:
+    assert expected in triples(run(text))
+
+
+def test_a_negated_judgement_is_no_signal(run: Callable[..., Analysis]) -> None:
+    text = "Israel struck air defence sites in Iran. Saudi Arabia did not condemn the attack."
+    assert not any(t[0] == "SAU" for t in triples(run(text)))
+
+
+def test_a_state_judging_an_exercise_takes_no_part_in_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Norwegian and Finnish soldiers began the drills on Monday. Russia, which shares a long"
+        " border with Finland, criticised the drills."
+    )
+    got = triples(run(text))
+    assert ("NOR", "FIN", 1, "joint_exercise") in got
+    assert not any(t[0] == "RUS" and t[3] == "joint_exercise" for t in got)
+
+
+def test_an_attack_on_a_place_the_data_does_not_know_hits_the_state_in_focus(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ukraine said its air defences were stretched. Ukraine asked for more Patriot systems,"
+        " and Ukraine's army said it needed shells. Russian forces shelled Kharkiv overnight."
+    )
+    assert ("RUS", "UKR", -1, "armed_attack") in triples(run(text))
+
+
+def test_a_place_attacked_in_a_story_about_the_attacker_lies_in_the_state_named_next(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia's army regrouped, Russia said. Russia sent reserves, and Ukraine's army held"
+        " the line. Russian artillery shelled Kharkiv overnight."
+    )
+    got = triples(run(text))
+    assert ("RUS", "UKR", -1, "armed_attack") in got
+    assert not any(t[1] == "RUS" and t[3] == "armed_attack" for t in got)
+
+
+def test_the_parties_of_a_pact_that_founds_a_bloc_join_it_and_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Mali's junta expelled the French ambassador. Niger followed in August. Burkina Faso"
+        " ordered French troops out. On Sept. 16 the three governments signed a mutual defence"
+        " pact, the Alliance of Sahel States."
+    )
+    got = {(s, c, d) for s, c, d, _ in triples(run(text))}
+    for a in ("MLI", "BFA", "NER"):
+        assert (a, "AES", 1) in got
+        for b in ("MLI", "BFA", "NER"):
+            assert a == b or (a, b, 1) in got
+
+
+def test_an_exercise_among_a_blocs_members_is_no_membership(run: Callable[..., Analysis]) -> None:
+    text = "The Indian Navy joined the U.S., Japanese and Australian navies in the Malabar drills."
+    assert not any(t[3] == "membership" for t in triples(run(text)))
+
+
+def test_support_for_an_act_goes_to_every_state_that_did_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The United States and Britain struck more than 60 targets on Friday."
+        " Australia, Bahrain, Canada and the Netherlands provided support for the operation."
+    )
+    got = {(s, c, d) for s, c, d, kind in triples(run(text)) if kind == "verbal_support"}
+    for helper in ("AUS", "BHR", "CAN", "NLD"):
+        assert {(helper, "USA", 1), (helper, "GBR", 1)} <= got
+
+
+def test_support_for_a_state_names_it(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Poland voiced strong support for Ukraine on Tuesday."))
+    assert ("POL", "UKR", 1, "verbal_support") in got
+
+
+def test_a_states_platform_taking_part_in_a_drill_brings_its_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Norwegian and Finnish soldiers began the Nordic Response exercise on Monday."
+        " A Dutch submarine took part in the maritime part of the drills."
+    )
+    got = triples(run(text))
+    assert ("NLD", "NOR", 1, "joint_exercise") in got
+    assert ("FIN", "NLD", 1, "joint_exercise") in got
+
+
+def test_a_drill_a_coordinated_subject_is_due_to_begin_joins_them_all(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Philippine and US troops are due to begin their largest ever Balikatan exercise next"
+        " week, with units from Australia and France joining for the first time."
+    )
+    got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "joint_exercise" and d == 1}
+    for a, b in (("PHL", "USA"), ("USA", "PHL"), ("PHL", "AUS"), ("FRA", "PHL")):
+        assert (a, b) in got
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        (
+            "Mali, Burkina Faso and Niger announced on Sunday that they were leaving ECOWAS.",
+            {("MLI", "ECOWAS"), ("BFA", "ECOWAS"), ("NER", "ECOWAS")},
+            set(),
+        ),
+        ("Uzbekistan quit the CSTO in 2012.", {("UZB", "CSTO")}, set()),
+        # Leaving a place or a meeting is no exit from a bloc.
+        ("French troops will leave Niger by December.", set(), {("FRA", "NER")}),
+        ("Armenia's delegation left a meeting of the CSTO early.", set(), {("ARM", "CSTO")}),
+        ("Armenia has not left the CSTO.", set(), {("ARM", "CSTO")}),
+    ],
+)
+def test_leaving_a_bloc_points_away_from_it(
+    run: Callable[..., Analysis], text: str, expected: set, absent: set
+) -> None:
+    got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "bloc_exit" and d == -1}
+    assert expected <= got
+    assert not absent & got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Chinese coast guard vessels fired water cannon at a Philippine supply boat.",
+            ("CHN", "PHL", -1, "armed_attack"),
+        ),
+        (
+            "Russia fired more than 80 missiles at Ukrainian cities on Monday.",
+            ("RUS", "UKR", -1, "armed_attack"),
+        ),
+    ],
+)
+def test_firing_something_at_a_state_attacks_it(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in triples(run(text))
+
+
+def test_firing_a_test_missile_attacks_no_one(run: Callable[..., Analysis]) -> None:
+    assert not triples(run("India fired a new Agni missile from its test range on Tuesday."))
+
+
+def test_states_that_agree_to_cooperate_move_toward_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Kenya and Haiti agreed on Monday to deepen security cooperation."
+    got = {(s, c, d) for s, c, d, kind in triples(run(text)) if kind == "agreement"}
+    assert got == {("KEN", "HTI", 1), ("HTI", "KEN", 1)}
+
+
+def test_where_the_parties_meet_is_no_party(run: Callable[..., Analysis]) -> None:
+    text = (
+        "South Korea and Japan, meeting at the NATO summit in Vilnius, agreed to strengthen"
+        " cooperation with the United States."
+    )
+    got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "agreement"}
+    assert ("KOR", "JPN") in got
+    assert not any("NATO" in pair or "LTU" in pair for pair in got)
+
+
+def test_pressure_a_noun_carries_is_criticism_from_its_source(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Germany had come under months of pressure from Warsaw over the tanks."
+    assert ("POL", "DEU", -1, "verbal_criticism") in triples(run(text))

@@ -89,3 +89,132 @@ def test_a_cue_aimed_at_several_states_counts_once_for_each(
     result = run("Iran condemned the United States and Britain for the strikes.")
     targets = {c.target for c in result.stance_cues if c.cue == "condemned"}
     assert targets == {"USA", "GBR"}
+
+
+@pytest.mark.parametrize(
+    "text,cue,speaker,target",
+    [
+        # The act is named again by the same word: its doer is the target.
+        (
+            "Israel struck air defence sites in Iran on Saturday. Oil prices rose."
+            " Saudi Arabia condemned the attack.",
+            "condemned",
+            "SAU",
+            "ISR",
+        ),
+        # Named by another word: the state the lede is about.
+        (
+            "Germany will send Leopard 2 tanks to Ukraine, Berlin said on Wednesday."
+            " Poland is expected to follow. Kyiv welcomed the decision.",
+            "welcomed",
+            "UKR",
+            "DEU",
+        ),
+        # A relative clause: the subject of the act it refers back to.
+        (
+            "Chinese warships held drills around Taiwan, which the ministry in Taipei called a"
+            " provocation.",
+            "provocation",
+            "TWN",
+            "CHN",
+        ),
+    ],
+)
+def test_a_judged_act_points_at_the_state_that_did_it(
+    run: Callable[..., Analysis], text: str, cue: str, speaker: str, target: str
+) -> None:
+    got = {(c.cue, c.speaker, c.target) for c in run(text).stance_cues}
+    assert (cue, speaker, target) in got
+
+
+def test_whoever_frames_an_act_speaks(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Estonia began building bunkers on its border. Russia's foreign ministry called the"
+        " fortifications a provocation."
+    )
+    got = {(c.cue, c.speaker, c.target) for c in run(text).stance_cues}
+    assert ("provocation", "RUS", "EST") in got
+
+
+@pytest.mark.parametrize(
+    "text,cue,speaker",
+    [
+        # The one who says what is hedged holds it.
+        (
+            "Washington warned that the purchase could trigger sanctions on Ankara.",
+            "could",
+            "USA",
+        ),
+        # A hedging verb's own subject holds it.
+        ("New Delhi is also weighing a larger purchase of drones.", "weighing", "IND"),
+        # Impersonal: nobody named holds it.
+        ("Russia is expected to keep targeting the power grid.", "is expected to", None),
+    ],
+)
+def test_a_hedge_is_held_by_whoever_makes_the_claim(
+    run: Callable[..., Analysis], text: str, cue: str, speaker: str | None
+) -> None:
+    got = {c.cue: c.speaker for c in run(text).stance_cues if c.type == "hedge"}
+    assert cue in got
+    assert got[cue] == speaker
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # What a state says it would itself do is a pledge.
+        ("Serbia said it would remain militarily neutral.", "commitment"),
+        ("Kazakhstan said it would not recognise the annexation.", "commitment"),
+        # Said of another state, or of what would befall someone, it stays a hedge.
+        ("Serbia said Russia would deliver the jets next year.", "hedge"),
+        ("Moscow said the tanks would be destroyed.", "hedge"),
+    ],
+)
+def test_a_states_own_would_is_a_pledge(run: Callable[..., Analysis], text: str, kind: str) -> None:
+    got = {c.type for c in run(text).stance_cues if c.cue.lower().startswith("would")}
+    assert got == {kind}
+
+
+def test_each_state_of_a_coordinated_subject_speaks(run: Callable[..., Analysis]) -> None:
+    text = "Mali and Burkina Faso warned Nigeria against any intervention."
+    got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "pressure"}
+    assert got == {("MLI", "NGA"), ("BFA", "NGA")}
+
+
+def test_according_to_unnamed_officials_speaks_for_the_state_in_focus(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Indonesia ordered Rafale jets from France in February. Indonesia dropped its Su-35 plan"
+        " last year, according to officials."
+    )
+    got = {c.speaker for c in run(text).stance_cues if c.cue.lower() == "according to"}
+    assert got == {"IDN"}
+
+
+def test_a_judgement_of_an_act_said_with_a_copula_points_at_its_doer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia held the Vostok exercise on disputed islands. Japanese Chief Cabinet Secretary"
+        " Hirokazu Matsuno said the exercise was unacceptable."
+    )
+    got = {(c.cue, c.speaker, c.target) for c in run(text).stance_cues}
+    assert ("unacceptable", "JPN", "RUS") in got
+
+
+def test_a_denial_answers_whoever_made_the_claim(run: Callable[..., Analysis]) -> None:
+    text = (
+        "India said its MiG-21 shot down a Pakistani F-16 on Wednesday."
+        " Pakistan denied losing any aircraft."
+    )
+    got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "denial"}
+    assert got == {("PAK", "IND")}
+
+
+def test_states_that_speak_together_are_not_each_others_target(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Washington, Beijing and Moscow all urged restraint."
+    got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "pressure"}
+    assert got == {("USA", None), ("CHN", None), ("RUS", None)}
