@@ -1909,10 +1909,17 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             # "leaders discussed air defence", "called for faster deliveries of air defence": a
             # transfer from no one named (and no origin known) is a topic, not a deal.
             continue
-        if recipient is None or recipient == c.supplier:
+        if recipient is None or recipient == c.supplier or _own_member(c.supplier, recipient):
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
     return merge(rows)
+
+
+def _own_member(supplier: str, recipient: str) -> bool:
+    """An alliance that sends fighters or ships to one of its own members ("NATO has sent more
+    fighters to Romania") moves its forces: a deployment, not a transfer between states."""
+    bloc = resources.actors_by_id().get(supplier)
+    return bloc is not None and recipient in bloc.members
 
 
 def _clause_head(tok: Token) -> Token:

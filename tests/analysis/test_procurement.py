@@ -1235,3 +1235,16 @@ def test_a_listed_system_of_another_origin_keeps_its_own(run: Callable[..., Anal
     text = "Poland paraded K2 tanks and HIMARS launchers in Warsaw on Tuesday."
     got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
     assert got == {("K2 Black Panther", "KOR", "POL"), ("HIMARS", "USA", "POL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO has meanwhile sent more fighters to Romania.", set()),
+        ("NATO sent more fighters to Ukraine.", {("NATO", "UKR")}),
+    ],
+)
+def test_an_alliance_sending_forces_to_its_own_member_is_no_transfer(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(p.supplier, p.recipient) for p in run(text).procurements} == expected
