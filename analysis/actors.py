@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
@@ -746,9 +747,13 @@ def _name_parts(doc: Doc, got: _Found, known: dict[int, Mention], skip: set[int]
     if not owner:
         return
     titles = resources.title_words()
-    for tok in doc:
-        pid = owner.get(tok.text)
-        if pid is None or tok.i in known or tok.i in skip or tok.i <= first[pid]:
+    strings = doc.vocab.strings  # a string's hash, without adding it to the store
+    by_orth: dict[int, str] = {strings[part]: pid for part, pid in owner.items() if pid}
+    orths = doc.to_array(ORTH).tolist()  # one array read, not a Token per word
+    for i in (i for i, orth in enumerate(orths) if orth in by_orth):
+        tok = doc[i]
+        pid = by_orth[orths[i]]
+        if tok.i in known or tok.i in skip or tok.i <= first[pid]:
             continue
         if tok.pos_ != "PROPN" or tok.lower_ in titles:
             continue
