@@ -24,6 +24,7 @@ from analysis.doc import (
     NAMES_KEY,
     TERMS_KEY,
     clean_sentence,
+    doc_text,
     headings,
     sentence,
     sentences_back,
@@ -162,7 +163,7 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
             last.end = span.end  # "S-70i Black Hawk": a designation and its name, one system
             continue
         found.append(WeaponMention(span.start, span.end, rec.name, rec.category, rec.origin))
-    for m in _VARIANT_IN_TEXT.finditer(doc.text):
+    for m in _VARIANT_IN_TEXT.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1 or span.start in taken:
             continue
