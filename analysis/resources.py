@@ -843,6 +843,26 @@ def _group_noun(row: dict[str, Any]) -> str:
     return lemma
 
 
+SPEAKER_KINDS = ("independent", "foreign", "region")
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> dict[str, str]:
+    """Lower-case words that keep a speaker from standing for a state (``speakers.v1.jsonl``),
+    by kind: ``independent`` speakers (analysts, reporters), ``foreign`` ones whose posting is
+    not their state (diplomats), ``region`` modifiers that name no one state ("Western")."""
+    return dict(_read("speakers.v1.jsonl", _speaker))
+
+
+def _speaker(row: dict[str, Any]) -> tuple[str, str]:
+    word, kind = row["word"], row["kind"]
+    if not isinstance(word, str) or not word or word != word.lower():
+        raise ValueError("word must be a non-empty lower-case string")
+    if kind not in SPEAKER_KINDS or not isinstance(row.get("note"), str):
+        raise ValueError(f"kind is one of {', '.join(SPEAKER_KINDS)}, with a note")
+    return word, kind
+
+
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Lower-case words of office titles that link a name to a state ("Russian Prime Minister
@@ -920,6 +940,7 @@ DATA_FILES: dict[str, Any] = {
     "references.v1.jsonl": references,
     "group_nouns.v1.jsonl": group_nouns,
     "titles.v1.jsonl": title_words,
+    "speakers.v1.jsonl": speaker_words,
     "stance_cues.v1.jsonl": stance_cues,
     "signals.v1.jsonl": signal_rules,
     "status_weights.v1.jsonl": status_weights,

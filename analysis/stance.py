@@ -92,6 +92,8 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
     for _ in range(4):
         for c in holder.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
+                if _stateless_speaker(c, resolved):
+                    return _named_before(c, resolved)
                 st = resolved.subject_state(c)
                 if st is not None or c.lower_ not in FIRST_PERSON:
                     return st
@@ -101,6 +103,32 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
             holder = holder.head
         else:
             break
+    return None
+
+
+def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
+    """Whether a speaking subject stands for no state of its own: a company ("Saab said"),
+    an independent voice ("analysts say"), a diplomat whose posting is not their state ("a
+    diplomat in Astana"), or one of vague origin ("Western officials")."""
+    mention = resolved.by_token.get(subj.i)
+    if mention is not None and resources.is_company(mention.actor):
+        return True
+    words = resources.speaker_words()
+    if words.get(subj.lemma_.lower()) in ("independent", "foreign"):
+        return True
+    return any(
+        c.dep_ in ("amod", "compound") and words.get(c.lower_) == "region" for c in subj.children
+    )
+
+
+def _named_before(subj: Token, resolved: Resolved) -> str | None:
+    """A state named before a subject's head noun ("Chinese diplomats", "Russia's analysts")."""
+    for c in subj.children:
+        if c.i < subj.i and c.dep_ in ("amod", "compound", "poss"):
+            for t in c.subtree:
+                st = resolved.state_at(t.i)
+                if st:
+                    return st
     return None
 
 

@@ -218,3 +218,21 @@ def test_states_that_speak_together_are_not_each_others_target(
     text = "Washington, Beijing and Moscow all urged restraint."
     got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "pressure"}
     assert got == {("USA", None), ("CHN", None), ("RUS", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Switzerland rejected the Gripen. Saab said the result was disappointing.", None),
+        ("Algeria bought Su-57 jets. Western diplomats say the deal has stalled.", None),
+        ("Algeria bought Su-57 jets. Analysts say the deal has stalled.", None),
+        ("Kazakhstan bought drones, said a diplomat in Astana.", None),
+        ("Algeria bought Su-57 jets. Chinese diplomats say the deal has stalled.", "CHN"),
+        ("Algeria bought Su-57 jets. Officials said the first jets had arrived.", "DZA"),
+    ],
+)
+def test_companies_independent_voices_and_diplomats_speak_for_no_state_but_their_own_named(
+    run: Callable[..., Analysis], text: str, speaker: str | None
+) -> None:
+    said = [c for c in run(text).stance_cues if c.type == "attribution"]
+    assert said and all(c.speaker == speaker for c in said)
