@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.constants import WORD_NUMBERS
-from analysis.doc import NAMES_KEY, heading_before, sentence, sentences_back, token_table
+from analysis.doc import (
+    NAMES_KEY,
+    heading_before,
+    sentence,
+    sentences,
+    sentences_back,
+    token_table,
+)
 from analysis.model import ActorRow, Article, EntityRow
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -275,7 +282,7 @@ class Resolved:
                 st = self._doer(doc[j], exclude)
                 if st:
                     return st
-        for sent in list(doc.sents)[:2]:
+        for sent in sentences(doc)[:2]:
             if sent.start >= noun.i:
                 break
             for m in self.in_span(sent):

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.actors import Resolved
-from analysis.constants import WEAK_HEDGES
+from analysis.constants import BACK_DETERMINERS, WEAK_HEDGES
 from analysis.doc import (
     NAMES_KEY,
     TERMS_KEY,
@@ -637,10 +637,6 @@ def _path_up(tok: Token) -> list[Token]:
         tok = tok.head
         out.append(tok)
     return out
-
-
-# Determiners of a noun that refers back to an act already reported ("the operation").
-BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both"})
 
 
 def _act_doers(

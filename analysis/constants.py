@@ -166,3 +166,7 @@ CONTINUATION_WORDS: Final = frozenset(
         "are", "was", "were", "has", "have", "had", "will", "would", "be", "been", "than", "into",
     }
 )  # fmt: skip
+
+BACK_DETERMINERS: Final = frozenset({"the", "this", "that", "these", "those", "both"})
+"""Determiners of a noun that refers back to an act already reported ("the operation", "this
+move", "both decisions")."""

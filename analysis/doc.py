@@ -28,7 +28,16 @@ def sentence(token: Token) -> Span:
     The cache lives in ``doc.user_data`` and refers back to the Doc; ``analyse_doc`` clears it
     when it is done, so that parsed documents do not outlive their analysis.
     """
-    doc = token.doc
+    index = _sentence_index(token.doc)
+    return index[0][index[1][token.i]]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of a doc, found once per doc (the same cache as ``sentence``)."""
+    return _sentence_index(doc)[0]
+
+
+def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
     index = doc.user_data.get("am_sentences")
     if index is None:
         sents = list(doc.sents)
@@ -37,7 +46,7 @@ def sentence(token: Token) -> Span:
             owner[sent.start : sent.end] = [k] * (sent.end - sent.start)
         index = (sents, owner)
         doc.user_data["am_sentences"] = index
-    return index[0][index[1][token.i]]
+    return index
 
 
 def token_table(doc: Doc) -> list[tuple[str, str, str]]:
@@ -131,9 +140,9 @@ def headings(doc: Doc) -> list[Span]:
     ends on a word, not on punctuation. The article's first line is its headline, not one."""
     found = doc.user_data.get("am_headings")
     if found is None:
-        sentence(doc[0]) if len(doc) else None  # fills the sentence index
-        sents = doc.user_data["am_sentences"][0] if len(doc) else []
-        found = doc.user_data["am_headings"] = [s for s in sents if s.start and _heading(s)]
+        found = doc.user_data["am_headings"] = [
+            s for s in sentences(doc) if s.start and _heading(s)
+        ]
     return found
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.actors import Resolved
+from analysis.constants import BACK_DETERMINERS
 from analysis.doc import TERMS_KEY, clean_sentence, sentence, token_table
 from analysis.model import StanceCueRow
 
@@ -159,9 +160,8 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
     return None
 
 
-# Determiners of a noun that refers back to an act already reported ("the decision", "both
-# decisions", "this move").
-BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both", "its", "their"})
+# A possessive pronoun refers back too when a cue judges an act ("welcomed its decision").
+ACT_DETERMINERS = BACK_DETERMINERS | {"its", "their"}
 
 
 def _act_target(verb: Token, resolved: Resolved, speaker: str | None) -> str | None:
@@ -177,7 +177,7 @@ def _act_target(verb: Token, resolved: Resolved, speaker: str | None) -> str | N
     if obj is None or obj.pos_ != "NOUN":
         return None
     if obj.i > verb.i and not any(
-        c.dep_ in ("det", "poss", "predet") and c.lower_ in BACK_DETERMINERS for c in obj.children
+        c.dep_ in ("det", "poss", "predet") and c.lower_ in ACT_DETERMINERS for c in obj.children
     ):
         return None  # "condemned attacks on shipping": no act reported before
     own = {t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
@@ -392,19 +392,13 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         # A hedge qualifies a claim; it names who makes the claim, not a state it aims at.
         speaker = _hedge_speaker(span, resolved) or _attribution_speaker(sent, resolved)
         target = None
-    elif cue.type == "evaluation" and cue.match == "lemma" and span.root.pos_ == "VERB":
-        # "Berlin condemned the strike", "Zelensky thanked Washington".
-        speaker = _subject_state(verb, resolved)
-        target = (
-            _object_state(verb, resolved, speaker)
-            or _act_target(verb, resolved, speaker)
-            or _other_state(sent, resolved, speaker)
-        )
-    elif (
-        cue.type == "evaluation" and verb != span.root and verb.lemma_ in resources.judging_verbs()
+    elif cue.type == "evaluation" and (
+        (cue.match == "lemma" and span.root.pos_ == "VERB")
+        or (verb != span.root and verb.lemma_ in resources.judging_verbs())
     ):
-        # "Moscow called the fortifications a provocation": the one who frames speaks, and
-        # what is framed (or whoever did it) is the target.
+        # "Berlin condemned the strike", "Zelensky thanked Washington"; "Moscow called the
+        # fortifications a provocation": the one who frames speaks, and what is framed (or
+        # whoever did it) is the target.
         speaker = _subject_state(verb, resolved)
         target = (
             _object_state(verb, resolved, speaker)
