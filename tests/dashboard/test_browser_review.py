@@ -116,6 +116,9 @@ def bloc_balance(page: Any) -> dict[str, list[Any]]:
 
 
 def download(page: Any, button: str) -> str:
+    """Click a download button once the page's script run has finished (a click while the
+    page is still running can be lost with the run it interrupts)."""
+    idle(page)
     with page.expect_download() as got:
         page.get_by_role("button", name=button).first.click()
     return Path(got.value.path()).read_text(encoding="utf-8")
