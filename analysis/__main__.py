@@ -278,8 +278,9 @@ def _analyze(args: argparse.Namespace) -> int:
 def _ingest(args: argparse.Namespace) -> int:
     import os
 
-    from analysis import ingest, resources, store
+    from analysis import ingest, matrices, resources, store
 
+    matrices.requested()  # a bad $ALIGNMENT_BLAS is refused before any worker starts
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     if args.batch_size < 1:
@@ -368,9 +369,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:  # the store, a disk: one line, never a traceback
         from analysis.ingest import SchedulerError
+        from analysis.matrices import BlasError
         from analysis.store import StoreError
 
-        if isinstance(exc, StoreError | SchedulerError):
+        if isinstance(exc, StoreError | SchedulerError | BlasError):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)

