@@ -277,31 +277,42 @@ def resolve_scheduler(scheduler: str | None = None) -> str | None:
 def dask_client(scheduler: str | None, *, workers: int | None = None) -> Iterator[Client]:
     """A client of a running scheduler, or of a LocalCluster of single-threaded worker processes
     (one per core unless ``workers``) that lives as long as the block."""
-    import dask
-    from distributed import Client, LocalCluster
-
-    if scheduler:
-        try:
-            # Dask's own connect timeout (``DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT``).
-            timeout = dask.config.get("distributed.comm.timeouts.connect")
-            client = Client(scheduler, timeout=timeout, set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
-        try:
-            try:
-                client.wait_for_workers(1, timeout=WORKER_WAIT)
-            except TimeoutError as exc:
-                raise SchedulerError(
-                    f"the Dask scheduler at {scheduler} has had no worker for "
-                    f"{WORKER_WAIT:.0f} s; start one with `dask worker {scheduler}`"
-                ) from exc
+    if not scheduler:
+        with _local_client(workers) as client:
             yield client
-        finally:
-            client.close()
         return
-    with dask.config.set(LOCAL_CONFIG):
-        _start_fork_server()
+    import dask
+    from distributed import Client
+
+    try:
+        # Dask's own connect timeout (``DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT``).
+        timeout = dask.config.get("distributed.comm.timeouts.connect")
+        client = Client(scheduler, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
+    try:
         try:
+            client.wait_for_workers(1, timeout=WORKER_WAIT)
+        except TimeoutError as exc:
+            raise SchedulerError(
+                f"the Dask scheduler at {scheduler} has had no worker for "
+                f"{WORKER_WAIT:.0f} s; start one with `dask worker {scheduler}`"
+            ) from exc
+        yield client
+    finally:
+        client.close()
+
+
+@contextmanager
+def _local_client(workers: int | None) -> Iterator[Client]:
+    # The fork server starts first: it imports and builds the pipeline while this process
+    # imports Dask and starts the scheduler.
+    _start_fork_server()
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+
+        with dask.config.set(LOCAL_CONFIG):
             cluster = LocalCluster(
                 n_workers=workers or os.cpu_count() or 1,
                 threads_per_worker=1,
@@ -318,8 +329,8 @@ def dask_client(scheduler: str | None, *, workers: int | None = None) -> Iterato
                     client.close()
             finally:
                 cluster.close()
-        finally:
-            _stop_fork_server()
+    finally:
+        _stop_fork_server()
 
 
 def _start_fork_server() -> None:
@@ -328,9 +339,7 @@ def _start_fork_server() -> None:
     already running in this process is reused as it is."""
     from multiprocessing import forkserver
 
-    from distributed.utils import get_mp_context
-
-    if get_mp_context().get_start_method() != "forkserver":
+    if LOCAL_CONFIG["distributed.worker.multiprocessing-method"] != "forkserver":
         return
     forkserver.set_forkserver_preload(
         [

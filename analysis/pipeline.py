@@ -12,10 +12,12 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import DEP, IS_LOWER, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
+import numpy as np
+from spacy.attrs import DEP, IS_LOWER, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import AttributeRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -311,22 +313,37 @@ def set_sentence_boundaries(doc: Doc) -> Doc:
     blank line ends a sentence (subheadings, datelines, list items), an initialism followed
     by a noun, an adjective or a lower-case word does not ("U.S. and Australian navies"), and
     no sentence starts right after a word with neither punctuation nor a line break between
-    ("Italian C-27J Spartan transports" is one sentence)."""
+    ("Italian C-27J Spartan transports" is one sentence). Read and written as arrays: each
+    distinct form is classified once, and no Token object is made."""
+    if len(doc) < 2:
+        return doc
+    rows = doc.to_array([IS_SPACE, ORTH, IS_LOWER, TAG, SENT_START])
+    forms, first, inverse = np.unique(rows[:, 1], return_index=True, return_inverse=True)
     strings = doc.vocab.strings
-    rows = doc.to_array([IS_SPACE, ORTH, IS_LOWER, TAG]).tolist()
-    for i in range(len(rows) - 1):
-        space, orth = rows[i][0], rows[i][1]
-        kind = _boundary_kind(strings, orth, space)
-        if not kind:
-            continue
-        nxt_space, _, nxt_lower, nxt_tag = rows[i + 1]
-        if kind == _BLANK_LINE and not nxt_space:
-            doc[i + 1].is_sent_start = True
-        elif (kind == _INITIAL and (nxt_lower or strings[nxt_tag] in _CONTINUES)) or (
-            kind == _MID_WORD and not nxt_space
-        ):
-            doc[i + 1].is_sent_start = False
+    kind = np.array(
+        [
+            _boundary_kind(strings, int(o), int(rows[i, 0]))
+            for o, i in zip(forms, first, strict=True)
+        ],
+        dtype=np.int8,
+    )[inverse][:-1]
+    after = rows[1:]
+    spaced = after[:, 0].astype(bool)
+    starts = (kind == _BLANK_LINE) & ~spaced
+    joins = (
+        (kind == _INITIAL) & (after[:, 2].astype(bool) | np.isin(after[:, 3], _continues()))
+    ) | ((kind == _MID_WORD) & ~spaced)
+    if starts.any() or joins.any():
+        sent_start = rows[:, 4].view(np.int64).copy()
+        sent_start[1:][starts] = 1
+        sent_start[1:][joins] = -1
+        doc.from_array([SENT_START], sent_start.view(np.uint64))
     return doc
+
+
+@lru_cache(maxsize=1)
+def _continues() -> np.ndarray:
+    return np.array([get_string_id(tag) for tag in _CONTINUES], dtype=np.uint64)
 
 
 _BLANK_LINE, _INITIAL, _MID_WORD = 1, 2, 3
