@@ -8,7 +8,7 @@ dashboard wraps it in ``st.cache_resource``, and ingest workers each build their
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -530,14 +530,26 @@ class FrameMatcher:
     result; at a token, one-token frames come in file order, before the longer patterns' (as
     the ``Matcher`` itself orders a one-token match before a longer pattern's one-token match
     at the same token).
+
+    A frame is a construction of one sentence, and the ``Matcher`` tries each pattern at every
+    token it is given: the longer patterns run only from the first token of a sentence that
+    can open one of them (their first tokens, looked up the same way) to the sentence's end.
     """
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
         self.single = OneTokenRules(nlp.vocab)
+        # The first tokens of the longer patterns; None if one cannot be looked up.
+        self.openers: OneTokenRules | None = OneTokenRules(nlp.vocab)
         for frame in resources.transfer_frames():
-            if not self.single.add(frame.id, frame.pattern):
-                self.matcher.add(frame.id, [list(frame.pattern)])
+            if self.single.add(frame.id, frame.pattern):
+                continue
+            self.matcher.add(frame.id, [list(frame.pattern)])
+            first = dict(frame.pattern[0])
+            if self.openers is not None and (
+                first.pop("OP", "1") not in ("1", "+") or not self.openers.add(frame.id, [first])
+            ):
+                self.openers = None
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
@@ -545,10 +557,24 @@ class FrameMatcher:
         if len(self.matcher):
             spans.extend(
                 Span(doc, start, end, label="FRAME", span_id=strings[key])
-                for key, start, end in self.matcher(doc)
+                for key, start, end in self._longer(doc)
             )
         doc.spans[FRAMES_KEY] = spans
         return doc
+
+    def _longer(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        """(key, start, end) of the longer patterns' matches, sentence by sentence."""
+        if self.openers is None or not doc.has_annotation("SENT_START"):
+            yield from self.matcher(doc)
+            return
+        opens = sorted({i for _, i in self.openers(doc)})
+        done = 0  # sentences end at or before this token
+        for i in opens:
+            if i < done:
+                continue
+            done = doc[i].sent.end
+            for key, start, end in self.matcher(doc[i:done]):
+                yield key, i + start, i + end
 
 
 class RulerMatches:

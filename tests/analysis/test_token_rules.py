@@ -90,3 +90,34 @@ def test_attribute_ruler_matches_are_the_models(nlp: Language, text: str) -> Non
     assert [(t.pos_, str(t.morph), t.lemma_) for t in again] == [
         (t.pos_, str(t.morph), t.lemma_) for t in doc
     ]
+
+
+@pytest.mark.parametrize("optional_opener", [False, True])
+def test_longer_frames_are_found_sentence_by_sentence_as_over_the_whole_doc(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch, optional_opener: bool
+) -> None:
+    from types import SimpleNamespace
+
+    from analysis.pipeline import FrameMatcher
+
+    patterns: list[tuple[str, list[dict[str, Any]]]] = [
+        ("took-delivery", [{"LEMMA": "take"}, {"LOWER": "delivery"}, {"LOWER": "of"}]),
+        ("bought-from", [{"LEMMA": "buy"}, {"IS_PUNCT": False, "OP": "+"}, {"LOWER": "from"}]),
+        ("in-service", [{"LOWER": {"IN": ["in", "into"]}}, {"LOWER": "service"}]),
+    ]
+    if optional_opener:  # a pattern that may start on its second token: the whole doc is read
+        patterns.append(("maybe-the", [{"LOWER": "the", "OP": "?"}, {"LOWER": "navy"}]))
+    frames = [SimpleNamespace(id=k, pattern=tuple(p)) for k, p in patterns]
+    monkeypatch.setattr(resources, "transfer_frames", lambda: frames)
+    frame_matcher = FrameMatcher(nlp)
+    assert (frame_matcher.openers is None) is optional_opener
+    matcher = Matcher(nlp.vocab)
+    for key, pattern in patterns:
+        matcher.add(key, [pattern])
+    found = 0
+    for doc in nlp.pipe(_texts()):
+        theirs = [(nlp.vocab.strings[k], s, e) for k, s, e in matcher(doc)]
+        ours = [(nlp.vocab.strings[k], s, e) for k, s, e in frame_matcher._longer(doc)]
+        assert ours == theirs
+        found += len(ours)
+    assert found >= 3
