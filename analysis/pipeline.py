@@ -9,14 +9,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IS_LOWER, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.attrs import (
+    DEP,
+    IS_LOWER,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    MORPH,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -581,28 +592,84 @@ class RulerMatches:
     """The matches of the model's ``attribute_ruler``, found as its own ``match`` finds them,
     with its one-token patterns looked up (``OneTokenRules``) instead of tried at every
     token by its ``Matcher``. Its matches are applied in sorted order, so the order they are
-    found in does not matter: the same matches set the same attributes."""
+    found in does not matter: the same matches set the same attributes.
+
+    The few longer patterns ("gon na", "let 's") have a fixed length: the ``Matcher`` reads only
+    the stretches of that length from a token that can open one of them (their first tokens,
+    looked up the same way), or the whole doc if a pattern has an operator."""
 
     def __init__(self, ruler: Any) -> None:
         self.vocab = ruler.vocab
         self.single = OneTokenRules(ruler.vocab)
         self.matcher = Matcher(ruler.vocab)
+        self.openers: OneTokenRules | None = OneTokenRules(ruler.vocab)
+        self.length = 0  # of the longest of the longer patterns
         for key in sorted(ruler.matcher._patterns, key=lambda k: int(ruler.vocab.strings[k])):
             name = ruler.vocab.strings[key]
             rest = [p for p in ruler.matcher.get(key)[1] if not self.single.add(name, p)]
             if rest:
                 self.matcher.add(name, rest)
+            for pattern in rest:
+                self.length = max(self.length, len(pattern))
+                if self.openers is not None and (
+                    any("OP" in token for token in pattern)
+                    or not self.openers.add(name, [pattern[0]])
+                ):
+                    self.openers = None
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         strings = self.vocab.strings
         matches = [(int(key), strings[key], i, i + 1) for key, i in self.single(doc)]
         if len(self.matcher):
-            matches.extend(
-                (int(strings[key]), key, start, end)
-                for key, start, end in self.matcher(doc, allow_missing=True)
-            )
+            for start, end in self._stretches(doc):
+                matches.extend(
+                    (int(strings[key]), key, start + s, start + e)
+                    for key, s, e in self.matcher(doc[start:end], allow_missing=True)
+                )
         matches.sort()
         return matches
+
+    def _stretches(self, doc: Doc) -> list[tuple[int, int]]:
+        """Disjoint (start, end) stretches holding every match of the longer patterns."""
+        if self.openers is None:
+            return [(0, len(doc))]
+        out: list[tuple[int, int]] = []
+        for i in sorted({i for _, i in self.openers(doc)}):
+            end = min(len(doc), i + self.length)
+            if out and i <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], end))
+            else:
+                out.append((i, end))
+        return out
+
+
+LEMMA_MEMO_LIMIT = 200_000
+"""Lemmas kept by (form, part of speech, morphology); the memo is emptied at this size."""
+
+
+def _lemmas_from_arrays(self: Lemmatizer, doc: Doc) -> Doc:
+    """A rule lemmatizer's lemmas, read and written as arrays: each (form, part of speech,
+    morphology), all a rule lemma depends on, is lemmatized once per process."""
+    rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+    memo: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_am_memo", {})
+    if len(memo) >= LEMMA_MEMO_LIMIT:
+        memo.clear()
+    strings = doc.vocab.strings
+    lemmas = rows[:, 3].copy()
+    for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+        if lemma and not self.overwrite:
+            continue
+        found = memo.get((orth, pos, morph))
+        if found is None:
+            found = memo[(orth, pos, morph)] = strings.add(self.lemmatize(doc[i])[0])
+        lemmas[i] = found
+    doc.from_array([LEMMA], lemmas)
+    return doc
+
+
+@cache
+def _array_lemmatizer(base: type[Lemmatizer]) -> type[Lemmatizer]:
+    return type(f"Array{base.__name__}", (base,), {"__call__": _lemmas_from_arrays})
 
 
 @Language.factory("am_frames")
@@ -614,11 +681,15 @@ def make_frames(nlp: Language, name: str) -> FrameMatcher:
 def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     """Load the spaCy model and add the domain components. The model's attribute ruler finds
     its matches with ``RulerMatches`` (the same matches, faster); add no patterns to it after.
+    A rule lemmatizer reads and writes its lemmas as arrays (the same lemmas, faster).
     The model's layers multiply with the faster matrix library here (``analysis.matrices``)."""
     nlp = load_model(model)
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
     if isinstance(ruler, AttributeRuler):
         ruler.match = RulerMatches(ruler)  # type: ignore[method-assign]
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
+        lemmatizer.__class__ = _array_lemmatizer(type(lemmatizer))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("am_boundaries", before="parser")
     nlp.add_pipe("am_gazetteer", last=True)

@@ -121,3 +121,22 @@ def test_longer_frames_are_found_sentence_by_sentence_as_over_the_whole_doc(
         assert ours == theirs
         found += len(ours)
     assert found >= 3
+
+
+def test_lemmas_read_as_arrays_are_the_lemmatizers() -> None:
+    from spacy.pipeline import Lemmatizer
+
+    from analysis.pipeline import build_pipeline
+
+    ours, theirs = build_pipeline(), build_pipeline()
+    standard = theirs.get_pipe("lemmatizer")
+    assert isinstance(standard, Lemmatizer)
+    assert type(standard).__call__ is not Lemmatizer.__call__
+    standard.__class__ = type(standard).__mro__[1]  # the model's own class again
+    assert type(standard).__call__ is Lemmatizer.__call__
+    texts = _texts()
+    for _ in range(2):  # the second time from the memo
+        for a, b in zip(ours.pipe(texts), theirs.pipe(texts), strict=True):
+            assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+    # One at a time as well as in batches.
+    assert [t.lemma_ for t in ours(texts[0])] == [t.lemma_ for t in theirs(texts[0])]
