@@ -116,7 +116,9 @@ def clean_sentence(span: Span) -> str:
     key = (span.start, span.end)
     text = cache.get(key)
     if text is None:
-        text = cache[key] = _WS.sub(" ", span.text).strip()
+        # ``span.text``, cut from the doc's text instead of joined from a Token per word.
+        raw = doc_text(span.doc)[span.start_char : span.end_char] if len(span) else ""
+        text = cache[key] = _WS.sub(" ", raw).strip()
     return text
 
 
@@ -148,12 +150,14 @@ def headings(doc: Doc) -> list[Span]:
 
 def _heading(sent: Span) -> bool:
     doc = sent.doc
-    words = [t for t in sent if not t.is_space]
-    if not words or len(words) > HEADING_WORDS or not words[-1].text[-1].isalnum():
-        return False
+    # The line breaks around it first: most sentences fail there, before any word is read.
     before, last = doc[sent.start - 1], sent[-1]
-    ends = sent.end == len(doc) or (last.is_space and "\n" in last.text)
-    return ends and before.is_space and "\n" in before.text
+    if not (before.is_space and "\n" in before.text):
+        return False
+    if not (sent.end == len(doc) or (last.is_space and "\n" in last.text)):
+        return False
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and len(words) <= HEADING_WORDS and words[-1].text[-1].isalnum()
 
 
 def heading_before(token: Token) -> Span | None:
