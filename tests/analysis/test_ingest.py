@@ -110,6 +110,27 @@ def test_local_workers_start_with_the_pipeline_built() -> None:
     assert list(built.values()) == [[MODEL_NAME]]
 
 
+def _blas() -> tuple[str, list[int]]:
+    from threadpoolctl import threadpool_info
+
+    from analysis.matrices import blas_choice
+
+    return blas_choice(), [p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"]
+
+
+def test_local_workers_multiply_on_one_thread_with_the_library_asked_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Workers are forked with the matrix library chosen and BLAS held to one thread: two
+    threads per worker would only fight over the cores that the other workers use."""
+    for library in ("blis", "numpy"):
+        monkeypatch.setenv("ALIGNMENT_BLAS", library)
+        with ingest.dask_client(None, workers=1) as client:
+            [(chosen, threads)] = client.run(_blas).values()
+        assert chosen == library
+        assert threads and set(threads) == {1}
+
+
 def test_a_worker_rebuilds_its_pipeline_once_its_strings_grow(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
