@@ -309,15 +309,19 @@ def _deal_rows(
 
 
 def _triggers(doc: Doc) -> list[tuple[Token, str]]:
+    """Trigger tokens and their classes. A phrase is read as a whole: a word inside a longer
+    trigger phrase does not fire on its own ("close ties" is support, not a closure)."""
     found: list[tuple[Token, str]] = []
-    words = _word_triggers()
-    for i, (lower, lemma, _) in enumerate(token_table(doc)):
-        kind = words.get(lemma) or words.get(lower)
-        if kind:
-            found.append((doc[i], kind))
+    inside: set[int] = set()
     for span in doc.spans[TERMS_KEY]:
         if span.label_ == "SIGNAL":
             found.append((span.root, span.id_))
+            inside.update(range(span.start, span.end))
+    words = _word_triggers()
+    for i, (lower, lemma, _) in enumerate(token_table(doc)):
+        kind = words.get(lemma) or words.get(lower)
+        if kind and i not in inside:
+            found.append((doc[i], kind))
     return found
 
 

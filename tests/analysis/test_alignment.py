@@ -575,3 +575,9 @@ def test_pressure_a_noun_carries_is_criticism_from_its_source(
 ) -> None:
     text = "Germany had come under months of pressure from Warsaw over the tanks."
     assert ("POL", "DEU", -1, "verbal_criticism") in triples(run(text))
+
+
+def test_a_word_inside_a_trigger_phrase_does_not_fire_alone(run: Callable[..., Analysis]) -> None:
+    # "close" closes embassies, but "close ties" is one phrase of friendship.
+    result = run("Hungary has kept close ties with Beijing for a decade.")
+    assert not [a for a in result.alignment if a.type == "diplomatic_rupture"]
