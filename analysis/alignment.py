@@ -50,6 +50,7 @@ HEDGE_FACTOR = 0.6
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 REFUSE_WORDS = frozenset({"refuse", "reject", "decline", "resist", "oppose", "avoid", "rebuff"})
 INTENT_WORDS = frozenset({"want", "intend", "plan", "seek", "wish", "aim", "mean"})
+UNREALISED = frozenset({"fail"})  # "failed to sign": the act did not happen
 SANCTIONED_HEADS = frozenset({"face", "risk", "hit", "target", "escape", "avoid", "evade", "under"})
 EVENT_NOUNS = frozenset(
     {"decision", "suspension", "move", "announcement", "step", "plan", "ban", "moratorium"}
@@ -326,12 +327,16 @@ def _triggers(doc: Doc) -> list[tuple[Token, str]]:
 
 
 def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
-    """Bases and "member" phrases have their own shapes; True when handled here."""
+    """Bases and "member" phrases have their own shapes; True when handled here. Negation
+    and refusal read them as every other class ("refused to host American troops")."""
     if kind == "military_base":
-        for host, owner in _basing(tok, ctx.resolved, ctx.weapon_tokens):
-            ctx.emit(host, owner, kind, 1, tok, sent)
+        negated, refused = _polarity(tok, _governing_verb(tok))
+        for host, owner in [] if negated else _basing(tok, ctx.resolved, ctx.weapon_tokens):
+            ctx.emit(host, owner, kind, -1 if refused else 1, tok, sent)
         return True
     if kind == "membership" and tok.lemma_ == "member":
+        if _polarity(tok, _governing_verb(tok))[0]:
+            return True  # "is not a member of NATO"
         for member, bloc in _membership(tok, ctx.resolved):
             ctx.emit(member, bloc, "membership", 1, tok, sent)
         return True
@@ -512,6 +517,21 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None
     if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ not in ("sign", "agree"):
         return None
+    negated, refused = _polarity(tok, verb)
+    if kind == "sanctions" and refused:
+        return "sanctions_refusal", 1
+    if negated:
+        return None
+    if _reversed(tok, verb, rule, lemmas) and rule.reversed_type:
+        kind = rule.reversed_type
+        rule = rules[kind]
+    return kind, -rule.direction if refused else rule.direction
+
+
+def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
+    """(negated, refused) for a trigger and its governing verb, the same for every class:
+    "did not sign", "has yet to establish" and "failed to agree" say the act did not happen;
+    "refused to join", "does not want to join" and "will not take part" refuse it."""
     negated = _negated(verb) if verb != tok or tok.pos_ == "VERB" else False
     if tok.pos_ == "VERB" and _negated(tok):
         negated = True
@@ -522,16 +542,21 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
             refused = True
         else:
             negated = True
+    if verb.dep_ == "xcomp" and _unrealised(verb.head):
+        negated = True
     if negated and _declined(verb):
         refused, negated = True, False
-    if kind == "sanctions" and refused:
-        return "sanctions_refusal", 1
-    if negated:
-        return None
-    if _reversed(tok, verb, rule, lemmas) and rule.reversed_type:
-        kind = rule.reversed_type
-        rule = rules[kind]
-    return kind, -rule.direction if refused else rule.direction
+    return negated, refused
+
+
+def _unrealised(head: Token) -> bool:
+    """ "failed to sign", "have yet to establish", "is yet to ratify": the act has not
+    happened."""
+    if head.lemma_ in UNREALISED:
+        return True
+    return head.lemma_ in ("have", "be") and any(
+        c.lower_ == "yet" and c.dep_ == "advmod" for c in head.children
+    )
 
 
 def _counterparts(

@@ -581,3 +581,26 @@ def test_a_word_inside_a_trigger_phrase_does_not_fire_alone(run: Callable[..., A
     # "close" closes embassies, but "close ties" is one phrase of friendship.
     result = run("Hungary has kept close ties with Beijing for a decade.")
     assert not [a for a in result.alignment if a.type == "diplomatic_rupture"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia and Russia have yet to restore diplomatic relations.",
+        "Kenya failed to sign the defence pact with Ethiopia.",
+        "Austria is yet to join NATO.",
+    ],
+)
+def test_an_act_that_has_not_happened_signals_nothing(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert not triples(run(text))
+
+
+def test_a_refused_base_points_away_and_a_negated_membership_says_nothing(
+    run: Callable[..., Analysis],
+) -> None:
+    refused = triples(run("Hungary refused to host German troops on its soil."))
+    assert ("HUN", "DEU", -1, "military_base") in refused
+    assert ("HUN", "DEU", 1, "military_base") not in refused
+    assert not triples(run("Moldova is not a member of the CSTO."))
