@@ -212,19 +212,74 @@ def _hedge_speaker(span: Span, resolved: Resolved) -> str | None:
         own.lemma_ not in IMPERSONAL
         and not any(c.dep_ in ("auxpass", "nsubjpass") for c in own.children)
     )
-    head = own
+    head, came = own, True
     speaking = SPEECH_LEMMAS | resources.judging_verbs()
     for _ in range(6):
-        if (head == own and holds) or head.lemma_ in speaking:
-            for c in head.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
-                    st = resolved.subject_state(c)
-                    if st:
-                        return st
+        # Only a clause a verb of saying reports is its claim ("Poland announced the order;
+        # the figure could not be verified": the writer's).
+        if (head == own and holds) or (head.lemma_ in speaking and came):
+            found, st = _claim_holder(head, resolved)
+            if st or found == "stateless":
+                return st
+        tail = next((c for c in head.children if c.dep_ == "parataxis"), None)
+        if tail is not None and tail.lemma_ in SPEECH_LEMMAS:
+            return _claim_holder(tail, resolved)[1]  # "... could arrive in May, officials said"
         if head.head == head:
             break
-        head = head.head
+        if head.head.pos_ == "NOUN" and _content_clause(head):
+            # "warnings from Washington that the purchase could ...": the source of a noun
+            # whose content clause holds the claim.
+            return _noun_source(head.head, resolved)
+        came, head = _reported(head), head.head
     return None
+
+
+def _reported(clause: Token) -> bool:
+    """Whether a clause is what its head reports ("said the jets could arrive"), not one
+    joined to it ("and", a semicolon) or a phrase in it ("added drones, which it reportedly
+    used")."""
+    return clause.dep_ in ("ccomp", "xcomp") and not any(
+        c.dep_ == "punct" and c.text == ";" and c.i < clause.i for c in clause.children
+    )
+
+
+def _claim_holder(verb: Token, resolved: Resolved) -> tuple[str, str | None]:
+    """("subject", its state), ("stateless", a state named before it: "Western analysts say")
+    or ("", None) when the verb has no subject; a coordinated verb or a participle shares
+    its head's ("Islamabad denied any role and said it could ...", "the official said,
+    adding that talks could resume")."""
+    for _ in range(3):
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if _stateless_speaker(c, resolved):
+                    return "stateless", _named_before(c, resolved)
+                return "subject", resolved.subject_state(c)
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head == verb:
+            break
+        verb = verb.head
+    return "", None
+
+
+def _content_clause(verb: Token) -> bool:
+    """Whether a clause is what a noun says ("warnings that the sale could ..."), not a
+    relative clause on it ("drones which it reportedly used")."""
+    return verb.dep_ in ("acl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children
+    )
+
+
+def _noun_source(noun: Token, resolved: Resolved) -> str | None:
+    """The state a "from"/"by" phrase of a noun names ("pressure from Brussels")."""
+    return next(
+        (
+            st
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for t in c.subtree
+            if (st := resolved.state_at(t.i))
+        ),
+        None,
+    )
 
 
 def _attribution_speaker(sent: Span, resolved: Resolved) -> str | None:
@@ -370,16 +425,7 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         target = None  # plain attribution has a speaker, not a target
     elif cue.type == "pressure" and span.root.pos_ == "NOUN":
         # "pressure from Brussels", "warnings from Washington": the source is the speaker.
-        speaker = next(
-            (
-                st
-                for c in span.root.children
-                if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                for t in c.subtree
-                if (st := resolved.state_at(t.i))
-            ),
-            None,
-        )
+        speaker = _noun_source(span.root, resolved)
         # The one under pressure is the subject of the clause ("Ottawa kept the deal after
         # warnings from Washington"); with no source named, it speaks of the pressure.
         holder = _subject_state(verb, resolved)
@@ -390,7 +436,9 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         target = target or _other_state(sent, resolved, speaker)
     elif cue.type == "hedge":
         # A hedge qualifies a claim; it names who makes the claim, not a state it aims at.
-        speaker = _hedge_speaker(span, resolved) or _attribution_speaker(sent, resolved)
+        # A hedge in the writer's own voice ("reportedly", "the claim could not be
+        # verified") has no speaker: only a claim's holder in the parse is one.
+        speaker = _hedge_speaker(span, resolved)
         target = None
     elif cue.type == "evaluation" and (
         (cue.match == "lemma" and span.root.pos_ == "VERB")

@@ -236,3 +236,31 @@ def test_companies_independent_voices_and_diplomats_speak_for_no_state_but_their
 ) -> None:
     said = [c for c in run(text).stance_cues if c.type == "attribution"]
     assert said and all(c.speaker == speaker for c in said)
+
+
+def hedges(result: Analysis) -> list[tuple[str, str | None]]:
+    return [(c.cue, c.speaker) for c in result.stance_cues if c.type == "hedge"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # The writer's own doubt, beside a claim of someone else's: no speaker.
+        ("Poland announced the order on Monday; the figure could not be verified.", None),
+        ("The frigates from Spain, which it reportedly bought in 2019, arrived late.", None),
+        ("Western diplomats say the Kenyan purchase may have stalled.", None),
+        # A claim a state's official makes, however the report is joined to it.
+        ("The first jets could arrive in May, Egyptian officials said.", "EGY"),
+        ("Ghana's minister said on Friday, adding that talks could resume in June.", "GHA"),
+        (
+            "Egypt shelved the plan despite warnings from Washington that such a purchase"
+            " could bring sanctions.",
+            "USA",
+        ),
+    ],
+)
+def test_a_hedge_has_a_speaker_only_where_the_parse_gives_the_claim_one(
+    run: Callable[..., Analysis], text: str, expected: str | None
+) -> None:
+    got = hedges(run(text))
+    assert got and all(speaker == expected for _, speaker in got), got
