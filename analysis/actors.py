@@ -74,7 +74,7 @@ class Resolved:
     starts: list[int] = field(default_factory=list)
     doc: Doc | None = None
     _focus: tuple[str] | None = None
-    _services: dict[str, list[tuple[int, str]]] | None = None
+    _services: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -125,7 +125,7 @@ class Resolved:
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
         same = self._same_service(token) if ref is not None else None
-        if same is not None:
+        if same is not None or (ref is not None and ref.office_only):
             return same  # "the Royal Thai Air Force ... The air force operates F-16s"
         if ref is not None and ref.home:
             # "France beat offers ... In 2019 the government walked away": an institution is
@@ -157,9 +157,26 @@ class Resolved:
                 root = token.doc[m.start : m.end].root
                 if m.state and root.dep_ in ("compound", "amod", "poss"):
                     head = root.head
-                    self._services.setdefault(head.lemma_.lower(), []).append((head.i, m.state))
-        earlier = [st for i, st in self._services.get(token.lemma_.lower(), []) if i < token.i]
+                    entry = (head.i, m.state, self._office(head))
+                    self._services.setdefault(head.lemma_.lower(), []).append(entry)
+        # "the Royal Thai Air Force ... the air force"; but "Russia's defence ministry ... the
+        # interior ministry said" is another office, and "Russian forces" no air force.
+        words = self._office(token)
+        earlier = [
+            st
+            for i, st, named in self._services.get(token.lemma_.lower(), [])
+            if i < token.i and words <= named
+        ]
         return earlier[-1] if earlier else None
+
+    def _office(self, head: Token) -> frozenset[str]:
+        """The words that tell an institution from others of its kind ("defence", "air"),
+        leaving out the states named in it."""
+        return frozenset(
+            c.lower_
+            for c in head.children
+            if c.dep_ in ("compound", "amod") and c.i not in self.by_token
+        )
 
     def _possessor(self, token: Token, sent: Span) -> str | None:
         """What "its"/"their" stands for in its own sentence; a repeat of the word after
@@ -331,8 +348,12 @@ class Resolved:
             if st:
                 return st
         for t in subj.subtree:
-            # "The navy's commander said", "Her spokesperson said".
-            if t.i != subj.i and (t.lower_ in PRONOUNS or t.lemma_ in resources.references()):
+            # "The navy's commander said", "Her spokesperson said"; not a word describing the
+            # subject ("the general staff").
+            if t.i != subj.i and (
+                t.lower_ in PRONOUNS
+                or (t.lemma_ in resources.references() and t.dep_ not in ("amod", "compound"))
+            ):
                 st = self.antecedent(t)
                 if st:
                     return st

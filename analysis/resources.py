@@ -208,6 +208,7 @@ class Reference:
     note: str
     bare: bool = False  # refers without "the"/"its" ("officials said")
     home: bool = False  # an institution ("the government"): the article's own state
+    office_only: bool = False  # "the ambassador": only an earlier mention of the office tells
 
 
 @dataclass(frozen=True, slots=True)
@@ -642,6 +643,7 @@ def _reference(row: dict[str, Any]) -> Reference:
         note=str(row["note"]),
         bare=bool(row.get("bare", False)),
         home=bool(row.get("home", False)),
+        office_only=bool(row.get("office_only", False)),
     )
     if rec.kind not in ("state", "bloc") or not rec.lemma:
         raise ValueError("kind is state or bloc")

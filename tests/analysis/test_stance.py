@@ -264,3 +264,35 @@ def test_a_hedge_has_a_speaker_only_where_the_parse_gives_the_claim_one(
 ) -> None:
     got = hedges(run(text))
     assert got and all(speaker == expected for _, speaker in got), got
+
+
+def attributions(result: Analysis) -> list[str | None]:
+    return [c.speaker for c in result.stance_cues if c.type == "attribution"]
+
+
+def test_an_office_speaks_for_the_state_that_named_the_same_office(
+    run: Callable[..., Analysis],
+) -> None:
+    # Another ministry of another state is no antecedent of "the interior ministry".
+    text = (
+        "Belarus's defence ministry sent troops to Kazakhstan on Friday. Kazakhstan has been"
+        " shaken by protests. The interior ministry said twelve officers had been hurt."
+    )
+    assert attributions(run(text))[-1] == "KAZ"
+    text = (
+        "Georgia's air force struck Russian positions overnight. Russian forces withdrew."
+        " Drones also hit a depot, the air force said."
+    )
+    assert attributions(run(text))[-1] == "GEO"
+
+
+def test_the_ambassador_speaks_only_for_the_state_that_sent_them(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Kenya received two patrol boats at a ceremony attended by Italy's ambassador,"
+        " Marco Rossi. The ambassador said the two countries were close partners."
+    )
+    assert attributions(run(text))[-1] == "ITA"
+    text = "Kenya received two patrol boats on Monday. The ambassador said more would follow."
+    assert attributions(run(text))[-1] is None
