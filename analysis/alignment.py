@@ -49,6 +49,7 @@ HEDGE_FACTOR = 0.6
 # Grammar, not domain knowledge: negators, and heads that refuse what they govern.
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 REFUSE_WORDS = frozenset({"refuse", "reject", "decline", "resist", "oppose", "avoid", "rebuff"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
 INTENT_WORDS = frozenset({"want", "intend", "plan", "seek", "wish", "aim", "mean"})
 UNREALISED = frozenset({"fail"})  # "failed to sign": the act did not happen
 SANCTIONED_HEADS = frozenset({"face", "risk", "hit", "target", "escape", "avoid", "evade", "under"})
@@ -149,6 +150,9 @@ def _state_of(tok: Token, resolved: Resolved) -> str | None:
     mention = resolved.by_token.get(tok.i)
     if mention is not None and _company(mention.actor):
         return None
+    noun = tok.head.head if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" else tok
+    if resources.speaker_words().get(noun.lemma_.lower()) in ("armed_group", "independent"):
+        return None  # "Yemen's Houthi rebels, who are backed by Tehran"
     return resolved.subject_state(tok)
 
 
@@ -758,6 +762,8 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     if _special(ctx, tok, kind, sent):
         return
     verb = _governing_verb(tok)
+    if _passive(ctx, tok, kind, sent):
+        return
     subject = _trigger_subject(ctx, tok, verb, sent, kind)
     if subject is None:
         if kind == "joint_exercise":
@@ -790,6 +796,32 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     for actor in subjects:
         for counterpart in counterparts:
             ctx.emit(actor, counterpart, kind, direction, tok, sent)
+
+
+def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
+    """ "Ukraine was attacked by Russia", "Kenya is backed by Washington": a passive verb's
+    agent acts on its subject (True when the passive was read here, with or without a row;
+    "rebels backed by Tehran" are no state)."""
+    rule = resources.signal_rules()[kind]
+    if tok.pos_ != "VERB" or rule.symmetric:
+        return False
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or patient is None:
+        return False
+    doer = next(
+        (
+            st
+            for t in agent.subtree
+            if (st := ctx.resolved.state_at(t.i)) and not _maker_of(t, ctx.resolved)
+        ),
+        None,
+    )
+    done = _state_of(patient, ctx.resolved)
+    read = _class(ctx, tok, kind, tok, sent) if doer and done else None
+    if read is not None and doer is not None and done is not None:
+        ctx.emit(doer, done, read[0], read[1], tok, sent)
+    return True
 
 
 def _every_party(

@@ -845,14 +845,16 @@ def _group_noun(row: dict[str, Any]) -> str:
     return lemma
 
 
-SPEAKER_KINDS = ("independent", "foreign", "region")
+SPEAKER_KINDS = ("independent", "foreign", "region", "armed_group")
 
 
 @lru_cache(maxsize=1)
 def speaker_words() -> dict[str, str]:
     """Lower-case words that keep a speaker from standing for a state (``speakers.v1.jsonl``),
     by kind: ``independent`` speakers (analysts, reporters), ``foreign`` ones whose posting is
-    not their state (diplomats), ``region`` modifiers that name no one state ("Western")."""
+    not their state (diplomats), ``region`` modifiers that name no one state ("Western"),
+    ``armed_group`` nouns for fighters outside a state's forces ("rebels", "militia"), who are
+    no state even with one named before them ("Yemen's Houthi rebels")."""
     return dict(_read("speakers.v1.jsonl", _speaker))
 
 

@@ -115,7 +115,7 @@ def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
     if mention is not None and resources.is_company(mention.actor):
         return True
     words = resources.speaker_words()
-    if words.get(subj.lemma_.lower()) in ("independent", "foreign"):
+    if words.get(subj.lemma_.lower()) in ("independent", "foreign", "armed_group"):
         return True
     return any(
         c.dep_ in ("amod", "compound") and words.get(c.lower_) == "region" for c in subj.children
@@ -123,7 +123,10 @@ def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
 
 
 def _named_before(subj: Token, resolved: Resolved) -> str | None:
-    """A state named before a subject's head noun ("Chinese diplomats", "Russia's analysts")."""
+    """A state named before a subject's head noun ("Chinese diplomats", "Russia's analysts");
+    never for an armed group ("Yemen's Houthi rebels")."""
+    if resources.speaker_words().get(subj.lemma_.lower()) == "armed_group":
+        return None
     for c in subj.children:
         if c.i < subj.i and c.dep_ in ("amod", "compound", "poss"):
             for t in c.subtree:
@@ -399,6 +402,24 @@ def _stated_parties(
     return speaker, target
 
 
+def _passive_parties(verb: Token, resolved: Resolved) -> tuple[str | None, str | None] | None:
+    """(speaker, target) of a passive cue verb with its agent ("Kenya was praised by
+    Washington", "rebels backed by Tehran": an armed group is no state); None when the verb is
+    not one."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or patient is None:
+        return None
+    speaker = next((st for t in agent.subtree if (st := resolved.state_at(t.i))), None)
+    noun = patient.head.head if patient.lower_ in RELATIVE and verb.dep_ == "relcl" else patient
+    if resources.speaker_words().get(noun.lemma_.lower()) == "armed_group":
+        return speaker, None
+    return speaker, resolved.subject_state(patient)
+
+
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
 def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueRow:
     sent = sentence(span[0])
     verb = _verb_of(span.root)
@@ -453,6 +474,7 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
             or _act_target(verb, resolved, speaker)
             or _other_state(sent, resolved, speaker)
         )
+        speaker, target = _passive_parties(verb, resolved) or (speaker, target)
     elif cue.type == "evaluation":
         speaker = _attribution_speaker(sent, resolved)
         target = (
@@ -462,6 +484,8 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         )
     else:  # pressure, commitment, denial
         speaker, target = _stated_parties(span, cue, verb, resolved)
+        if cue.type == "pressure":
+            speaker, target = _passive_parties(verb, resolved) or (speaker, target)
     return StanceCueRow(
         cue=span.text,
         type=cue.type,

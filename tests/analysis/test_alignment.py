@@ -604,3 +604,26 @@ def test_a_refused_base_points_away_and_a_negated_membership_says_nothing(
     assert ("HUN", "DEU", -1, "military_base") in refused
     assert ("HUN", "DEU", 1, "military_base") not in refused
     assert not triples(run("Moldova is not a member of the CSTO."))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Georgia was invaded by Russia in 2008.", ("RUS", "GEO", -1, "armed_attack")),
+        ("Armenia was criticised by Moscow on Friday.", ("RUS", "ARM", -1, "verbal_criticism")),
+        ("Kenya has been praised by Washington for the mission.", ("USA", "KEN", 1)),
+    ],
+)
+def test_a_passive_verbs_agent_is_the_one_who_acts(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    got = triples(run(text))
+    assert any(t[: len(expected)] == expected for t in got), got
+    assert not any(t[0] == expected[1] for t in got), got
+
+
+def test_armed_groups_are_not_their_state(run: Callable[..., Analysis]) -> None:
+    text = "Libya's rebels, who are armed and backed by Cairo, attacked an oil terminal."
+    assert not triples(run(text))
+    text = "Sudanese militias shelled a camp near the border with Chad."
+    assert not triples(run(text))
