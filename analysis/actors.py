@@ -19,6 +19,7 @@ from analysis import resources
 from analysis.constants import WORD_NUMBERS
 from analysis.doc import (
     NAMES_KEY,
+    TERMS_KEY,
     heading_before,
     sentence,
     sentences,
@@ -28,6 +29,7 @@ from analysis.doc import (
 from analysis.model import ActorRow, Article, EntityRow
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+PLURAL = frozenset({"they", "their", "them"})
 PRONOUNS = {
     "he": "person",
     "she": "person",
@@ -75,6 +77,7 @@ class Resolved:
     doc: Doc | None = None
     _focus: tuple[str] | None = None
     _services: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None
+    _weapons: set[int] | None = None
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -105,6 +108,8 @@ class Resolved:
         ref = resources.references().get(token.lemma_) if want is None else None
         if want is None and (ref is None or not (ref.bare or _definite(token))):
             return None
+        if token.lower_ in PLURAL and self._weapons_before(token):
+            return None  # "the TB2s have shown their value in Ukraine, where they struck"
         sent = sentence(token)
         floor = sentences_back(token, 1 if want else 2)
         person = want == "person"
@@ -147,6 +152,28 @@ class Resolved:
             ):
                 return m.state  # not a source: "... bought from Russia, and it has bought"
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
+
+    def _weapons_before(self, token: Token) -> bool:
+        """Whether the nearest plural subject or object before a plural pronoun, in its own
+        sentence or the one before, is a weapon ("Russia delivered S-400 launchers to Turkey.
+        They arrived in July."): things, not a state."""
+        doc = token.doc
+        if self._weapons is None:
+            self._weapons = {
+                i
+                for s in (*doc.spans[NAMES_KEY], *doc.spans[TERMS_KEY])
+                if s.label_ in ("WEAPON", "TERM")
+                for i in range(s.start, s.end)
+            }
+        for j in range(token.i - 1, sentences_back(token, 1) - 1, -1):
+            t = doc[j]
+            # "the TB2s" (tagged NN), "S-400 launchers" (a name before its noun).
+            weapon = j in self._weapons or any(
+                c.dep_ == "compound" and c.i in self._weapons for c in t.children
+            )
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj") and (t.tag_ in ("NNS", "NNPS") or weapon):
+                return weapon
+        return False
 
     def _same_service(self, token: Token) -> str | None:
         """The state an earlier mention of the same institution named ("the Royal Thai Air

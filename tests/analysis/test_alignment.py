@@ -627,3 +627,15 @@ def test_armed_groups_are_not_their_state(run: Callable[..., Analysis]) -> None:
     assert not triples(run(text))
     text = "Sudanese militias shelled a camp near the border with Chad."
     assert not triples(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan officials said the Bayraktar TB2s had proved their worth in Somalia, where they"
+        " have struck Eritrean convoys.",
+        "Serbia received FK-3 launchers from China in April. They could shoot down Croatian jets.",
+    ],
+)
+def test_they_standing_for_weapons_is_no_state(run: Callable[..., Analysis], text: str) -> None:
+    assert not [a for a in run(text).alignment if a.type == "armed_attack"]
