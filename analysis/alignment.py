@@ -546,11 +546,17 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
             refused = True
         else:
             negated = True
-    if verb.dep_ == "xcomp" and _unrealised(verb.head):
+    if verb.dep_ == "xcomp" and (_unrealised(verb.head) or _pressed_for(verb)):
         negated = True
     if negated and _declined(verb):
         refused, negated = True, False
     return negated, refused
+
+
+def _pressed_for(verb: Token) -> bool:
+    """ "urged the EU to agree an embargo", "pressed Belgrade to align": an act another presses
+    for is demanded, not done (the pressure is a signal of its own)."""
+    return verb.head.lemma_ in resources.pressing_verbs()
 
 
 def _unrealised(head: Token) -> bool:

@@ -905,6 +905,17 @@ def judging_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def pressing_verbs() -> frozenset[str]:
+    """Verbs that press someone to act ("urged Berlin to send", "threatened to cut"): the verb
+    cues of pressure in the stance lexicon. What they press for is demanded, not done."""
+    return frozenset(
+        c.cue
+        for c in stance_cues()
+        if c.match == "lemma" and c.type == "pressure" and "VERB" in c.pos
+    )
+
+
+@lru_cache(maxsize=1)
 def signal_rules() -> dict[str, SignalRule]:
     return {s.type: s for s in _read("signals.v1.jsonl", _signal)}
 

@@ -639,3 +639,16 @@ def test_armed_groups_are_not_their_state(run: Callable[..., Analysis]) -> None:
 )
 def test_they_standing_for_weapons_is_no_state(run: Callable[..., Analysis], text: str) -> None:
     assert not [a for a in run(text).alignment if a.type == "armed_attack"]
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Norway pressed the European Union to agree a trade pact with Chile.", "agreement"),
+        ("Washington urged Ankara to comply with the ban.", "pressure_compliance"),
+    ],
+)
+def test_an_act_another_presses_for_is_not_done(
+    run: Callable[..., Analysis], text: str, kind: str
+) -> None:
+    assert not [a for a in run(text).alignment if a.type == kind]
