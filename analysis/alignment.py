@@ -473,8 +473,33 @@ def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     return any(t.dep_ in ("dobj", "nsubjpass", "oprd") for t in _path_up(tok) if t != verb)
 
 
+def _noun_agent(ctx: Context, tok: Token) -> str | None:
+    """ "The expulsion of 40 Russian diplomats, announced by Germany": a participle on an act
+    noun (or on its "of" object) names the act's doer in its agent phrase."""
+    holders = [tok, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
+    for holder in holders:
+        for acl in holder.children:
+            if acl.dep_ != "acl":
+                continue
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    st = next((s for t in agent.subtree if (s := ctx.resolved.state_at(t.i))), None)
+                    if st is not None:
+                        return st
+    return None
+
+
 def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: str) -> str | None:
     rule = resources.signal_rules()[kind]
+    # A directed act's doer ("the expulsion ..., announced by Germany"); who brokers or hosts
+    # a pact or a drill is no party to it.
+    if (
+        tok.pos_ == "NOUN"
+        and not rule.symmetric
+        and (agent := _noun_agent(ctx, tok))
+        and _is_state(agent)
+    ):
+        return agent
     if _judged(tok, verb, rule):
         own = _own_actor(ctx, tok)
         return own if own is not None and _is_state(own) else None
@@ -652,7 +677,10 @@ def _sentence_counterparts(
     objects.sort(key=lambda m: abs(m.start - tok.i))
     if objects and objects[0].state:
         return [objects[0].state]
-    # "Kyrgyz and Tajik forces fought ... each blaming the other for the clashes": the sides.
+    # "Kyrgyz and Tajik forces fought ... each blaming the other for the clashes": the sides;
+    # "U.S. and British warships shot down 18 drones": allies, no one's target.
+    if not _reciprocal(tok, _governing_verb(tok), rule):
+        return []
     return _same_subject(ctx, sent, subject)
 
 
@@ -724,15 +752,23 @@ def _struck_places(
     data does not know, attacked, lies in the state the article is about (never the
     attacker's own; when the article is about the attacker, the state it names most after)."""
     target = _focus(ctx.resolved, exclude=subject)
-    if target is None:
-        return []
+    if target is None or target in _co_subjects(ctx, verb, subject):
+        return []  # "U.S. and British warships shot down ...": an ally is no target
     for holder in dict.fromkeys([tok, verb]):
         for c in holder.children:
             if c.dep_ not in ("dobj", "prep") or (c.dep_ == "prep" and c.lower_ not in preps):
                 continue
-            if any(_unknown_place(ctx, t) for t in c.subtree):
+            if c.dep_ == "dobj" and c.i in ctx.weapon_tokens | ctx.weapon_names:
+                continue  # "shot down 18 drones": what is struck is a weapon, not a place
+            # The place is the phrase's own, not one in a clause on it ("in an engagement in
+            # which the destroyer HMS Diamond used its missiles").
+            aside = {u.i for t in c.subtree if t.dep_ in CLAUSES and t != c for u in t.subtree}
+            if any(_unknown_place(ctx, t) for t in c.subtree if t.i not in aside):
                 return [target]
     return []
+
+
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 
 
 def _unknown_place(ctx: Context, tok: Token) -> bool:
@@ -785,15 +821,7 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         ctx, tok, verb, sent, subject, rule, direction
     ):
         return
-    counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
-    subjects = [subject]
-    if counterparts and not rule.symmetric:
-        # "Chile and Colombia recalled their ambassadors from Israel": each of them acts.
-        subjects += [s for s in _conjoined_subjects(ctx, verb, subject) if s not in counterparts]
-    elif not counterparts and rule.basis != "verbal" and (rule.symmetric or rule.direction < 0):
-        # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed"; those
-        # who urge or criticise together are not each other's targets.
-        counterparts = _co_subjects(ctx, verb, subject)
+    subjects, counterparts = _parties(ctx, tok, verb, sent, subject, kind)
     if kind == "bloc_exit":
         counterparts = [c for c in counterparts if _is_bloc(c)]
     if rule.symmetric and direction == rule.direction:
@@ -802,6 +830,64 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     for actor in subjects:
         for counterpart in counterparts:
             ctx.emit(actor, counterpart, kind, direction, tok, sent)
+
+
+def _parties(
+    ctx: Context, tok: Token, verb: Token, sent: Span, subject: str, kind: str
+) -> tuple[list[str], list[str]]:
+    """(the states that act, the states they act on) for a trigger whose subject is known."""
+    rule = resources.signal_rules()[kind]
+    counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
+    subjects = [subject]
+    if counterparts and not rule.symmetric:
+        # "Chile and Colombia recalled their ambassadors from Israel": each of them acts.
+        subjects += [s for s in _conjoined_subjects(ctx, verb, subject) if s not in counterparts]
+    elif not counterparts and rule.basis != "verbal" and (rule.symmetric or rule.direction < 0):
+        # "Indian and Chinese troops clashed"; those who urge or criticise together are not
+        # each other's targets, nor are allies who strike together ("U.S. and British warships
+        # shot down 18 drones").
+        if rule.symmetric:
+            counterparts = _co_subjects(ctx, verb, subject)
+        elif _reciprocal(tok, verb, rule):
+            # "Ecuador and Peru each expelled two diplomats": each acts on the other.
+            subjects += _co_subjects(ctx, verb, subject)
+            counterparts = list(subjects)
+        else:
+            counterparts = _patients(ctx, tok, verb, subject)
+    return subjects, counterparts
+
+
+# Grammar: words that make coordinated subjects act on each other ("each expelled", "attacked
+# each other", "one another").
+RECIPROCAL = frozenset({"each", "other", "another", "mutual", "mutually"})
+
+
+def _reciprocal(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
+    """Whether the parties of a hostile act act on each other: a trigger that is mutual by
+    nature ("clashed", "fighting"), or a reciprocal word in the clause ("each expelled")."""
+    if tok.lemma_ in rule.mutual or tok.lower_ in rule.mutual:
+        return True
+    # The word may stand anywhere up the clauses the act is in ("India and Canada each
+    # expelled", "each accusing the other of opening fire").
+    heads = [tok, *tok.ancestors]
+    if any(t.lower_ in RECIPROCAL for h in heads for t in h.children):
+        return True
+    phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep")]
+    return any(t.lower_ in RECIPROCAL for c in phrases for t in c.subtree)
+
+
+def _patients(ctx: Context, tok: Token, verb: Token, subject: str) -> list[str]:
+    """ "The airport was put out of service by an Israeli missile strike": an act named in a
+    passive verb's agent phrase befalls the verb's subject."""
+    if not any(t.dep_ == "agent" for t in _path_up(tok)):
+        return []
+    return [
+        st
+        for c in verb.children
+        if c.dep_ == "nsubjpass"
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i)) and st != subject
+    ][:1]
 
 
 def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:

@@ -174,7 +174,10 @@ class SignalRule:
     around Taiwan"), read as ``hostile_type``; ``weapon_owners``: the state owning a weapon the
     act is aimed at is a counterpart ("shot down a Russian Su-24"), unless a light verb makes the
     weapon the instrument ("fired U.S.-supplied HIMARS at ..."); ``states_only``: a bloc named
-    beside the state is not a counterpart ("vetoed Sweden's NATO membership": Sweden).
+    beside the state is not a counterpart ("vetoed Sweden's NATO membership": Sweden);
+    ``mutual``: triggers whose coordinated subjects act on each other ("Indian and Chinese
+    troops clashed"); other hostile acts make them each other's targets only with a reciprocal
+    word ("India and Canada each expelled a diplomat").
     """
 
     type: str
@@ -197,6 +200,7 @@ class SignalRule:
     hostile_type: str | None = None
     weapon_owners: bool = False
     states_only: bool = False
+    mutual: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -626,6 +630,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         hostile_type=_opt_in(row.get("hostile_type"), SIGNAL_TYPES, "hostile_type"),
         weapon_owners=bool(row.get("weapon_owners", False)),
         states_only=bool(row.get("states_only", False)),
+        mutual=_strs(row.get("mutual", [])),
     )
     if rec.reversal_scope not in ("head", "sentence"):
         raise ValueError("reversal_scope is head or sentence")

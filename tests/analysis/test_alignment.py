@@ -652,3 +652,32 @@ def test_an_act_another_presses_for_is_not_done(
     run: Callable[..., Analysis], text: str, kind: str
 ) -> None:
     assert not [a for a in run(text).alignment if a.type == kind]
+
+
+def test_allies_who_strike_together_are_not_each_others_targets(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "French and Belgian jets shot down six drones over the gulf on Sunday."
+    assert not [a for a in run(text).alignment if a.type == "armed_attack"]
+    text = "Ecuador and Peru each expelled two diplomats on Monday."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert {("ECU", "PER", -1), ("PER", "ECU", -1)} <= got
+
+
+def test_an_act_nouns_doer_is_the_agent_of_a_participle_on_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "The expulsion of 12 Iranian diplomats, ordered by Canada on Friday, surprised many."
+    assert ("CAN", "IRN", -1, "diplomatic_rupture") in triples(run(text))
+    text = "The closure of Belarus's embassy in Vilnius, announced by Lithuania, took effect."
+    assert ("LTU", "BLR", -1, "diplomatic_rupture") in triples(run(text))
+
+
+def test_an_attack_on_weapons_strikes_no_place(run: Callable[..., Analysis]) -> None:
+    # Kharkiv-like names the data does not know stand for the state an article is about; a
+    # name in a clause on the engagement is no such place.
+    text = (
+        "Greece bought two frigates last year. Turkish forces shot down 18 drones over the sea,"
+        " in an engagement in which the patrol boat Marshal Zhukov fired its guns."
+    )
+    assert not [a for a in run(text).alignment if a.type == "armed_attack"]
