@@ -218,10 +218,18 @@ def _targets(root: Token, resolved: Resolved, skip: set[int], preps: frozenset[s
         for t in c.subtree:
             if t.i in skip or t.i in clauses or _maker_of(t, resolved):
                 continue  # "shot down Iranian-made drones": the maker is no target
-            st = resolved.state_at(t.i)
+            st = resolved.state_at(t.i) or _bloc_reference(t, resolved)
             if st and st not in out:
                 out.append(st)
     return out
+
+
+def _bloc_reference(tok: Token, resolved: Resolved) -> str | None:
+    """The bloc a definite description stands for ("moved closer to the alliance")."""
+    ref = resources.references().get(tok.lemma_)
+    if ref is None or ref.kind != "bloc" or tok.pos_ != "NOUN":
+        return None
+    return resolved.antecedent(tok)
 
 
 @dataclass
@@ -610,6 +618,8 @@ def _counterparts(
     preps = (
         set(rule.target_preps) if rule.only_target_preps else TARGET_PREPS | set(rule.target_preps)
     )
+    if rule.phrase_preps and tok.lemma_ not in _word_triggers():
+        preps |= set(rule.phrase_preps)  # "drifted away from France", not "protests from Tokyo"
     preps = frozenset(preps)
     skip = ctx.weapon_tokens
     near = [s for s in _targets(tok, ctx.resolved, skip, preps) if s != subject]

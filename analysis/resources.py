@@ -177,7 +177,9 @@ class SignalRule:
     beside the state is not a counterpart ("vetoed Sweden's NATO membership": Sweden);
     ``mutual``: triggers whose coordinated subjects act on each other ("Indian and Chinese
     troops clashed"); other hostile acts make them each other's targets only with a reciprocal
-    word ("India and Canada each expelled a diplomat").
+    word ("India and Canada each expelled a diplomat"); ``phrase_preps``: prepositions that
+    name a counterpart after a trigger phrase only ("drifted away from France"), not after a
+    single trigger word ("drew protests from Tokyo": Tokyo protests).
     """
 
     type: str
@@ -201,6 +203,7 @@ class SignalRule:
     weapon_owners: bool = False
     states_only: bool = False
     mutual: tuple[str, ...] = ()
+    phrase_preps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -631,6 +634,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         weapon_owners=bool(row.get("weapon_owners", False)),
         states_only=bool(row.get("states_only", False)),
         mutual=_strs(row.get("mutual", [])),
+        phrase_preps=_strs(row.get("phrase_preps", [])),
     )
     if rec.reversal_scope not in ("head", "sentence"):
         raise ValueError("reversal_scope is head or sentence")

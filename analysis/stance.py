@@ -445,8 +445,11 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
             speaker = _subject_state(verb, resolved)
         target = None  # plain attribution has a speaker, not a target
     elif cue.type == "pressure" and span.root.pos_ == "NOUN":
-        # "pressure from Brussels", "warnings from Washington": the source is the speaker.
+        # "pressure from Brussels", "warnings from Washington": the source is the speaker,
+        # also when the parser hangs it on the verb ("drawing protests from Tokyo").
         speaker = _noun_source(span.root, resolved)
+        if speaker is None and span.root.dep_ == "dobj":
+            speaker = _noun_source(span.root.head, resolved)
         # The one under pressure is the subject of the clause ("Ottawa kept the deal after
         # warnings from Washington"); with no source named, it speaks of the pressure.
         holder = _subject_state(verb, resolved)

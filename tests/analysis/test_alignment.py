@@ -681,3 +681,28 @@ def test_an_attack_on_weapons_strikes_no_place(run: Callable[..., Analysis]) -> 
         " in an engagement in which the patrol boat Marshal Zhukov fired its guns."
     )
     assert not [a for a in run(text).alignment if a.type == "armed_attack"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("After the coup, Niger drifted away from France.", ("NER", "FRA", -1)),
+        ("Georgia has distanced itself from Brussels this year.", ("GEO", "EU", -1)),
+        ("Since 2019 Serbia has drawn closer to Beijing.", ("SRB", "CHN", 1)),
+        # The bloc a definite description stands for is the counterpart.
+        (
+            "Austria is not a member of NATO, but it has moved closer to the alliance.",
+            ("AUT", "NATO", 1),
+        ),
+    ],
+)
+def test_moving_closer_or_away_is_a_signal(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+
+
+def test_protests_drawn_from_a_state_are_that_states(run: Callable[..., Analysis]) -> None:
+    text = "Chinese warships have sailed near Okinawa since May, drawing protests from Tokyo."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("CHN", "JPN", -1) not in got
