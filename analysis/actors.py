@@ -108,8 +108,9 @@ class Resolved:
         ref = resources.references().get(token.lemma_) if want is None else None
         if want is None and (ref is None or not (ref.bare or _definite(token))):
             return None
-        if token.lower_ in PLURAL and self._weapons_before(token):
-            return None  # "the TB2s have shown their value in Ukraine, where they struck"
+        decided, found = self._by_sentence(token)
+        if decided:
+            return found
         sent = sentence(token)
         floor = sentences_back(token, 1 if want else 2)
         person = want == "person"
@@ -152,6 +153,28 @@ class Resolved:
             ):
                 return m.state  # not a source: "... bought from Russia, and it has bought"
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
+
+    def _by_sentence(self, token: Token) -> tuple[bool, str | None]:
+        """(decided, state) for a pronoun its own sentence settles: "they" after weapons is
+        no state ("the TB2s have shown their value in Ukraine, where they struck"); "it" after
+        an institution as main subject is its state ("The air force flies F-16s bought from the
+        United States, which it praises"), not a source named between."""
+        if token.lower_ in PLURAL and self._weapons_before(token):
+            return True, None
+        if token.lower_ != "it":
+            return False, None
+        subj = next((c for c in sentence(token).root.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is None
+            or subj.i > token.i
+            or subj.i in self.by_token
+            or subj.tag_ != "NN"
+            or subj.lemma_ not in resources.references()
+            or not _definite(subj)
+        ):
+            return False, None
+        found = self.subject_state(subj)  # "Its army ..., and it bought": the possessor's
+        return found is not None, found
 
     def _weapons_before(self, token: Token) -> bool:
         """Whether the nearest plural subject or object before a plural pronoun, in its own
