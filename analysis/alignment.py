@@ -330,12 +330,39 @@ def _triggers(doc: Doc) -> list[tuple[Token, str]]:
         if span.label_ == "SIGNAL":
             found.append((span.root, span.id_))
             inside.update(range(span.start, span.end))
-    words = _word_triggers()
+    words, commanded = _word_triggers(), _commanded_triggers()
     for i, (lower, lemma, _) in enumerate(token_table(doc)):
         kind = words.get(lemma) or words.get(lower)
         if kind and i not in inside:
             found.append((doc[i], kind))
+        if lemma in commanded:
+            found.append((doc[i], commanded[lemma]))
     return found
+
+
+@lru_cache(maxsize=1)
+def _commanded_triggers() -> dict[str, str]:
+    return {
+        trig: rule.type for rule in resources.signal_rules().values() for trig in rule.commanded
+    }
+
+
+def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> None:
+    """ "Niger ordered the French ambassador to leave the country": a commanded act is the
+    commander's, aimed at the state of the one commanded; uncommanded ("the ambassador left")
+    it says nothing."""
+    rule = resources.signal_rules()[kind]
+    command = tok.head
+    if tok.dep_ != "xcomp" or command.lemma_ not in rule.command_verbs:
+        return
+    commander = next((c for c in command.children if c.dep_ == "nsubj"), None)
+    commanded = next((c for c in command.children if c.dep_ in ("dobj", "dative")), None)
+    if commander is None or commanded is None:
+        return
+    doer, done = _state_of(commander, ctx.resolved), ctx.resolved.subject_state(commanded)
+    read = _class(ctx, tok, kind, command, sent) if doer and done else None
+    if read is not None and doer is not None and done is not None:
+        ctx.emit(doer, done, read[0], read[1], tok, sent)
 
 
 def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
@@ -812,6 +839,9 @@ def _maker_of(tok: Token, resolved: Resolved) -> bool:
 def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     sent = sentence(tok)
     if _special(ctx, tok, kind, sent):
+        return
+    if tok.lemma_ in resources.signal_rules()[kind].commanded:
+        _commanded(ctx, tok, kind, sent)
         return
     verb = _governing_verb(tok)
     if _passive(ctx, tok, kind, sent):

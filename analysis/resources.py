@@ -179,7 +179,9 @@ class SignalRule:
     troops clashed"); other hostile acts make them each other's targets only with a reciprocal
     word ("India and Canada each expelled a diplomat"); ``phrase_preps``: prepositions that
     name a counterpart after a trigger phrase only ("drifted away from France"), not after a
-    single trigger word ("drew protests from Tokyo": Tokyo protests).
+    single trigger word ("drew protests from Tokyo": Tokyo protests); ``commanded``: lemmas
+    that are a trigger only when one of ``command_verbs`` commands them, the commander acting
+    on the state of the one commanded ("ordered the French ambassador to leave").
     """
 
     type: str
@@ -204,6 +206,8 @@ class SignalRule:
     states_only: bool = False
     mutual: tuple[str, ...] = ()
     phrase_preps: tuple[str, ...] = ()
+    commanded: tuple[str, ...] = ()
+    command_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -635,6 +639,8 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         states_only=bool(row.get("states_only", False)),
         mutual=_strs(row.get("mutual", [])),
         phrase_preps=_strs(row.get("phrase_preps", [])),
+        commanded=_strs(row.get("commanded", [])),
+        command_verbs=_strs(row.get("command_verbs", [])),
     )
     if rec.reversal_scope not in ("head", "sentence"):
         raise ValueError("reversal_scope is head or sentence")

@@ -706,3 +706,11 @@ def test_protests_drawn_from_a_state_are_that_states(run: Callable[..., Analysis
     text = "Chinese warships have sailed near Okinawa since May, drawing protests from Tokyo."
     got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
     assert ("CHN", "JPN", -1) not in got
+
+
+def test_ordering_diplomats_to_leave_expels_them(run: Callable[..., Analysis]) -> None:
+    text = "Mali ordered the Swedish ambassador to leave within 72 hours on Tuesday."
+    assert ("MLI", "SWE", -1, "diplomatic_rupture") in triples(run(text))
+    assert not triples(run("Bolivia did not order the Spanish envoy to leave."))
+    # Leaving of one's own accord is no signal.
+    assert not triples(run("The Chilean ambassador left Lima on Monday."))
