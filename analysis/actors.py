@@ -340,15 +340,20 @@ class Resolved:
     def act_doer(self, noun: Token, exclude: str | None) -> str | None:
         """Who did the act a noun refers back to ("Israel struck Iran ... Riyadh condemned the
         attack", "Germany will send tanks ... Kyiv welcomed the decision"): the doer of the
-        last act named by the same word, else the state the lede is about, else the main
-        subject of the nearest sentence before that has one; never ``exclude``."""
+        last act named by the same word (or by one of its kind in its own sentence), else the
+        state the lede is about, else the main subject of the nearest sentence before that has one; never
+        ``exclude``."""
         doc = noun.doc
         lemmas = token_table(doc)
-        for j in range(noun.i - 1, -1, -1):
-            if lemmas[j][1] == noun.lemma_ and doc[j].pos_ in ("NOUN", "VERB"):
-                st = self._doer(doc[j], exclude)
-                if st:
-                    return st
+        # The same word first; else a word of its kind in this sentence or the one before ("after Russia
+        # invaded Ukraine, ... while condemning the attack").
+        kin = resources.act_kin(noun.lemma_)
+        for words, floor in (({noun.lemma_}, 0), (kin, sentences_back(noun, 1))):
+            for j in range(noun.i - 1, floor - 1, -1):
+                if lemmas[j][1] in words and doc[j].pos_ in ("NOUN", "VERB"):
+                    st = self._doer(doc[j], exclude)
+                    if st:
+                        return st
         for sent in sentences(doc)[:2]:
             if sent.start >= noun.i:
                 break

@@ -200,9 +200,18 @@ def _subject(
     return False, None
 
 
-def _targets(root: Token, resolved: Resolved, skip: set[int], preps: frozenset[str]) -> list[str]:
+def _targets(
+    root: Token,
+    resolved: Resolved,
+    skip: set[int],
+    preps: frozenset[str],
+    *,
+    places: bool = True,
+) -> list[str]:
     """States a word points at: its object, its with/to/from/against/on phrases, and states
-    modifying it ("Russian forces", "EU accession")."""
+    modifying it ("Russian forces", "EU accession"). Without ``places``, a state that only
+    places something inside the phrase is none ("will not recognise the republics in eastern
+    Ukraine")."""
     out: list[str] = []
     for c in root.children:
         if c.dep_ in SKIP_DEPS or (c.dep_ == "prep" and c.lower_ not in preps):
@@ -212,7 +221,11 @@ def _targets(root: Token, resolved: Resolved, skip: set[int], preps: frozenset[s
         clauses = {
             u.i
             for t in c.subtree
-            if t.dep_ in ("relcl", "appos", "acl", "advcl", "ccomp") and t.i != c.i
+            if t.i != c.i
+            and (
+                t.dep_ in ("relcl", "appos", "acl", "advcl", "ccomp")
+                or (not places and t.dep_ == "prep" and t.lower_ in LOCATIVE)
+            )
             for u in t.subtree
         }
         for t in c.subtree:
@@ -573,7 +586,7 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     rules = resources.signal_rules()
     rule = rules[kind]
     lemmas = sentence_words(sent)[1]
-    if rule.context and not lemmas & set(rule.context):
+    if rule.context and not _in_context(tok, verb, rule, lemmas):
         return None
     if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
@@ -590,6 +603,18 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         kind = rule.reversed_type
         rule = rules[kind]
     return kind, -rule.direction if refused else rule.direction
+
+
+def _in_context(
+    tok: Token, verb: Token, rule: resources.SignalRule, lemmas: frozenset[str] | set[str]
+) -> bool:
+    """Whether a class's context word stands where the class needs it: anywhere in the
+    sentence, or in the trigger's own phrase and its clause's subject."""
+    if rule.context_scope == "sentence":
+        return bool(lemmas & set(rule.context))
+    context = set(rule.context)
+    phrases = [tok, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    return any(t.lemma_.lower() in context for p in phrases for t in p.subtree)
 
 
 def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
@@ -649,14 +674,19 @@ def _counterparts(
         preps |= set(rule.phrase_preps)  # "drifted away from France", not "protests from Tokyo"
     preps = frozenset(preps)
     skip = ctx.weapon_tokens
-    near = [s for s in _targets(tok, ctx.resolved, skip, preps) if s != subject]
+    places = rule.basis != "verbal"  # praise of "the republics in Ukraine" is not of Ukraine
+    near = [s for s in _targets(tok, ctx.resolved, skip, preps, places=places) if s != subject]
     if not near and rule.weapon_owners and tok.lemma_ not in rule.light_verbs:
         near = _struck_owners(ctx, tok, subject)
     if not near and verb != tok:
         # The verb's other phrases; the trigger's own phrase was read above ("staged exercises
         # around Taiwan" names no partner).
         own = {t.i for t in tok.subtree}
-        near = [s for s in _targets(verb, ctx.resolved, skip | own, preps) if s != subject]
+        near = [
+            s
+            for s in _targets(verb, ctx.resolved, skip | own, preps, places=places)
+            if s != subject
+        ]
     if not near and rule.weapon_owners:
         near = _struck_places(ctx, tok, verb, subject, preps)
     if not near and rule.basis == "verbal":
@@ -778,6 +808,8 @@ def _act_doers(
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that only place a thing ("the republics in eastern Ukraine").
+LOCATIVE = frozenset({"in", "at", "near", "inside"})
 # Prepositions that place a subject ("meeting at the NATO summit in Vilnius"), never a party.
 PLACE_PREPS = frozenset({"at", "in", "on", "during"})
 
@@ -1275,6 +1307,12 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
     st = resolved.state_at(trigger.head.i) if trigger.dep_ == "compound" else None
     if st and not _is_bloc(st):
         members.append(st)
+    if trigger.dep_ in ("attr", "oprd"):
+        # "Indonesia has become a full member of BRICS", "Finland is a member of NATO".
+        subj = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        st = _state_of(subj, resolved) if subj is not None else None
+        if st and not _is_bloc(st):
+            members.append(st)
     return [(m, blocs[0]) for m in dict.fromkeys(members)]
 
 

@@ -181,7 +181,10 @@ class SignalRule:
     name a counterpart after a trigger phrase only ("drifted away from France"), not after a
     single trigger word ("drew protests from Tokyo": Tokyo protests); ``commanded``: lemmas
     that are a trigger only when one of ``command_verbs`` commands them, the commander acting
-    on the state of the one commanded ("ordered the French ambassador to leave").
+    on the state of the one commanded ("ordered the French ambassador to leave");
+    ``context_scope``: ``sentence`` (a context lemma anywhere in the sentence) or ``clause``
+    (in the trigger's own phrase or its clause's subject: "reopened its border to Qatar", not
+    "closing borders ... threatened to restore Bazoum").
     """
 
     type: str
@@ -207,6 +210,7 @@ class SignalRule:
     mutual: tuple[str, ...] = ()
     phrase_preps: tuple[str, ...] = ()
     commanded: tuple[str, ...] = ()
+    context_scope: str = "sentence"
     command_verbs: tuple[str, ...] = ()
 
 
@@ -640,8 +644,11 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         mutual=_strs(row.get("mutual", [])),
         phrase_preps=_strs(row.get("phrase_preps", [])),
         commanded=_strs(row.get("commanded", [])),
+        context_scope=str(row.get("context_scope", "sentence")),
         command_verbs=_strs(row.get("command_verbs", [])),
     )
+    if rec.context_scope not in ("clause", "sentence"):
+        raise ValueError("context_scope is clause or sentence")
     if rec.reversal_scope not in ("head", "sentence"):
         raise ValueError("reversal_scope is head or sentence")
     if rec.type not in SIGNAL_TYPES or rec.basis not in BASES or rec.direction not in (-1, 1):
@@ -933,6 +940,23 @@ def pressing_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def signal_rules() -> dict[str, SignalRule]:
     return {s.type: s for s in _read("signals.v1.jsonl", _signal)}
+
+
+@lru_cache(maxsize=1)
+def _act_kinds() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for rule in signal_rules().values():
+        words = {t.lower() for t in rule.triggers if " " not in t}
+        for word in words:
+            kinds.setdefault(word, set()).update(words)
+    return {word: frozenset(kin) for word, kin in kinds.items()}
+
+
+def act_kin(lemma: str) -> frozenset[str]:
+    """The trigger words of the signal class a word triggers ("attack": "invade", "strike",
+    "shell" ...): an act referred back to by another word of its kind ("Russia invaded
+    Ukraine ... condemning the attack")."""
+    return _act_kinds().get(lemma.lower(), frozenset())
 
 
 @lru_cache(maxsize=1)

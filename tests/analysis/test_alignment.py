@@ -714,3 +714,37 @@ def test_ordering_diplomats_to_leave_expels_them(run: Callable[..., Analysis]) -
     assert not triples(run("Bolivia did not order the Spanish envoy to leave."))
     # Leaving of one's own accord is no signal.
     assert not triples(run("The Chilean ambassador left Lima on Monday."))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Washington recognised Moroccan sovereignty over the territory.", ("USA", "MAR", 1)),
+        ("Angered by Rome's backing for Tunisia's plan, Libya protested.", ("ITA", "TUN", 1)),
+        ("The Senate ratified Finland's accession to NATO on Tuesday.", ("FIN", "NATO", 1)),
+        ("Egypt has become a full member of BRICS.", ("EGY", "BRICS", 1)),
+        ("Bahrain reopened its airspace and border to Qatar on Monday.", ("BHR", "QAT", 1)),
+    ],
+)
+def test_recognition_backing_accession_membership_and_reopening(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+
+
+def test_a_context_word_elsewhere_does_not_make_a_restoration(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "ECOWAS closed its borders with Niger and vowed to restore President Bazoum."
+    assert not [a for a in run(text).alignment if a.type == "diplomatic_restoration"]
+
+
+def test_a_place_inside_what_is_praised_is_not_its_target(run: Callable[..., Analysis]) -> None:
+    assert not triples(run("Belarus will not recognise the breakaway regions in Georgia."))
+
+
+def test_an_act_referred_back_by_a_word_of_its_kind_is_its_doers(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Weeks after Armenia shelled Azerbaijan, Georgia condemned the attack in a UN vote."
+    assert ("GEO", "ARM", -1, "verbal_criticism") in triples(run(text))
