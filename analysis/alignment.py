@@ -190,14 +190,34 @@ def _subject(
         obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
         if holder.dep_ == "xcomp" and obj is not None and (st := _state_of(obj, resolved)):
             return True, st  # "prompting Beijing to lodge a protest", "urged Berlin to send"
+        about = _gerund_object(holder)
+        if about is not None:
+            return True, _state_of(about, resolved)
         if (
             holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl", "acomp")
             and holder.head != holder
         ):
             holder = holder.head
+        elif holder.dep_ == "pcomp" and holder.head.lower_ in SHARED_SUBJECT_PREPS:
+            holder = holder.head.head  # "Algeria responded by recalling its ambassador"
         else:
             break
     return False, None
+
+
+def _gerund_object(holder: Token) -> Token | None:
+    """ "criticised the project for relying on Israeli radars", "accused Ankara of buying":
+    a gerund after such a preposition is done by the verb's object, not its subject."""
+    if holder.dep_ != "pcomp" or holder.head.lower_ in SHARED_SUBJECT_PREPS:
+        return None
+    about = next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
+    return about if about is not None and about.lower_ not in RECIPROCAL else None
+
+
+# Prepositions whose gerund shares the clause's subject ("angered Brussels by signing").
+SHARED_SUBJECT_PREPS = frozenset(
+    {"by", "after", "before", "while", "when", "since", "without", "despite", "through"}
+)
 
 
 def _targets(
@@ -231,6 +251,9 @@ def _targets(
         for t in c.subtree:
             if t.i in skip or t.i in clauses or _maker_of(t, resolved):
                 continue  # "shot down Iranian-made drones": the maker is no target
+            mention = resolved.by_token.get(t.i)
+            if mention is not None and _company(mention.actor):
+                continue  # "signed a contract with BAE Systems": a company is no party
             st = resolved.state_at(t.i) or _bloc_reference(t, resolved)
             if st and st not in out:
                 out.append(st)
@@ -521,6 +544,14 @@ def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     return any(t.dep_ in ("dobj", "nsubjpass", "oprd") for t in _path_up(tok) if t != verb)
 
 
+def _joined(tok: Token, verb: Token) -> bool:
+    """Whether a noun trigger is taken up by its verb's subject ("join EU sanctions"), read
+    by the class the word itself triggers (before any refusal or reversal)."""
+    base = _word_triggers().get(tok.lemma_)
+    rules = resources.signal_rules()
+    return tok.pos_ == "NOUN" and base in rules and verb.lemma_ in rules[base].joined_by
+
+
 def _noun_agent(ctx: Context, tok: Token) -> str | None:
     """ "The expulsion of 40 Russian diplomats, announced by Germany": a participle on an act
     noun (or on its "of" object) names the act's doer in its agent phrase."""
@@ -551,6 +582,11 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
     if _judged(tok, verb, rule):
         own = _own_actor(ctx, tok)
         return own if own is not None and _is_state(own) else None
+    if _joined(tok, verb):
+        # "Serbia refused to join EU sanctions on Russia": who joins them acts, whoever
+        # designed them.
+        found, joiner = _subject(verb, verb, ctx.resolved, ctx.focus)
+        return joiner if found and joiner is not None and _is_state(joiner) else None
     if rule.light_verbs and tok.pos_ == "NOUN":
         own = _own_actor(ctx, tok)
         if own is not None or verb.lemma_ not in (*rule.light_verbs, *rule.reversed_by):
@@ -701,6 +737,8 @@ def _counterparts(
             for t in _targets(tok if tok.pos_ == "NOUN" else verb, ctx.resolved, skip, preps)
             if _is_bloc(t) and t != subject
         ]
+    if _joined(tok, verb):
+        near = [t for t in near if t != _own_actor(ctx, tok)]  # "joined EU sanctions": no target
     if kind in ("accession_bid", "neutrality", "bloc_exit"):
         near = [t for t in near if _is_bloc(t)]
     if kind == "bloc_exit":
@@ -1237,9 +1275,15 @@ def extract(
     refused = {(d.system, d.supplier, d.recipient) for d in deals if d.status == REFUSED}
     for deal in deals:
         ctx.out.extend(_deal_rows(ctx, deal, refused))
-    named = _inside_weapons(doc)
-    for tok, kind in sorted(_triggers(doc), key=lambda t: t[0].i):
-        if tok.i not in named:  # "attack helicopters", "strike drones": part of a name
+    # "attack helicopters", "the Collective Security Treaty Organization": part of a name.
+    named = _inside_weapons(doc) | {
+        i for m in resolved.mentions if m.end - m.start > 1 for i in range(m.start, m.end)
+    }
+    found = sorted(_triggers(doc), key=lambda t: t[0].i)
+    heads = {tok.i for tok, _ in found}
+    for tok, kind in found:
+        # "a friendship treaty": a trigger modifying another is read with it.
+        if tok.i not in named and not (tok.dep_ == "compound" and tok.head.i in heads):
             _on_trigger(ctx, tok, kind)
     _compliance(ctx)
     _judgements(ctx)

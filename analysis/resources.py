@@ -184,7 +184,9 @@ class SignalRule:
     on the state of the one commanded ("ordered the French ambassador to leave");
     ``context_scope``: ``sentence`` (a context lemma anywhere in the sentence) or ``clause``
     (in the trigger's own phrase or its clause's subject: "reopened its border to Qatar", not
-    "closing borders ... threatened to restore Bazoum").
+    "closing borders ... threatened to restore Bazoum"); ``joined_by``: verbs whose subject
+    takes up a noun trigger designed by another ("Serbia refused to join EU sanctions": Serbia
+    acts, not the EU).
     """
 
     type: str
@@ -211,6 +213,7 @@ class SignalRule:
     phrase_preps: tuple[str, ...] = ()
     commanded: tuple[str, ...] = ()
     context_scope: str = "sentence"
+    joined_by: tuple[str, ...] = ()
     command_verbs: tuple[str, ...] = ()
 
 
@@ -645,6 +648,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         phrase_preps=_strs(row.get("phrase_preps", [])),
         commanded=_strs(row.get("commanded", [])),
         context_scope=str(row.get("context_scope", "sentence")),
+        joined_by=_strs(row.get("joined_by", [])),
         command_verbs=_strs(row.get("command_verbs", [])),
     )
     if rec.context_scope not in ("clause", "sentence"):

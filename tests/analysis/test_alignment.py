@@ -748,3 +748,46 @@ def test_an_act_referred_back_by_a_word_of_its_kind_is_its_doers(
 ) -> None:
     text = "Weeks after Armenia shelled Azerbaijan, Georgia condemned the attack in a UN vote."
     assert ("GEO", "ARM", -1, "verbal_criticism") in triples(run(text))
+
+
+def test_who_joins_sanctions_acts_not_who_designed_them(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Norway joined EU sanctions against Belarus in March."))
+    assert ("NOR", "BLR", -1, "sanctions") in got
+    assert not any(t[0] == "EU" or (t[1] == "EU" and t[3] == "sanctions") for t in got)
+
+
+def test_a_trigger_word_inside_a_name_or_modifying_a_trigger_does_not_fire(
+    run: Callable[..., Analysis],
+) -> None:
+    # "Treaty" in an organisation's name is no treaty; a "friendship treaty" is a treaty.
+    text = "Kyrgyzstan asked the Collective Security Treaty Organization for advice."
+    assert not [a for a in run(text).alignment if a.type == "agreement"]
+    text = "Egypt responded by suspending a friendship treaty with Sudan."
+    got = triples(run(text))
+    assert ("EGY", "SDN", -1, "treaty_withdrawal") in got
+    assert not [t for t in got if t[3] == "verbal_support"]
+
+
+def test_a_company_is_no_party_to_an_agreement(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Its air force flies jets from the United States; the first radars arrived in 2022"
+        " under a contract signed with Thales in 2019."
+    )
+    assert not [a for a in run(text).alignment if a.type == "agreement"]
+
+
+def test_relying_on_a_state_is_support(run: Callable[..., Analysis]) -> None:
+    text = "Tajikistan would rely on Russia if the border situation worsened."
+    assert ("TJK", "RUS", 1, "verbal_support") in triples(run(text))
+
+
+def test_the_doer_of_a_gerund_after_of_or_for_is_the_object(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Greece and Cyprus have criticised the project for relying on American and Israeli"
+        " technology."
+    )
+    assert not [a for a in run(text).alignment if a.type == "verbal_support"]
+    text = "Chile angered Lima by signing a defence pact with Bolivia."
+    assert ("CHL", "BOL", 1, "agreement") in triples(run(text))
