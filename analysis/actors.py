@@ -161,6 +161,11 @@ class Resolved:
         United States, which it praises"), not a source named between."""
         if token.lower_ in PLURAL and self._weapons_before(token):
             return True, None
+        reporter = _reporter(token)
+        if reporter is not None:
+            found = self.subject_state(reporter)  # "Sweden said it would press the EU"
+            if found is not None:
+                return True, found
         if token.lower_ != "it":
             return False, None
         subj = next((c for c in sentence(token).root.children if c.dep_ == "nsubj"), None)
@@ -454,6 +459,28 @@ class Resolved:
 
     def entity_rows(self) -> list[EntityRow]:
         return self.entities
+
+
+def _reporter(token: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause a pronoun is the subject of
+    ("Sweden, which is not in NATO, said it would press the EU"; "Islamabad denied any role
+    and said it could ..."): the speaker speaks of itself."""
+    if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    report = clause.head
+    if clause.dep_ != "ccomp" or report.lemma_ not in resources.speech_verbs():
+        return None
+    for _ in range(3):
+        subj = next((c for c in report.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj if subj.lower_ not in PRONOUNS and subj.lower_ not in RELATIVE else None
+        if report.dep_ not in ("conj", "advcl") or report.head == report:
+            return None
+        report = report.head
+    return None
 
 
 def _is_bloc(actor_id: str) -> bool:

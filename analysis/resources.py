@@ -931,6 +931,17 @@ def judging_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs that report what someone says ("said", "announced", "insisted"): the verb cues
+    of attribution in the stance lexicon."""
+    return frozenset(
+        c.cue
+        for c in stance_cues()
+        if c.match == "lemma" and c.type == "attribution" and "VERB" in c.pos
+    )
+
+
+@lru_cache(maxsize=1)
 def pressing_verbs() -> frozenset[str]:
     """Verbs that press someone to act ("urged Berlin to send", "threatened to cut"): the verb
     cues of pressure in the stance lexicon. What they press for is demanded, not done."""

@@ -357,3 +357,12 @@ def test_it_after_an_institution_subject_is_that_institutions_state(
     )
     cue = next(c for c in run(text).stance_cues if c.cue == "praises")
     assert cue.speaker == "PER"
+
+
+def test_it_reported_by_a_speaker_is_the_speakers_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Denmark announced a freeze on Monday, and Norway, which is not in the EU, said it"
+        " would press Brussels to follow."
+    )
+    cue = next(c for c in run(text).stance_cues if c.cue == "press")
+    assert cue.speaker == "NOR"
