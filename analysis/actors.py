@@ -106,7 +106,7 @@ class Resolved:
         state of its own sentence."""
         want = PRONOUNS.get(token.lower_)
         ref = resources.references().get(token.lemma_) if want is None else None
-        if want is None and (ref is None or not (ref.bare or _definite(token))):
+        if want is None and not _refers(token, ref):
             return None
         decided, found = self._by_sentence(token)
         if decided:
@@ -459,6 +459,24 @@ class Resolved:
 
     def entity_rows(self) -> list[EntityRow]:
         return self.entities
+
+
+def _refers(token: Token, ref: resources.Reference | None) -> bool:
+    """Whether a noun of the references data refers here: made definite, or bare where it
+    may be ("officials said"), and with the words it needs ("state media", not "local
+    media")."""
+    if ref is None or not (ref.bare or _definite(token)):
+        return False
+    return not ref.only_with or _described(token, ref.only_with)
+
+
+def _described(token: Token, words: tuple[str, ...]) -> bool:
+    """Whether a noun has one of these words among its modifiers ("state media")."""
+    return any(
+        c.lower_ in words or c.lemma_.lower() in words
+        for c in token.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
+    )
 
 
 def _reporter(token: Token) -> Token | None:

@@ -227,6 +227,8 @@ class Reference:
     bare: bool = False  # refers without "the"/"its" ("officials said")
     home: bool = False  # an institution ("the government"): the article's own state
     office_only: bool = False  # "the ambassador": only an earlier mention of the office tells
+    # Refers only with one of these words before it ("state media", not "local media").
+    only_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -670,6 +672,7 @@ def _reference(row: dict[str, Any]) -> Reference:
         bare=bool(row.get("bare", False)),
         home=bool(row.get("home", False)),
         office_only=bool(row.get("office_only", False)),
+        only_with=_strs(row.get("only_with", [])),
     )
     if rec.kind not in ("state", "bloc") or not rec.lemma:
         raise ValueError("kind is state or bloc")

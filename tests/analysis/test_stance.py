@@ -296,3 +296,12 @@ def test_the_ambassador_speaks_only_for_the_state_that_sent_them(
     assert attributions(run(text))[-1] == "ITA"
     text = "Kenya received two patrol boats on Monday. The ambassador said more would follow."
     assert attributions(run(text))[-1] is None
+
+
+def test_state_media_speak_for_their_state_and_other_media_for_none(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Iran tested a rocket on Monday. State media said it reached orbit."
+    assert attributions(run(text)) == ["IRN"]
+    text = "Iran tested a rocket on Monday. Local media said it reached orbit."
+    assert attributions(run(text)) == [None]
