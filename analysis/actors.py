@@ -78,6 +78,7 @@ class Resolved:
     _focus: tuple[str] | None = None
     _services: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None
     _weapons: set[int] | None = None
+    _antecedents: dict[int, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -103,7 +104,12 @@ class Resolved:
         """The state a pronoun ("it", "they", "its") or a definite description ("the country",
         "its navy") stands for: the last person ("he", "she") or state mentioned before it in
         this or the previous two sentences, a subject first; a possessive points at the nearest
-        state of its own sentence."""
+        state of its own sentence. Read once per token (every extractor asks)."""
+        if token.i not in self._antecedents:
+            self._antecedents[token.i] = self._antecedent(token)
+        return self._antecedents[token.i]
+
+    def _antecedent(self, token: Token) -> str | None:
         want = PRONOUNS.get(token.lower_)
         ref = resources.references().get(token.lemma_) if want is None else None
         if want is None and not _refers(token, ref):

@@ -262,10 +262,14 @@ def _targets(
 
 def _bloc_reference(tok: Token, resolved: Resolved) -> str | None:
     """The bloc a definite description stands for ("moved closer to the alliance")."""
-    ref = resources.references().get(tok.lemma_)
-    if ref is None or ref.kind != "bloc" or tok.pos_ != "NOUN":
+    if tok.lemma_ not in _bloc_words() or tok.pos_ != "NOUN":
         return None
     return resolved.antecedent(tok)
+
+
+@lru_cache(maxsize=1)
+def _bloc_words() -> frozenset[str]:
+    return frozenset(r.lemma for r in resources.references().values() if r.kind == "bloc")
 
 
 @dataclass
