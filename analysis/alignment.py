@@ -49,7 +49,7 @@ HEDGE_FACTOR = 0.6
 # Grammar, not domain knowledge: negators, and heads that refuse what they govern.
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 REFUSE_WORDS = frozenset({"refuse", "reject", "decline", "resist", "oppose", "avoid", "rebuff"})
-RELATIVE = frozenset({"who", "which", "that", "whom"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 INTENT_WORDS = frozenset({"want", "intend", "plan", "seek", "wish", "aim", "mean"})
 UNREALISED = frozenset({"fail"})  # "failed to sign": the act did not happen
 SANCTIONED_HEADS = frozenset({"face", "risk", "hit", "target", "escape", "avoid", "evade", "under"})
@@ -716,6 +716,9 @@ def _counterparts(
     skip = ctx.weapon_tokens
     places = rule.basis != "verbal"  # praise of "the republics in Ukraine" is not of Ukraine
     near = [s for s in _targets(tok, ctx.resolved, skip, preps, places=places) if s != subject]
+    phrased = _phrase_object(ctx, tok, rule)
+    if phrased is not None:
+        return [s for s in phrased if s != subject]
     if not near and rule.weapon_owners and tok.lemma_ not in rule.light_verbs:
         near = _struck_owners(ctx, tok, subject)
     if not near and verb != tok:
@@ -751,6 +754,30 @@ def _counterparts(
     if kind == "exercise_suspension":
         near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
     return near
+
+
+def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list[str] | None:
+    """The state a trigger phrase ending in a preposition points at ("relies on Moscow",
+    "turned to Beijing"): that preposition's object, or, when the object is the relative
+    word of a clause, what the clause is about ("Russia, whose backing it relies on to block
+    Kosovo's bid": Russia); None when the trigger is no such phrase."""
+    if tok.i + 1 >= len(tok.doc):
+        return None
+    prep = tok.doc[tok.i + 1]
+    if (
+        prep.dep_ != "prep"
+        or prep.head != tok
+        or f"{tok.lower_} {prep.lower_}" not in rule.triggers
+    ):
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    relative = obj is None or any(c.lower_ in RELATIVE for c in (obj, *obj.children))
+    if relative and tok.dep_ == "relcl":
+        st = ctx.resolved.state_at(tok.head.i)
+        return [st] if st else []
+    if obj is None:
+        return []
+    return [st for t in obj.subtree if (st := ctx.resolved.state_at(t.i))][:1]
 
 
 def _left_itself(ctx: Context, tok: Token, bloc: str) -> bool:
@@ -1231,6 +1258,18 @@ def _judgements(ctx: Context) -> None:
         ctx.emit(cue.speaker, cue.target, kind, cue.polarity, span.root, sentence(span[0]))
 
 
+def _read_with(tok: Token, kind: str, heads: dict[int, str]) -> bool:
+    """Whether a trigger is read with another: one modifying a trigger ("a friendship
+    treaty"), or a noun that is the object of a trigger of its own class ("whose backing it
+    relies on", "praised the strategic partnership")."""
+    if tok.dep_ == "compound" and tok.head.i in heads:
+        return True
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj"):
+        return False
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return heads.get(governor.i) == kind
+
+
 def _inside_weapons(doc: Doc) -> set[int]:
     return {
         i
@@ -1284,10 +1323,9 @@ def extract(
         i for m in resolved.mentions if m.end - m.start > 1 for i in range(m.start, m.end)
     }
     found = sorted(_triggers(doc), key=lambda t: t[0].i)
-    heads = {tok.i for tok, _ in found}
+    heads = {tok.i: kind for tok, kind in found}
     for tok, kind in found:
-        # "a friendship treaty": a trigger modifying another is read with it.
-        if tok.i not in named and not (tok.dep_ == "compound" and tok.head.i in heads):
+        if tok.i not in named and not _read_with(tok, kind, heads):
             _on_trigger(ctx, tok, kind)
     _compliance(ctx)
     _judgements(ctx)

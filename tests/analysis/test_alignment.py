@@ -791,3 +791,15 @@ def test_the_doer_of_a_gerund_after_of_or_for_is_the_object(
     assert not [a for a in run(text).alignment if a.type == "verbal_support"]
     text = "Chile angered Lima by signing a defence pact with Bolivia."
     assert ("CHL", "BOL", 1, "agreement") in triples(run(text))
+
+
+def test_a_phrase_ending_in_a_preposition_points_at_its_object(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Minsk keeps its options open while courting China, whose backing it relies on to"
+        " block Lithuania's plans at the United Nations."
+    )
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("BLR", "CHN", 1) in got
+    assert not {("BLR", "LTU", 1), ("BLR", "UN", 1)} & got
