@@ -483,7 +483,7 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         target = (
             _subject_state(verb, resolved)
             or _act_target(verb, resolved, speaker)
-            or _other_state(sent, resolved, None)
+            or _other_state(sent, resolved, speaker)
         )
     else:  # pressure, commitment, denial
         speaker, target = _stated_parties(span, cue, verb, resolved)

@@ -305,3 +305,11 @@ def test_state_media_speak_for_their_state_and_other_media_for_none(
     assert attributions(run(text)) == ["IRN"]
     text = "Iran tested a rocket on Monday. Local media said it reached orbit."
     assert attributions(run(text)) == [None]
+
+
+def test_an_evaluation_is_aimed_at_a_state_other_than_its_speaker(
+    run: Callable[..., Analysis],
+) -> None:
+    text = '"This is a historic day for Chile and for Spain," Chilean officials said on Monday.'
+    cue = next(c for c in run(text).stance_cues if c.type == "evaluation")
+    assert (cue.speaker, cue.target) == ("CHL", "ESP")
