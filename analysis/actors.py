@@ -118,17 +118,7 @@ class Resolved:
         if decided:
             return found
         sent = sentence(token)
-        floor = sentences_back(token, 1 if want else 2)
-        person = want == "person"
-        before = [
-            m
-            for m in self.mentions
-            if m.end <= token.i
-            and m.start >= floor
-            and m.state
-            and (m.actor.startswith("P:") == person or (not person and _possessor_of(m, token)))
-            and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
-        ]
+        before = self._candidates(token, want, ref)
         if token.lower_ in ("its", "their"):
             owner = self._possessor(token, sent)
             if owner is not None:
@@ -159,6 +149,28 @@ class Resolved:
             ):
                 return m.state  # not a source: "... bought from Russia, and it has bought"
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
+
+    def _candidates(
+        self, token: Token, want: str | None, ref: resources.Reference | None
+    ) -> list[Mention]:
+        """Mentions before a reference that it may stand for: persons for "he"/"she" (in the
+        sentence before, else up to three back: "Pashinyan has grown critical of Russia ...
+        Armenia declined ... he said"), states for the rest."""
+        person = want == "person"
+        for back in (1, 3) if person else (1 if want else 2,):
+            floor = sentences_back(token, back)
+            before = [
+                m
+                for m in self.mentions
+                if m.end <= token.i
+                and m.start >= floor
+                and m.state
+                and (m.actor.startswith("P:") == person or (not person and _possessor_of(m, token)))
+                and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
+            ]
+            if before:
+                return before
+        return []
 
     def _by_sentence(self, token: Token) -> tuple[bool, str | None]:
         """(decided, state) for a pronoun its own sentence settles: "they" after weapons is

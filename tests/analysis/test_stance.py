@@ -313,3 +313,13 @@ def test_an_evaluation_is_aimed_at_a_state_other_than_its_speaker(
     text = '"This is a historic day for Chile and for Spain," Chilean officials said on Monday.'
     cue = next(c for c in run(text).stance_cues if c.type == "evaluation")
     assert (cue.speaker, cue.target) == ("CHL", "ESP")
+
+
+def test_he_reaches_back_past_sentences_that_name_no_person(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Tokayev has grown critical of Moscow. Kazakhstan declined to host the drills. It also"
+        " skipped a summit. In an interview this month, he said the alliance had failed."
+    )
+    assert attributions(run(text))[-1] == "KAZ"
