@@ -271,6 +271,19 @@ def _content_clause(verb: Token) -> bool:
     )
 
 
+def _noun_owner(noun: Token, resolved: Resolved) -> str | None:
+    """The state whose pressure a noun is, by a modifier of it or of its "of" complement
+    ("U.S. demands", "Chinese pressure", "the threat of US sanctions")."""
+    holders = [noun, *(p for c in noun.children if c.lower_ == "of" for p in c.children)]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < holder.i:
+                st = next((s for t in c.subtree if (s := resolved.state_at(t.i))), None)
+                if st is not None:
+                    return st
+    return None
+
+
 def _noun_source(noun: Token, resolved: Resolved) -> str | None:
     """The state a "from"/"by" phrase of a noun names ("pressure from Brussels")."""
     return next(
@@ -391,7 +404,9 @@ def _stated_parties(
         target = next((resolved.state_at(t.i) for t in nxt if resolved.state_at(t.i)), None)
     else:
         target = _object_state(verb, resolved, speaker)
-    if cue is not PLEDGE:  # what a state says it would do names its partner, if any
+    if cue is not PLEDGE and not _pressed_none(verb, cue, resolved):
+        # What a state says it would do names its partner, if any; one pressing parties it
+        # does not name ("urged both sides to de-escalate") presses no state.
         target = target or _other_state(sent, resolved, speaker)
     if speaker is None and cue.type == "pressure":
         speaker = _other_state(sent, resolved, target)
@@ -418,6 +433,20 @@ def _passive_parties(verb: Token, resolved: Resolved) -> tuple[str | None, str |
 
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+def _pressed_none(verb: Token, cue: resources.StanceCue, resolved: Resolved) -> bool:
+    """Whether a pressing verb presses states it does not name ("urged both sides", "called on
+    Western governments"): a plural of the group nouns, with no state in its phrase."""
+    if cue.type != "pressure":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+    ]
+    groups = resources.group_nouns()
+    plural = any(o.tag_ in ("NNS", "NNPS") and o.lemma_ in groups for o in objects)
+    return plural and not any(resolved.state_at(t.i) for o in objects for t in o.subtree)
 
 
 def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueRow:
@@ -450,6 +479,10 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         speaker = _noun_source(span.root, resolved)
         if speaker is None and span.root.dep_ == "dobj":
             speaker = _noun_source(span.root.head, resolved)
+        if speaker is None:
+            speaker = _noun_owner(
+                span.root, resolved
+            )  # "U.S. demands", "the threat of US sanctions"
         # The one under pressure is the subject of the clause ("Ottawa kept the deal after
         # warnings from Washington"); with no source named, it speaks of the pressure.
         holder = _subject_state(verb, resolved)

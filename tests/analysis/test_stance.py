@@ -323,3 +323,17 @@ def test_he_reaches_back_past_sentences_that_name_no_person(
         " skipped a summit. In an interview this month, he said the alliance had failed."
     )
     assert attributions(run(text))[-1] == "KAZ"
+
+
+def test_pressing_parties_it_does_not_name_presses_no_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Brazil's foreign minister spoke to Peru and Ecuador on Monday and urged both sides to talk."
+    cue = next(c for c in run(text).stance_cues if c.cue == "urged")
+    assert (cue.speaker, cue.target) == ("BRA", None)
+
+
+def test_a_pressure_noun_is_the_state_that_modifies_it(run: Callable[..., Analysis]) -> None:
+    text = "Egypt kept buying Russian jets despite the threat of US sanctions."
+    cue = next(c for c in run(text).stance_cues if c.type == "pressure")
+    assert (cue.speaker, cue.target) == ("USA", "EGY")
