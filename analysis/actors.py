@@ -169,8 +169,26 @@ class Resolved:
                 and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
             ]
             if before:
-                return before
+                own = self._own_subject(token)
+                # "Riyadh cut ties with Doha, accusing it of ...": an object pronoun is not its
+                # own clause's subject (that would be "itself").
+                return [m for m in before if m.state not in own]
         return []
+
+    def _own_subject(self, token: Token) -> set[str]:
+        """The states named in the subject of an object pronoun's own clause (its participles
+        share it); empty for any other token."""
+        if token.lower_ not in ("it", "them") or token.dep_ not in ("dobj", "pobj", "dative"):
+            return set()
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return {st for t in subj.subtree if (st := self.state_at(t.i))}
+            if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head == verb:
+                return set()
+            verb = verb.head
+        return set()
 
     def _by_sentence(self, token: Token) -> tuple[bool, str | None]:
         """(decided, state) for a pronoun its own sentence settles: "they" after weapons is

@@ -143,6 +143,10 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
         for c in verb.children:
             if c.dep_ != dep:
                 continue
+            if dep in ("dobj", "dative") and c.lower_ in ("it", "them"):
+                st = resolved.antecedent(c)  # "cut ties with Qatar, accusing it of ..."
+                if st and st != exclude:
+                    return st
             if dep == "prep" and c.lower_ not in (
                 "from",
                 "on",

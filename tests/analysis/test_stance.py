@@ -337,3 +337,12 @@ def test_a_pressure_noun_is_the_state_that_modifies_it(run: Callable[..., Analys
     text = "Egypt kept buying Russian jets despite the threat of US sanctions."
     cue = next(c for c in run(text).stance_cues if c.type == "pressure")
     assert (cue.speaker, cue.target) == ("USA", "EGY")
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Qatar hosts a large air base. Kuwait and Bahrain cut ties with Qatar on Tuesday, accusing it of"
+        " meddling."
+    )
+    cue = next(c for c in run(text).stance_cues if c.cue == "accusing")
+    assert (cue.speaker, cue.target) == ("KWT", "QAT")
