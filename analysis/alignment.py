@@ -630,6 +630,8 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None
     if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
+    if rule.not_as_modifier and _modifier_only(tok):
+        return None  # "post-war restrictions", "the Falcon Strike series": no act
     if kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in ctx.pressured):
         return None
     if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ not in ("sign", "agree"):
@@ -655,6 +657,14 @@ def _in_context(
     context = set(rule.context)
     phrases = [tok, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
     return any(t.lemma_.lower() in context for p in phrases for t in p.subtree)
+
+
+def _modifier_only(tok: Token) -> bool:
+    """Whether a trigger word only describes a noun ("post-war restrictions", "war crimes",
+    "the Strike series") or is part of a name."""
+    return (tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")) or (
+        tok.pos_ == "PROPN" and tok.i > sentence(tok).start
+    )
 
 
 def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:

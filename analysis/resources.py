@@ -186,7 +186,8 @@ class SignalRule:
     (in the trigger's own phrase or its clause's subject: "reopened its border to Qatar", not
     "closing borders ... threatened to restore Bazoum"); ``joined_by``: verbs whose subject
     takes up a noun trigger designed by another ("Serbia refused to join EU sanctions": Serbia
-    acts, not the EU).
+    acts, not the EU); ``not_as_modifier``: a trigger that only describes a noun or is part
+    of a name is no act ("post-war restrictions", "the Falcon Strike drills").
     """
 
     type: str
@@ -214,6 +215,7 @@ class SignalRule:
     commanded: tuple[str, ...] = ()
     context_scope: str = "sentence"
     joined_by: tuple[str, ...] = ()
+    not_as_modifier: bool = False
     command_verbs: tuple[str, ...] = ()
 
 
@@ -651,6 +653,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         commanded=_strs(row.get("commanded", [])),
         context_scope=str(row.get("context_scope", "sentence")),
         joined_by=_strs(row.get("joined_by", [])),
+        not_as_modifier=bool(row.get("not_as_modifier", False)),
         command_verbs=_strs(row.get("command_verbs", [])),
     )
     if rec.context_scope not in ("clause", "sentence"):

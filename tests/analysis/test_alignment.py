@@ -803,3 +803,18 @@ def test_a_phrase_ending_in_a_preposition_points_at_its_object(
     got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
     assert ("BLR", "CHN", 1) in got
     assert not {("BLR", "LTU", 1), ("BLR", "UN", 1)} & got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan will provide Vietnam with coastal radars, the first project since it loosened"
+        " its post-war restrictions on defence cooperation.",
+        "Chinese officials said nothing, though Beijing's own exercises with the Lao military,"
+        " including the Strike series with the Lao army, have grown.",
+    ],
+)
+def test_an_attack_word_that_only_describes_a_noun_is_no_attack(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert not [a for a in run(text).alignment if a.type == "armed_attack"]
