@@ -756,6 +756,9 @@ def _counterparts(
         ]
     if _joined(tok, verb):
         near = [t for t in near if t != _own_actor(ctx, tok)]  # "joined EU sanctions": no target
+    if kind == "accession_bid" and not near and tok.pos_ == "NOUN":
+        # "submitted their applications to join NATO": the bid's own content names the bloc.
+        near = [st for t in tok.subtree if (st := ctx.resolved.state_at(t.i)) and _is_bloc(st)]
     if kind in ("accession_bid", "neutrality", "bloc_exit"):
         near = [t for t in near if _is_bloc(t)]
     if kind == "bloc_exit":

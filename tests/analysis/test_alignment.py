@@ -818,3 +818,11 @@ def test_an_attack_word_that_only_describes_a_noun_is_no_attack(
     run: Callable[..., Analysis], text: str
 ) -> None:
     assert not [a for a in run(text).alignment if a.type == "armed_attack"]
+
+
+def test_a_bid_names_its_bloc_itself(run: Callable[..., Analysis]) -> None:
+    text = "Ghana, which chairs ECOWAS this year, has chosen a different path."
+    assert not [a for a in run(text).alignment if a.type == "accession_bid"]
+    text = "Norway and Iceland submitted their applications to join the EU on Monday."
+    got = {(a.subject, a.counterpart) for a in run(text).alignment if a.type == "accession_bid"}
+    assert {("NOR", "EU"), ("ISL", "EU")} <= got
