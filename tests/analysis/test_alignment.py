@@ -826,3 +826,18 @@ def test_a_bid_names_its_bloc_itself(run: Callable[..., Analysis]) -> None:
     text = "Norway and Iceland submitted their applications to join the EU on Monday."
     got = {(a.subject, a.counterpart) for a in run(text).alignment if a.type == "accession_bid"}
     assert {("NOR", "EU"), ("ISL", "EU")} <= got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Mali revoked its defence accord with France on Monday.", ("MLI", "FRA", -1)),
+        ("Washington rescinded its sanctions on Belarus.", ("USA", "BLR", 1)),
+    ],
+)
+def test_revoking_and_rescinding_reverse_a_pact_or_sanctions(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert expected in got
+    assert (expected[0], expected[1], -expected[2]) not in got
