@@ -551,9 +551,11 @@ def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
 def _joined(tok: Token, verb: Token) -> bool:
     """Whether a noun trigger is taken up by its verb's subject ("join EU sanctions"), read
     by the class the word itself triggers (before any refusal or reversal)."""
+    if tok.pos_ != "NOUN":
+        return False
     base = _word_triggers().get(tok.lemma_)
     rules = resources.signal_rules()
-    return tok.pos_ == "NOUN" and base in rules and verb.lemma_ in rules[base].joined_by
+    return base in rules and verb.lemma_ in rules[base].joined_by
 
 
 def _noun_agent(ctx: Context, tok: Token) -> str | None:
@@ -1048,8 +1050,7 @@ def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     """ "Ukraine was attacked by Russia", "Kenya is backed by Washington": a passive verb's
     agent acts on its subject (True when the passive was read here, with or without a row;
     "rebels backed by Tehran" are no state)."""
-    rule = resources.signal_rules()[kind]
-    if tok.pos_ != "VERB" or rule.symmetric:
+    if tok.pos_ != "VERB" or resources.signal_rules()[kind].symmetric:
         return False
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
