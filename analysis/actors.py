@@ -19,6 +19,7 @@ from analysis import resources
 from analysis.constants import WORD_NUMBERS
 from analysis.doc import (
     NAMES_KEY,
+    TERMS_KEY,
     heading_before,
     sentence,
     sentences,
@@ -28,6 +29,7 @@ from analysis.doc import (
 from analysis.model import ActorRow, Article, EntityRow
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+PLURAL = frozenset({"they", "their", "them"})
 PRONOUNS = {
     "he": "person",
     "she": "person",
@@ -74,7 +76,9 @@ class Resolved:
     starts: list[int] = field(default_factory=list)
     doc: Doc | None = None
     _focus: tuple[str] | None = None
-    _services: dict[str, list[tuple[int, str]]] | None = None
+    _services: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None
+    _weapons: set[int] | None = None
+    _antecedents: dict[int, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -100,23 +104,21 @@ class Resolved:
         """The state a pronoun ("it", "they", "its") or a definite description ("the country",
         "its navy") stands for: the last person ("he", "she") or state mentioned before it in
         this or the previous two sentences, a subject first; a possessive points at the nearest
-        state of its own sentence."""
+        state of its own sentence. Read once per token (every extractor asks)."""
+        if token.i not in self._antecedents:
+            self._antecedents[token.i] = self._antecedent(token)
+        return self._antecedents[token.i]
+
+    def _antecedent(self, token: Token) -> str | None:
         want = PRONOUNS.get(token.lower_)
         ref = resources.references().get(token.lemma_) if want is None else None
-        if want is None and (ref is None or not (ref.bare or _definite(token))):
+        if want is None and not _refers(token, ref):
             return None
+        decided, found = self._by_sentence(token)
+        if decided:
+            return found
         sent = sentence(token)
-        floor = sentences_back(token, 1 if want else 2)
-        person = want == "person"
-        before = [
-            m
-            for m in self.mentions
-            if m.end <= token.i
-            and m.start >= floor
-            and m.state
-            and (m.actor.startswith("P:") == person or (not person and _possessor_of(m, token)))
-            and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
-        ]
+        before = self._candidates(token, want, ref)
         if token.lower_ in ("its", "their"):
             owner = self._possessor(token, sent)
             if owner is not None:
@@ -125,7 +127,7 @@ class Resolved:
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
         same = self._same_service(token) if ref is not None else None
-        if same is not None:
+        if same is not None or (ref is not None and ref.office_only):
             return same  # "the Royal Thai Air Force ... The air force operates F-16s"
         if ref is not None and ref.home:
             # "France beat offers ... In 2019 the government walked away": an institution is
@@ -148,6 +150,95 @@ class Resolved:
                 return m.state  # not a source: "... bought from Russia, and it has bought"
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
 
+    def _candidates(
+        self, token: Token, want: str | None, ref: resources.Reference | None
+    ) -> list[Mention]:
+        """Mentions before a reference that it may stand for: persons for "he"/"she" (in the
+        sentence before, else up to three back: "Pashinyan has grown critical of Russia ...
+        Armenia declined ... he said"), states for the rest."""
+        person = want == "person"
+        for back in (1, 3) if person else (1 if want else 2,):
+            floor = sentences_back(token, back)
+            before = [
+                m
+                for m in self.mentions
+                if m.end <= token.i
+                and m.start >= floor
+                and m.state
+                and (m.actor.startswith("P:") == person or (not person and _possessor_of(m, token)))
+                and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
+            ]
+            if before:
+                own = self._own_subject(token)
+                # "Riyadh cut ties with Doha, accusing it of ...": an object pronoun is not its
+                # own clause's subject (that would be "itself").
+                return [m for m in before if m.state not in own]
+        return []
+
+    def _own_subject(self, token: Token) -> set[str]:
+        """The states named in the subject of an object pronoun's own clause (its participles
+        share it); empty for any other token."""
+        if token.lower_ not in ("it", "them") or token.dep_ not in ("dobj", "pobj", "dative"):
+            return set()
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return {st for t in subj.subtree if (st := self.state_at(t.i))}
+            if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head == verb:
+                return set()
+            verb = verb.head
+        return set()
+
+    def _by_sentence(self, token: Token) -> tuple[bool, str | None]:
+        """(decided, state) for a pronoun its own sentence settles: "they" after weapons is
+        no state ("the TB2s have shown their value in Ukraine, where they struck"); "it" after
+        an institution as main subject is its state ("The air force flies F-16s bought from the
+        United States, which it praises"), not a source named between."""
+        if token.lower_ in PLURAL and self._weapons_before(token):
+            return True, None
+        reporter = _reporter(token)
+        if reporter is not None:
+            found = self.subject_state(reporter)  # "Sweden said it would press the EU"
+            if found is not None:
+                return True, found
+        if token.lower_ != "it":
+            return False, None
+        subj = next((c for c in sentence(token).root.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is None
+            or subj.i > token.i
+            or subj.i in self.by_token
+            or subj.tag_ != "NN"
+            or subj.lemma_ not in resources.references()
+            or not _definite(subj)
+        ):
+            return False, None
+        found = self.subject_state(subj)  # "Its army ..., and it bought": the possessor's
+        return found is not None, found
+
+    def _weapons_before(self, token: Token) -> bool:
+        """Whether the nearest plural subject or object before a plural pronoun, in its own
+        sentence or the one before, is a weapon ("Russia delivered S-400 launchers to Turkey.
+        They arrived in July."): things, not a state."""
+        doc = token.doc
+        if self._weapons is None:
+            self._weapons = {
+                i
+                for s in (*doc.spans[NAMES_KEY], *doc.spans[TERMS_KEY])
+                if s.label_ in ("WEAPON", "TERM")
+                for i in range(s.start, s.end)
+            }
+        for j in range(token.i - 1, sentences_back(token, 1) - 1, -1):
+            t = doc[j]
+            # "the TB2s" (tagged NN), "S-400 launchers" (a name before its noun).
+            weapon = j in self._weapons or any(
+                c.dep_ == "compound" and c.i in self._weapons for c in t.children
+            )
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj") and (t.tag_ in ("NNS", "NNPS") or weapon):
+                return weapon
+        return False
+
     def _same_service(self, token: Token) -> str | None:
         """The state an earlier mention of the same institution named ("the Royal Thai Air
         Force", "Thailand's navy"), for a later bare one ("the air force", "the navy")."""
@@ -157,9 +248,26 @@ class Resolved:
                 root = token.doc[m.start : m.end].root
                 if m.state and root.dep_ in ("compound", "amod", "poss"):
                     head = root.head
-                    self._services.setdefault(head.lemma_.lower(), []).append((head.i, m.state))
-        earlier = [st for i, st in self._services.get(token.lemma_.lower(), []) if i < token.i]
+                    entry = (head.i, m.state, self._office(head))
+                    self._services.setdefault(head.lemma_.lower(), []).append(entry)
+        # "the Royal Thai Air Force ... the air force"; but "Russia's defence ministry ... the
+        # interior ministry said" is another office, and "Russian forces" no air force.
+        words = self._office(token)
+        earlier = [
+            st
+            for i, st, named in self._services.get(token.lemma_.lower(), [])
+            if i < token.i and words <= named
+        ]
         return earlier[-1] if earlier else None
+
+    def _office(self, head: Token) -> frozenset[str]:
+        """The words that tell an institution from others of its kind ("defence", "air"),
+        leaving out the states named in it."""
+        return frozenset(
+            c.lower_
+            for c in head.children
+            if c.dep_ in ("compound", "amod") and c.i not in self.by_token
+        )
 
     def _possessor(self, token: Token, sent: Span) -> str | None:
         """What "its"/"their" stands for in its own sentence; a repeat of the word after
@@ -273,15 +381,20 @@ class Resolved:
     def act_doer(self, noun: Token, exclude: str | None) -> str | None:
         """Who did the act a noun refers back to ("Israel struck Iran ... Riyadh condemned the
         attack", "Germany will send tanks ... Kyiv welcomed the decision"): the doer of the
-        last act named by the same word, else the state the lede is about, else the main
-        subject of the nearest sentence before that has one; never ``exclude``."""
+        last act named by the same word (or by one of its kind in its own sentence), else the
+        state the lede is about, else the main subject of the nearest sentence before that has one; never
+        ``exclude``."""
         doc = noun.doc
         lemmas = token_table(doc)
-        for j in range(noun.i - 1, -1, -1):
-            if lemmas[j][1] == noun.lemma_ and doc[j].pos_ in ("NOUN", "VERB"):
-                st = self._doer(doc[j], exclude)
-                if st:
-                    return st
+        # The same word first; else a word of its kind in this sentence or the one before ("after Russia
+        # invaded Ukraine, ... while condemning the attack").
+        kin = resources.act_kin(noun.lemma_)
+        for words, floor in (({noun.lemma_}, 0), (kin, sentences_back(noun, 1))):
+            for j in range(noun.i - 1, floor - 1, -1):
+                if lemmas[j][1] in words and doc[j].pos_ in ("NOUN", "VERB"):
+                    st = self._doer(doc[j], exclude)
+                    if st:
+                        return st
         for sent in sentences(doc)[:2]:
             if sent.start >= noun.i:
                 break
@@ -331,8 +444,12 @@ class Resolved:
             if st:
                 return st
         for t in subj.subtree:
-            # "The navy's commander said", "Her spokesperson said".
-            if t.i != subj.i and (t.lower_ in PRONOUNS or t.lemma_ in resources.references()):
+            # "The navy's commander said", "Her spokesperson said"; not a word describing the
+            # subject ("the general staff").
+            if t.i != subj.i and (
+                t.lower_ in PRONOUNS
+                or (t.lemma_ in resources.references() and t.dep_ not in ("amod", "compound"))
+            ):
                 st = self.antecedent(t)
                 if st:
                     return st
@@ -378,6 +495,46 @@ class Resolved:
 
     def entity_rows(self) -> list[EntityRow]:
         return self.entities
+
+
+def _refers(token: Token, ref: resources.Reference | None) -> bool:
+    """Whether a noun of the references data refers here: made definite, or bare where it
+    may be ("officials said"), and with the words it needs ("state media", not "local
+    media")."""
+    if ref is None or not (ref.bare or _definite(token)):
+        return False
+    return not ref.only_with or _described(token, ref.only_with)
+
+
+def _described(token: Token, words: tuple[str, ...]) -> bool:
+    """Whether a noun has one of these words among its modifiers ("state media")."""
+    return any(
+        c.lower_ in words or c.lemma_.lower() in words
+        for c in token.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
+    )
+
+
+def _reporter(token: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause a pronoun is the subject of
+    ("Sweden, which is not in NATO, said it would press the EU"; "Islamabad denied any role
+    and said it could ..."): the speaker speaks of itself."""
+    if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    report = clause.head
+    if clause.dep_ != "ccomp" or report.lemma_ not in resources.speech_verbs():
+        return None
+    for _ in range(3):
+        subj = next((c for c in report.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj if subj.lower_ not in PRONOUNS and subj.lower_ not in RELATIVE else None
+        if report.dep_ not in ("conj", "advcl") or report.head == report:
+            return None
+        report = report.head
+    return None
 
 
 def _is_bloc(actor_id: str) -> bool:

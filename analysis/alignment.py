@@ -49,7 +49,9 @@ HEDGE_FACTOR = 0.6
 # Grammar, not domain knowledge: negators, and heads that refuse what they govern.
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 REFUSE_WORDS = frozenset({"refuse", "reject", "decline", "resist", "oppose", "avoid", "rebuff"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 INTENT_WORDS = frozenset({"want", "intend", "plan", "seek", "wish", "aim", "mean"})
+UNREALISED = frozenset({"fail"})  # "failed to sign": the act did not happen
 SANCTIONED_HEADS = frozenset({"face", "risk", "hit", "target", "escape", "avoid", "evade", "under"})
 EVENT_NOUNS = frozenset(
     {"decision", "suspension", "move", "announcement", "step", "plan", "ban", "moratorium"}
@@ -148,6 +150,9 @@ def _state_of(tok: Token, resolved: Resolved) -> str | None:
     mention = resolved.by_token.get(tok.i)
     if mention is not None and _company(mention.actor):
         return None
+    noun = tok.head.head if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" else tok
+    if resources.speaker_words().get(noun.lemma_.lower()) in ("armed_group", "independent"):
+        return None  # "Yemen's Houthi rebels, who are backed by Tehran"
     return resolved.subject_state(tok)
 
 
@@ -185,19 +190,48 @@ def _subject(
         obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
         if holder.dep_ == "xcomp" and obj is not None and (st := _state_of(obj, resolved)):
             return True, st  # "prompting Beijing to lodge a protest", "urged Berlin to send"
+        about = _gerund_object(holder)
+        if about is not None:
+            return True, _state_of(about, resolved)
         if (
             holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl", "acomp")
             and holder.head != holder
         ):
             holder = holder.head
+        elif holder.dep_ == "pcomp" and holder.head.lower_ in SHARED_SUBJECT_PREPS:
+            holder = holder.head.head  # "Algeria responded by recalling its ambassador"
         else:
             break
     return False, None
 
 
-def _targets(root: Token, resolved: Resolved, skip: set[int], preps: frozenset[str]) -> list[str]:
+def _gerund_object(holder: Token) -> Token | None:
+    """ "criticised the project for relying on Israeli radars", "accused Ankara of buying":
+    a gerund after such a preposition is done by the verb's object, not its subject."""
+    if holder.dep_ != "pcomp" or holder.head.lower_ in SHARED_SUBJECT_PREPS:
+        return None
+    about = next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
+    return about if about is not None and about.lower_ not in RECIPROCAL else None
+
+
+# Prepositions whose gerund shares the clause's subject ("angered Brussels by signing").
+SHARED_SUBJECT_PREPS = frozenset(
+    {"by", "after", "before", "while", "when", "since", "without", "despite", "through"}
+)
+
+
+def _targets(
+    root: Token,
+    resolved: Resolved,
+    skip: set[int],
+    preps: frozenset[str],
+    *,
+    places: bool = True,
+) -> list[str]:
     """States a word points at: its object, its with/to/from/against/on phrases, and states
-    modifying it ("Russian forces", "EU accession")."""
+    modifying it ("Russian forces", "EU accession"). Without ``places``, a state that only
+    places something inside the phrase is none ("will not recognise the republics in eastern
+    Ukraine")."""
     out: list[str] = []
     for c in root.children:
         if c.dep_ in SKIP_DEPS or (c.dep_ == "prep" and c.lower_ not in preps):
@@ -207,16 +241,35 @@ def _targets(root: Token, resolved: Resolved, skip: set[int], preps: frozenset[s
         clauses = {
             u.i
             for t in c.subtree
-            if t.dep_ in ("relcl", "appos", "acl", "advcl", "ccomp") and t.i != c.i
+            if t.i != c.i
+            and (
+                t.dep_ in ("relcl", "appos", "acl", "advcl", "ccomp")
+                or (not places and t.dep_ == "prep" and t.lower_ in LOCATIVE)
+            )
             for u in t.subtree
         }
         for t in c.subtree:
             if t.i in skip or t.i in clauses or _maker_of(t, resolved):
                 continue  # "shot down Iranian-made drones": the maker is no target
-            st = resolved.state_at(t.i)
+            mention = resolved.by_token.get(t.i)
+            if mention is not None and _company(mention.actor):
+                continue  # "signed a contract with BAE Systems": a company is no party
+            st = resolved.state_at(t.i) or _bloc_reference(t, resolved)
             if st and st not in out:
                 out.append(st)
     return out
+
+
+def _bloc_reference(tok: Token, resolved: Resolved) -> str | None:
+    """The bloc a definite description stands for ("moved closer to the alliance")."""
+    if tok.lemma_ not in _bloc_words() or tok.pos_ != "NOUN":
+        return None
+    return resolved.antecedent(tok)
+
+
+@lru_cache(maxsize=1)
+def _bloc_words() -> frozenset[str]:
+    return frozenset(r.lemma for r in resources.references().values() if r.kind == "bloc")
 
 
 @dataclass
@@ -309,25 +362,60 @@ def _deal_rows(
 
 
 def _triggers(doc: Doc) -> list[tuple[Token, str]]:
+    """Trigger tokens and their classes. A phrase is read as a whole: a word inside a longer
+    trigger phrase does not fire on its own ("close ties" is support, not a closure)."""
     found: list[tuple[Token, str]] = []
-    words = _word_triggers()
-    for i, (lower, lemma, _) in enumerate(token_table(doc)):
-        kind = words.get(lemma) or words.get(lower)
-        if kind:
-            found.append((doc[i], kind))
+    inside: set[int] = set()
     for span in doc.spans[TERMS_KEY]:
         if span.label_ == "SIGNAL":
             found.append((span.root, span.id_))
+            inside.update(range(span.start, span.end))
+    words, commanded = _word_triggers(), _commanded_triggers()
+    for i, (lower, lemma, _) in enumerate(token_table(doc)):
+        kind = words.get(lemma) or words.get(lower)
+        if kind and i not in inside:
+            found.append((doc[i], kind))
+        if lemma in commanded:
+            found.append((doc[i], commanded[lemma]))
     return found
 
 
+@lru_cache(maxsize=1)
+def _commanded_triggers() -> dict[str, str]:
+    return {
+        trig: rule.type for rule in resources.signal_rules().values() for trig in rule.commanded
+    }
+
+
+def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> None:
+    """ "Niger ordered the French ambassador to leave the country": a commanded act is the
+    commander's, aimed at the state of the one commanded; uncommanded ("the ambassador left")
+    it says nothing."""
+    rule = resources.signal_rules()[kind]
+    command = tok.head
+    if tok.dep_ != "xcomp" or command.lemma_ not in rule.command_verbs:
+        return
+    commander = next((c for c in command.children if c.dep_ == "nsubj"), None)
+    commanded = next((c for c in command.children if c.dep_ in ("dobj", "dative")), None)
+    if commander is None or commanded is None:
+        return
+    doer, done = _state_of(commander, ctx.resolved), ctx.resolved.subject_state(commanded)
+    read = _class(ctx, tok, kind, command, sent) if doer and done else None
+    if read is not None and doer is not None and done is not None:
+        ctx.emit(doer, done, read[0], read[1], tok, sent)
+
+
 def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
-    """Bases and "member" phrases have their own shapes; True when handled here."""
+    """Bases and "member" phrases have their own shapes; True when handled here. Negation
+    and refusal read them as every other class ("refused to host American troops")."""
     if kind == "military_base":
-        for host, owner in _basing(tok, ctx.resolved, ctx.weapon_tokens):
-            ctx.emit(host, owner, kind, 1, tok, sent)
+        negated, refused = _polarity(tok, _governing_verb(tok))
+        for host, owner in [] if negated else _basing(tok, ctx.resolved, ctx.weapon_tokens):
+            ctx.emit(host, owner, kind, -1 if refused else 1, tok, sent)
         return True
     if kind == "membership" and tok.lemma_ == "member":
+        if _polarity(tok, _governing_verb(tok))[0]:
+            return True  # "is not a member of NATO"
         for member, bloc in _membership(tok, ctx.resolved):
             ctx.emit(member, bloc, "membership", 1, tok, sent)
         return True
@@ -460,11 +548,51 @@ def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     return any(t.dep_ in ("dobj", "nsubjpass", "oprd") for t in _path_up(tok) if t != verb)
 
 
+def _joined(tok: Token, verb: Token) -> bool:
+    """Whether a noun trigger is taken up by its verb's subject ("join EU sanctions"), read
+    by the class the word itself triggers (before any refusal or reversal)."""
+    if tok.pos_ != "NOUN":
+        return False
+    base = _word_triggers().get(tok.lemma_)
+    rules = resources.signal_rules()
+    return base in rules and verb.lemma_ in rules[base].joined_by
+
+
+def _noun_agent(ctx: Context, tok: Token) -> str | None:
+    """ "The expulsion of 40 Russian diplomats, announced by Germany": a participle on an act
+    noun (or on its "of" object) names the act's doer in its agent phrase."""
+    holders = [tok, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
+    for holder in holders:
+        for acl in holder.children:
+            if acl.dep_ != "acl":
+                continue
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    st = next((s for t in agent.subtree if (s := ctx.resolved.state_at(t.i))), None)
+                    if st is not None:
+                        return st
+    return None
+
+
 def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: str) -> str | None:
     rule = resources.signal_rules()[kind]
+    # A directed act's doer ("the expulsion ..., announced by Germany"); who brokers or hosts
+    # a pact or a drill is no party to it.
+    if (
+        tok.pos_ == "NOUN"
+        and not rule.symmetric
+        and (agent := _noun_agent(ctx, tok))
+        and _is_state(agent)
+    ):
+        return agent
     if _judged(tok, verb, rule):
         own = _own_actor(ctx, tok)
         return own if own is not None and _is_state(own) else None
+    if _joined(tok, verb):
+        # "Serbia refused to join EU sanctions on Russia": who joins them acts, whoever
+        # designed them.
+        found, joiner = _subject(verb, verb, ctx.resolved, ctx.focus)
+        return joiner if found and joiner is not None and _is_state(joiner) else None
     if rule.light_verbs and tok.pos_ == "NOUN":
         own = _own_actor(ctx, tok)
         if own is not None or verb.lemma_ not in (*rule.light_verbs, *rule.reversed_by):
@@ -500,14 +628,51 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     rules = resources.signal_rules()
     rule = rules[kind]
     lemmas = sentence_words(sent)[1]
-    if rule.context and not lemmas & set(rule.context):
+    if rule.context and not _in_context(tok, verb, rule, lemmas):
         return None
     if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
+    if rule.not_as_modifier and _modifier_only(tok):
+        return None  # "post-war restrictions", "the Falcon Strike series": no act
     if kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in ctx.pressured):
         return None
     if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ not in ("sign", "agree"):
         return None
+    negated, refused = _polarity(tok, verb)
+    if kind == "sanctions" and refused:
+        return "sanctions_refusal", 1
+    if negated:
+        return None
+    if _reversed(tok, verb, rule, lemmas) and rule.reversed_type:
+        kind = rule.reversed_type
+        rule = rules[kind]
+    return kind, -rule.direction if refused else rule.direction
+
+
+def _in_context(
+    tok: Token, verb: Token, rule: resources.SignalRule, lemmas: frozenset[str] | set[str]
+) -> bool:
+    """Whether a class's context word stands where the class needs it: anywhere in the
+    sentence, or in the trigger's own phrase and its clause's subject."""
+    if rule.context_scope == "sentence":
+        return bool(lemmas & set(rule.context))
+    context = set(rule.context)
+    phrases = [tok, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    return any(t.lemma_.lower() in context for p in phrases for t in p.subtree)
+
+
+def _modifier_only(tok: Token) -> bool:
+    """Whether a trigger word only describes a noun ("post-war restrictions", "war crimes",
+    "the Strike series") or is part of a name."""
+    return (tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")) or (
+        tok.pos_ == "PROPN" and tok.i > sentence(tok).start
+    )
+
+
+def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
+    """(negated, refused) for a trigger and its governing verb, the same for every class:
+    "did not sign", "has yet to establish" and "failed to agree" say the act did not happen;
+    "refused to join", "does not want to join" and "will not take part" refuse it."""
     negated = _negated(verb) if verb != tok or tok.pos_ == "VERB" else False
     if tok.pos_ == "VERB" and _negated(tok):
         negated = True
@@ -518,16 +683,27 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
             refused = True
         else:
             negated = True
+    if verb.dep_ == "xcomp" and (_unrealised(verb.head) or _pressed_for(verb)):
+        negated = True
     if negated and _declined(verb):
         refused, negated = True, False
-    if kind == "sanctions" and refused:
-        return "sanctions_refusal", 1
-    if negated:
-        return None
-    if _reversed(tok, verb, rule, lemmas) and rule.reversed_type:
-        kind = rule.reversed_type
-        rule = rules[kind]
-    return kind, -rule.direction if refused else rule.direction
+    return negated, refused
+
+
+def _pressed_for(verb: Token) -> bool:
+    """ "urged the EU to agree an embargo", "pressed Belgrade to align": an act another presses
+    for is demanded, not done (the pressure is a signal of its own)."""
+    return verb.head.lemma_ in resources.pressing_verbs()
+
+
+def _unrealised(head: Token) -> bool:
+    """ "failed to sign", "have yet to establish", "is yet to ratify": the act has not
+    happened."""
+    if head.lemma_ in UNREALISED:
+        return True
+    return head.lemma_ in ("have", "be") and any(
+        c.lower_ == "yet" and c.dep_ == "advmod" for c in head.children
+    )
 
 
 def _counterparts(
@@ -546,16 +722,26 @@ def _counterparts(
     preps = (
         set(rule.target_preps) if rule.only_target_preps else TARGET_PREPS | set(rule.target_preps)
     )
+    if rule.phrase_preps and tok.lemma_ not in _word_triggers():
+        preps |= set(rule.phrase_preps)  # "drifted away from France", not "protests from Tokyo"
     preps = frozenset(preps)
     skip = ctx.weapon_tokens
-    near = [s for s in _targets(tok, ctx.resolved, skip, preps) if s != subject]
+    places = rule.basis != "verbal"  # praise of "the republics in Ukraine" is not of Ukraine
+    near = [s for s in _targets(tok, ctx.resolved, skip, preps, places=places) if s != subject]
+    phrased = _phrase_object(ctx, tok, rule)
+    if phrased is not None:
+        return [s for s in phrased if s != subject]
     if not near and rule.weapon_owners and tok.lemma_ not in rule.light_verbs:
         near = _struck_owners(ctx, tok, subject)
     if not near and verb != tok:
         # The verb's other phrases; the trigger's own phrase was read above ("staged exercises
         # around Taiwan" names no partner).
         own = {t.i for t in tok.subtree}
-        near = [s for s in _targets(verb, ctx.resolved, skip | own, preps) if s != subject]
+        near = [
+            s
+            for s in _targets(verb, ctx.resolved, skip | own, preps, places=places)
+            if s != subject
+        ]
     if not near and rule.weapon_owners:
         near = _struck_places(ctx, tok, verb, subject, preps)
     if not near and rule.basis == "verbal":
@@ -570,6 +756,11 @@ def _counterparts(
             for t in _targets(tok if tok.pos_ == "NOUN" else verb, ctx.resolved, skip, preps)
             if _is_bloc(t) and t != subject
         ]
+    if _joined(tok, verb):
+        near = [t for t in near if t != _own_actor(ctx, tok)]  # "joined EU sanctions": no target
+    if kind == "accession_bid" and not near and tok.pos_ == "NOUN":
+        # "submitted their applications to join NATO": the bid's own content names the bloc.
+        near = [st for t in tok.subtree if (st := ctx.resolved.state_at(t.i)) and _is_bloc(st)]
     if kind in ("accession_bid", "neutrality", "bloc_exit"):
         near = [t for t in near if _is_bloc(t)]
     if kind == "bloc_exit":
@@ -578,6 +769,30 @@ def _counterparts(
     if kind == "exercise_suspension":
         near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
     return near
+
+
+def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list[str] | None:
+    """The state a trigger phrase ending in a preposition points at ("relies on Moscow",
+    "turned to Beijing"): that preposition's object, or, when the object is the relative
+    word of a clause, what the clause is about ("Russia, whose backing it relies on to block
+    Kosovo's bid": Russia); None when the trigger is no such phrase."""
+    if tok.i + 1 >= len(tok.doc):
+        return None
+    prep = tok.doc[tok.i + 1]
+    if (
+        prep.dep_ != "prep"
+        or prep.head != tok
+        or f"{tok.lower_} {prep.lower_}" not in rule.triggers
+    ):
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    relative = obj is None or any(c.lower_ in RELATIVE for c in (obj, *obj.children))
+    if relative and tok.dep_ == "relcl":
+        st = ctx.resolved.state_at(tok.head.i)
+        return [st] if st else []
+    if obj is None:
+        return []
+    return [st for t in obj.subtree if (st := ctx.resolved.state_at(t.i))][:1]
 
 
 def _left_itself(ctx: Context, tok: Token, bloc: str) -> bool:
@@ -613,7 +828,10 @@ def _sentence_counterparts(
     objects.sort(key=lambda m: abs(m.start - tok.i))
     if objects and objects[0].state:
         return [objects[0].state]
-    # "Kyrgyz and Tajik forces fought ... each blaming the other for the clashes": the sides.
+    # "Kyrgyz and Tajik forces fought ... each blaming the other for the clashes": the sides;
+    # "U.S. and British warships shot down 18 drones": allies, no one's target.
+    if not _reciprocal(tok, _governing_verb(tok), rule):
+        return []
     return _same_subject(ctx, sent, subject)
 
 
@@ -674,6 +892,8 @@ def _act_doers(
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that only place a thing ("the republics in eastern Ukraine").
+LOCATIVE = frozenset({"in", "at", "near", "inside"})
 # Prepositions that place a subject ("meeting at the NATO summit in Vilnius"), never a party.
 PLACE_PREPS = frozenset({"at", "in", "on", "during"})
 
@@ -685,15 +905,23 @@ def _struck_places(
     data does not know, attacked, lies in the state the article is about (never the
     attacker's own; when the article is about the attacker, the state it names most after)."""
     target = _focus(ctx.resolved, exclude=subject)
-    if target is None:
-        return []
+    if target is None or target in _co_subjects(ctx, verb, subject):
+        return []  # "U.S. and British warships shot down ...": an ally is no target
     for holder in dict.fromkeys([tok, verb]):
         for c in holder.children:
             if c.dep_ not in ("dobj", "prep") or (c.dep_ == "prep" and c.lower_ not in preps):
                 continue
-            if any(_unknown_place(ctx, t) for t in c.subtree):
+            if c.dep_ == "dobj" and c.i in ctx.weapon_tokens | ctx.weapon_names:
+                continue  # "shot down 18 drones": what is struck is a weapon, not a place
+            # The place is the phrase's own, not one in a clause on it ("in an engagement in
+            # which the destroyer HMS Diamond used its missiles").
+            aside = {u.i for t in c.subtree if t.dep_ in CLAUSES and t != c for u in t.subtree}
+            if any(_unknown_place(ctx, t) for t in c.subtree if t.i not in aside):
                 return [target]
     return []
+
+
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 
 
 def _unknown_place(ctx: Context, tok: Token) -> bool:
@@ -728,7 +956,12 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     sent = sentence(tok)
     if _special(ctx, tok, kind, sent):
         return
+    if tok.lemma_ in resources.signal_rules()[kind].commanded:
+        _commanded(ctx, tok, kind, sent)
+        return
     verb = _governing_verb(tok)
+    if _passive(ctx, tok, kind, sent):
+        return
     subject = _trigger_subject(ctx, tok, verb, sent, kind)
     if subject is None:
         if kind == "joint_exercise":
@@ -744,15 +977,7 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         ctx, tok, verb, sent, subject, rule, direction
     ):
         return
-    counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
-    subjects = [subject]
-    if counterparts and not rule.symmetric:
-        # "Chile and Colombia recalled their ambassadors from Israel": each of them acts.
-        subjects += [s for s in _conjoined_subjects(ctx, verb, subject) if s not in counterparts]
-    elif not counterparts and rule.basis != "verbal" and (rule.symmetric or rule.direction < 0):
-        # "India and Canada each expelled a diplomat", "Indian and Chinese troops clashed"; those
-        # who urge or criticise together are not each other's targets.
-        counterparts = _co_subjects(ctx, verb, subject)
+    subjects, counterparts = _parties(ctx, tok, verb, sent, subject, kind)
     if kind == "bloc_exit":
         counterparts = [c for c in counterparts if _is_bloc(c)]
     if rule.symmetric and direction == rule.direction:
@@ -761,6 +986,89 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     for actor in subjects:
         for counterpart in counterparts:
             ctx.emit(actor, counterpart, kind, direction, tok, sent)
+
+
+def _parties(
+    ctx: Context, tok: Token, verb: Token, sent: Span, subject: str, kind: str
+) -> tuple[list[str], list[str]]:
+    """(the states that act, the states they act on) for a trigger whose subject is known."""
+    rule = resources.signal_rules()[kind]
+    counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
+    subjects = [subject]
+    if counterparts and not rule.symmetric:
+        # "Chile and Colombia recalled their ambassadors from Israel": each of them acts.
+        subjects += [s for s in _conjoined_subjects(ctx, verb, subject) if s not in counterparts]
+    elif not counterparts and rule.basis != "verbal" and (rule.symmetric or rule.direction < 0):
+        # "Indian and Chinese troops clashed"; those who urge or criticise together are not
+        # each other's targets, nor are allies who strike together ("U.S. and British warships
+        # shot down 18 drones").
+        if rule.symmetric:
+            counterparts = _co_subjects(ctx, verb, subject)
+        elif _reciprocal(tok, verb, rule):
+            # "Ecuador and Peru each expelled two diplomats": each acts on the other.
+            subjects += _co_subjects(ctx, verb, subject)
+            counterparts = list(subjects)
+        else:
+            counterparts = _patients(ctx, tok, verb, subject)
+    return subjects, counterparts
+
+
+# Grammar: words that make coordinated subjects act on each other ("each expelled", "attacked
+# each other", "one another").
+RECIPROCAL = frozenset({"each", "other", "another", "mutual", "mutually"})
+
+
+def _reciprocal(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
+    """Whether the parties of a hostile act act on each other: a trigger that is mutual by
+    nature ("clashed", "fighting"), or a reciprocal word in the clause ("each expelled")."""
+    if tok.lemma_ in rule.mutual or tok.lower_ in rule.mutual:
+        return True
+    # The word may stand anywhere up the clauses the act is in ("India and Canada each
+    # expelled", "each accusing the other of opening fire").
+    heads = [tok, *tok.ancestors]
+    if any(t.lower_ in RECIPROCAL for h in heads for t in h.children):
+        return True
+    phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep")]
+    return any(t.lower_ in RECIPROCAL for c in phrases for t in c.subtree)
+
+
+def _patients(ctx: Context, tok: Token, verb: Token, subject: str) -> list[str]:
+    """ "The airport was put out of service by an Israeli missile strike": an act named in a
+    passive verb's agent phrase befalls the verb's subject."""
+    if not any(t.dep_ == "agent" for t in _path_up(tok)):
+        return []
+    return [
+        st
+        for c in verb.children
+        if c.dep_ == "nsubjpass"
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i)) and st != subject
+    ][:1]
+
+
+def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
+    """ "Ukraine was attacked by Russia", "Kenya is backed by Washington": a passive verb's
+    agent acts on its subject (True when the passive was read here, with or without a row;
+    "rebels backed by Tehran" are no state)."""
+    if tok.pos_ != "VERB" or resources.signal_rules()[kind].symmetric:
+        return False
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or patient is None:
+        return False
+    doer = next(
+        (
+            st
+            for t in agent.subtree
+            if (st := ctx.resolved.state_at(t.i)) and not _maker_of(t, ctx.resolved)
+        ),
+        None,
+    )
+    done = _state_of(patient, ctx.resolved)
+    read = _class(ctx, tok, kind, tok, sent) if doer and done else None
+    if read is not None and doer is not None and done is not None:
+        ctx.emit(doer, done, read[0], read[1], tok, sent)
+    return True
 
 
 def _every_party(
@@ -964,6 +1272,18 @@ def _judgements(ctx: Context) -> None:
         ctx.emit(cue.speaker, cue.target, kind, cue.polarity, span.root, sentence(span[0]))
 
 
+def _read_with(tok: Token, kind: str, heads: dict[int, str]) -> bool:
+    """Whether a trigger is read with another: one modifying a trigger ("a friendship
+    treaty"), or a noun that is the object of a trigger of its own class ("whose backing it
+    relies on", "praised the strategic partnership")."""
+    if tok.dep_ == "compound" and tok.head.i in heads:
+        return True
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj"):
+        return False
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return heads.get(governor.i) == kind
+
+
 def _inside_weapons(doc: Doc) -> set[int]:
     return {
         i
@@ -1012,9 +1332,14 @@ def extract(
     refused = {(d.system, d.supplier, d.recipient) for d in deals if d.status == REFUSED}
     for deal in deals:
         ctx.out.extend(_deal_rows(ctx, deal, refused))
-    named = _inside_weapons(doc)
-    for tok, kind in sorted(_triggers(doc), key=lambda t: t[0].i):
-        if tok.i not in named:  # "attack helicopters", "strike drones": part of a name
+    # "attack helicopters", "the Collective Security Treaty Organization": part of a name.
+    named = _inside_weapons(doc) | {
+        i for m in resolved.mentions if m.end - m.start > 1 for i in range(m.start, m.end)
+    }
+    found = sorted(_triggers(doc), key=lambda t: t[0].i)
+    heads = {tok.i: kind for tok, kind in found}
+    for tok, kind in found:
+        if tok.i not in named and not _read_with(tok, kind, heads):
             _on_trigger(ctx, tok, kind)
     _compliance(ctx)
     _judgements(ctx)
@@ -1082,6 +1407,12 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
     st = resolved.state_at(trigger.head.i) if trigger.dep_ == "compound" else None
     if st and not _is_bloc(st):
         members.append(st)
+    if trigger.dep_ in ("attr", "oprd"):
+        # "Indonesia has become a full member of BRICS", "Finland is a member of NATO".
+        subj = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        st = _state_of(subj, resolved) if subj is not None else None
+        if st and not _is_bloc(st):
+            members.append(st)
     return [(m, blocs[0]) for m in dict.fromkeys(members)]
 
 

@@ -174,7 +174,20 @@ class SignalRule:
     around Taiwan"), read as ``hostile_type``; ``weapon_owners``: the state owning a weapon the
     act is aimed at is a counterpart ("shot down a Russian Su-24"), unless a light verb makes the
     weapon the instrument ("fired U.S.-supplied HIMARS at ..."); ``states_only``: a bloc named
-    beside the state is not a counterpart ("vetoed Sweden's NATO membership": Sweden).
+    beside the state is not a counterpart ("vetoed Sweden's NATO membership": Sweden);
+    ``mutual``: triggers whose coordinated subjects act on each other ("Indian and Chinese
+    troops clashed"); other hostile acts make them each other's targets only with a reciprocal
+    word ("India and Canada each expelled a diplomat"); ``phrase_preps``: prepositions that
+    name a counterpart after a trigger phrase only ("drifted away from France"), not after a
+    single trigger word ("drew protests from Tokyo": Tokyo protests); ``commanded``: lemmas
+    that are a trigger only when one of ``command_verbs`` commands them, the commander acting
+    on the state of the one commanded ("ordered the French ambassador to leave");
+    ``context_scope``: ``sentence`` (a context lemma anywhere in the sentence) or ``clause``
+    (in the trigger's own phrase or its clause's subject: "reopened its border to Qatar", not
+    "closing borders ... threatened to restore Bazoum"); ``joined_by``: verbs whose subject
+    takes up a noun trigger designed by another ("Serbia refused to join EU sanctions": Serbia
+    acts, not the EU); ``not_as_modifier``: a trigger that only describes a noun or is part
+    of a name is no act ("post-war restrictions", "the Falcon Strike drills").
     """
 
     type: str
@@ -197,6 +210,13 @@ class SignalRule:
     hostile_type: str | None = None
     weapon_owners: bool = False
     states_only: bool = False
+    mutual: tuple[str, ...] = ()
+    phrase_preps: tuple[str, ...] = ()
+    commanded: tuple[str, ...] = ()
+    context_scope: str = "sentence"
+    joined_by: tuple[str, ...] = ()
+    not_as_modifier: bool = False
+    command_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +228,9 @@ class Reference:
     note: str
     bare: bool = False  # refers without "the"/"its" ("officials said")
     home: bool = False  # an institution ("the government"): the article's own state
+    office_only: bool = False  # "the ambassador": only an earlier mention of the office tells
+    # Refers only with one of these words before it ("state media", not "local media").
+    only_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -625,7 +648,16 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         hostile_type=_opt_in(row.get("hostile_type"), SIGNAL_TYPES, "hostile_type"),
         weapon_owners=bool(row.get("weapon_owners", False)),
         states_only=bool(row.get("states_only", False)),
+        mutual=_strs(row.get("mutual", [])),
+        phrase_preps=_strs(row.get("phrase_preps", [])),
+        commanded=_strs(row.get("commanded", [])),
+        context_scope=str(row.get("context_scope", "sentence")),
+        joined_by=_strs(row.get("joined_by", [])),
+        not_as_modifier=bool(row.get("not_as_modifier", False)),
+        command_verbs=_strs(row.get("command_verbs", [])),
     )
+    if rec.context_scope not in ("clause", "sentence"):
+        raise ValueError("context_scope is clause or sentence")
     if rec.reversal_scope not in ("head", "sentence"):
         raise ValueError("reversal_scope is head or sentence")
     if rec.type not in SIGNAL_TYPES or rec.basis not in BASES or rec.direction not in (-1, 1):
@@ -642,6 +674,8 @@ def _reference(row: dict[str, Any]) -> Reference:
         note=str(row["note"]),
         bare=bool(row.get("bare", False)),
         home=bool(row.get("home", False)),
+        office_only=bool(row.get("office_only", False)),
+        only_with=_strs(row.get("only_with", [])),
     )
     if rec.kind not in ("state", "bloc") or not rec.lemma:
         raise ValueError("kind is state or bloc")
@@ -843,14 +877,16 @@ def _group_noun(row: dict[str, Any]) -> str:
     return lemma
 
 
-SPEAKER_KINDS = ("independent", "foreign", "region")
+SPEAKER_KINDS = ("independent", "foreign", "region", "armed_group")
 
 
 @lru_cache(maxsize=1)
 def speaker_words() -> dict[str, str]:
     """Lower-case words that keep a speaker from standing for a state (``speakers.v1.jsonl``),
     by kind: ``independent`` speakers (analysts, reporters), ``foreign`` ones whose posting is
-    not their state (diplomats), ``region`` modifiers that name no one state ("Western")."""
+    not their state (diplomats), ``region`` modifiers that name no one state ("Western"),
+    ``armed_group`` nouns for fighters outside a state's forces ("rebels", "militia"), who are
+    no state even with one named before them ("Yemen's Houthi rebels")."""
     return dict(_read("speakers.v1.jsonl", _speaker))
 
 
@@ -901,8 +937,47 @@ def judging_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs that report what someone says ("said", "announced", "insisted"): the verb cues
+    of attribution in the stance lexicon."""
+    return frozenset(
+        c.cue
+        for c in stance_cues()
+        if c.match == "lemma" and c.type == "attribution" and "VERB" in c.pos
+    )
+
+
+@lru_cache(maxsize=1)
+def pressing_verbs() -> frozenset[str]:
+    """Verbs that press someone to act ("urged Berlin to send", "threatened to cut"): the verb
+    cues of pressure in the stance lexicon. What they press for is demanded, not done."""
+    return frozenset(
+        c.cue
+        for c in stance_cues()
+        if c.match == "lemma" and c.type == "pressure" and "VERB" in c.pos
+    )
+
+
+@lru_cache(maxsize=1)
 def signal_rules() -> dict[str, SignalRule]:
     return {s.type: s for s in _read("signals.v1.jsonl", _signal)}
+
+
+@lru_cache(maxsize=1)
+def _act_kinds() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for rule in signal_rules().values():
+        words = {t.lower() for t in rule.triggers if " " not in t}
+        for word in words:
+            kinds.setdefault(word, set()).update(words)
+    return {word: frozenset(kin) for word, kin in kinds.items()}
+
+
+def act_kin(lemma: str) -> frozenset[str]:
+    """The trigger words of the signal class a word triggers ("attack": "invade", "strike",
+    "shell" ...): an act referred back to by another word of its kind ("Russia invaded
+    Ukraine ... condemning the attack")."""
+    return _act_kinds().get(lemma.lower(), frozenset())
 
 
 @lru_cache(maxsize=1)

@@ -115,7 +115,7 @@ def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
     if mention is not None and resources.is_company(mention.actor):
         return True
     words = resources.speaker_words()
-    if words.get(subj.lemma_.lower()) in ("independent", "foreign"):
+    if words.get(subj.lemma_.lower()) in ("independent", "foreign", "armed_group"):
         return True
     return any(
         c.dep_ in ("amod", "compound") and words.get(c.lower_) == "region" for c in subj.children
@@ -123,7 +123,10 @@ def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
 
 
 def _named_before(subj: Token, resolved: Resolved) -> str | None:
-    """A state named before a subject's head noun ("Chinese diplomats", "Russia's analysts")."""
+    """A state named before a subject's head noun ("Chinese diplomats", "Russia's analysts");
+    never for an armed group ("Yemen's Houthi rebels")."""
+    if resources.speaker_words().get(subj.lemma_.lower()) == "armed_group":
+        return None
     for c in subj.children:
         if c.i < subj.i and c.dep_ in ("amod", "compound", "poss"):
             for t in c.subtree:
@@ -140,6 +143,10 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
         for c in verb.children:
             if c.dep_ != dep:
                 continue
+            if dep in ("dobj", "dative") and c.lower_ in ("it", "them"):
+                st = resolved.antecedent(c)  # "cut ties with Qatar, accusing it of ..."
+                if st and st != exclude:
+                    return st
             if dep == "prep" and c.lower_ not in (
                 "from",
                 "on",
@@ -212,19 +219,87 @@ def _hedge_speaker(span: Span, resolved: Resolved) -> str | None:
         own.lemma_ not in IMPERSONAL
         and not any(c.dep_ in ("auxpass", "nsubjpass") for c in own.children)
     )
-    head = own
+    head, came = own, True
     speaking = SPEECH_LEMMAS | resources.judging_verbs()
     for _ in range(6):
-        if (head == own and holds) or head.lemma_ in speaking:
-            for c in head.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
-                    st = resolved.subject_state(c)
-                    if st:
-                        return st
+        # Only a clause a verb of saying reports is its claim ("Poland announced the order;
+        # the figure could not be verified": the writer's).
+        if (head == own and holds) or (head.lemma_ in speaking and came):
+            found, st = _claim_holder(head, resolved)
+            if st or found == "stateless":
+                return st
+        tail = next((c for c in head.children if c.dep_ == "parataxis"), None)
+        if tail is not None and tail.lemma_ in SPEECH_LEMMAS:
+            return _claim_holder(tail, resolved)[1]  # "... could arrive in May, officials said"
         if head.head == head:
             break
-        head = head.head
+        if head.head.pos_ == "NOUN" and _content_clause(head):
+            # "warnings from Washington that the purchase could ...": the source of a noun
+            # whose content clause holds the claim.
+            return _noun_source(head.head, resolved)
+        came, head = _reported(head), head.head
     return None
+
+
+def _reported(clause: Token) -> bool:
+    """Whether a clause is what its head reports ("said the jets could arrive"), not one
+    joined to it ("and", a semicolon) or a phrase in it ("added drones, which it reportedly
+    used")."""
+    return clause.dep_ in ("ccomp", "xcomp") and not any(
+        c.dep_ == "punct" and c.text == ";" and c.i < clause.i for c in clause.children
+    )
+
+
+def _claim_holder(verb: Token, resolved: Resolved) -> tuple[str, str | None]:
+    """("subject", its state), ("stateless", a state named before it: "Western analysts say")
+    or ("", None) when the verb has no subject; a coordinated verb or a participle shares
+    its head's ("Islamabad denied any role and said it could ...", "the official said,
+    adding that talks could resume")."""
+    for _ in range(3):
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if _stateless_speaker(c, resolved):
+                    return "stateless", _named_before(c, resolved)
+                return "subject", resolved.subject_state(c)
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head == verb:
+            break
+        verb = verb.head
+    return "", None
+
+
+def _content_clause(verb: Token) -> bool:
+    """Whether a clause is what a noun says ("warnings that the sale could ..."), not a
+    relative clause on it ("drones which it reportedly used")."""
+    return verb.dep_ in ("acl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children
+    )
+
+
+def _noun_owner(noun: Token, resolved: Resolved) -> str | None:
+    """The state whose pressure a noun is, by a modifier of it or of its "of" complement
+    ("U.S. demands", "Chinese pressure", "the threat of US sanctions")."""
+    holders = [noun, *(p for c in noun.children if c.lower_ == "of" for p in c.children)]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < holder.i:
+                st = next((s for t in c.subtree if (s := resolved.state_at(t.i))), None)
+                if st is not None:
+                    return st
+    return None
+
+
+def _noun_source(noun: Token, resolved: Resolved) -> str | None:
+    """The state a "from"/"by" phrase of a noun names ("pressure from Brussels")."""
+    return next(
+        (
+            st
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for t in c.subtree
+            if (st := resolved.state_at(t.i))
+        ),
+        None,
+    )
 
 
 def _attribution_speaker(sent: Span, resolved: Resolved) -> str | None:
@@ -333,7 +408,9 @@ def _stated_parties(
         target = next((resolved.state_at(t.i) for t in nxt if resolved.state_at(t.i)), None)
     else:
         target = _object_state(verb, resolved, speaker)
-    if cue is not PLEDGE:  # what a state says it would do names its partner, if any
+    if cue is not PLEDGE and not _pressed_none(verb, cue, resolved):
+        # What a state says it would do names its partner, if any; one pressing parties it
+        # does not name ("urged both sides to de-escalate") presses no state.
         target = target or _other_state(sent, resolved, speaker)
     if speaker is None and cue.type == "pressure":
         speaker = _other_state(sent, resolved, target)
@@ -342,6 +419,38 @@ def _stated_parties(
         # answers whoever made the claim.
         target = resolved.act_doer(verb, speaker)
     return speaker, target
+
+
+def _passive_parties(verb: Token, resolved: Resolved) -> tuple[str | None, str | None] | None:
+    """(speaker, target) of a passive cue verb with its agent ("Kenya was praised by
+    Washington", "rebels backed by Tehran": an armed group is no state); None when the verb is
+    not one."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or patient is None:
+        return None
+    speaker = next((st for t in agent.subtree if (st := resolved.state_at(t.i))), None)
+    noun = patient.head.head if patient.lower_ in RELATIVE and verb.dep_ == "relcl" else patient
+    if resources.speaker_words().get(noun.lemma_.lower()) == "armed_group":
+        return speaker, None
+    return speaker, resolved.subject_state(patient)
+
+
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+def _pressed_none(verb: Token, cue: resources.StanceCue, resolved: Resolved) -> bool:
+    """Whether a pressing verb presses states it does not name ("urged both sides", "called on
+    Western governments"): a plural of the group nouns, with no state in its phrase."""
+    if cue.type != "pressure":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+    ]
+    groups = resources.group_nouns()
+    plural = any(o.tag_ in ("NNS", "NNPS") and o.lemma_ in groups for o in objects)
+    return plural and not any(resolved.state_at(t.i) for o in objects for t in o.subtree)
 
 
 def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueRow:
@@ -369,17 +478,15 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
             speaker = _subject_state(verb, resolved)
         target = None  # plain attribution has a speaker, not a target
     elif cue.type == "pressure" and span.root.pos_ == "NOUN":
-        # "pressure from Brussels", "warnings from Washington": the source is the speaker.
-        speaker = next(
-            (
-                st
-                for c in span.root.children
-                if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                for t in c.subtree
-                if (st := resolved.state_at(t.i))
-            ),
-            None,
-        )
+        # "pressure from Brussels", "warnings from Washington": the source is the speaker,
+        # also when the parser hangs it on the verb ("drawing protests from Tokyo").
+        speaker = _noun_source(span.root, resolved)
+        if speaker is None and span.root.dep_ == "dobj":
+            speaker = _noun_source(span.root.head, resolved)
+        if speaker is None:
+            speaker = _noun_owner(
+                span.root, resolved
+            )  # "U.S. demands", "the threat of US sanctions"
         # The one under pressure is the subject of the clause ("Ottawa kept the deal after
         # warnings from Washington"); with no source named, it speaks of the pressure.
         holder = _subject_state(verb, resolved)
@@ -390,7 +497,9 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         target = target or _other_state(sent, resolved, speaker)
     elif cue.type == "hedge":
         # A hedge qualifies a claim; it names who makes the claim, not a state it aims at.
-        speaker = _hedge_speaker(span, resolved) or _attribution_speaker(sent, resolved)
+        # A hedge in the writer's own voice ("reportedly", "the claim could not be
+        # verified") has no speaker: only a claim's holder in the parse is one.
+        speaker = _hedge_speaker(span, resolved)
         target = None
     elif cue.type == "evaluation" and (
         (cue.match == "lemma" and span.root.pos_ == "VERB")
@@ -405,15 +514,18 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
             or _act_target(verb, resolved, speaker)
             or _other_state(sent, resolved, speaker)
         )
+        speaker, target = _passive_parties(verb, resolved) or (speaker, target)
     elif cue.type == "evaluation":
         speaker = _attribution_speaker(sent, resolved)
         target = (
             _subject_state(verb, resolved)
             or _act_target(verb, resolved, speaker)
-            or _other_state(sent, resolved, None)
+            or _other_state(sent, resolved, speaker)
         )
     else:  # pressure, commitment, denial
         speaker, target = _stated_parties(span, cue, verb, resolved)
+        if cue.type == "pressure":
+            speaker, target = _passive_parties(verb, resolved) or (speaker, target)
     return StanceCueRow(
         cue=span.text,
         type=cue.type,

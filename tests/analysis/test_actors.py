@@ -346,3 +346,23 @@ def test_a_counted_group_stands_for_a_bloc_of_that_size_in_its_sentence(
     got = {(a.subject, a.counterpart) for a in run(text).alignment if a.type == "agreement"}
     assert {("MLI", "BFA"), ("BFA", "NER"), ("NER", "MLI")} <= got
     assert not any("TCD" in pair for pair in got)
+
+
+def test_it_after_an_institution_subject_is_that_institutions_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Peru's air force asked for F-35s. The United States turned the request down. The air"
+        " force flies old jets bought from France in the 1980s, which it praises for their range."
+    )
+    cue = next(c for c in run(text).stance_cues if c.cue == "praises")
+    assert cue.speaker == "PER"
+
+
+def test_it_reported_by_a_speaker_is_the_speakers_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Denmark announced a freeze on Monday, and Norway, which is not in the EU, said it"
+        " would press Brussels to follow."
+    )
+    cue = next(c for c in run(text).stance_cues if c.cue == "press")
+    assert cue.speaker == "NOR"
