@@ -355,6 +355,9 @@ def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
 FORCES = "forces"
 """The frame of a state's own forces: it decides deployments, never governs a weapon itself
 ("five S-400 regiments" are S-400s)."""
+PRIVATE = "private-party"
+"""The frame of a party that is no state (a company, a dealer): it names who weapons go to,
+never governs them."""
 SECOND_HAND = frozenset({"used", "second-hand", "secondhand", "surplus"})
 """Adjectives that look like verbs of use but describe a weapon sold on ("12 used Rafales")."""
 
@@ -363,7 +366,7 @@ def _governing(frames: tuple[resources.FrameRecord, ...]) -> resources.FrameReco
     """Of the frames at a token, the one that decides for a weapon it governs: a transfer
     trigger before a block context."""
     return next((f for f in frames if f.status), None) or next(
-        (f for f in frames if f.block and f.id != FORCES), None
+        (f for f in frames if f.block and f.id not in (FORCES, PRIVATE)), None
     )
 
 
@@ -544,6 +547,32 @@ def _prenominal(verb: Token, noun: Token) -> bool:
     )
 
 
+def _second_hand(verb: Token, noun: Token) -> bool:
+    """ "bought 24 used F-16s": an adjective of a weapon sold on that the parser made a verb
+    taking the weapon as its object."""
+    return verb.lower_ in SECOND_HAND and noun.head == verb and noun.left_edge.i == verb.i + 1
+
+
+def _over_second_hand(tok: Token) -> tuple[Token, Token]:
+    """A token and its head, stepping over a second-hand adjective the parser made the head
+    ("bought 24 used F-16s": "used" is no verb here)."""
+    head = tok.head
+    if _second_hand(head, tok) and head.head != head:
+        return head, head.head
+    return tok, head
+
+
+def _arg_children(verb: Token) -> list[Token]:
+    """A verb's phrases, with those the parser hung on a second-hand adjective it made a verb
+    ("bought 24 used F-16s from Denmark": "from Denmark" on "used")."""
+    out = []
+    for c in verb.children:
+        out.append(c)
+        if c.lower_ in SECOND_HAND and c.pos_ == "VERB":
+            out += [g for g in c.children if g.dep_ == "prep"]
+    return out
+
+
 def _climb(
     root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token | None, resources.FrameRecord | None, Token]:
@@ -553,7 +582,7 @@ def _climb(
         # Coordinated lists: "procured A as well as B, C and D" -> climb to the first conjunct.
         while tok.dep_ in ("conj", "appos") and tok.head != tok:
             tok = anchor = tok.head
-        head = tok.head
+        tok, head = _over_second_hand(tok)
         if head == tok:
             break
         if any(f.passes for f in index.get(head.i, ())):
@@ -817,13 +846,49 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     passed = _passed_on(gov)
     if gov.inner and not passed:
         status = _in_hand(gov, status)
-    if status == "ordered" and _delivered_with(tok):
-        status = "delivered"
+    if status == "ordered":
+        status = _ordered_stage(gov, tok, index)
     if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index) and not passed:
         status = "in_service"  # "the backbone of the fleet is 150 F-16s bought from the US"
     if status == "ordered" and frame.subject == "either" and _built_under_licence(tok):
         status = "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
     return status
+
+
+def _ordered_stage(
+    gov: Governor, verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> str:
+    """How far an order went by what else the clause says: "ordered in 2019 and delivered in
+    2022" (delivered), "Brazil's Leopard 1 fleet was bought from Belgium" (in service)."""
+    if _delivered_with(verb):
+        return "delivered"
+    return "in_service" if _held_purchase(gov, index) else "ordered"
+
+
+BOUGHT = "buy"
+"""The frame of buying (not of ordering): told in the passive of weapons a state has, a
+purchase that is done."""
+
+
+def _held_purchase(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A purchase told of weapons a state is said to have: a passive or a participle of buying
+    on a possessed weapon ("Brazil's Leopard 1 fleet was bought second-hand", "The army's K9
+    howitzers were bought from South Korea in 2017", "The air force's Mi-35s, bought from
+    Russia, have been worn down"). What is its own was delivered and is in service; a clause
+    that still looks ahead ("will arrive", "are due") holds nothing yet."""
+    frame, tok, anchor = gov.frame, gov.token, gov.anchor
+    if frame is None or tok is None or frame.id != BOUGHT or tok.pos_ != "VERB":
+        return False
+    if tok.tag_ != "VBN" or _unreal(tok):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in tok.children) and anchor.dep_ == "nsubjpass"
+    described = gov.inner and tok.dep_ in ("acl", "relcl") and tok.head == anchor
+    if not (passive or described):
+        return False
+    if not any(c.dep_ == "poss" for c in anchor.children):
+        return False
+    outer = gov.outer if described else None
+    return outer is None or not (_unreal(outer) or _governing(index.get(outer.i, ())) is not None)
 
 
 def _built_under_licence(verb: Token) -> bool:
@@ -853,8 +918,8 @@ def _in_hand(gov: Governor, status: str) -> str:
     also showed frigates recently bought from Britain", "systems promised by Germany arrived
     last week" (in hand)."""
     outer = gov.outer_frame
-    if outer is None:
-        return status
+    if outer is None or (gov.outer is not None and _unreal(gov.outer)):
+        return status  # "K2 tanks, bought from South Korea last year, will arrive in 2025"
     if outer.status == "displayed" and status != "cancelled":
         return "displayed"
     if not (outer.id in POSSESSING or outer.status in ("delivered", "in_service")):
@@ -1025,7 +1090,7 @@ def _arguments(
     """(supplier, recipient) from the frame's subject and its from/to/for/by/with phrases."""
     got = Parties()
     other = "supplier" if role == "recipient" else "recipient"
-    for c in verb.children:
+    for c in _arg_children(verb):
         if c.i in mention_tokens:
             continue
         if c.dep_ == "dative" and c.pos_ == "ADP":
@@ -1115,7 +1180,33 @@ def _noun_owner(
         )
     owner = (frame.possessor if frame is not None else None) or role
     state = _state_in(c, resolved) or resolved.antecedent(c)
+    if owner == "supplier" and _received(noun):
+        owner = "recipient"  # "Serbia received its first batch", "India's first batch arrived"
     return (owner if owner != "theme" else "recipient"), state
+
+
+def _received(noun: Token) -> bool:
+    """Whether a deal noun with no recipient phrase of its own is what a receiving frame governs
+    ("took delivery of its first shipment", "its first batch arrived"): its possessor receives."""
+    if any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in noun.children):
+        return False  # "Russia's delivery of S-400s to India"
+    index = frame_index(noun.doc)
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ not in ("dobj", "pobj", "prep", "nsubj", "nsubjpass") or tok.head == tok:
+            return False
+        tok = tok.head
+        frame = _governing(index.get(tok.i, ()))
+        if frame is None or not frame.status or tok.pos_ == "NOUN":
+            continue  # "took delivery of its first shipment": the verb decides
+        if frame.subject == "theme":
+            # "its first batch arrived from France", not "Germany's donation reached Ukraine"
+            return not any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("in", "at", "to"))
+                for c in tok.children
+            )
+        return frame.subject == "recipient"
+    return False
 
 
 def _deal_partner(noun: Token, resolved: Resolved) -> str | None:
@@ -1426,6 +1517,29 @@ def _forces(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> 
     return any(f.id == FORCES for f in index.get(tok.i, ()))
 
 
+def _private_party(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether the party a transfer goes to (or, for a buyer, the one buying) is no state: "sold
+    its retired F-16s to a private U.S. company", "a U.S. contractor bought the jets"."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or frame.subject not in ("supplier", "recipient"):
+        return False
+    if frame.subject == "supplier":
+        slots = [
+            p
+            for c in tok.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ] + [c for c in tok.children if c.dep_ == "dative" and c.pos_ in NOMINAL]
+    else:
+        slots = [c for c in tok.children if c.dep_ == "nsubj"]
+    return any(
+        any(f.id == PRIVATE for f in index.get(p.i, ()))
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in p.children)  # a unit
+        for p in slots
+    )
+
+
 def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
     """A state's forces moving their own weapons: "units retreating abandoned T-72 tanks",
     "sent 2,000 soldiers, 300 vehicles and three warships", "the Navy sent four destroyers"."""
@@ -1536,6 +1650,18 @@ def _keep(mention: WeaponMention, gov: Governor, status: str) -> bool:
     return not (mention.system is None and gov.token is not None and gov.token.pos_ == "ADJ")
 
 
+def _no_transfer(
+    mention: WeaponMention,
+    gov: Governor,
+    status: str,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> bool:
+    """A mention whose governor reports no transfer between states: none at all, a state's
+    forces moving their own weapons, or a party that is no state ("sold its retired F-16s to a
+    private U.S. company")."""
+    return not _keep(mention, gov, status) or _deployment(gov, index) or _private_party(gov, index)
+
+
 @dataclass(slots=True)
 class Candidate:
     mention: WeaponMention
@@ -1570,7 +1696,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             continue
         gov = _governor(doc, mention, index)
         status = _status(gov, index)
-        if not _keep(mention, gov, status) or _deployment(gov, index):
+        if _no_transfer(mention, gov, status, index):
             continue
         if gov.frame is not None and gov.frame.subject == "rival" and gov.anchor.dep_ == "nsubj":
             continue  # "the F-35 beat the Rafale": the winner is no offer

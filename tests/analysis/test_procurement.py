@@ -1248,3 +1248,114 @@ def test_an_alliance_sending_forces_to_its_own_member_is_no_transfer(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert {(p.supplier, p.recipient) for p in run(text).procurements} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hanwha is competing to supply howitzers to Estonia and Latvia.",
+            {(None, "KOR", "EST", "offered"), (None, "KOR", "LVA", "offered")},
+        ),
+        (
+            "Naval Group bid to sell Scorpene submarines to the Philippines last year.",
+            {("Scorpene", "FRA", "PHL", "offered")},
+        ),
+    ],
+)
+def test_competing_to_supply_is_an_offer(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str | None, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Uruguay bought 24 used F-16s from Denmark.", {("F-16", "DNK", "URY", "ordered")}),
+        (
+            "Ecuador bought 12 used Mirage 2000 jets from South Africa.",
+            {("Mirage 2000", "ZAF", "ECU", "ordered")},
+        ),
+    ],
+)
+def test_a_second_hand_adjective_parsed_as_a_verb_is_no_use(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya received its first batch of Turkish Bayraktar TB2 drones.",
+            {("Bayraktar TB2", "TUR", "KEN")},
+        ),
+        (
+            "Norway took delivery of its first shipment of K9 howitzers from South Korea.",
+            {("K9 Thunder", "KOR", "NOR")},
+        ),
+        ("Egypt's second batch of Rafale jets arrived from France.", {("Rafale", "FRA", "EGY")}),
+        # A possessor with a recipient of its own is the sender.
+        ("Sweden's delivery of CV90 vehicles to Ukraine ended.", {("CV90", "SWE", "UKR")}),
+    ],
+)
+def test_the_possessor_of_a_received_batch_receives(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgium sold seven of its retired F-16s to a private U.S. firm that trains pilots.",
+        "A U.S. contractor bought 12 retired Kfir jets from Israel.",
+    ],
+)
+def test_a_company_as_the_buyer_is_no_transfer_between_states(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
+
+
+def test_a_company_of_tanks_is_a_unit_not_a_buyer(run: Callable[..., Analysis]) -> None:
+    text = "Spain will send a company of its Leopard 2 tanks to Ukraine."
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == {("Leopard 2", "ESP", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru's Mirage 2000 fleet was bought from France in the 1980s.",
+            ("Mirage 2000", "FRA", "PER", "in_service"),
+        ),
+        (
+            "Estonia's K9 howitzers were bought second-hand from South Korea in 2018.",
+            ("K9 Thunder", "KOR", "EST", "in_service"),
+        ),
+        (
+            "Kenya's ageing F-5 jets, bought from Jordan, have been grounded for years.",
+            ("F-5", "JOR", "KEN", "in_service"),
+        ),
+        # Ordering is the order, whatever the tense; a clause that looks ahead holds nothing yet.
+        (
+            "Egypt's new Rafale jets were ordered from France in 2021.",
+            ("Rafale", "FRA", "EGY", "ordered"),
+        ),
+        (
+            "Norway's K9 howitzers, bought from South Korea last year, will arrive in 2026.",
+            ("K9 Thunder", "KOR", "NOR", "ordered"),
+        ),
+        (
+            "Norway bought K9 howitzers from South Korea in 2017.",
+            ("K9 Thunder", "KOR", "NOR", "ordered"),
+        ),
+    ],
+)
+def test_a_state_s_own_weapons_told_as_bought_are_in_service(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
