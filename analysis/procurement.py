@@ -54,6 +54,10 @@ TENTATIVE = frozenset(
 )
 """Internal status of a transfer that a state refused: no deal, but a signal away."""
 TRANSPORT_PREPS = {"aboard", "onboard"}
+# Grammar: prepositions whose object a weapon is aimed at ("fielded S-400s against drones"),
+# and those that join a weapon to others doing the same ("flew with Russian bombers").
+TARGET_PREPS = frozenset({"against"})
+COMPANY_PREPS = frozenset({"with", "alongside"})
 # Grammar, not domain knowledge: auxiliaries and subordinators that make a clause unreal.
 MODAL_AUX = frozenset({"will", "would", "could", "might", "may", "should", "'ll", "shall", "can"})
 CONDITIONAL = frozenset({"if", "unless"})
@@ -724,6 +728,12 @@ def _transported(root: Token) -> bool:
     return False
 
 
+def _targeted(root: Token) -> bool:
+    """A weapon that something is aimed at ("fielded its S-400s against Pakistani drones",
+    "to defend against Shahed drones"): the enemy's, not traded."""
+    return root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPS
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
 
@@ -800,11 +810,15 @@ MESSAGES = frozenset({"requested", "offered"})
 HELD = frozenset({"in_service", "displayed"})
 # Stages at which weapons change hands, as opposed to being held, shown or offered.
 MOVING = frozenset({"delivered", "ordered", "planned", "leased"})
-POSSESSING = frozenset({"operate", "display", "fleet-noun", "in-service", "operational", "combat"})
+POSSESSING = frozenset(
+    {"operate", "display", "fleet-noun", "in-service", "operational", "combat", "use"}
+)
 # Frames over a transferred weapon that put it in service with the recipient ("flies A-29s
 # delivered by the United States", "commissioned frigates built by China"); a display of
 # recently bought systems, or their use in combat, shows only their delivery.
-HOLDING = POSSESSING - {"display", "combat"} | {"induct"}
+HOLDING = POSSESSING - {"display", "combat", "use"} | {"induct"}
+ATTACK = "combat"
+"""The frame of attacks: a weapon that is their object is the enemy's."""
 
 
 def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> str:
@@ -1432,7 +1446,7 @@ def _parties(
         sup, rec = _arguments(gov.outer, role, resolved, skip, outer)
         got.give("supplier", sup)
         got.give("recipient", rec)
-    if gov.inner and gov.outer is not None:
+    if gov.inner and gov.outer is not None and not _attacked(gov):
         operator = _subject_state(gov.outer, resolved, skip)
         if (
             gov.frame.subject == "either"
@@ -1636,7 +1650,20 @@ def _acting(gov: Governor, resolved: Resolved) -> bool:
         # "Mi-35 helicopters bought from Russia" parsed as a clause: a bare participle with
         # no auxiliary describes its noun, which is what was bought.
         return not _reduced_relative(tok)
+    if _in_company(anchor, tok):
+        return True  # "Chinese H-6 bombers flew near Taiwan with Russian Tu-95 bombers"
     return frame.status == "displayed" and _company_subject(tok, resolved)
+
+
+def _in_company(anchor: Token, verb: Token) -> bool:
+    """A weapon joined to a verb whose subject is itself a weapon ("H-6 bombers flew with
+    Russian Tu-95s"): both do what the verb says; nobody holds the one by the other."""
+    if not (
+        anchor.dep_ == "pobj" and anchor.head.lower_ in COMPANY_PREPS and anchor.head.head == verb
+    ):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and _armed(subject)
 
 
 def _reduced_relative(verb: Token) -> bool:
@@ -1763,8 +1790,13 @@ def _no_item(
     mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> bool:
     """A mention that is no traded item: the carrier ("aboard a Chinese transport aircraft"),
-    or a generic noun whose list names the items ("Russian weapons, including helicopters")."""
-    return _transported(root) or (mention.category == "other" and _umbrella(root, index))
+    a target ("against Pakistani drones"), or a generic noun whose list names the items
+    ("Russian weapons, including helicopters")."""
+    return (
+        _transported(root)
+        or _targeted(root)
+        or (mention.category == "other" and _umbrella(root, index))
+    )
 
 
 def _served(root: Token, supplies: set[int]) -> bool:
@@ -2129,17 +2161,27 @@ def _used_by_non_state(gov: Governor, resolved: Resolved) -> bool:
 
 
 def _struck(gov: Governor, resolved: Resolved) -> set[str]:
-    """The states a combat clause over a weapon's phrase aims at: never its recipient."""
+    """The states a combat clause over a weapon's phrase aims at, and for an attack on the
+    weapon ("a Russian drone hit a Polish-supplied howitzer") the attacker: never its
+    recipient."""
     outer, frame = gov.outer, gov.outer_frame
     if not gov.inner or outer is None or frame is None or not frame.block:
         return set()
+    attacked = _attacked(gov)
     return {
         st
         for c in outer.children
-        if c.dep_ not in ("nsubj", "nsubjpass")
+        if attacked or c.dep_ not in ("nsubj", "nsubjpass")
         for t in c.subtree
         if (st := resolved.state_at(t.i))
     }
+
+
+def _attacked(gov: Governor) -> bool:
+    """Whether the clause a weapon's phrase hangs off attacks it ("Russian drones destroyed a
+    German-supplied tank"): whoever does so is the enemy, not its holder."""
+    frame = gov.outer_frame
+    return gov.inner and frame is not None and frame.id == ATTACK and gov.anchor.dep_ != "nsubj"
 
 
 def _has_subject(verb: Token) -> bool:
@@ -2218,21 +2260,30 @@ def _recent_subject(
 ) -> str | None:
     """The country that is the main subject of the sentence itself (``own``: "Peru has invited
     offers; Saab has offered the Gripen") or of one of the two before, latest first; a
-    supplier of the article (``avoid``) is passed over."""
+    supplier of the article (``avoid``) and the subject of a verb of supplying ("the Czech
+    Republic has delivered dozens more") are passed over."""
     doc = sent.doc
     lo = sent if own else Span(doc, sentences_back(doc[sent.start], 2), sent.start)
     for m in reversed(resolved.in_span(lo)):
+        root = doc[m.start : m.end].root
         if (
             m.state
             and m.state != supplier
             and m.state not in avoid
             and resources.is_country(m.state)
-            and _main_subject(
-                doc[m.start : m.end].root, opens=m.start == sentence(doc[m.start]).start
-            )
+            and _main_subject(root, opens=m.start == sentence(doc[m.start]).start)
+            and not _supplying(root)
         ):
             return m.state
     return None
+
+
+def _supplying(subject: Token) -> bool:
+    """Whether a subject supplies by its verb's frame ("Germany has delivered", "Seoul sold")."""
+    if subject.dep_ != "nsubj":
+        return False
+    frame = _governing(frame_index(subject.doc).get(subject.head.i, ()))
+    return frame is not None and frame.subject == "supplier" and not frame.block
 
 
 def _main_subject(tok: Token, *, opens: bool = False) -> bool:

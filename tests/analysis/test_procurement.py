@@ -1359,3 +1359,52 @@ def test_a_state_s_own_weapons_told_as_bought_are_in_service(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
 ) -> None:
     assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian Lancet drone hit a Polish-supplied Krab howitzer near Kupiansk.",
+        "Russian drones destroyed a German-supplied Leopard tank near Robotyne.",
+    ],
+)
+def test_whoever_attacks_a_supplied_weapon_is_not_its_recipient(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert all(p.recipient != "RUS" for p in run(text).procurements)
+
+
+def test_a_supplied_weapon_fired_by_a_state_s_troops_is_theirs(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Ukrainian gunners fired Polish-supplied Krab howitzers at Russian positions."
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == {("Krab", "POL", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weapon aimed at is the enemy's.
+        (
+            "Egypt fielded its Russian S-300 batteries against Ethiopian drones.",
+            {("S-300", "RUS", "EGY")},
+        ),
+        # Weapons flying together: neither holds the other.
+        ("Chinese H-6 bombers flew near Japan with Russian Tu-95 bombers.", set()),
+    ],
+)
+def test_targets_and_companions_are_no_holdings(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+def test_a_state_that_just_supplied_is_not_the_implicit_buyer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Slovakia has sent 30 BMP-1 vehicles to Ukraine, and Slovenia has delivered dozens"
+        " more. Russian troops said they had destroyed several BMP-1 vehicles supplied by"
+        " Slovakia near Lyman."
+    )
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == {("BMP-1", "SVK", "UKR")}
