@@ -121,6 +121,11 @@ class Resolved:
             owner = self._possessor(token, sent)
             if owner is not None:
                 return owner
+        # "Analysts said the navy needs new hulls. Its Type 21 frigates ...": a description
+        # that is a later subject than any state named stands between.
+        described = self._described_subject(token, want, floor, before)
+        if described is not None:
+            return described
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
@@ -147,6 +152,32 @@ class Resolved:
             ):
                 return m.state  # not a source: "... bought from Russia, and it has bought"
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
+
+    def _described_subject(
+        self, token: Token, want: str | None, floor: int, before: list[Mention]
+    ) -> str | None:
+        """The state a definite description stands for ("the navy", "the ministry") when it is
+        the latest subject before a pronoun of a state, later than every state named as a
+        subject."""
+        if want != "state":
+            return None
+        doc = token.doc
+        refs = resources.references()
+        last = max(
+            (m.start for m in before if _subject_like(doc[m.start : m.end].root)), default=floor
+        )
+        for t in reversed(doc[last : token.i]):
+            ref = refs.get(t.lemma_) if t.dep_ in ("nsubj", "nsubjpass") else None
+            # "the navy", not "its army" (whose "its" is what the pronoun would find anyway)
+            if (
+                ref is not None
+                and ref.kind == "state"
+                and not ref.bare
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                and not any(self.state_at(c.i) for c in t.children)  # "the Pakistani army"
+            ):
+                return self.antecedent(t)
+        return None
 
     def _same_service(self, token: Token) -> str | None:
         """The state an earlier mention of the same institution named ("the Royal Thai Air

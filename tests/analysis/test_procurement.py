@@ -1408,3 +1408,13 @@ def test_a_state_that_just_supplied_is_not_the_implicit_buyer(
         " Slovakia near Lyman."
     )
     assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == {("BMP-1", "SVK", "UKR")}
+
+
+def test_its_after_the_navy_as_subject_is_the_navy_s_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Ecuador's navy commissioned a patrol boat on Monday. Colombia, for its part, has"
+        " ordered new frigates from Spain. Analysts said the navy needs more ships quickly."
+        " Its Type 209 submarines, bought from Germany in the 1970s, are near retirement."
+    )
+    got = {(s, p, r, st) for s, _, p, r, st in deals(run(text)) if s == "Type 209"}
+    assert got == {("Type 209", "DEU", "ECU", "in_service")}
