@@ -833,13 +833,7 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     ):
         # "decided not to send Taurus missiles": a supplier's no is a refusal.
         return REFUSED if frame.subject == "supplier" and tok.pos_ == "VERB" else "negated"
-    anchor = gov.anchor
-    if (
-        frame.rival_preps
-        and anchor.dep_ == "pobj"
-        and anchor.head.lower_ in frame.rival_preps
-        and anchor.head.head == tok
-    ):
+    if _rival(gov.anchor, index):
         return "offered"  # "chose the F-35 over the Rafale": the rival was on offer
     status = frame.status
     if status == "cancelled" and any(
@@ -867,6 +861,37 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     if status == "ordered" and frame.subject == "either" and _built_under_licence(tok):
         status = "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
     return status
+
+
+def _mention_status(
+    root: Token, gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> str:
+    """The stage of a mention's deal; a rival a choice passed over inside the chosen item's
+    phrase ("an order of 36 aircraft over the F/A-18 and the Rafale") was on offer."""
+    status = _status(gov, index)
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if status not in ("negated", "unknown", REFUSED) and _rival(first, index):
+        return "offered"
+    return status
+
+
+def _rival(anchor: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A weapon a choice passed over: the object of a rival preposition of a frame it hangs
+    on, directly or through the chosen item's phrase ("chose the F-35 over the Rafale",
+    "chose it for an order of 36 aircraft over the F/A-18")."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    head = prep.head
+    for _ in range(6):
+        if any(prep.lower_ in f.rival_preps for f in index.get(head.i, ())):
+            return True
+        if head.dep_ not in ("dobj", "pobj", "prep") or head.head == head:
+            return False
+        head = head.head
+    return False
 
 
 def _ordered_stage(
@@ -1722,7 +1747,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _no_item(mention, root, index) or _served(root, supplies):
             continue
         gov = _governor(doc, mention, index)
-        status = _status(gov, index)
+        status = _mention_status(root, gov, index)
         if _no_transfer(mention, gov, status, index):
             continue
         if gov.frame is not None and gov.frame.subject == "rival" and gov.anchor.dep_ == "nsubj":

@@ -1418,3 +1418,26 @@ def test_its_after_the_navy_as_subject_is_the_navy_s_state(run: Callable[..., An
     )
     got = {(s, p, r, st) for s, _, p, r, st in deals(run(text)) if s == "Type 209"}
     assert got == {("Type 209", "DEU", "ECU", "in_service")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru chose the Gripen for an order of 24 aircraft over the F-16 and the Rafale.",
+            {
+                ("JAS 39 Gripen", "SWE", "PER", "planned"),
+                ("F-16", "USA", "PER", "offered"),
+                ("Rafale", "FRA", "PER", "offered"),
+            },
+        ),
+        (
+            "Slovakia picked it for a contract of 14 jets over the Gripen.",
+            {("JAS 39 Gripen", "SWE", "SVK", "offered")},
+        ),
+    ],
+)
+def test_a_rival_passed_over_inside_the_chosen_phrase_was_offered(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
