@@ -1990,6 +1990,7 @@ def _counted_sources(mention: WeaponMention, resolved: Resolved) -> list[str]:
     return out
 
 
+SUBJECT_PRONOUNS = frozenset({"it", "they"})
 QUANTIFIERS = frozenset({"more", "most", "less", "much", "some", "plenty"})
 
 
@@ -2289,6 +2290,7 @@ def _recent_subject(
     Republic has delivered dozens more") are passed over."""
     doc = sent.doc
     lo = sent if own else Span(doc, sentences_back(doc[sent.start], 2), sent.start)
+    found, at = None, lo.start - 1
     for m in reversed(resolved.in_span(lo)):
         root = doc[m.start : m.end].root
         if (
@@ -2299,8 +2301,16 @@ def _recent_subject(
             and _main_subject(root, opens=m.start == sentence(doc[m.start]).start)
             and not _supplying(root)
         ):
-            return m.state
-    return None
+            found, at = m.state, m.start
+            break
+    # "Algeria ... It has not bought only Russian. Three corvettes were delivered from China":
+    # a later subject pronoun stands for its state.
+    for tok in doc[at + 1 : lo.end]:
+        if tok.lower_ in SUBJECT_PRONOUNS and _main_subject(tok) and not _supplying(tok):
+            st = resolved.antecedent(tok)
+            if st and st != supplier and st not in avoid and resources.is_country(st):
+                found = st
+    return found
 
 
 def _supplying(subject: Token) -> bool:

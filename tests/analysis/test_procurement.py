@@ -1441,3 +1441,15 @@ def test_a_rival_passed_over_inside_the_chosen_phrase_was_offered(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+def test_a_subject_pronoun_names_the_implicit_buyer_of_the_next_sentence(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Kenya has raised its defence budget. Uganda bought Bayraktar TB2 drones from Turkey"
+        " last year. Kenya's navy is small. It has turned to new suppliers. Two Type 056"
+        " corvettes ordered from China arrived in 2021."
+    )
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text)) if s == "Type 056"}
+    assert got == {("Type 056", "CHN", "KEN")}
