@@ -951,6 +951,51 @@ def _passed_on(gov: Governor) -> bool:
 
 
 def _in_hand(gov: Governor, status: str) -> str:
+    """The stage of a transfer named inside a weapon's phrase (see ``_held_stage``); weapons
+    newly in hand at a parade or show named in this or the sentence before ("India's newly
+    acquired Rafale fighters flew over Rajpath, closing the Republic Day parade") are on
+    display as the state's new acquisition."""
+    held = _held_stage(gov, status)
+    if held in ("delivered", "in_service") and gov.token is not None and _on_show(gov.token):
+        return "displayed"
+    return held
+
+
+DISPLAY = "display-noun"
+
+
+def _on_show(tok: Token) -> bool:
+    """Whether a show is what the clause is about: a show noun in the main clauses of this or
+    the sentence before, not in a clause on some noun ("one of which was lost in a crash at an
+    air show")."""
+    doc = tok.doc
+    index = frame_index(doc)
+    return any(
+        any(f.id == DISPLAY for f in index.get(t.i, ())) and not _in_noun_clause(t)
+        for t in doc[sentences_back(tok, 1) : sentence(tok).end]
+    )
+
+
+def _in_noun_clause(tok: Token) -> bool:
+    """Whether a token is inside a clause on a noun: a relative or participle clause, or one
+    whose subject is a relative pronoun however the parser hung it ("one of which was lost")."""
+    for _ in range(12):
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and any(
+            t.tag_ in ("WDT", "WP")
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree
+        ):
+            return True
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _held_stage(gov: Governor, status: str) -> str:
     """The stage of a transfer named inside a weapon's phrase, from what the phrase hangs off:
     "the parade also showed HQ-9 systems received from China" (displayed), "flies A-29s
     delivered by the United States", "commissioned frigates built by China" (in service), "It

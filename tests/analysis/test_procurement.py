@@ -1453,3 +1453,32 @@ def test_a_subject_pronoun_names_the_implicit_buyer_of_the_next_sentence(
     )
     got = {(s, p, r) for s, _, p, r, _ in deals(run(text)) if s == "Type 056"}
     assert got == {("Type 056", "CHN", "KEN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egypt's newly delivered Rafale jets flew over Cairo on Sunday, opening the"
+            " Armed Forces Day parade.",
+            ("Rafale", "FRA", "EGY", "displayed"),
+        ),
+        (
+            "Hungary held a parade in Budapest. Lynx vehicles delivered from Germany in May"
+            " rolled past the stands.",
+            ("Lynx KF41", "DEU", "HUN", "displayed"),
+        ),
+    ],
+)
+def test_new_weapons_in_a_parade_are_displayed(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
+
+
+def test_a_show_in_a_clause_on_some_noun_is_not_what_the_sentence_is_about(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Hungary flies Gripen jets bought from Sweden, one of which was lost at an air show."
+    got = deals(run(text))
+    assert got and all(st != "displayed" for *_, st in got)
