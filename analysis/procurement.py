@@ -1645,10 +1645,12 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
             if c.dep_ == "prep" and c.lower_ in ("on", "for") and _on_duty(c, index):
                 return True  # "bombers it has sent on patrols near Taiwan"
     if frame.subject == "theme":
-        # "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel".
+        # "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel";
+        # "Two B-52 bombers arrived in Romania for joint drills".
         for c in tok.children:
             if c.dep_ == "nsubj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
                 return True
+        return bool(_drill_goal(tok))
     return False
 
 
@@ -1661,23 +1663,33 @@ def _to_drill(verb: Token) -> bool:
     """Weapons sent with no one to receive them while a drill is the news (named in this or
     the two sentences before), or sent to a drill ("to send a frigate to the U.S.-led RIMPAC
     exercise"): sent to take part, not handed over."""
+    goal = _drill_goal(verb)
+    if goal is not None:
+        return goal
+    drills = _drill_words()
+    doc = verb.doc
+    window = doc[sentences_back(verb, 2) : sentence(verb).end]
+    return any(t.lemma_ in drills or t.lower_ in drills for t in window)
+
+
+def _drill_goal(verb: Token) -> bool | None:
+    """Whether the goal of a verb ("to the RIMPAC exercise", "for joint drills") is a drill;
+    None when the verb names no goal."""
     drills = _drill_words()
     goals = [
         c
         for c in verb.children
         if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
     ]
-    if goals:
-        # the goal's words and the one after ("to the RIMPAC exercise", misparsed or not)
-        doc = verb.doc
-        return any(
-            t.lemma_ in drills or t.lower_ in drills
-            for g in goals
-            for t in doc[g.i + 1 : min(g.right_edge.i + 2, len(doc))]
-        )
+    if not goals:
+        return None
+    # the goal's words and the one after ("to the RIMPAC exercise", misparsed or not)
     doc = verb.doc
-    window = doc[sentences_back(verb, 2) : sentence(verb).end]
-    return any(t.lemma_ in drills or t.lower_ in drills for t in window)
+    return any(
+        t.lemma_ in drills or t.lower_ in drills
+        for g in goals
+        for t in doc[g.i + 1 : min(g.right_edge.i + 2, len(doc))]
+    )
 
 
 def _on_duty(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

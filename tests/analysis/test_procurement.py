@@ -1482,3 +1482,20 @@ def test_a_show_in_a_clause_on_some_noun_is_not_what_the_sentence_is_about(
     text = "Hungary flies Gripen jets bought from Sweden, one of which was lost at an air show."
     got = deals(run(text))
     assert got and all(st != "displayed" for *_, st in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six French Rafale jets arrived in Greece on Monday for joint drills.", set()),
+        ("Four Su-30 jets arrived in Egypt for the Bright Star exercise.", set()),
+        (
+            "The first K9 howitzers arrived in Norway for the army's artillery battalion.",
+            {("K9 Thunder", "KOR", "NOR")},
+        ),
+    ],
+)
+def test_weapons_that_arrive_for_drills_are_not_delivered(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
