@@ -790,7 +790,8 @@ def _head_modality(
             break  # "if the F-35 deal collapses": a condition, not an event
         if _negated(cur) and cur.pos_ in ("VERB", "AUX"):
             return "negated", cur
-        for frame in index.get(cur.i, ()):
+        subject = describes and came_from in ("nsubj", "nsubjpass")
+        for frame in _imposing(cur, index, subject):
             if frame.modal == "requested" and "cancelled" in found and frame.status is None:
                 # "urged Ankara to drop the S-400 purchase": a demand, nothing has ended.
                 del found["cancelled"]
@@ -802,6 +803,23 @@ def _head_modality(
         if decisive in found:
             return decisive, found[decisive]
     return (nearest[0], nearest[1]) if nearest else (None, None)
+
+
+CONTROL_MODALS = frozenset({"planned", "future", "requested", "offered", "negotiating"})
+"""Stages a verb imposes on its complement only ("tried to intercept", "are expected to
+arrive"), never on what a participle on its subject says ("air defences, built around Russian
+systems, tried to intercept")."""
+
+
+def _imposing(
+    head: Token, index: dict[int, tuple[resources.FrameRecord, ...]], described_subject: bool
+) -> tuple[resources.FrameRecord, ...]:
+    """The frames at a head that may impose a stage on a frame below it; for a participle on
+    the head's subject, not those that impose one on a complement."""
+    frames = index.get(head.i, ())
+    if not described_subject:
+        return frames
+    return tuple(f for f in frames if f.modal not in CONTROL_MODALS)
 
 
 # Stages that are messages between the parties: what carries them is not the weapon's transfer.
@@ -1740,9 +1758,13 @@ def _acting(gov: Governor, resolved: Resolved) -> bool:
 def _in_company(anchor: Token, verb: Token) -> bool:
     """A weapon joined to a verb whose subject is itself a weapon ("H-6 bombers flew with
     Russian Tu-95s"): both do what the verb says; nobody holds the one by the other."""
-    if not (
-        anchor.dep_ == "pobj" and anchor.head.lower_ in COMPANY_PREPS and anchor.head.head == verb
-    ):
+    joined = anchor.dep_ == "pobj" and anchor.head.lower_ in COMPANY_PREPS
+    # "flew alongside Chinese J-10C fighters" with the weapon parsed as the verb's object
+    bare = any(
+        c.dep_ == "prep" and c.lower_ in COMPANY_PREPS and c.i + 1 == anchor.left_edge.i
+        for c in verb.children
+    )
+    if not ((joined and anchor.head.head == verb) or (bare and anchor.head == verb)):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and _armed(subject)
@@ -2256,15 +2278,22 @@ def _struck(gov: Governor, resolved: Resolved) -> set[str]:
         for c in outer.children
         if attacked or c.dep_ not in ("nsubj", "nsubjpass")
         for t in c.subtree
-        if (st := resolved.state_at(t.i))
+        if (st := resolved.state_at(t.i) or _possessor_state(t, resolved))
     }
+
+
+def _possessor_state(tok: Token, resolved: Resolved) -> str | None:
+    """What a possessive pronoun stands for ("its Su-34 bombers")."""
+    return resolved.antecedent(tok) if tok.dep_ == "poss" and tok.pos_ == "PRON" else None
 
 
 def _attacked(gov: Governor) -> bool:
     """Whether the clause a weapon's phrase hangs off attacks it ("Russian drones destroyed a
     German-supplied tank"): whoever does so is the enemy, not its holder."""
-    frame = gov.outer_frame
-    return gov.inner and frame is not None and frame.id == ATTACK and gov.anchor.dep_ != "nsubj"
+    frame, anchor = gov.outer_frame, gov.anchor
+    if not gov.inner or frame is None or frame.id != ATTACK or anchor.dep_ == "nsubj":
+        return False
+    return not (anchor.dep_ == "pobj" and anchor.head.dep_ == "agent")  # "destroyed by Javelins"
 
 
 def _has_subject(verb: Token) -> bool:

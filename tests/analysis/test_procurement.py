@@ -1499,3 +1499,36 @@ def test_weapons_that_arrive_for_drills_are_not_delivered(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+def test_an_attacker_named_by_a_possessive_is_not_the_buyer(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Ukraine fired U.S.-supplied HIMARS rockets at depots. Russia said its Ka-52"
+        " helicopters had destroyed two Western-supplied M777 howitzers near Kherson."
+    )
+    assert all(p.recipient != "RUS" for p in run(text).procurements)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb that imposes a stage on its complement says nothing of its subject's past.
+        (
+            "Germany, which sold Egypt four MEKO frigates, is trying to repair ties with Cairo.",
+            {("MEKO", "DEU", "EGY", "ordered")},
+        ),
+        (
+            "Peru's navy, which bought two Type 209 submarines from Germany, hopes to buy more.",
+            {("Type 209", "DEU", "PER", "ordered")},
+        ),
+    ],
+)
+def test_a_control_verb_s_stage_stays_with_its_complement(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+def test_weapons_flying_alongside_others_are_not_held(run: Callable[..., Analysis]) -> None:
+    text = "Pakistani JF-17 jets, co-produced with China, flew alongside Chinese J-10C fighters."
+    assert [d for d in deals(run(text)) if d[0] == "J-10"] == []
