@@ -1226,7 +1226,7 @@ def _arguments(
         elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "to") and role == "theme":
             got.give("recipient", _pobj_state(c, resolved))
         elif c.dep_ == "dobj" and role == "theme":
-            got.give("recipient", resolved.state_at(c.i))  # "the tanks reached Ukraine"
+            got.give("recipient", _state_in(c, resolved))  # "reached Ukraine", "Polish units"
         elif c.dep_ in ("amod", "compound", "poss") and verb.pos_ == "NOUN":
             got.give(*_noun_owner(c, verb, role, resolved, frame))
     licensor = _licensor(verb, resolved)
@@ -1790,7 +1790,57 @@ def _no_transfer(
     """A mention whose governor reports no transfer between states: none at all, a state's
     forces moving their own weapons, or a party that is no state ("sold its retired F-16s to a
     private U.S. company")."""
-    return not _keep(mention, gov, status) or _deployment(gov, index) or _private_party(gov, index)
+    return (
+        not _keep(mention, gov, status)
+        or _deployment(gov, index)
+        or _private_party(gov, index)
+        or _strike_on_city(mention, gov)
+    )
+
+
+MUNITIONS = frozenset({"missile", "uav"})
+"""Categories that reach a place by being fired at it."""
+
+
+def _strike_on_city(mention: WeaponMention, gov: Governor) -> bool:
+    """Missiles or drones that reach or arrive over a capital ("Russian missiles reached Kyiv
+    overnight", "drones arrived over Kyiv"): a strike, not a delivery; a state named as such
+    ("ATACMS missiles reached Ukraine") still receives them."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or frame.subject != "theme" or gov.inner:
+        return False
+    if mention.category not in MUNITIONS:
+        return False
+    places = [c for c in tok.children if c.dep_ == "dobj"] + [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "over", "on")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return any(p.text in _capitals() for p in places)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(c for a in resources.actors() for c in a.capitals)
+
+
+resources.on_reload(_capitals.cache_clear)  # an analyst's new actor
+
+
+def _explicit(gov: Governor, mention: WeaponMention) -> bool:
+    """Whether a frame needs its recipient named. A weapon that reaches a common noun ("the
+    front", "front-line units") reaches the forces of the state it was sent to, which the
+    article names elsewhere; a named place stays what it is, and missiles or drones that
+    reach something are fired at it."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or not frame.explicit:
+        return False
+    if frame.subject != "theme" or tok is None or gov.inner or mention.category in MUNITIONS:
+        return True
+    goals = [c for c in tok.children if c.dep_ == "dobj"]
+    return not (goals and all(g.pos_ == "NOUN" for g in goals))
 
 
 @dataclass(slots=True)
@@ -1899,7 +1949,20 @@ def _no_item(
     return (
         _transported(root)
         or _targeted(root)
+        or _unit_name(mention, root, index)
         or (mention.category == "other" and _umbrella(root, index))
+    )
+
+
+def _unit_name(
+    mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> bool:
+    """A generic weapon word that names a unit ("artillery battalions", "tank brigades"): the
+    forces, not a weapon."""
+    return (
+        mention.system is None
+        and root.dep_ in ("compound", "amod", "nmod")
+        and _forces(root.head, index)
     )
 
 
@@ -2156,7 +2219,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         used = _used_by_non_state(c.gov, resolved)
         if (
             recipient is None
-            and not c.gov.frame.explicit
+            and not _explicit(c.gov, c.mention)
             and not used  # "Houthi forces fired Iranian-supplied missiles": the user is no state
             and not _named_subject(c.gov, c.mention)
         ):

@@ -1532,3 +1532,36 @@ def test_a_control_verb_s_stage_stays_with_its_complement(
 def test_weapons_flying_alongside_others_are_not_held(run: Callable[..., Analysis]) -> None:
     text = "Pakistani JF-17 jets, co-produced with China, flew alongside Chinese J-10C fighters."
     assert [d for d in deals(run(text)) if d[0] == "J-10"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Missiles or drones reaching a capital were fired at it.
+        ("Russian cruise missiles reached Kyiv before dawn on Monday.", set()),
+        ("Iranian-made drones reached Kyiv despite Ukraine's air defences.", set()),
+        (
+            "Storm Shadow missiles from Britain reached Ukraine in May.",
+            {("SCALP", "GBR", "UKR")},
+        ),
+        # A weapon that reaches "the front" reaches the forces of the article's recipient.
+        (
+            "Ukraine has received tanks from many allies. Germany's Marder vehicles"
+            " reached the front in April.",
+            {("Marder", "DEU", "UKR")},
+        ),
+        ("Ukraine has asked its allies for tanks. Russian missiles reached the front.", set()),
+    ],
+)
+def test_what_reaches_a_place_is_delivered_only_to_a_state(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+def test_a_weapon_word_naming_a_unit_is_no_weapon(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Estonia signed a contract with Hanwha for 12 K9 howitzers. The first howitzers will"
+        " reach Estonian artillery battalions in 2026."
+    )
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == {("K9 Thunder", "KOR", "EST")}
