@@ -1114,10 +1114,13 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and role != "theme":
         return "theme"
     if role == "either":
+        # "licensed the design to Poland", "is building eight submarines for Pakistan" (the
+        # phrase on the verb or on its object)
+        objects = [g for d in verb.children if d.dep_ == "dobj" for g in d.children]
         has_to = any(
-            (c.dep_ == "prep" and c.lower_ == "to" and _pobj_state(c, resolved))
+            (c.dep_ == "prep" and c.lower_ in ("to", "for") and _pobj_state(c, resolved))
             or c.dep_ == "dative"
-            for c in verb.children
+            for c in (*verb.children, *objects)
         )
         # "frigates built by China": a participle's agent is its subject.
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -1231,7 +1234,7 @@ def _arguments(
             got.give(*_noun_owner(c, verb, role, resolved, frame))
     licensor = _licensor(verb, resolved)
     got.give("supplier", licensor)
-    if verb.pos_ != "NOUN":
+    if verb.pos_ != "NOUN" or _has_subject(verb):  # "will license-produce", tagged a noun
         subject = _subject_state(verb, resolved, mention_tokens)
         # "Rheinmetall unveiled the KF51", "KNDS showed its Leclerc": a maker supplies; one
         # building under another's licence builds for its own state.
@@ -1552,8 +1555,35 @@ def _parties(
         got.give("recipient", operator)
     if gapped is not None:
         return got.supplier, None  # a gapped clause names no buyer: the article does
+    got.give("supplier", _co_producer(gov, mention, resolved))
     got.give("supplier", _built_in(gov, resolved))  # the last word: the place it was built
     return got.supplier, got.recipient
+
+
+def _foreign_design(gov: Governor, mention: WeaponMention, resolved: Resolved) -> bool:
+    """A named system of another state's design that a state builds ("India is building six
+    Scorpene submarines"): built under that state's licence, which supplies it."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or frame.subject != "either" or gov.inner:
+        return False
+    if mention.system is None or mention.origin is None or tok.pos_ != "VERB":
+        return False
+    builder = _controller(tok)
+    state = resolved.subject_state(builder) if builder is not None else None
+    return state is not None and state != mention.origin
+
+
+def _co_producer(gov: Governor, mention: WeaponMention, resolved: Resolved) -> str | None:
+    """The system's home state among the coordinated subjects of a joint production ("India
+    and Russia agreed to co-produce AK-203 rifles"): it licenses the other."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or frame.subject != "either" or mention.origin is None:
+        return None
+    subject = _controller(tok)
+    if subject is None:
+        return None
+    states = {resolved.state_at(t.i) for t in (subject, *subject.conjuncts)}
+    return mention.origin if mention.origin in states and len(states) > 1 else None
 
 
 def _first_source(
@@ -1897,7 +1927,11 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
                 supplier = refuser
             asked = head is not None and _asked(gov.token, head, index)
         assert gov.frame is not None
-        if supplier is None and gov.frame.supplier_named:
+        if (
+            supplier is None
+            and gov.frame.supplier_named
+            and not _foreign_design(gov, mention, resolved)
+        ):
             continue  # "Croatia's MiG-21 fleet", "the navy is building its own submarines"
         if supplier is None and mention.origin and mention.system is not None:
             supplier = mention.origin

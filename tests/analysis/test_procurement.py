@@ -1565,3 +1565,29 @@ def test_a_weapon_word_naming_a_unit_is_no_weapon(run: Callable[..., Analysis]) 
         " reach Estonian artillery battalions in 2026."
     )
     assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == {("K9 Thunder", "KOR", "EST")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hyphenated licence verb, whatever the tagger makes of it.
+        ("Uzbekistan will license-produce Turkish Anka drones.", ("TAI Anka", "TUR", "UZB")),
+        # Building for a state supplies it.
+        ("Spain is building four corvettes for Saudi Arabia.", (None, "ESP", "SAU")),
+        # A joint production with the system's home state: it licenses the other.
+        (
+            "Vietnam and Russia agreed to co-produce AK-203 rifles near Hanoi.",
+            ("AK-203", "RUS", "VNM"),
+        ),
+        # A named foreign design built by a state is built under its home state's licence.
+        ("Brazil is building four Scorpene submarines for its navy.", ("Scorpene", "FRA", "BRA")),
+    ],
+)
+def test_production_for_or_under_licence_from_another_state(
+    run: Callable[..., Analysis], text: str, expected: tuple[str | None, str, str]
+) -> None:
+    assert [(s, p, r) for s, _, p, r, _ in deals(run(text))] == [expected]
+
+
+def test_building_one_s_own_design_is_no_transfer(run: Callable[..., Analysis]) -> None:
+    assert deals(run("South Korea is building KF-21 fighters for its air force.")) == []
