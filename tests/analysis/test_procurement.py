@@ -1591,3 +1591,8 @@ def test_production_for_or_under_licence_from_another_state(
 
 def test_building_one_s_own_design_is_no_transfer(run: Callable[..., Analysis]) -> None:
     assert deals(run("South Korea is building KF-21 fighters for its air force.")) == []
+
+
+def test_a_seller_s_possessive_on_sales_is_the_supplier(run: Callable[..., Analysis]) -> None:
+    text = "Sweden's arms sales to Brazil were worth about $300 million last year."
+    assert {(s, c, p, r) for s, c, p, r, _ in deals(run(text))} == {(None, "other", "SWE", "BRA")}
