@@ -386,6 +386,7 @@ class Governor:
     inner: bool = False
     outer: Token | None = None
     outer_frame: resources.FrameRecord | None = None
+    source: Token | None = None  # a clause on the weapon naming its holder ("that Japan retires")
 
 
 def _inner_frame(
@@ -674,6 +675,9 @@ def _governor(
         # "captured Russian T-72s", "the launchers that drones destroyed", "a Turkish-built TB2
         # destroying a tank": used, not traded.
         return Governor(blocked[0], blocked[1], blocked[2])
+    if inner is not None and _handed_on(inner, frame):
+        # "is considering P-3C aircraft that Japan is retiring": the holder hands them on.
+        return Governor(token, frame, anchor, source=inner[0])
     if inner is not None:
         # The noun phrase speaks about the system most directly.
         return Governor(inner[0], inner[1], inner[2], True, token, frame)
@@ -685,6 +689,28 @@ def _governor(
                 if found is not None and found.status == "in_service":
                     return Governor(token, found, anchor)
     return Governor(token, frame, anchor)
+
+
+HOLDER_FRAMES = frozenset({"operate", "maintain"})
+"""Frames of holding a weapon (flying, retiring it): in a clause on a weapon that a transfer
+governs, their subject is the one handing it on."""
+
+
+def _handed_on(
+    inner: tuple[Token, resources.FrameRecord, Token], outer: resources.FrameRecord | None
+) -> bool:
+    """Whether a clause on a weapon names who holds it while a transfer frame above moves it
+    to another ("Romania bought F-16s that Norway had retired")."""
+    clause, frame, _ = inner
+    return (
+        frame.id in HOLDER_FRAMES
+        and clause.dep_ == "relcl"
+        and _has_subject(clause)
+        and outer is not None
+        and outer.status is not None
+        and outer.status not in HELD
+        and not outer.block
+    )
 
 
 def _fragment_frame(
@@ -1493,6 +1519,8 @@ def _parties(
     skip = set(range(mention.start, mention.end)) | {gov.anchor.i, root.i}
     role = _role(gov.frame, gov.token, resolved, mention.origin)
     got = Parties()
+    if gov.source is not None:
+        got.give("supplier", _subject_state(gov.source, resolved, skip))
     gapped = _gapped_maker(doc, mention, resolved)
     got.give("supplier", gapped)  # "Saab has offered the Gripen, Lockheed Martin the F-16"
     got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"

@@ -1596,3 +1596,22 @@ def test_building_one_s_own_design_is_no_transfer(run: Callable[..., Analysis]) 
 def test_a_seller_s_possessive_on_sales_is_the_supplier(run: Callable[..., Analysis]) -> None:
     text = "Sweden's arms sales to Brazil were worth about $300 million last year."
     assert {(s, c, p, r) for s, c, p, r, _ in deals(run(text))} == {(None, "other", "SWE", "BRA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Colombia is considering used Kfir jets that Israel is retiring.",
+            ("Kfir", "ISR", "COL", "planned"),
+        ),
+        (
+            "Bulgaria bought 16 F-16 jets that Portugal had retired.",
+            ("F-16", "PRT", "BGR", "ordered"),
+        ),
+    ],
+)
+def test_the_holder_named_in_a_clause_on_a_traded_weapon_hands_it_on(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
