@@ -247,7 +247,7 @@ class Resolved:
                     0.5
                     if root.dep_ in ("amod", "compound")
                     else 2.0
-                    if _subject_like(root, main=True)
+                    if _subject_like(root, main=True) or _reported_subject(root)
                     else 1.0
                 )
                 counts[m.state] = counts.get(m.state, 0.0) + weight * (2 if m.start < lede else 1)
@@ -507,6 +507,13 @@ def _in_apposition(tok: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _reported_subject(tok: Token) -> bool:
+    """The subject of what a sentence reports ("Kenya has dropped a plan, the ministry said"):
+    as much what the sentence is about as a main subject."""
+    verb = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
 
 
 def _subject_like(tok: Token, *, main: bool = False) -> bool:

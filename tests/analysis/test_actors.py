@@ -373,3 +373,16 @@ def test_a_counted_group_stands_for_a_bloc_of_that_size_in_its_sentence(
     got = {(a.subject, a.counterpart) for a in run(text).alignment if a.type == "agreement"}
     assert {("MLI", "BFA"), ("BFA", "NER"), ("NER", "MLI")} <= got
     assert not any("TCD" in pair for pair in got)
+
+
+def test_the_subject_a_sentence_reports_counts_as_what_the_article_is_about(
+    nlp: Language,
+) -> None:
+    text = (
+        "Ghana has dropped a plan to buy Chinese jets, the defence ministry said. The air force"
+        " will keep its old jets. Washington has offered helicopters, and the United States"
+        " may also send trainers."
+    )
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    assert resolved.focus() == "GHA"
