@@ -1718,7 +1718,7 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
         for c in tok.children:
             if c.dep_ == "dobj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
                 return True
-            if c.dep_ == "prep" and c.lower_ in ("on", "for") and _on_duty(c, index):
+            if c.dep_ == "prep" and c.lower_ in DUTY_PREPS and _on_duty(c, index):
                 return True  # "bombers it has sent on patrols near Taiwan"
     if frame.subject == "theme":
         # "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel";
@@ -1768,9 +1768,18 @@ def _drill_goal(verb: Token) -> bool | None:
     )
 
 
+DUTY_PREPS = frozenset({"on", "for", "as"})
+
+
 def _on_duty(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
-    """A phrase that sends weapons on a mission, a patrol or an exercise (a block noun)."""
-    return any(f.block for t in prep.children if t.dep_ == "pobj" for f in index.get(t.i, ()))
+    """A phrase that sends weapons on a mission, a patrol or an exercise (a block noun of its
+    object, or of the phrase it opens: "as part of NATO air policing")."""
+    objects = [t for t in prep.children if t.dep_ == "pobj"]
+    if prep.lower_ == "as":  # "as part of a NATO mission"
+        objects = [g for t in objects for g in t.subtree if g.dep_ == "pobj" or g.i == t.i]
+    return any(
+        f.block and f.id not in (FORCES, PRIVATE) for t in objects for f in index.get(t.i, ())
+    )
 
 
 def _armed_actor(verb: Token, actor: Token | None) -> bool:

@@ -1615,3 +1615,20 @@ def test_the_holder_named_in_a_clause_on_a_traded_weapon_hands_it_on(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
 ) -> None:
     assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Italy sent four Typhoon jets to Poland as part of NATO air policing.", set()),
+        ("Portugal sent two F-16 jets to Lithuania as part of a NATO mission.", set()),
+        (
+            "Norway sent NASAMS launchers to Ukraine as part of a $300 million aid package.",
+            {("NASAMS", "NOR", "UKR")},
+        ),
+    ],
+)
+def test_weapons_sent_as_part_of_a_mission_are_deployed(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
