@@ -945,7 +945,42 @@ def _ordered_stage(
     2022" (delivered), "Brazil's Leopard 1 fleet was bought from Belgium" (in service)."""
     if _delivered_with(verb):
         return "delivered"
-    return "in_service" if _held_purchase(gov, index) else "ordered"
+    held = (
+        "in_service"
+        if _held_purchase(gov, index)
+        else "delivered"
+        if _acted_since(gov, index)
+        else "ordered"
+    )
+    return "displayed" if held != "ordered" and gov.inner and _on_show(verb) else held
+
+
+ACTING_FRAMES = frozenset({"operate", "use", "combat"})
+"""Frames of a weapon doing something (flying, firing, striking): done, it is in hand."""
+
+
+def _acted_since(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether a bought weapon has since done something, so it was delivered: the subject of a
+    past clause ("TB2 drones bought from Turkey played a decisive role") or a relative clause on
+    it ("bought TB2 drones, which have flown strikes")."""
+    anchor, outer = gov.anchor, gov.outer
+    if gov.inner and outer is not None:
+        subject = next((c for c in outer.children if c.dep_ == "nsubj"), None)
+        return (
+            _done(outer)
+            and subject is not None
+            and subject.left_edge.i <= anchor.i <= subject.right_edge.i
+        )
+    return any(
+        c.dep_ == "relcl" and _done(c) and any(f.id in ACTING_FRAMES for f in index.get(c.i, ()))
+        for c in anchor.children
+    )
+
+
+def _done(verb: Token) -> bool:
+    """A past or perfect clause that really happened."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return (verb.tag_ == "VBD" or perfect) and not _unreal(verb) and not _negated(verb)
 
 
 BOUGHT = "buy"

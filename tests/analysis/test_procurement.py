@@ -1632,3 +1632,29 @@ def test_weapons_sent_as_part_of_a_mission_are_deployed(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bought weapon that has since done something was delivered.
+        (
+            "In Ethiopia, Akinci drones bought from Turkey played a decisive role in the war.",
+            ("Bayraktar Akinci", "TUR", "ETH", "delivered"),
+        ),
+        # What it will do holds nothing yet.
+        (
+            "In Poland, K2 tanks bought from South Korea will replace the T-72s.",
+            ("K2 Black Panther", "KOR", "POL", "ordered"),
+        ),
+        # Shown at a parade the sentence before, it is on display.
+        (
+            "Poland held a parade in Warsaw. K2 tanks bought from South Korea closed the column.",
+            ("K2 Black Panther", "KOR", "POL", "displayed"),
+        ),
+    ],
+)
+def test_a_bought_weapon_that_has_acted_since_was_delivered(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
