@@ -975,7 +975,8 @@ def test_services_builders_and_own_weapons(
             {
                 ("other", "ISR", "AZE", "delivered"),
                 ("other", "TUR", "AZE", "delivered"),
-                ("Bayraktar TB2", "TUR", "AZE", "ordered"),
+                # bought, and it has since fought: delivered
+                ("Bayraktar TB2", "TUR", "AZE", "delivered"),
             },
         ),
         # Adding drones from a state is receiving them; "air defence missiles" is one item.
