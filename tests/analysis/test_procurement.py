@@ -1659,3 +1659,24 @@ def test_a_bought_weapon_that_has_acted_since_was_delivered(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
 ) -> None:
     assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egypt exercised an option for 30 more Rafale fighters from France.",
+            {("Rafale", "FRA", "EGY", "ordered")},
+        ),
+        (
+            "Croatia took up its option for four more Black Hawk helicopters from the United"
+            " States.",
+            {("UH-60 Black Hawk", "USA", "HRV", "ordered")},
+        ),
+        ("Greek and Egyptian forces exercised with French Rafale jets.", set()),
+    ],
+)
+def test_exercising_an_option_is_an_order(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
