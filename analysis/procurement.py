@@ -1620,7 +1620,36 @@ def _parties(
         return got.supplier, None  # a gapped clause names no buyer: the article does
     got.give("supplier", _co_producer(gov, mention, resolved))
     got.give("supplier", _built_in(gov, resolved))  # the last word: the place it was built
-    return got.supplier, got.recipient
+    return _maker_home(doc, mention, got.supplier, resolved), got.recipient
+
+
+def _maker_home(
+    doc: Doc, mention: WeaponMention, supplier: str | None, resolved: Resolved
+) -> str | None:
+    """The system's own origin when the supplier is only the home of the company that makes it
+    in another state ("bought H145M helicopters from Airbus": built in Germany by a company
+    filed under France)."""
+    if supplier is None or mention.origin in (None, supplier) or mention.system is None:
+        return supplier
+    maker = _makers().get(mention.system)
+    if not maker:
+        return supplier
+    for m in resolved.in_span(sentence(doc[mention.start])):
+        actor = resources.actors_by_id().get(m.actor)
+        if actor is None or actor.type != "company" or m.state != supplier:
+            continue
+        names = (actor.name, *actor.aliases)
+        if any(n in maker or maker in n for n in names):
+            return mention.origin
+    return supplier
+
+
+@lru_cache(maxsize=1)
+def _makers() -> dict[str, str]:
+    return {rec.name: rec.maker for rec in resources.weapons()}
+
+
+resources.on_reload(_makers.cache_clear)
 
 
 def _foreign_design(gov: Governor, mention: WeaponMention, resolved: Resolved) -> bool:

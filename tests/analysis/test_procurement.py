@@ -1680,3 +1680,23 @@ def test_exercising_an_option_is_an_order(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A maker filed under one state that builds the system in another: the system's origin.
+        (
+            "Serbia has bought H145M and H225M helicopters from Airbus.",
+            {("H145M", "DEU", "SRB"), ("H225M", "FRA", "SRB")},
+        ),
+        (
+            "Chad's air force relies on Spanish-built C295 aircraft from Airbus.",
+            {("C295", "ESP", "TCD")},
+        ),
+    ],
+)
+def test_a_maker_s_home_yields_to_where_it_builds_the_system(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
