@@ -2182,8 +2182,8 @@ def _ended_deals(doc: Doc, found: list[Candidate], resolved: Resolved) -> list[C
         frame, verb = _governing(frames), doc[i]
         if frame is None or frame.status != "cancelled" or verb.pos_ != "VERB":
             continue
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if obj is None or not _deal_reference(obj, index):
+        obj = _ended_object(verb, index)
+        if obj is None:
             continue
         gov = Governor(verb, frame, obj)
         if _status(gov, index) != "cancelled":
@@ -2194,16 +2194,42 @@ def _ended_deals(doc: Doc, found: list[Candidate], resolved: Resolved) -> list[C
             for c in found
             if floor <= c.mention.start < verb.i and c.status in TENTATIVE | {"ordered"}
         ]
-        # Only a party ends its deal: "it shelved that plan", with "it" the buyer.
-        ender = _subject_state(verb, resolved, set())
-        if earlier and ender is not None:
+        # Only a party ends its deal: "it shelved that plan", with "it" the buyer; a deal that
+        # ends with no state as subject ("the deal stalled", "the plan was dropped") ends for
+        # its parties.
+        ender = _subject_state(verb, resolved, set()) if obj.dep_ != "nsubj" else None
+        if earlier:
             deal = earlier[-1].gov.token
             out += [
                 Candidate(c.mention, gov, "cancelled", c.supplier, c.recipient)
                 for c in earlier
-                if c.gov.token == deal and ender in (c.supplier, c.recipient)
+                if c.gov.token == deal and ender in (None, c.supplier, c.recipient)
             ]
     return out
+
+
+def _ended_object(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> Token | None:
+    """The deal reference a verb of ending ends: its object ("dropped it", "the plan was
+    dropped"), its subject when the deal ends by itself ("the talks collapsed"), or the object
+    of its particle's preposition ("walked away from the deal")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c if _deal_reference(c, index) else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is not None
+        and subject.lower_ not in ("it", "them")
+        and _deal_reference(subject, index)
+    ):
+        return subject
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("prt", "advmod"))]
+    for h in heads:
+        for p in h.children:
+            if p.dep_ == "prep" and p.lower_ in ("from", "of", "on"):
+                obj = next((o for o in p.children if o.dep_ == "pobj"), None)
+                if obj is not None and _deal_reference(obj, index):
+                    return obj
+    return None
 
 
 def _deal_reference(obj: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

@@ -1700,3 +1700,21 @@ def test_a_maker_s_home_yields_to_where_it_builds_the_system(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The deal ends by itself, or in the passive: it ends for its parties.
+        "In 2019 Iraq agreed to buy 12 Su-35 fighters from Russia. The deal stalled under the"
+        " threat of sanctions, and the plan was dropped in 2022.",
+        "Iraq agreed to buy 12 Su-35 fighters from Russia. The talks collapsed last year.",
+        # A party walks away from the deal.
+        "Iraq ordered 12 Su-35 fighters from Russia in 2019. Baghdad later walked away from"
+        " the deal.",
+    ],
+)
+def test_a_deal_ended_in_a_later_sentence_is_cancelled(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == [("Su-35", "fighter_aircraft", "RUS", "IRQ", "cancelled")]
