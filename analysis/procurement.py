@@ -632,6 +632,19 @@ def _climb(
     return (tok if _is_verb(tok) else None), None, anchor
 
 
+def _verb_conjunct(
+    root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord | None, Token] | None:
+    """A gapped object the parser joined to the verb itself ("bought its MiG-29s from Belarus
+    and its Mirage 2000s from France", "2000s" a conjunct of "bought"): the verb governs it."""
+    verb = root.head
+    if root.dep_ != "conj" or root.pos_ not in (*NOMINAL, "NUM") or verb.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None  # a gapped object repeats one the verb has
+    return verb, _governing(index.get(verb.i, ())), root
+
+
 def _object_of_complement(
     verb: Token, dep: str, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token, resources.FrameRecord, Token] | None:
@@ -657,7 +670,7 @@ def _governor(
     doc: Doc, mention: WeaponMention, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> Governor:
     root = mention.root(doc)
-    token, frame, anchor = _climb(root, index)
+    token, frame, anchor = _verb_conjunct(root, index) or _climb(root, index)
     if token is not None and frame is not None and frame.subject == "theme":
         # "the agreement Australia reached with Naval Group for 12 submarines": the deal noun
         # the clause describes governs, not the verb of reaching.

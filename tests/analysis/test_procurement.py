@@ -1718,3 +1718,11 @@ def test_a_deal_ended_in_a_later_sentence_is_cancelled(
     run: Callable[..., Analysis], text: str
 ) -> None:
     assert deals(run(text)) == [("Su-35", "fighter_aircraft", "RUS", "IRQ", "cancelled")]
+
+
+def test_a_gapped_object_joined_to_the_verb_is_still_its_object(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Peru bought its MiG-29s from Belarus in 1996 and its Mirage 2000s from France in the 1980s."
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+    assert got == {("MiG-29", "BLR", "PER"), ("Mirage 2000", "FRA", "PER")}
