@@ -690,7 +690,8 @@ def _governor(
         return Governor(blocked[0], blocked[1], blocked[2])
     if inner is not None and _handed_on(inner, frame):
         # "is considering P-3C aircraft that Japan is retiring": the holder hands them on.
-        return Governor(token, frame, anchor, source=inner[0])
+        source = inner[0] if inner[0].dep_ == "relcl" else None
+        return Governor(token, frame, anchor, source=source)
     if inner is not None:
         # The noun phrase speaks about the system most directly.
         return Governor(inner[0], inner[1], inner[2], True, token, frame)
@@ -715,10 +716,13 @@ def _handed_on(
     """Whether a clause on a weapon names who holds it while a transfer frame above moves it
     to another ("Romania bought F-16s that Norway had retired")."""
     clause, frame, _ = inner
+    # a relative clause with its holder as subject, or a participle of upkeep ("Leopard 1
+    # tanks refurbished by Rheinmetall" in an aid package)
+    holder = clause.dep_ == "relcl" and _has_subject(clause)
+    upkeep = clause.dep_ == "acl" and frame.id == "maintain"
     return (
         frame.id in HOLDER_FRAMES
-        and clause.dep_ == "relcl"
-        and _has_subject(clause)
+        and (holder or upkeep)
         and outer is not None
         and outer.status is not None
         and outer.status not in HELD

@@ -1726,3 +1726,22 @@ def test_a_gapped_object_joined_to_the_verb_is_still_its_object(
     text = "Peru bought its MiG-29s from Belarus in 1996 and its Mirage 2000s from France in the 1980s."
     got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
     assert got == {("MiG-29", "BLR", "PER"), ("Mirage 2000", "FRA", "PER")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sweden will give Ukraine 40 Leopard 1 tanks refurbished by Rheinmetall.",
+            {("Leopard 1", "SWE", "UKR", "ordered")},
+        ),
+        (
+            "Peru bought two Type 23 frigates upgraded by BAE Systems.",
+            {("Type 23", "GBR", "PER", "ordered")},
+        ),
+    ],
+)
+def test_a_participle_of_upkeep_leaves_the_transfer_to_the_frame_above(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
