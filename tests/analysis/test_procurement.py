@@ -1745,3 +1745,17 @@ def test_a_participle_of_upkeep_leaves_the_transfer_to_the_frame_above(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Japan will lease three TC-90 aircraft to Vietnam.", "leased"),
+        ("Vietnam plans to lease TC-90 aircraft from Japan.", "planned"),
+        ("Vietnam could lease TC-90 aircraft from Japan.", "planned"),
+    ],
+)
+def test_a_lease_agreed_for_the_future_is_a_lease(
+    run: Callable[..., Analysis], text: str, status: str
+) -> None:
+    assert [st for *_, st in deals(run(text))] == [status]
