@@ -1747,7 +1747,7 @@ def _named_subject(gov: Governor, mention: WeaponMention) -> bool:
         return False
     holder = tok
     # "The Air Force plans to buy": the subject of the verb the frame hangs on.
-    while holder.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in holder.children):
+    while holder.dep_ in ("xcomp", "conj") and not _has_subject(holder):
         holder = holder.head
     return any(
         c.dep_ == "nsubj" and not (mention.start <= c.i < mention.end) for c in holder.children
@@ -2074,9 +2074,10 @@ def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:
     16 of them"): the named system last mentioned in this or the two sentences before."""
     out: list[WeaponMention] = []
     named = [m for m in mentions if m.system is not None]
+    index = frame_index(doc)
     for i, (lower, _, _) in enumerate(token_table(doc)):
-        tok = doc[i] if lower == "them" else None
-        if tok is None or not _counted(tok):
+        tok = doc[i] if lower in WEAPON_PRONOUNS else None
+        if tok is None or not (_counted(tok) or _weapon_slot(tok, index)):
             continue
         floor = sentences_back(tok, 2)
         before = [m for m in named if floor <= m.start < tok.i]
@@ -2084,6 +2085,28 @@ def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:
             last = before[-1]
             out.append(WeaponMention(tok.i, tok.i + 1, last.system, last.category, last.origin))
     return out
+
+
+WEAPON_PRONOUNS = frozenset({"them", "they", "it"})
+
+
+def _weapon_slot(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A pronoun in the place a transfer frame keeps for what is moved: the passive subject of
+    a verb whose subject is a party ("they were commissioned in 2019"), or the subject of a
+    verb whose subject is the weapon ("they arrived in March")."""
+    if tok.lower_ == "them" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    frame = _governing(index.get(tok.head.i, ()))
+    if frame is None or not frame.status or tok.head.pos_ != "VERB":
+        return False
+    if tok.dep_ == "nsubjpass":
+        # not a recipient in the passive: "they were offered F-16s", "supplied with drones"
+        served = any(
+            c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with")
+            for c in tok.head.children
+        )
+        return frame.subject in ("recipient", "supplier", "either") and not served
+    return frame.subject == "theme"
 
 
 def _counted(tok: Token) -> bool:

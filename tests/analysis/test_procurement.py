@@ -1759,3 +1759,29 @@ def test_a_lease_agreed_for_the_future_is_a_lease(
     run: Callable[..., Analysis], text: str, status: str
 ) -> None:
     assert [st for *_, st in deals(run(text))] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A pronoun where the frame keeps the moved weapon stands for the last system named.
+        (
+            "Algeria's navy is growing. It took delivery of two MEKO A-200 frigates from Germany"
+            " in 2016, and they were commissioned in 2017.",
+            {("MEKO", "DEU", "DZA", "in_service")},
+        ),
+        (
+            "Norway ordered K9 howitzers from South Korea in 2017. They arrived in Oslo in 2019.",
+            {("K9 Thunder", "KOR", "NOR", "delivered")},
+        ),
+        # A pronoun that receives is a party, not the weapon.
+        (
+            "Turkey wanted F-35 jets. They were offered F-16s instead by the United States.",
+            {("F-35", "USA", "TUR", "planned"), ("F-16", "USA", "TUR", "offered")},
+        ),
+    ],
+)
+def test_a_pronoun_in_the_weapon_s_place_stands_for_the_system(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
