@@ -1966,15 +1966,27 @@ def _strike_on_city(mention: WeaponMention, gov: Governor) -> bool:
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    return any(p.text in _capitals() for p in places)
+    # a city ("Kyiv", "Odesa and Kharkiv"), not a state named as such
+    return any(
+        t.pos_ == "PROPN"
+        and t.ent_type_ not in NOT_PLACES  # "in May"
+        and t.text not in _country_names()
+        for p in places
+        for t in (p, *p.conjuncts)
+    )
+
+
+NOT_PLACES = frozenset({"DATE", "TIME", "PERSON", "NORP", "ORG", "EVENT"})
 
 
 @lru_cache(maxsize=1)
-def _capitals() -> frozenset[str]:
-    return frozenset(c for a in resources.actors() for c in a.capitals)
+def _country_names() -> frozenset[str]:
+    return frozenset(
+        f for a in resources.actors() if a.type == "country" for f in (a.name, *a.aliases)
+    )
 
 
-resources.on_reload(_capitals.cache_clear)  # an analyst's new actor
+resources.on_reload(_country_names.cache_clear)  # an analyst's new actor
 
 
 def _explicit(gov: Governor, mention: WeaponMention) -> bool:
@@ -2105,7 +2117,20 @@ def _weapon_slot(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
             c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with")
             for c in tok.head.children
         )
-        return frame.subject in ("recipient", "supplier", "either") and not served
+        if frame.subject == "supplier":
+            # "they were delivered by Germany", not "they were sent to the front" (forces move
+            # their own weapons): a sender or a state to receive them must be named
+            return not served and any(
+                c.dep_ == "agent"
+                or (
+                    c.dep_ == "prep"
+                    and c.lower_ == "to"
+                    and c.pos_ == "ADP"
+                    and any(g.pos_ == "PROPN" for g in c.children)
+                )
+                for c in tok.head.children
+            )
+        return frame.subject in ("recipient", "either") and not served
     return frame.subject == "theme"
 
 

@@ -1785,3 +1785,17 @@ def test_a_pronoun_in_the_weapon_s_place_stands_for_the_system(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia launched Kinzhal missiles overnight. They reached Odesa and Kharkiv.",
+        "Ukraine's army fired Krab howitzers at Russian positions. They were sent to the front"
+        " in May.",
+    ],
+)
+def test_pronouns_in_battle_reports_move_no_weapons_between_states(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
