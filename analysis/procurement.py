@@ -1307,7 +1307,11 @@ def _arguments(
         elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "to") and role == "theme":
             got.give("recipient", _pobj_state(c, resolved))
         elif c.dep_ == "dobj" and role == "theme":
-            got.give("recipient", _state_in(c, resolved))  # "reached Ukraine", "Polish units"
+            # "the tanks reached Ukraine", "reached Polish units"; not "Russian trenches"
+            unit = any(_forces(t, frame_index(verb.doc)) for t in (c, *c.conjuncts))
+            got.give(
+                "recipient", resolved.state_at(c.i) or (_state_in(c, resolved) if unit else None)
+            )
         elif c.dep_ in ("amod", "compound", "poss") and verb.pos_ == "NOUN":
             got.give(*_noun_owner(c, verb, role, resolved, frame))
     licensor = _licensor(verb, resolved)
@@ -1807,8 +1811,18 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
         for c in tok.children:
             if c.dep_ == "nsubj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
                 return True
-        return bool(_drill_goal(tok))
+        return bool(_drill_goal(tok)) or (frame.explicit and _battle_goal(tok, index))
     return False
+
+
+def _battle_goal(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A place on the battlefield that weapons reach ("reached the first Russian trenches",
+    "the outskirts of Avdiivka"): a common noun that is neither the front nor a unit."""
+    goals = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(goals) and all(
+        g.pos_ == "NOUN" and not any(f.id in (FORCES, "combat-noun") for f in index.get(g.i, ()))
+        for g in goals
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1990,17 +2004,30 @@ resources.on_reload(_country_names.cache_clear)  # an analyst's new actor
 
 
 def _explicit(gov: Governor, mention: WeaponMention) -> bool:
-    """Whether a frame needs its recipient named. A weapon that reaches a common noun ("the
-    front", "front-line units") reaches the forces of the state it was sent to, which the
-    article names elsewhere; a named place stays what it is, and missiles or drones that
-    reach something are fired at it."""
+    """Whether a frame needs its recipient named. A weapon that reaches "the front" or
+    front-line units reaches the forces of the state it was sent to, which the article names
+    elsewhere; a named place or the enemy's lines ("reached the first Russian trenches") stay
+    what they are, and missiles or drones that reach something are fired at it."""
     frame, tok = gov.frame, gov.token
     if frame is None or not frame.explicit:
         return False
     if frame.subject != "theme" or tok is None or gov.inner or mention.category in MUNITIONS:
         return True
+    if tok.doc[mention.start].pos_ == "PRON":
+        return True  # "They reached the first trenches": the pronoun's weapons are in battle
+    index = frame_index(tok.doc)
     goals = [c for c in tok.children if c.dep_ == "dobj"]
-    return not (goals and all(g.pos_ == "NOUN" for g in goals))
+    return not goals or not all(
+        g.pos_ == "NOUN"
+        and any(f.id in (FORCES, "combat-noun") for f in index.get(g.i, ()))
+        and not any(
+            c.dep_ in ("amod", "compound", "poss")
+            and c.pos_ in ("PROPN", "ADJ")
+            and c.ent_type_ in ("NORP", "GPE")
+            for c in g.children
+        )
+        for g in goals
+    )
 
 
 @dataclass(slots=True)

@@ -1799,3 +1799,17 @@ def test_pronouns_in_battle_reports_move_no_weapons_between_states(
     run: Callable[..., Analysis], text: str
 ) -> None:
     assert deals(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian Bradley vehicles reached the first Russian trenches near Robotyne.",
+        "German-built Leopard tanks reached the Russian lines near Robotyne.",
+        "Ukraine counterattacked with Bradley vehicles. They reached the first Russian trenches.",
+    ],
+)
+def test_weapons_that_reach_enemy_lines_are_in_battle(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
