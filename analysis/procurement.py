@@ -831,8 +831,8 @@ def _head_modality(
             found = {**_raised(cur, index), **found}
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in cur.children):
             break  # "if the F-35 deal collapses": a condition, not an event
-        if _negated(cur) and cur.pos_ in ("VERB", "AUX"):
-            return "negated", cur
+        if (_negated(cur) and cur.pos_ in ("VERB", "AUX")) or _summary_denied(cur, index):
+            return "negated", cur  # "did not send", "accused X of selling ..., a charge X denies"
         subject = describes and came_from in ("nsubj", "nsubjpass")
         for frame in _imposing(cur, index, subject):
             if frame.modal == "requested" and "cancelled" in found and frame.status is None:
@@ -846,6 +846,22 @@ def _head_modality(
         if decisive in found:
             return decisive, found[decisive]
     return (nearest[0], nearest[1]) if nearest else (None, None)
+
+
+def _summary_denied(head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A clause summed up after a comma by a noun that its relative clause denies ("has accused
+    North Korea of selling weapons to Russia, a charge both deny")."""
+    return any(
+        c.dep_ in ("dobj", "appos", "npadvmod")
+        and c.pos_ == "NOUN"
+        and c.i > head.i
+        and c.doc[c.left_edge.i - 1].text == ","
+        and any(
+            r.dep_ == "relcl" and any(f.modal == "denied" for f in index.get(r.i, ()))
+            for r in c.children
+        )
+        for c in head.children
+    )
 
 
 CONTROL_MODALS = frozenset({"planned", "future", "requested", "offered", "negotiating"})
@@ -878,8 +894,8 @@ POSSESSING = frozenset(
 # delivered by the United States", "commissioned frigates built by China"); a display of
 # recently bought systems, or their use in combat, shows only their delivery.
 HOLDING = POSSESSING - {"display", "combat", "use"} | {"induct"}
-ATTACK = "combat"
-"""The frame of attacks: a weapon that is their object is the enemy's."""
+ATTACKS = frozenset({"combat", "shot-down"})
+"""The frames of attacks: a weapon that is their object is the enemy's."""
 
 
 def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> str:
@@ -1157,6 +1173,10 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
         obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
+        if holder.dep_ == "pcomp" and holder.head.dep_ == "prep":
+            # "accused Azerbaijan of using", "blamed Russia for sending": the accused acts
+            accused = next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
+            return resolved.subject_state(accused) if accused is not None else None
         if holder.dep_ == "xcomp" and obj is not None and not _temporal(obj) and obj.i not in skip:
             return resolved.subject_state(obj)  # "prompting the US Navy to send"
         owner = next((c for c in holder.head.children if c.dep_ == "poss"), None)
@@ -2607,7 +2627,7 @@ def _attacked(gov: Governor) -> bool:
     """Whether the clause a weapon's phrase hangs off attacks it ("Russian drones destroyed a
     German-supplied tank"): whoever does so is the enemy, not its holder."""
     frame, anchor = gov.outer_frame, gov.anchor
-    if not gov.inner or frame is None or frame.id != ATTACK or anchor.dep_ == "nsubj":
+    if not gov.inner or frame is None or frame.id not in ATTACKS or anchor.dep_ == "nsubj":
         return False
     return not (anchor.dep_ == "pobj" and anchor.head.dep_ == "agent")  # "destroyed by Javelins"
 

@@ -1813,3 +1813,27 @@ def test_weapons_that_reach_enemy_lines_are_in_battle(
     run: Callable[..., Analysis], text: str
 ) -> None:
     assert deals(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a state's air defences shoot down is the enemy's.
+        ("Ukrainian air defences shot down Iranian-supplied drones over Kharkiv.", set()),
+        # The accused is the one who uses or sells.
+        (
+            "Georgia accused Russia of using Iranian-supplied Shahed drones against its towns.",
+            {("Shahed-136", "IRN", "RUS")},
+        ),
+        (
+            "Britain has accused Iran of selling Shahed drones to Russia.",
+            {("Shahed-136", "IRN", "RUS")},
+        ),
+        # ... unless the charge is denied.
+        ("Britain has accused Iran of selling Shahed drones to Russia, a charge both deny.", set()),
+    ],
+)
+def test_attacks_accusations_and_denied_charges(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
