@@ -394,7 +394,7 @@ def _inner_frame(
 ) -> tuple[Token, resources.FrameRecord, Token] | None:
     """A transfer frame inside the weapon's own noun phrase: a clause on the noun ("the MiG-29s
     that Russia donated", "jets bought from France") or a participle before it ("US-supplied")."""
-    own = root.head if root.dep_ in ("compound", "amod", "nummod", "nmod") else root
+    own = _own_noun(root)
     # "six Kilo-class submarines and four Gepard-class frigates delivered over the decade": a
     # participle on the last item of a list is said of every item.
     last = [c for c in own.conjuncts if c.i > own.i and c.pos_ in NOMINAL][-1:]
@@ -419,6 +419,40 @@ def _inner_frame(
             frame = _governing(index.get(t.i, ()))
             if frame is not None and frame.status and not frame.explicit:
                 return t, frame, own
+    return _described_by_participle(own, index)
+
+
+def _own_noun(root: Token) -> Token:
+    """The noun a weapon's name modifies ("P-8I patrol aircraft": "aircraft")."""
+    own = root
+    for _ in range(3):
+        if own.dep_ not in ("compound", "amod", "nummod", "nmod") or own.head == own:
+            break
+        own = own.head
+    return own
+
+
+def _described_by_participle(
+    own: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """A participle the parser hung on the verb that sits right after the verb's object ("flew
+    its FA-50 jets, bought from South Korea in 2014"): it describes the object."""
+    verb = own.head
+    if own.dep_ != "dobj":
+        return None
+    for c in verb.children:
+        frame = _governing(index.get(c.i, ()))
+        if (
+            c.dep_ == "advcl"
+            and c.tag_ == "VBN"
+            and own.right_edge.i < c.i <= own.right_edge.i + 2
+            and not any(
+                g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for g in c.children
+            )
+            and frame is not None
+            and frame.status
+        ):
+            return c, frame, own
     return None
 
 
@@ -442,7 +476,7 @@ def _inner_block(
 ) -> tuple[Token, resources.FrameRecord, Token] | None:
     """A block context inside the weapon's own noun phrase: a participle before it
     ("captured", "destroyed", "downed") or a clause on it ("that drones destroyed")."""
-    own = root.head if root.dep_ in ("compound", "amod", "nummod", "nmod") else root
+    own = _own_noun(root)
     for noun in (own, root):
         for c in noun.children:
             frame = _governing(index.get(c.i, ()))
@@ -680,6 +714,9 @@ def _governor(
             token, frame = noun, deal
     if token is None:
         token, frame, anchor = _fragment_frame(root, index) or (token, frame, anchor)
+    signed = _signed_deal(token, anchor, index)
+    if signed is not None:
+        token, frame = signed  # "signed a letter of intent for 490 VBCI vehicles"
     inner = _inner_frame(mention, root, index)
     blocked = _inner_block(mention, root, index)
     if blocked is not None and (
@@ -688,9 +725,9 @@ def _governor(
         # "captured Russian T-72s", "the launchers that drones destroyed", "a Turkish-built TB2
         # destroying a tank": used, not traded.
         return Governor(blocked[0], blocked[1], blocked[2])
-    if inner is not None and _handed_on(inner, frame):
+    if inner is not None and (_handed_on(inner, frame) or _looks_ahead(inner, token, frame)):
         # "is considering P-3C aircraft that Japan is retiring": the holder hands them on.
-        source = inner[0] if inner[0].dep_ == "relcl" else None
+        source = inner[0] if inner[0].dep_ == "relcl" and inner[1].id in HOLDER_FRAMES else None
         return Governor(token, frame, anchor, source=source)
     if inner is not None:
         # The noun phrase speaks about the system most directly.
@@ -727,6 +764,50 @@ def _handed_on(
         and outer.status is not None
         and outer.status not in HELD
         and not outer.block
+    )
+
+
+def _signed_deal(
+    verb: Token | None, anchor: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord] | None:
+    """The deal noun a verb of signing takes as object when the weapon hangs on the verb
+    ("signed a letter of intent for 490 VBCI vehicles", "for" parsed on "signed"): the
+    document signed sets the stage."""
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    own = _governing(index.get(verb.i, ()))
+    if own is None or own.subject != "recipient" or (anchor.head == verb and anchor.dep_ == "dobj"):
+        return None
+    for c in verb.children:
+        frame = _governing(index.get(c.i, ()))
+        if (
+            c.dep_ == "dobj"
+            and c.pos_ == "NOUN"
+            and frame is not None
+            and frame.status is not None
+            and frame.subject == "recipient"
+            and not frame.block
+            and not (c.left_edge.i <= anchor.i <= c.right_edge.i)
+        ):
+            return c, frame
+    return None
+
+
+def _looks_ahead(
+    inner: tuple[Token, resources.FrameRecord, Token],
+    outer: Token | None,
+    frame: resources.FrameRecord | None,
+) -> bool:
+    """A clause on a weapon about what will happen to it ("218 Lynx vehicles, most of which
+    will be built in Hungary") under a transfer that did happen ("signed a contract for"):
+    the transfer speaks."""
+    return (
+        _unreal(inner[0])
+        and outer is not None
+        and frame is not None
+        and frame.status is not None
+        and not frame.block
+        and not _unreal(outer)
     )
 
 

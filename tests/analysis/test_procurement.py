@@ -1837,3 +1837,46 @@ def test_attacks_accusations_and_denied_charges(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clause on the noun a name modifies ("P-8I patrol aircraft, which it bought").
+        (
+            "Australia flies a P-8A patrol aircraft, which it bought from the United States.",
+            {("P-8 Poseidon", "USA", "AUS")},
+        ),
+        # A participle hung on the verb right after its object describes the object.
+        (
+            "The Chilean air force flew its F-16 jets, bought from the Netherlands in 2006.",
+            {("F-16", "NLD", "CHL")},
+        ),
+    ],
+)
+def test_clauses_on_a_weapon_s_noun_however_they_are_hung(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What will happen to the weapons does not undo a contract that was signed.
+        (
+            "Romania signed a contract with Hanwha for 54 K9 howitzers, most of which will be"
+            " built in Romania.",
+            ("K9 Thunder", "KOR", "ROU", "ordered"),
+        ),
+        # The document signed sets the stage: a letter of intent is a plan.
+        (
+            "Greece signed a letter of intent with France for 100 VBCI armoured vehicles.",
+            ("VBCI", "FRA", "GRC", "planned"),
+        ),
+    ],
+)
+def test_the_stage_of_what_was_signed(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
