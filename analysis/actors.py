@@ -140,8 +140,10 @@ class Resolved:
             if _subject_like(token.doc[m.start : m.end].root, main=True):
                 return m.state
         if ref is not None and ref.kind == "state":
-            # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country.
-            return self.section_topic(token) or self.focus()
+            # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country;
+            # "Norway, whose F-35 fleet is complete, went the other way. A year ago the
+            # government ordered ...": the country that opens the paragraph.
+            return self.section_topic(token) or self.paragraph_subject(token) or self.focus()
         for m in reversed(before):
             if _subject_like(token.doc[m.start : m.end].root):
                 return m.state
@@ -226,6 +228,25 @@ class Resolved:
             # "Chile, Peru and Uruguay": a list of countries names no one topic.
             listed = [c for c in _listed(root) if (st := self.state_at(c.i)) and st != m.state]
             return None if listed else m.state
+        return None
+
+    def paragraph_subject(self, token: Token) -> str | None:
+        """The country that is the subject of the sentence opening a token's paragraph, when
+        that sentence is one of the three before the token's own."""
+        doc = token.doc
+        sent = sentence(token)
+        cut = doc.text.rfind("\n", 0, sent.start_char) + 1
+        first = sent
+        for _ in range(3):
+            if first.start_char <= cut or first.start == 0:
+                break
+            first = sentence(doc[first.start - 1])
+        if first.start_char > cut or first.start == sent.start:
+            return None
+        for m in self.in_span(first):
+            root = doc[m.start : m.end].root
+            if m.state and resources.is_country(m.state) and _subject_like(root, main=True):
+                return m.state
         return None
 
     def focus(self) -> str | None:

@@ -1880,3 +1880,16 @@ def test_the_stage_of_what_was_signed(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
 ) -> None:
     assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
+
+
+def test_the_government_is_the_country_that_opens_its_paragraph(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Chile has modernised its navy and bought frigates from Britain. Chile also flies F-16"
+        " jets bought from the Netherlands.\n\n"
+        "Peru, whose MiG-29 fleet is ageing, went another way. Last year the government ordered"
+        " 24 K2 tanks from South Korea."
+    )
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text)) if s == "K2 Black Panther"}
+    assert got == {("K2 Black Panther", "KOR", "PER")}
