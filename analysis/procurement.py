@@ -1254,10 +1254,14 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
         obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
-        if holder.dep_ == "pcomp" and holder.head.dep_ == "prep":
+        accused = (
+            next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
+            if holder.dep_ == "pcomp" and holder.head.dep_ == "prep"
+            else None
+        )
+        if accused is not None:
             # "accused Azerbaijan of using", "blamed Russia for sending": the accused acts
-            accused = next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
-            return resolved.subject_state(accused) if accused is not None else None
+            return resolved.subject_state(accused)
         if holder.dep_ == "xcomp" and obj is not None and not _temporal(obj) and obj.i not in skip:
             return resolved.subject_state(obj)  # "prompting the US Navy to send"
         owner = next((c for c in holder.head.children if c.dep_ == "poss"), None)
@@ -1380,7 +1384,9 @@ def _arguments(
         if c.dep_ == "dative" and c.pos_ == "ADP":
             got.give("recipient", _pobj_state(c, resolved))  # "offered Su-35s to Egypt"
         elif c.dep_ == "prep" and c.lower_ == "from":
-            got.give("supplier", _pobj_state(c, resolved))
+            # "a request from Kyiv for Taurus missiles": before what is asked for, the asker
+            asker = _asking_from(verb, c, frame)
+            got.give("recipient" if asker else "supplier", _pobj_state(c, resolved))
         elif (
             c.dep_ == "prep"
             and c.lower_ in ("to", "for")
@@ -1433,6 +1439,18 @@ def _arguments(
         )
         got.give(role, st)
     return got.supplier, got.recipient
+
+
+def _asking_from(noun: Token, prep: Token, frame: resources.FrameRecord | None) -> bool:
+    """Whether a "from" phrase on a request noun names who asks: it comes before the "for"
+    phrase of what is asked for ("a request from Kyiv for Taurus missiles")."""
+    if frame is None or frame.status != "requested" or noun.pos_ != "NOUN":
+        return False
+    # the "for" phrase on the noun, or hung on the asker ("from Kyiv for Taurus missiles")
+    heads = [noun, *(c for c in prep.children if c.dep_ == "pobj")]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and c.i > prep.i for h in heads for c in h.children
+    )
 
 
 def _built_in(gov: Governor, resolved: Resolved) -> str | None:
@@ -1686,17 +1704,9 @@ def _parties(
     sup, rec = _arguments(gov.token, role, resolved, skip, gov.frame)
     got.give("supplier", sup)
     got.give("recipient", rec)
-    outer = _governing(frame_index(doc).get(gov.token.head.i, ()))
-    if gov.token.pos_ == "NOUN" and outer is not None and outer.subject and not outer.block:
-        # "signed a contract with France's Naval Group for four frigates"; a verb outside the
-        # frames ("officials confirmed a contract") names a speaker, not a party.
-        # A request or an offer is itself what is sent ("sent Washington a letter of request
-        # for F-35s"): its sender keeps the role the request gives it.
-        sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
-        carrier = (gov.frame.subject if sending else None) or outer.subject
-        sup, rec = _arguments(gov.token.head, carrier, resolved, skip | {gov.token.i})
-        got.give("supplier", sup)
-        got.give("recipient", rec)
+    sup, rec = _carrier_parties(gov, resolved, skip)
+    got.give("supplier", sup)
+    got.give("recipient", rec)
     nouns = [root]
     if mention.end < len(doc) and doc[mention.end].pos_ == "NOUN":
         nouns.append(doc[mention.end])  # "Leopard 2A4 tanks from Poland", parsed apart
@@ -1798,6 +1808,26 @@ def _co_producer(gov: Governor, mention: WeaponMention, resolved: Resolved) -> s
         return None
     states = {resolved.state_at(t.i) for t in (subject, *subject.conjuncts)}
     return mention.origin if mention.origin in states and len(states) > 1 else None
+
+
+def _carrier_parties(
+    gov: Governor, resolved: Resolved, skip: set[int]
+) -> tuple[str | None, str | None]:
+    """The parties a verb that carries a deal noun names: "signed a contract with France's
+    Naval Group for four frigates"; a verb outside the frames ("officials confirmed a
+    contract") names a speaker, not a party. A request or an offer is itself what is sent
+    ("sent Washington a letter of request for F-35s"): its sender keeps the role the request
+    gives it; who receives a request ("Germany received a request from Ukraine") is asked."""
+    assert gov.token is not None and gov.frame is not None
+    outer = _governing(frame_index(gov.token.doc).get(gov.token.head.i, ()))
+    if gov.token.pos_ != "NOUN" or outer is None or not outer.subject or outer.block:
+        return None, None
+    sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
+    carrier = (gov.frame.subject if sending else None) or outer.subject
+    sup, rec = _arguments(gov.token.head, carrier, resolved, skip | {gov.token.i})
+    if gov.frame.status == "requested" and outer.status == "delivered" and not sending:
+        return rec, sup
+    return sup, rec
 
 
 def _first_source(

@@ -1893,3 +1893,22 @@ def test_the_government_is_the_country_that_opens_its_paragraph(
     )
     got = {(s, p, r) for s, _, p, r, _ in deals(run(text)) if s == "K2 Black Panther"}
     assert got == {("K2 Black Panther", "KOR", "PER")}
+
+
+def test_being_interested_in_buying_is_a_plan(run: Callable[..., Analysis]) -> None:
+    text = "Vietnam is interested in buying FA-50 jets from South Korea."
+    assert deals(run(text)) == [("FA-50", "fighter_aircraft", "KOR", "VNM", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The "from" phrase before what is asked for names the asker.
+        "Washington turned down a request from Taipei for F-35 fighters.",
+        # Who receives a request is the one asked.
+        "The United States received a request from Taiwan for F-35 fighters.",
+        "Taiwan asked the United States for F-35 fighters.",
+    ],
+)
+def test_the_asker_of_a_request_is_the_recipient(run: Callable[..., Analysis], text: str) -> None:
+    assert deals(run(text)) == [("F-35", "fighter_aircraft", "USA", "TWN", "requested")]
