@@ -19,6 +19,7 @@ from analysis import resources
 from analysis.constants import WORD_NUMBERS
 from analysis.doc import (
     NAMES_KEY,
+    doc_text,
     heading_before,
     sentence,
     sentences,
@@ -164,17 +165,15 @@ class Resolved:
         if want != "state":
             return None
         doc = token.doc
-        refs = resources.references()
         last = max(
             (m.start for m in before if _subject_like(doc[m.start : m.end].root)), default=floor
         )
-        for t in reversed(doc[last : token.i]):
-            ref = refs.get(t.lemma_) if t.dep_ in ("nsubj", "nsubjpass") else None
+        found = _descriptions(doc)
+        for i in reversed(found[bisect_left(found, last) : bisect_left(found, token.i)]):
+            t = doc[i]
             # "the navy", not "its army" (whose "its" is what the pronoun would find anyway)
             if (
-                ref is not None
-                and ref.kind == "state"
-                and not ref.bare
+                t.dep_ in ("nsubj", "nsubjpass")
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
                 and not any(self.state_at(c.i) for c in t.children)  # "the Pakistani army"
             ):
@@ -235,7 +234,7 @@ class Resolved:
         that sentence is one of the three before the token's own."""
         doc = token.doc
         sent = sentence(token)
-        cut = doc.text.rfind("\n", 0, sent.start_char) + 1
+        cut = doc_text(doc).rfind("\n", 0, sent.start_char) + 1
         first = sent
         for _ in range(3):
             if first.start_char <= cut or first.start == 0:
@@ -435,6 +434,20 @@ class Resolved:
 def _is_bloc(actor_id: str) -> bool:
     rec = resources.actors_by_id().get(actor_id)
     return rec is not None and rec.type in ("bloc", "organisation")
+
+
+def _descriptions(doc: Doc) -> list[int]:
+    """Where a doc has a noun that describes a state ("navy", "government"), read once per
+    doc from its token table."""
+    found = doc.user_data.get("am_descriptions")
+    if found is None:
+        wanted = {
+            lemma for lemma, r in resources.references().items() if r.kind == "state" and not r.bare
+        }
+        found = doc.user_data["am_descriptions"] = [
+            i for i, (_, lemma, _) in enumerate(token_table(doc)) if lemma in wanted
+        ]
+    return found
 
 
 def _definite(token: Token) -> bool:
