@@ -165,11 +165,14 @@ class Resolved:
         if want != "state":
             return None
         doc = token.doc
+        found = _descriptions(doc)
+        found = found[bisect_left(found, floor) : bisect_left(found, token.i)]
+        if not found:
+            return None
         last = max(
             (m.start for m in before if _subject_like(doc[m.start : m.end].root)), default=floor
         )
-        found = _descriptions(doc)
-        for i in reversed(found[bisect_left(found, last) : bisect_left(found, token.i)]):
+        for i in reversed(found[bisect_left(found, last) :]):
             t = doc[i]
             # "the navy", not "its army" (whose "its" is what the pronoun would find anyway)
             if (

@@ -932,7 +932,13 @@ def _head_modality(
 def _summary_denied(head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
     """A clause summed up after a comma by a noun that its relative clause denies ("has accused
     North Korea of selling weapons to Russia, a charge both deny")."""
-    return any(
+    doc = head.doc
+    denials = doc.user_data.get("am_denials")
+    if denials is None:
+        denials = doc.user_data["am_denials"] = any(
+            f.modal == "denied" for frames in index.values() for f in frames
+        )
+    return denials and any(
         c.dep_ in ("dobj", "appos", "npadvmod")
         and c.pos_ == "NOUN"
         and c.i > head.i
@@ -1162,11 +1168,13 @@ def _on_show(tok: Token) -> bool:
     the sentence before, not in a clause on some noun ("one of which was lost in a crash at an
     air show")."""
     doc = tok.doc
-    index = frame_index(doc)
-    return any(
-        any(f.id == DISPLAY for f in index.get(t.i, ())) and not _in_noun_clause(t)
-        for t in doc[sentences_back(tok, 1) : sentence(tok).end]
-    )
+    shows = doc.user_data.get("am_shows")
+    if shows is None:
+        shows = doc.user_data["am_shows"] = sorted(
+            i for i, frames in frame_index(doc).items() if any(f.id == DISPLAY for f in frames)
+        )
+    lo, hi = sentences_back(tok, 1), sentence(tok).end
+    return any(lo <= i < hi and not _in_noun_clause(doc[i]) for i in shows)
 
 
 def _in_noun_clause(tok: Token) -> bool:
@@ -2838,8 +2846,12 @@ def _recent_subject(
             break
     # "Algeria ... It has not bought only Russian. Three corvettes were delivered from China":
     # a later subject pronoun stands for its state.
-    for tok in doc[at + 1 : lo.end]:
-        if tok.lower_ in SUBJECT_PRONOUNS and _main_subject(tok) and not _supplying(tok):
+    table = token_table(doc)
+    for i in range(at + 1, lo.end):
+        if table[i][0] not in SUBJECT_PRONOUNS:
+            continue
+        tok = doc[i]
+        if _main_subject(tok) and not _supplying(tok):
             st = resolved.antecedent(tok)
             if st and st != supplier and st not in avoid and resources.is_country(st):
                 found = st
