@@ -441,17 +441,17 @@ def _described_by_participle(
     if own.dep_ != "dobj":
         return None
     for c in verb.children:
-        frame = _governing(index.get(c.i, ()))
-        if (
+        if not (
             c.dep_ == "advcl"
             and c.tag_ == "VBN"
             and own.right_edge.i < c.i <= own.right_edge.i + 2
             and not any(
                 g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for g in c.children
             )
-            and frame is not None
-            and frame.status
         ):
+            continue
+        frame = _governing(index.get(c.i, ()))
+        if frame is not None and frame.status:
             return c, frame, own
     return None
 
@@ -779,11 +779,11 @@ def _signed_deal(
     if own is None or own.subject != "recipient" or (anchor.head == verb and anchor.dep_ == "dobj"):
         return None
     for c in verb.children:
+        if c.dep_ != "dobj" or c.pos_ != "NOUN":
+            continue
         frame = _governing(index.get(c.i, ()))
         if (
-            c.dep_ == "dobj"
-            and c.pos_ == "NOUN"
-            and frame is not None
+            frame is not None
             and frame.status is not None
             and frame.subject == "recipient"
             and not frame.block
@@ -1597,7 +1597,8 @@ def _modifier_parties(
 def supplier_suffixed(doc: Doc, first: int, last: int) -> bool:
     """Whether a state named at ``doc[first:last]`` is a weapon's maker or supplier by its
     suffix ("Iranian-made", "U.S.-supplied", "Russian - built")."""
-    glued = doc[last - 1].lower_.rsplit("-", 1)[-1] if "-" in doc[first:last].text else ""
+    text = doc[first].text if last - first == 1 else doc[first:last].text
+    glued = doc[last - 1].lower_.rsplit("-", 1)[-1] if "-" in text else ""
     nxt = doc[last + 1] if last + 1 < len(doc) and doc[last].text == "-" else None
     return bool(
         SUPPLIER_SUFFIX.match(glued) or (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_))
