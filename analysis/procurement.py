@@ -1908,6 +1908,13 @@ def _private_party(gov: Governor, index: dict[int, tuple[resources.FrameRecord, 
     frame, tok = gov.frame, gov.token
     if frame is None or tok is None or frame.subject not in ("supplier", "recipient"):
         return False
+    private = tok.doc.user_data.get("am_private")
+    if private is None:
+        private = tok.doc.user_data["am_private"] = any(
+            f.id == PRIVATE for frames in index.values() for f in frames
+        )
+    if not private:
+        return False
     if frame.subject == "supplier":
         slots = [
             p
