@@ -20,6 +20,7 @@ from analysis.constants import WORD_NUMBERS
 from analysis.doc import (
     NAMES_KEY,
     TERMS_KEY,
+    doc_text,
     heading_before,
     sentence,
     sentences,
@@ -123,6 +124,11 @@ class Resolved:
             owner = self._possessor(token, sent)
             if owner is not None:
                 return owner
+        # "Analysts said the navy needs new hulls. Its Type 21 frigates ...": a description
+        # that is a later subject than any state named stands between.
+        described = self._described_subject(token, want, before)
+        if described is not None:
+            return described
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
@@ -137,8 +143,17 @@ class Resolved:
             if _subject_like(token.doc[m.start : m.end].root, main=True):
                 return m.state
         if ref is not None and ref.kind == "state":
-            # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country.
-            return self.section_topic(token) or self.focus()
+            # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country;
+            # "Norway, whose F-35 fleet is complete, went the other way. A year ago the
+            # government ordered ...": the country that opens the paragraph.
+            return self.section_topic(token) or self.paragraph_subject(token) or self.focus()
+        return self._nearest(token, before, ref)
+
+    def _nearest(
+        self, token: Token, before: list[Mention], ref: resources.Reference | None
+    ) -> str | None:
+        """The last state named as any subject before a reference, else the nearest that is
+        neither a modifier nor a source; a bare description falls back to the article's."""
         for m in reversed(before):
             if _subject_like(token.doc[m.start : m.end].root):
                 return m.state
@@ -239,6 +254,34 @@ class Resolved:
                 return weapon
         return False
 
+    def _described_subject(
+        self, token: Token, want: str | None, before: list[Mention]
+    ) -> str | None:
+        """The state a definite description stands for ("the navy", "the ministry") when it is
+        the latest subject before a pronoun of a state, later than every state named as a
+        subject."""
+        if want != "state":
+            return None
+        doc = token.doc
+        floor = sentences_back(token, 1)
+        found = _descriptions(doc)
+        found = found[bisect_left(found, floor) : bisect_left(found, token.i)]
+        if not found:
+            return None
+        last = max(
+            (m.start for m in before if _subject_like(doc[m.start : m.end].root)), default=floor
+        )
+        for i in reversed(found[bisect_left(found, last) :]):
+            t = doc[i]
+            # "the navy", not "its army" (whose "its" is what the pronoun would find anyway)
+            if (
+                t.dep_ in ("nsubj", "nsubjpass")
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                and not any(self.state_at(c.i) for c in t.children)  # "the Pakistani army"
+            ):
+                return self.antecedent(t)
+        return None
+
     def _same_service(self, token: Token) -> str | None:
         """The state an earlier mention of the same institution named ("the Royal Thai Air
         Force", "Thailand's navy"), for a later bare one ("the air force", "the navy")."""
@@ -305,6 +348,25 @@ class Resolved:
             return None if listed else m.state
         return None
 
+    def paragraph_subject(self, token: Token) -> str | None:
+        """The country that is the subject of the sentence opening a token's paragraph, when
+        that sentence is one of the three before the token's own."""
+        doc = token.doc
+        sent = sentence(token)
+        cut = doc_text(doc).rfind("\n", 0, sent.start_char) + 1
+        first = sent
+        for _ in range(3):
+            if first.start_char <= cut or first.start == 0:
+                break
+            first = sentence(doc[first.start - 1])
+        if first.start_char > cut or first.start == sent.start:
+            return None
+        for m in self.in_span(first):
+            root = doc[m.start : m.end].root
+            if m.state and resources.is_country(m.state) and _subject_like(root, main=True):
+                return m.state
+        return None
+
     def focus(self) -> str | None:
         """The state the article is most about: named most often, a subject counting twice
         and a modifier ("the French proposal") half, and the lede's mentions double."""
@@ -324,7 +386,7 @@ class Resolved:
                     0.5
                     if root.dep_ in ("amod", "compound")
                     else 2.0
-                    if _subject_like(root, main=True)
+                    if _subject_like(root, main=True) or _reported_subject(root)
                     else 1.0
                 )
                 counts[m.state] = counts.get(m.state, 0.0) + weight * (2 if m.start < lede else 1)
@@ -542,6 +604,20 @@ def _is_bloc(actor_id: str) -> bool:
     return rec is not None and rec.type in ("bloc", "organisation")
 
 
+def _descriptions(doc: Doc) -> list[int]:
+    """Where a doc has a noun that describes a state ("navy", "government"), read once per
+    doc from its token table."""
+    found = doc.user_data.get("am_descriptions")
+    if found is None:
+        wanted = {
+            lemma for lemma, r in resources.references().items() if r.kind == "state" and not r.bare
+        }
+        found = doc.user_data["am_descriptions"] = [
+            i for i, (_, lemma, _) in enumerate(token_table(doc)) if lemma in wanted
+        ]
+    return found
+
+
 def _definite(token: Token) -> bool:
     """ "the country", "its navy", "the Serbian government" (no state named inside)."""
     return any(
@@ -633,6 +709,13 @@ def _in_apposition(tok: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _reported_subject(tok: Token) -> bool:
+    """The subject of what a sentence reports ("Kenya has dropped a plan, the ministry said"):
+    as much what the sentence is about as a main subject."""
+    verb = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
 
 
 def _subject_like(tok: Token, *, main: bool = False) -> bool:

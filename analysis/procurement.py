@@ -54,6 +54,10 @@ TENTATIVE = frozenset(
 )
 """Internal status of a transfer that a state refused: no deal, but a signal away."""
 TRANSPORT_PREPS = {"aboard", "onboard"}
+# Grammar: prepositions whose object a weapon is aimed at ("fielded S-400s against drones"),
+# and those that join a weapon to others doing the same ("flew with Russian bombers").
+TARGET_PREPS = frozenset({"against"})
+COMPANY_PREPS = frozenset({"with", "alongside"})
 # Grammar, not domain knowledge: auxiliaries and subordinators that make a clause unreal.
 MODAL_AUX = frozenset({"will", "would", "could", "might", "may", "should", "'ll", "shall", "can"})
 CONDITIONAL = frozenset({"if", "unless"})
@@ -355,6 +359,9 @@ def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
 FORCES = "forces"
 """The frame of a state's own forces: it decides deployments, never governs a weapon itself
 ("five S-400 regiments" are S-400s)."""
+PRIVATE = "private-party"
+"""The frame of a party that is no state (a company, a dealer): it names who weapons go to,
+never governs them."""
 SECOND_HAND = frozenset({"used", "second-hand", "secondhand", "surplus"})
 """Adjectives that look like verbs of use but describe a weapon sold on ("12 used Rafales")."""
 
@@ -363,7 +370,7 @@ def _governing(frames: tuple[resources.FrameRecord, ...]) -> resources.FrameReco
     """Of the frames at a token, the one that decides for a weapon it governs: a transfer
     trigger before a block context."""
     return next((f for f in frames if f.status), None) or next(
-        (f for f in frames if f.block and f.id != FORCES), None
+        (f for f in frames if f.block and f.id not in (FORCES, PRIVATE)), None
     )
 
 
@@ -379,6 +386,7 @@ class Governor:
     inner: bool = False
     outer: Token | None = None
     outer_frame: resources.FrameRecord | None = None
+    source: Token | None = None  # a clause on the weapon naming its holder ("that Japan retires")
 
 
 def _inner_frame(
@@ -386,7 +394,7 @@ def _inner_frame(
 ) -> tuple[Token, resources.FrameRecord, Token] | None:
     """A transfer frame inside the weapon's own noun phrase: a clause on the noun ("the MiG-29s
     that Russia donated", "jets bought from France") or a participle before it ("US-supplied")."""
-    own = root.head if root.dep_ in ("compound", "amod", "nummod", "nmod") else root
+    own = _own_noun(root)
     # "six Kilo-class submarines and four Gepard-class frigates delivered over the decade": a
     # participle on the last item of a list is said of every item.
     last = [c for c in own.conjuncts if c.i > own.i and c.pos_ in NOMINAL][-1:]
@@ -411,6 +419,40 @@ def _inner_frame(
             frame = _governing(index.get(t.i, ()))
             if frame is not None and frame.status and not frame.explicit:
                 return t, frame, own
+    return _described_by_participle(own, index)
+
+
+def _own_noun(root: Token) -> Token:
+    """The noun a weapon's name modifies ("P-8I patrol aircraft": "aircraft")."""
+    own = root
+    for _ in range(3):
+        if own.dep_ not in ("compound", "amod", "nummod", "nmod") or own.head == own:
+            break
+        own = own.head
+    return own
+
+
+def _described_by_participle(
+    own: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """A participle the parser hung on the verb that sits right after the verb's object ("flew
+    its FA-50 jets, bought from South Korea in 2014"): it describes the object."""
+    verb = own.head
+    if own.dep_ != "dobj":
+        return None
+    for c in verb.children:
+        if not (
+            c.dep_ == "advcl"
+            and c.tag_ == "VBN"
+            and own.right_edge.i < c.i <= own.right_edge.i + 2
+            and not any(
+                g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for g in c.children
+            )
+        ):
+            continue
+        frame = _governing(index.get(c.i, ()))
+        if frame is not None and frame.status:
+            return c, frame, own
     return None
 
 
@@ -434,7 +476,7 @@ def _inner_block(
 ) -> tuple[Token, resources.FrameRecord, Token] | None:
     """A block context inside the weapon's own noun phrase: a participle before it
     ("captured", "destroyed", "downed") or a clause on it ("that drones destroyed")."""
-    own = root.head if root.dep_ in ("compound", "amod", "nummod", "nmod") else root
+    own = _own_noun(root)
     for noun in (own, root):
         for c in noun.children:
             frame = _governing(index.get(c.i, ()))
@@ -544,6 +586,32 @@ def _prenominal(verb: Token, noun: Token) -> bool:
     )
 
 
+def _second_hand(verb: Token, noun: Token) -> bool:
+    """ "bought 24 used F-16s": an adjective of a weapon sold on that the parser made a verb
+    taking the weapon as its object."""
+    return verb.lower_ in SECOND_HAND and noun.head == verb and noun.left_edge.i == verb.i + 1
+
+
+def _over_second_hand(tok: Token) -> tuple[Token, Token]:
+    """A token and its head, stepping over a second-hand adjective the parser made the head
+    ("bought 24 used F-16s": "used" is no verb here)."""
+    head = tok.head
+    if _second_hand(head, tok) and head.head != head:
+        return head, head.head
+    return tok, head
+
+
+def _arg_children(verb: Token) -> list[Token]:
+    """A verb's phrases, with those the parser hung on a second-hand adjective it made a verb
+    ("bought 24 used F-16s from Denmark": "from Denmark" on "used")."""
+    out = []
+    for c in verb.children:
+        out.append(c)
+        if c.lower_ in SECOND_HAND and c.pos_ == "VERB":
+            out += [g for g in c.children if g.dep_ == "prep"]
+    return out
+
+
 def _climb(
     root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token | None, resources.FrameRecord | None, Token]:
@@ -553,7 +621,7 @@ def _climb(
         # Coordinated lists: "procured A as well as B, C and D" -> climb to the first conjunct.
         while tok.dep_ in ("conj", "appos") and tok.head != tok:
             tok = anchor = tok.head
-        head = tok.head
+        tok, head = _over_second_hand(tok)
         if head == tok:
             break
         if any(f.passes for f in index.get(head.i, ())):
@@ -598,6 +666,19 @@ def _climb(
     return (tok if _is_verb(tok) else None), None, anchor
 
 
+def _verb_conjunct(
+    root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord | None, Token] | None:
+    """A gapped object the parser joined to the verb itself ("bought its MiG-29s from Belarus
+    and its Mirage 2000s from France", "2000s" a conjunct of "bought"): the verb governs it."""
+    verb = root.head
+    if root.dep_ != "conj" or root.pos_ not in (*NOMINAL, "NUM") or verb.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None  # a gapped object repeats one the verb has
+    return verb, _governing(index.get(verb.i, ())), root
+
+
 def _object_of_complement(
     verb: Token, dep: str, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token, resources.FrameRecord, Token] | None:
@@ -623,7 +704,7 @@ def _governor(
     doc: Doc, mention: WeaponMention, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> Governor:
     root = mention.root(doc)
-    token, frame, anchor = _climb(root, index)
+    token, frame, anchor = _verb_conjunct(root, index) or _climb(root, index)
     if token is not None and frame is not None and frame.subject == "theme":
         # "the agreement Australia reached with Naval Group for 12 submarines": the deal noun
         # the clause describes governs, not the verb of reaching.
@@ -633,6 +714,9 @@ def _governor(
             token, frame = noun, deal
     if token is None:
         token, frame, anchor = _fragment_frame(root, index) or (token, frame, anchor)
+    signed = _signed_deal(token, anchor, index)
+    if signed is not None:
+        token, frame = signed  # "signed a letter of intent for 490 VBCI vehicles"
     inner = _inner_frame(mention, root, index)
     blocked = _inner_block(mention, root, index)
     if blocked is not None and (
@@ -641,6 +725,10 @@ def _governor(
         # "captured Russian T-72s", "the launchers that drones destroyed", "a Turkish-built TB2
         # destroying a tank": used, not traded.
         return Governor(blocked[0], blocked[1], blocked[2])
+    if inner is not None and (_handed_on(inner, frame) or _looks_ahead(inner, token, frame)):
+        # "is considering P-3C aircraft that Japan is retiring": the holder hands them on.
+        source = inner[0] if inner[0].dep_ == "relcl" and inner[1].id in HOLDER_FRAMES else None
+        return Governor(token, frame, anchor, source=source)
     if inner is not None:
         # The noun phrase speaks about the system most directly.
         return Governor(inner[0], inner[1], inner[2], True, token, frame)
@@ -652,6 +740,75 @@ def _governor(
                 if found is not None and found.status == "in_service":
                     return Governor(token, found, anchor)
     return Governor(token, frame, anchor)
+
+
+HOLDER_FRAMES = frozenset({"operate", "maintain"})
+"""Frames of holding a weapon (flying, retiring it): in a clause on a weapon that a transfer
+governs, their subject is the one handing it on."""
+
+
+def _handed_on(
+    inner: tuple[Token, resources.FrameRecord, Token], outer: resources.FrameRecord | None
+) -> bool:
+    """Whether a clause on a weapon names who holds it while a transfer frame above moves it
+    to another ("Romania bought F-16s that Norway had retired")."""
+    clause, frame, _ = inner
+    # a relative clause with its holder as subject, or a participle of upkeep ("Leopard 1
+    # tanks refurbished by Rheinmetall" in an aid package)
+    holder = clause.dep_ == "relcl" and _has_subject(clause)
+    upkeep = clause.dep_ == "acl" and frame.id == "maintain"
+    return (
+        frame.id in HOLDER_FRAMES
+        and (holder or upkeep)
+        and outer is not None
+        and outer.status is not None
+        and outer.status not in HELD
+        and not outer.block
+    )
+
+
+def _signed_deal(
+    verb: Token | None, anchor: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord] | None:
+    """The deal noun a verb of signing takes as object when the weapon hangs on the verb
+    ("signed a letter of intent for 490 VBCI vehicles", "for" parsed on "signed"): the
+    document signed sets the stage."""
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    own = _governing(index.get(verb.i, ()))
+    if own is None or own.subject != "recipient" or (anchor.head == verb and anchor.dep_ == "dobj"):
+        return None
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.pos_ != "NOUN":
+            continue
+        frame = _governing(index.get(c.i, ()))
+        if (
+            frame is not None
+            and frame.status is not None
+            and frame.subject == "recipient"
+            and not frame.block
+            and not (c.left_edge.i <= anchor.i <= c.right_edge.i)
+        ):
+            return c, frame
+    return None
+
+
+def _looks_ahead(
+    inner: tuple[Token, resources.FrameRecord, Token],
+    outer: Token | None,
+    frame: resources.FrameRecord | None,
+) -> bool:
+    """A clause on a weapon about what will happen to it ("218 Lynx vehicles, most of which
+    will be built in Hungary") under a transfer that did happen ("signed a contract for"):
+    the transfer speaks."""
+    return (
+        _unreal(inner[0])
+        and outer is not None
+        and frame is not None
+        and frame.status is not None
+        and not frame.block
+        and not _unreal(outer)
+    )
 
 
 def _fragment_frame(
@@ -693,6 +850,12 @@ def _transported(root: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _targeted(root: Token) -> bool:
+    """A weapon that something is aimed at ("fielded its S-400s against Pakistani drones",
+    "to defend against Shahed drones"): the enemy's, not traded."""
+    return root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPS
 
 
 def _negated(tok: Token) -> bool:
@@ -749,9 +912,10 @@ def _head_modality(
             found = {**_raised(cur, index), **found}
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in cur.children):
             break  # "if the F-35 deal collapses": a condition, not an event
-        if _negated(cur) and cur.pos_ in ("VERB", "AUX"):
-            return "negated", cur
-        for frame in index.get(cur.i, ()):
+        if (_negated(cur) and cur.pos_ in ("VERB", "AUX")) or _summary_denied(cur, index):
+            return "negated", cur  # "did not send", "accused X of selling ..., a charge X denies"
+        subject = describes and came_from in ("nsubj", "nsubjpass")
+        for frame in _imposing(cur, index, subject):
             if frame.modal == "requested" and "cancelled" in found and frame.status is None:
                 # "urged Ankara to drop the S-400 purchase": a demand, nothing has ended.
                 del found["cancelled"]
@@ -765,17 +929,60 @@ def _head_modality(
     return (nearest[0], nearest[1]) if nearest else (None, None)
 
 
+def _summary_denied(head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A clause summed up after a comma by a noun that its relative clause denies ("has accused
+    North Korea of selling weapons to Russia, a charge both deny")."""
+    doc = head.doc
+    denials = doc.user_data.get("am_denials")
+    if denials is None:
+        denials = doc.user_data["am_denials"] = any(
+            f.modal == "denied" for frames in index.values() for f in frames
+        )
+    return denials and any(
+        c.dep_ in ("dobj", "appos", "npadvmod")
+        and c.pos_ == "NOUN"
+        and c.i > head.i
+        and c.doc[c.left_edge.i - 1].text == ","
+        and any(
+            r.dep_ == "relcl" and any(f.modal == "denied" for f in index.get(r.i, ()))
+            for r in c.children
+        )
+        for c in head.children
+    )
+
+
+CONTROL_MODALS = frozenset({"planned", "future", "requested", "offered", "negotiating"})
+"""Stages a verb imposes on its complement only ("tried to intercept", "are expected to
+arrive"), never on what a participle on its subject says ("air defences, built around Russian
+systems, tried to intercept")."""
+
+
+def _imposing(
+    head: Token, index: dict[int, tuple[resources.FrameRecord, ...]], described_subject: bool
+) -> tuple[resources.FrameRecord, ...]:
+    """The frames at a head that may impose a stage on a frame below it; for a participle on
+    the head's subject, not those that impose one on a complement."""
+    frames = index.get(head.i, ())
+    if not described_subject:
+        return frames
+    return tuple(f for f in frames if f.modal not in CONTROL_MODALS)
+
+
 # Stages that are messages between the parties: what carries them is not the weapon's transfer.
 MESSAGES = frozenset({"requested", "offered"})
 # Stages at which a state holds or shows weapons it has.
 HELD = frozenset({"in_service", "displayed"})
 # Stages at which weapons change hands, as opposed to being held, shown or offered.
 MOVING = frozenset({"delivered", "ordered", "planned", "leased"})
-POSSESSING = frozenset({"operate", "display", "fleet-noun", "in-service", "operational", "combat"})
+POSSESSING = frozenset(
+    {"operate", "display", "fleet-noun", "in-service", "operational", "combat", "use"}
+)
 # Frames over a transferred weapon that put it in service with the recipient ("flies A-29s
 # delivered by the United States", "commissioned frigates built by China"); a display of
 # recently bought systems, or their use in combat, shows only their delivery.
-HOLDING = POSSESSING - {"display", "combat"} | {"induct"}
+HOLDING = POSSESSING - {"display", "combat", "use"} | {"induct"}
+ATTACKS = frozenset({"combat", "shot-down"})
+"""The frames of attacks: a weapon that is their object is the enemy's."""
 
 
 def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> str:
@@ -790,13 +997,7 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     ):
         # "decided not to send Taurus missiles": a supplier's no is a refusal.
         return REFUSED if frame.subject == "supplier" and tok.pos_ == "VERB" else "negated"
-    anchor = gov.anchor
-    if (
-        frame.rival_preps
-        and anchor.dep_ == "pobj"
-        and anchor.head.lower_ in frame.rival_preps
-        and anchor.head.head == tok
-    ):
+    if _rival(gov.anchor, index):
         return "offered"  # "chose the F-35 over the Rafale": the rival was on offer
     status = frame.status
     if status == "cancelled" and any(
@@ -817,13 +1018,115 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     passed = _passed_on(gov)
     if gov.inner and not passed:
         status = _in_hand(gov, status)
-    if status == "ordered" and _delivered_with(tok):
-        status = "delivered"
+    if status == "ordered":
+        status = _ordered_stage(gov, tok, index)
     if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index) and not passed:
         status = "in_service"  # "the backbone of the fleet is 150 F-16s bought from the US"
     if status == "ordered" and frame.subject == "either" and _built_under_licence(tok):
         status = "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
     return status
+
+
+def _mention_status(
+    root: Token, gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> str:
+    """The stage of a mention's deal; a rival a choice passed over inside the chosen item's
+    phrase ("an order of 36 aircraft over the F/A-18 and the Rafale") was on offer."""
+    status = _status(gov, index)
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if status not in ("negated", "unknown", REFUSED) and _rival(first, index):
+        return "offered"
+    return status
+
+
+def _rival(anchor: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A weapon a choice passed over: the object of a rival preposition of a frame it hangs
+    on, directly or through the chosen item's phrase ("chose the F-35 over the Rafale",
+    "chose it for an order of 36 aircraft over the F/A-18")."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    head = prep.head
+    for _ in range(6):
+        if any(prep.lower_ in f.rival_preps for f in index.get(head.i, ())):
+            return True
+        if head.dep_ not in ("dobj", "pobj", "prep") or head.head == head:
+            return False
+        head = head.head
+    return False
+
+
+def _ordered_stage(
+    gov: Governor, verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> str:
+    """How far an order went by what else the clause says: "ordered in 2019 and delivered in
+    2022" (delivered), "Brazil's Leopard 1 fleet was bought from Belgium" (in service)."""
+    if _delivered_with(verb):
+        return "delivered"
+    held = (
+        "in_service"
+        if _held_purchase(gov, index)
+        else "delivered"
+        if _acted_since(gov, index)
+        else "ordered"
+    )
+    return "displayed" if held != "ordered" and gov.inner and _on_show(verb) else held
+
+
+ACTING_FRAMES = frozenset({"operate", "use", "combat"})
+"""Frames of a weapon doing something (flying, firing, striking): done, it is in hand."""
+
+
+def _acted_since(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether a bought weapon has since done something, so it was delivered: the subject of a
+    past clause ("TB2 drones bought from Turkey played a decisive role") or a relative clause on
+    it ("bought TB2 drones, which have flown strikes")."""
+    anchor, outer = gov.anchor, gov.outer
+    if gov.inner and outer is not None:
+        subject = next((c for c in outer.children if c.dep_ == "nsubj"), None)
+        return (
+            _done(outer)
+            and subject is not None
+            and subject.left_edge.i <= anchor.i <= subject.right_edge.i
+        )
+    return any(
+        c.dep_ == "relcl" and _done(c) and any(f.id in ACTING_FRAMES for f in index.get(c.i, ()))
+        for c in anchor.children
+    )
+
+
+def _done(verb: Token) -> bool:
+    """A past or perfect clause that really happened."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return (verb.tag_ == "VBD" or perfect) and not _unreal(verb) and not _negated(verb)
+
+
+BOUGHT = "buy"
+"""The frame of buying (not of ordering): told in the passive of weapons a state has, a
+purchase that is done."""
+
+
+def _held_purchase(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A purchase told of weapons a state is said to have: a passive or a participle of buying
+    on a possessed weapon ("Brazil's Leopard 1 fleet was bought second-hand", "The army's K9
+    howitzers were bought from South Korea in 2017", "The air force's Mi-35s, bought from
+    Russia, have been worn down"). What is its own was delivered and is in service; a clause
+    that still looks ahead ("will arrive", "are due") holds nothing yet."""
+    frame, tok, anchor = gov.frame, gov.token, gov.anchor
+    if frame is None or tok is None or frame.id != BOUGHT or tok.pos_ != "VERB":
+        return False
+    if tok.tag_ != "VBN" or _unreal(tok):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in tok.children) and anchor.dep_ == "nsubjpass"
+    described = gov.inner and tok.dep_ in ("acl", "relcl") and tok.head == anchor
+    if not (passive or described):
+        return False
+    if not any(c.dep_ == "poss" for c in anchor.children):
+        return False
+    outer = gov.outer if described else None
+    return outer is None or not (_unreal(outer) or _governing(index.get(outer.i, ())) is not None)
 
 
 def _built_under_licence(verb: Token) -> bool:
@@ -847,14 +1150,61 @@ def _passed_on(gov: Governor) -> bool:
 
 
 def _in_hand(gov: Governor, status: str) -> str:
+    """The stage of a transfer named inside a weapon's phrase (see ``_held_stage``); weapons
+    newly in hand at a parade or show named in this or the sentence before ("India's newly
+    acquired Rafale fighters flew over Rajpath, closing the Republic Day parade") are on
+    display as the state's new acquisition."""
+    held = _held_stage(gov, status)
+    if held in ("delivered", "in_service") and gov.token is not None and _on_show(gov.token):
+        return "displayed"
+    return held
+
+
+DISPLAY = "display-noun"
+
+
+def _on_show(tok: Token) -> bool:
+    """Whether a show is what the clause is about: a show noun in the main clauses of this or
+    the sentence before, not in a clause on some noun ("one of which was lost in a crash at an
+    air show")."""
+    doc = tok.doc
+    shows = doc.user_data.get("am_shows")
+    if shows is None:
+        shows = doc.user_data["am_shows"] = sorted(
+            i for i, frames in frame_index(doc).items() if any(f.id == DISPLAY for f in frames)
+        )
+    lo, hi = sentences_back(tok, 1), sentence(tok).end
+    return any(lo <= i < hi and not _in_noun_clause(doc[i]) for i in shows)
+
+
+def _in_noun_clause(tok: Token) -> bool:
+    """Whether a token is inside a clause on a noun: a relative or participle clause, or one
+    whose subject is a relative pronoun however the parser hung it ("one of which was lost")."""
+    for _ in range(12):
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and any(
+            t.tag_ in ("WDT", "WP")
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree
+        ):
+            return True
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _held_stage(gov: Governor, status: str) -> str:
     """The stage of a transfer named inside a weapon's phrase, from what the phrase hangs off:
     "the parade also showed HQ-9 systems received from China" (displayed), "flies A-29s
     delivered by the United States", "commissioned frigates built by China" (in service), "It
     also showed frigates recently bought from Britain", "systems promised by Germany arrived
     last week" (in hand)."""
     outer = gov.outer_frame
-    if outer is None:
-        return status
+    if outer is None or (gov.outer is not None and _unreal(gov.outer)):
+        return status  # "K2 tanks, bought from South Korea last year, will arrive in 2025"
     if outer.status == "displayed" and status != "cancelled":
         return "displayed"
     if not (outer.id in POSSESSING or outer.status in ("delivered", "in_service")):
@@ -912,6 +1262,14 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
         obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
+        accused = (
+            next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
+            if holder.dep_ == "pcomp" and holder.head.dep_ == "prep"
+            else None
+        )
+        if accused is not None:
+            # "accused Azerbaijan of using", "blamed Russia for sending": the accused acts
+            return resolved.subject_state(accused)
         if holder.dep_ == "xcomp" and obj is not None and not _temporal(obj) and obj.i not in skip:
             return resolved.subject_state(obj)  # "prompting the US Navy to send"
         owner = next((c for c in holder.head.children if c.dep_ == "poss"), None)
@@ -947,10 +1305,13 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and role != "theme":
         return "theme"
     if role == "either":
+        # "licensed the design to Poland", "is building eight submarines for Pakistan" (the
+        # phrase on the verb or on its object)
+        objects = [g for d in verb.children if d.dep_ == "dobj" for g in d.children]
         has_to = any(
-            (c.dep_ == "prep" and c.lower_ == "to" and _pobj_state(c, resolved))
+            (c.dep_ == "prep" and c.lower_ in ("to", "for") and _pobj_state(c, resolved))
             or c.dep_ == "dative"
-            for c in verb.children
+            for c in (*verb.children, *objects)
         )
         # "frigates built by China": a participle's agent is its subject.
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -1025,13 +1386,15 @@ def _arguments(
     """(supplier, recipient) from the frame's subject and its from/to/for/by/with phrases."""
     got = Parties()
     other = "supplier" if role == "recipient" else "recipient"
-    for c in verb.children:
+    for c in _arg_children(verb):
         if c.i in mention_tokens:
             continue
         if c.dep_ == "dative" and c.pos_ == "ADP":
             got.give("recipient", _pobj_state(c, resolved))  # "offered Su-35s to Egypt"
         elif c.dep_ == "prep" and c.lower_ == "from":
-            got.give("supplier", _pobj_state(c, resolved))
+            # "a request from Kyiv for Taurus missiles": before what is asked for, the asker
+            asker = _asking_from(verb, c, frame)
+            got.give("recipient" if asker else "supplier", _pobj_state(c, resolved))
         elif (
             c.dep_ == "prep"
             and c.lower_ in ("to", "for")
@@ -1059,12 +1422,16 @@ def _arguments(
         elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "to") and role == "theme":
             got.give("recipient", _pobj_state(c, resolved))
         elif c.dep_ == "dobj" and role == "theme":
-            got.give("recipient", resolved.state_at(c.i))  # "the tanks reached Ukraine"
+            # "the tanks reached Ukraine", "reached Polish units"; not "Russian trenches"
+            unit = any(_forces(t, frame_index(verb.doc)) for t in (c, *c.conjuncts))
+            got.give(
+                "recipient", resolved.state_at(c.i) or (_state_in(c, resolved) if unit else None)
+            )
         elif c.dep_ in ("amod", "compound", "poss") and verb.pos_ == "NOUN":
             got.give(*_noun_owner(c, verb, role, resolved, frame))
     licensor = _licensor(verb, resolved)
     got.give("supplier", licensor)
-    if verb.pos_ != "NOUN":
+    if verb.pos_ != "NOUN" or _has_subject(verb):  # "will license-produce", tagged a noun
         subject = _subject_state(verb, resolved, mention_tokens)
         # "Rheinmetall unveiled the KF51", "KNDS showed its Leclerc": a maker supplies; one
         # building under another's licence builds for its own state.
@@ -1080,6 +1447,18 @@ def _arguments(
         )
         got.give(role, st)
     return got.supplier, got.recipient
+
+
+def _asking_from(noun: Token, prep: Token, frame: resources.FrameRecord | None) -> bool:
+    """Whether a "from" phrase on a request noun names who asks: it comes before the "for"
+    phrase of what is asked for ("a request from Kyiv for Taurus missiles")."""
+    if frame is None or frame.status != "requested" or noun.pos_ != "NOUN":
+        return False
+    # the "for" phrase on the noun, or hung on the asker ("from Kyiv for Taurus missiles")
+    heads = [noun, *(c for c in prep.children if c.dep_ == "pobj")]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and c.i > prep.i for h in heads for c in h.children
+    )
 
 
 def _built_in(gov: Governor, resolved: Resolved) -> str | None:
@@ -1115,7 +1494,33 @@ def _noun_owner(
         )
     owner = (frame.possessor if frame is not None else None) or role
     state = _state_in(c, resolved) or resolved.antecedent(c)
+    if owner == "supplier" and _received(noun):
+        owner = "recipient"  # "Serbia received its first batch", "India's first batch arrived"
     return (owner if owner != "theme" else "recipient"), state
+
+
+def _received(noun: Token) -> bool:
+    """Whether a deal noun with no recipient phrase of its own is what a receiving frame governs
+    ("took delivery of its first shipment", "its first batch arrived"): its possessor receives."""
+    if any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in noun.children):
+        return False  # "Russia's delivery of S-400s to India"
+    index = frame_index(noun.doc)
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ not in ("dobj", "pobj", "prep", "nsubj", "nsubjpass") or tok.head == tok:
+            return False
+        tok = tok.head
+        frame = _governing(index.get(tok.i, ()))
+        if frame is None or not frame.status or tok.pos_ == "NOUN":
+            continue  # "took delivery of its first shipment": the verb decides
+        if frame.subject == "theme":
+            # "its first batch arrived from France", not "Germany's donation reached Ukraine"
+            return not any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("in", "at", "to"))
+                for c in tok.children
+            )
+        return frame.subject == "recipient"
+    return False
 
 
 def _deal_partner(noun: Token, resolved: Resolved) -> str | None:
@@ -1192,7 +1597,8 @@ def _modifier_parties(
 def supplier_suffixed(doc: Doc, first: int, last: int) -> bool:
     """Whether a state named at ``doc[first:last]`` is a weapon's maker or supplier by its
     suffix ("Iranian-made", "U.S.-supplied", "Russian - built")."""
-    glued = doc[last - 1].lower_.rsplit("-", 1)[-1] if "-" in doc[first:last].text else ""
+    text = doc[first].text if last - first == 1 else doc[first:last].text
+    glued = doc[last - 1].lower_.rsplit("-", 1)[-1] if "-" in text else ""
     nxt = doc[last + 1] if last + 1 < len(doc) and doc[last].text == "-" else None
     return bool(
         SUPPLIER_SUFFIX.match(glued) or (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_))
@@ -1297,6 +1703,8 @@ def _parties(
     skip = set(range(mention.start, mention.end)) | {gov.anchor.i, root.i}
     role = _role(gov.frame, gov.token, resolved, mention.origin)
     got = Parties()
+    if gov.source is not None:
+        got.give("supplier", _subject_state(gov.source, resolved, skip))
     gapped = _gapped_maker(doc, mention, resolved)
     got.give("supplier", gapped)  # "Saab has offered the Gripen, Lockheed Martin the F-16"
     got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"
@@ -1305,17 +1713,9 @@ def _parties(
     sup, rec = _arguments(gov.token, role, resolved, skip, gov.frame)
     got.give("supplier", sup)
     got.give("recipient", rec)
-    outer = _governing(frame_index(doc).get(gov.token.head.i, ()))
-    if gov.token.pos_ == "NOUN" and outer is not None and outer.subject and not outer.block:
-        # "signed a contract with France's Naval Group for four frigates"; a verb outside the
-        # frames ("officials confirmed a contract") names a speaker, not a party.
-        # A request or an offer is itself what is sent ("sent Washington a letter of request
-        # for F-35s"): its sender keeps the role the request gives it.
-        sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
-        carrier = (gov.frame.subject if sending else None) or outer.subject
-        sup, rec = _arguments(gov.token.head, carrier, resolved, skip | {gov.token.i})
-        got.give("supplier", sup)
-        got.give("recipient", rec)
+    sup, rec = _carrier_parties(gov, resolved, skip)
+    got.give("supplier", sup)
+    got.give("recipient", rec)
     nouns = [root]
     if mention.end < len(doc) and doc[mention.end].pos_ == "NOUN":
         nouns.append(doc[mention.end])  # "Leopard 2A4 tanks from Poland", parsed apart
@@ -1341,7 +1741,7 @@ def _parties(
         sup, rec = _arguments(gov.outer, role, resolved, skip, outer)
         got.give("supplier", sup)
         got.give("recipient", rec)
-    if gov.inner and gov.outer is not None:
+    if gov.inner and gov.outer is not None and not _attacked(gov):
         operator = _subject_state(gov.outer, resolved, skip)
         if (
             gov.frame.subject == "either"
@@ -1359,8 +1759,84 @@ def _parties(
         got.give("recipient", operator)
     if gapped is not None:
         return got.supplier, None  # a gapped clause names no buyer: the article does
+    got.give("supplier", _co_producer(gov, mention, resolved))
     got.give("supplier", _built_in(gov, resolved))  # the last word: the place it was built
-    return got.supplier, got.recipient
+    return _maker_home(doc, mention, got.supplier, resolved), got.recipient
+
+
+def _maker_home(
+    doc: Doc, mention: WeaponMention, supplier: str | None, resolved: Resolved
+) -> str | None:
+    """The system's own origin when the supplier is only the home of the company that makes it
+    in another state ("bought H145M helicopters from Airbus": built in Germany by a company
+    filed under France)."""
+    if supplier is None or mention.origin in (None, supplier) or mention.system is None:
+        return supplier
+    maker = _makers().get(mention.system)
+    if not maker:
+        return supplier
+    for m in resolved.in_span(sentence(doc[mention.start])):
+        actor = resources.actors_by_id().get(m.actor)
+        if actor is None or actor.type != "company" or m.state != supplier:
+            continue
+        names = (actor.name, *actor.aliases)
+        if any(n in maker or maker in n for n in names):
+            return mention.origin
+    return supplier
+
+
+@lru_cache(maxsize=1)
+def _makers() -> dict[str, str]:
+    return {rec.name: rec.maker for rec in resources.weapons()}
+
+
+resources.on_reload(_makers.cache_clear)
+
+
+def _foreign_design(gov: Governor, mention: WeaponMention, resolved: Resolved) -> bool:
+    """A named system of another state's design that a state builds ("India is building six
+    Scorpene submarines"): built under that state's licence, which supplies it."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or frame.subject != "either" or gov.inner:
+        return False
+    if mention.system is None or mention.origin is None or tok.pos_ != "VERB":
+        return False
+    builder = _controller(tok)
+    state = resolved.subject_state(builder) if builder is not None else None
+    return state is not None and state != mention.origin
+
+
+def _co_producer(gov: Governor, mention: WeaponMention, resolved: Resolved) -> str | None:
+    """The system's home state among the coordinated subjects of a joint production ("India
+    and Russia agreed to co-produce AK-203 rifles"): it licenses the other."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or frame.subject != "either" or mention.origin is None:
+        return None
+    subject = _controller(tok)
+    if subject is None:
+        return None
+    states = {resolved.state_at(t.i) for t in (subject, *subject.conjuncts)}
+    return mention.origin if mention.origin in states and len(states) > 1 else None
+
+
+def _carrier_parties(
+    gov: Governor, resolved: Resolved, skip: set[int]
+) -> tuple[str | None, str | None]:
+    """The parties a verb that carries a deal noun names: "signed a contract with France's
+    Naval Group for four frigates"; a verb outside the frames ("officials confirmed a
+    contract") names a speaker, not a party. A request or an offer is itself what is sent
+    ("sent Washington a letter of request for F-35s"): its sender keeps the role the request
+    gives it; who receives a request ("Germany received a request from Ukraine") is asked."""
+    assert gov.token is not None and gov.frame is not None
+    outer = _governing(frame_index(gov.token.doc).get(gov.token.head.i, ()))
+    if gov.token.pos_ != "NOUN" or outer is None or not outer.subject or outer.block:
+        return None, None
+    sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
+    carrier = (gov.frame.subject if sending else None) or outer.subject
+    sup, rec = _arguments(gov.token.head, carrier, resolved, skip | {gov.token.i})
+    if gov.frame.status == "requested" and outer.status == "delivered" and not sending:
+        return rec, sup
+    return sup, rec
 
 
 def _first_source(
@@ -1415,7 +1891,7 @@ def _named_subject(gov: Governor, mention: WeaponMention) -> bool:
         return False
     holder = tok
     # "The Air Force plans to buy": the subject of the verb the frame hangs on.
-    while holder.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in holder.children):
+    while holder.dep_ in ("xcomp", "conj") and not _has_subject(holder):
         holder = holder.head
     return any(
         c.dep_ == "nsubj" and not (mention.start <= c.i < mention.end) for c in holder.children
@@ -1424,6 +1900,36 @@ def _named_subject(gov: Governor, mention: WeaponMention) -> bool:
 
 def _forces(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
     return any(f.id == FORCES for f in index.get(tok.i, ()))
+
+
+def _private_party(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether the party a transfer goes to (or, for a buyer, the one buying) is no state: "sold
+    its retired F-16s to a private U.S. company", "a U.S. contractor bought the jets"."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or frame.subject not in ("supplier", "recipient"):
+        return False
+    private = tok.doc.user_data.get("am_private")
+    if private is None:
+        private = tok.doc.user_data["am_private"] = any(
+            f.id == PRIVATE for frames in index.values() for f in frames
+        )
+    if not private:
+        return False
+    if frame.subject == "supplier":
+        slots = [
+            p
+            for c in tok.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ] + [c for c in tok.children if c.dep_ == "dative" and c.pos_ in NOMINAL]
+    else:
+        slots = [c for c in tok.children if c.dep_ == "nsubj"]
+    return any(
+        any(f.id == PRIVATE for f in index.get(p.i, ()))
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in p.children)  # a unit
+        for p in slots
+    )
 
 
 def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
@@ -1444,14 +1950,26 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
         for c in tok.children:
             if c.dep_ == "dobj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
                 return True
-            if c.dep_ == "prep" and c.lower_ in ("on", "for") and _on_duty(c, index):
+            if c.dep_ == "prep" and c.lower_ in DUTY_PREPS and _on_duty(c, index):
                 return True  # "bombers it has sent on patrols near Taiwan"
     if frame.subject == "theme":
-        # "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel".
+        # "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel";
+        # "Two B-52 bombers arrived in Romania for joint drills".
         for c in tok.children:
             if c.dep_ == "nsubj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
                 return True
+        return bool(_drill_goal(tok)) or (frame.explicit and _battle_goal(tok, index))
     return False
+
+
+def _battle_goal(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A place on the battlefield that weapons reach ("reached the first Russian trenches",
+    "the outskirts of Avdiivka"): a common noun that is neither the front nor a unit."""
+    goals = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(goals) and all(
+        g.pos_ == "NOUN" and not any(f.id in (FORCES, "combat-noun") for f in index.get(g.i, ()))
+        for g in goals
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1463,28 +1981,47 @@ def _to_drill(verb: Token) -> bool:
     """Weapons sent with no one to receive them while a drill is the news (named in this or
     the two sentences before), or sent to a drill ("to send a frigate to the U.S.-led RIMPAC
     exercise"): sent to take part, not handed over."""
+    goal = _drill_goal(verb)
+    if goal is not None:
+        return goal
+    drills = _drill_words()
+    doc = verb.doc
+    window = doc[sentences_back(verb, 2) : sentence(verb).end]
+    return any(t.lemma_ in drills or t.lower_ in drills for t in window)
+
+
+def _drill_goal(verb: Token) -> bool | None:
+    """Whether the goal of a verb ("to the RIMPAC exercise", "for joint drills") is a drill;
+    None when the verb names no goal."""
     drills = _drill_words()
     goals = [
         c
         for c in verb.children
         if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
     ]
-    if goals:
-        # the goal's words and the one after ("to the RIMPAC exercise", misparsed or not)
-        doc = verb.doc
-        return any(
-            t.lemma_ in drills or t.lower_ in drills
-            for g in goals
-            for t in doc[g.i + 1 : min(g.right_edge.i + 2, len(doc))]
-        )
+    if not goals:
+        return None
+    # the goal's words and the one after ("to the RIMPAC exercise", misparsed or not)
     doc = verb.doc
-    window = doc[sentences_back(verb, 2) : sentence(verb).end]
-    return any(t.lemma_ in drills or t.lower_ in drills for t in window)
+    return any(
+        t.lemma_ in drills or t.lower_ in drills
+        for g in goals
+        for t in doc[g.i + 1 : min(g.right_edge.i + 2, len(doc))]
+    )
+
+
+DUTY_PREPS = frozenset({"on", "for", "as"})
 
 
 def _on_duty(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
-    """A phrase that sends weapons on a mission, a patrol or an exercise (a block noun)."""
-    return any(f.block for t in prep.children if t.dep_ == "pobj" for f in index.get(t.i, ()))
+    """A phrase that sends weapons on a mission, a patrol or an exercise (a block noun of its
+    object, or of the phrase it opens: "as part of NATO air policing")."""
+    objects = [t for t in prep.children if t.dep_ == "pobj"]
+    if prep.lower_ == "as":  # "as part of a NATO mission"
+        objects = [g for t in objects for g in t.subtree if g.dep_ == "pobj" or g.i == t.i]
+    return any(
+        f.block and f.id not in (FORCES, PRIVATE) for t in objects for f in index.get(t.i, ())
+    )
 
 
 def _armed_actor(verb: Token, actor: Token | None) -> bool:
@@ -1522,7 +2059,24 @@ def _acting(gov: Governor, resolved: Resolved) -> bool:
         # "Mi-35 helicopters bought from Russia" parsed as a clause: a bare participle with
         # no auxiliary describes its noun, which is what was bought.
         return not _reduced_relative(tok)
+    if _in_company(anchor, tok):
+        return True  # "Chinese H-6 bombers flew near Taiwan with Russian Tu-95 bombers"
     return frame.status == "displayed" and _company_subject(tok, resolved)
+
+
+def _in_company(anchor: Token, verb: Token) -> bool:
+    """A weapon joined to a verb whose subject is itself a weapon ("H-6 bombers flew with
+    Russian Tu-95s"): both do what the verb says; nobody holds the one by the other."""
+    joined = anchor.dep_ == "pobj" and anchor.head.lower_ in COMPANY_PREPS
+    # "flew alongside Chinese J-10C fighters" with the weapon parsed as the verb's object
+    bare = any(
+        c.dep_ == "prep" and c.lower_ in COMPANY_PREPS and c.i + 1 == anchor.left_edge.i
+        for c in verb.children
+    )
+    if not ((joined and anchor.head.head == verb) or (bare and anchor.head == verb)):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and _armed(subject)
 
 
 def _reduced_relative(verb: Token) -> bool:
@@ -1534,6 +2088,93 @@ def _keep(mention: WeaponMention, gov: Governor, status: str) -> bool:
     if gov.frame is None or gov.frame.block or status == "negated" or status == "unknown":
         return False
     return not (mention.system is None and gov.token is not None and gov.token.pos_ == "ADJ")
+
+
+def _no_transfer(
+    mention: WeaponMention,
+    gov: Governor,
+    status: str,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> bool:
+    """A mention whose governor reports no transfer between states: none at all, a state's
+    forces moving their own weapons, or a party that is no state ("sold its retired F-16s to a
+    private U.S. company")."""
+    return (
+        not _keep(mention, gov, status)
+        or _deployment(gov, index)
+        or _private_party(gov, index)
+        or _strike_on_city(mention, gov)
+    )
+
+
+MUNITIONS = frozenset({"missile", "uav"})
+"""Categories that reach a place by being fired at it."""
+
+
+def _strike_on_city(mention: WeaponMention, gov: Governor) -> bool:
+    """Missiles or drones that reach or arrive over a capital ("Russian missiles reached Kyiv
+    overnight", "drones arrived over Kyiv"): a strike, not a delivery; a state named as such
+    ("ATACMS missiles reached Ukraine") still receives them."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or tok is None or frame.subject != "theme" or gov.inner:
+        return False
+    if mention.category not in MUNITIONS:
+        return False
+    places = [c for c in tok.children if c.dep_ == "dobj"] + [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "over", "on")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    # a city ("Kyiv", "Odesa and Kharkiv"), not a state named as such
+    return any(
+        t.pos_ == "PROPN"
+        and t.ent_type_ not in NOT_PLACES  # "in May"
+        and t.text not in _country_names()
+        for p in places
+        for t in (p, *p.conjuncts)
+    )
+
+
+NOT_PLACES = frozenset({"DATE", "TIME", "PERSON", "NORP", "ORG", "EVENT"})
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(
+        f for a in resources.actors() if a.type == "country" for f in (a.name, *a.aliases)
+    )
+
+
+resources.on_reload(_country_names.cache_clear)  # an analyst's new actor
+
+
+def _explicit(gov: Governor, mention: WeaponMention) -> bool:
+    """Whether a frame needs its recipient named. A weapon that reaches "the front" or
+    front-line units reaches the forces of the state it was sent to, which the article names
+    elsewhere; a named place or the enemy's lines ("reached the first Russian trenches") stay
+    what they are, and missiles or drones that reach something are fired at it."""
+    frame, tok = gov.frame, gov.token
+    if frame is None or not frame.explicit:
+        return False
+    if frame.subject != "theme" or tok is None or gov.inner or mention.category in MUNITIONS:
+        return True
+    if tok.doc[mention.start].pos_ == "PRON":
+        return True  # "They reached the first trenches": the pronoun's weapons are in battle
+    index = frame_index(tok.doc)
+    goals = [c for c in tok.children if c.dep_ == "dobj"]
+    return not goals or not all(
+        g.pos_ == "NOUN"
+        and any(f.id in (FORCES, "combat-noun") for f in index.get(g.i, ()))
+        and not any(
+            c.dep_ in ("amod", "compound", "poss")
+            and c.pos_ in ("PROPN", "ADJ")
+            and c.ent_type_ in ("NORP", "GPE")
+            for c in g.children
+        )
+        for g in goals
+    )
 
 
 @dataclass(slots=True)
@@ -1569,8 +2210,8 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _no_item(mention, root, index) or _served(root, supplies):
             continue
         gov = _governor(doc, mention, index)
-        status = _status(gov, index)
-        if not _keep(mention, gov, status) or _deployment(gov, index):
+        status = _mention_status(root, gov, index)
+        if _no_transfer(mention, gov, status, index):
             continue
         if gov.frame is not None and gov.frame.subject == "rival" and gov.anchor.dep_ == "nsubj":
             continue  # "the F-35 beat the Rafale": the winner is no offer
@@ -1590,7 +2231,11 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
                 supplier = refuser
             asked = head is not None and _asked(gov.token, head, index)
         assert gov.frame is not None
-        if supplier is None and gov.frame.supplier_named:
+        if (
+            supplier is None
+            and gov.frame.supplier_named
+            and not _foreign_design(gov, mention, resolved)
+        ):
             continue  # "Croatia's MiG-21 fleet", "the navy is building its own submarines"
         if supplier is None and mention.origin and mention.system is not None:
             supplier = mention.origin
@@ -1615,9 +2260,10 @@ def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:
     16 of them"): the named system last mentioned in this or the two sentences before."""
     out: list[WeaponMention] = []
     named = [m for m in mentions if m.system is not None]
+    index = frame_index(doc)
     for i, (lower, _, _) in enumerate(token_table(doc)):
-        tok = doc[i] if lower == "them" else None
-        if tok is None or not _counted(tok):
+        tok = doc[i] if lower in WEAPON_PRONOUNS else None
+        if tok is None or not (_counted(tok) or _weapon_slot(tok, index)):
             continue
         floor = sentences_back(tok, 2)
         before = [m for m in named if floor <= m.start < tok.i]
@@ -1625,6 +2271,41 @@ def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:
             last = before[-1]
             out.append(WeaponMention(tok.i, tok.i + 1, last.system, last.category, last.origin))
     return out
+
+
+WEAPON_PRONOUNS = frozenset({"them", "they", "it"})
+
+
+def _weapon_slot(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A pronoun in the place a transfer frame keeps for what is moved: the passive subject of
+    a verb whose subject is a party ("they were commissioned in 2019"), or the subject of a
+    verb whose subject is the weapon ("they arrived in March")."""
+    if tok.lower_ == "them" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    frame = _governing(index.get(tok.head.i, ()))
+    if frame is None or not frame.status or tok.head.pos_ != "VERB":
+        return False
+    if tok.dep_ == "nsubjpass":
+        # not a recipient in the passive: "they were offered F-16s", "supplied with drones"
+        served = any(
+            c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with")
+            for c in tok.head.children
+        )
+        if frame.subject == "supplier":
+            # "they were delivered by Germany", not "they were sent to the front" (forces move
+            # their own weapons): a sender or a state to receive them must be named
+            return not served and any(
+                c.dep_ == "agent"
+                or (
+                    c.dep_ == "prep"
+                    and c.lower_ == "to"
+                    and c.pos_ == "ADP"
+                    and any(g.pos_ == "PROPN" for g in c.children)
+                )
+                for c in tok.head.children
+            )
+        return frame.subject in ("recipient", "either") and not served
+    return frame.subject == "theme"
 
 
 def _counted(tok: Token) -> bool:
@@ -1637,8 +2318,26 @@ def _no_item(
     mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> bool:
     """A mention that is no traded item: the carrier ("aboard a Chinese transport aircraft"),
-    or a generic noun whose list names the items ("Russian weapons, including helicopters")."""
-    return _transported(root) or (mention.category == "other" and _umbrella(root, index))
+    a target ("against Pakistani drones"), or a generic noun whose list names the items
+    ("Russian weapons, including helicopters")."""
+    return (
+        _transported(root)
+        or _targeted(root)
+        or _unit_name(mention, root, index)
+        or (mention.category == "other" and _umbrella(root, index))
+    )
+
+
+def _unit_name(
+    mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> bool:
+    """A generic weapon word that names a unit ("artillery battalions", "tank brigades"): the
+    forces, not a weapon."""
+    return (
+        mention.system is None
+        and root.dep_ in ("compound", "amod", "nmod")
+        and _forces(root.head, index)
+    )
 
 
 def _served(root: Token, supplies: set[int]) -> bool:
@@ -1722,8 +2421,8 @@ def _ended_deals(doc: Doc, found: list[Candidate], resolved: Resolved) -> list[C
         frame, verb = _governing(frames), doc[i]
         if frame is None or frame.status != "cancelled" or verb.pos_ != "VERB":
             continue
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if obj is None or not _deal_reference(obj, index):
+        obj = _ended_object(verb, index)
+        if obj is None:
             continue
         gov = Governor(verb, frame, obj)
         if _status(gov, index) != "cancelled":
@@ -1734,16 +2433,42 @@ def _ended_deals(doc: Doc, found: list[Candidate], resolved: Resolved) -> list[C
             for c in found
             if floor <= c.mention.start < verb.i and c.status in TENTATIVE | {"ordered"}
         ]
-        # Only a party ends its deal: "it shelved that plan", with "it" the buyer.
-        ender = _subject_state(verb, resolved, set())
-        if earlier and ender is not None:
+        # Only a party ends its deal: "it shelved that plan", with "it" the buyer; a deal that
+        # ends with no state as subject ("the deal stalled", "the plan was dropped") ends for
+        # its parties.
+        ender = _subject_state(verb, resolved, set()) if obj.dep_ != "nsubj" else None
+        if earlier:
             deal = earlier[-1].gov.token
             out += [
                 Candidate(c.mention, gov, "cancelled", c.supplier, c.recipient)
                 for c in earlier
-                if c.gov.token == deal and ender in (c.supplier, c.recipient)
+                if c.gov.token == deal and ender in (None, c.supplier, c.recipient)
             ]
     return out
+
+
+def _ended_object(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> Token | None:
+    """The deal reference a verb of ending ends: its object ("dropped it", "the plan was
+    dropped"), its subject when the deal ends by itself ("the talks collapsed"), or the object
+    of its particle's preposition ("walked away from the deal")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c if _deal_reference(c, index) else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is not None
+        and subject.lower_ not in ("it", "them")
+        and _deal_reference(subject, index)
+    ):
+        return subject
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("prt", "advmod"))]
+    for h in heads:
+        for p in h.children:
+            if p.dep_ == "prep" and p.lower_ in ("from", "of", "on"):
+                obj = next((o for o in p.children if o.dep_ == "pobj"), None)
+                if obj is not None and _deal_reference(obj, index):
+                    return obj
+    return None
 
 
 def _deal_reference(obj: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
@@ -1807,6 +2532,7 @@ def _counted_sources(mention: WeaponMention, resolved: Resolved) -> list[str]:
     return out
 
 
+SUBJECT_PRONOUNS = frozenset({"it", "they"})
 QUANTIFIERS = frozenset({"more", "most", "less", "much", "some", "plenty"})
 
 
@@ -1893,7 +2619,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         used = _used_by_non_state(c.gov, resolved)
         if (
             recipient is None
-            and not c.gov.frame.explicit
+            and not _explicit(c.gov, c.mention)
             and not used  # "Houthi forces fired Iranian-supplied missiles": the user is no state
             and not _named_subject(c.gov, c.mention)
         ):
@@ -2003,17 +2729,34 @@ def _used_by_non_state(gov: Governor, resolved: Resolved) -> bool:
 
 
 def _struck(gov: Governor, resolved: Resolved) -> set[str]:
-    """The states a combat clause over a weapon's phrase aims at: never its recipient."""
+    """The states a combat clause over a weapon's phrase aims at, and for an attack on the
+    weapon ("a Russian drone hit a Polish-supplied howitzer") the attacker: never its
+    recipient."""
     outer, frame = gov.outer, gov.outer_frame
     if not gov.inner or outer is None or frame is None or not frame.block:
         return set()
+    attacked = _attacked(gov)
     return {
         st
         for c in outer.children
-        if c.dep_ not in ("nsubj", "nsubjpass")
+        if attacked or c.dep_ not in ("nsubj", "nsubjpass")
         for t in c.subtree
-        if (st := resolved.state_at(t.i))
+        if (st := resolved.state_at(t.i) or _possessor_state(t, resolved))
     }
+
+
+def _possessor_state(tok: Token, resolved: Resolved) -> str | None:
+    """What a possessive pronoun stands for ("its Su-34 bombers")."""
+    return resolved.antecedent(tok) if tok.dep_ == "poss" and tok.pos_ == "PRON" else None
+
+
+def _attacked(gov: Governor) -> bool:
+    """Whether the clause a weapon's phrase hangs off attacks it ("Russian drones destroyed a
+    German-supplied tank"): whoever does so is the enemy, not its holder."""
+    frame, anchor = gov.outer_frame, gov.anchor
+    if not gov.inner or frame is None or frame.id not in ATTACKS or anchor.dep_ == "nsubj":
+        return False
+    return not (anchor.dep_ == "pobj" and anchor.head.dep_ == "agent")  # "destroyed by Javelins"
 
 
 def _has_subject(verb: Token) -> bool:
@@ -2092,21 +2835,43 @@ def _recent_subject(
 ) -> str | None:
     """The country that is the main subject of the sentence itself (``own``: "Peru has invited
     offers; Saab has offered the Gripen") or of one of the two before, latest first; a
-    supplier of the article (``avoid``) is passed over."""
+    supplier of the article (``avoid``) and the subject of a verb of supplying ("the Czech
+    Republic has delivered dozens more") are passed over."""
     doc = sent.doc
     lo = sent if own else Span(doc, sentences_back(doc[sent.start], 2), sent.start)
+    found, at = None, lo.start - 1
     for m in reversed(resolved.in_span(lo)):
+        root = doc[m.start : m.end].root
         if (
             m.state
             and m.state != supplier
             and m.state not in avoid
             and resources.is_country(m.state)
-            and _main_subject(
-                doc[m.start : m.end].root, opens=m.start == sentence(doc[m.start]).start
-            )
+            and _main_subject(root, opens=m.start == sentence(doc[m.start]).start)
+            and not _supplying(root)
         ):
-            return m.state
-    return None
+            found, at = m.state, m.start
+            break
+    # "Algeria ... It has not bought only Russian. Three corvettes were delivered from China":
+    # a later subject pronoun stands for its state.
+    table = token_table(doc)
+    for i in range(at + 1, lo.end):
+        if table[i][0] not in SUBJECT_PRONOUNS:
+            continue
+        tok = doc[i]
+        if _main_subject(tok) and not _supplying(tok):
+            st = resolved.antecedent(tok)
+            if st and st != supplier and st not in avoid and resources.is_country(st):
+                found = st
+    return found
+
+
+def _supplying(subject: Token) -> bool:
+    """Whether a subject supplies by its verb's frame ("Germany has delivered", "Seoul sold")."""
+    if subject.dep_ != "nsubj":
+        return False
+    frame = _governing(frame_index(subject.doc).get(subject.head.i, ()))
+    return frame is not None and frame.subject == "supplier" and not frame.block
 
 
 def _main_subject(tok: Token, *, opens: bool = False) -> bool:

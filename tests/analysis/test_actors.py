@@ -261,6 +261,33 @@ def test_a_possessive_after_sources_only(nlp: Language, text: str, word: int, st
 
 
 @pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # "the navy" is the latest subject: its state, not the one named before it.
+        (
+            "Ecuador's navy commissioned a patrol boat on Monday. Colombia, for its part, has"
+            " ordered new frigates. Analysts said the navy needs more ships. Its submarines"
+            " are old.",
+            "ECU",
+        ),
+        # A description that names its state ("the Peruvian army") is that state's mention.
+        (
+            "Chile's army held a parade. The Peruvian army says it needs new tanks. Its tanks"
+            " are old.",
+            "PER",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_described_subject_stands_for_its_state(
+    nlp: Language, text: str, state: str
+) -> None:
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    its = [t for t in doc if t.text == "Its"][-1]
+    assert resolved.antecedent(its) == state
+
+
+@pytest.mark.parametrize(
     "text,form,state",
     [
         # Chinese names put the family name first; the recogniser takes "Morrison" for an ORG.
@@ -366,3 +393,16 @@ def test_it_reported_by_a_speaker_is_the_speakers_state(run: Callable[..., Analy
     )
     cue = next(c for c in run(text).stance_cues if c.cue == "press")
     assert cue.speaker == "NOR"
+
+
+def test_the_subject_a_sentence_reports_counts_as_what_the_article_is_about(
+    nlp: Language,
+) -> None:
+    text = (
+        "Ghana has dropped a plan to buy Chinese jets, the defence ministry said. The air force"
+        " will keep its old jets. Washington has offered helicopters, and the United States"
+        " may also send trainers."
+    )
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    assert resolved.focus() == "GHA"

@@ -975,7 +975,8 @@ def test_services_builders_and_own_weapons(
             {
                 ("other", "ISR", "AZE", "delivered"),
                 ("other", "TUR", "AZE", "delivered"),
-                ("Bayraktar TB2", "TUR", "AZE", "ordered"),
+                # bought, and it has since fought: delivered
+                ("Bayraktar TB2", "TUR", "AZE", "delivered"),
             },
         ),
         # Adding drones from a state is receiving them; "air defence missiles" is one item.
@@ -1248,3 +1249,666 @@ def test_an_alliance_sending_forces_to_its_own_member_is_no_transfer(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert {(p.supplier, p.recipient) for p in run(text).procurements} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hanwha is competing to supply howitzers to Estonia and Latvia.",
+            {(None, "KOR", "EST", "offered"), (None, "KOR", "LVA", "offered")},
+        ),
+        (
+            "Naval Group bid to sell Scorpene submarines to the Philippines last year.",
+            {("Scorpene", "FRA", "PHL", "offered")},
+        ),
+    ],
+)
+def test_competing_to_supply_is_an_offer(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str | None, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Uruguay bought 24 used F-16s from Denmark.", {("F-16", "DNK", "URY", "ordered")}),
+        (
+            "Ecuador bought 12 used Mirage 2000 jets from South Africa.",
+            {("Mirage 2000", "ZAF", "ECU", "ordered")},
+        ),
+    ],
+)
+def test_a_second_hand_adjective_parsed_as_a_verb_is_no_use(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya received its first batch of Turkish Bayraktar TB2 drones.",
+            {("Bayraktar TB2", "TUR", "KEN")},
+        ),
+        (
+            "Norway took delivery of its first shipment of K9 howitzers from South Korea.",
+            {("K9 Thunder", "KOR", "NOR")},
+        ),
+        ("Egypt's second batch of Rafale jets arrived from France.", {("Rafale", "FRA", "EGY")}),
+        # A possessor with a recipient of its own is the sender.
+        ("Sweden's delivery of CV90 vehicles to Ukraine ended.", {("CV90", "SWE", "UKR")}),
+    ],
+)
+def test_the_possessor_of_a_received_batch_receives(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgium sold seven of its retired F-16s to a private U.S. firm that trains pilots.",
+        "A U.S. contractor bought 12 retired Kfir jets from Israel.",
+    ],
+)
+def test_a_company_as_the_buyer_is_no_transfer_between_states(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
+
+
+def test_a_company_of_tanks_is_a_unit_not_a_buyer(run: Callable[..., Analysis]) -> None:
+    text = "Spain will send a company of its Leopard 2 tanks to Ukraine."
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == {("Leopard 2", "ESP", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru's Mirage 2000 fleet was bought from France in the 1980s.",
+            ("Mirage 2000", "FRA", "PER", "in_service"),
+        ),
+        (
+            "Estonia's K9 howitzers were bought second-hand from South Korea in 2018.",
+            ("K9 Thunder", "KOR", "EST", "in_service"),
+        ),
+        (
+            "Kenya's ageing F-5 jets, bought from Jordan, have been grounded for years.",
+            ("F-5", "JOR", "KEN", "in_service"),
+        ),
+        # Ordering is the order, whatever the tense; a clause that looks ahead holds nothing yet.
+        (
+            "Egypt's new Rafale jets were ordered from France in 2021.",
+            ("Rafale", "FRA", "EGY", "ordered"),
+        ),
+        (
+            "Norway's K9 howitzers, bought from South Korea last year, will arrive in 2026.",
+            ("K9 Thunder", "KOR", "NOR", "ordered"),
+        ),
+        (
+            "Norway bought K9 howitzers from South Korea in 2017.",
+            ("K9 Thunder", "KOR", "NOR", "ordered"),
+        ),
+    ],
+)
+def test_a_state_s_own_weapons_told_as_bought_are_in_service(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian Lancet drone hit a Polish-supplied Krab howitzer near Kupiansk.",
+        "Russian drones destroyed a German-supplied Leopard tank near Robotyne.",
+    ],
+)
+def test_whoever_attacks_a_supplied_weapon_is_not_its_recipient(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert all(p.recipient != "RUS" for p in run(text).procurements)
+
+
+def test_a_supplied_weapon_fired_by_a_state_s_troops_is_theirs(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Ukrainian gunners fired Polish-supplied Krab howitzers at Russian positions."
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == {("Krab", "POL", "UKR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weapon aimed at is the enemy's.
+        (
+            "Egypt fielded its Russian S-300 batteries against Ethiopian drones.",
+            {("S-300", "RUS", "EGY")},
+        ),
+        # Weapons flying together: neither holds the other.
+        ("Chinese H-6 bombers flew near Japan with Russian Tu-95 bombers.", set()),
+    ],
+)
+def test_targets_and_companions_are_no_holdings(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+def test_a_state_that_just_supplied_is_not_the_implicit_buyer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Slovakia has sent 30 BMP-1 vehicles to Ukraine, and Slovenia has delivered dozens"
+        " more. Russian troops said they had destroyed several BMP-1 vehicles supplied by"
+        " Slovakia near Lyman."
+    )
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == {("BMP-1", "SVK", "UKR")}
+
+
+def test_its_after_the_navy_as_subject_is_the_navy_s_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Ecuador's navy commissioned a patrol boat on Monday. Colombia, for its part, has"
+        " ordered new frigates from Spain. Analysts said the navy needs more ships quickly."
+        " Its Type 209 submarines, bought from Germany in the 1970s, are near retirement."
+    )
+    got = {(s, p, r, st) for s, _, p, r, st in deals(run(text)) if s == "Type 209"}
+    assert got == {("Type 209", "DEU", "ECU", "in_service")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru chose the Gripen for an order of 24 aircraft over the F-16 and the Rafale.",
+            {
+                ("JAS 39 Gripen", "SWE", "PER", "planned"),
+                ("F-16", "USA", "PER", "offered"),
+                ("Rafale", "FRA", "PER", "offered"),
+            },
+        ),
+        (
+            "Slovakia picked it for a contract of 14 jets over the Gripen.",
+            {("JAS 39 Gripen", "SWE", "SVK", "offered")},
+        ),
+    ],
+)
+def test_a_rival_passed_over_inside_the_chosen_phrase_was_offered(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+def test_a_subject_pronoun_names_the_implicit_buyer_of_the_next_sentence(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Kenya has raised its defence budget. Uganda bought Bayraktar TB2 drones from Turkey"
+        " last year. Kenya's navy is small. It has turned to new suppliers. Two Type 056"
+        " corvettes ordered from China arrived in 2021."
+    )
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text)) if s == "Type 056"}
+    assert got == {("Type 056", "CHN", "KEN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egypt's newly delivered Rafale jets flew over Cairo on Sunday, opening the"
+            " Armed Forces Day parade.",
+            ("Rafale", "FRA", "EGY", "displayed"),
+        ),
+        (
+            "Hungary held a parade in Budapest. Lynx vehicles delivered from Germany in May"
+            " rolled past the stands.",
+            ("Lynx KF41", "DEU", "HUN", "displayed"),
+        ),
+    ],
+)
+def test_new_weapons_in_a_parade_are_displayed(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
+
+
+def test_a_show_in_a_clause_on_some_noun_is_not_what_the_sentence_is_about(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Hungary flies Gripen jets bought from Sweden, one of which was lost at an air show."
+    got = deals(run(text))
+    assert got and all(st != "displayed" for *_, st in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six French Rafale jets arrived in Greece on Monday for joint drills.", set()),
+        ("Four Su-30 jets arrived in Egypt for the Bright Star exercise.", set()),
+        (
+            "The first K9 howitzers arrived in Norway for the army's artillery battalion.",
+            {("K9 Thunder", "KOR", "NOR")},
+        ),
+    ],
+)
+def test_weapons_that_arrive_for_drills_are_not_delivered(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+def test_an_attacker_named_by_a_possessive_is_not_the_buyer(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Ukraine fired U.S.-supplied HIMARS rockets at depots. Russia said its Ka-52"
+        " helicopters had destroyed two Western-supplied M777 howitzers near Kherson."
+    )
+    assert all(p.recipient != "RUS" for p in run(text).procurements)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb that imposes a stage on its complement says nothing of its subject's past.
+        (
+            "Germany, which sold Egypt four MEKO frigates, is trying to repair ties with Cairo.",
+            {("MEKO", "DEU", "EGY", "ordered")},
+        ),
+        (
+            "Peru's navy, which bought two Type 209 submarines from Germany, hopes to buy more.",
+            {("Type 209", "DEU", "PER", "ordered")},
+        ),
+    ],
+)
+def test_a_control_verb_s_stage_stays_with_its_complement(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+def test_weapons_flying_alongside_others_are_not_held(run: Callable[..., Analysis]) -> None:
+    text = "Pakistani JF-17 jets, co-produced with China, flew alongside Chinese J-10C fighters."
+    assert [d for d in deals(run(text)) if d[0] == "J-10"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Missiles or drones reaching a capital were fired at it.
+        ("Russian cruise missiles reached Kyiv before dawn on Monday.", set()),
+        ("Iranian-made drones reached Kyiv despite Ukraine's air defences.", set()),
+        (
+            "Storm Shadow missiles from Britain reached Ukraine in May.",
+            {("SCALP", "GBR", "UKR")},
+        ),
+        # A weapon that reaches "the front" reaches the forces of the article's recipient.
+        (
+            "Ukraine has received tanks from many allies. Germany's Marder vehicles"
+            " reached the front in April.",
+            {("Marder", "DEU", "UKR")},
+        ),
+        ("Ukraine has asked its allies for tanks. Russian missiles reached the front.", set()),
+    ],
+)
+def test_what_reaches_a_place_is_delivered_only_to_a_state(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+def test_a_weapon_word_naming_a_unit_is_no_weapon(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Estonia signed a contract with Hanwha for 12 K9 howitzers. The first howitzers will"
+        " reach Estonian artillery battalions in 2026."
+    )
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == {("K9 Thunder", "KOR", "EST")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hyphenated licence verb, whatever the tagger makes of it.
+        ("Uzbekistan will license-produce Turkish Anka drones.", ("TAI Anka", "TUR", "UZB")),
+        # Building for a state supplies it.
+        ("Spain is building four corvettes for Saudi Arabia.", (None, "ESP", "SAU")),
+        # A joint production with the system's home state: it licenses the other.
+        (
+            "Vietnam and Russia agreed to co-produce AK-203 rifles near Hanoi.",
+            ("AK-203", "RUS", "VNM"),
+        ),
+        # A named foreign design built by a state is built under its home state's licence.
+        ("Brazil is building four Scorpene submarines for its navy.", ("Scorpene", "FRA", "BRA")),
+    ],
+)
+def test_production_for_or_under_licence_from_another_state(
+    run: Callable[..., Analysis], text: str, expected: tuple[str | None, str, str]
+) -> None:
+    assert [(s, p, r) for s, _, p, r, _ in deals(run(text))] == [expected]
+
+
+def test_building_one_s_own_design_is_no_transfer(run: Callable[..., Analysis]) -> None:
+    assert deals(run("South Korea is building KF-21 fighters for its air force.")) == []
+
+
+def test_a_seller_s_possessive_on_sales_is_the_supplier(run: Callable[..., Analysis]) -> None:
+    text = "Sweden's arms sales to Brazil were worth about $300 million last year."
+    assert {(s, c, p, r) for s, c, p, r, _ in deals(run(text))} == {(None, "other", "SWE", "BRA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Colombia is considering used Kfir jets that Israel is retiring.",
+            ("Kfir", "ISR", "COL", "planned"),
+        ),
+        (
+            "Bulgaria bought 16 F-16 jets that Portugal had retired.",
+            ("F-16", "PRT", "BGR", "ordered"),
+        ),
+    ],
+)
+def test_the_holder_named_in_a_clause_on_a_traded_weapon_hands_it_on(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Italy sent four Typhoon jets to Poland as part of NATO air policing.", set()),
+        ("Portugal sent two F-16 jets to Lithuania as part of a NATO mission.", set()),
+        (
+            "Norway sent NASAMS launchers to Ukraine as part of a $300 million aid package.",
+            {("NASAMS", "NOR", "UKR")},
+        ),
+    ],
+)
+def test_weapons_sent_as_part_of_a_mission_are_deployed(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bought weapon that has since done something was delivered.
+        (
+            "In Ethiopia, Akinci drones bought from Turkey played a decisive role in the war.",
+            ("Bayraktar Akinci", "TUR", "ETH", "delivered"),
+        ),
+        # What it will do holds nothing yet.
+        (
+            "In Poland, K2 tanks bought from South Korea will replace the T-72s.",
+            ("K2 Black Panther", "KOR", "POL", "ordered"),
+        ),
+        # Shown at a parade the sentence before, it is on display.
+        (
+            "Poland held a parade in Warsaw. K2 tanks bought from South Korea closed the column.",
+            ("K2 Black Panther", "KOR", "POL", "displayed"),
+        ),
+    ],
+)
+def test_a_bought_weapon_that_has_acted_since_was_delivered(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egypt exercised an option for 30 more Rafale fighters from France.",
+            {("Rafale", "FRA", "EGY", "ordered")},
+        ),
+        (
+            "Croatia took up its option for four more Black Hawk helicopters from the United"
+            " States.",
+            {("UH-60 Black Hawk", "USA", "HRV", "ordered")},
+        ),
+        ("Greek and Egyptian forces exercised with French Rafale jets.", set()),
+    ],
+)
+def test_exercising_an_option_is_an_order(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A maker filed under one state that builds the system in another: the system's origin.
+        (
+            "Serbia has bought H145M and H225M helicopters from Airbus.",
+            {("H145M", "DEU", "SRB"), ("H225M", "FRA", "SRB")},
+        ),
+        (
+            "Chad's air force relies on Spanish-built C295 aircraft from Airbus.",
+            {("C295", "ESP", "TCD")},
+        ),
+    ],
+)
+def test_a_maker_s_home_yields_to_where_it_builds_the_system(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The deal ends by itself, or in the passive: it ends for its parties.
+        "In 2019 Iraq agreed to buy 12 Su-35 fighters from Russia. The deal stalled under the"
+        " threat of sanctions, and the plan was dropped in 2022.",
+        "Iraq agreed to buy 12 Su-35 fighters from Russia. The talks collapsed last year.",
+        # A party walks away from the deal.
+        "Iraq ordered 12 Su-35 fighters from Russia in 2019. Baghdad later walked away from"
+        " the deal.",
+    ],
+)
+def test_a_deal_ended_in_a_later_sentence_is_cancelled(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == [("Su-35", "fighter_aircraft", "RUS", "IRQ", "cancelled")]
+
+
+def test_a_gapped_object_joined_to_the_verb_is_still_its_object(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Peru bought its MiG-29s from Belarus in 1996 and its Mirage 2000s from France in the 1980s."
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+    assert got == {("MiG-29", "BLR", "PER"), ("Mirage 2000", "FRA", "PER")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sweden will give Ukraine 40 Leopard 1 tanks refurbished by Rheinmetall.",
+            {("Leopard 1", "SWE", "UKR", "ordered")},
+        ),
+        (
+            "Peru bought two Type 23 frigates upgraded by BAE Systems.",
+            {("Type 23", "GBR", "PER", "ordered")},
+        ),
+    ],
+)
+def test_a_participle_of_upkeep_leaves_the_transfer_to_the_frame_above(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Japan will lease three TC-90 aircraft to Vietnam.", "leased"),
+        ("Vietnam plans to lease TC-90 aircraft from Japan.", "planned"),
+        ("Vietnam could lease TC-90 aircraft from Japan.", "planned"),
+    ],
+)
+def test_a_lease_agreed_for_the_future_is_a_lease(
+    run: Callable[..., Analysis], text: str, status: str
+) -> None:
+    assert [st for *_, st in deals(run(text))] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A pronoun where the frame keeps the moved weapon stands for the last system named.
+        (
+            "Algeria's navy is growing. It took delivery of two MEKO A-200 frigates from Germany"
+            " in 2016, and they were commissioned in 2017.",
+            {("MEKO", "DEU", "DZA", "in_service")},
+        ),
+        (
+            "Norway ordered K9 howitzers from South Korea in 2017. They arrived in Oslo in 2019.",
+            {("K9 Thunder", "KOR", "NOR", "delivered")},
+        ),
+        # A pronoun that receives is a party, not the weapon.
+        (
+            "Turkey wanted F-35 jets. They were offered F-16s instead by the United States.",
+            {("F-35", "USA", "TUR", "planned"), ("F-16", "USA", "TUR", "offered")},
+        ),
+    ],
+)
+def test_a_pronoun_in_the_weapon_s_place_stands_for_the_system(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert {(s, p, r, st) for s, _, p, r, st in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia launched Kinzhal missiles overnight. They reached Odesa and Kharkiv.",
+        "Ukraine's army fired Krab howitzers at Russian positions. They were sent to the front"
+        " in May.",
+    ],
+)
+def test_pronouns_in_battle_reports_move_no_weapons_between_states(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian Bradley vehicles reached the first Russian trenches near Robotyne.",
+        "German-built Leopard tanks reached the Russian lines near Robotyne.",
+        "Ukraine counterattacked with Bradley vehicles. They reached the first Russian trenches.",
+    ],
+)
+def test_weapons_that_reach_enemy_lines_are_in_battle(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a state's air defences shoot down is the enemy's.
+        ("Ukrainian air defences shot down Iranian-supplied drones over Kharkiv.", set()),
+        # The accused is the one who uses or sells.
+        (
+            "Georgia accused Russia of using Iranian-supplied Shahed drones against its towns.",
+            {("Shahed-136", "IRN", "RUS")},
+        ),
+        (
+            "Britain has accused Iran of selling Shahed drones to Russia.",
+            {("Shahed-136", "IRN", "RUS")},
+        ),
+        # ... unless the charge is denied.
+        ("Britain has accused Iran of selling Shahed drones to Russia, a charge both deny.", set()),
+    ],
+)
+def test_attacks_accusations_and_denied_charges(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clause on the noun a name modifies ("P-8I patrol aircraft, which it bought").
+        (
+            "Australia flies a P-8A patrol aircraft, which it bought from the United States.",
+            {("P-8 Poseidon", "USA", "AUS")},
+        ),
+        # A participle hung on the verb right after its object describes the object.
+        (
+            "The Chilean air force flew its F-16 jets, bought from the Netherlands in 2006.",
+            {("F-16", "NLD", "CHL")},
+        ),
+    ],
+)
+def test_clauses_on_a_weapon_s_noun_however_they_are_hung(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s, p, r) for s, _, p, r, _ in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What will happen to the weapons does not undo a contract that was signed.
+        (
+            "Romania signed a contract with Hanwha for 54 K9 howitzers, most of which will be"
+            " built in Romania.",
+            ("K9 Thunder", "KOR", "ROU", "ordered"),
+        ),
+        # The document signed sets the stage: a letter of intent is a plan.
+        (
+            "Greece signed a letter of intent with France for 100 VBCI armoured vehicles.",
+            ("VBCI", "FRA", "GRC", "planned"),
+        ),
+    ],
+)
+def test_the_stage_of_what_was_signed(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(s, p, r, st) for s, _, p, r, st in deals(run(text))] == [expected]
+
+
+def test_the_government_is_the_country_that_opens_its_paragraph(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Chile has modernised its navy and bought frigates from Britain. Chile also flies F-16"
+        " jets bought from the Netherlands.\n\n"
+        "Peru, whose MiG-29 fleet is ageing, went another way. Last year the government ordered"
+        " 24 K2 tanks from South Korea."
+    )
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text)) if s == "K2 Black Panther"}
+    assert got == {("K2 Black Panther", "KOR", "PER")}
+
+
+def test_being_interested_in_buying_is_a_plan(run: Callable[..., Analysis]) -> None:
+    text = "Vietnam is interested in buying FA-50 jets from South Korea."
+    assert deals(run(text)) == [("FA-50", "fighter_aircraft", "KOR", "VNM", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The "from" phrase before what is asked for names the asker.
+        "Washington turned down a request from Taipei for F-35 fighters.",
+        # Who receives a request is the one asked.
+        "The United States received a request from Taiwan for F-35 fighters.",
+        "Taiwan asked the United States for F-35 fighters.",
+    ],
+)
+def test_the_asker_of_a_request_is_the_recipient(run: Callable[..., Analysis], text: str) -> None:
+    assert deals(run(text)) == [("F-35", "fighter_aircraft", "USA", "TWN", "requested")]

@@ -292,6 +292,11 @@ def test_the_weapon_lint_finds_a_system_filed_twice() -> None:
     # A name without a designation may be another system ("Lynx", "Lynx KF41").
     records = [_w("lynx", "Lynx"), _w("lynx-kf41", "Lynx KF41")]
     assert resources.lint_weapons(records, checks=["system filed twice"]) == []
+    # ... but not when only generic words are added ("Ohio-class" and "Ohio-class submarine").
+    records = [_w("ohio-class", "Ohio-class"), _w("ohio-class-sub", "Ohio-class submarine")]
+    assert resources.lint_weapons(records, checks=["system filed twice"]) == [
+        "ohio-class (Ohio-class) is filed again as ohio-class-sub (Ohio-class submarine)"
+    ]
 
 
 @pytest.mark.parametrize(
