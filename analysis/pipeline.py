@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -348,7 +348,8 @@ def set_sentence_boundaries(doc: Doc) -> Doc:
         sent_start = rows[:, 4].view(np.int64).copy()
         sent_start[1:][starts] = 1
         sent_start[1:][joins] = -1
-        doc.from_array([SENT_START], sent_start.view(np.uint64))
+        values: Any = sent_start.view(np.uint64)  # -1 read back as "not a start"
+        doc.from_array([SENT_START], values)
     return doc
 
 
@@ -655,7 +656,7 @@ def _lemmas_from_arrays(self: Lemmatizer, doc: Doc) -> Doc:
     if len(memo) >= LEMMA_MEMO_LIMIT:
         memo.clear()
     strings = doc.vocab.strings
-    lemmas = rows[:, 3].copy()
+    lemmas: Any = rows[:, 3].copy()
     for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
         if lemma and not self.overwrite:
             continue
@@ -667,9 +668,17 @@ def _lemmas_from_arrays(self: Lemmatizer, doc: Doc) -> Doc:
     return doc
 
 
-@cache
+_ARRAY_LEMMATIZERS: dict[type[Lemmatizer], type[Lemmatizer]] = {}
+
+
 def _array_lemmatizer(base: type[Lemmatizer]) -> type[Lemmatizer]:
-    return type(f"Array{base.__name__}", (base,), {"__call__": _lemmas_from_arrays})
+    """A subclass of the model's lemmatizer class that runs ``_lemmas_from_arrays``."""
+    found = _ARRAY_LEMMATIZERS.get(base)
+    if found is None:
+        found = _ARRAY_LEMMATIZERS[base] = type(
+            f"Array{base.__name__}", (base,), {"__call__": _lemmas_from_arrays}
+        )
+    return found
 
 
 @Language.factory("am_frames")
