@@ -289,20 +289,29 @@ def arms_network(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
                 opacity=0.85,
             )
         )
+    sizes = [12 + 8 * math.sqrt(int(imports.get(a, 0))) for a in nodes]
+    spots = _label_spots(
+        [(pos[s], pos[r], _short(", ".join(systems)), len(g)) for s, r, _, systems, g in pairs],
+        [(pos[a], names.get(a, a), size) for a, size in zip(nodes, sizes, strict=True)],
+    )
+    spot_of = {(s, r): spot for (s, r, *_), spot in zip(pairs, spots, strict=True)}
     by_status: dict[str, list[tuple[str, str, str, list[str], pd.DataFrame]]] = {}
     for pair in pairs:
         by_status.setdefault(pair[2], []).append(pair)
     for status in sorted(by_status, key=lambda s: _STAGE_RANK.get(s, 99)):
         rows = by_status[status]
-        xs = [(pos[s][0] + pos[r][0]) / 2 for s, r, *_ in rows]
-        ys = [(pos[s][1] + pos[r][1]) / 2 for s, r, *_ in rows]
+        xs = [spot_of[(s, r)][0] for s, r, *_ in rows]
+        ys = [spot_of[(s, r)][1] for s, r, *_ in rows]
         labels = [_short(", ".join(systems)) for *_, systems, _ in rows]
+        shown = [spot_of[(s, r)][2] for s, r, *_ in rows]
         hover = [
             f"<b>{names.get(s, s)} → {names.get(r, r)}</b>: {plural(len(g), 'deal')}<br>"
             + "<br>".join(f"{_what(d)}: {human(d['status'])}" for d in g.to_dict("records")[:12])
             for s, r, _, _, g in rows
         ]
-        for x, y, text in zip(xs, ys, labels, strict=True):
+        for x, y, text, show in zip(xs, ys, labels, shown, strict=True):
+            if not show:
+                continue  # no room without covering another label: the diamond's hover has it
             notes.append(
                 dict(
                     x=x,
@@ -335,7 +344,6 @@ def arms_network(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    sizes = [12 + 8 * math.sqrt(int(imports.get(a, 0))) for a in nodes]
     fig.add_trace(
         go.Scatter(
             x=[pos[a][0] for a in nodes],
@@ -365,6 +373,52 @@ def arms_network(deals: pd.DataFrame, names: dict[str, str]) -> go.Figure:
     fig.update_xaxes(visible=False, range=[-1.45, 1.45])
     fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
     return fig
+
+
+# Sizes in axis units for a chart whose plot is about 600 pixels wide (the axes span 2.9 units,
+# about 200 pixels each): 11-pixel label text, 13-pixel state names.
+_PIXEL = 1 / 200
+_CHAR_WIDTH, _LABEL_HEIGHT = 6 * _PIXEL, 20 * _PIXEL
+_NAME_CHAR, _NAME_HEIGHT = 7 * _PIXEL, 16 * _PIXEL
+_ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
+"""Where along its arrow a pair's label may sit, tried in this order."""
+_Box = tuple[float, float, float, float]
+
+
+def _overlaps(a: _Box, b: _Box) -> bool:
+    return abs(a[0] - b[0]) * 2 < a[2] + b[2] and abs(a[1] - b[1]) * 2 < a[3] + b[3]
+
+
+def _label_spots(
+    arrows: list[tuple[tuple[float, float], tuple[float, float], str, int]],
+    states: list[tuple[tuple[float, float], str, float]],
+) -> list[tuple[float, float, bool]]:
+    """Where each arrow's label goes, (x, y, shown): the pairs with the most deals first, each
+    at the first point along its arrow (``_ALONG``) whose label covers no label placed before,
+    no state and no state's name; a label with no such point is not shown (its midpoint keeps
+    the diamond and its hover)."""
+    taken: list[_Box] = []
+    for (x, y), name, size in states:
+        marker = size * _PIXEL
+        taken.append((x, y, marker, marker))
+        # The name sits above the marker (below it in the lower half), as the states trace
+        # draws it.
+        side = 1 if y >= 0 else -1
+        offset = marker / 2 + _NAME_HEIGHT / 2 + 2 * _PIXEL
+        taken.append((x, y + side * offset, len(name) * _NAME_CHAR + 8 * _PIXEL, _NAME_HEIGHT))
+    out: list[tuple[float, float, bool]] = [(0.0, 0.0, False)] * len(arrows)
+    order = sorted(range(len(arrows)), key=lambda i: -arrows[i][3])
+    for i in order:
+        (x0, y0), (x1, y1), text, _ = arrows[i]
+        width = len(text) * _CHAR_WIDTH + 8 * _PIXEL
+        out[i] = ((x0 + x1) / 2, (y0 + y1) / 2, False)
+        for t in _ALONG:
+            box = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, width, _LABEL_HEIGHT)
+            if not any(_overlaps(box, other) for other in taken):
+                taken.append(box)
+                out[i] = (box[0], box[1], True)
+                break
+    return out
 
 
 def _short(text: str, limit: int = 38) -> str:

@@ -151,6 +151,45 @@ def test_status_colours_do_not_depend_on_the_filter() -> None:
     assert "Fighter aircraft" in labels and "fighter_aircraft" not in labels
 
 
+def test_network_labels_never_cover_each_other_and_the_busiest_pairs_keep_theirs() -> None:
+    states = ["RUS", "CHN", "FRA", "USA", "DEU", "KOR", "TUR", "ISR", "IND", "EGY", "SRB", "POL"]
+    rows = []
+    for k, (sup, rec) in enumerate(
+        (a, b) for a in states[:8] for b in states[8:] + states[:2] if a != b
+    ):
+        for n in range(1 + (k % 3)):
+            rows.append(
+                {
+                    "id": f"d{k}-{n}",
+                    "supplier": sup,
+                    "recipient": rec,
+                    "system": f"System {k}-{n} long name",
+                    "category": "tank",
+                    "status": "ordered",
+                    "order_year": 2020,
+                    "delivery_years": [],
+                    "first_reported": "2020-05-01",
+                    "sources": 1,
+                    "quantity_ordered": pd.NA,
+                    "quantity_delivered": pd.NA,
+                }
+            )
+    fig = charts.arms_network(pd.DataFrame(rows), {})
+    shown = [a for a in fig.layout.annotations if not a.showarrow]
+    pairs = sum(len(t.x) for t in fig.data[:-1])
+    assert 0 < len(shown) < pairs  # too dense to label every arrow
+    boxes = [(a.x, a.y, len(a.text) * charts._CHAR_WIDTH, charts._LABEL_HEIGHT) for a in shown]
+    for i, a in enumerate(boxes):
+        assert not any(charts._overlaps(a, b) for b in boxes[i + 1 :])
+    # Pairs with three deals are placed first: they keep their labels more often than the rest.
+    labelled = {int(a.text.split()[1].split("-")[0]) for a in shown}
+    busiest = {k for k in range(pairs) if k % 3 == 2}
+    rest = set(range(pairs)) - busiest
+    assert len(labelled & busiest) / len(busiest) > len(labelled & rest) / len(rest)
+    # Every diamond still carries its pair's systems for the hover, labelled or not.
+    assert sum(len(t.text) for t in fig.data[:-1]) == pairs
+
+
 def test_hovers_say_counts_in_words() -> None:
     fig = charts.systems_by_category(deals())
     assert all("%{x} deals" in t.hovertemplate for t in fig.data)
