@@ -19,13 +19,13 @@ from analysis import resources
 from analysis.constants import WORD_NUMBERS
 from analysis.doc import (
     NAMES_KEY,
-    TERMS_KEY,
     doc_text,
     heading_before,
     sentence,
     sentences,
     sentences_back,
     token_table,
+    weapon_tokens,
 )
 from analysis.model import ActorRow, Article, EntityRow
 
@@ -78,7 +78,6 @@ class Resolved:
     doc: Doc | None = None
     _focus: tuple[str] | None = None
     _services: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None
-    _weapons: set[int] | None = None
     _antecedents: dict[int, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -237,18 +236,12 @@ class Resolved:
         sentence or the one before, is a weapon ("Russia delivered S-400 launchers to Turkey.
         They arrived in July."): things, not a state."""
         doc = token.doc
-        if self._weapons is None:
-            self._weapons = {
-                i
-                for s in (*doc.spans[NAMES_KEY], *doc.spans[TERMS_KEY])
-                if s.label_ in ("WEAPON", "TERM")
-                for i in range(s.start, s.end)
-            }
+        weapons = weapon_tokens(doc)
         for j in range(token.i - 1, sentences_back(token, 1) - 1, -1):
             t = doc[j]
             # "the TB2s" (tagged NN), "S-400 launchers" (a name before its noun).
-            weapon = j in self._weapons or any(
-                c.dep_ == "compound" and c.i in self._weapons for c in t.children
+            weapon = j in weapons or any(
+                c.dep_ == "compound" and c.i in weapons for c in t.children
             )
             if t.dep_ in ("nsubj", "nsubjpass", "dobj") and (t.tag_ in ("NNS", "NNPS") or weapon):
                 return weapon

@@ -25,13 +25,13 @@ from analysis import resources
 from analysis.actors import Resolved
 from analysis.constants import BACK_DETERMINERS, WEAK_HEDGES
 from analysis.doc import (
-    NAMES_KEY,
     TERMS_KEY,
     clean_sentence,
     sentence,
     sentence_words,
     sentences_back,
     token_table,
+    weapon_tokens,
 )
 from analysis.model import AlignmentRow, ProcurementRow, StanceCueRow
 from analysis.procurement import (
@@ -282,7 +282,7 @@ class Context:
     cues: list[StanceCueRow]
     focus: str | None
     weapon_tokens: set[int]
-    weapon_names: set[int]
+    weapon_names: frozenset[int]
     pressurers: dict[int, set[str]]
     pressured: set[int]
     out: list[AlignmentRow] = field(default_factory=list)
@@ -1284,15 +1284,6 @@ def _read_with(tok: Token, kind: str, heads: dict[int, str]) -> bool:
     return heads.get(governor.i) == kind
 
 
-def _inside_weapons(doc: Doc) -> set[int]:
-    return {
-        i
-        for s in (*doc.spans[NAMES_KEY], *doc.spans[TERMS_KEY])
-        if s.label_ in ("WEAPON", "TERM")
-        for i in range(s.start, s.end)
-    }
-
-
 def _pressure_sentences(doc: Doc, cues: list[StanceCueRow]) -> tuple[dict[int, set[str]], set[int]]:
     pressurers: dict[int, set[str]] = {}
     pressured: set[int] = set()
@@ -1325,7 +1316,7 @@ def extract(
         cues=cues,
         focus=_focus(resolved),
         weapon_tokens=weapon_modifier_tokens(doc),
-        weapon_names=_inside_weapons(doc),
+        weapon_names=weapon_tokens(doc),
         pressurers=pressurers,
         pressured=pressured,
     )
@@ -1333,7 +1324,7 @@ def extract(
     for deal in deals:
         ctx.out.extend(_deal_rows(ctx, deal, refused))
     # "attack helicopters", "the Collective Security Treaty Organization": part of a name.
-    named = _inside_weapons(doc) | {
+    named = weapon_tokens(doc) | {
         i for m in resolved.mentions if m.end - m.start > 1 for i in range(m.start, m.end)
     }
     found = sorted(_triggers(doc), key=lambda t: t[0].i)

@@ -102,6 +102,20 @@ def sentence_words(sent: Span) -> tuple[frozenset[str], frozenset[str]]:
     return found
 
 
+def weapon_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens inside a weapon name or a generic weapon term ("S-400",
+    "attack helicopters"), found once per doc."""
+    found = doc.user_data.get("am_weapon_spans")
+    if found is None:
+        found = doc.user_data["am_weapon_spans"] = frozenset(
+            i
+            for s in (*doc.spans.get(NAMES_KEY, []), *doc.spans.get(TERMS_KEY, []))
+            if s.label_ in ("WEAPON", "TERM")
+            for i in range(s.start, s.end)
+        )
+    return found
+
+
 def doc_text(doc: Doc) -> str:
     """The text of a doc, joined from its tokens once per doc (``doc.text`` joins it anew)."""
     text = doc.user_data.get("am_text")
