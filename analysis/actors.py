@@ -16,7 +16,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
-from analysis.constants import WORD_NUMBERS
+from analysis.constants import RELATIVE_PRONOUNS, WORD_NUMBERS
 from analysis.doc import (
     NAMES_KEY,
     doc_text,
@@ -41,7 +41,7 @@ PRONOUNS = {
     "its": "state",
     "their": "state",
 }
-RELATIVE = {"which", "that", "who", "whom"}
+RELATIVE = RELATIVE_PRONOUNS
 # Prepositions whose object is a source or partner, not the owner a later "its" points at.
 PARTNER_PREPS = frozenset({"from", "by", "with", "to"})
 _SURNAME_PARTICLES = {"de", "der", "van", "von", "al", "el", "bin", "le", "la", "di", "da"}

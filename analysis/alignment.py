@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.actors import Resolved
-from analysis.constants import BACK_DETERMINERS, WEAK_HEDGES
+from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS, WEAK_HEDGES
 from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
@@ -49,7 +49,7 @@ HEDGE_FACTOR = 0.6
 # Grammar, not domain knowledge: negators, and heads that refuse what they govern.
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 REFUSE_WORDS = frozenset({"refuse", "reject", "decline", "resist", "oppose", "avoid", "rebuff"})
-RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+RELATIVE = RELATIVE_PRONOUNS | {"whose"}  # "Russia, whose backing it relies on"
 INTENT_WORDS = frozenset({"want", "intend", "plan", "seek", "wish", "aim", "mean"})
 UNREALISED = frozenset({"fail"})  # "failed to sign": the act did not happen
 SANCTIONED_HEADS = frozenset({"face", "risk", "hit", "target", "escape", "avoid", "evade", "under"})

@@ -170,3 +170,7 @@ CONTINUATION_WORDS: Final = frozenset(
 BACK_DETERMINERS: Final = frozenset({"the", "this", "that", "these", "those", "both"})
 """Determiners of a noun that refers back to an act already reported ("the operation", "this
 move", "both decisions")."""
+
+RELATIVE_PRONOUNS: Final = frozenset({"who", "which", "that", "whom"})
+"""Pronouns that open a relative clause and stand for the noun it hangs on ("the navy, which
+ordered ..."); "whose" is a possessor, read as one only where a rule says so."""

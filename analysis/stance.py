@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.actors import Resolved
-from analysis.constants import BACK_DETERMINERS
+from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS
 from analysis.doc import TERMS_KEY, clean_sentence, sentence, token_table
 from analysis.model import StanceCueRow
 
@@ -436,7 +436,7 @@ def _passive_parties(verb: Token, resolved: Resolved) -> tuple[str | None, str |
     return speaker, resolved.subject_state(patient)
 
 
-RELATIVE = frozenset({"who", "which", "that", "whom"})
+RELATIVE = RELATIVE_PRONOUNS
 
 
 def _pressed_none(verb: Token, cue: resources.StanceCue, resolved: Resolved) -> bool:
