@@ -34,6 +34,7 @@ from spacy.util import filter_spans
 
 from analysis import phrase_cache, resources
 from analysis.constants import CATEGORY_KIN
+from analysis.decoder import batch_entities
 from analysis.doc import FRAMES_KEY, NAMES_KEY, TERMS_KEY
 from analysis.matrices import load_model
 
@@ -690,7 +691,8 @@ def make_frames(nlp: Language, name: str) -> FrameMatcher:
 def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     """Load the spaCy model and add the domain components. The model's attribute ruler finds
     its matches with ``RulerMatches`` (the same matches, faster); add no patterns to it after.
-    A rule lemmatizer reads and writes its lemmas as arrays (the same lemmas, faster).
+    A rule lemmatizer reads and writes its lemmas as arrays (the same lemmas, faster), and the
+    entity recognizer decodes each batch at once (``analysis.decoder``: the same entities, faster).
     The model's layers multiply with the faster matrix library here (``analysis.matrices``)."""
     nlp = load_model(model)
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
@@ -699,6 +701,7 @@ def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
         lemmatizer.__class__ = _array_lemmatizer(type(lemmatizer))
+    batch_entities(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("am_boundaries", before="parser")
     nlp.add_pipe("am_gazetteer", last=True)
