@@ -111,6 +111,8 @@ class BatchedEntityRecognizer:
         self._label = self.moves.label.tolist()
 
     def __getattr__(self, name: str) -> Any:
+        if name == "inner":  # not set yet (a copy or an unpickling in progress)
+            raise AttributeError(name)
         return getattr(self.inner, name)
 
     def __call__(self, doc: Doc) -> Doc:
