@@ -728,7 +728,7 @@ def _counterparts(
     skip = ctx.weapon_tokens
     places = rule.basis != "verbal"  # praise of "the republics in Ukraine" is not of Ukraine
     near = [s for s in _targets(tok, ctx.resolved, skip, preps, places=places) if s != subject]
-    phrased = _phrase_object(ctx, tok, rule)
+    phrased = _fixed_object(ctx, tok, rule, subject)
     if phrased is not None:
         return [s for s in phrased if s != subject]
     if not near and rule.weapon_owners and tok.lemma_ not in rule.light_verbs:
@@ -769,6 +769,82 @@ def _counterparts(
     if kind == "exercise_suspension":
         near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
     return near
+
+
+def _fixed_object(
+    ctx: Context, tok: Token, rule: resources.SignalRule, subject: str
+) -> list[str] | None:
+    """The counterparts a verbal trigger's own object or phrase fixes; None when it fixes
+    none and the counterparts are sought more widely."""
+    addressed = _addressed(ctx, tok, subject) if rule.basis == "verbal" else []
+    return addressed[:3] if addressed else _phrase_object(ctx, tok, rule)
+
+
+def _addressed(ctx: Context, tok: Token, subject: str) -> list[str]:
+    """The states a verb of saying, pressing or judging addresses as its object ("pressed
+    Belgrade to limit its reliance on Chinese technology", "accused North Korea of selling
+    weapons to Russia"): they alone are its target; the act demanded of them or blamed on
+    them names third parties, not the speaker's target."""
+    if tok.pos_ != "VERB" or _demands_hostility(tok):
+        return []
+    out: list[str] = []
+    for c in tok.children:
+        # "accusing Honduras of demanding a price and China of using dollar diplomacy": a
+        # gapped second object hangs on the verb as a conjunct.
+        gapped = c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+        if c.dep_ not in ("dobj", "dative") and not gapped:
+            continue
+        # Clauses on the object and places in it ("the republics in eastern Ukraine").
+        aside = {
+            u.i
+            for t in c.subtree
+            if t != c and (t.dep_ in CLAUSES or (t.dep_ == "prep" and t.lower_ in LOCATIVE))
+            for u in t.subtree
+        }
+        for t in c.subtree if not gapped else [c]:
+            if t.i in aside or t.i in ctx.weapon_tokens or _maker_of(t, ctx.resolved):
+                continue
+            st = ctx.resolved.state_at(t.i)
+            if st and st != subject and st not in out:
+                out.append(st)
+    return out + [st for st in _gapped_objects(ctx, tok) if st != subject and st not in out]
+
+
+def _gapped_objects(ctx: Context, verb: Token) -> list[str]:
+    """Second objects of a gapped clause, wherever the parser hangs them: "accused Sudan of
+    arming rebels and Libya of hosting them" (a coordinated name followed by the verb's own
+    complement word is the verb's object, not part of the first act)."""
+    words = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    words |= {"to"} if any(c.dep_ == "xcomp" for c in verb.children) else set()
+    doc = verb.doc
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ not in ("prep", "xcomp"):
+            continue
+        for t in c.subtree:
+            after = t.right_edge.i + 1
+            if (
+                t.dep_ == "conj"
+                and after < len(doc)
+                and doc[after].lower_ in words
+                and (st := ctx.resolved.state_at(t.i))
+            ):
+                out.append(st)
+    return out
+
+
+def _demands_hostility(verb: Token) -> bool:
+    """Whether what a verb presses for is itself a hostile act ("press the EU to agree an
+    arms embargo on Turkey"): its target is then the speaker's too."""
+    words, rules = _word_triggers(), resources.signal_rules()
+    complement = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    return any(
+        (kind := words.get(t.lemma_) or words.get(t.lower_)) is not None
+        and rules[kind].direction < 0
+        and rules[kind].basis != "verbal"
+        for c in complement
+        for t in c.subtree
+    )
 
 
 def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list[str] | None:

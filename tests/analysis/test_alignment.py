@@ -841,3 +841,31 @@ def test_revoking_and_rescinding_reverse_a_pact_or_sanctions(
     got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
     assert expected in got
     assert (expected[0], expected[1], -expected[2]) not in got
+
+
+@pytest.mark.parametrize(
+    "text,addressed,bystander",
+    [
+        ("Canada pressed Peru to reduce its purchases of Turkish drones.", "PER", "TUR"),
+        ("Japan accused Laos of shipping rifles to Myanmar.", "LAO", "MMR"),
+        ("Kenya urged Uganda to settle its border dispute with South Sudan.", "UGA", "SSD"),
+    ],
+)
+def test_a_pressed_or_accused_state_is_the_only_target(
+    run: Callable[..., Analysis], text: str, addressed: str, bystander: str
+) -> None:
+    """The state a verb of pressing or accusing addresses is its target; third states in the
+    act demanded of it or blamed on it are not."""
+    rows = [a for a in run(text).alignment if a.type == "verbal_criticism"]
+    assert {a.counterpart for a in rows} == {addressed}
+    assert bystander not in {a.counterpart for a in rows}
+
+
+def test_pressing_for_a_hostile_act_aims_at_its_target(run: Callable[..., Analysis]) -> None:
+    pairs = triples(run("Norway will press the European Union to impose an embargo on Iran."))
+    assert ("NOR", "IRN", -1, "verbal_criticism") in pairs
+
+
+def test_each_gapped_object_of_an_accusation_is_a_target(run: Callable[..., Analysis]) -> None:
+    pairs = triples(run("Chad accused Sudan of arming rebels and Libya of hosting them."))
+    assert {("TCD", "SDN", -1, "verbal_criticism"), ("TCD", "LBY", -1, "verbal_criticism")} <= pairs
