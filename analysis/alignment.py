@@ -595,7 +595,7 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
         return joiner if found and joiner is not None and _is_state(joiner) else None
     if rule.light_verbs and tok.pos_ == "NOUN":
         own = _own_actor(ctx, tok)
-        if own is not None or verb.lemma_ not in (*rule.light_verbs, *rule.reversed_by):
+        if own is not None or not _carried_by(tok, verb, rule):
             return own if own is not None and _is_state(own) else None
     found, subject = _subject(verb, tok, ctx.resolved, ctx.focus)
     if not found:
@@ -611,6 +611,23 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
             None,
         )
     return subject if subject is not None and _is_state(subject) else None
+
+
+def _carried_by(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
+    """Whether a light or reversing verb carries a noun trigger ("imposed sanctions",
+    "sanctions were lifted", "kept its sanctions on"): the trigger is its object, not a
+    phrase beside it ("hard to keep flying since sanctions on Moscow"); an act it is done in
+    ("launched drones in the same raid") is carried too."""
+    if verb.lemma_ in rule.reversed_by:
+        return True
+    if verb.lemma_ not in rule.light_verbs:
+        return False
+    head = tok
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "in":
+        head = head.head  # "launched drones in the same raid"
+    return head.head == verb and head.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "prep")
 
 
 # Entity types of a named event or work: "the Second World War" is no act of war.
@@ -674,7 +691,7 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
     "did not sign", "has yet to establish" and "failed to agree" say the act did not happen;
     "refused to join", "does not want to join" and "will not take part" refuse it."""
     negated = _negated(verb) if verb != tok or tok.pos_ == "VERB" else False
-    if tok.pos_ == "VERB" and _negated(tok):
+    if (tok.pos_ == "VERB" and _negated(tok)) or _denied(tok):
         negated = True
     refused = _refused(verb) or (tok.pos_ != "VERB" and verb.lemma_ in REFUSE_WORDS)
     if verb.dep_ in ("xcomp", "ccomp") and _negated(verb.head):
@@ -688,6 +705,25 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
     if negated and _declined(verb):
         refused, negated = True, False
     return negated, refused
+
+
+def _denied(tok: Token) -> bool:
+    """A trigger whose own phrase, subject or copula denies it: "there will be no exercises
+    with Russia", "no agreement was signed", "joint patrols were not on the table"."""
+    if tok.pos_ == "VERB":
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and _no(c) for c in tok.children
+        )  # "no agreement was signed", "no state has joined"
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _no(tok):
+        return True
+    head = tok.head
+    return tok.dep_ == "nsubj" and head.lemma_ == "be" and _negated(head)
+
+
+def _no(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _pressed_for(verb: Token) -> bool:

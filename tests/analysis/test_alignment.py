@@ -869,3 +869,36 @@ def test_pressing_for_a_hostile_act_aims_at_its_target(run: Callable[..., Analys
 def test_each_gapped_object_of_an_accusation_is_a_target(run: Callable[..., Analysis]) -> None:
     pairs = triples(run("Chad accused Sudan of arming rebels and Libya of hosting them."))
     assert {("TCD", "SDN", -1, "verbal_criticism"), ("TCD", "LBY", -1, "verbal_criticism")} <= pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt said there would be no exercises with Russia this year.",
+        "No agreement between Peru and Chile was signed.",
+        "Officials in Hanoi said joint drills with Laos were not on the table.",
+    ],
+)
+def test_a_trigger_its_own_phrase_denies_gives_nothing(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert not run(text).alignment
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Norway will keep its sanctions on Belarus.", ("NOR", "BLR", -1, "sanctions")),
+        ("Japan maintained sanctions against North Korea.", ("JPN", "PRK", -1, "sanctions")),
+    ],
+)
+def test_keeping_sanctions_is_a_sanction(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in triples(run(text))
+
+
+def test_a_light_verb_carries_only_its_object(run: Callable[..., Analysis]) -> None:
+    """ "hard to keep flying since sanctions on Moscow": the subject does not impose them."""
+    text = "Peru's Russian jets have been hard to keep flying since sanctions on Moscow began."
+    assert not [a for a in run(text).alignment if a.subject == "PER"]
