@@ -135,7 +135,31 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
         tok.dep_ == "pobj"
         and head.lower_ in ("from", "of", "out", "on", "in")
         and (head.head.lemma_ in rule.reversed_by or head.head.head.lemma_ in rule.reversed_by)
-    )
+    ) or _reversed_above(tok, rule)
+
+
+# The links from a trigger up to a verb that acts on it: its object, a preposition's object
+# and a verb completing another ("stopped issuing licences for arms exports").
+ACTED_ON = frozenset({"dobj", "pobj", "prep", "xcomp", "nsubjpass", "compound"})
+
+
+def _reversed_above(tok: Token, rule: resources.SignalRule) -> bool:
+    """A reversing verb further up the phrase that holds the trigger: "stopped issuing new
+    licences for arms exports to Turkey"; never across a verb that is no complement."""
+    cur, hops = tok, 0
+    for _ in range(6):
+        if cur.dep_ not in ACTED_ON or cur.head == cur:
+            return False
+        head = cur.head
+        hops += cur.dep_ == "prep"
+        if cur.dep_ == "prep" and (head.pos_ in ("VERB", "AUX") or hops > 1):
+            return False  # a phrase beside the act (read above), or one on a phrase
+        if head.pos_ == "VERB" and head.lemma_ in rule.reversed_by:
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "xcomp":
+            return False
+        cur = head
+    return False
 
 
 def _declined(verb: Token) -> bool:
@@ -188,7 +212,12 @@ def _subject(
             ):
                 return True, _state_of(c, resolved)  # "Sweden's bid to join NATO"
         obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
-        if holder.dep_ == "xcomp" and obj is not None and (st := _state_of(obj, resolved)):
+        if (
+            holder.dep_ == "xcomp"
+            and obj is not None
+            and obj.i < holder.i  # the one told stands before what it is told to do
+            and (st := _state_of(obj, resolved))
+        ):
             return True, st  # "prompting Beijing to lodge a protest", "urged Berlin to send"
         about = _gerund_object(holder)
         if about is not None:
@@ -1195,7 +1224,9 @@ def _every_party(
     """Drills and treaties: every party moves toward every other ("Indonesian and U.S. troops,
     joined by forces from Australia, Japan and Singapore")."""
     rule = resources.signal_rules()[kind]
-    own = list(dict.fromkeys([subject, *_co_subjects(ctx, verb, subject)]))
+    # "China condemned US arms sales to Taiwan": the judge's phrase names no party.
+    partners = [] if _judged(tok, verb, rule) else _co_subjects(ctx, verb, subject)
+    own = list(dict.fromkeys([subject, *partners]))
     if len(own) > 1:
         # "Armenian and U.S. soldiers began an exercise": the parties are named; others in the
         # sentence are bystanders.
@@ -1286,6 +1317,12 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
     others in its phrase ("Iran's mission to the United Nations", "Iranian-made drones")."""
     doc = verb.doc
     out: list[str] = []
+    while (
+        verb.dep_ == "xcomp"
+        and verb.head != verb
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        verb = verb.head  # "Norway and Finland stopped issuing licences for arms exports"
     for m in ctx.resolved.mentions:
         if m.state != subject or not (verb.left_edge.i <= m.start < verb.i):
             continue

@@ -902,3 +902,32 @@ def test_a_light_verb_carries_only_its_object(run: Callable[..., Analysis]) -> N
     """ "hard to keep flying since sanctions on Moscow": the subject does not impose them."""
     text = "Peru's Russian jets have been hard to keep flying since sanctions on Moscow began."
     assert not [a for a in run(text).alignment if a.subject == "PER"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Austria resumed arms exports to Egypt.", {("AUT", "EGY", 1), ("EGY", "AUT", 1)}),
+        ("Belgium halted arms exports to Rwanda.", {("BEL", "RWA", -1)}),
+        (
+            "Denmark and Estonia stopped issuing new licences for arms exports to Azerbaijan.",
+            {("DNK", "AZE", -1), ("EST", "AZE", -1)},
+        ),
+        ("Canada's restrictions on arms sales to Chile stay in place.", {("CAN", "CHL", -1)}),
+    ],
+)
+def test_arms_exports_without_a_named_weapon_and_their_halt(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, int]]
+) -> None:
+    pairs = {
+        (a.subject, a.counterpart, a.direction)
+        for a in run(text).alignment
+        if a.type in ("military_aid", "arms_refusal")
+    }
+    assert pairs == expected
+
+
+def test_a_state_judging_arms_sales_is_no_party_to_them(run: Callable[..., Analysis]) -> None:
+    rows = run("Russia condemned French arms sales to Armenia.").alignment
+    aid = {(a.subject, a.counterpart) for a in rows if a.type == "military_aid"}
+    assert aid == {("FRA", "ARM"), ("ARM", "FRA")}
