@@ -1135,6 +1135,8 @@ def _parties(
     """(the states that act, the states they act on) for a trigger whose subject is known."""
     rule = resources.signal_rules()[kind]
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
+    if not counterparts and not rule.symmetric and rule.direction < 0:
+        counterparts = _parallel(ctx, sent, kind, subject)
     subjects = [subject]
     if counterparts and not rule.symmetric:
         # "Chile and Colombia recalled their ambassadors from Israel": each of them acts.
@@ -1152,6 +1154,18 @@ def _parties(
         else:
             counterparts = _patients(ctx, tok, verb, subject)
     return subjects, counterparts
+
+
+def _parallel(ctx: Context, sent: Span, kind: str, subject: str) -> list[str]:
+    """ "Bolivia broke off relations with Israel, and Chile and Colombia recalled their
+    ambassadors": an act of the same class that names no counterpart, in the sentence of one
+    that does, is aimed at the same state."""
+    rows = [
+        r
+        for r in ctx.out
+        if r.type == kind and sent.start_char <= r.start < sent.end_char and r.subject != subject
+    ]
+    return [rows[-1].counterpart] if rows and rows[-1].counterpart != subject else []
 
 
 # Grammar: words that make coordinated subjects act on each other ("each expelled", "attacked

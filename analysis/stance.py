@@ -243,6 +243,7 @@ def _transfer_party(
         or not (span.root == verb or (span.root.head == verb and span.root.dep_ in FRAMING))
         or any(resolved.state_at(t.i) for c in noun.lefts for t in c.subtree)
         or not _transfer_word(noun)
+        or not any(c.dep_ in ("det", "poss") and c.lower_ in ACT_DETERMINERS for c in noun.children)
     ):
         return None
     row = _transfer_meant(noun, resolved, transfers)

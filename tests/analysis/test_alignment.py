@@ -931,3 +931,23 @@ def test_a_state_judging_arms_sales_is_no_party_to_them(run: Callable[..., Analy
     rows = run("Russia condemned French arms sales to Armenia.").alignment
     aid = {(a.subject, a.counterpart) for a in rows if a.type == "military_aid"}
     assert aid == {("FRA", "ARM"), ("ARM", "FRA")}
+
+
+def test_a_parallel_act_without_a_counterpart_is_aimed_at_the_same_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Peru broke off diplomatic relations with Iran on Monday, and Ecuador and Uruguay "
+        "recalled their ambassadors for consultations."
+    )
+    pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert {("PER", "IRN", -1), ("ECU", "IRN", -1), ("URY", "IRN", -1)} <= pairs
+
+
+def test_an_act_alone_in_its_sentence_borrows_no_counterpart(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Peru broke off relations with Iran. Ecuador recalled its ambassador for consultations."
+    assert ("ECU", "IRN", -1) not in {
+        (a.subject, a.counterpart, a.direction) for a in run(text).alignment
+    }
