@@ -1319,11 +1319,21 @@ def _aimed_at(
     for holder in dict.fromkeys([tok, verb]):
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                for t in c.subtree:
+                # The place is the first state the phrase names: "near Tajikistan's border
+                # with Afghanistan" lies in Tajikistan, a partner's own ground.
+                first = next((t for t in c.subtree if ctx.resolved.state_at(t.i)), None)
+                named = [] if first is None else [first, *_mention_root(ctx, first).conjuncts]
+                for t in named:
                     st = ctx.resolved.state_at(t.i)
                     if st and st != subject and st not in partners and st not in out:
                         out.append(st)
     return out
+
+
+def _mention_root(ctx: Context, tok: Token) -> Token:
+    """The head token of the actor mention a token is in ("the Philippines": Philippines)."""
+    m = ctx.resolved.by_token.get(tok.i)
+    return tok.doc[m.start : m.end].root if m is not None else tok
 
 
 def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:

@@ -951,3 +951,18 @@ def test_an_act_alone_in_its_sentence_borrows_no_counterpart(
     assert ("ECU", "IRN", -1) not in {
         (a.subject, a.counterpart, a.direction) for a in run(text).alignment
     }
+
+
+def test_drills_near_a_partners_own_border_are_no_show_of_force(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Kazakh and Kyrgyz troops held joint drills near Kyrgyzstan's border with China."
+    rows = run(text).alignment
+    assert not [a for a in rows if a.type == "show_of_force"]
+    assert ("KAZ", "KGZ", 1) in {(a.subject, a.counterpart, a.direction) for a in rows}
+
+
+def test_drills_around_coordinated_states_aim_at_each(run: Callable[..., Analysis]) -> None:
+    rows = run("Russia staged drills around Finland and Estonia.").alignment
+    aimed = {(a.subject, a.counterpart) for a in rows if a.type == "show_of_force"}
+    assert aimed == {("RUS", "FIN"), ("RUS", "EST")}
