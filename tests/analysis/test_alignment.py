@@ -966,3 +966,24 @@ def test_drills_around_coordinated_states_aim_at_each(run: Callable[..., Analysi
     rows = run("Russia staged drills around Finland and Estonia.").alignment
     aimed = {(a.subject, a.counterpart) for a in rows if a.type == "show_of_force"}
     assert aimed == {("RUS", "FIN"), ("RUS", "EST")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Armenian tanks rolled into Azerbaijan overnight.", ("ARM", "AZE", -1, "armed_attack")),
+        ("Sudanese troops crossed into Chad on Friday.", ("SDN", "TCD", -1, "armed_attack")),
+        (
+            "Canada will always stand with Ukraine, the minister said.",
+            ("CAN", "UKR", 1, "verbal_support"),
+        ),
+    ],
+)
+def test_moving_forces_into_a_state_and_standing_with_one(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in triples(run(text))
+
+
+def test_people_crossing_into_a_state_are_no_attack(run: Callable[..., Analysis]) -> None:
+    assert not run("Thousands of refugees crossed into Poland.").alignment
