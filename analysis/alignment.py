@@ -1141,6 +1141,12 @@ def _parties(
     if counterparts and not rule.symmetric:
         # "Chile and Colombia recalled their ambassadors from Israel": each of them acts.
         subjects += [s for s in _conjoined_subjects(ctx, verb, subject) if s not in counterparts]
+        if rule.direction < 0 and _reciprocal(tok, verb, rule):
+            # "Indian and Chinese troops clashed": each side acts on the other.
+            sides = _co_subjects(ctx, verb, subject)
+            if counterparts and set(counterparts) <= set(sides):
+                subjects = list(dict.fromkeys([*subjects, *counterparts]))
+                counterparts = list(subjects)
     elif not counterparts and rule.basis != "verbal" and (rule.symmetric or rule.direction < 0):
         # "Indian and Chinese troops clashed"; those who urge or criticise together are not
         # each other's targets, nor are allies who strike together ("U.S. and British warships
@@ -1178,6 +1184,8 @@ def _reciprocal(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     nature ("clashed", "fighting"), or a reciprocal word in the clause ("each expelled")."""
     if tok.lemma_ in rule.mutual or tok.lower_ in rule.mutual:
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in rule.mutual:
+        return True  # "exchanged fire", "traded artillery fire"
     # The word may stand anywhere up the clauses the act is in ("India and Canada each
     # expelled", "each accusing the other of opening fire").
     heads = [tok, *tok.ancestors]

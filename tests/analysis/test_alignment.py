@@ -987,3 +987,18 @@ def test_moving_forces_into_a_state_and_standing_with_one(
 
 def test_people_crossing_into_a_state_are_no_attack(run: Callable[..., Analysis]) -> None:
     assert not run("Thousands of refugees crossed into Poland.").alignment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuadorian and Peruvian troops exchanged fire near the border.",
+        "Ecuadorian and Peruvian forces traded artillery fire overnight.",
+        "Ecuadorian and Peruvian troops clashed in the jungle.",
+    ],
+)
+def test_a_mutual_clash_points_each_side_at_the_other(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert {("ECU", "PER", -1), ("PER", "ECU", -1)} <= pairs
