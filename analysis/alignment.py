@@ -1007,7 +1007,9 @@ def _act_doers(
     for holder in dict.fromkeys([tok, verb]):
         for c in holder.children:
             noun = c if c.dep_ == "dobj" and c != tok else None
-            if c.dep_ == "prep" and c.lower_ in preps:
+            # A phrase fronted before its verb sets the scene ("On the ground, Russian forces
+            # pressed ..."); it names no act judged.
+            if c.dep_ == "prep" and c.lower_ in preps and c.i > holder.i:
                 noun = next((p for p in c.children if p.dep_ == "pobj"), None)
             if (
                 noun is None

@@ -1002,3 +1002,13 @@ def test_a_mutual_clash_points_each_side_at_the_other(
 ) -> None:
     pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
     assert {("ECU", "PER", -1), ("PER", "ECU", -1)} <= pairs
+
+
+def test_a_fronted_scene_phrase_names_no_act_judged(run: Callable[..., Analysis]) -> None:
+    """ "On the ground, ... pressed their assault": "the ground" is a place, not an act whose
+    doer the verb judges."""
+    text = (
+        "Norway will send tanks to Ukraine. On the ground, Russian forces pressed their assault "
+        "on Bakhmut."
+    )
+    assert not [a for a in run(text).alignment if a.type == "verbal_criticism"]
