@@ -1012,3 +1012,17 @@ def test_a_fronted_scene_phrase_names_no_act_judged(run: Callable[..., Analysis]
         "on Bakhmut."
     )
     assert not [a for a in run(text).alignment if a.type == "verbal_criticism"]
+
+
+def test_a_state_judging_an_act_is_not_its_doer_for_later_judges(
+    run: Callable[..., Analysis],
+) -> None:
+    """ "Finland welcomed the decision. Belarus condemned the decision.": Belarus condemns
+    the state that decided, not the one that welcomed it."""
+    text = (
+        "Norway closed its border crossings with Russia on Monday. Finland welcomed the "
+        "decision. Belarus condemned the decision."
+    )
+    pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("BLR", "NOR", -1) in pairs
+    assert ("BLR", "FIN", -1) not in pairs
