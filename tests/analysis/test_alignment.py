@@ -1026,3 +1026,24 @@ def test_a_state_judging_an_act_is_not_its_doer_for_later_judges(
     pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
     assert ("BLR", "NOR", -1) in pairs
     assert ("BLR", "FIN", -1) not in pairs
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Chinese coast guard ships used water cannon against Indonesian fishing boats.",
+            ("CHN", "IDN", -1, "coercion"),
+        ),
+        ("A Russian jet harassed a French patrol aircraft.", ("RUS", "FRA", -1, "coercion")),
+        ("A Chinese vessel rammed a Vietnamese boat.", ("CHN", "VNM", -1, "coercion")),
+    ],
+)
+def test_force_short_of_an_attack_is_coercion(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in triples(run(text))
+
+
+def test_coercion_needs_a_state_it_is_aimed_at(run: Callable[..., Analysis]) -> None:
+    assert not run("Officials in Spain denied that police had harassed protesters.").alignment
