@@ -126,6 +126,8 @@ def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
     words = resources.speaker_words()
     if words.get(subj.lemma_.lower()) in ("independent", "foreign", "armed_group"):
         return True
+    if words.get(subj.lemma_.lower()) == "institution":
+        return False  # "the foreign ministry": a remit, not a vague origin
     return any(
         c.dep_ in ("amod", "compound") and words.get(c.lower_) == "region" for c in subj.children
     )
@@ -153,6 +155,10 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
             if c.dep_ != dep:
                 continue
             if dep in ("dobj", "dative") and c.lower_ in ("it", "them"):
+                judged = _judged_before(verb) if c.lower_ == "it" else None
+                if judged is not None:
+                    # "Riyadh condemned the attack, and Doha also criticised it": the act.
+                    return resolved.act_doer(judged, exclude)
                 st = resolved.antecedent(c)  # "cut ties with Qatar, accusing it of ..."
                 if st and st != exclude:
                     return st
@@ -173,6 +179,21 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
                 st = resolved.state_at(t.i)
                 if st and st != exclude:
                     return st
+    return None
+
+
+def _judged_before(verb: Token) -> Token | None:
+    """The act another verb of judging judged last, in this sentence or the one before, when
+    this verb of judging takes a pronoun ("condemned the attack ..., and Qatar also
+    criticised it"); None when there is none or the verb judges nothing."""
+    judging = resources.judging_verbs()
+    if verb.lemma_ not in judging:
+        return None
+    doc = verb.doc
+    for j in range(verb.i - 1, sentences_back(verb, 1) - 1, -1):
+        t = doc[j]
+        if t.dep_ == "dobj" and t.pos_ == "NOUN" and t.head.lemma_ in judging:
+            return t
     return None
 
 

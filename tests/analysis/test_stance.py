@@ -379,3 +379,29 @@ def test_a_judged_transfer_word_targets_a_side_of_the_transfer(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in {(c.cue, c.speaker, c.target) for c in run(text).stance_cues}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The foreign ministry in Lima rejected the report.", ("rejected", "PER")),
+        ("Chile's foreign minister said the talks had failed.", ("said", "CHL")),
+        ("Western officials said the talks had failed.", ("officials said", None)),
+    ],
+)
+def test_an_office_named_by_its_remit_speaks_for_its_state(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in {(c.cue, c.speaker) for c in run(text).stance_cues}
+
+
+def test_it_after_a_judged_act_is_that_act(run: Callable[..., Analysis]) -> None:
+    """ "Kenya condemned the attack, and Ghana also criticised it": "it" is the attack, so
+    its doer is the target, not the state that judged it first."""
+    text = (
+        "Sudan shelled villages in Chad on Monday. Kenya condemned the attack, and Ghana also "
+        "criticised it."
+    )
+    assert ("criticised", "GHA", "SDN") in {
+        (c.cue, c.speaker, c.target) for c in run(text).stance_cues
+    }
