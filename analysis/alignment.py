@@ -719,6 +719,10 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
     """(negated, refused) for a trigger and its governing verb, the same for every class:
     "did not sign", "has yet to establish" and "failed to agree" say the act did not happen;
     "refused to join", "does not want to join" and "will not take part" refuse it."""
+    if _shares_head(verb) and _negated(verb.head):
+        verb = verb.head  # "will not sign or ratify the pact": the negation covers both
+    elif verb == tok and tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj"):
+        verb = _governing_verb(tok.head)  # a noun the tagger took for a verb ("the drills")
     negated = _negated(verb) if verb != tok or tok.pos_ == "VERB" else False
     if (tok.pos_ == "VERB" and _negated(tok)) or _denied(tok):
         negated = True
@@ -734,6 +738,17 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
     if negated and _declined(verb):
         refused, negated = True, False
     return negated, refused
+
+
+def _shares_head(verb: Token) -> bool:
+    """A verb coordinated with the one before it and sharing its subject ("did not sign or
+    ratify", "will not take part in the drills")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _denied(tok: Token) -> bool:

@@ -1047,3 +1047,20 @@ def test_force_short_of_an_attack_is_coercion(
 
 def test_coercion_needs_a_state_it_is_aimed_at(run: Callable[..., Analysis]) -> None:
     assert not run("Officials in Spain denied that police had harassed protesters.").alignment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The tagger may read "drills" as a verb in either slot; the negation still covers it.
+        "The move means Bolivian troops will not take part in the Andean Shield drills with "
+        "Peruvian and Chilean forces.",
+        "Bolivian troops will not take part in the drills with Peruvian and Chilean forces.",
+    ],
+)
+def test_a_declined_drill_points_away_however_it_is_tagged(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert {("BOL", "PER", -1), ("BOL", "CHL", -1)} <= pairs
+    assert ("BOL", "PER", 1) not in pairs
