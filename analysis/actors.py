@@ -479,7 +479,10 @@ class Resolved:
                     st = next((s for t in c.subtree if (s := self.state_at(t.i))), None)
                     if st:
                         return st if st != exclude else None
-            act = act.head if act.dep_ in ("dobj", "nsubjpass") else act
+            if act.dep_ in ("dobj", "nsubjpass"):
+                act = act.head
+                if act.lemma_ in resources.judging_verbs():
+                    return None  # "Kyiv welcomed the decision": a judge, not the doer
         for c in act.children:
             if c.dep_ in ("nsubj", "nsubjpass", "agent"):
                 st = self.subject_state(c)

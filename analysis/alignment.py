@@ -135,7 +135,31 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
         tok.dep_ == "pobj"
         and head.lower_ in ("from", "of", "out", "on", "in")
         and (head.head.lemma_ in rule.reversed_by or head.head.head.lemma_ in rule.reversed_by)
-    )
+    ) or _reversed_above(tok, rule)
+
+
+# The links from a trigger up to a verb that acts on it: its object, a preposition's object
+# and a verb completing another ("stopped issuing licences for arms exports").
+ACTED_ON = frozenset({"dobj", "pobj", "prep", "xcomp", "nsubjpass", "compound"})
+
+
+def _reversed_above(tok: Token, rule: resources.SignalRule) -> bool:
+    """A reversing verb further up the phrase that holds the trigger: "stopped issuing new
+    licences for arms exports to Turkey"; never across a verb that is no complement."""
+    cur, hops = tok, 0
+    for _ in range(6):
+        if cur.dep_ not in ACTED_ON or cur.head == cur:
+            return False
+        head = cur.head
+        hops += cur.dep_ == "prep"
+        if cur.dep_ == "prep" and (head.pos_ in ("VERB", "AUX") or hops > 1):
+            return False  # a phrase beside the act (read above), or one on a phrase
+        if head.pos_ == "VERB" and head.lemma_ in rule.reversed_by:
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "xcomp":
+            return False
+        cur = head
+    return False
 
 
 def _declined(verb: Token) -> bool:
@@ -188,7 +212,12 @@ def _subject(
             ):
                 return True, _state_of(c, resolved)  # "Sweden's bid to join NATO"
         obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
-        if holder.dep_ == "xcomp" and obj is not None and (st := _state_of(obj, resolved)):
+        if (
+            holder.dep_ == "xcomp"
+            and obj is not None
+            and obj.i < holder.i  # the one told stands before what it is told to do
+            and (st := _state_of(obj, resolved))
+        ):
             return True, st  # "prompting Beijing to lodge a protest", "urged Berlin to send"
         about = _gerund_object(holder)
         if about is not None:
@@ -595,7 +624,7 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
         return joiner if found and joiner is not None and _is_state(joiner) else None
     if rule.light_verbs and tok.pos_ == "NOUN":
         own = _own_actor(ctx, tok)
-        if own is not None or verb.lemma_ not in (*rule.light_verbs, *rule.reversed_by):
+        if own is not None or not _carried_by(tok, verb, rule):
             return own if own is not None and _is_state(own) else None
     found, subject = _subject(verb, tok, ctx.resolved, ctx.focus)
     if not found:
@@ -611,6 +640,23 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
             None,
         )
     return subject if subject is not None and _is_state(subject) else None
+
+
+def _carried_by(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
+    """Whether a light or reversing verb carries a noun trigger ("imposed sanctions",
+    "sanctions were lifted", "kept its sanctions on"): the trigger is its object, not a
+    phrase beside it ("hard to keep flying since sanctions on Moscow"); an act it is done in
+    ("launched drones in the same raid") is carried too."""
+    if verb.lemma_ in rule.reversed_by:
+        return True
+    if verb.lemma_ not in rule.light_verbs:
+        return False
+    head = tok
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "in":
+        head = head.head  # "launched drones in the same raid"
+    return head.head == verb and head.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "prep")
 
 
 # Entity types of a named event or work: "the Second World War" is no act of war.
@@ -673,8 +719,12 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
     """(negated, refused) for a trigger and its governing verb, the same for every class:
     "did not sign", "has yet to establish" and "failed to agree" say the act did not happen;
     "refused to join", "does not want to join" and "will not take part" refuse it."""
+    if _shares_head(verb) and _negated(verb.head):
+        verb = verb.head  # "will not sign or ratify the pact": the negation covers both
+    elif verb == tok and tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj"):
+        verb = _governing_verb(tok.head)  # a noun the tagger took for a verb ("the drills")
     negated = _negated(verb) if verb != tok or tok.pos_ == "VERB" else False
-    if tok.pos_ == "VERB" and _negated(tok):
+    if (tok.pos_ == "VERB" and _negated(tok)) or _denied(tok):
         negated = True
     refused = _refused(verb) or (tok.pos_ != "VERB" and verb.lemma_ in REFUSE_WORDS)
     if verb.dep_ in ("xcomp", "ccomp") and _negated(verb.head):
@@ -688,6 +738,36 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
     if negated and _declined(verb):
         refused, negated = True, False
     return negated, refused
+
+
+def _shares_head(verb: Token) -> bool:
+    """A verb coordinated with the one before it and sharing its subject ("did not sign or
+    ratify", "will not take part in the drills")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _denied(tok: Token) -> bool:
+    """A trigger whose own phrase, subject or copula denies it: "there will be no exercises
+    with Russia", "no agreement was signed", "joint patrols were not on the table"."""
+    if tok.pos_ == "VERB":
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and _no(c) for c in tok.children
+        )  # "no agreement was signed", "no state has joined"
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _no(tok):
+        return True
+    head = tok.head
+    return tok.dep_ == "nsubj" and head.lemma_ == "be" and _negated(head)
+
+
+def _no(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _pressed_for(verb: Token) -> bool:
@@ -728,7 +808,7 @@ def _counterparts(
     skip = ctx.weapon_tokens
     places = rule.basis != "verbal"  # praise of "the republics in Ukraine" is not of Ukraine
     near = [s for s in _targets(tok, ctx.resolved, skip, preps, places=places) if s != subject]
-    phrased = _phrase_object(ctx, tok, rule)
+    phrased = _fixed_object(ctx, tok, rule, subject)
     if phrased is not None:
         return [s for s in phrased if s != subject]
     if not near and rule.weapon_owners and tok.lemma_ not in rule.light_verbs:
@@ -769,6 +849,82 @@ def _counterparts(
     if kind == "exercise_suspension":
         near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
     return near
+
+
+def _fixed_object(
+    ctx: Context, tok: Token, rule: resources.SignalRule, subject: str
+) -> list[str] | None:
+    """The counterparts a verbal trigger's own object or phrase fixes; None when it fixes
+    none and the counterparts are sought more widely."""
+    addressed = _addressed(ctx, tok, subject) if rule.basis == "verbal" else []
+    return addressed[:3] if addressed else _phrase_object(ctx, tok, rule)
+
+
+def _addressed(ctx: Context, tok: Token, subject: str) -> list[str]:
+    """The states a verb of saying, pressing or judging addresses as its object ("pressed
+    Belgrade to limit its reliance on Chinese technology", "accused North Korea of selling
+    weapons to Russia"): they alone are its target; the act demanded of them or blamed on
+    them names third parties, not the speaker's target."""
+    if tok.pos_ != "VERB" or _demands_hostility(tok):
+        return []
+    out: list[str] = []
+    for c in tok.children:
+        # "accusing Honduras of demanding a price and China of using dollar diplomacy": a
+        # gapped second object hangs on the verb as a conjunct.
+        gapped = c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+        if c.dep_ not in ("dobj", "dative") and not gapped:
+            continue
+        # Clauses on the object and places in it ("the republics in eastern Ukraine").
+        aside = {
+            u.i
+            for t in c.subtree
+            if t != c and (t.dep_ in CLAUSES or (t.dep_ == "prep" and t.lower_ in LOCATIVE))
+            for u in t.subtree
+        }
+        for t in c.subtree if not gapped else [c]:
+            if t.i in aside or t.i in ctx.weapon_tokens or _maker_of(t, ctx.resolved):
+                continue
+            st = ctx.resolved.state_at(t.i)
+            if st and st != subject and st not in out:
+                out.append(st)
+    return out + [st for st in _gapped_objects(ctx, tok) if st != subject and st not in out]
+
+
+def _gapped_objects(ctx: Context, verb: Token) -> list[str]:
+    """Second objects of a gapped clause, wherever the parser hangs them: "accused Sudan of
+    arming rebels and Libya of hosting them" (a coordinated name followed by the verb's own
+    complement word is the verb's object, not part of the first act)."""
+    words = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    words |= {"to"} if any(c.dep_ == "xcomp" for c in verb.children) else set()
+    doc = verb.doc
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ not in ("prep", "xcomp"):
+            continue
+        for t in c.subtree:
+            after = t.right_edge.i + 1
+            if (
+                t.dep_ == "conj"
+                and after < len(doc)
+                and doc[after].lower_ in words
+                and (st := ctx.resolved.state_at(t.i))
+            ):
+                out.append(st)
+    return out
+
+
+def _demands_hostility(verb: Token) -> bool:
+    """Whether what a verb presses for is itself a hostile act ("press the EU to agree an
+    arms embargo on Turkey"): its target is then the speaker's too."""
+    words, rules = _word_triggers(), resources.signal_rules()
+    complement = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    return any(
+        (kind := words.get(t.lemma_) or words.get(t.lower_)) is not None
+        and rules[kind].direction < 0
+        and rules[kind].basis != "verbal"
+        for c in complement
+        for t in c.subtree
+    )
 
 
 def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list[str] | None:
@@ -866,7 +1022,9 @@ def _act_doers(
     for holder in dict.fromkeys([tok, verb]):
         for c in holder.children:
             noun = c if c.dep_ == "dobj" and c != tok else None
-            if c.dep_ == "prep" and c.lower_ in preps:
+            # A phrase fronted before its verb sets the scene ("On the ground, Russian forces
+            # pressed ..."); it names no act judged.
+            if c.dep_ == "prep" and c.lower_ in preps and c.i > holder.i:
                 noun = next((p for p in c.children if p.dep_ == "pobj"), None)
             if (
                 noun is None
@@ -994,10 +1152,18 @@ def _parties(
     """(the states that act, the states they act on) for a trigger whose subject is known."""
     rule = resources.signal_rules()[kind]
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
+    if not counterparts and not rule.symmetric and rule.direction < 0:
+        counterparts = _parallel(ctx, sent, kind, subject)
     subjects = [subject]
     if counterparts and not rule.symmetric:
         # "Chile and Colombia recalled their ambassadors from Israel": each of them acts.
         subjects += [s for s in _conjoined_subjects(ctx, verb, subject) if s not in counterparts]
+        if rule.direction < 0 and _reciprocal(tok, verb, rule):
+            # "Indian and Chinese troops clashed": each side acts on the other.
+            sides = _co_subjects(ctx, verb, subject)
+            if counterparts and set(counterparts) <= set(sides):
+                subjects = list(dict.fromkeys([*subjects, *counterparts]))
+                counterparts = list(subjects)
     elif not counterparts and rule.basis != "verbal" and (rule.symmetric or rule.direction < 0):
         # "Indian and Chinese troops clashed"; those who urge or criticise together are not
         # each other's targets, nor are allies who strike together ("U.S. and British warships
@@ -1013,6 +1179,18 @@ def _parties(
     return subjects, counterparts
 
 
+def _parallel(ctx: Context, sent: Span, kind: str, subject: str) -> list[str]:
+    """ "Bolivia broke off relations with Israel, and Chile and Colombia recalled their
+    ambassadors": an act of the same class that names no counterpart, in the sentence of one
+    that does, is aimed at the same state."""
+    rows = [
+        r
+        for r in ctx.out
+        if r.type == kind and sent.start_char <= r.start < sent.end_char and r.subject != subject
+    ]
+    return [rows[-1].counterpart] if rows and rows[-1].counterpart != subject else []
+
+
 # Grammar: words that make coordinated subjects act on each other ("each expelled", "attacked
 # each other", "one another").
 RECIPROCAL = frozenset({"each", "other", "another", "mutual", "mutually"})
@@ -1023,6 +1201,8 @@ def _reciprocal(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     nature ("clashed", "fighting"), or a reciprocal word in the clause ("each expelled")."""
     if tok.lemma_ in rule.mutual or tok.lower_ in rule.mutual:
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in rule.mutual:
+        return True  # "exchanged fire", "traded artillery fire"
     # The word may stand anywhere up the clauses the act is in ("India and Canada each
     # expelled", "each accusing the other of opening fire").
     heads = [tok, *tok.ancestors]
@@ -1083,7 +1263,9 @@ def _every_party(
     """Drills and treaties: every party moves toward every other ("Indonesian and U.S. troops,
     joined by forces from Australia, Japan and Singapore")."""
     rule = resources.signal_rules()[kind]
-    own = list(dict.fromkeys([subject, *_co_subjects(ctx, verb, subject)]))
+    # "China condemned US arms sales to Taiwan": the judge's phrase names no party.
+    partners = [] if _judged(tok, verb, rule) else _co_subjects(ctx, verb, subject)
+    own = list(dict.fromkeys([subject, *partners]))
     if len(own) > 1:
         # "Armenian and U.S. soldiers began an exercise": the parties are named; others in the
         # sentence are bystanders.
@@ -1162,11 +1344,21 @@ def _aimed_at(
     for holder in dict.fromkeys([tok, verb]):
         for c in holder.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                for t in c.subtree:
+                # The place is the first state the phrase names: "near Tajikistan's border
+                # with Afghanistan" lies in Tajikistan, a partner's own ground.
+                first = next((t for t in c.subtree if ctx.resolved.state_at(t.i)), None)
+                named = [] if first is None else [first, *_mention_root(ctx, first).conjuncts]
+                for t in named:
                     st = ctx.resolved.state_at(t.i)
                     if st and st != subject and st not in partners and st not in out:
                         out.append(st)
     return out
+
+
+def _mention_root(ctx: Context, tok: Token) -> Token:
+    """The head token of the actor mention a token is in ("the Philippines": Philippines)."""
+    m = ctx.resolved.by_token.get(tok.i)
+    return tok.doc[m.start : m.end].root if m is not None else tok
 
 
 def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
@@ -1174,6 +1366,12 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
     others in its phrase ("Iran's mission to the United Nations", "Iranian-made drones")."""
     doc = verb.doc
     out: list[str] = []
+    while (
+        verb.dep_ == "xcomp"
+        and verb.head != verb
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        verb = verb.head  # "Norway and Finland stopped issuing licences for arms exports"
     for m in ctx.resolved.mentions:
         if m.state != subject or not (verb.left_edge.i <= m.start < verb.i):
             continue

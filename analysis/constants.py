@@ -89,6 +89,7 @@ SIGNAL_TYPES: Final = (
     "veto",
     "veto_lifted",
     "armed_attack",
+    "coercion",
     "diplomatic_rupture",
     "diplomatic_restoration",
     "joint_exercise",

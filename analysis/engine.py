@@ -20,7 +20,7 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
         events = timeline.build_events(doc, dates, resolved)
         transfers = procurement.extract(doc, resolved, dates)
         deals = [t for t in transfers if t.status != procurement.REFUSED]
-        cues = stance.extract(doc, resolved)
+        cues = stance.extract(doc, resolved, transfers)
         signals = alignment.extract(doc, resolved, dates, transfers, cues)
     finally:
         # The caches refer back to the Doc; a Doc is not collected through such cycles.

@@ -879,7 +879,7 @@ def _group_noun(row: dict[str, Any]) -> str:
     return lemma
 
 
-SPEAKER_KINDS = ("independent", "foreign", "region", "armed_group")
+SPEAKER_KINDS = ("independent", "foreign", "region", "armed_group", "institution")
 
 
 @lru_cache(maxsize=1)
@@ -888,7 +888,9 @@ def speaker_words() -> dict[str, str]:
     by kind: ``independent`` speakers (analysts, reporters), ``foreign`` ones whose posting is
     not their state (diplomats), ``region`` modifiers that name no one state ("Western"),
     ``armed_group`` nouns for fighters outside a state's forces ("rebels", "militia"), who are
-    no state even with one named before them ("Yemen's Houthi rebels")."""
+    no state even with one named before them ("Yemen's Houthi rebels"); ``institution`` nouns
+    of a state's offices, whose modifiers name their remit, not a region ("the foreign
+    ministry")."""
     return dict(_read("speakers.v1.jsonl", _speaker))
 
 

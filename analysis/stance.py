@@ -8,6 +8,7 @@ reported clause or the party of a "from"/"on"/"to" phrase is the target.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -16,8 +17,16 @@ from spacy.tokens import Doc, Span, Token
 from analysis import resources
 from analysis.actors import Resolved
 from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS
-from analysis.doc import TERMS_KEY, clean_sentence, sentence, token_table
-from analysis.model import StanceCueRow
+from analysis.doc import (
+    TERMS_KEY,
+    clean_sentence,
+    sentence,
+    sentences,
+    sentences_back,
+    token_table,
+)
+from analysis.model import ProcurementRow, StanceCueRow
+from analysis.procurement import FORCES, PRIVATE, REFUSED, frame_index
 
 MODALS = {"could", "may", "might", "would", "should"}
 IMPERSONAL = frozenset({"appear", "seem"})  # grammar: "appears to", "seems to" hold no claim
@@ -117,6 +126,8 @@ def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
     words = resources.speaker_words()
     if words.get(subj.lemma_.lower()) in ("independent", "foreign", "armed_group"):
         return True
+    if words.get(subj.lemma_.lower()) == "institution":
+        return False  # "the foreign ministry": a remit, not a vague origin
     return any(
         c.dep_ in ("amod", "compound") and words.get(c.lower_) == "region" for c in subj.children
     )
@@ -144,6 +155,10 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
             if c.dep_ != dep:
                 continue
             if dep in ("dobj", "dative") and c.lower_ in ("it", "them"):
+                judged = _judged_before(verb) if c.lower_ == "it" else None
+                if judged is not None:
+                    # "Riyadh condemned the attack, and Doha also criticised it": the act.
+                    return resolved.act_doer(judged, exclude)
                 st = resolved.antecedent(c)  # "cut ties with Qatar, accusing it of ..."
                 if st and st != exclude:
                     return st
@@ -164,6 +179,21 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
                 st = resolved.state_at(t.i)
                 if st and st != exclude:
                     return st
+    return None
+
+
+def _judged_before(verb: Token) -> Token | None:
+    """The act another verb of judging judged last, in this sentence or the one before, when
+    this verb of judging takes a pronoun ("condemned the attack ..., and Qatar also
+    criticised it"); None when there is none or the verb judges nothing."""
+    judging = resources.judging_verbs()
+    if verb.lemma_ not in judging:
+        return None
+    doc = verb.doc
+    for j in range(verb.i - 1, sentences_back(verb, 1) - 1, -1):
+        t = doc[j]
+        if t.dep_ == "dobj" and t.pos_ == "NOUN" and t.head.lemma_ in judging:
+            return t
     return None
 
 
@@ -198,6 +228,81 @@ def _act_target(verb: Token, resolved: Resolved, speaker: str | None) -> str | N
         if st and st != speaker:
             return st  # "Chinese warships held drills around Taiwan, which Taipei called ..."
     return resolved.act_doer(obj, speaker)
+
+
+# How a cue frames what a verb of judging judges: "called the shipment a provocation".
+FRAMING = frozenset({"oprd", "attr", "acomp", "xcomp"})
+
+
+def _judged_noun(verb: Token) -> Token | None:
+    """The noun a verb of judging judges: its object, or what a relative clause is on
+    ("the shipment, which Beijing condemned")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None and obj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        obj = verb.head
+    return obj if obj is not None and obj.pos_ == "NOUN" else None
+
+
+def _transfer_party(
+    span: Span,
+    verb: Token,
+    resolved: Resolved,
+    speaker: str | None,
+    transfers: Sequence[ProcurementRow],
+    polarity: int,
+) -> str | None:
+    """The side of an arms transfer a cue judges by a word for it ("China condemned the
+    shipment", "Israeli officials welcomed the deal", "condemned the plan to arm Kyiv"): a
+    party judges the other side; one who takes no part criticises the supplier, whose act
+    arming is, and backs the recipient, whom it arms. The transfer is one the word's own
+    phrase names a party of, else the one the article leads with, else the last one read,
+    in the word's sentence or the three before. A word with its own state ("India's plan")
+    or a cue that names one ("Russian escalation") is read as before."""
+    noun = _judged_noun(verb)
+    if (
+        noun is None
+        or not (span.root == verb or (span.root.head == verb and span.root.dep_ in FRAMING))
+        or any(resolved.state_at(t.i) for c in noun.lefts for t in c.subtree)
+        or not _transfer_word(noun)
+        or not any(c.dep_ in ("det", "poss") and c.lower_ in ACT_DETERMINERS for c in noun.children)
+    ):
+        return None
+    row = _transfer_meant(noun, resolved, transfers)
+    if row is None or speaker is None:
+        return None
+    if speaker == row.recipient:
+        return row.supplier
+    if speaker == row.supplier:
+        return row.recipient
+    return row.recipient if polarity > 0 else row.supplier
+
+
+def _transfer_word(noun: Token) -> bool:
+    """Whether a noun opens an arms-transfer frame ("deal", "shipment", "plan")."""
+    return any(
+        not f.block and f.status is not None and f.id not in (FORCES, PRIVATE)
+        for f in frame_index(noun.doc).get(noun.i, ())
+    )
+
+
+def _transfer_meant(
+    noun: Token, resolved: Resolved, transfers: Sequence[ProcurementRow]
+) -> ProcurementRow | None:
+    doc = noun.doc
+    first = doc[sentences_back(noun, 3)].idx
+    rows = sorted(
+        (t for t in transfers if t.status != REFUSED and t.supplier and t.recipient),
+        key=lambda t: t.start,
+    )
+    named = {st for t in noun.rights for u in t.subtree if (st := resolved.state_at(u.i))}
+    own = [t for t in rows if named & {t.supplier, t.recipient}]
+    if own:  # "the plan to arm Kyiv": the nearest transfer to Ukraine
+        return min(own, key=lambda t: abs(t.start - noun.idx))
+    near = [t for t in rows if first <= t.start < sentence(noun).end_char]
+    if not near:
+        return None
+    lede_end = sentences(doc)[:2][-1].end_char
+    return rows[0] if rows[0].start < lede_end else near[-1]
 
 
 def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | None:
@@ -317,8 +422,12 @@ def _attribution_speaker(sent: Span, resolved: Resolved) -> str | None:
     return None
 
 
-def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
-    """Every stance cue with its speaker, target and polarity."""
+def extract(
+    doc: Doc, resolved: Resolved, transfers: Sequence[ProcurementRow] = ()
+) -> list[StanceCueRow]:
+    """Every stance cue with its speaker, target and polarity; ``transfers`` (the article's
+    arms transfers) name the parties of a transfer a cue judges ("China condemned the
+    shipment")."""
     cues_by_index = resources.stance_cues()
     found: list[tuple[int, int, resources.StanceCue]] = []
     for span in doc.spans[TERMS_KEY]:
@@ -348,7 +457,7 @@ def extract(doc: Doc, resolved: Resolved) -> list[StanceCueRow]:
             continue
         last_end = end
         span = doc[start:end]
-        row = _row(span, cue, resolved)
+        row = _row(span, cue, resolved, transfers)
         # "Washington, Beijing and Moscow all urged restraint": one cue for each who speaks,
         # and none of them is the target.
         speakers = _co_speakers(span, replace(row, target=None), resolved)
@@ -453,7 +562,12 @@ def _pressed_none(verb: Token, cue: resources.StanceCue, resolved: Resolved) -> 
     return plural and not any(resolved.state_at(t.i) for o in objects for t in o.subtree)
 
 
-def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueRow:
+def _row(
+    span: Span,
+    cue: resources.StanceCue,
+    resolved: Resolved,
+    transfers: Sequence[ProcurementRow] = (),
+) -> StanceCueRow:
     sent = sentence(span[0])
     verb = _verb_of(span.root)
     speaker: str | None
@@ -510,7 +624,8 @@ def _row(span: Span, cue: resources.StanceCue, resolved: Resolved) -> StanceCueR
         # whoever did it) is the target.
         speaker = _subject_state(verb, resolved)
         target = (
-            _object_state(verb, resolved, speaker)
+            _transfer_party(span, verb, resolved, speaker, transfers, cue.polarity)
+            or _object_state(verb, resolved, speaker)
             or _act_target(verb, resolved, speaker)
             or _other_state(sent, resolved, speaker)
         )

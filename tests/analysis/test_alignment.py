@@ -841,3 +841,226 @@ def test_revoking_and_rescinding_reverse_a_pact_or_sanctions(
     got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
     assert expected in got
     assert (expected[0], expected[1], -expected[2]) not in got
+
+
+@pytest.mark.parametrize(
+    "text,addressed,bystander",
+    [
+        ("Canada pressed Peru to reduce its purchases of Turkish drones.", "PER", "TUR"),
+        ("Japan accused Laos of shipping rifles to Myanmar.", "LAO", "MMR"),
+        ("Kenya urged Uganda to settle its border dispute with South Sudan.", "UGA", "SSD"),
+    ],
+)
+def test_a_pressed_or_accused_state_is_the_only_target(
+    run: Callable[..., Analysis], text: str, addressed: str, bystander: str
+) -> None:
+    """The state a verb of pressing or accusing addresses is its target; third states in the
+    act demanded of it or blamed on it are not."""
+    rows = [a for a in run(text).alignment if a.type == "verbal_criticism"]
+    assert {a.counterpart for a in rows} == {addressed}
+    assert bystander not in {a.counterpart for a in rows}
+
+
+def test_pressing_for_a_hostile_act_aims_at_its_target(run: Callable[..., Analysis]) -> None:
+    pairs = triples(run("Norway will press the European Union to impose an embargo on Iran."))
+    assert ("NOR", "IRN", -1, "verbal_criticism") in pairs
+
+
+def test_each_gapped_object_of_an_accusation_is_a_target(run: Callable[..., Analysis]) -> None:
+    pairs = triples(run("Chad accused Sudan of arming rebels and Libya of hosting them."))
+    assert {("TCD", "SDN", -1, "verbal_criticism"), ("TCD", "LBY", -1, "verbal_criticism")} <= pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt said there would be no exercises with Russia this year.",
+        "No agreement between Peru and Chile was signed.",
+        "Officials in Hanoi said joint drills with Laos were not on the table.",
+    ],
+)
+def test_a_trigger_its_own_phrase_denies_gives_nothing(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert not run(text).alignment
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Norway will keep its sanctions on Belarus.", ("NOR", "BLR", -1, "sanctions")),
+        ("Japan maintained sanctions against North Korea.", ("JPN", "PRK", -1, "sanctions")),
+    ],
+)
+def test_keeping_sanctions_is_a_sanction(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in triples(run(text))
+
+
+def test_a_light_verb_carries_only_its_object(run: Callable[..., Analysis]) -> None:
+    """ "hard to keep flying since sanctions on Moscow": the subject does not impose them."""
+    text = "Peru's Russian jets have been hard to keep flying since sanctions on Moscow began."
+    assert not [a for a in run(text).alignment if a.subject == "PER"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Austria resumed arms exports to Egypt.", {("AUT", "EGY", 1), ("EGY", "AUT", 1)}),
+        ("Belgium halted arms exports to Rwanda.", {("BEL", "RWA", -1)}),
+        (
+            "Denmark and Estonia stopped issuing new licences for arms exports to Azerbaijan.",
+            {("DNK", "AZE", -1), ("EST", "AZE", -1)},
+        ),
+        ("Canada's restrictions on arms sales to Chile stay in place.", {("CAN", "CHL", -1)}),
+    ],
+)
+def test_arms_exports_without_a_named_weapon_and_their_halt(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, int]]
+) -> None:
+    pairs = {
+        (a.subject, a.counterpart, a.direction)
+        for a in run(text).alignment
+        if a.type in ("military_aid", "arms_refusal")
+    }
+    assert pairs == expected
+
+
+def test_a_state_judging_arms_sales_is_no_party_to_them(run: Callable[..., Analysis]) -> None:
+    rows = run("Russia condemned French arms sales to Armenia.").alignment
+    aid = {(a.subject, a.counterpart) for a in rows if a.type == "military_aid"}
+    assert aid == {("FRA", "ARM"), ("ARM", "FRA")}
+
+
+def test_a_parallel_act_without_a_counterpart_is_aimed_at_the_same_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Peru broke off diplomatic relations with Iran on Monday, and Ecuador and Uruguay "
+        "recalled their ambassadors for consultations."
+    )
+    pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert {("PER", "IRN", -1), ("ECU", "IRN", -1), ("URY", "IRN", -1)} <= pairs
+
+
+def test_an_act_alone_in_its_sentence_borrows_no_counterpart(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Peru broke off relations with Iran. Ecuador recalled its ambassador for consultations."
+    assert ("ECU", "IRN", -1) not in {
+        (a.subject, a.counterpart, a.direction) for a in run(text).alignment
+    }
+
+
+def test_drills_near_a_partners_own_border_are_no_show_of_force(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Kazakh and Kyrgyz troops held joint drills near Kyrgyzstan's border with China."
+    rows = run(text).alignment
+    assert not [a for a in rows if a.type == "show_of_force"]
+    assert ("KAZ", "KGZ", 1) in {(a.subject, a.counterpart, a.direction) for a in rows}
+
+
+def test_drills_around_coordinated_states_aim_at_each(run: Callable[..., Analysis]) -> None:
+    rows = run("Russia staged drills around Finland and Estonia.").alignment
+    aimed = {(a.subject, a.counterpart) for a in rows if a.type == "show_of_force"}
+    assert aimed == {("RUS", "FIN"), ("RUS", "EST")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Armenian tanks rolled into Azerbaijan overnight.", ("ARM", "AZE", -1, "armed_attack")),
+        ("Sudanese troops crossed into Chad on Friday.", ("SDN", "TCD", -1, "armed_attack")),
+        (
+            "Canada will always stand with Ukraine, the minister said.",
+            ("CAN", "UKR", 1, "verbal_support"),
+        ),
+    ],
+)
+def test_moving_forces_into_a_state_and_standing_with_one(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in triples(run(text))
+
+
+def test_people_crossing_into_a_state_are_no_attack(run: Callable[..., Analysis]) -> None:
+    assert not run("Thousands of refugees crossed into Poland.").alignment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ecuadorian and Peruvian troops exchanged fire near the border.",
+        "Ecuadorian and Peruvian forces traded artillery fire overnight.",
+        "Ecuadorian and Peruvian troops clashed in the jungle.",
+    ],
+)
+def test_a_mutual_clash_points_each_side_at_the_other(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert {("ECU", "PER", -1), ("PER", "ECU", -1)} <= pairs
+
+
+def test_a_fronted_scene_phrase_names_no_act_judged(run: Callable[..., Analysis]) -> None:
+    """ "On the ground, ... pressed their assault": "the ground" is a place, not an act whose
+    doer the verb judges."""
+    text = (
+        "Norway will send tanks to Ukraine. On the ground, Russian forces pressed their assault "
+        "on Bakhmut."
+    )
+    assert not [a for a in run(text).alignment if a.type == "verbal_criticism"]
+
+
+def test_a_state_judging_an_act_is_not_its_doer_for_later_judges(
+    run: Callable[..., Analysis],
+) -> None:
+    """ "Finland welcomed the decision. Belarus condemned the decision.": Belarus condemns
+    the state that decided, not the one that welcomed it."""
+    text = (
+        "Norway closed its border crossings with Russia on Monday. Finland welcomed the "
+        "decision. Belarus condemned the decision."
+    )
+    pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("BLR", "NOR", -1) in pairs
+    assert ("BLR", "FIN", -1) not in pairs
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Chinese coast guard ships used water cannon against Indonesian fishing boats.",
+            ("CHN", "IDN", -1, "coercion"),
+        ),
+        ("A Russian jet harassed a French patrol aircraft.", ("RUS", "FRA", -1, "coercion")),
+        ("A Chinese vessel rammed a Vietnamese boat.", ("CHN", "VNM", -1, "coercion")),
+    ],
+)
+def test_force_short_of_an_attack_is_coercion(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in triples(run(text))
+
+
+def test_coercion_needs_a_state_it_is_aimed_at(run: Callable[..., Analysis]) -> None:
+    assert not run("Officials in Spain denied that police had harassed protesters.").alignment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The tagger may read "drills" as a verb in either slot; the negation still covers it.
+        "The move means Bolivian troops will not take part in the Andean Shield drills with "
+        "Peruvian and Chilean forces.",
+        "Bolivian troops will not take part in the drills with Peruvian and Chilean forces.",
+    ],
+)
+def test_a_declined_drill_points_away_however_it_is_tagged(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert {("BOL", "PER", -1), ("BOL", "CHL", -1)} <= pairs
+    assert ("BOL", "PER", 1) not in pairs

@@ -346,3 +346,62 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(run: Callable[..., Ana
     )
     cue = next(c for c in run(text).stance_cues if c.cue == "accusing")
     assert (cue.speaker, cue.target) == ("KWT", "QAT")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A party judges the other side of the transfer.
+        (
+            "Sweden will deliver six Gripen jets to Colombia. Colombian officials welcomed the "
+            "deal.",
+            ("welcomed", "COL", "SWE"),
+        ),
+        # One who takes no part backs the state armed and criticises the one arming it.
+        (
+            "Norway signed a contract to sell NASAMS launchers to Chile. Spain backed the sale.",
+            ("backed", "ESP", "CHL"),
+        ),
+        (
+            "Denmark agreed to sell eight F-16 fighters to Peru on Monday. China condemned the "
+            "deal.",
+            ("condemned", "CHN", "DNK"),
+        ),
+        # The word's own phrase names the transfer meant, not the one the text leads with.
+        (
+            "Italy bought 20 Leopard 2 tanks from Germany last year. Italy also plans to send "
+            "M109 howitzers to Ukraine. Belarus condemned the plan to arm Kyiv.",
+            ("condemned", "BLR", "ITA"),
+        ),
+    ],
+)
+def test_a_judged_transfer_word_targets_a_side_of_the_transfer(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(c.cue, c.speaker, c.target) for c in run(text).stance_cues}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The foreign ministry in Lima rejected the report.", ("rejected", "PER")),
+        ("Chile's foreign minister said the talks had failed.", ("said", "CHL")),
+        ("Western officials said the talks had failed.", ("officials said", None)),
+    ],
+)
+def test_an_office_named_by_its_remit_speaks_for_its_state(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in {(c.cue, c.speaker) for c in run(text).stance_cues}
+
+
+def test_it_after_a_judged_act_is_that_act(run: Callable[..., Analysis]) -> None:
+    """ "Kenya condemned the attack, and Ghana also criticised it": "it" is the attack, so
+    its doer is the target, not the state that judged it first."""
+    text = (
+        "Sudan shelled villages in Chad on Monday. Kenya condemned the attack, and Ghana also "
+        "criticised it."
+    )
+    assert ("criticised", "GHA", "SDN") in {
+        (c.cue, c.speaker, c.target) for c in run(text).stance_cues
+    }
