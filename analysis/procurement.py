@@ -1350,7 +1350,9 @@ def _transfer_deal(noun: Token) -> bool:
 
 
 def _licensor(verb: Token, resolved: Resolved) -> str | None:
-    """The state a licence comes from ("built under licence from Russia")."""
+    """The state a licence comes from ("built under licence from Russia"), or the partner of
+    the deal a production serves ("signed a contract with Russia to manufacture AK-203
+    rifles")."""
     for noun in _licences(verb):
         for p in noun.children:
             if (
@@ -1359,6 +1361,27 @@ def _licensor(verb: Token, resolved: Resolved) -> str | None:
                 and (st := _pobj_state(p, resolved))
             ):
                 return st
+    deal = _purpose_deal(verb)
+    if deal is None or _company_subject(deal.head if deal.dep_ == "dobj" else verb, resolved):
+        return None  # "Boeing signed an agreement with India to build ...": the maker supplies
+    return _deal_partner(deal, resolved)
+
+
+def _purpose_deal(verb: Token) -> Token | None:
+    """The deal noun whose purpose a verb states: "an agreement with Turkish Aerospace to
+    produce Anka drones" (a clause on the noun), "signed a contract with Russia to manufacture
+    rifles" (a clause on the verb that takes the noun)."""
+    if verb.dep_ == "acl":
+        nouns = [verb.head]
+    elif verb.dep_ in ("advcl", "xcomp"):
+        nouns = [c for c in verb.head.children if c.dep_ == "dobj"]
+    else:
+        return None
+    index = frame_index(verb.doc)
+    for noun in nouns:
+        frame = _governing(index.get(noun.i, ()))
+        if noun.pos_ == "NOUN" and frame is not None and frame.status == "ordered":
+            return noun
     return None
 
 
@@ -2212,6 +2235,9 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         gov = _governor(doc, mention, index)
         status = _mention_status(root, gov, index)
         if _no_transfer(mention, gov, status, index):
+            # "Malaysia's Russian-built Su-30MKM fighters ...": whatever the clause does with
+            # them, a state's weapons of a named foreign origin were once supplied to it.
+            found.extend(_origin_holding(doc, mention, root, resolved, index))
             continue
         if gov.frame is not None and gov.frame.subject == "rival" and gov.anchor.dep_ == "nsubj":
             continue  # "the F-35 beat the Rafale": the winner is no offer
@@ -2253,6 +2279,80 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, other, recipient))
     found.extend(_elliptic(doc, resolved, index))
     return found
+
+
+HOLDINGS_FRAME = "fleet-noun"
+DEMONYM_DEPS = frozenset({"amod", "compound"})
+"""The frame of a state's holdings: what a possessed weapon of named origin stands under."""
+
+
+def _origin_holding(
+    doc: Doc,
+    mention: WeaponMention,
+    root: Token,
+    resolved: Resolved,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> list[Candidate]:
+    """A state's own weapon whose phrase names a foreign origin ("Malaysia's Russian-built
+    Su-30MKM fighters", "its Chinese-made J-10C fighters shot down ...", "Peru, whose French
+    Mirage 2000s ..."): in service with the possessor, supplied by the origin. Captured or
+    destroyed weapons ("Ukraine's captured Russian tanks") are no holding of this kind."""
+    if _inner_block(mention, root, index) is not None:
+        return []
+    own = _own_noun(root)
+    first = own
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "whose MiG-29s and French Mirage 2000s": the list's possessor
+    holder = _possessor(doc, first, resolved)
+    if holder is None or not resources.is_country(holder):
+        return []
+    origin = _named_origin(doc, mention, own, resolved, holder)
+    if origin is None or not resources.is_country(origin):
+        return []
+    frame = resources.frames_by_id()[HOLDINGS_FRAME]
+    gov = Governor(own, frame, own)
+    return [Candidate(mention, gov, "in_service", origin, holder)]
+
+
+def _possessor(doc: Doc, noun: Token, resolved: Resolved) -> str | None:
+    """The state a noun's possessor names: "Malaysia's", "its" (by its antecedent), or the
+    state right before "whose" ("Peru, whose ...")."""
+    for c in noun.children:
+        if c.dep_ != "poss":
+            continue
+        if c.lower_ == "whose":
+            i = c.i - 1
+            if i >= 0 and doc[i].text == ",":
+                i -= 1
+            return resolved.state_at(i) if i >= 0 else None
+        if c.lower_ in ("its", "their"):
+            return resolved.antecedent(c)
+        return _state_in(c, resolved)
+    return None
+
+
+def _named_origin(
+    doc: Doc, mention: WeaponMention, own: Token, resolved: Resolved, holder: str
+) -> str | None:
+    """A state other than the holder that a weapon's own modifiers name as its origin:
+    "Russian-built", "U.S.-supplied", or a plain demonym ("French Mirage 2000s")."""
+    for c in own.lefts:
+        if c.dep_ == "poss":
+            continue
+        for t in c.subtree:
+            if mention.start <= t.i < mention.end:
+                continue
+            st = resolved.state_at(t.i)
+            if st is None or st == holder:
+                continue
+            # "French Mirage 2000s": a demonym, also when the parser made it a compound
+            if (
+                supplier_suffixed(doc, t.i, t.i + 1)
+                or t.ent_type_ == "NORP"
+                or t.dep_ in DEMONYM_DEPS
+            ):
+                return st
+    return None
 
 
 def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:

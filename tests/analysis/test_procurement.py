@@ -1912,3 +1912,75 @@ def test_being_interested_in_buying_is_a_plan(run: Callable[..., Analysis]) -> N
 )
 def test_the_asker_of_a_request_is_the_recipient(run: Callable[..., Analysis], text: str) -> None:
     assert deals(run(text)) == [("F-35", "fighter_aircraft", "USA", "TWN", "requested")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Whatever the clause does with them, a state's weapons of a named foreign origin were
+        # supplied to it once: the possessor holds them, the origin supplied them.
+        (
+            "Officials hope to repair Ghana's Russian-built Mi-24 gunships before the rains.",
+            ("Mi-24", "RUS", "GHA", "in_service"),
+        ),
+        (
+            "Kenya says its Chinese-made Wing Loong drones shot down two rebel aircraft.",
+            ("Wing Loong", "CHN", "KEN", "in_service"),
+        ),
+        (
+            "Chile, whose Soviet-era tanks and French Scorpene submarines need a refit, has"
+            " invited bids for new frigates.",
+            ("Scorpene", "FRA", "CHL", "in_service"),
+        ),
+    ],
+)
+def test_a_possessed_weapon_of_named_origin_is_in_service(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in {(s, p, r, st) for s, _, p, r, st in deals(run(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No foreign origin is named: the holder's own weapons, used in combat.
+        "Azerbaijani drones destroyed three Armenian Osa launchers.",
+        "Ghana's Mi-24 gunships struck rebel positions on Monday.",
+        # Captured weapons are their own thing, never a holding of the captor.
+        "Ukraine's captured Russian-made T-72 tanks were repainted in Kharkiv.",
+    ],
+)
+def test_a_weapon_without_named_origin_or_captured_is_no_holding(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # The partner of the deal a production serves licenses it: a clause on the verb that
+        # takes the deal noun, or a clause on the deal noun itself.
+        (
+            "Ghana signed a contract with Brazil to assemble Super Tucano aircraft locally.",
+            ("A-29 Super Tucano", "BRA", "GHA", "ordered"),
+        ),
+        (
+            "Kazakhstan is a buyer. In 2022 it signed an agreement with Turkish Aerospace to"
+            " produce Anka drones under licence at a plant in the country.",
+            ("TAI Anka", "TUR", "KAZ", "ordered"),
+        ),
+    ],
+)
+def test_the_partner_of_a_production_deal_licenses_it(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in {(s, p, r, st) for s, _, p, r, st in deals(run(text))}
+
+
+def test_a_maker_that_signs_to_build_for_a_state_is_no_licensee(
+    run: Callable[..., Analysis],
+) -> None:
+    # The maker's deal with the state it builds in names no licensor: no row from the partner.
+    got = deals(run("Boeing signed an agreement with India to build Apache fuselages."))
+    assert all(p != "IND" for _, _, p, _, _ in got)
