@@ -396,10 +396,16 @@ def _inner_frame(
     that Russia donated", "jets bought from France") or a participle before it ("US-supplied")."""
     own = _own_noun(root)
     # "six Kilo-class submarines and four Gepard-class frigates delivered over the decade": a
-    # participle on the last item of a list is said of every item.
+    # participle on the last item of a list is said of every item; so is one after the list
+    # that the parser hung on its first item ("Su-30 fighters, S-300 batteries and T-72 tanks
+    # bought from Moscow").
     last = [c for c in own.conjuncts if c.i > own.i and c.pos_ in NOMINAL][-1:]
-    for noun in (own, root, *last):
+    first = _list_head(own)
+    end = max((c.i for c in first.conjuncts), default=first.i)
+    for noun in (own, root, *last, first):
         for clause in noun.children:
+            if noun == first != own and clause.i < end:
+                continue
             c, frame = _clause_frame(clause, index)
             # "drones flying near the peninsula": a weapon's own motion is no possession.
             if (
@@ -420,6 +426,13 @@ def _inner_frame(
             if frame is not None and frame.status and not frame.explicit:
                 return t, frame, own
     return _described_by_participle(own, index)
+
+
+def _list_head(noun: Token) -> Token:
+    """The first item of the list a noun is an item of (itself when it is none)."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    return noun
 
 
 def _own_noun(root: Token) -> Token:
@@ -862,6 +875,16 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
 
 
+def _negated_head(head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A negated verb above a frame ("did not send"), or an intent noun with "no" ("has no
+    plans to send weapons", "no intention of buying F-16s"): nothing is planned."""
+    if not _negated(head):
+        return False
+    return head.pos_ in ("VERB", "AUX") or (
+        head.pos_ == "NOUN" and any(f.modal for f in index.get(head.i, ()))
+    )
+
+
 def _unreal(tok: Token) -> bool:
     """A clause under a modal ("will deliver") or a condition ("if Serbia buys")."""
     holders = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
@@ -912,7 +935,7 @@ def _head_modality(
             found = {**_raised(cur, index), **found}
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in cur.children):
             break  # "if the F-35 deal collapses": a condition, not an event
-        if (_negated(cur) and cur.pos_ in ("VERB", "AUX")) or _summary_denied(cur, index):
+        if _negated_head(cur, index) or _summary_denied(cur, index):
             return "negated", cur  # "did not send", "accused X of selling ..., a charge X denies"
         subject = describes and came_from in ("nsubj", "nsubjpass")
         for frame in _imposing(cur, index, subject):
@@ -2033,12 +2056,15 @@ def _drill_goal(verb: Token) -> bool | None:
     )
 
 
-DUTY_PREPS = frozenset({"on", "for", "as"})
+DUTY_PREPS = frozenset({"on", "for", "as", "into"})
 
 
 def _on_duty(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
-    """A phrase that sends weapons on a mission, a patrol or an exercise (a block noun of its
-    object, or of the phrase it opens: "as part of NATO air policing")."""
+    """A phrase that sends weapons on a mission, a patrol, an exercise or a sortie (a block
+    noun of its object, of the phrase it opens: "as part of NATO air policing", or the phrase
+    itself: "into the air")."""
+    if any(f.block for f in index.get(prep.i, ())):
+        return True  # "sent six F-16s into the air": the phrase is a block context itself
     objects = [t for t in prep.children if t.dep_ == "pobj"]
     if prep.lower_ == "as":  # "as part of a NATO mission"
         objects = [g for t in objects for g in t.subtree if g.dep_ == "pobj" or g.i == t.i]

@@ -1984,3 +1984,43 @@ def test_a_maker_that_signs_to_build_for_a_state_is_no_licensee(
     # The maker's deal with the state it builds in names no licensor: no row from the partner.
     got = deals(run("Boeing signed an agreement with India to build Apache fuselages."))
     assert all(p != "IND" for _, _, p, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An intent noun with "no" above the transfer: nothing is planned.
+        "Asked about aid, the minister said Chile had no plans to send weapons to Ukraine.",
+        "Ghana has no intention of buying F-16 fighters from the United States.",
+        "Egypt has shown no interest in buying Russian Su-35 fighters.",
+        # Aircraft sent into the air or into battle fly a sortie; nothing changes hands.
+        "The Kenyan army said it had sent four F-5 jets into the air and that one had hit a"
+        " Somali militant camp.",
+        "Ghana sent four Su-25 jets into battle against the rebels.",
+    ],
+)
+def test_no_plan_and_a_sortie_are_no_transfer(run: Callable[..., Analysis], text: str) -> None:
+    assert deals(run(text)) == []
+
+
+def test_a_plan_without_no_is_still_a_plan(run: Callable[..., Analysis]) -> None:
+    got = deals(run("Ghana has plans to buy F-16 fighters from the United States."))
+    assert got == [("F-16", "fighter_aircraft", "USA", "GHA", "planned")]
+
+
+def test_a_participle_after_a_list_is_said_of_every_item(run: Callable[..., Analysis]) -> None:
+    # The parser hangs "bought from Moscow" on the list's first item; it ends the whole list.
+    text = (
+        "Ghana's armed forces still field Russian-made Su-30 fighters, S-300 air defence"
+        " batteries and T-72 tanks bought from Moscow in the late 2000s."
+    )
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+    assert ("T-72", "RUS", "GHA") in got
+
+
+def test_a_participle_inside_a_list_is_said_of_its_own_item(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Ghana's army fields Mi-24 helicopters bought from Russia, BMP-2 vehicles and T-72 tanks."
+    )
+    got = {s for s, _, _, _, _ in deals(run(text))}
+    assert got == {"Mi-24"}
