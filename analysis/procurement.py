@@ -119,6 +119,7 @@ class WeaponMention:
     system: str | None  # canonical designation, None for a generic mention
     category: str
     origin: str | None
+    navy: str | None = None  # a named ship's: the state whose navy its prefix names
 
     def root(self, doc: Doc) -> Token:
         """The token that carries the mention in the sentence. A name the parser split off
@@ -177,6 +178,7 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
                 WeaponMention(span.start, span.end, variant.name, variant.category, variant.origin)
             )
             taken.add(span.start)
+    found = _named_vessels(doc, found, taken)
     specific_heads = {doc[m.start : m.end].root.head.i for m in found}
     specific_ends = {m.end for m in found}
     terms = sorted(
@@ -191,6 +193,7 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         near_specific = (
             span.start in specific_ends
             or any(i in specific_heads for i in range(span.start, span.end))
+            or _modifies_name(span, taken)
             or (
                 span.start > 0
                 and doc[span.start - 1].lower_ in ("the", "of")
@@ -204,6 +207,73 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         found.append(WeaponMention(span.start, span.end, None, span.id_, None))
     found.sort(key=lambda m: m.start)
     return _resolve_definites(doc, found)
+
+
+def _modifies_name(span: Span, taken: set[int]) -> bool:
+    """A generic term that modifies a named system ("the missile corvette INS Kirpan",
+    "corvette" and "missile" hung on "Kirpan"): a word of its description, no weapon of its own."""
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ not in ("compound", "amod") or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.i in taken:
+            return True
+    return False
+
+
+NAVAL = frozenset({"ship", "submarine"})
+
+
+def _named_vessels(doc: Doc, found: list[WeaponMention], taken: set[int]) -> list[WeaponMention]:
+    """Ships named by a navy's prefix ("INS Kirpan", "HMS Ocean", "BRP Jose Rizal"): one
+    ship, held by the prefix's navy when the name was given. A class named right before it
+    ("the Kilo-class INS Sindhuvir") gives its category and is the same ship."""
+    prefixes = resources.vessel_prefixes()
+    out = list(found)
+    i = 0
+    while i < len(doc) - 1:
+        navy = prefixes.get(doc[i].text)
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and end not in taken and _name_word(doc[end]):
+            end += 1
+        if navy is None or end == i + 1 or i in taken or _names_a_place(doc[end - 1]):
+            i += 1
+            continue
+        category = "ship"
+        before = next((m for m in out if m.end == i and m.category in NAVAL), None)
+        start = i
+        if before is not None:
+            out.remove(before)
+            category, start = before.category, before.start
+        elif _class_named(doc[end - 1], out):
+            i = end  # "the Type 23 frigate HMS Monmouth": the class names the ship
+            continue
+        out.append(WeaponMention(start, end, doc[i:end].text, category, None, navy))
+        taken.update(range(start, end))
+        i = end
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _class_named(last: Token, found: list[WeaponMention]) -> bool:
+    """Whether a ship class is named in the phrase of a ship's name or of the noun it is in
+    apposition to ("a Type 054A/P frigate, PNS Tughril")."""
+    holder = last.head if last.dep_ == "appos" else last
+    inside = {t.i for t in holder.subtree}
+    return any(m.category in NAVAL and m.start in inside for m in found)
+
+
+def _names_a_place(last: Token) -> bool:
+    """A prefixed name that modifies a common noun after it names a shore station or a base
+    ("the INS Rajali naval air station"), not a ship."""
+    head = last.head
+    return last.dep_ in ("compound", "amod", "nmod") and head.i > last.i and head.pos_ == "NOUN"
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a ship's name: capitalised, not a state and not a common word of the text."""
+    return tok.is_alpha and tok.text[0].isupper() and tok.pos_ == "PROPN"
 
 
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
@@ -1469,7 +1539,10 @@ def _arguments(
             got.give("recipient", _pobj_state(c, resolved))
         elif c.dep_ == "dobj" and role == "theme":
             # "the tanks reached Ukraine", "reached Polish units"; not "Russian trenches"
-            unit = any(_forces(t, frame_index(verb.doc)) for t in (c, *c.conjuncts))
+            unit = any(
+                _forces(t, frame_index(verb.doc)) or t.lemma_ in UNIT_NOUNS
+                for t in (c, *c.conjuncts)
+            )
             got.give(
                 "recipient", resolved.state_at(c.i) or (_state_in(c, resolved) if unit else None)
             )
@@ -1617,7 +1690,8 @@ def _modifier_parties(
     if shared is not None:
         spans.append(range(shared, own.left_edge.i))
     for i in (i for span in spans for i in span):
-        if doc[i].lower_ in ("its", "their") and doc[i].dep_ == "poss":
+        if doc[i].dep_ == "poss" and not resolved.state_at(i):
+            # "its", "their", "the country's": what the possessor stands for
             got.give("recipient", resolved.antecedent(doc[i]))
         st = resolved.state_at(i)
         if not st:
@@ -1634,6 +1708,8 @@ def _modifier_parties(
             # "Serbia's MiG-29s" are Serbia's; "Boeing's F/A-18" is the maker's offer.
             maker = (m := resolved.by_token.get(i)) is not None and resources.is_company(m.actor)
             got.give("supplier" if maker else "recipient", st)
+        elif tok.dep_ == "nmod" and tok.pos_ == "PROPN" and i > 0 and doc[i - 1].pos_ == "VERB":
+            got.give("recipient", st)  # "sold Morocco 36 CAESAR howitzers", parsed as one phrase
         elif tok.ent_type_ == "NORP" or tok.dep_ in ("amod", "compound"):
             # "Serbian MiG-29s": the operator; "Chinese drones" in a Serbia story: the maker.
             got.give("supplier" if origin is None and mention.system is None else "recipient", st)
@@ -2013,7 +2089,9 @@ def _battle_goal(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]
     "the outskirts of Avdiivka"): a common noun that is neither the front nor a unit."""
     goals = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(goals) and all(
-        g.pos_ == "NOUN" and not any(f.id in (FORCES, "combat-noun") for f in index.get(g.i, ()))
+        g.pos_ == "NOUN"
+        and g.lemma_ not in UNIT_NOUNS  # "reached Ukrainian units": the receiving force
+        and not any(f.id in (FORCES, "combat-noun") for f in index.get(g.i, ()))
         for g in goals
     )
 
@@ -2161,8 +2239,8 @@ MUNITIONS = frozenset({"missile", "uav"})
 
 
 def _strike_on_city(mention: WeaponMention, gov: Governor) -> bool:
-    """Missiles or drones that reach or arrive over a capital ("Russian missiles reached Kyiv
-    overnight", "drones arrived over Kyiv"): a strike, not a delivery; a state named as such
+    """Missiles or drones that reach or arrive over a capital or a force ("Russian missiles
+    reached Kyiv overnight", "drones arrived over Kyiv"): a strike, not a delivery; a state named as such
     ("ATACMS missiles reached Ukraine") still receives them."""
     frame, tok = gov.frame, gov.token
     if frame is None or tok is None or frame.subject != "theme" or gov.inner:
@@ -2176,11 +2254,16 @@ def _strike_on_city(mention: WeaponMention, gov: Governor) -> bool:
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    # a city ("Kyiv", "Odesa and Kharkiv"), not a state named as such
+    # a city ("Kyiv", "Odesa and Kharkiv"), not a state named as such; or a force ("reached
+    # Ukrainian units")
+    index = frame_index(tok.doc)
     return any(
-        t.pos_ == "PROPN"
-        and t.ent_type_ not in NOT_PLACES  # "in May"
-        and t.text not in _country_names()
+        (
+            t.pos_ == "PROPN"
+            and t.ent_type_ not in NOT_PLACES  # "in May"
+            and t.text not in _country_names()
+        )
+        or (t.pos_ == "NOUN" and (t.lemma_ in UNIT_NOUNS or _forces(t, index)))
         for p in places
         for t in (p, *p.conjuncts)
     )
@@ -2263,7 +2346,10 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _no_transfer(mention, gov, status, index):
             # "Malaysia's Russian-built Su-30MKM fighters ...": whatever the clause does with
             # them, a state's weapons of a named foreign origin were once supplied to it.
-            found.extend(_origin_holding(doc, mention, root, resolved, index))
+            found.extend(
+                _range_item(doc, mention, root, found)
+                or _origin_holding(doc, mention, root, resolved, index)
+            )
             continue
         if gov.frame is not None and gov.frame.subject == "rival" and gov.anchor.dep_ == "nsubj":
             continue  # "the F-35 beat the Rafale": the winner is no offer
@@ -2289,8 +2375,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             and not _foreign_design(gov, mention, resolved)
         ):
             continue  # "Croatia's MiG-21 fleet", "the navy is building its own submarines"
-        if supplier is None and mention.origin and mention.system is not None:
-            supplier = mention.origin
+        supplier, recipient = _fallback_parties(mention, gov, status, supplier, recipient)
         found.append(Candidate(mention, gov, status, supplier, recipient))
         if asked:
             found.append(Candidate(mention, gov, "requested", supplier, recipient))
@@ -2305,6 +2390,62 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, other, recipient))
     found.extend(_elliptic(doc, resolved, index))
     return found
+
+
+def _range_item(
+    doc: Doc, mention: WeaponMention, root: Token, found: list[Candidate]
+) -> list[Candidate]:
+    """An item of a range of weapons ("supplied most of its weapons, from T-90 tanks and Su-30
+    fighters to S-300 batteries"): the range lists examples of the weapons named before it in
+    the sentence, and shares their transfer, whatever the parser hung it on."""
+    start = _range_start(doc, root)
+    if start is None:
+        return []
+    floor = sentence(root).start
+    before = [c for c in found if floor <= c.mention.start and c.mention.end <= start.i]
+    if not before:
+        return []
+    prev = before[-1]
+    supplier = prev.supplier if prev.mention.system is None else prev.supplier or mention.origin
+    return [Candidate(mention, prev.gov, prev.status, supplier, prev.recipient)]
+
+
+def _range_start(doc: Doc, root: Token) -> Token | None:
+    """The "from" of a "from A to B" range of weapons that a mention is an item of."""
+    noun = _list_head(_own_noun(root))
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ == "to" and prep.head.lower_ == "from":
+        prep = prep.head  # "to S-300 batteries" hung on the "from"
+    elif prep.lower_ == "to":
+        prep = next((c for c in prep.head.children if c.lower_ == "from" and c.i < prep.i), prep)
+    if prep.lower_ != "from":
+        return None
+    ends = [c for c in (*prep.children, *prep.head.children) if c.lower_ == "to" and c.i > prep.i]
+    first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if not ends or first is None or not _weapon_noun(doc, first):
+        return None  # "moved tanks from Poland to Ukraine": a route, not a range
+    return prep
+
+
+def _fallback_parties(
+    mention: WeaponMention,
+    gov: Governor,
+    status: str,
+    supplier: str | None,
+    recipient: str | None,
+) -> tuple[str | None, str | None]:
+    """Parties the text leaves out: the system's origin supplies it; a named ship's navy holds
+    it once it is in service or shown ("commissioned as SLNS Parakramabahu"), sails it where
+    it arrives ("USS Ford arrived in Haifa": a visit) and otherwise hands it over ("HMS Ocean
+    was handed over to Brazil")."""
+    if mention.navy is not None and status in HELD:
+        return supplier, recipient or mention.navy
+    sails = gov.frame is not None and gov.frame.subject == "theme"
+    if supplier is None and mention.system is not None:
+        supplier = mention.origin or (None if sails else mention.navy)
+    return supplier, recipient
 
 
 HOLDINGS_FRAME = "fleet-noun"

@@ -2024,3 +2024,84 @@ def test_a_participle_inside_a_list_is_said_of_its_own_item(run: Callable[..., A
     )
     got = {s for s, _, _, _, _ in deals(run(text))}
     assert got == {"Mi-24"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A "from A to B" range lists examples of the weapons named before it, whatever the
+        # parser hung it on; "the country's" stands for the state named before.
+        "Ghana spends heavily. Most of the money goes to China, which has supplied most of the"
+        " country's major weapons over the past decade, from K-8 trainers and Type 056"
+        " corvettes to HQ-9 air defence batteries.",
+        "Ghana buys from many. China has sold it a wide range of weapons, from K-8 trainers and"
+        " Type 056 corvettes to HQ-9 batteries.",
+    ],
+)
+def test_a_range_of_weapons_shares_the_transfer_before_it(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    got = {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+    assert {("K-8", "CHN", "GHA"), ("Type 056", "CHN", "GHA"), ("HQ-9", "CHN", "GHA")} <= got
+
+
+def test_a_route_from_one_place_to_another_is_no_range(run: Callable[..., Analysis]) -> None:
+    assert deals(run("Poland moved Leopard 2 tanks from Szczecin to Warsaw for the parade.")) == []
+
+
+def test_a_state_right_after_a_selling_verb_is_its_recipient(
+    run: Callable[..., Analysis],
+) -> None:
+    # "sold Morocco 36 CAESAR howitzers": the parser makes "Morocco" a modifier of the object.
+    text = (
+        "Algeria recalled its ambassador from Madrid. France, which sold Morocco 36 CAESAR"
+        " howitzers, is trying to mend relations with both countries at once."
+    )
+    assert deals(run(text)) == [("CAESAR", "artillery", "FRA", "MAR", "ordered")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A navy's prefix names one ship; a class right before it gives its kind.
+        (
+            "Britain handed over the patrol ship HMS Mersey to Ghana on Saturday.",
+            [("HMS Mersey", "ship", "GBR", "GHA", "delivered")],
+        ),
+        (
+            "India is a supplier. In 2022 it gave Ghana its first submarine, the Kilo-class INS"
+            " Sindhurakshak, a decision that drew criticism.",
+            [("INS Sindhurakshak", "submarine", "IND", "GHA", "delivered")],
+        ),
+        (
+            "The frigate HMS Monmouth was handed over to Chile on Friday.",
+            [("HMS Monmouth", "ship", "GBR", "CHL", "delivered")],
+        ),
+        # A ship that sails somewhere under its own navy's name visits; a name in use for a
+        # base is no ship; a ship commissioned under a new name is that navy's own.
+        ("The aircraft carrier USS Nimitz arrived in Manila on Sunday.", []),
+        ("The drones arrived at the INS Rajali naval air station earlier this year.", []),
+        ("The navy commissioned the corvette PNS Babur at a ceremony in Karachi.", []),
+    ],
+)
+def test_a_ship_named_by_its_navy_prefix(
+    run: Callable[..., Analysis], text: str, expected: list
+) -> None:
+    assert deals(run(text)) == expected
+
+
+def test_weapons_that_reach_a_states_units_are_delivered(run: Callable[..., Analysis]) -> None:
+    got = deals(run("Britain's Challenger 2 tanks reached Ukrainian units in March."))
+    assert got == [("Challenger 2", "tank", "GBR", "UKR", "delivered")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Missiles and drones that reach a force strike it.
+        "Russian missiles reached Ukrainian units near Kharkiv.",
+        "Russian drones reached Ukrainian troops near Kharkiv overnight.",
+    ],
+)
+def test_munitions_that_reach_a_force_strike_it(run: Callable[..., Analysis], text: str) -> None:
+    assert deals(run(text)) == []
