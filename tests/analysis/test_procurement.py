@@ -2105,3 +2105,34 @@ def test_weapons_that_reach_a_states_units_are_delivered(run: Callable[..., Anal
 )
 def test_munitions_that_reach_a_force_strike_it(run: Callable[..., Analysis], text: str) -> None:
     assert deals(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        # Close to a deal: still negotiating; closing a deal is an order.
+        ("Ghana is close to a deal with France for Rafale jets.", "negotiating"),
+        ("Ghana is nearing a deal to buy Rafale jets from France.", "negotiating"),
+        ("Ghana closed a deal with France for Rafale jets.", "ordered"),
+        # Money set aside for weapons is a plan.
+        ("Ghana has budgeted for 12 Rafale jets from France.", "planned"),
+        # Taking weapons over from a state is receiving them.
+        ("Ghana took over two Rafale jets from France.", "delivered"),
+    ],
+)
+def test_stages_of_a_deal_from_its_wording(
+    run: Callable[..., Analysis], text: str, status: str
+) -> None:
+    assert deals(run(text)) == [("Rafale", "fighter_aircraft", "FRA", "GHA", status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States has transferred two former Coast Guard cutters to Ghana.",
+        "Britain sold two minehunters to Ghana in 2021.",
+        "France delivered a helicopter carrier to Ghana last year.",
+    ],
+)
+def test_naval_terms_are_ships(run: Callable[..., Analysis], text: str) -> None:
+    assert [(s, c) for s, c, _, r, _ in deals(run(text)) if r == "GHA"] == [(None, "ship")]
