@@ -2388,8 +2388,27 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, supplier, other))
         for other in _gapped_sources(mention, gov, supplier, resolved):
             found.append(Candidate(mention, gov, status, other, recipient))
+    found.extend(_handed_on_holdings(doc, found, resolved, index))
     found.extend(_elliptic(doc, resolved, index))
     return found
+
+
+def _handed_on_holdings(
+    doc: Doc,
+    found: list[Candidate],
+    resolved: Resolved,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> list[Candidate]:
+    """A state's own weapons of named origin that it hands on ("Denmark donated all 19 of its
+    French-made CAESAR howitzers to Ukraine"): before they moved on, the origin had supplied
+    them to the state that now supplies them."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.supplier is None:
+            continue
+        held = _origin_holding(doc, c.mention, c.mention.root(doc), resolved, index)
+        out += [h for h in held if h.recipient == c.supplier]
+    return out
 
 
 def _range_item(
@@ -2483,7 +2502,7 @@ def _origin_holding(
 
 def _possessor(doc: Doc, noun: Token, resolved: Resolved) -> str | None:
     """The state a noun's possessor names: "Malaysia's", "its" (by its antecedent), or the
-    state right before "whose" ("Peru, whose ...")."""
+    state right before "whose" ("Peru, whose ..."); "their" names no one state."""
     for c in noun.children:
         if c.dep_ != "poss":
             continue
@@ -2492,7 +2511,9 @@ def _possessor(doc: Doc, noun: Token, resolved: Resolved) -> str | None:
             if i >= 0 and doc[i].text == ",":
                 i -= 1
             return resolved.state_at(i) if i >= 0 else None
-        if c.lower_ in ("its", "their"):
+        if c.lower_ == "their":
+            return None  # a plural: several states, or a group that is none
+        if c.lower_ == "its":
             return resolved.antecedent(c)
         return _state_in(c, resolved)
     return None

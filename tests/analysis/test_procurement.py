@@ -2136,3 +2136,32 @@ def test_stages_of_a_deal_from_its_wording(
 )
 def test_naval_terms_are_ships(run: Callable[..., Analysis], text: str) -> None:
     assert [(s, c) for s, c, _, r, _ in deals(run(text)) if r == "GHA"] == [(None, "ship")]
+
+
+def test_a_state_hands_on_its_weapons_of_named_origin(run: Callable[..., Analysis]) -> None:
+    # The donor held them, supplied by their origin; the donation is a row of its own.
+    got = {
+        (s, p, r, st)
+        for s, _, p, r, st in deals(
+            run("Norway donated all 14 of its German-made Leopard 2 tanks to Ukraine last year.")
+        )
+    }
+    assert got == {
+        ("Leopard 2", "NOR", "UKR", "delivered"),
+        ("Leopard 2", "DEU", "NOR", "in_service"),
+    }
+
+
+def test_their_weapons_name_no_one_holder(run: Callable[..., Analysis]) -> None:
+    got = deals(run("Norway and Denmark sent their German-made Leopard 2 tanks to Ukraine."))
+    assert all(st != "in_service" for _, _, _, _, st in got)
+
+
+def test_a_relative_clause_on_an_apposition_speaks_of_the_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ghana has leaned on China, its largest arms supplier, which is building four Type 056"
+        " corvettes for the Ghanaian navy in Shanghai."
+    )
+    assert ("Type 056", "CHN", "GHA") in {(s, p, r) for s, _, p, r, _ in deals(run(text))}
