@@ -1827,6 +1827,7 @@ def _parties(
     got = Parties()
     if gov.source is not None:
         got.give("supplier", _subject_state(gov.source, resolved, skip))
+    got.give("supplier", _former_holder(root, resolved))  # "retired from Japan's navy"
     gapped = _gapped_maker(doc, mention, resolved)
     got.give("supplier", gapped)  # "Saab has offered the Gripen, Lockheed Martin the F-16"
     got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"
@@ -1884,6 +1885,19 @@ def _parties(
     got.give("supplier", _co_producer(gov, mention, resolved))
     got.give("supplier", _built_in(gov, resolved))  # the last word: the place it was built
     return _maker_home(doc, mention, got.supplier, resolved), got.recipient
+
+
+def _former_holder(root: Token, resolved: Resolved) -> str | None:
+    """The state a weapon was retired or withdrawn from, by a participle on its own noun
+    ("five TC-90 aircraft, retired from Japan's navy, were handed over"): who hands it on."""
+    index = frame_index(root.doc)
+    for clause in _own_noun(root).children:
+        if clause.dep_ != "acl" or not any(f.id in HOLDER_FRAMES for f in index.get(clause.i, ())):
+            continue
+        for p in clause.children:
+            if p.dep_ == "prep" and p.lower_ == "from":
+                return _pobj_state(p, resolved)
+    return None
 
 
 def _maker_home(
@@ -2061,7 +2075,7 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
     if frame is None or tok is None or tok.pos_ != "VERB":
         return False
     if frame.subject == "supplier" or frame.status == "cancelled":
-        actor = _controller(tok)
+        actor = _doer(tok)
         if actor is not None and any(_forces(t, index) for t in actor.subtree):
             return True
         if frame.status == "cancelled" and _armed_actor(tok, actor):
@@ -2082,6 +2096,15 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
                 return True
         return bool(_drill_goal(tok)) or (frame.explicit and _battle_goal(tok, index))
     return False
+
+
+def _doer(verb: Token) -> Token | None:
+    """The forces that act in an active verb (its controller); a passive verb's subject is
+    what is moved ("aircraft, retired from Japan's navy, were handed over": the navy in their
+    description sends nothing), and a navy that hands ships over as agent transfers them."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    return _controller(verb)
 
 
 def _battle_goal(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

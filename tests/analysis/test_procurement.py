@@ -2165,3 +2165,15 @@ def test_a_relative_clause_on_an_apposition_speaks_of_the_state(
         " corvettes for the Ghanaian navy in Shanghai."
     )
     assert ("Type 056", "CHN", "GHA") in {(s, p, r) for s, _, p, r, _ in deals(run(text))}
+
+
+def test_weapons_retired_from_a_navy_are_handed_on_by_its_state(
+    run: Callable[..., Analysis],
+) -> None:
+    # The navy in the description of what is moved sends nothing itself: no deployment.
+    text = (
+        "Ghana is buying radars. Five C-130 aircraft, retired from Japan's air force, were"
+        " handed over to Ghana in 2017."
+    )
+    got = {(s, p, r, st) for s, _, p, r, st in deals(run(text))}
+    assert ("C-130 Hercules", "JPN", "GHA", "delivered") in got
