@@ -519,6 +519,10 @@ class Resolved:
                 st = self.state_at(t.i)
                 if st:
                     return st
+            # "China, its largest arms supplier, which is building ...": the noun in
+            # apposition stands for the state it describes.
+            if noun.dep_ == "appos" and self.state_at(noun.head.i):
+                return self.state_at(noun.head.i)
         return self.antecedent(subj)
 
     def actor_rows(self) -> list[ActorRow]:

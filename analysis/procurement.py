@@ -119,6 +119,7 @@ class WeaponMention:
     system: str | None  # canonical designation, None for a generic mention
     category: str
     origin: str | None
+    navy: str | None = None  # a named ship's: the state whose navy its prefix names
 
     def root(self, doc: Doc) -> Token:
         """The token that carries the mention in the sentence. A name the parser split off
@@ -177,6 +178,7 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
                 WeaponMention(span.start, span.end, variant.name, variant.category, variant.origin)
             )
             taken.add(span.start)
+    found = _named_vessels(doc, found, taken)
     specific_heads = {doc[m.start : m.end].root.head.i for m in found}
     specific_ends = {m.end for m in found}
     terms = sorted(
@@ -191,6 +193,7 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         near_specific = (
             span.start in specific_ends
             or any(i in specific_heads for i in range(span.start, span.end))
+            or _modifies_name(span, taken)
             or (
                 span.start > 0
                 and doc[span.start - 1].lower_ in ("the", "of")
@@ -204,6 +207,73 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         found.append(WeaponMention(span.start, span.end, None, span.id_, None))
     found.sort(key=lambda m: m.start)
     return _resolve_definites(doc, found)
+
+
+def _modifies_name(span: Span, taken: set[int]) -> bool:
+    """A generic term that modifies a named system ("the missile corvette INS Kirpan",
+    "corvette" and "missile" hung on "Kirpan"): a word of its description, no weapon of its own."""
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ not in ("compound", "amod") or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.i in taken:
+            return True
+    return False
+
+
+NAVAL = frozenset({"ship", "submarine"})
+
+
+def _named_vessels(doc: Doc, found: list[WeaponMention], taken: set[int]) -> list[WeaponMention]:
+    """Ships named by a navy's prefix ("INS Kirpan", "HMS Ocean", "BRP Jose Rizal"): one
+    ship, held by the prefix's navy when the name was given. A class named right before it
+    ("the Kilo-class INS Sindhuvir") gives its category and is the same ship."""
+    prefixes = resources.vessel_prefixes()
+    out = list(found)
+    i = 0
+    while i < len(doc) - 1:
+        navy = prefixes.get(doc[i].text)
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and end not in taken and _name_word(doc[end]):
+            end += 1
+        if navy is None or end == i + 1 or i in taken or _names_a_place(doc[end - 1]):
+            i += 1
+            continue
+        category = "ship"
+        before = next((m for m in out if m.end == i and m.category in NAVAL), None)
+        start = i
+        if before is not None:
+            out.remove(before)
+            category, start = before.category, before.start
+        elif _class_named(doc[end - 1], out):
+            i = end  # "the Type 23 frigate HMS Monmouth": the class names the ship
+            continue
+        out.append(WeaponMention(start, end, doc[i:end].text, category, None, navy))
+        taken.update(range(start, end))
+        i = end
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _class_named(last: Token, found: list[WeaponMention]) -> bool:
+    """Whether a ship class is named in the phrase of a ship's name or of the noun it is in
+    apposition to ("a Type 054A/P frigate, PNS Tughril")."""
+    holder = last.head if last.dep_ == "appos" else last
+    inside = {t.i for t in holder.subtree}
+    return any(m.category in NAVAL and m.start in inside for m in found)
+
+
+def _names_a_place(last: Token) -> bool:
+    """A prefixed name that modifies a common noun after it names a shore station or a base
+    ("the INS Rajali naval air station"), not a ship."""
+    head = last.head
+    return last.dep_ in ("compound", "amod", "nmod") and head.i > last.i and head.pos_ == "NOUN"
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a ship's name: capitalised, not a state and not a common word of the text."""
+    return tok.is_alpha and tok.text[0].isupper() and tok.pos_ == "PROPN"
 
 
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
@@ -396,10 +466,16 @@ def _inner_frame(
     that Russia donated", "jets bought from France") or a participle before it ("US-supplied")."""
     own = _own_noun(root)
     # "six Kilo-class submarines and four Gepard-class frigates delivered over the decade": a
-    # participle on the last item of a list is said of every item.
+    # participle on the last item of a list is said of every item; so is one after the list
+    # that the parser hung on its first item ("Su-30 fighters, S-300 batteries and T-72 tanks
+    # bought from Moscow").
     last = [c for c in own.conjuncts if c.i > own.i and c.pos_ in NOMINAL][-1:]
-    for noun in (own, root, *last):
+    first = _list_head(own)
+    end = max((c.i for c in first.conjuncts), default=first.i)
+    for noun in (own, root, *last, first):
         for clause in noun.children:
+            if noun == first != own and clause.i < end:
+                continue
             c, frame = _clause_frame(clause, index)
             # "drones flying near the peninsula": a weapon's own motion is no possession.
             if (
@@ -420,6 +496,13 @@ def _inner_frame(
             if frame is not None and frame.status and not frame.explicit:
                 return t, frame, own
     return _described_by_participle(own, index)
+
+
+def _list_head(noun: Token) -> Token:
+    """The first item of the list a noun is an item of (itself when it is none)."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    return noun
 
 
 def _own_noun(root: Token) -> Token:
@@ -862,6 +945,16 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
 
 
+def _negated_head(head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A negated verb above a frame ("did not send"), or an intent noun with "no" ("has no
+    plans to send weapons", "no intention of buying F-16s"): nothing is planned."""
+    if not _negated(head):
+        return False
+    return head.pos_ in ("VERB", "AUX") or (
+        head.pos_ == "NOUN" and any(f.modal for f in index.get(head.i, ()))
+    )
+
+
 def _unreal(tok: Token) -> bool:
     """A clause under a modal ("will deliver") or a condition ("if Serbia buys")."""
     holders = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
@@ -912,7 +1005,7 @@ def _head_modality(
             found = {**_raised(cur, index), **found}
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in cur.children):
             break  # "if the F-35 deal collapses": a condition, not an event
-        if (_negated(cur) and cur.pos_ in ("VERB", "AUX")) or _summary_denied(cur, index):
+        if _negated_head(cur, index) or _summary_denied(cur, index):
             return "negated", cur  # "did not send", "accused X of selling ..., a charge X denies"
         subject = describes and came_from in ("nsubj", "nsubjpass")
         for frame in _imposing(cur, index, subject):
@@ -1350,7 +1443,9 @@ def _transfer_deal(noun: Token) -> bool:
 
 
 def _licensor(verb: Token, resolved: Resolved) -> str | None:
-    """The state a licence comes from ("built under licence from Russia")."""
+    """The state a licence comes from ("built under licence from Russia"), or the partner of
+    the deal a production serves ("signed a contract with Russia to manufacture AK-203
+    rifles")."""
     for noun in _licences(verb):
         for p in noun.children:
             if (
@@ -1359,6 +1454,27 @@ def _licensor(verb: Token, resolved: Resolved) -> str | None:
                 and (st := _pobj_state(p, resolved))
             ):
                 return st
+    deal = _purpose_deal(verb)
+    if deal is None or _company_subject(deal.head if deal.dep_ == "dobj" else verb, resolved):
+        return None  # "Boeing signed an agreement with India to build ...": the maker supplies
+    return _deal_partner(deal, resolved)
+
+
+def _purpose_deal(verb: Token) -> Token | None:
+    """The deal noun whose purpose a verb states: "an agreement with Turkish Aerospace to
+    produce Anka drones" (a clause on the noun), "signed a contract with Russia to manufacture
+    rifles" (a clause on the verb that takes the noun)."""
+    if verb.dep_ == "acl":
+        nouns = [verb.head]
+    elif verb.dep_ in ("advcl", "xcomp"):
+        nouns = [c for c in verb.head.children if c.dep_ == "dobj"]
+    else:
+        return None
+    index = frame_index(verb.doc)
+    for noun in nouns:
+        frame = _governing(index.get(noun.i, ()))
+        if noun.pos_ == "NOUN" and frame is not None and frame.status == "ordered":
+            return noun
     return None
 
 
@@ -1423,7 +1539,10 @@ def _arguments(
             got.give("recipient", _pobj_state(c, resolved))
         elif c.dep_ == "dobj" and role == "theme":
             # "the tanks reached Ukraine", "reached Polish units"; not "Russian trenches"
-            unit = any(_forces(t, frame_index(verb.doc)) for t in (c, *c.conjuncts))
+            unit = any(
+                _forces(t, frame_index(verb.doc)) or t.lemma_ in UNIT_NOUNS
+                for t in (c, *c.conjuncts)
+            )
             got.give(
                 "recipient", resolved.state_at(c.i) or (_state_in(c, resolved) if unit else None)
             )
@@ -1571,7 +1690,8 @@ def _modifier_parties(
     if shared is not None:
         spans.append(range(shared, own.left_edge.i))
     for i in (i for span in spans for i in span):
-        if doc[i].lower_ in ("its", "their") and doc[i].dep_ == "poss":
+        if doc[i].dep_ == "poss" and not resolved.state_at(i):
+            # "its", "their", "the country's": what the possessor stands for
             got.give("recipient", resolved.antecedent(doc[i]))
         st = resolved.state_at(i)
         if not st:
@@ -1588,6 +1708,8 @@ def _modifier_parties(
             # "Serbia's MiG-29s" are Serbia's; "Boeing's F/A-18" is the maker's offer.
             maker = (m := resolved.by_token.get(i)) is not None and resources.is_company(m.actor)
             got.give("supplier" if maker else "recipient", st)
+        elif tok.dep_ == "nmod" and tok.pos_ == "PROPN" and i > 0 and doc[i - 1].pos_ == "VERB":
+            got.give("recipient", st)  # "sold Morocco 36 CAESAR howitzers", parsed as one phrase
         elif tok.ent_type_ == "NORP" or tok.dep_ in ("amod", "compound"):
             # "Serbian MiG-29s": the operator; "Chinese drones" in a Serbia story: the maker.
             got.give("supplier" if origin is None and mention.system is None else "recipient", st)
@@ -1705,6 +1827,7 @@ def _parties(
     got = Parties()
     if gov.source is not None:
         got.give("supplier", _subject_state(gov.source, resolved, skip))
+    got.give("supplier", _former_holder(root, resolved))  # "retired from Japan's navy"
     gapped = _gapped_maker(doc, mention, resolved)
     got.give("supplier", gapped)  # "Saab has offered the Gripen, Lockheed Martin the F-16"
     got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"
@@ -1762,6 +1885,19 @@ def _parties(
     got.give("supplier", _co_producer(gov, mention, resolved))
     got.give("supplier", _built_in(gov, resolved))  # the last word: the place it was built
     return _maker_home(doc, mention, got.supplier, resolved), got.recipient
+
+
+def _former_holder(root: Token, resolved: Resolved) -> str | None:
+    """The state a weapon was retired or withdrawn from, by a participle on its own noun
+    ("five TC-90 aircraft, retired from Japan's navy, were handed over"): who hands it on."""
+    index = frame_index(root.doc)
+    for clause in _own_noun(root).children:
+        if clause.dep_ != "acl" or not any(f.id in HOLDER_FRAMES for f in index.get(clause.i, ())):
+            continue
+        for p in clause.children:
+            if p.dep_ == "prep" and p.lower_ == "from":
+                return _pobj_state(p, resolved)
+    return None
 
 
 def _maker_home(
@@ -1939,7 +2075,7 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
     if frame is None or tok is None or tok.pos_ != "VERB":
         return False
     if frame.subject == "supplier" or frame.status == "cancelled":
-        actor = _controller(tok)
+        actor = _doer(tok)
         if actor is not None and any(_forces(t, index) for t in actor.subtree):
             return True
         if frame.status == "cancelled" and _armed_actor(tok, actor):
@@ -1962,12 +2098,23 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
     return False
 
 
+def _doer(verb: Token) -> Token | None:
+    """The forces that act in an active verb (its controller); a passive verb's subject is
+    what is moved ("aircraft, retired from Japan's navy, were handed over": the navy in their
+    description sends nothing), and a navy that hands ships over as agent transfers them."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    return _controller(verb)
+
+
 def _battle_goal(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
     """A place on the battlefield that weapons reach ("reached the first Russian trenches",
     "the outskirts of Avdiivka"): a common noun that is neither the front nor a unit."""
     goals = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(goals) and all(
-        g.pos_ == "NOUN" and not any(f.id in (FORCES, "combat-noun") for f in index.get(g.i, ()))
+        g.pos_ == "NOUN"
+        and g.lemma_ not in UNIT_NOUNS  # "reached Ukrainian units": the receiving force
+        and not any(f.id in (FORCES, "combat-noun") for f in index.get(g.i, ()))
         for g in goals
     )
 
@@ -2010,12 +2157,15 @@ def _drill_goal(verb: Token) -> bool | None:
     )
 
 
-DUTY_PREPS = frozenset({"on", "for", "as"})
+DUTY_PREPS = frozenset({"on", "for", "as", "into"})
 
 
 def _on_duty(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
-    """A phrase that sends weapons on a mission, a patrol or an exercise (a block noun of its
-    object, or of the phrase it opens: "as part of NATO air policing")."""
+    """A phrase that sends weapons on a mission, a patrol, an exercise or a sortie (a block
+    noun of its object, of the phrase it opens: "as part of NATO air policing", or the phrase
+    itself: "into the air")."""
+    if any(f.block for f in index.get(prep.i, ())):
+        return True  # "sent six F-16s into the air": the phrase is a block context itself
     objects = [t for t in prep.children if t.dep_ == "pobj"]
     if prep.lower_ == "as":  # "as part of a NATO mission"
         objects = [g for t in objects for g in t.subtree if g.dep_ == "pobj" or g.i == t.i]
@@ -2112,8 +2262,8 @@ MUNITIONS = frozenset({"missile", "uav"})
 
 
 def _strike_on_city(mention: WeaponMention, gov: Governor) -> bool:
-    """Missiles or drones that reach or arrive over a capital ("Russian missiles reached Kyiv
-    overnight", "drones arrived over Kyiv"): a strike, not a delivery; a state named as such
+    """Missiles or drones that reach or arrive over a capital or a force ("Russian missiles
+    reached Kyiv overnight", "drones arrived over Kyiv"): a strike, not a delivery; a state named as such
     ("ATACMS missiles reached Ukraine") still receives them."""
     frame, tok = gov.frame, gov.token
     if frame is None or tok is None or frame.subject != "theme" or gov.inner:
@@ -2127,11 +2277,16 @@ def _strike_on_city(mention: WeaponMention, gov: Governor) -> bool:
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    # a city ("Kyiv", "Odesa and Kharkiv"), not a state named as such
+    # a city ("Kyiv", "Odesa and Kharkiv"), not a state named as such; or a force ("reached
+    # Ukrainian units")
+    index = frame_index(tok.doc)
     return any(
-        t.pos_ == "PROPN"
-        and t.ent_type_ not in NOT_PLACES  # "in May"
-        and t.text not in _country_names()
+        (
+            t.pos_ == "PROPN"
+            and t.ent_type_ not in NOT_PLACES  # "in May"
+            and t.text not in _country_names()
+        )
+        or (t.pos_ == "NOUN" and (t.lemma_ in UNIT_NOUNS or _forces(t, index)))
         for p in places
         for t in (p, *p.conjuncts)
     )
@@ -2212,6 +2367,12 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         gov = _governor(doc, mention, index)
         status = _mention_status(root, gov, index)
         if _no_transfer(mention, gov, status, index):
+            # "Malaysia's Russian-built Su-30MKM fighters ...": whatever the clause does with
+            # them, a state's weapons of a named foreign origin were once supplied to it.
+            found.extend(
+                _range_item(doc, mention, root, found)
+                or _origin_holding(doc, mention, root, resolved, index)
+            )
             continue
         if gov.frame is not None and gov.frame.subject == "rival" and gov.anchor.dep_ == "nsubj":
             continue  # "the F-35 beat the Rafale": the winner is no offer
@@ -2237,8 +2398,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             and not _foreign_design(gov, mention, resolved)
         ):
             continue  # "Croatia's MiG-21 fleet", "the navy is building its own submarines"
-        if supplier is None and mention.origin and mention.system is not None:
-            supplier = mention.origin
+        supplier, recipient = _fallback_parties(mention, gov, status, supplier, recipient)
         found.append(Candidate(mention, gov, status, supplier, recipient))
         if asked:
             found.append(Candidate(mention, gov, "requested", supplier, recipient))
@@ -2251,8 +2411,159 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, supplier, other))
         for other in _gapped_sources(mention, gov, supplier, resolved):
             found.append(Candidate(mention, gov, status, other, recipient))
+    found.extend(_handed_on_holdings(doc, found, resolved, index))
     found.extend(_elliptic(doc, resolved, index))
     return found
+
+
+def _handed_on_holdings(
+    doc: Doc,
+    found: list[Candidate],
+    resolved: Resolved,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> list[Candidate]:
+    """A state's own weapons of named origin that it hands on ("Denmark donated all 19 of its
+    French-made CAESAR howitzers to Ukraine"): before they moved on, the origin had supplied
+    them to the state that now supplies them."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.supplier is None:
+            continue
+        held = _origin_holding(doc, c.mention, c.mention.root(doc), resolved, index)
+        out += [h for h in held if h.recipient == c.supplier]
+    return out
+
+
+def _range_item(
+    doc: Doc, mention: WeaponMention, root: Token, found: list[Candidate]
+) -> list[Candidate]:
+    """An item of a range of weapons ("supplied most of its weapons, from T-90 tanks and Su-30
+    fighters to S-300 batteries"): the range lists examples of the weapons named before it in
+    the sentence, and shares their transfer, whatever the parser hung it on."""
+    start = _range_start(doc, root)
+    if start is None:
+        return []
+    floor = sentence(root).start
+    before = [c for c in found if floor <= c.mention.start and c.mention.end <= start.i]
+    if not before:
+        return []
+    prev = before[-1]
+    supplier = prev.supplier if prev.mention.system is None else prev.supplier or mention.origin
+    return [Candidate(mention, prev.gov, prev.status, supplier, prev.recipient)]
+
+
+def _range_start(doc: Doc, root: Token) -> Token | None:
+    """The "from" of a "from A to B" range of weapons that a mention is an item of."""
+    noun = _list_head(_own_noun(root))
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ == "to" and prep.head.lower_ == "from":
+        prep = prep.head  # "to S-300 batteries" hung on the "from"
+    elif prep.lower_ == "to":
+        prep = next((c for c in prep.head.children if c.lower_ == "from" and c.i < prep.i), prep)
+    if prep.lower_ != "from":
+        return None
+    ends = [c for c in (*prep.children, *prep.head.children) if c.lower_ == "to" and c.i > prep.i]
+    first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if not ends or first is None or not _weapon_noun(doc, first):
+        return None  # "moved tanks from Poland to Ukraine": a route, not a range
+    return prep
+
+
+def _fallback_parties(
+    mention: WeaponMention,
+    gov: Governor,
+    status: str,
+    supplier: str | None,
+    recipient: str | None,
+) -> tuple[str | None, str | None]:
+    """Parties the text leaves out: the system's origin supplies it; a named ship's navy holds
+    it once it is in service or shown ("commissioned as SLNS Parakramabahu"), sails it where
+    it arrives ("USS Ford arrived in Haifa": a visit) and otherwise hands it over ("HMS Ocean
+    was handed over to Brazil")."""
+    if mention.navy is not None and status in HELD:
+        return supplier, recipient or mention.navy
+    sails = gov.frame is not None and gov.frame.subject == "theme"
+    if supplier is None and mention.system is not None:
+        supplier = mention.origin or (None if sails else mention.navy)
+    return supplier, recipient
+
+
+HOLDINGS_FRAME = "fleet-noun"
+DEMONYM_DEPS = frozenset({"amod", "compound"})
+"""The frame of a state's holdings: what a possessed weapon of named origin stands under."""
+
+
+def _origin_holding(
+    doc: Doc,
+    mention: WeaponMention,
+    root: Token,
+    resolved: Resolved,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> list[Candidate]:
+    """A state's own weapon whose phrase names a foreign origin ("Malaysia's Russian-built
+    Su-30MKM fighters", "its Chinese-made J-10C fighters shot down ...", "Peru, whose French
+    Mirage 2000s ..."): in service with the possessor, supplied by the origin. Captured or
+    destroyed weapons ("Ukraine's captured Russian tanks") are no holding of this kind."""
+    if _inner_block(mention, root, index) is not None:
+        return []
+    own = _own_noun(root)
+    first = own
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "whose MiG-29s and French Mirage 2000s": the list's possessor
+    holder = _possessor(doc, first, resolved)
+    if holder is None or not resources.is_country(holder):
+        return []
+    origin = _named_origin(doc, mention, own, resolved, holder)
+    if origin is None or not resources.is_country(origin):
+        return []
+    frame = resources.frames_by_id()[HOLDINGS_FRAME]
+    gov = Governor(own, frame, own)
+    return [Candidate(mention, gov, "in_service", origin, holder)]
+
+
+def _possessor(doc: Doc, noun: Token, resolved: Resolved) -> str | None:
+    """The state a noun's possessor names: "Malaysia's", "its" (by its antecedent), or the
+    state right before "whose" ("Peru, whose ..."); "their" names no one state."""
+    for c in noun.children:
+        if c.dep_ != "poss":
+            continue
+        if c.lower_ == "whose":
+            i = c.i - 1
+            if i >= 0 and doc[i].text == ",":
+                i -= 1
+            return resolved.state_at(i) if i >= 0 else None
+        if c.lower_ == "their":
+            return None  # a plural: several states, or a group that is none
+        if c.lower_ == "its":
+            return resolved.antecedent(c)
+        return _state_in(c, resolved)
+    return None
+
+
+def _named_origin(
+    doc: Doc, mention: WeaponMention, own: Token, resolved: Resolved, holder: str
+) -> str | None:
+    """A state other than the holder that a weapon's own modifiers name as its origin:
+    "Russian-built", "U.S.-supplied", or a plain demonym ("French Mirage 2000s")."""
+    for c in own.lefts:
+        if c.dep_ == "poss":
+            continue
+        for t in c.subtree:
+            if mention.start <= t.i < mention.end:
+                continue
+            st = resolved.state_at(t.i)
+            if st is None or st == holder:
+                continue
+            # "French Mirage 2000s": a demonym, also when the parser made it a compound
+            if (
+                supplier_suffixed(doc, t.i, t.i + 1)
+                or t.ent_type_ == "NORP"
+                or t.dep_ in DEMONYM_DEPS
+            ):
+                return st
+    return None
 
 
 def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:

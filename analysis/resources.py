@@ -106,6 +106,14 @@ class WeaponTerm:
     category: str
 
 
+@dataclass(frozen=True, slots=True)
+class VesselPrefix:
+    """A navy's ship prefix ("INS", "HMS"): before a name it names one ship of that navy."""
+
+    prefix: str
+    navy: str
+
+
 FRAME_ROLES = ("recipient", "supplier", "theme", "either", "rival")
 MODAL_STATUSES = (*STATUSES, "future", "refused", "denied")
 
@@ -575,6 +583,15 @@ def _term(row: dict[str, Any]) -> WeaponTerm:
     return rec
 
 
+def _vessel_prefix(row: dict[str, Any]) -> VesselPrefix:
+    rec = VesselPrefix(prefix=str(row["prefix"]), navy=str(row["navy"]))
+    if not rec.prefix.isalpha() or not rec.prefix[0].isupper():
+        raise ValueError(f"prefix {rec.prefix!r}")
+    if len(rec.navy) != 3 or not rec.navy.isupper():
+        raise ValueError(f"navy {rec.navy!r} is no country id")
+    return rec
+
+
 def _opt_in(value: Any, allowed: tuple[str, ...], what: str) -> str | None:
     if value is None:
         return None
@@ -855,6 +872,12 @@ def weapon_terms() -> tuple[WeaponTerm, ...]:
 
 
 @lru_cache(maxsize=1)
+def vessel_prefixes() -> dict[str, str]:
+    """Ship prefix -> the state whose navy it names (``vessel_prefixes.v1.jsonl``)."""
+    return {r.prefix: r.navy for r in _read("vessel_prefixes.v1.jsonl", _vessel_prefix)}
+
+
+@lru_cache(maxsize=1)
 def transfer_frames() -> tuple[FrameRecord, ...]:
     """Transfer triggers, modal heads and block contexts (``transfer_frames.v1.jsonl``)."""
     return _read("transfer_frames.v1.jsonl", _frame)
@@ -1015,6 +1038,7 @@ DATA_FILES: dict[str, Any] = {
     "people.v1.jsonl": people,
     "weapons.v1.jsonl": weapons,
     "weapon_terms.v1.jsonl": weapon_terms,
+    "vessel_prefixes.v1.jsonl": vessel_prefixes,
     "transfer_frames.v1.jsonl": transfer_frames,
     "references.v1.jsonl": references,
     "group_nouns.v1.jsonl": group_nouns,

@@ -495,6 +495,15 @@ def _owners(form: str) -> set[str]:
         ("Su-30MKI", "fighter_aircraft", "RUS"),
         ("Type 212CD", "submarine", "DEU"),
         ("Storm Shadow", "missile", "FRA"),
+        ("Hamilton-class cutter", "ship", "USA"),
+        ("Gregorio del Pilar-class", "ship", "USA"),
+        ("Agosta 90B", "submarine", "FRA"),
+        ("MiG-25", "fighter_aircraft", "RUS"),
+        ("Foxbat", "fighter_aircraft", "RUS"),
+        ("Bushmaster", "armoured_vehicle", "AUS"),
+        ("FH-77B", "artillery", "SWE"),
+        ("Khareef-class", "ship", "GBR"),
+        ("Al Madinah-class", "ship", "FRA"),
     ],
 )
 def test_common_systems_resolve_to_one_record_with_origin_and_category(
