@@ -2898,6 +2898,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     article names for its other transfers; only failing that, the state it is most about."""
     found = _candidates(doc, resolved)
     found += _ended_deals(doc, found, resolved)
+    found = _without_borrowed_suppliers(doc, found)
     # A state's own procurement ("new aircraft ordered from Dassault" for France) names no
     # buyer of others' weapons.
     named: Counter[str] = Counter(
@@ -2951,6 +2952,40 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
     return merge(rows)
+
+
+def _without_borrowed_suppliers(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Drop a system's pairing with a supplier that its sentence gives it only through another
+    system of the same list: where a weapon is paired both with its own maker's state and with
+    the maker of another weapon named beside it ("picked the Gripen over France's Rafale and the
+    Eurofighter", "F-15s from the United States alongside Typhoons from Britain"), the second
+    pairing is the list's, not the weapon's. A supplier that is no sibling's maker (a second-hand
+    seller, a donor) is kept, and so is one the weapon's own phrase names."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in found:
+        by_sentence.setdefault(sentence(doc[c.mention.start]).start, []).append(c)
+    dropped: set[int] = set()
+    for group in by_sentence.values():
+        makers = {c.mention.origin for c in group if c.mention.system and c.mention.origin}
+        for c in group:
+            origin = c.mention.origin
+            if c.gov.inner or not (
+                c.mention.system and origin and c.supplier and c.supplier != origin
+            ):
+                continue  # "JF-17 fighters built by China and Pakistan": its own makers
+            borrowed = c.supplier in makers and any(
+                o.mention.origin == c.supplier and o.mention.system != c.mention.system
+                for o in group
+            )
+            own = any(
+                o.mention.system == c.mention.system
+                and o.supplier == origin
+                and o.recipient == c.recipient
+                for o in group
+            )
+            if borrowed and own:
+                dropped.add(id(c))
+    return [c for c in found if id(c) not in dropped]
 
 
 def _own_member(supplier: str, recipient: str) -> bool:

@@ -2177,3 +2177,35 @@ def test_weapons_retired_from_a_navy_are_handed_on_by_its_state(
     )
     got = {(s, p, r, st) for s, _, p, r, st in deals(run(text))}
     assert ("C-130 Hercules", "JPN", "GHA", "delivered") in got
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "Poland ordered Leopard 2 and K2 tanks from Germany and South Korea.",
+            {("Leopard 2", "DEU", "POL"), ("K2 Black Panther", "KOR", "POL")},
+        ),
+        (
+            "The Saudi air force flies F-15s from the United States alongside Eurofighter"
+            " Typhoons from Britain.",
+            {("F-15", "USA", "SAU"), ("Eurofighter Typhoon", "GBR", "SAU")},
+        ),
+        (
+            # The weapon's own phrase names both of its makers: both stay.
+            "China handed over a Ming-class submarine in 2021, and Myanmar also operates JF-17"
+            " fighters built by China and Pakistan.",
+            {("Ming-class", "CHN", "MMR"), ("JF-17", "CHN", "MMR"), ("JF-17", "PAK", "MMR")},
+        ),
+        (
+            # A donor that makes none of the listed systems is kept.
+            "Romania received Leopard 1 tanks and F-16 jets from Norway.",
+            {("Leopard 1", "NOR", "ROU"), ("F-16", "NOR", "ROU")},
+        ),
+    ],
+)
+def test_a_supplier_borrowed_from_another_system_of_the_list_is_dropped(
+    run: Callable[..., Analysis], sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    got = {(p.system, p.supplier, p.recipient) for p in run(sentence).procurements}
+    assert got == expected
