@@ -14,6 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
@@ -231,14 +234,16 @@ def _named_vessels(doc: Doc, found: list[WeaponMention], taken: set[int]) -> lis
     ("the Kilo-class INS Sindhuvir") gives its category and is the same ship."""
     prefixes = resources.vessel_prefixes()
     out = list(found)
-    i = 0
-    while i < len(doc) - 1:
-        navy = prefixes.get(doc[i].text)
+    orth = doc.to_array(ORTH)[:-1]
+    after = 0
+    for i in np.flatnonzero(np.isin(orth, _prefix_keys(tuple(prefixes)))).tolist():
+        if i < after:
+            continue
+        navy = prefixes[doc[i].text]
         end = i + 1
         while end < len(doc) and end - i <= 3 and end not in taken and _name_word(doc[end]):
             end += 1
-        if navy is None or end == i + 1 or i in taken or _names_a_place(doc[end - 1]):
-            i += 1
+        if end == i + 1 or i in taken or _names_a_place(doc[end - 1]):
             continue
         category = "ship"
         before = next((m for m in out if m.end == i and m.category in NAVAL), None)
@@ -247,13 +252,19 @@ def _named_vessels(doc: Doc, found: list[WeaponMention], taken: set[int]) -> lis
             out.remove(before)
             category, start = before.category, before.start
         elif _class_named(doc[end - 1], out):
-            i = end  # "the Type 23 frigate HMS Monmouth": the class names the ship
+            after = end  # "the Type 23 frigate HMS Monmouth": the class names the ship
             continue
         out.append(WeaponMention(start, end, doc[i:end].text, category, None, navy))
         taken.update(range(start, end))
-        i = end
+        after = end
     out.sort(key=lambda m: m.start)
     return out
+
+
+@lru_cache(maxsize=4)
+def _prefix_keys(prefixes: tuple[str, ...]) -> np.ndarray:
+    """The string-store keys of the navies' ship prefixes, to find them in a doc's array."""
+    return np.array([get_string_id(p) for p in prefixes], dtype=np.uint64)
 
 
 def _class_named(last: Token, found: list[WeaponMention]) -> bool:
