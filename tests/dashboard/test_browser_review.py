@@ -138,16 +138,16 @@ def open_history(page: Any, expect: Any) -> Any:
     summary = page.locator("summary", has_text=re.compile(r"Review history \(\d+\)"))
     details = page.locator("details", has=summary).last  # a rerun may briefly show two
     table = details.locator('[data-testid="stDataFrame"] table')
-    for _ in range(3):  # a rerun that was still running may redraw the expander closed
+    for _ in range(4):  # a rerun that was still running may redraw the expander closed
         idle(page)
         if details.get_attribute("open") is None:
             details.get_by_text(re.compile(r"^Review history \(\d+\)$")).click()
-        expect(details).to_have_attribute("open", "", timeout=30_000)
-        details.locator('[data-testid="stDataFrame"]').scroll_into_view_if_needed()
         try:
+            expect(details).to_have_attribute("open", "", timeout=15_000)
+            details.locator('[data-testid="stDataFrame"]').scroll_into_view_if_needed()
             table.wait_for(timeout=20_000)
             return table
-        except PlaywrightTimeout:  # closed again by a late rerun: open it again
+        except (PlaywrightTimeout, AssertionError):  # closed again by a late rerun: reopen
             continue
     return table
 
