@@ -423,6 +423,16 @@ class Resolved:
                 return states
         return []
 
+    def listed_with(self, root: Token) -> list[Token]:
+        """Tokens of the other countries listed with a mention's head ("Mali, Burkina Faso and
+        Niger", whether the parser hangs them as conjuncts or appositions); an apposition that
+        names no country ("Turkey, a NATO member") is a description, not a list item."""
+        return [
+            c
+            for c in _listed(root)
+            if (st := self.state_at(c.i)) and (c.dep_ == "conj" or resources.is_country(st))
+        ]
+
     def _bloc_of_size(self, token: Token, size: int) -> list[str]:
         """ "The three governments signed a pact, the Alliance of Sahel States": a bloc named
         in the same sentence with exactly that many members stands for them."""

@@ -1375,7 +1375,7 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
     for m in ctx.resolved.mentions:
         if m.state != subject or not (verb.left_edge.i <= m.start < verb.i):
             continue
-        for c in doc[m.start : m.end].root.conjuncts:
+        for c in ctx.resolved.listed_with(doc[m.start : m.end].root):
             st = ctx.resolved.state_at(c.i)
             if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
                 out.append(st)

@@ -269,6 +269,19 @@ def test_each_coordinated_subject_acts(run: Callable[..., Analysis]) -> None:
     assert got == {("RUS", "UKR")}
 
 
+def test_every_state_of_a_listed_subject_acts_however_the_list_is_parsed(
+    run: Callable[..., Analysis],
+) -> None:
+    # The parser hangs a two-word name in a list as an apposition, not a conjunct.
+    text = "Mali, Burkina Faso and Niger expelled the diplomats of Ghana."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert {("MLI", "GHA", -1), ("BFA", "GHA", -1), ("NER", "GHA", -1)} <= got
+    # An apposition describing the subject is no second actor.
+    text = "Turkey, a partner of Greece, recalled its ambassador from Athens."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("GRC", "GRC", -1) not in got and ("TUR", "GRC", -1) in got
+
+
 def test_participants_listed_after_a_drill_all_move_toward_each_other(
     run: Callable[..., Analysis],
 ) -> None:
