@@ -676,6 +676,8 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     lemmas = sentence_words(sent)[1]
     if rule.context and not _in_context(tok, verb, rule, lemmas):
         return None
+    if rule.weapon_context and not any(t.i in ctx.weapon_names for t in verb.subtree):
+        return None  # "works with France on climate policy": no arms partnership
     if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
     if rule.not_as_modifier and _modifier_only(tok):

@@ -97,6 +97,7 @@ SIGNAL_TYPES: Final = (
     "exercise_suspension",
     "exercise_participation",
     "agreement",
+    "joint_development",
     "military_base",
     "membership",
     "bloc_exit",

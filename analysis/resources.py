@@ -187,7 +187,9 @@ class SignalRule:
     "closing borders ... threatened to restore Bazoum"); ``joined_by``: verbs whose subject
     takes up a noun trigger designed by another ("Serbia refused to join EU sanctions": Serbia
     acts, not the EU); ``not_as_modifier``: a trigger that only describes a noun or is part
-    of a name is no act ("post-war restrictions", "the Falcon Strike drills").
+    of a name is no act ("post-war restrictions", "the Falcon Strike drills");
+    ``weapon_context``: the trigger's clause must name a weapon, a system or a weapon term
+    ("works with France on a new drone", not "works with France on climate policy").
     """
 
     type: str
@@ -217,6 +219,7 @@ class SignalRule:
     joined_by: tuple[str, ...] = ()
     not_as_modifier: bool = False
     command_verbs: tuple[str, ...] = ()
+    weapon_context: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -657,6 +660,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         joined_by=_strs(row.get("joined_by", [])),
         not_as_modifier=bool(row.get("not_as_modifier", False)),
         command_verbs=_strs(row.get("command_verbs", [])),
+        weapon_context=bool(row.get("weapon_context", False)),
     )
     if rec.context_scope not in ("clause", "sentence"):
         raise ValueError("context_scope is clause or sentence")

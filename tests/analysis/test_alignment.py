@@ -1077,3 +1077,24 @@ def test_a_declined_drill_points_away_however_it_is_tagged(
     pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
     assert {("BOL", "PER", -1), ("BOL", "CHL", -1)} <= pairs
     assert ("BOL", "PER", 1) not in pairs
+
+
+def test_partners_developing_a_weapon_together_all_move_toward_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Japan works with Britain and Italy on a new stealth fighter."
+    got = {(a.subject, a.counterpart, a.direction, a.type) for a in run(text).alignment}
+    pairs = [("JPN", "GBR"), ("JPN", "ITA"), ("GBR", "ITA")]
+    for a, b in pairs:
+        assert (a, b, 1, "joint_development") in got
+        assert (b, a, 1, "joint_development") in got
+    got = triples(run("Brazil and Turkey will jointly develop a new jet engine for fighters."))
+    assert ("BRA", "TUR", 1, "joint_development") in got
+    assert ("TUR", "BRA", 1, "joint_development") in got
+
+
+def test_working_together_on_something_that_is_no_weapon_is_no_arms_partnership(
+    run: Callable[..., Analysis],
+) -> None:
+    got = triples(run("Japan works with Britain and Italy on climate policy."))
+    assert not [t for t in got if t[3] == "joint_development"]
