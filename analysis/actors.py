@@ -902,7 +902,10 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
     actors_by_id = resources.actors_by_id()
     people_by_id = resources.people_by_id()
     got = _Found()
+    surnamed = _in_person_names(doc)
     for span in doc.spans[NAMES_KEY]:
+        if span.label_ == "ACTOR" and span.start in surnamed:
+            continue  # "Rear Admiral Roy Vincent Trinidad": a surname, not a country
         if span.label_ == "ACTOR":
             rec = actors_by_id[span.id_]
             actor, state = rec.id, _state_of_actor(rec.id)
@@ -920,6 +923,24 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
         got.entities.append(EntityRow(span.text, label, span.start_char, span.end_char, actor))
         got.covered.update(range(span.start, span.end))
     return got
+
+
+def _in_person_names(doc: Doc) -> set[int]:
+    """Token positions where a person's name ends in a word that is also a country's name
+    ("Roy Vincent Trinidad", "Ricardo Chile"): the recogniser's person runs from given names
+    written before it to its last token, which no possessive follows."""
+    out: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        last = ent[-1]
+        given = ent[:-1]
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and after.tag_ == "POS":
+            continue
+        if all(t.pos_ == "PROPN" and t.is_title for t in given) and last.is_title:
+            out.add(last.i)
+    return out
 
 
 def _unknown_person(
