@@ -152,6 +152,11 @@ class StanceCue:
     polarity: int
     match: str  # "lemma" or "phrase"
     pos: tuple[str, ...] = ("VERB",)  # parts of speech a lemma cue matches
+    # "clause": a verb cue only when it takes a finite clause ("hoped the talks would resume"
+    # is uncertainty about a claim; "hoped to buy" is an intent).
+    complement: str | None = None
+    # Inflected forms the lemmatiser reads as another word's ("hoped" as "hop").
+    forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,7 +628,11 @@ def _cue(row: dict[str, Any]) -> StanceCue:
         polarity=int(row["polarity"]),
         match=str(row["match"]),
         pos=tuple(row.get("pos", ["VERB"])),
+        complement=row.get("complement"),
+        forms=tuple(str(f).lower() for f in row.get("forms", ())),
     )
+    if rec.complement not in (None, "clause"):
+        raise ValueError("complement is clause or absent")
     if rec.type not in CUE_TYPES or rec.polarity not in (-1, 0, 1):
         raise ValueError("type or polarity")
     if rec.match not in ("lemma", "phrase"):

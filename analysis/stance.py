@@ -57,6 +57,8 @@ def _lemma_cues() -> dict[str, resources.StanceCue]:
     for cue in resources.stance_cues():
         if cue.match == "lemma":
             out.setdefault(cue.cue, cue)
+            for form in cue.forms:
+                out.setdefault(form, cue)
     return out
 
 
@@ -444,9 +446,9 @@ def extract(
                 cue = PLEDGE  # "Canada said it would always stand up for human rights"
         found.append((span.start, span.end, cue))
     lemma_cues = _lemma_cues()
-    for i, (_, lemma, pos) in enumerate(token_table(doc)):
-        lemma_cue = lemma_cues.get(lemma)
-        if lemma_cue is not None and pos in lemma_cue.pos:
+    for i, (lower, lemma, pos) in enumerate(token_table(doc)):
+        lemma_cue = lemma_cues.get(lemma) or lemma_cues.get(lower)
+        if lemma_cue is not None and pos in lemma_cue.pos and _complemented(doc[i], lemma_cue):
             found.append((i, i + 1, lemma_cue))
     # One cue per stretch of text: the longest wins.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -468,6 +470,27 @@ def extract(
         rows += [replace(row, target=st) for st in _co_targets(span, row, resolved)]
         rows += [replace(row, speaker=st) for st in speakers]
     return rows
+
+
+def _expressed(noun: Token, verb: Token, resolved: Resolved) -> bool:
+    """Whether an evaluative noun is the object of a verb whose subject is a state ("Kuwaiti
+    officials voiced frustration", "Seoul expressed its displeasure"): the subject holds the
+    judgement ("the deal drew criticism from Moscow" has no state as subject)."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and noun.head == verb
+        and verb.lemma_ not in resources.judging_verbs()
+        and _subject_state(verb, resolved) is not None
+    )
+
+
+def _complemented(tok: Token, cue: resources.StanceCue) -> bool:
+    """Whether a verb cue has the complement its entry asks for: a finite clause ("hoped the
+    exchange would end", "hopes that"), not an infinitive ("hoped to replace them")."""
+    if cue.complement != "clause":
+        return True
+    return any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _co_speakers(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:
@@ -630,6 +653,16 @@ def _row(
             or _other_state(sent, resolved, speaker)
         )
         speaker, target = _passive_parties(verb, resolved) or (speaker, target)
+    elif cue.type == "evaluation" and _expressed(span.root, verb, resolved):
+        # "Kuwaiti officials voiced frustration at the delay", "Rome expressed its dismay":
+        # the one who voices a judgement holds it; what it is at (or whoever did it) is the
+        # target.
+        speaker = _subject_state(verb, resolved)
+        target = (
+            _object_state(verb, resolved, speaker)
+            or _act_target(verb, resolved, speaker)
+            or _other_state(sent, resolved, speaker)
+        )
     elif cue.type == "evaluation":
         speaker = _attribution_speaker(sent, resolved)
         target = (

@@ -405,3 +405,23 @@ def test_it_after_a_judged_act_is_that_act(run: Callable[..., Analysis]) -> None
     assert ("criticised", "GHA", "SDN") in {
         (c.cue, c.speaker, c.target) for c in run(text).stance_cues
     }
+
+
+def test_a_hope_about_a_claim_is_a_hedge_an_intent_is_not(run: Callable[..., Analysis]) -> None:
+    # The lemmatiser reads "hoped" as "hop": the cue's listed forms still find it.
+    got = cues(run("Peru said it hoped the talks with Chile would resume soon."))
+    assert ("hoped", "hedge", "PER", None, 0) in got
+    got = cues(run("Peru had hoped to buy frigates from Chile."))
+    assert not [c for c in got if c[0] == "hoped"]
+
+
+def test_a_judgement_voiced_as_a_noun_is_held_by_the_subject_that_voices_it(
+    run: Callable[..., Analysis],
+) -> None:
+    got = cues(run("Seoul expressed its displeasure with Tokyo."))
+    assert ("displeasure", "evaluation", "KOR", "JPN", -1) in got
+    got = cues(run("Chile has complained about Peru."))
+    assert ("complained", "evaluation", "CHL", "PER", -1) in got
+    result = run("Peru voiced frustration at Chile.")
+    assert ("frustration", "evaluation", "PER", "CHL", -1) in cues(result)
+    assert ("PER", "CHL", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
