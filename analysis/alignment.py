@@ -293,6 +293,11 @@ def _bloc_reference(tok: Token, resolved: Resolved) -> str | None:
     """The bloc a definite description stands for ("moved closer to the alliance")."""
     if tok.lemma_ not in _bloc_words() or tok.pos_ != "NOUN":
         return None
+    # "the West African bloc ECOWAS": a bloc named right after the noun is the one it is,
+    # however the parser hangs the name.
+    named = resolved.state_at(tok.i + 1) if tok.i + 1 < len(tok.doc) else None
+    if named is not None and _is_bloc(named):
+        return named
     return resolved.antecedent(tok)
 
 
@@ -950,15 +955,21 @@ def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list
         return [st] if st else []
     if obj is None:
         return []
-    return [st for t in obj.subtree if (st := ctx.resolved.state_at(t.i))][:1]
+    return [
+        st
+        for t in obj.subtree
+        if (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved))
+    ][:1]
 
 
 def _left_itself(ctx: Context, tok: Token, bloc: str) -> bool:
     """Whether a bloc is the very object of a verb of leaving, not a modifier in it."""
     for c in tok.children:
         obj = c if c.dep_ == "dobj" else next((p for p in c.children if p.dep_ == "pobj"), None)
-        if obj is not None and c.dep_ in ("dobj", "prep") and ctx.resolved.state_at(obj.i) == bloc:
-            return True
+        if obj is None or c.dep_ not in ("dobj", "prep"):
+            continue
+        if (ctx.resolved.state_at(obj.i) or _bloc_reference(obj, ctx.resolved)) == bloc:
+            return True  # "left ECOWAS", "broke with the West African bloc ECOWAS"
     return False
 
 
@@ -1381,10 +1392,13 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             st = ctx.resolved.state_at(c.i)
             if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
                 out.append(st)
-    # "Mali, Burkina Faso and Niger announced that they were leaving ECOWAS": all of them.
+    # "Mali, Burkina Faso and Niger announced that they were leaving ECOWAS": all of them;
+    # "the three military-ruled states broke with ECOWAS": each state the group stands for.
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "they":
-            out += [st for st in ctx.resolved.listed_before(c) if st != subject and st not in out]
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        group = ctx.resolved.listed_before(c) if c.lower_ == "they" else ctx.resolved.group(c)
+        out += [st for st in group if st != subject and st not in out]
     return out
 
 

@@ -1098,3 +1098,17 @@ def test_working_together_on_something_that_is_no_weapon_is_no_arms_partnership(
 ) -> None:
     got = triples(run("Japan works with Britain and Italy on climate policy."))
     assert not [t for t in got if t[3] == "joint_development"]
+
+
+def test_a_group_of_states_leaving_a_bloc_named_after_its_description_each_leaves_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Guinea, Mali and Niger held talks. The three states broke with the West African bloc "
+        "ECOWAS last year."
+    )
+    got = {(a.subject, a.counterpart, a.direction, a.type) for a in run(text).alignment}
+    for state in ("GIN", "MLI", "NER"):
+        assert (state, "ECOWAS", -1, "bloc_exit") in got
+    # Breaking with a state is no bloc exit.
+    assert not [a for a in run("Mali broke with France.").alignment if a.type == "bloc_exit"]
