@@ -279,6 +279,22 @@ def _transfer_party(
     return row.recipient if polarity > 0 else row.supplier
 
 
+def _deal_pressed(
+    verb: Token, resolved: Resolved, speaker: str | None, transfers: Sequence[ProcurementRow]
+) -> str | None:
+    """Who is under pressure when a deal is its clause's subject ("a deal for Su-35s from
+    Russia was abandoned under the threat of US sanctions"): the buyer, whose choice the
+    pressure bends, or the seller when the buyer itself presses; never the state that only
+    describes the deal ("from Russia")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or speaker is None or not _transfer_word(subj):
+        return None
+    row = _transfer_meant(subj, resolved, transfers)
+    if row is None:
+        return None
+    return row.supplier if speaker == row.recipient else row.recipient
+
+
 def _transfer_word(noun: Token) -> bool:
     """Whether a noun opens an arms-transfer frame ("deal", "shipment", "plan")."""
     return any(
@@ -626,7 +642,7 @@ def _row(
             )  # "U.S. demands", "the threat of US sanctions"
         # The one under pressure is the subject of the clause ("Ottawa kept the deal after
         # warnings from Washington"); with no source named, it speaks of the pressure.
-        holder = _subject_state(verb, resolved)
+        holder = _deal_pressed(verb, resolved, speaker, transfers) or _subject_state(verb, resolved)
         if speaker is None:
             speaker, target = holder, None
         else:

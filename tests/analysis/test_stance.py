@@ -425,3 +425,17 @@ def test_a_judgement_voiced_as_a_noun_is_held_by_the_subject_that_voices_it(
     result = run("Peru voiced frustration at Chile.")
     assert ("frustration", "evaluation", "PER", "CHL", -1) in cues(result)
     assert ("PER", "CHL", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
+
+
+def test_pressure_on_a_deal_is_aimed_at_its_buyer_not_at_the_state_that_describes_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Egypt is buying Rafale jets from France. A 2019 deal for 20 Su-35 jets from Russia "
+        "was dropped in 2022 under the threat of US sanctions."
+    )
+    result = run(text)
+    got = cues(result)
+    assert ("threat", "pressure", "USA", "EGY", -1) in got
+    assert not [c for c in got if c[0] == "threat" and c[3] == "RUS"]
+    assert ("USA", "EGY", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
