@@ -117,6 +117,9 @@ class Resolved:
         decided, found = self._by_sentence(token)
         if decided:
             return found
+        speaker = self._last_speaker(token) if want == "person" else None
+        if speaker is not None:
+            return speaker
         sent = sentence(token)
         before = self._candidates(token, want, ref)
         if token.lower_ in ("its", "their"):
@@ -147,6 +150,27 @@ class Resolved:
             # government ordered ...": the country that opens the paragraph.
             return self.section_topic(token) or self.paragraph_subject(token) or self.focus()
         return self._nearest(token, before, ref)
+
+    def _last_speaker(self, token: Token) -> str | None:
+        """ "..., said Kaja Kallas, the bloc's foreign policy chief. ... will stay in place, she
+        added": "he"/"she" saying something goes on with the last person named as the
+        subject of a verb of saying in this or the three sentences before, not with a person
+        named in between inside a phrase ("individuals linked to Bashar al-Assad"); a person
+        who is a subject or object in between leaves it to the usual reading."""
+        if token.dep_ != "nsubj" or token.head.lemma_ not in resources.speech_verbs():
+            return None
+        floor = sentences_back(token, 3)
+        for m in reversed(self.mentions):
+            if m.end > token.i or m.start < floor:
+                continue
+            root = token.doc[m.start : m.end].root
+            if not m.actor.startswith("P:"):
+                continue
+            if root.dep_ == "nsubj" and root.head.lemma_ in resources.speech_verbs():
+                return m.state
+            if root.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT", "dobj", "dative", "conj"):
+                return None  # a person who acts or is addressed in between may be the one
+        return None
 
     def _nearest(
         self, token: Token, before: list[Mention], ref: resources.Reference | None

@@ -439,3 +439,15 @@ def test_pressure_on_a_deal_is_aimed_at_its_buyer_not_at_the_state_that_describe
     assert ("threat", "pressure", "USA", "EGY", -1) in got
     assert not [c for c in got if c[0] == "threat" and c[3] == "RUS"]
     assert ("USA", "EGY", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
+
+
+def test_a_pronoun_that_goes_on_speaking_is_the_last_speaker_not_a_person_named_in_between(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ministers decided to ease the restrictions, said Prime Minister Luis Montenegro of "
+        'Portugal. "We want to help," he said. Measures against officials linked to the old '
+        "government of Nicolas Maduro will stay, he added."
+    )
+    got = [c for c in cues(run(text)) if c[0] == "added"]
+    assert got and got[0][2] == "PRT"
