@@ -755,6 +755,11 @@ def _shares_head(verb: Token) -> bool:
         and verb.pos_ == "VERB"
         and verb.head.pos_ == "VERB"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        # "had not taken part in the attack but warned Tehran": a contrast ends the negation.
+        and not any(
+            c.dep_ == "cc" and c.lower_ in CONTRASTIVE and verb.head.i < c.i < verb.i
+            for c in verb.head.children
+        )
     )
 
 
@@ -1203,6 +1208,10 @@ def _parallel(ctx: Context, sent: Span, kind: str, subject: str) -> list[str]:
     ]
     return [rows[-1].counterpart] if rows and rows[-1].counterpart != subject else []
 
+
+# Grammar: conjunctions that set a verb against the one before it, so that a negation of
+# the first does not carry over ("did not take part but warned").
+CONTRASTIVE = frozenset({"but", "yet"})
 
 # Grammar: words that make coordinated subjects act on each other ("each expelled", "attacked
 # each other", "one another").

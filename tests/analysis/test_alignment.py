@@ -1112,3 +1112,11 @@ def test_a_group_of_states_leaving_a_bloc_named_after_its_description_each_leave
         assert (state, "ECOWAS", -1, "bloc_exit") in got
     # Breaking with a state is no bloc exit.
     assert not [a for a in run("Mali broke with France.").alignment if a.type == "bloc_exit"]
+
+
+def test_a_contrast_ends_the_negation_of_the_verb_before_it(run: Callable[..., Analysis]) -> None:
+    text = "Peru said it had not taken part in the raid but warned Chile that more would follow."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("PER", "CHL", -1) in got
+    # Without a contrast the negation covers both verbs.
+    assert not run("Peru did not sign or ratify the treaty with Chile.").alignment
