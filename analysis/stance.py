@@ -100,7 +100,7 @@ def _verb_of(tok: Token) -> Token:
 def _subject_state(verb: Token, resolved: Resolved) -> str | None:
     """The state of a verb's subject; inside a quotation ("'We will not back down,' Prime
     Minister X said") the one who says it."""
-    holder = verb
+    holder = _misattached_speech(verb)
     for _ in range(4):
         for c in holder.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
@@ -116,6 +116,22 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
         else:
             break
     return None
+
+
+def _misattached_speech(verb: Token) -> Token:
+    """ "Araghchi said the strikes were 'a declaration of war' and accused Washington": a
+    verb of saying or judging with no subject, hung on the last verb of what was said, is the
+    speaker's second act (the speech verb), not one of the things said."""
+    clause = verb.head
+    if (
+        verb.dep_ == "conj"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and verb.lemma_ in resources.judging_verbs() | resources.speech_verbs()
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_ in SPEECH_LEMMAS
+    ):
+        return clause.head
+    return verb
 
 
 def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:

@@ -451,3 +451,12 @@ def test_a_pronoun_that_goes_on_speaking_is_the_last_speaker_not_a_person_named_
     )
     got = [c for c in cues(run(text)) if c[0] == "added"]
     assert got and got[0][2] == "PRT"
+
+
+def test_a_judging_verb_hung_on_what_was_said_is_the_speakers_own_act(
+    run: Callable[..., Analysis],
+) -> None:
+    text = 'Peru said the raids were "an act of war" and accused Chile of planning them.'
+    result = run(text)
+    assert ("accused", "evaluation", "PER", "CHL", -1) in cues(result)
+    assert ("PER", "CHL", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
