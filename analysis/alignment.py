@@ -446,6 +446,9 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         negated, refused = _polarity(tok, _governing_verb(tok))
         for host, owner in [] if negated else _basing(tok, ctx.resolved, ctx.weapon_tokens):
             ctx.emit(host, owner, kind, -1 if refused else 1, tok, sent)
+            if not refused:
+                # Consent binds both: the sender moves toward its host as the host toward it.
+                ctx.emit(owner, host, kind, 1, tok, sent)
         return True
     if kind == "membership" and tok.lemma_ == "member":
         if _polarity(tok, _governing_verb(tok))[0]:

@@ -1120,3 +1120,13 @@ def test_a_contrast_ends_the_negation_of_the_verb_before_it(run: Callable[..., A
     assert ("PER", "CHL", -1) in got
     # Without a contrast the negation covers both verbs.
     assert not run("Peru did not sign or ratify the treaty with Chile.").alignment
+
+
+def test_a_base_by_consent_binds_host_and_sender_both_ways(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Djibouti hosts a large Japanese naval base."))
+    assert ("DJI", "JPN", 1, "military_base") in got
+    assert ("JPN", "DJI", 1, "military_base") in got
+    # A refusal to host is the host's alone.
+    got = triples(run("Djibouti refused to host a Japanese naval base."))
+    assert ("DJI", "JPN", -1, "military_base") in got
+    assert not [t for t in got if t[0] == "JPN"]
