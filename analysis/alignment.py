@@ -1156,6 +1156,9 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         ctx, tok, verb, sent, subject, rule, direction
     ):
         return
+    if kind == "bloc_founding":
+        _founding(ctx, tok, verb, sent, subject, direction)
+        return
     subjects, counterparts = _parties(ctx, tok, verb, sent, subject, kind)
     if kind == "bloc_exit":
         counterparts = [c for c in counterparts if _is_bloc(c)]
@@ -1165,6 +1168,34 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     for actor in subjects:
         for counterpart in counterparts:
             ctx.emit(actor, counterpart, kind, direction, tok, sent)
+
+
+def _founding(
+    ctx: Context, tok: Token, verb: Token, sent: Span, subject: str, direction: int
+) -> None:
+    """ "Mali, Burkina Faso and Niger formed the Alliance of Sahel States", "the AES, the
+    confederation the three countries formed": each founder joins the bloc it founds and
+    binds itself to every other founder. The bloc is what is founded (the object, or the
+    noun a relative clause describes), never a bystander."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("relcl", "acl"):
+        objects.append(tok.head)
+    # The object itself or a name set beside it ("a bloc, the AES"), not a place in its
+    # phrase ("formed a new army near NATO").
+    heads = [*objects, *(c for o in objects for c in o.children if c.dep_ == "appos")]
+    blocs = [
+        st
+        for t in heads
+        if (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved)) and _is_bloc(st)
+    ]
+    if not blocs:
+        return
+    founders = list(dict.fromkeys([subject, *_conjoined_subjects(ctx, verb, subject)]))
+    founders = [f for f in founders if not _is_bloc(f)]
+    for a in founders:
+        ctx.emit(a, blocs[0], "bloc_founding", direction, tok, sent)
+        for b in founders:
+            ctx.emit(a, b, "bloc_founding", direction, tok, sent)
 
 
 def _parties(

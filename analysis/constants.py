@@ -101,6 +101,7 @@ SIGNAL_TYPES: Final = (
     "military_base",
     "membership",
     "bloc_exit",
+    "bloc_founding",
     "accession_bid",
     "neutrality",
     "sanctions",

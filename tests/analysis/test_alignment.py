@@ -1130,3 +1130,16 @@ def test_a_base_by_consent_binds_host_and_sender_both_ways(run: Callable[..., An
     got = triples(run("Djibouti refused to host a Japanese naval base."))
     assert ("DJI", "JPN", -1, "military_base") in got
     assert not [t for t in got if t[0] == "JPN"]
+
+
+def test_founding_a_bloc_joins_it_and_binds_the_founders(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Mali, Burkina Faso and Niger formed the Alliance of Sahel States."))
+    for a in ("MLI", "BFA", "NER"):
+        assert (a, "AES", 1, "bloc_founding") in got
+        for b in ("MLI", "BFA", "NER"):
+            if a != b:
+                assert (a, b, 1, "bloc_founding") in got
+    # Forming something that is no bloc founds nothing.
+    assert not [
+        t for t in triples(run("Russia formed a new army near NATO.")) if t[3] == "bloc_founding"
+    ]
