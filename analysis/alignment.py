@@ -1243,6 +1243,9 @@ def _parallel(ctx: Context, sent: Span, kind: str, subject: str) -> list[str]:
     return [rows[-1].counterpart] if rows and rows[-1].counterpart != subject else []
 
 
+# Classes whose counterpart is a bloc itself: what is joined, applied to, left or founded.
+BLOC_KINDS = frozenset({"membership", "accession_bid", "bloc_exit", "bloc_founding"})
+
 # Grammar: conjunctions that set a verb against the one before it, so that a negation of
 # the first does not carry over ("did not take part but warned").
 CONTRASTIVE = frozenset({"but", "yet"})
@@ -1301,6 +1304,8 @@ def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         None,
     )
     done = _state_of(patient, ctx.resolved)
+    if kind in BLOC_KINDS and not (done and _is_bloc(done)):
+        return True  # "they were joined in the air by a Russian Su-57": no bloc is joined
     read = _class(ctx, tok, kind, tok, sent) if doer and done else None
     if read is not None and doer is not None and done is not None:
         ctx.emit(doer, done, read[0], read[1], tok, sent)

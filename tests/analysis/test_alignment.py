@@ -1143,3 +1143,12 @@ def test_founding_a_bloc_joins_it_and_binds_the_founders(run: Callable[..., Anal
     assert not [
         t for t in triples(run("Russia formed a new army near NATO.")) if t[3] == "bloc_founding"
     ]
+
+
+def test_being_joined_by_a_foreign_jet_is_no_membership(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Two Russian jets flew a short routine over the airfield. They were joined in the air "
+        "by J-10 fighters, already in service with the People's Liberation Army Air Force, and "
+        "a Pakistani JF-17."
+    )
+    assert not [a for a in run(text).alignment if a.type == "membership"]
