@@ -1524,7 +1524,7 @@ def _judgements(ctx: Context) -> None:
             continue
         kind = kinds.get(cue.polarity)
         span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if kind is None or span is None:
+        if kind is None or span is None or span.root.lemma_ in _mild_judgements():
             continue
         if cue.type == "pressure" and span.root.pos_ != "NOUN":
             continue  # pressing verbs are signal triggers of their own; "pressure from X" is not
@@ -1532,6 +1532,12 @@ def _judgements(ctx: Context) -> None:
         if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
             continue
         ctx.emit(cue.speaker, cue.target, kind, cue.polarity, span.root, sentence(span[0]))
+
+
+@lru_cache(maxsize=1)
+def _mild_judgements() -> frozenset[str]:
+    """Lemmas of judgement cues that are no signal on their own ("regretted the outcome")."""
+    return frozenset(c.cue for c in resources.stance_cues() if c.match == "lemma" and not c.signal)
 
 
 def _read_with(tok: Token, kind: str, heads: dict[int, str]) -> bool:

@@ -157,6 +157,9 @@ class StanceCue:
     complement: str | None = None
     # Inflected forms the lemmatiser reads as another word's ("hoped" as "hop").
     forms: tuple[str, ...] = ()
+    # False for a judgement too mild to move the speaker away from the target on its own
+    # ("regretted the decision but said relations remain warm").
+    signal: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -630,6 +633,7 @@ def _cue(row: dict[str, Any]) -> StanceCue:
         pos=tuple(row.get("pos", ["VERB"])),
         complement=row.get("complement"),
         forms=tuple(str(f).lower() for f in row.get("forms", ())),
+        signal=bool(row.get("signal", True)),
     )
     if rec.complement not in (None, "clause"):
         raise ValueError("complement is clause or absent")

@@ -1152,3 +1152,14 @@ def test_being_joined_by_a_foreign_jet_is_no_membership(run: Callable[..., Analy
         "a Pakistani JF-17."
     )
     assert not [a for a in run(text).alignment if a.type == "membership"]
+
+
+def test_a_mild_judgement_is_a_cue_but_no_signal_on_its_own(run: Callable[..., Analysis]) -> None:
+    result = run("Peru regretted Chile's decision but said relations remained close.")
+    assert [c for c in result.stance_cues if c.cue == "regretted" and c.target == "CHL"]
+    assert ("PER", "CHL", -1) not in {
+        (a.subject, a.counterpart, a.direction) for a in result.alignment
+    }
+    # A plain criticism still is one.
+    got = {(a.subject, a.counterpart, a.direction) for a in run("Peru condemned Chile.").alignment}
+    assert ("PER", "CHL", -1) in got
