@@ -672,8 +672,11 @@ NAMED_EVENTS = frozenset({"EVENT", "WORK_OF_ART", "LAW"})
 
 
 def _conditional(verb: Token) -> bool:
-    """Whether a clause is a condition ("if it is attacked", "unless Russia invades")."""
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in verb.children)
+    """Whether a clause is a condition ("if it is attacked", "unless Russia invades") or a
+    purpose ("so that it could strike")."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    # A purpose is no act either: "asked for Tomahawks so that it could strike Russia".
+    return bool(marks & CONDITIONAL) or marks >= PURPOSE
 
 
 def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tuple[str, int] | None:
@@ -1242,6 +1245,9 @@ def _parallel(ctx: Context, sent: Span, kind: str, subject: str) -> list[str]:
     ]
     return [rows[-1].counterpart] if rows and rows[-1].counterpart != subject else []
 
+
+# Grammar: the marks of a purpose clause ("so that it could strike").
+PURPOSE = frozenset({"so", "that"})
 
 # Classes whose counterpart is a bloc itself: what is joined, applied to, left or founded.
 BLOC_KINDS = frozenset({"membership", "accession_bid", "bloc_exit", "bloc_founding"})

@@ -1163,3 +1163,11 @@ def test_a_mild_judgement_is_a_cue_but_no_signal_on_its_own(run: Callable[..., A
     # A plain criticism still is one.
     got = {(a.subject, a.counterpart, a.direction) for a in run("Peru condemned Chile.").alignment}
     assert ("PER", "CHL", -1) in got
+
+
+def test_an_act_in_a_purpose_clause_is_no_act(run: Callable[..., Analysis]) -> None:
+    text = "Ukraine had asked for missiles so that it could strike refineries inside Russia."
+    assert not [a for a in run(text).alignment if a.type == "armed_attack"]
+    text = "Peru shelled Chilean border posts so heavily that Chile evacuated them."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("PER", "CHL", -1) in got
