@@ -63,7 +63,7 @@ def _lemma_cues() -> dict[str, resources.StanceCue]:
 
 
 # A state saying what it itself would do pledges it ("Washington said it would keep working
-# with Paris"); said of another, or of what would befall someone, it is a forecast.
+# with Paris"); said of another, or of what would befall someone, it is a forecast and no cue.
 OWN_FUTURE = frozenset({"would"})
 PLEDGE = resources.StanceCue(cue="would", type="commitment", polarity=1, match="phrase")
 
@@ -474,7 +474,11 @@ def extract(
                 continue  # "May" the month, not the modal
             if cue.type == "evaluation" and tok.pos_ == "VERB" and tok.lemma_ in _lemma_cues():
                 continue  # the lemma cue ("push" as pressure) wins for verbs
-            if cue.cue in OWN_FUTURE and _own_future(tok, resolved):
+            if cue.cue in OWN_FUTURE:
+                if not _own_future(tok, resolved):
+                    # "Serbia said Russia would deliver the jets", "a law that would have
+                    # set up a fund": a forecast or a condition, no doubt about a claim.
+                    continue
                 cue = PLEDGE  # "Canada said it would always stand up for human rights"
         found.append((span.start, span.end, cue))
     lemma_cues = _lemma_cues()

@@ -165,14 +165,18 @@ def test_a_hedge_is_held_by_whoever_makes_the_claim(
         # What a state says it would itself do is a pledge.
         ("Serbia said it would remain militarily neutral.", "commitment"),
         ("Kazakhstan said it would not recognise the annexation.", "commitment"),
-        # Said of another state, or of what would befall someone, it stays a hedge.
-        ("Serbia said Russia would deliver the jets next year.", "hedge"),
-        ("Moscow said the tanks would be destroyed.", "hedge"),
+        # Said of another state, or of what would befall someone, it is a forecast: no cue
+        # (the annotation guide's hedges are doubts about a claim).
+        ("Serbia said Russia would deliver the jets next year.", None),
+        ("Moscow said the tanks would be destroyed.", None),
+        ("Voters rejected a law that would have set up a fund for the jets.", None),
     ],
 )
-def test_a_states_own_would_is_a_pledge(run: Callable[..., Analysis], text: str, kind: str) -> None:
+def test_a_states_own_would_is_a_pledge(
+    run: Callable[..., Analysis], text: str, kind: str | None
+) -> None:
     got = {c.type for c in run(text).stance_cues if c.cue.lower().startswith("would")}
-    assert got == {kind}
+    assert got == ({kind} if kind else set())
 
 
 def test_each_state_of_a_coordinated_subject_speaks(run: Callable[..., Analysis]) -> None:
