@@ -464,3 +464,10 @@ def test_a_judging_verb_hung_on_what_was_said_is_the_speakers_own_act(
     result = run(text)
     assert ("accused", "evaluation", "PER", "CHL", -1) in cues(result)
     assert ("PER", "CHL", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
+
+
+def test_adding_is_a_verb_of_saying_only_with_what_is_said(run: Callable[..., Analysis]) -> None:
+    got = cues(run("Chile is adding two frigates to its fleet."))
+    assert not [c for c in got if c[1] == "attribution"]
+    got = cues(run("Chile will buy the jets, the minister said, adding that Peru was a partner."))
+    assert [c for c in got if c[0] == "adding" and c[1] == "attribution"]
