@@ -468,6 +468,8 @@ def extract(
         if span.label_ != "CUE":
             continue
         cue = cues_by_index[int(span.id_)]
+        if cue.type == "attribution" and _manner_of_saying(span):
+            continue  # "said in a statement": the verb is the cue
         if len(span) == 1:
             tok = span[0]
             if cue.cue in MODALS and tok.tag_ != "MD":
@@ -518,6 +520,21 @@ def _expressed(noun: Token, verb: Token, resolved: Resolved) -> bool:
         and noun.head == verb
         and verb.lemma_ not in resources.judging_verbs()
         and _subject_state(verb, resolved) is not None
+    )
+
+
+def _manner_of_saying(span: Span) -> bool:
+    """Whether an attribution phrase only says how a verb of saying spoke ("said in a
+    statement"): the verb is the cue; alone ("In a statement, the ministry condemned ...")
+    the phrase is one."""
+    head = span.root.head
+    cue = _lemma_cues().get(head.lemma_)
+    return (
+        len(span) > 1
+        and span.root.dep_ == "prep"
+        and cue is not None
+        and cue.type == "attribution"
+        and head.pos_ == "VERB"
     )
 
 

@@ -471,3 +471,12 @@ def test_adding_is_a_verb_of_saying_only_with_what_is_said(run: Callable[..., An
     assert not [c for c in got if c[1] == "attribution"]
     got = cues(run("Chile will buy the jets, the minister said, adding that Peru was a partner."))
     assert [c for c in got if c[0] == "adding" and c[1] == "attribution"]
+
+
+def test_a_phrase_saying_how_a_verb_of_saying_spoke_is_part_of_that_cue(
+    run: Callable[..., Analysis],
+) -> None:
+    got = cues(run("Chile's defence ministry said in a statement that the jets had arrived."))
+    assert [c[0] for c in got if c[1] == "attribution"] == ["said"]
+    got = cues(run("In a statement, Chile condemned the deal."))
+    assert ("In a statement", "attribution", "CHL", None, 0) in got
