@@ -117,6 +117,9 @@ class Resolved:
         decided, found = self._by_sentence(token)
         if decided:
             return found
+        speaker = self._last_speaker(token) if want == "person" else None
+        if speaker is not None:
+            return speaker
         sent = sentence(token)
         before = self._candidates(token, want, ref)
         if token.lower_ in ("its", "their"):
@@ -147,6 +150,27 @@ class Resolved:
             # government ordered ...": the country that opens the paragraph.
             return self.section_topic(token) or self.paragraph_subject(token) or self.focus()
         return self._nearest(token, before, ref)
+
+    def _last_speaker(self, token: Token) -> str | None:
+        """ "..., said Kaja Kallas, the bloc's foreign policy chief. ... will stay in place, she
+        added": "he"/"she" saying something goes on with the last person named as the
+        subject of a verb of saying in this or the three sentences before, not with a person
+        named in between inside a phrase ("individuals linked to Bashar al-Assad"); a person
+        who is a subject or object in between leaves it to the usual reading."""
+        if token.dep_ != "nsubj" or token.head.lemma_ not in resources.speech_verbs():
+            return None
+        floor = sentences_back(token, 3)
+        for m in reversed(self.mentions):
+            if m.end > token.i or m.start < floor:
+                continue
+            root = token.doc[m.start : m.end].root
+            if not m.actor.startswith("P:"):
+                continue
+            if root.dep_ == "nsubj" and root.head.lemma_ in resources.speech_verbs():
+                return m.state
+            if root.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT", "dobj", "dative", "conj"):
+                return None  # a person who acts or is addressed in between may be the one
+        return None
 
     def _nearest(
         self, token: Token, before: list[Mention], ref: resources.Reference | None
@@ -422,6 +446,16 @@ class Resolved:
             if len(states) > 1:
                 return states
         return []
+
+    def listed_with(self, root: Token) -> list[Token]:
+        """Tokens of the other countries listed with a mention's head ("Mali, Burkina Faso and
+        Niger", whether the parser hangs them as conjuncts or appositions); an apposition that
+        names no country ("Turkey, a NATO member") is a description, not a list item."""
+        return [
+            c
+            for c in _listed(root)
+            if (st := self.state_at(c.i)) and (c.dep_ == "conj" or resources.is_country(st))
+        ]
 
     def _bloc_of_size(self, token: Token, size: int) -> list[str]:
         """ "The three governments signed a pact, the Alliance of Sahel States": a bloc named
@@ -896,7 +930,10 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
     actors_by_id = resources.actors_by_id()
     people_by_id = resources.people_by_id()
     got = _Found()
+    surnamed = _in_person_names(doc)
     for span in doc.spans[NAMES_KEY]:
+        if span.label_ == "ACTOR" and span.start in surnamed:
+            continue  # "Rear Admiral Roy Vincent Trinidad": a surname, not a country
         if span.label_ == "ACTOR":
             rec = actors_by_id[span.id_]
             actor, state = rec.id, _state_of_actor(rec.id)
@@ -914,6 +951,24 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
         got.entities.append(EntityRow(span.text, label, span.start_char, span.end_char, actor))
         got.covered.update(range(span.start, span.end))
     return got
+
+
+def _in_person_names(doc: Doc) -> set[int]:
+    """Token positions where a person's name ends in a word that is also a country's name
+    ("Roy Vincent Trinidad", "Ricardo Chile"): the recogniser's person runs from given names
+    written before it to its last token, which no possessive follows."""
+    out: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        last = ent[-1]
+        given = ent[:-1]
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and after.tag_ == "POS":
+            continue
+        if all(t.pos_ == "PROPN" and t.is_title for t in given) and last.is_title:
+            out.add(last.i)
+    return out
 
 
 def _unknown_person(

@@ -293,6 +293,11 @@ def _bloc_reference(tok: Token, resolved: Resolved) -> str | None:
     """The bloc a definite description stands for ("moved closer to the alliance")."""
     if tok.lemma_ not in _bloc_words() or tok.pos_ != "NOUN":
         return None
+    # "the West African bloc ECOWAS": a bloc named right after the noun is the one it is,
+    # however the parser hangs the name.
+    named = resolved.state_at(tok.i + 1) if tok.i + 1 < len(tok.doc) else None
+    if named is not None and _is_bloc(named):
+        return named
     return resolved.antecedent(tok)
 
 
@@ -441,6 +446,9 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         negated, refused = _polarity(tok, _governing_verb(tok))
         for host, owner in [] if negated else _basing(tok, ctx.resolved, ctx.weapon_tokens):
             ctx.emit(host, owner, kind, -1 if refused else 1, tok, sent)
+            if not refused:
+                # Consent binds both: the sender moves toward its host as the host toward it.
+                ctx.emit(owner, host, kind, 1, tok, sent)
         return True
     if kind == "membership" and tok.lemma_ == "member":
         if _polarity(tok, _governing_verb(tok))[0]:
@@ -664,8 +672,11 @@ NAMED_EVENTS = frozenset({"EVENT", "WORK_OF_ART", "LAW"})
 
 
 def _conditional(verb: Token) -> bool:
-    """Whether a clause is a condition ("if it is attacked", "unless Russia invades")."""
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in verb.children)
+    """Whether a clause is a condition ("if it is attacked", "unless Russia invades") or a
+    purpose ("so that it could strike")."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    # A purpose is no act either: "asked for Tomahawks so that it could strike Russia".
+    return bool(marks & CONDITIONAL) or marks >= PURPOSE
 
 
 def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tuple[str, int] | None:
@@ -676,6 +687,8 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     lemmas = sentence_words(sent)[1]
     if rule.context and not _in_context(tok, verb, rule, lemmas):
         return None
+    if rule.weapon_context and not any(t.i in ctx.weapon_names for t in verb.subtree):
+        return None  # "works with France on climate policy": no arms partnership
     if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
     if rule.not_as_modifier and _modifier_only(tok):
@@ -748,6 +761,11 @@ def _shares_head(verb: Token) -> bool:
         and verb.pos_ == "VERB"
         and verb.head.pos_ == "VERB"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        # "had not taken part in the attack but warned Tehran": a contrast ends the negation.
+        and not any(
+            c.dep_ == "cc" and c.lower_ in CONTRASTIVE and verb.head.i < c.i < verb.i
+            for c in verb.head.children
+        )
     )
 
 
@@ -948,15 +966,21 @@ def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list
         return [st] if st else []
     if obj is None:
         return []
-    return [st for t in obj.subtree if (st := ctx.resolved.state_at(t.i))][:1]
+    return [
+        st
+        for t in obj.subtree
+        if (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved))
+    ][:1]
 
 
 def _left_itself(ctx: Context, tok: Token, bloc: str) -> bool:
     """Whether a bloc is the very object of a verb of leaving, not a modifier in it."""
     for c in tok.children:
         obj = c if c.dep_ == "dobj" else next((p for p in c.children if p.dep_ == "pobj"), None)
-        if obj is not None and c.dep_ in ("dobj", "prep") and ctx.resolved.state_at(obj.i) == bloc:
-            return True
+        if obj is None or c.dep_ not in ("dobj", "prep"):
+            continue
+        if (ctx.resolved.state_at(obj.i) or _bloc_reference(obj, ctx.resolved)) == bloc:
+            return True  # "left ECOWAS", "broke with the West African bloc ECOWAS"
     return False
 
 
@@ -1135,6 +1159,9 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         ctx, tok, verb, sent, subject, rule, direction
     ):
         return
+    if kind == "bloc_founding":
+        _founding(ctx, tok, verb, sent, subject, direction)
+        return
     subjects, counterparts = _parties(ctx, tok, verb, sent, subject, kind)
     if kind == "bloc_exit":
         counterparts = [c for c in counterparts if _is_bloc(c)]
@@ -1144,6 +1171,34 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     for actor in subjects:
         for counterpart in counterparts:
             ctx.emit(actor, counterpart, kind, direction, tok, sent)
+
+
+def _founding(
+    ctx: Context, tok: Token, verb: Token, sent: Span, subject: str, direction: int
+) -> None:
+    """ "Mali, Burkina Faso and Niger formed the Alliance of Sahel States", "the AES, the
+    confederation the three countries formed": each founder joins the bloc it founds and
+    binds itself to every other founder. The bloc is what is founded (the object, or the
+    noun a relative clause describes), never a bystander."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("relcl", "acl"):
+        objects.append(tok.head)
+    # The object itself or a name set beside it ("a bloc, the AES"), not a place in its
+    # phrase ("formed a new army near NATO").
+    heads = [*objects, *(c for o in objects for c in o.children if c.dep_ == "appos")]
+    blocs = [
+        st
+        for t in heads
+        if (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved)) and _is_bloc(st)
+    ]
+    if not blocs:
+        return
+    founders = list(dict.fromkeys([subject, *_conjoined_subjects(ctx, verb, subject)]))
+    founders = [f for f in founders if not _is_bloc(f)]
+    for a in founders:
+        ctx.emit(a, blocs[0], "bloc_founding", direction, tok, sent)
+        for b in founders:
+            ctx.emit(a, b, "bloc_founding", direction, tok, sent)
 
 
 def _parties(
@@ -1190,6 +1245,16 @@ def _parallel(ctx: Context, sent: Span, kind: str, subject: str) -> list[str]:
     ]
     return [rows[-1].counterpart] if rows and rows[-1].counterpart != subject else []
 
+
+# Grammar: the marks of a purpose clause ("so that it could strike").
+PURPOSE = frozenset({"so", "that"})
+
+# Classes whose counterpart is a bloc itself: what is joined, applied to, left or founded.
+BLOC_KINDS = frozenset({"membership", "accession_bid", "bloc_exit", "bloc_founding"})
+
+# Grammar: conjunctions that set a verb against the one before it, so that a negation of
+# the first does not carry over ("did not take part but warned").
+CONTRASTIVE = frozenset({"but", "yet"})
 
 # Grammar: words that make coordinated subjects act on each other ("each expelled", "attacked
 # each other", "one another").
@@ -1245,6 +1310,8 @@ def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         None,
     )
     done = _state_of(patient, ctx.resolved)
+    if kind in BLOC_KINDS and not (done and _is_bloc(done)):
+        return True  # "they were joined in the air by a Russian Su-57": no bloc is joined
     read = _class(ctx, tok, kind, tok, sent) if doer and done else None
     if read is not None and doer is not None and done is not None:
         ctx.emit(doer, done, read[0], read[1], tok, sent)
@@ -1375,14 +1442,17 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
     for m in ctx.resolved.mentions:
         if m.state != subject or not (verb.left_edge.i <= m.start < verb.i):
             continue
-        for c in doc[m.start : m.end].root.conjuncts:
+        for c in ctx.resolved.listed_with(doc[m.start : m.end].root):
             st = ctx.resolved.state_at(c.i)
             if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
                 out.append(st)
-    # "Mali, Burkina Faso and Niger announced that they were leaving ECOWAS": all of them.
+    # "Mali, Burkina Faso and Niger announced that they were leaving ECOWAS": all of them;
+    # "the three military-ruled states broke with ECOWAS": each state the group stands for.
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "they":
-            out += [st for st in ctx.resolved.listed_before(c) if st != subject and st not in out]
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        group = ctx.resolved.listed_before(c) if c.lower_ == "they" else ctx.resolved.group(c)
+        out += [st for st in group if st != subject and st not in out]
     return out
 
 
@@ -1460,7 +1530,7 @@ def _judgements(ctx: Context) -> None:
             continue
         kind = kinds.get(cue.polarity)
         span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if kind is None or span is None:
+        if kind is None or span is None or span.root.lemma_ in _mild_judgements():
             continue
         if cue.type == "pressure" and span.root.pos_ != "NOUN":
             continue  # pressing verbs are signal triggers of their own; "pressure from X" is not
@@ -1468,6 +1538,12 @@ def _judgements(ctx: Context) -> None:
         if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
             continue
         ctx.emit(cue.speaker, cue.target, kind, cue.polarity, span.root, sentence(span[0]))
+
+
+@lru_cache(maxsize=1)
+def _mild_judgements() -> frozenset[str]:
+    """Lemmas of judgement cues that are no signal on their own ("regretted the outcome")."""
+    return frozenset(c.cue for c in resources.stance_cues() if c.match == "lemma" and not c.signal)
 
 
 def _read_with(tok: Token, kind: str, heads: dict[int, str]) -> bool:

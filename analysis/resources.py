@@ -160,6 +160,14 @@ class StanceCue:
     polarity: int
     match: str  # "lemma" or "phrase"
     pos: tuple[str, ...] = ("VERB",)  # parts of speech a lemma cue matches
+    # "clause": a verb cue only when it takes a finite clause ("hoped the talks would resume"
+    # is uncertainty about a claim; "hoped to buy" is an intent).
+    complement: str | None = None
+    # Inflected forms the lemmatiser reads as another word's ("hoped" as "hop").
+    forms: tuple[str, ...] = ()
+    # False for a judgement too mild to move the speaker away from the target on its own
+    # ("regretted the decision but said relations remain warm").
+    signal: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +203,9 @@ class SignalRule:
     "closing borders ... threatened to restore Bazoum"); ``joined_by``: verbs whose subject
     takes up a noun trigger designed by another ("Serbia refused to join EU sanctions": Serbia
     acts, not the EU); ``not_as_modifier``: a trigger that only describes a noun or is part
-    of a name is no act ("post-war restrictions", "the Falcon Strike drills").
+    of a name is no act ("post-war restrictions", "the Falcon Strike drills");
+    ``weapon_context``: the trigger's clause must name a weapon, a system or a weapon term
+    ("works with France on a new drone", not "works with France on climate policy").
     """
 
     type: str
@@ -225,6 +235,7 @@ class SignalRule:
     joined_by: tuple[str, ...] = ()
     not_as_modifier: bool = False
     command_verbs: tuple[str, ...] = ()
+    weapon_context: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -637,7 +648,12 @@ def _cue(row: dict[str, Any]) -> StanceCue:
         polarity=int(row["polarity"]),
         match=str(row["match"]),
         pos=tuple(row.get("pos", ["VERB"])),
+        complement=row.get("complement"),
+        forms=tuple(str(f).lower() for f in row.get("forms", ())),
+        signal=bool(row.get("signal", True)),
     )
+    if rec.complement not in (None, "clause"):
+        raise ValueError("complement is clause or absent")
     if rec.type not in CUE_TYPES or rec.polarity not in (-1, 0, 1):
         raise ValueError("type or polarity")
     if rec.match not in ("lemma", "phrase"):
@@ -674,6 +690,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         joined_by=_strs(row.get("joined_by", [])),
         not_as_modifier=bool(row.get("not_as_modifier", False)),
         command_verbs=_strs(row.get("command_verbs", [])),
+        weapon_context=bool(row.get("weapon_context", False)),
     )
     if rec.context_scope not in ("clause", "sentence"):
         raise ValueError("context_scope is clause or sentence")

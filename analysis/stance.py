@@ -57,11 +57,13 @@ def _lemma_cues() -> dict[str, resources.StanceCue]:
     for cue in resources.stance_cues():
         if cue.match == "lemma":
             out.setdefault(cue.cue, cue)
+            for form in cue.forms:
+                out.setdefault(form, cue)
     return out
 
 
 # A state saying what it itself would do pledges it ("Washington said it would keep working
-# with Paris"); said of another, or of what would befall someone, it is a forecast.
+# with Paris"); said of another, or of what would befall someone, it is a forecast and no cue.
 OWN_FUTURE = frozenset({"would"})
 PLEDGE = resources.StanceCue(cue="would", type="commitment", polarity=1, match="phrase")
 
@@ -98,7 +100,7 @@ def _verb_of(tok: Token) -> Token:
 def _subject_state(verb: Token, resolved: Resolved) -> str | None:
     """The state of a verb's subject; inside a quotation ("'We will not back down,' Prime
     Minister X said") the one who says it."""
-    holder = verb
+    holder = _misattached_speech(verb)
     for _ in range(4):
         for c in holder.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
@@ -114,6 +116,22 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
         else:
             break
     return None
+
+
+def _misattached_speech(verb: Token) -> Token:
+    """ "Araghchi said the strikes were 'a declaration of war' and accused Washington": a
+    verb of saying or judging with no subject, hung on the last verb of what was said, is the
+    speaker's second act (the speech verb), not one of the things said."""
+    clause = verb.head
+    if (
+        verb.dep_ == "conj"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and verb.lemma_ in resources.judging_verbs() | resources.speech_verbs()
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_ in SPEECH_LEMMAS
+    ):
+        return clause.head
+    return verb
 
 
 def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
@@ -277,6 +295,22 @@ def _transfer_party(
     return row.recipient if polarity > 0 else row.supplier
 
 
+def _deal_pressed(
+    verb: Token, resolved: Resolved, speaker: str | None, transfers: Sequence[ProcurementRow]
+) -> str | None:
+    """Who is under pressure when a deal is its clause's subject ("a deal for Su-35s from
+    Russia was abandoned under the threat of US sanctions"): the buyer, whose choice the
+    pressure bends, or the seller when the buyer itself presses; never the state that only
+    describes the deal ("from Russia")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or speaker is None or not _transfer_word(subj):
+        return None
+    row = _transfer_meant(subj, resolved, transfers)
+    if row is None:
+        return None
+    return row.supplier if speaker == row.recipient else row.recipient
+
+
 def _transfer_word(noun: Token) -> bool:
     """Whether a noun opens an arms-transfer frame ("deal", "shipment", "plan")."""
     return any(
@@ -434,19 +468,25 @@ def extract(
         if span.label_ != "CUE":
             continue
         cue = cues_by_index[int(span.id_)]
+        if cue.type == "attribution" and _manner_of_saying(span):
+            continue  # "said in a statement": the verb is the cue
         if len(span) == 1:
             tok = span[0]
             if cue.cue in MODALS and tok.tag_ != "MD":
                 continue  # "May" the month, not the modal
             if cue.type == "evaluation" and tok.pos_ == "VERB" and tok.lemma_ in _lemma_cues():
                 continue  # the lemma cue ("push" as pressure) wins for verbs
-            if cue.cue in OWN_FUTURE and _own_future(tok, resolved):
+            if cue.cue in OWN_FUTURE:
+                if not _own_future(tok, resolved):
+                    # "Serbia said Russia would deliver the jets", "a law that would have
+                    # set up a fund": a forecast or a condition, no doubt about a claim.
+                    continue
                 cue = PLEDGE  # "Canada said it would always stand up for human rights"
         found.append((span.start, span.end, cue))
     lemma_cues = _lemma_cues()
-    for i, (_, lemma, pos) in enumerate(token_table(doc)):
-        lemma_cue = lemma_cues.get(lemma)
-        if lemma_cue is not None and pos in lemma_cue.pos:
+    for i, (lower, lemma, pos) in enumerate(token_table(doc)):
+        lemma_cue = lemma_cues.get(lemma) or lemma_cues.get(lower)
+        if lemma_cue is not None and pos in lemma_cue.pos and _complemented(doc[i], lemma_cue):
             found.append((i, i + 1, lemma_cue))
     # One cue per stretch of text: the longest wins.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -468,6 +508,42 @@ def extract(
         rows += [replace(row, target=st) for st in _co_targets(span, row, resolved)]
         rows += [replace(row, speaker=st) for st in speakers]
     return rows
+
+
+def _expressed(noun: Token, verb: Token, resolved: Resolved) -> bool:
+    """Whether an evaluative noun is the object of a verb whose subject is a state ("Kuwaiti
+    officials voiced frustration", "Seoul expressed its displeasure"): the subject holds the
+    judgement ("the deal drew criticism from Moscow" has no state as subject)."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and noun.head == verb
+        and verb.lemma_ not in resources.judging_verbs()
+        and _subject_state(verb, resolved) is not None
+    )
+
+
+def _manner_of_saying(span: Span) -> bool:
+    """Whether an attribution phrase only says how a verb of saying spoke ("said in a
+    statement"): the verb is the cue; alone ("In a statement, the ministry condemned ...")
+    the phrase is one."""
+    head = span.root.head
+    cue = _lemma_cues().get(head.lemma_)
+    return (
+        len(span) > 1
+        and span.root.dep_ == "prep"
+        and cue is not None
+        and cue.type == "attribution"
+        and head.pos_ == "VERB"
+    )
+
+
+def _complemented(tok: Token, cue: resources.StanceCue) -> bool:
+    """Whether a verb cue has the complement its entry asks for: a finite clause ("hoped the
+    exchange would end", "hopes that"), not an infinitive ("hoped to replace them")."""
+    if cue.complement != "clause":
+        return True
+    return any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _co_speakers(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:
@@ -603,7 +679,7 @@ def _row(
             )  # "U.S. demands", "the threat of US sanctions"
         # The one under pressure is the subject of the clause ("Ottawa kept the deal after
         # warnings from Washington"); with no source named, it speaks of the pressure.
-        holder = _subject_state(verb, resolved)
+        holder = _deal_pressed(verb, resolved, speaker, transfers) or _subject_state(verb, resolved)
         if speaker is None:
             speaker, target = holder, None
         else:
@@ -630,6 +706,16 @@ def _row(
             or _other_state(sent, resolved, speaker)
         )
         speaker, target = _passive_parties(verb, resolved) or (speaker, target)
+    elif cue.type == "evaluation" and _expressed(span.root, verb, resolved):
+        # "Kuwaiti officials voiced frustration at the delay", "Rome expressed its dismay":
+        # the one who voices a judgement holds it; what it is at (or whoever did it) is the
+        # target.
+        speaker = _subject_state(verb, resolved)
+        target = (
+            _object_state(verb, resolved, speaker)
+            or _act_target(verb, resolved, speaker)
+            or _other_state(sent, resolved, speaker)
+        )
     elif cue.type == "evaluation":
         speaker = _attribution_speaker(sent, resolved)
         target = (

@@ -406,3 +406,15 @@ def test_the_subject_a_sentence_reports_counts_as_what_the_article_is_about(
     doc = nlp(text)
     resolved = resolve(doc, Article(text=text, title="t"))
     assert resolved.focus() == "GHA"
+
+
+def test_a_surname_that_is_also_a_country_is_no_actor(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Manila and Tokyo are discussing the terms, navy spokesman Rear Admiral Roy Vincent "
+        "Trinidad told reporters."
+    )
+    got = actor_ids(run(text))
+    assert "TTO" not in got
+    assert {"PHL", "JPN"} <= got
+    # A country's own name, or one a possessive follows, is still the country.
+    assert "TTO" in actor_ids(run("Trinidad and Tobago bought two patrol boats."))

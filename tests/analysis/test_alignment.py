@@ -269,6 +269,19 @@ def test_each_coordinated_subject_acts(run: Callable[..., Analysis]) -> None:
     assert got == {("RUS", "UKR")}
 
 
+def test_every_state_of_a_listed_subject_acts_however_the_list_is_parsed(
+    run: Callable[..., Analysis],
+) -> None:
+    # The parser hangs a two-word name in a list as an apposition, not a conjunct.
+    text = "Mali, Burkina Faso and Niger expelled the diplomats of Ghana."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert {("MLI", "GHA", -1), ("BFA", "GHA", -1), ("NER", "GHA", -1)} <= got
+    # An apposition describing the subject is no second actor.
+    text = "Turkey, a partner of Greece, recalled its ambassador from Athens."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("GRC", "GRC", -1) not in got and ("TUR", "GRC", -1) in got
+
+
 def test_participants_listed_after_a_drill_all_move_toward_each_other(
     run: Callable[..., Analysis],
 ) -> None:
@@ -1064,3 +1077,97 @@ def test_a_declined_drill_points_away_however_it_is_tagged(
     pairs = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
     assert {("BOL", "PER", -1), ("BOL", "CHL", -1)} <= pairs
     assert ("BOL", "PER", 1) not in pairs
+
+
+def test_partners_developing_a_weapon_together_all_move_toward_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Japan works with Britain and Italy on a new stealth fighter."
+    got = {(a.subject, a.counterpart, a.direction, a.type) for a in run(text).alignment}
+    pairs = [("JPN", "GBR"), ("JPN", "ITA"), ("GBR", "ITA")]
+    for a, b in pairs:
+        assert (a, b, 1, "joint_development") in got
+        assert (b, a, 1, "joint_development") in got
+    got = triples(run("Brazil and Turkey will jointly develop a new jet engine for fighters."))
+    assert ("BRA", "TUR", 1, "joint_development") in got
+    assert ("TUR", "BRA", 1, "joint_development") in got
+
+
+def test_working_together_on_something_that_is_no_weapon_is_no_arms_partnership(
+    run: Callable[..., Analysis],
+) -> None:
+    got = triples(run("Japan works with Britain and Italy on climate policy."))
+    assert not [t for t in got if t[3] == "joint_development"]
+
+
+def test_a_group_of_states_leaving_a_bloc_named_after_its_description_each_leaves_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Guinea, Mali and Niger held talks. The three states broke with the West African bloc "
+        "ECOWAS last year."
+    )
+    got = {(a.subject, a.counterpart, a.direction, a.type) for a in run(text).alignment}
+    for state in ("GIN", "MLI", "NER"):
+        assert (state, "ECOWAS", -1, "bloc_exit") in got
+    # Breaking with a state is no bloc exit.
+    assert not [a for a in run("Mali broke with France.").alignment if a.type == "bloc_exit"]
+
+
+def test_a_contrast_ends_the_negation_of_the_verb_before_it(run: Callable[..., Analysis]) -> None:
+    text = "Peru said it had not taken part in the raid but warned Chile that more would follow."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("PER", "CHL", -1) in got
+    # Without a contrast the negation covers both verbs.
+    assert not run("Peru did not sign or ratify the treaty with Chile.").alignment
+
+
+def test_a_base_by_consent_binds_host_and_sender_both_ways(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Djibouti hosts a large Japanese naval base."))
+    assert ("DJI", "JPN", 1, "military_base") in got
+    assert ("JPN", "DJI", 1, "military_base") in got
+    # A refusal to host is the host's alone.
+    got = triples(run("Djibouti refused to host a Japanese naval base."))
+    assert ("DJI", "JPN", -1, "military_base") in got
+    assert not [t for t in got if t[0] == "JPN"]
+
+
+def test_founding_a_bloc_joins_it_and_binds_the_founders(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Mali, Burkina Faso and Niger formed the Alliance of Sahel States."))
+    for a in ("MLI", "BFA", "NER"):
+        assert (a, "AES", 1, "bloc_founding") in got
+        for b in ("MLI", "BFA", "NER"):
+            if a != b:
+                assert (a, b, 1, "bloc_founding") in got
+    # Forming something that is no bloc founds nothing.
+    assert not [
+        t for t in triples(run("Russia formed a new army near NATO.")) if t[3] == "bloc_founding"
+    ]
+
+
+def test_being_joined_by_a_foreign_jet_is_no_membership(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Two Russian jets flew a short routine over the airfield. They were joined in the air "
+        "by J-10 fighters, already in service with the People's Liberation Army Air Force, and "
+        "a Pakistani JF-17."
+    )
+    assert not [a for a in run(text).alignment if a.type == "membership"]
+
+
+def test_a_mild_judgement_is_a_cue_but_no_signal_on_its_own(run: Callable[..., Analysis]) -> None:
+    result = run("Peru regretted Chile's decision but said relations remained close.")
+    assert [c for c in result.stance_cues if c.cue == "regretted" and c.target == "CHL"]
+    assert ("PER", "CHL", -1) not in {
+        (a.subject, a.counterpart, a.direction) for a in result.alignment
+    }
+    # A plain criticism still is one.
+    got = {(a.subject, a.counterpart, a.direction) for a in run("Peru condemned Chile.").alignment}
+    assert ("PER", "CHL", -1) in got
+
+
+def test_an_act_in_a_purpose_clause_is_no_act(run: Callable[..., Analysis]) -> None:
+    text = "Ukraine had asked for missiles so that it could strike refineries inside Russia."
+    assert not [a for a in run(text).alignment if a.type == "armed_attack"]
+    text = "Peru shelled Chilean border posts so heavily that Chile evacuated them."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("PER", "CHL", -1) in got

@@ -165,14 +165,18 @@ def test_a_hedge_is_held_by_whoever_makes_the_claim(
         # What a state says it would itself do is a pledge.
         ("Serbia said it would remain militarily neutral.", "commitment"),
         ("Kazakhstan said it would not recognise the annexation.", "commitment"),
-        # Said of another state, or of what would befall someone, it stays a hedge.
-        ("Serbia said Russia would deliver the jets next year.", "hedge"),
-        ("Moscow said the tanks would be destroyed.", "hedge"),
+        # Said of another state, or of what would befall someone, it is a forecast: no cue
+        # (the annotation guide's hedges are doubts about a claim).
+        ("Serbia said Russia would deliver the jets next year.", None),
+        ("Moscow said the tanks would be destroyed.", None),
+        ("Voters rejected a law that would have set up a fund for the jets.", None),
     ],
 )
-def test_a_states_own_would_is_a_pledge(run: Callable[..., Analysis], text: str, kind: str) -> None:
+def test_a_states_own_would_is_a_pledge(
+    run: Callable[..., Analysis], text: str, kind: str | None
+) -> None:
     got = {c.type for c in run(text).stance_cues if c.cue.lower().startswith("would")}
-    assert got == {kind}
+    assert got == ({kind} if kind else set())
 
 
 def test_each_state_of_a_coordinated_subject_speaks(run: Callable[..., Analysis]) -> None:
@@ -405,3 +409,74 @@ def test_it_after_a_judged_act_is_that_act(run: Callable[..., Analysis]) -> None
     assert ("criticised", "GHA", "SDN") in {
         (c.cue, c.speaker, c.target) for c in run(text).stance_cues
     }
+
+
+def test_a_hope_about_a_claim_is_a_hedge_an_intent_is_not(run: Callable[..., Analysis]) -> None:
+    # The lemmatiser reads "hoped" as "hop": the cue's listed forms still find it.
+    got = cues(run("Peru said it hoped the talks with Chile would resume soon."))
+    assert ("hoped", "hedge", "PER", None, 0) in got
+    got = cues(run("Peru had hoped to buy frigates from Chile."))
+    assert not [c for c in got if c[0] == "hoped"]
+
+
+def test_a_judgement_voiced_as_a_noun_is_held_by_the_subject_that_voices_it(
+    run: Callable[..., Analysis],
+) -> None:
+    got = cues(run("Seoul expressed its displeasure with Tokyo."))
+    assert ("displeasure", "evaluation", "KOR", "JPN", -1) in got
+    got = cues(run("Chile has complained about Peru."))
+    assert ("complained", "evaluation", "CHL", "PER", -1) in got
+    result = run("Peru voiced frustration at Chile.")
+    assert ("frustration", "evaluation", "PER", "CHL", -1) in cues(result)
+    assert ("PER", "CHL", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
+
+
+def test_pressure_on_a_deal_is_aimed_at_its_buyer_not_at_the_state_that_describes_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Egypt is buying Rafale jets from France. A 2019 deal for 20 Su-35 jets from Russia "
+        "was dropped in 2022 under the threat of US sanctions."
+    )
+    result = run(text)
+    got = cues(result)
+    assert ("threat", "pressure", "USA", "EGY", -1) in got
+    assert not [c for c in got if c[0] == "threat" and c[3] == "RUS"]
+    assert ("USA", "EGY", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
+
+
+def test_a_pronoun_that_goes_on_speaking_is_the_last_speaker_not_a_person_named_in_between(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ministers decided to ease the restrictions, said Prime Minister Luis Montenegro of "
+        'Portugal. "We want to help," he said. Measures against officials linked to the old '
+        "government of Nicolas Maduro will stay, he added."
+    )
+    got = [c for c in cues(run(text)) if c[0] == "added"]
+    assert got and got[0][2] == "PRT"
+
+
+def test_a_judging_verb_hung_on_what_was_said_is_the_speakers_own_act(
+    run: Callable[..., Analysis],
+) -> None:
+    text = 'Peru said the raids were "an act of war" and accused Chile of planning them.'
+    result = run(text)
+    assert ("accused", "evaluation", "PER", "CHL", -1) in cues(result)
+    assert ("PER", "CHL", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
+
+
+def test_adding_is_a_verb_of_saying_only_with_what_is_said(run: Callable[..., Analysis]) -> None:
+    got = cues(run("Chile is adding two frigates to its fleet."))
+    assert not [c for c in got if c[1] == "attribution"]
+    got = cues(run("Chile will buy the jets, the minister said, adding that Peru was a partner."))
+    assert [c for c in got if c[0] == "adding" and c[1] == "attribution"]
+
+
+def test_a_phrase_saying_how_a_verb_of_saying_spoke_is_part_of_that_cue(
+    run: Callable[..., Analysis],
+) -> None:
+    got = cues(run("Chile's defence ministry said in a statement that the jets had arrived."))
+    assert [c[0] for c in got if c[1] == "attribution"] == ["said"]
+    got = cues(run("In a statement, Chile condemned the deal."))
+    assert ("In a statement", "attribution", "CHL", None, 0) in got
