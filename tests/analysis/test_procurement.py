@@ -2209,3 +2209,28 @@ def test_a_supplier_borrowed_from_another_system_of_the_list_is_dropped(
 ) -> None:
     got = {(p.system, p.supplier, p.recipient) for p in run(sentence).procurements}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Ukraine asked Germany for Taurus missiles.", {("Taurus KEPD 350", "DEU", "UKR")}),
+        ("Kyiv has asked for F-16 fighters.", {("F-16", "USA", "UKR")}),
+        # A question is no request.
+        (
+            "Qatar and Turkey signed a defence pact on Wednesday. Asked whether Turkey's drones"
+            " would be covered, a Qatari official said the pact was defensive.",
+            set(),
+        ),
+        (
+            "Ukraine needs air defence. Asked if Germany would send more Patriot batteries to"
+            " Ukraine, the minister declined to comment.",
+            set(),
+        ),
+    ],
+)
+def test_asking_for_weapons_is_a_request_and_asking_whether_is_not(
+    run: Callable[..., Analysis], sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    got = {(p.system, p.supplier, p.recipient) for p in run(sentence).procurements}
+    assert got == expected
