@@ -6,15 +6,16 @@ BILUO transitions (begin, in, last, unit, out, per entity label), keeps the vali
 the best. Its compiled loop does this for a few documents at a time and, in this build, takes
 the interpreter lock inside every validity check; on the bench corpus the loop cost two thirds
 of the recognizer's time. ``BatchedEntityRecognizer`` keeps the model and its arithmetic as they
-are (the same tables of precomputed features per sub-batch, the same BLIS product for the output
-layer, the same first-best choice among valid transitions) and steps every document of a
-``pipe`` batch together in NumPy, so each step is a handful of array operations.
+are (the same tables of precomputed features per sub-batch, the same summing order, the same
+BLIS product for the output layer, the same first-best choice among valid transitions). With no
+entity open, a token's move depends on the token alone, so those moves are scored for every
+token of a sub-batch in one product; a walk through each document then takes them and scores
+only the tokens inside an entity that could go on.
 
-Only what the stock loop does without preset entities is reproduced; a batch with a document
-whose entities were set before the recognizer ran goes to spaCy's own loop, and so does a
-single ``nlp(text)`` call. A model that does not have the shape this decoder knows (greedy
-search, maxout hidden layer, the three BILUO features, an output layer, no unseen classes) is
-left as it is.
+Only what the stock loop does without preset entities is reproduced: a document whose entities
+were set before the recognizer ran (and its whole batch) goes to spaCy's own loop. A model that
+does not have the shape this decoder knows (greedy search, its own embedding layer, maxout
+hidden layer, the three BILUO features, an output layer, no unseen classes) is left as it is.
 """
 
 from __future__ import annotations
@@ -230,6 +231,8 @@ def supported(ner: Any) -> bool:
         return False
     if model.ops.__class__.__name__ not in ("NumpyOps", "AppleOps"):
         return False
+    if "listener" in model.layers[0].name:
+        return False  # features from a shared layer: only spaCy's loop is known to read them
     lower = model.layers[1]
     return bool(lower.get_dim("nP") >= 2 and lower.get_dim("nF") == _FEATURES)
 

@@ -117,3 +117,23 @@ def test_other_recognizers_are_left_as_they_are() -> None:
     blank.initialize()
     assert not batch_entities(blank, "beam_ner")
     assert not isinstance(blank.get_pipe("beam_ner"), BatchedEntityRecognizer)
+
+
+def test_a_recognizer_reading_a_shared_layer_is_left_to_spacy() -> None:
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
+    model = {
+        "@architectures": "spacy.TransitionBasedParser.v2",
+        "state_type": "ner",
+        "extra_state_tokens": False,
+        "hidden_width": 64,
+        "maxout_pieces": 2,
+        "use_upper": True,
+        "nO": None,
+        "tok2vec": listener,
+    }
+    blank = spacy.blank("en")
+    blank.add_pipe("tok2vec")
+    blank.add_pipe("ner", config={"model": model}).add_label("GPE")
+    blank.initialize()
+    assert not batch_entities(blank)
+    assert not isinstance(blank.get_pipe("ner"), BatchedEntityRecognizer)
