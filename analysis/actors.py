@@ -20,6 +20,7 @@ from analysis.constants import RELATIVE_PRONOUNS, WORD_NUMBERS
 from analysis.doc import (
     NAMES_KEY,
     doc_text,
+    first_conjunct,
     heading_before,
     sentence,
     sentences,
@@ -355,9 +356,7 @@ class Resolved:
         if head is None:
             return None
         for m in self.in_span(head):
-            root = head.doc[m.start : m.end].root
-            while root.dep_ == "conj" and root.head != root:
-                root = root.head
+            root = first_conjunct(head.doc[m.start : m.end].root)
             if not m.state or not resources.is_country(m.state) or _partner(root):
                 continue
             # "Chile, Peru and Uruguay": a list of countries names no one topic.
@@ -617,9 +616,7 @@ def _reporter(token: Token) -> Token | None:
     and said it could ..."): the speaker speaks of itself."""
     if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    clause = token.head
-    while clause.dep_ == "conj" and clause.head != clause:
-        clause = clause.head
+    clause = first_conjunct(token.head)
     report = clause.head
     if clause.dep_ != "ccomp" or report.lemma_ not in resources.speech_verbs():
         return None

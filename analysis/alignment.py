@@ -27,6 +27,7 @@ from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS, WEAK_HEDGES
 from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
+    first_conjunct,
     sentence,
     sentence_words,
     sentences_back,
@@ -659,9 +660,7 @@ def _carried_by(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
         return True
     if verb.lemma_ not in rule.light_verbs:
         return False
-    head = tok
-    while head.dep_ == "conj" and head.head != head:
-        head = head.head
+    head = first_conjunct(tok)
     if head.dep_ == "pobj" and head.head.lower_ == "in":
         head = head.head  # "launched drones in the same raid"
     return head.head == verb and head.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "prep")

@@ -102,6 +102,14 @@ def sentence_words(sent: Span) -> tuple[frozenset[str], frozenset[str]]:
     return found
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first item of the coordination a token is a later item of (itself when it is
+    none): "Leopard 2 tanks and Bradley vehicles" -> "tanks"; "said ... and accused" -> "said"."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
 def weapon_tokens(doc: Doc) -> frozenset[int]:
     """Indices of the tokens inside a weapon name or a generic weapon term ("S-400",
     "attack helicopters"), found once per doc."""

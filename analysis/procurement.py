@@ -28,6 +28,7 @@ from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
     doc_text,
+    first_conjunct,
     headings,
     sentence,
     sentences_back,
@@ -481,7 +482,7 @@ def _inner_frame(
     # that the parser hung on its first item ("Su-30 fighters, S-300 batteries and T-72 tanks
     # bought from Moscow").
     last = [c for c in own.conjuncts if c.i > own.i and c.pos_ in NOMINAL][-1:]
-    first = _list_head(own)
+    first = first_conjunct(own)
     end = max((c.i for c in first.conjuncts), default=first.i)
     for noun in (own, root, *last, first):
         for clause in noun.children:
@@ -507,13 +508,6 @@ def _inner_frame(
             if frame is not None and frame.status and not frame.explicit:
                 return t, frame, own
     return _described_by_participle(own, index)
-
-
-def _list_head(noun: Token) -> Token:
-    """The first item of the list a noun is an item of (itself when it is none)."""
-    while noun.dep_ == "conj" and noun.head != noun:
-        noun = noun.head
-    return noun
 
 
 def _own_noun(root: Token) -> Token:
@@ -582,9 +576,7 @@ def _inner_block(
     lefts = list(own.lefts)
     if own.dep_ == "conj":
         # "captured Leopard 2 tanks and Bradley vehicles": the list shares its participle.
-        first = own
-        while first.dep_ == "conj" and first.head != first:
-            first = first.head
+        first = first_conjunct(own)
         lefts += [c for c in first.lefts if c.pos_ in ("VERB", "ADJ")]
     for c in lefts:
         for t in c.subtree:
@@ -1137,9 +1129,7 @@ def _mention_status(
     """The stage of a mention's deal; a rival a choice passed over inside the chosen item's
     phrase ("an order of 36 aircraft over the F/A-18 and the Rafale") was on offer."""
     status = _status(gov, index)
-    first = root
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
+    first = first_conjunct(root)
     if status not in ("negated", "unknown", REFUSED) and _rival(first, index):
         return "offered"
     return status
@@ -2465,7 +2455,7 @@ def _range_item(
 
 def _range_start(doc: Doc, root: Token) -> Token | None:
     """The "from" of a "from A to B" range of weapons that a mention is an item of."""
-    noun = _list_head(_own_noun(root))
+    noun = first_conjunct(_own_noun(root))
     if noun.dep_ != "pobj":
         return None
     prep = noun.head
@@ -2520,9 +2510,7 @@ def _origin_holding(
     if _inner_block(mention, root, index) is not None:
         return []
     own = _own_noun(root)
-    first = own
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head  # "whose MiG-29s and French Mirage 2000s": the list's possessor
+    first = first_conjunct(own)  # "whose MiG-29s and French Mirage 2000s": the list's possessor
     holder = _possessor(doc, first, resolved)
     if holder is None or not resources.is_country(holder):
         return []
@@ -3028,9 +3016,7 @@ def _conjoined(
         tok = doc[m.start : m.end].root
         if m.state != state or _clause_head(tok) != clause:
             continue
-        first = tok
-        while first.dep_ == "conj" and first.head != first:
-            first = first.head
+        first = first_conjunct(tok)
         if first.dep_ == "pobj" and first.head.lower_ in ("between", "among"):
             continue
         for c in tok.conjuncts:
@@ -3239,10 +3225,7 @@ def _main_subject(tok: Token, *, opens: bool = False) -> bool:
         return True  # "Uzbekistan, which stays outside the CSTO, shops ...", misparsed
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    verb = tok.head
-    while verb.dep_ == "conj" and verb.head != verb:
-        verb = verb.head
-    return verb.dep_ == "ROOT"
+    return first_conjunct(tok.head).dep_ == "ROOT"
 
 
 def _row(

@@ -20,6 +20,7 @@ from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS
 from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
+    first_conjunct,
     sentence,
     sentences,
     sentences_back,
@@ -76,9 +77,7 @@ def _own_future(modal: Token, resolved: Resolved) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False  # "would be destroyed": what befalls someone
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    clause = verb
-    while clause.dep_ == "conj" and clause.head != clause:
-        clause = clause.head  # "said it would buy jets and would train pilots"
+    clause = first_conjunct(verb)  # "said it would buy jets and would train pilots"
     report = clause.head
     if subj is None or clause.dep_ != "ccomp" or report.lemma_ not in SPEECH_LEMMAS:
         return False
