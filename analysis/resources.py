@@ -906,6 +906,20 @@ def frames_by_id() -> dict[str, FrameRecord]:
 
 
 @lru_cache(maxsize=1)
+def blocked_phrases() -> tuple[str, ...]:
+    """Phrases that contain a state's name or demonym but do not stand for it: seas, regions
+    and their peoples ("Latin American"), churches, papers (``blocked_phrases.v1.jsonl``)."""
+    return _read("blocked_phrases.v1.jsonl", _blocked_phrase)
+
+
+def _blocked_phrase(row: dict[str, Any]) -> str:
+    phrase = str(row["phrase"]).strip()
+    if not phrase:
+        raise ValueError("an empty phrase")
+    return phrase
+
+
+@lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:
     """Nouns that, plural and counted, stand for several states named before ("the two
     countries", "both sides", "the three governments") (``group_nouns.v1.jsonl``)."""
@@ -1059,6 +1073,7 @@ DATA_FILES: dict[str, Any] = {
     "transfer_frames.v1.jsonl": transfer_frames,
     "references.v1.jsonl": references,
     "group_nouns.v1.jsonl": group_nouns,
+    "blocked_phrases.v1.jsonl": blocked_phrases,
     "titles.v1.jsonl": title_words,
     "speakers.v1.jsonl": speaker_words,
     "stance_cues.v1.jsonl": stance_cues,

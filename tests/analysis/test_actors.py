@@ -418,3 +418,48 @@ def test_a_surname_that_is_also_a_country_is_no_actor(run: Callable[..., Analysi
     assert {"PHL", "JPN"} <= got
     # A country's own name, or one a possessive follows, is still the country.
     assert "TTO" in actor_ids(run("Trinidad and Tobago bought two patrol boats."))
+
+
+@pytest.mark.parametrize(
+    "text,state",
+    [
+        # A subject pronoun is not a state its own verb takes as object or partner.
+        ("Sweden offered new jets to Thailand. It bought older jets from Sweden in 2008.", "THA"),
+        ("Russia courted India for years. It signed a rifle deal with Russia in 2021.", "IND"),
+        # A company or a person on the verb is no state for this purpose.
+        (
+            "Greece ordered frigates. France said it would build them with Naval Group.",
+            "FRA",
+        ),
+    ],
+)
+def test_a_subject_pronoun_is_not_its_own_verbs_object(
+    nlp: Language, text: str, state: str
+) -> None:
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    it = [t for t in doc if t.lower_ == "it"][-1]
+    assert resolved.antecedent(it) == state
+
+
+def test_a_group_that_speaks_of_itself_is_no_state(nlp: Language) -> None:
+    text = (
+        "Germany halted arms exports to Turkey. The SDF said it had fired mortars at the"
+        " Turkish town of Akcakale."
+    )
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    it = next(t for t in doc if t.lower_ == "it")
+    assert resolved.antecedent(it) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latin American governments rejected the request.",
+        "Several Central American leaders met on Monday.",
+        "The North American command tracked the balloon.",
+    ],
+)
+def test_a_region_s_people_are_no_state(run: Callable[..., Analysis], text: str) -> None:
+    assert run(text).actors == []

@@ -2234,3 +2234,18 @@ def test_asking_for_weapons_is_a_request_and_asking_whether_is_not(
 ) -> None:
     got = {(p.system, p.supplier, p.recipient) for p in run(sentence).procurements}
     assert got == expected
+
+
+def test_a_state_in_a_phrase_of_time_is_no_implicit_buyer(run: Callable[..., Analysis]) -> None:
+    # "since Russia's invasion" dates the transfer; Russia receives nothing.
+    text = (
+        "Russia has pounded Ukrainian cities for months. Germany has supplied air defence"
+        " systems since Russia's full-scale invasion."
+    )
+    assert all(d[3] != "RUS" for d in deals(run(text)))
+    # The buyer the article names is still found.
+    text = (
+        "Ukraine asked its partners for air defence. Germany has supplied IRIS-T systems since"
+        " Russia's full-scale invasion."
+    )
+    assert {(d[2], d[3]) for d in deals(run(text))} == {("DEU", "UKR")}
