@@ -2249,3 +2249,30 @@ def test_a_state_in_a_phrase_of_time_is_no_implicit_buyer(run: Callable[..., Ana
         " Russia's full-scale invasion."
     )
     assert {(d[2], d[3]) for d in deals(run(text))} == {("DEU", "UKR")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Russia used Iranian-made Shahed drones against Ukrainian power plants.",
+            {("Shahed-136", "IRN", "RUS", "in_service")},
+        ),
+        (
+            "Colombian President Gustavo Petro said the Russian-made weapons his country owns"
+            " would stay in Colombia.",
+            {(None, "RUS", "COL", "in_service")},
+        ),
+        (
+            "Pakistan says its jets shot down five Indian aircraft, three of them French-built"
+            " Rafales.",
+            {("Rafale", "FRA", "IND", "in_service")},
+        ),
+        # What a state strikes is the enemy's, not its own.
+        ("Israeli jets bombed Russian-made S-300 batteries in Iran.", set()),
+    ],
+)
+def test_a_weapon_of_named_origin_is_held_by_who_keeps_or_uses_it(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str | None, str, str, str]]
+) -> None:
+    assert {(d[0], d[2], d[3], d[4]) for d in deals(run(text))} == expected
