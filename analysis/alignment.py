@@ -1332,6 +1332,11 @@ def _every_party(
     # "China condemned US arms sales to Taiwan": the judge's phrase names no party.
     partners = [] if _judged(tok, verb, rule) else _co_subjects(ctx, verb, subject)
     own = list(dict.fromkeys([subject, *partners]))
+    named = _named_parties(ctx, tok)
+    if len(named) > 1 and not set(own) & set(named):
+        # "Ankara watches the Greek-Cypriot-Israeli partnership": the act names its own
+        # parties, and whoever looks at it is none of them.
+        own, counterparts = named, []
     if len(own) > 1:
         # "Armenian and U.S. soldiers began an exercise": the parties are named; others in the
         # sentence are bystanders.
@@ -1346,6 +1351,20 @@ def _every_party(
     for bloc in _founded(ctx, verb, parties) if kind == "agreement" else []:
         for a in parties:
             ctx.emit(a, bloc, "membership", 1, tok, sent)
+
+
+def _named_parties(ctx: Context, tok: Token) -> list[str]:
+    """The states a noun trigger's own words name as its parties: its modifiers ("the
+    Greek-Israeli pact") and what it is between or among ("a pact between Greece and
+    France"); none for a verb."""
+    if tok.pos_ != "NOUN":
+        return []
+    words = [t for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree]
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
+            words += list(prep.subtree)
+    found = [st for t in words if (st := ctx.resolved.state_at(t.i))]
+    return list(dict.fromkeys(st for st in found if resources.is_country(st)))
 
 
 def _founded(ctx: Context, verb: Token, parties: list[str]) -> list[str]:

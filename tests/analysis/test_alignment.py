@@ -1171,3 +1171,23 @@ def test_an_act_in_a_purpose_clause_is_no_act(run: Callable[..., Analysis]) -> N
     text = "Peru shelled Chilean border posts so heavily that Chile evacuated them."
     got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
     assert ("PER", "CHL", -1) in got
+
+
+def test_a_partnership_binds_its_parties(run: Callable[..., Analysis]) -> None:
+    got = {
+        (s, c)
+        for s, c, d, _ in triples(
+            run("Australia formed a security partnership with the United States and Britain.")
+        )
+        if d == 1
+    }
+    assert {("AUS", "USA"), ("USA", "AUS"), ("AUS", "GBR"), ("GBR", "AUS")} <= got
+
+
+def test_an_act_that_names_its_parties_leaves_out_who_looks_at_it(
+    run: Callable[..., Analysis],
+) -> None:
+    got = triples(run("Ankara watches the Greek-Cypriot-Israeli partnership with suspicion."))
+    assert {(s, c) for s, c, _, _ in got} == {
+        (a, b) for a in ("GRC", "CYP", "ISR") for b in ("GRC", "CYP", "ISR") if a != b
+    }
