@@ -568,12 +568,47 @@ def _own_actor(ctx: Context, tok: Token) -> str | None:
         if owner is not None:
             return owner
     for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ == "its":
+            return _its_owner(ctx, c)  # "Russia lost buyers since its invasion"
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
             for t in c.subtree:
                 st = ctx.resolved.state_at(t.i)
                 if st and not _company(ctx.resolved.by_token[t.i].actor):
                     return st
     return None
+
+
+def _aimed_elsewhere(ctx: Context, tok: Token) -> bool:
+    """Whether a noun trigger's own "on"/"against" phrase names what it is aimed at, and that
+    is no state ("its restrictions on defence cooperation"): no other state of the sentence
+    is its target."""
+    if tok.pos_ != "NOUN":
+        return False
+    for prep in tok.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in ("on", "against")
+            and not any(ctx.resolved.state_at(t.i) for t in prep.subtree)
+        ):
+            return True
+    return False
+
+
+def _its_owner(ctx: Context, its: Token) -> str | None:
+    """The state an "its" on an act stands for: the subject of its clause when that names a
+    state ("the United States would keep its sanctions"), else what "its" refers back to,
+    unless that is only a weapon's maker ("Israeli Harop munitions played a role in its
+    war")."""
+    found, subject = _subject(_governing_verb(its.head), its.head, ctx.resolved, None)
+    if found and subject is not None:
+        return subject
+    st = ctx.resolved.antecedent(its)
+    makers = {
+        ctx.resolved.state_at(t.i)
+        for t in sentence(its)
+        if t.i in ctx.weapon_tokens and ctx.resolved.state_at(t.i)
+    }
+    return st if st not in makers else None
 
 
 def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
@@ -843,7 +878,7 @@ def _counterparts(
         near = _struck_places(ctx, tok, verb, subject, preps)
     if not near and rule.basis == "verbal":
         near = _act_doers(ctx, tok, verb, subject, kind, preps)
-    if not near and not rule.needs_object and fallback:
+    if not near and not rule.needs_object and fallback and not _aimed_elsewhere(ctx, tok):
         near = _sentence_counterparts(ctx, tok, sent, subject, rule)
     near = [s for s in near if s and not (rule.states_only and _is_bloc(s))][:3]
     if kind == "membership":

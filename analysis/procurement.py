@@ -9,6 +9,7 @@ furthest stage reached and every evidence sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -2372,7 +2373,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             # them, a state's weapons of a named foreign origin were once supplied to it.
             found.extend(
                 _range_item(doc, mention, root, found)
-                or _origin_holding(doc, mention, root, resolved, index)
+                or _origin_holding(doc, mention, root, resolved, index, gov)
             )
             continue
         if gov.frame is not None and gov.frame.subject == "rival" and gov.anchor.dep_ == "nsubj":
@@ -2502,6 +2503,7 @@ def _origin_holding(
     root: Token,
     resolved: Resolved,
     index: dict[int, tuple[resources.FrameRecord, ...]],
+    gov: Governor | None = None,
 ) -> list[Candidate]:
     """A state's own weapon whose phrase names a foreign origin ("Malaysia's Russian-built
     Su-30MKM fighters", "its Chinese-made J-10C fighters shot down ...", "Peru, whose French
@@ -2512,14 +2514,63 @@ def _origin_holding(
     own = _own_noun(root)
     first = first_conjunct(own)  # "whose MiG-29s and French Mirage 2000s": the list's possessor
     holder = _possessor(doc, first, resolved) or _holder(first, resolved, index)
+    frame = resources.frames_by_id()[HOLDINGS_FRAME]
+    if (
+        holder is None
+        and gov is not None
+        and not _fought(gov)
+        and mention.category not in MUNITIONS
+    ):
+        # "German-built Leopard 2 tanks were seen moving toward the front": a weapon of named
+        # foreign origin that no phrase gives a holder is held by the state the article
+        # leaves implicit (found as for any implicit buyer); its own origin must be named.
+        # Missiles and drones that go somewhere are fired at it ("reached Kyiv").
+        origin = _stated_origin(doc, mention, own, resolved)
+        if origin is None:
+            return []
+        implicit = dataclasses.replace(frame, explicit=False)
+        return [Candidate(mention, Governor(own, implicit, own), "in_service", origin, None)]
     if holder is None or not resources.is_country(holder):
         return []
     origin = _named_origin(doc, mention, own, resolved, holder)
     if origin is None or not resources.is_country(origin):
         return []
-    frame = resources.frames_by_id()[HOLDINGS_FRAME]
     gov = Governor(own, frame, own)
     return [Candidate(mention, gov, "in_service", origin, holder)]
+
+
+def _fought(gov: Governor) -> bool:
+    """Whether a weapon takes part in an attack or strike, done to it ("destroyed
+    Russian-made tanks", "shot down Turkish-made drones") or by it ("Iranian-made drones hit
+    Kyiv"): the clause names the enemy, not the holder."""
+    frame = gov.outer_frame if gov.inner else gov.frame
+    tok = gov.outer if gov.inner else gov.token
+    if frame is None:
+        return False
+    if frame.subject == "theme":
+        return True  # "German-built tanks reached the Russian lines": an arrival in battle
+    # Either side of a strike: what strikes is the attacker's, whom the clause leaves out.
+    return frame.id in ATTACKS or (
+        frame.id == "use" and tok is not None and tok.lemma_ in STRIKE_LEMMAS
+    )
+
+
+def _stated_origin(doc: Doc, mention: WeaponMention, own: Token, resolved: Resolved) -> str | None:
+    """A weapon's foreign origin as its own phrase states it: "Russian-built", "US-made" (a
+    state and its participle). A plain demonym may name the holder as well ("Russian Su-25
+    jets" in a Russian drill, "Indian Rafale jets")."""
+    for c in own.lefts:
+        if c.dep_ == "poss":
+            continue
+        for t in c.subtree:
+            if mention.start <= t.i < mention.end:
+                continue
+            st = resolved.state_at(t.i)
+            if st is None or not resources.is_country(st):
+                continue
+            if supplier_suffixed(doc, t.i, t.i + 1):
+                return st
+    return None
 
 
 def _holder(

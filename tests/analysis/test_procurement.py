@@ -2276,3 +2276,38 @@ def test_a_weapon_of_named_origin_is_held_by_who_keeps_or_uses_it(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str | None, str, str, str]]
 ) -> None:
     assert {(d[0], d[2], d[3], d[4]) for d in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # The implicit holder of a weapon whose phrase states its foreign origin.
+        (
+            "Turkey launched an offensive into Syria on Wednesday. German-built Leopard 2 tanks"
+            " were seen moving toward the front.",
+            {("Leopard 2", "DEU", "TUR", "in_service")},
+        ),
+        (
+            "Brazil received its first Gripen. The new fighters will replace the American-built"
+            " F-5 jets that have formed the backbone of the fleet.",
+            {("JAS 39 Gripen", "SWE", "BRA", "delivered"), ("F-5", "USA", "BRA", "in_service")},
+        ),
+        # What strikes or is struck belongs to a side the clause does not name.
+        ("Ukrainian forces destroyed Russian-made T-90 tanks near Bakhmut.", set()),
+        (
+            "Ukraine asked for more air defence. Iranian-made Shahed drones have struck"
+            " Ukraine's power grid since October.",
+            set(),
+        ),
+        # A plain demonym may name the holder, not the origin.
+        (
+            "Tajikistan hosted drills with Russia. Russian Su-25 jets struck mock militant"
+            " positions.",
+            set(),
+        ),
+    ],
+)
+def test_a_weapon_of_stated_origin_is_held_by_the_implicit_state(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str | None, str, str, str]]
+) -> None:
+    assert {(d[0], d[2], d[3], d[4]) for d in deals(run(text))} == expected
