@@ -1191,3 +1191,30 @@ def test_an_act_that_names_its_parties_leaves_out_who_looks_at_it(
     assert {(s, c) for s, c, _, _ in got} == {
         (a, b) for a in ("GRC", "CYP", "ISR") for b in ("GRC", "CYP", "ISR") if a != b
     }
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "its" on an act: the clause's subject, else what it refers back to.
+        ("Russia has lost arms customers since its invasion of Ukraine.", ("RUS", "UKR", -1)),
+        (
+            "A spokesman said the United States respected Colombia's decision but would keep"
+            " its sanctions on the Maduro government.",
+            ("USA", "VEN", -1),
+        ),
+    ],
+)
+def test_its_on_an_act_is_the_doer(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, int]
+) -> None:
+    assert expected in {(s, c, d) for s, c, d, _ in triples(run(text))}
+
+
+def test_an_act_aimed_at_no_state_has_no_target(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Japan will provide the Philippines with coastal radars under a new aid programme,"
+        " the first project of its kind for Tokyo since it loosened its post-war restrictions"
+        " on defence cooperation."
+    )
+    assert not any(t == "sanctions" for *_, t in triples(run(text)))
