@@ -565,6 +565,11 @@ class Resolved:
         if members:
             return members[0]  # "the three governments signed"
         clauses = {t.i for c in subj.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+        head = self.by_token.get(subj.i)
+        if head is not None and head.state and resources.is_country(head.state):
+            # "NATO member Hungary", "US ally Japan": the state the subject is, before the
+            # bloc or state that describes it.
+            return head.state
         for t in subj.subtree:
             st = self.state_at(t.i) if t.i not in clauses else None
             if st:

@@ -451,7 +451,7 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
                 # Consent binds both: the sender moves toward its host as the host toward it.
                 ctx.emit(owner, host, kind, 1, tok, sent)
         return True
-    if kind == "membership" and tok.lemma_ == "member":
+    if kind == "membership" and tok.lemma_ in ("member", "ally"):
         if _polarity(tok, _governing_verb(tok))[0]:
             return True  # "is not a member of NATO"
         for member, bloc in _membership(tok, ctx.resolved):
@@ -1726,12 +1726,15 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
     if st and not _is_bloc(st):
         members.append(st)
     if trigger.dep_ in ("attr", "oprd"):
-        # "Indonesia has become a full member of BRICS", "Finland is a member of NATO".
+        # "Indonesia has become a full member of BRICS", "Finland is a member of NATO",
+        # "Kazakhstan and Tajikistan are members of the CSTO".
         subj = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        st = _state_of(subj, resolved) if subj is not None else None
-        if st and not _is_bloc(st):
-            members.append(st)
-    return [(m, blocs[0]) for m in dict.fromkeys(members)]
+        for t in [subj, *subj.conjuncts] if subj is not None else []:
+            st = _state_of(t, resolved)
+            if st and not _is_bloc(st):
+                members.append(st)
+    # "a member of NATO and the European Union": of each bloc named
+    return [(m, b) for m in dict.fromkeys(members) for b in dict.fromkeys(blocs)]
 
 
 def _focus(resolved: Resolved, *, exclude: str | None = None) -> str | None:

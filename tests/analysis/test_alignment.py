@@ -1218,3 +1218,29 @@ def test_an_act_aimed_at_no_state_has_no_target(run: Callable[..., Analysis]) ->
         " on defence cooperation."
     )
     assert not any(t == "sanctions" for *_, t in triples(run(text)))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Hungary, a member of NATO and the European Union, leases Gripen jets.",
+            {("HUN", "NATO"), ("HUN", "EU")},
+        ),
+        (
+            "Kazakhstan, Kyrgyzstan and Tajikistan are members of the Russian-led CSTO.",
+            {("KAZ", "CSTO"), ("KGZ", "CSTO"), ("TJK", "CSTO")},
+        ),
+        ("Turkey is a NATO ally.", {("TUR", "NATO")}),
+    ],
+)
+def test_membership_of_every_bloc_by_every_member(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str]]
+) -> None:
+    got = {(s, c) for s, c, d, t in triples(run(text)) if t == "membership" and d == 1}
+    assert got == expected
+
+
+def test_a_state_described_by_its_bloc_is_the_subject(run: Callable[..., Analysis]) -> None:
+    rows = run("NATO member Hungary has ordered 24 Gripen jets.").procurements
+    assert [(p.supplier, p.recipient) for p in rows] == [("SWE", "HUN")]
