@@ -163,13 +163,13 @@ class Scorer:
     no_transfer_rows: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def add(self, name: str, r: dict[str, Any], g: dict[str, Any]) -> None:
+    def add(self, name: str, r: dict[str, Any], g: dict[str, Any], text: str | None = None) -> None:
         self._actors(name, r, g)
         self._people(name, r, g)
         self._dates(name, r, g)
         self._procurement(name, r, g)
         self._alignment(name, r, g)
-        self._stance(name, r, g)
+        self._stance(name, r, g, text)
 
     def _actors(self, name: str, r: dict[str, Any], g: dict[str, Any]) -> None:
         sys_actors = {a["id"] for a in r["actors"] if a["type"] in STATE_TYPES}
@@ -283,18 +283,16 @@ class Scorer:
             )
             self.misses.append(f"{name}: alignment extra {t} {why}")
 
-    def _stance(self, name: str, r: dict[str, Any], g: dict[str, Any]) -> None:
-        cues = list(r["stance_cues"])
-        for gc in g["stance_cues"]:
-            hit = next(
-                (c for c in cues if c["type"] == gc["type"] and _overlap(c["cue"], gc["cue"])),
-                None,
-            )
+    def _stance(self, name: str, r: dict[str, Any], g: dict[str, Any], text: str | None) -> None:
+        cues: list[dict[str, Any]] = r["stance_cues"]
+        golds: list[dict[str, Any]] = g["stance_cues"]
+        pairs = _cue_pairs(golds, cues, _cue_places(golds, text))
+        for gi, gc in enumerate(golds):
+            hit = cues[pairs[gi]] if gi in pairs else None
             if hit is None:
                 self.stance.fn += 1
                 self.misses.append(f"{name}: cue missed {gc['cue']!r} ({gc['type']})")
                 continue
-            cues.remove(hit)
             self.stance.tp += 1
             right = all(hit.get(k) == gc[k] for k in ("speaker", "target") if k in gc)
             self.cue_full += right
@@ -304,7 +302,7 @@ class Scorer:
                     f"{hit.get('speaker')}/{hit.get('target')} "
                     f"(want {gc.get('speaker')}/{gc.get('target')})"
                 )
-        self.stance.fp += len(cues)
+        self.stance.fp += len(cues) - len(pairs)
 
     def scores(self) -> dict[str, float]:
         return {
@@ -325,6 +323,46 @@ class Scorer:
         }
 
 
+def _cue_places(gold_cues: list[dict[str, Any]], text: str | None) -> list[int]:
+    """Where each gold cue stands in the article: the annotation gives cues in text order
+    but no offsets, so each is found after the one before (from the start again when it is
+    not). Without the text, all stand at 0 and a recurring cue is taken in order."""
+    if text is None:
+        return [0] * len(gold_cues)
+    folded = text.lower()
+    places: list[int] = []
+    last = 0
+    for gc in gold_cues:
+        cue = gc["cue"].lower()
+        at = folded.find(cue, last)
+        if at < 0:
+            at = folded.find(cue)
+        places.append(max(at, 0))
+        last = at + 1 if at >= 0 else last
+    return places
+
+
+def _cue_pairs(
+    golds: list[dict[str, Any]], cues: list[dict[str, Any]], places: list[int]
+) -> dict[int, int]:
+    """Gold cue index -> found cue index: cues of the same type whose words overlap, the
+    nearest pairs first (a cue that recurs, "said", is the one found where the gold one
+    stands; without places, in order)."""
+    options = sorted(
+        (abs(c.get("start", 0) - places[gi]), gi, ci)
+        for gi, gc in enumerate(golds)
+        for ci, c in enumerate(cues)
+        if c["type"] == gc["type"] and _overlap(c["cue"], gc["cue"])
+    )
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, gi, ci in options:
+        if gi not in pairs and ci not in taken:
+            pairs[gi] = ci
+            taken.add(ci)
+    return pairs
+
+
 def _match_row(row: dict[str, Any], gold_rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     key = _weapon_key(row["system"])
     return next(
@@ -343,12 +381,15 @@ def _match_row(row: dict[str, Any], gold_rows: list[dict[str, Any]]) -> dict[str
 
 
 def score(
-    results: dict[str, dict[str, Any]], gold: dict[str, dict[str, Any]]
+    results: dict[str, dict[str, Any]],
+    gold: dict[str, dict[str, Any]],
+    texts: dict[str, str] | None = None,
 ) -> tuple[dict[str, float], list[str]]:
-    """Scores per facet over all gold articles, and a list of misses for reading."""
+    """Scores per facet over all gold articles, and a list of misses for reading. ``texts``:
+    the articles' texts, which place a recurring stance cue."""
     scorer = Scorer()
     for name, g in gold.items():
-        scorer.add(name, results[name], g)
+        scorer.add(name, results[name], g, (texts or {}).get(name))
     return scorer.scores(), scorer.misses
 
 
@@ -411,8 +452,9 @@ def run(
     """Scores of one split (articles and single-sentence events), and its misses."""
     nlp = nlp or build_pipeline()
     gold = load_gold(directory, split=split)
-    results = {name: analyse(nlp, _article(g)).to_dict() for name, g in gold.items()}
-    scores, misses = score(results, gold)
+    articles = {name: _article(g) for name, g in gold.items()}
+    results = {name: analyse(nlp, a).to_dict() for name, a in articles.items()}
+    scores, misses = score(results, gold, {name: a.text for name, a in articles.items()})
     lines = load_events(directory, split=split)
     if lines:
         event_results = [

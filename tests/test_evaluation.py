@@ -130,3 +130,36 @@ def test_single_sentence_events_need_the_pair_and_the_sign() -> None:
         "events.negated_clean": 0.0,
     }
     assert json.dumps(lines)
+
+
+def test_a_recurring_cue_is_matched_where_it_stands() -> None:
+    # Two "said" cues, the first of which the analysis missed: the one it found is scored
+    # against the gold cue at its place, not against the first gold "said".
+    text = "Analysts said the deal was large. Serbia said it would buy jets."
+    gold = {
+        "a": {
+            "actors": [],
+            "people": {},
+            "dates": [],
+            "procurements": [],
+            "alignment": [],
+            "stance_cues": [
+                {"cue": "said", "type": "attribution", "speaker": None, "target": None},
+                {"cue": "said", "type": "attribution", "speaker": "SRB", "target": None},
+            ],
+        }
+    }
+    found = {"cue": "said", "type": "attribution", "speaker": "SRB", "target": None}
+    result = {
+        "a": {
+            "actors": [],
+            "events": [],
+            "procurements": [],
+            "alignment": [],
+            "stance_cues": [{**found, "start": text.index("said", 20)}],
+        }
+    }
+    placed, _ = evaluate.score(result, gold, {"a": text})
+    assert placed["stance.full"] == 1.0
+    unplaced, _ = evaluate.score(result, gold)
+    assert unplaced["stance.full"] == 0.0
