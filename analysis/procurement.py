@@ -3472,11 +3472,13 @@ def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
             have.sentence, have.start, have.end = row.sentence, row.start, row.end
         have.quantity = have.quantity or row.quantity
         have.date = have.date or row.date
-    # "Russian weapons, including Su-30 fighters": the named systems are the deal.
+    # "Russian weapons, including Su-30 fighters": the named systems are the deal; so are the
+    # kinds of weapon named beside an "arms" or "military aid" ("receives Russian helicopters
+    # as military aid").
     named = {
         (r.supplier, r.recipient, e["sentence"])
         for r in merged.values()
-        if r.system
+        if r.system or r.category != "other"
         for e in r.evidence
     }
     kept = [

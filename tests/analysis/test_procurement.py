@@ -2311,3 +2311,25 @@ def test_a_weapon_of_stated_origin_is_held_by_the_implicit_state(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str | None, str, str, str]]
 ) -> None:
     assert {(d[0], d[2], d[3], d[4]) for d in deals(run(text))} == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Military aid is a transfer, also when it is money.
+        (
+            "The United States provides Egypt with about 1.3 billion dollars in military aid"
+            " every year.",
+            {(None, "other", "USA", "EGY")},
+        ),
+        # The kinds of weapon an aid or "arms" phrase names are the transfer.
+        (
+            "Bishkek still receives Russian helicopters and armoured vehicles as military aid.",
+            {(None, "helicopter", "RUS", "KGZ"), (None, "armoured_vehicle", "RUS", "KGZ")},
+        ),
+    ],
+)
+def test_military_aid_is_a_transfer_of_what_it_names(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str | None, str, str, str]]
+) -> None:
+    assert {d[:4] for d in deals(run(text))} == expected
