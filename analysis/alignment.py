@@ -373,13 +373,18 @@ def _deal_rows(
         return
     span = ctx.doc.char_span(deal.start, deal.end, alignment_mode="expand")
     factor = HEDGE_FACTOR if span is not None and ctx.hedged(sentence(span[0])) else 1.0
+    # "pledged military aid to Ukraine": aid named as such is military aid on both sides.
+    aid = span is not None and span.text.lower() in _aid_terms()
     if deal.status == REFUSED:
         parts = [(deal.supplier, deal.recipient, "arms_refusal", -1, 1.0)]
     else:
         sw = weights[deal.status]
-        parts = [(deal.recipient, deal.supplier, "arms_procurement", sw.direction, sw.weight)]
+        taking, giving = (
+            ("military_aid", "military_aid") if aid else ("arms_procurement", "arms_supply")
+        )
+        parts = [(deal.recipient, deal.supplier, taking, sw.direction, sw.weight)]
         if sw.direction > 0 and (deal.system, deal.supplier, deal.recipient) not in refused:
-            parts.append((deal.supplier, deal.recipient, "arms_supply", 1, sw.weight))
+            parts.append((deal.supplier, deal.recipient, giving, 1, sw.weight))
     for subject, counterpart, kind, direction, status_weight in parts:
         rule = rules[kind]
         yield AlignmentRow(
@@ -394,6 +399,14 @@ def _deal_rows(
             start=deal.start,
             end=deal.end,
         )
+
+
+@lru_cache(maxsize=1)
+def _aid_terms() -> frozenset[str]:
+    """Generic weapon terms that are aid ("military aid", "security assistance"): the weapon
+    terms that are also triggers of the military aid class."""
+    triggers = {t.lower() for t in resources.signal_rules()["military_aid"].triggers}
+    return frozenset(t.term.lower() for t in resources.weapon_terms() if t.term.lower() in triggers)
 
 
 def _triggers(doc: Doc) -> list[tuple[Token, str]]:

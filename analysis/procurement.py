@@ -3046,7 +3046,22 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         if recipient is None or recipient == c.supplier or _own_member(c.supplier, recipient):
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
-    return merge(rows)
+    return merge(_without_umbrellas(doc, rows))
+
+
+def _without_umbrellas(doc: Doc, rows: list[ProcurementRow]) -> list[ProcurementRow]:
+    """Rows of a cover term ("arms", "military aid") that its sentence also gives as kinds of
+    weapon for the same parties ("receives Russian helicopters and armoured vehicles as
+    military aid"): those kinds are the transfer."""
+    umbrellas = resources.umbrella_terms()
+
+    def covering(r: ProcurementRow) -> bool:
+        return r.system is None and doc.text[r.start : r.end].lower() in umbrellas
+
+    kinds = {(r.supplier, r.recipient, r.sentence) for r in rows if not covering(r)}
+    return [
+        r for r in rows if not covering(r) or (r.supplier, r.recipient, r.sentence) not in kinds
+    ]
 
 
 def _without_borrowed_suppliers(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -3472,13 +3487,11 @@ def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
             have.sentence, have.start, have.end = row.sentence, row.start, row.end
         have.quantity = have.quantity or row.quantity
         have.date = have.date or row.date
-    # "Russian weapons, including Su-30 fighters": the named systems are the deal; so are the
-    # kinds of weapon named beside an "arms" or "military aid" ("receives Russian helicopters
-    # as military aid").
+    # "Russian weapons, including Su-30 fighters": the named systems are the deal.
     named = {
         (r.supplier, r.recipient, e["sentence"])
         for r in merged.values()
-        if r.system or r.category != "other"
+        if r.system
         for e in r.evidence
     }
     kept = [

@@ -104,6 +104,7 @@ class WeaponRecord:
 class WeaponTerm:
     term: str
     category: str
+    umbrella: bool = False  # "arms", "military aid": a cover for whatever kinds it names
 
 
 @dataclass(frozen=True, slots=True)
@@ -588,7 +589,11 @@ WEAPON_CHECKS: dict[str, Callable[[list[WeaponRecord], frozenset[str]], list[str
 
 
 def _term(row: dict[str, Any]) -> WeaponTerm:
-    rec = WeaponTerm(term=str(row["term"]), category=str(row["category"]))
+    rec = WeaponTerm(
+        term=str(row["term"]),
+        category=str(row["category"]),
+        umbrella=bool(row.get("umbrella", False)),
+    )
     if rec.category not in CATEGORIES:
         raise ValueError(f"category {rec.category!r}")
     return rec
@@ -886,6 +891,13 @@ def weapons_by_id() -> dict[str, WeaponRecord]:
 @lru_cache(maxsize=1)
 def weapon_terms() -> tuple[WeaponTerm, ...]:
     return _read("weapon_terms.v1.jsonl", _term)
+
+
+@lru_cache(maxsize=1)
+def umbrella_terms() -> frozenset[str]:
+    """Generic terms that cover whatever kinds of weapon their sentence names ("arms",
+    "weapons", "military aid"), lower-cased."""
+    return frozenset(t.term.lower() for t in weapon_terms() if t.umbrella)
 
 
 @lru_cache(maxsize=1)
