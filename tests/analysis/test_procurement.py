@@ -2333,3 +2333,12 @@ def test_military_aid_is_a_transfer_of_what_it_names(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str | None, str, str, str]]
 ) -> None:
     assert {d[:4] for d in deals(run(text))} == expected
+
+
+def test_a_source_of_weapons_supplies_them(run: Callable[..., Analysis]) -> None:
+    got = {
+        (c, sup, rec)
+        for _, c, sup, rec, _ in deals(run("China is Pakistan's largest source of weapons."))
+    }
+    assert got == {("other", "CHN", "PAK")}
+    assert deals(run("The report named several sources of the leak.")) == []
