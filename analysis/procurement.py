@@ -2356,6 +2356,57 @@ def _asked(tok: Token, head: Token, index: dict[int, tuple[resources.FrameRecord
     return False
 
 
+def _refusal(
+    tok: Token,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+    resolved: Resolved,
+    supplier: str | None,
+    recipient: str | None,
+) -> tuple[str | None, str | None, bool]:
+    """(supplier, recipient, asked) of a refused transfer. "South Korea turned down Ukraine's
+    request for weapons": the refuser supplies, and the request is a row of its own."""
+    _, head = _head_modality(tok, index)
+    if head is None:
+        return supplier, recipient, False
+    refuser = _subject_state(head, resolved, set())
+    if refuser is not None and refuser != recipient:
+        supplier = refuser
+    if _asked(tok, head, index):
+        return supplier, recipient, True
+    # "declined to send its Taurus despite repeated Ukrainian requests"
+    asked, requester = _refused_despite(tok, head, index, resolved)
+    if requester is not None and recipient in (None, supplier):
+        recipient = requester  # "its Taurus": the refuser's own, asked for
+    return supplier, recipient, asked
+
+
+def _refused_despite(
+    tok: Token,
+    head: Token,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+    resolved: Resolved,
+) -> tuple[bool, str | None]:
+    """(asked, by whom) for a refusal set against requests ("declined to send its Taurus
+    despite repeated Ukrainian requests", "refused ... after requests from Kyiv"), on the
+    refusing verb or the transfer it refuses: the requests' own state, named on them, asked."""
+    verbs = [tok]
+    while verbs[-1] != head and verbs[-1].head != verbs[-1] and len(verbs) < 6:
+        verbs.append(verbs[-1].head)
+    for prep in (c for v in verbs for c in v.children):
+        if prep.dep_ != "prep":
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if not any(f.status == "requested" for f in index.get(noun.i, ())):
+                continue
+            states = [
+                st
+                for t in noun.subtree
+                if (st := resolved.state_at(t.i)) and resources.is_country(st)
+            ]
+            return True, states[0] if states else None
+    return False, None
+
+
 def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     """Every weapon mention a transfer frame governs, with the parties the text gives it."""
     index = frame_index(doc)
@@ -2386,13 +2437,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         supplier = supplier or _listed_with(root, gov, found, mention.origin)
         asked = False
         if status == REFUSED and gov.token is not None:
-            # "South Korea turned down Ukraine's request for weapons": the refuser supplies, and
-            # the request is a row of its own.
-            _, head = _head_modality(gov.token, index)
-            refuser = _subject_state(head, resolved, set()) if head is not None else None
-            if refuser is not None and refuser != recipient:
-                supplier = refuser
-            asked = head is not None and _asked(gov.token, head, index)
+            supplier, recipient, asked = _refusal(gov.token, index, resolved, supplier, recipient)
         assert gov.frame is not None
         if (
             supplier is None

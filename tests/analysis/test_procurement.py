@@ -2342,3 +2342,21 @@ def test_a_source_of_weapons_supplies_them(run: Callable[..., Analysis]) -> None
     }
     assert got == {("other", "CHN", "PAK")}
     assert deals(run("The report named several sources of the leak.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany has so far declined to send its Taurus missile despite repeated Ukrainian"
+        " requests.",
+        "Germany has refused to send Taurus missiles to Ukraine despite repeated requests from"
+        " Kyiv.",
+    ],
+)
+def test_a_refusal_despite_requests_is_a_request(run: Callable[..., Analysis], text: str) -> None:
+    assert {(d[2], d[3], d[4]) for d in deals(run(text))} == {("DEU", "UKR", "requested")}
+
+
+def test_a_refusal_despite_other_things_is_no_request(run: Callable[..., Analysis]) -> None:
+    text = "Germany refused to send Taurus missiles despite criticism from its allies."
+    assert deals(run(text)) == []
