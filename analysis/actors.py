@@ -1080,7 +1080,8 @@ def _name_parts(doc: Doc, got: _Found, known: dict[int, Mention], skip: set[int]
         if person is None or not person.country or len(person.name.split()) < 2:
             continue
         first.setdefault(m.actor, m.start)
-        for part in person.name.split():
+        # the name as the data spells it and as the article does ("Fernandez", "Fernández")
+        for part in dict.fromkeys([*person.name.split(), *m.text.split()]):
             if len(part) > 1 and part[0].isupper() and part.lower() not in _SURNAME_PARTICLES:
                 owner[part] = m.actor if owner.get(part, m.actor) == m.actor else None
     if not owner:

@@ -463,3 +463,15 @@ def test_a_group_that_speaks_of_itself_is_no_state(nlp: Language) -> None:
 )
 def test_a_region_s_people_are_no_state(run: Callable[..., Analysis], text: str) -> None:
     assert run(text).actors == []
+
+
+def test_a_later_surname_as_the_article_spells_it_is_the_person(nlp: Language) -> None:
+    # The data spells the name without its accent; the article with it, twice.
+    text = (
+        "Argentine President Alberto Fernández spoke on Saturday. Later Fernández said the"
+        " country would stay neutral."
+    )
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    later = [m for m in resolved.mentions if m.text == "Fernández"]
+    assert [m.state for m in later] == ["ARG"]
