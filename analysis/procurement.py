@@ -1771,7 +1771,10 @@ def _weapon_tokens(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
         mentions = find_weapons(doc)
         names = frozenset(i for m in mentions for i in range(m.start, m.end))
         roots = [doc[m.start : m.end].root for m in mentions]
-        heads = frozenset(t.i for r in roots for t in (r, r.head))
+        # a name's head noun ("M109 howitzers"), not the word it hangs on ("alongside")
+        heads = frozenset(
+            t.i for r in roots for t in (r, r.head) if t == r or t.pos_ in ("NOUN", "PROPN")
+        )
         cached = doc.user_data["am_weapon_tokens"] = (names, heads)
     return cached
 
@@ -1811,10 +1814,16 @@ def _own_conjunct(root: Token, anchor: Token) -> Token:
     for _ in range(8):
         if tok.dep_ == "conj":
             return tok
+        if tok.dep_ == "pobj" and tok.head.lower_ in BESIDE_PREPS:
+            return tok  # "Russian-built Su-27s alongside older F-16s": an item of its own
         if tok == anchor or tok.head == tok:
             break
         tok = tok.head
     return anchor
+
+
+BESIDE_PREPS = frozenset({"alongside", "besides", "beside", "plus"})
+"""Prepositions that add another item to a list of weapons, with modifiers of its own."""
 
 
 def _parties(
