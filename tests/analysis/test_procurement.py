@@ -2360,3 +2360,13 @@ def test_a_refusal_despite_requests_is_a_request(run: Callable[..., Analysis], t
 def test_a_refusal_despite_other_things_is_no_request(run: Callable[..., Analysis]) -> None:
     text = "Germany refused to send Taurus missiles despite criticism from its allies."
     assert deals(run(text)) == []
+
+
+def test_a_weapon_added_alongside_keeps_its_own_origin(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Indonesia ordered Rafales. Its air force flies Russian-built Su-27 fighters alongside"
+        " older F-16s bought from the United States."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("F-16", "USA", "IDN") in got
+    assert all(rec != "RUS" for *_, rec in got)
