@@ -2370,3 +2370,10 @@ def test_a_weapon_added_alongside_keeps_its_own_origin(run: Callable[..., Analys
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert ("F-16", "USA", "IDN") in got
     assert all(rec != "RUS" for *_, rec in got)
+
+
+def test_the_jet_refers_back_to_the_named_fighter(run: Callable[..., Analysis]) -> None:
+    text = "Indonesia will buy 42 Rafale jets. Egypt, Qatar and India have all ordered the jet."
+    got = {(d[0], d[3]) for d in deals(run(text))}
+    assert {("Rafale", s) for s in ("IDN", "EGY", "QAT", "IND")} == got
+    assert deals(run("Belarus forced a passenger jet to land in Minsk.")) == []
