@@ -1893,9 +1893,46 @@ def _parties(
         got.give("recipient", operator)
     if gapped is not None:
         return got.supplier, None  # a gapped clause names no buyer: the article does
+    place = _production_place(gov, mention, resolved)
+    if place is not None and got.recipient in (None, place):
+        # "agreed to manufacture AK-203 rifles at a factory in northern India", "a factory in
+        # Dushanbe that assembles Iranian drones under licence": a foreign design built in a
+        # state is supplied to it by the licensor, else by its own origin.
+        licensor = _licensor(gov.token, resolved) if gov.token is not None else None
+        supplier = licensor or (got.supplier if got.supplier not in (None, place) else None)
+        return supplier or mention.origin, place
     got.give("supplier", _co_producer(gov, mention, resolved))
     got.give("supplier", _built_in(gov, resolved))  # the last word: the place it was built
     return _maker_home(doc, mention, got.supplier, resolved), got.recipient
+
+
+PRODUCTION_FRAMES = frozenset({"produce", "licence-produce"})
+
+
+def _production_place(gov: Governor, mention: WeaponMention, resolved: Resolved) -> str | None:
+    """The state a foreign-designed weapon is produced in: a place on the producing verb or
+    on the plant it is produced at ("at a factory in northern India", "a factory in Dushanbe
+    that assembles ...")."""
+    verb, frame = gov.token, gov.frame
+    if verb is None or frame is None or frame.id not in PRODUCTION_FRAMES or not mention.origin:
+        return None
+    holders = [verb, verb.head] if verb.dep_ in ("relcl", "acl") else [verb]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                st = resolved.state_at(noun.i) or next(
+                    (
+                        _pobj_state(p, resolved)
+                        for p in noun.children
+                        if p.dep_ == "prep" and p.lower_ == "in"
+                    ),
+                    None,
+                )
+                if st is not None and resources.is_country(st) and st != mention.origin:
+                    return st
+    return None
 
 
 def _former_holder(root: Token, resolved: Resolved) -> str | None:

@@ -2377,3 +2377,26 @@ def test_the_jet_refers_back_to_the_named_fighter(run: Callable[..., Analysis]) 
     got = {(d[0], d[3]) for d in deals(run(text))}
     assert {("Rafale", s) for s in ("IDN", "EGY", "QAT", "IND")} == got
     assert deals(run("Belarus forced a passenger jet to land in Minsk.")) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "India and Russia signed an agreement on Monday to manufacture more than 600,000"
+            " AK-203 assault rifles at a factory in northern India.",
+            {("AK-203", "RUS", "IND")},
+        ),
+        (
+            "Much of India's equipment is of Russian origin, including T-90 tanks and Su-30MKI"
+            " fighters that are assembled in India under licence.",
+            {("T-90", "RUS", "IND"), ("Su-30", "RUS", "IND")},
+        ),
+        # Built at home, by its own maker: no transfer.
+        ("Brazil's Embraer builds the C-390 in Brazil.", set()),
+    ],
+)
+def test_a_foreign_design_produced_in_a_state_is_supplied_to_it(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == expected
