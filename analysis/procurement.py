@@ -1553,7 +1553,11 @@ def _arguments(
     licensor = _licensor(verb, resolved)
     got.give("supplier", licensor)
     if verb.pos_ != "NOUN" or _has_subject(verb):  # "will license-produce", tagged a noun
-        subject = _subject_state(verb, resolved, mention_tokens)
+        # "is awaiting the THAAD approved for sale": a participle's doer is not the subject
+        # of what its noun hangs off, but for a buyer ("replacing them with Rafales bought").
+        passive = verb.dep_ == "acl" and verb.tag_ == "VBN" and not _has_subject(verb)
+        skip_subject = passive and role != "recipient"
+        subject = None if skip_subject else _subject_state(verb, resolved, mention_tokens)
         # "Rheinmetall unveiled the KF51", "KNDS showed its Leclerc": a maker supplies; one
         # building under another's licence builds for its own state.
         maker = _company_subject(verb, resolved) and licensor is None

@@ -2400,3 +2400,10 @@ def test_a_foreign_design_produced_in_a_state_is_supplied_to_it(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(d[0], d[2], d[3]) for d in deals(run(text))} == expected
+
+
+def test_a_participle_s_doer_is_not_the_subject_its_noun_hangs_off(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Saudi Arabia is awaiting the THAAD system approved for sale in 2017."
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("THAAD", "USA", "SAU")}
