@@ -27,6 +27,7 @@ from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS, WEAK_HEDGES
 from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
+    echo_clause,
     first_conjunct,
     sentence,
     sentence_words,
@@ -1215,9 +1216,28 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     if rule.symmetric and direction == rule.direction:
         _every_party(ctx, tok, verb, sent, subject, kind, counterparts)
         return
+    # "welcomed the agreement, as did Iraq, Oman and Egypt": they act too, on no one new.
+    echoes = _echoes(ctx, verb)
+    counterparts = [c for c in counterparts if c not in echoes]
+    subjects = list(dict.fromkeys([*subjects, *(e for e in echoes if e not in counterparts)]))
     for actor in subjects:
         for counterpart in counterparts:
             ctx.emit(actor, counterpart, kind, direction, tok, sent)
+
+
+def _echoes(ctx: Context, verb: Token) -> list[str]:
+    """The states of an "as did" clause on a verb ("Germany condemned the strike, as did
+    France and Britain"): subjects that did the same."""
+    out: list[str] = []
+    for clause in verb.children:
+        if not echo_clause(clause):
+            continue
+        for subj in (c for c in clause.children if c.dep_ == "nsubj"):
+            for t in (subj, *subj.conjuncts):
+                st = _state_of(t, ctx.resolved)
+                if st is not None and st not in out:
+                    out.append(st)
+    return out
 
 
 def _founding(

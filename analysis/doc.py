@@ -110,6 +110,16 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def echo_clause(token: Token) -> bool:
+    """Whether a clause says others did the same ("..., as did France and Britain", "as have
+    Spain and Portugal"): its subjects act as the main clause's subject does."""
+    return (
+        token.dep_ == "advcl"
+        and token.lemma_ in ("do", "have", "be")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    )
+
+
 def weapon_tokens(doc: Doc) -> frozenset[int]:
     """Indices of the tokens inside a weapon name or a generic weapon term ("S-400",
     "attack helicopters"), found once per doc."""

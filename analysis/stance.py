@@ -20,6 +20,7 @@ from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS
 from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
+    echo_clause,
     first_conjunct,
     sentence,
     sentences,
@@ -169,7 +170,7 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
     order = ("dobj", "dative", "prep", "ccomp", "xcomp", "attr", "advcl", "oprd", "npadvmod")
     for dep in order:
         for c in verb.children:
-            if c.dep_ != dep:
+            if c.dep_ != dep or echo_clause(c):  # "as did France": who else spoke
                 continue
             if dep in ("dobj", "dative") and c.lower_ in ("it", "them"):
                 judged = _judged_before(verb) if c.lower_ == "it" else None

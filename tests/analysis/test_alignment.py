@@ -1246,3 +1246,12 @@ def test_membership_of_every_bloc_by_every_member(
 def test_a_state_described_by_its_bloc_is_the_subject(run: Callable[..., Analysis]) -> None:
     rows = run("NATO member Hungary has ordered 24 Gripen jets.").procurements
     assert [(p.supplier, p.recipient) for p in rows] == [("SWE", "HUN")]
+
+
+def test_states_that_did_the_same_act_as_the_subject(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Germany condemned the strike on Ukraine, as did France and Britain."))
+    assert {(s, c, d) for s, c, d, _ in got} == {
+        ("DEU", "UKR", -1),
+        ("FRA", "UKR", -1),
+        ("GBR", "UKR", -1),
+    }
