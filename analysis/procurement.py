@@ -29,6 +29,7 @@ from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
     doc_text,
+    echo_clause,
     first_conjunct,
     headings,
     sentence,
@@ -2508,9 +2509,37 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, supplier, other))
         for other in _gapped_sources(mention, gov, supplier, resolved):
             found.append(Candidate(mention, gov, status, other, recipient))
+        found.extend(_echoed(mention, gov, status, clause, supplier, recipient, resolved))
     found.extend(_handed_on_holdings(doc, found, resolved, index))
     found.extend(_elliptic(doc, resolved, index))
     return found
+
+
+def _echoed(
+    mention: WeaponMention,
+    gov: Governor,
+    status: str,
+    clause: Token,
+    supplier: str | None,
+    recipient: str | None,
+    resolved: Resolved,
+) -> list[Candidate]:
+    """ "Poland has sent Leopard 2 tanks to Ukraine, as have Spain and Portugal": the states
+    of an "as did" clause take the subject's part in the same transfer."""
+    assert gov.frame is not None
+    subject = gov.frame.subject
+    if subject not in ("supplier", "recipient") or supplier is None or recipient is None:
+        return []
+    out = []
+    for echo in (c for c in clause.children if echo_clause(c)):
+        for subj in (c for c in echo.children if c.dep_ == "nsubj"):
+            for t in (subj, *subj.conjuncts):
+                st = resolved.state_at(t.i)
+                if st is None or st in (supplier, recipient) or not resources.is_country(st):
+                    continue
+                parties = (st, recipient) if subject == "supplier" else (supplier, st)
+                out.append(Candidate(mention, gov, status, *parties))
+    return out
 
 
 def _handed_on_holdings(

@@ -2407,3 +2407,22 @@ def test_a_participle_s_doer_is_not_the_subject_its_noun_hangs_off(
 ) -> None:
     text = "Saudi Arabia is awaiting the THAAD system approved for sale in 2017."
     assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("THAAD", "USA", "SAU")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Poland has sent Leopard 2 tanks to Ukraine, as have Spain and Portugal.",
+            {("POL", "UKR"), ("ESP", "UKR"), ("PRT", "UKR")},
+        ),
+        (
+            "Norway bought K9 howitzers from South Korea, as did Finland and Estonia.",
+            {("KOR", "NOR"), ("KOR", "FIN"), ("KOR", "EST")},
+        ),
+    ],
+)
+def test_states_that_did_the_same_take_the_subject_s_part(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(d[2], d[3]) for d in deals(run(text))} == expected
