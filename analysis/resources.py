@@ -162,7 +162,8 @@ class StanceCue:
     match: str  # "lemma" or "phrase"
     pos: tuple[str, ...] = ("VERB",)  # parts of speech a lemma cue matches
     # "clause": a verb cue only when it takes a finite clause ("hoped the talks would resume"
-    # is uncertainty about a claim; "hoped to buy" is an intent).
+    # is uncertainty about a claim; "hoped to buy" is an intent); "negated": only when the
+    # verb is negated or refused ("has not confirmed", "declined to confirm").
     complement: str | None = None
     # Inflected forms the lemmatiser reads as another word's ("hoped" as "hop").
     forms: tuple[str, ...] = ()
@@ -657,8 +658,8 @@ def _cue(row: dict[str, Any]) -> StanceCue:
         forms=tuple(str(f).lower() for f in row.get("forms", ())),
         signal=bool(row.get("signal", True)),
     )
-    if rec.complement not in (None, "clause"):
-        raise ValueError("complement is clause or absent")
+    if rec.complement not in (None, "clause", "negated"):
+        raise ValueError("complement is clause, negated or absent")
     if rec.type not in CUE_TYPES or rec.polarity not in (-1, 0, 1):
         raise ValueError("type or polarity")
     if rec.match not in ("lemma", "phrase"):

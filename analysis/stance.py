@@ -54,10 +54,20 @@ SPEECH_LEMMAS = {
 
 
 @lru_cache(maxsize=1)
+def _negated_cues() -> dict[str, resources.StanceCue]:
+    """Lemma cues that hold only when their verb is negated ("has not confirmed")."""
+    return {
+        c.cue: c
+        for c in resources.stance_cues()
+        if c.match == "lemma" and c.complement == "negated"
+    }
+
+
+@lru_cache(maxsize=1)
 def _lemma_cues() -> dict[str, resources.StanceCue]:
     out: dict[str, resources.StanceCue] = {}
     for cue in resources.stance_cues():
-        if cue.match == "lemma":
+        if cue.match == "lemma" and cue.complement != "negated":
             out.setdefault(cue.cue, cue)
             for form in cue.forms:
                 out.setdefault(form, cue)
@@ -483,9 +493,13 @@ def extract(
                     continue
                 cue = PLEDGE  # "Canada said it would always stand up for human rights"
         found.append((span.start, span.end, cue))
-    lemma_cues = _lemma_cues()
+    lemma_cues, negated = _lemma_cues(), _negated_cues()
     for i, (lower, lemma, pos) in enumerate(token_table(doc)):
         lemma_cue = lemma_cues.get(lemma) or lemma_cues.get(lower)
+        # "has not confirmed": the entry that holds only when negated comes first
+        unsure = negated.get(lemma)
+        if unsure is not None and pos in unsure.pos and _complemented(doc[i], unsure):
+            lemma_cue = unsure
         if lemma_cue is not None and pos in lemma_cue.pos and _complemented(doc[i], lemma_cue):
             found.append((i, i + 1, lemma_cue))
     # One cue per stretch of text: the longest wins.
@@ -540,10 +554,25 @@ def _manner_of_saying(span: Span) -> bool:
 
 def _complemented(tok: Token, cue: resources.StanceCue) -> bool:
     """Whether a verb cue has the complement its entry asks for: a finite clause ("hoped the
-    exchange would end", "hopes that"), not an infinitive ("hoped to replace them")."""
+    exchange would end", "hopes that"), not an infinitive ("hoped to replace them"); or a
+    negation ("has not confirmed", "never confirmed", "declined to confirm", "neither
+    government has confirmed"): what is left unconfirmed is uncertain."""
+    if cue.complement == "negated":
+        return _left_open(tok)
     if cue.complement != "clause":
         return True
     return any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _left_open(verb: Token) -> bool:
+    """Whether a verb is negated, refused ("declined to confirm") or said of no one
+    ("neither government has confirmed")."""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse", "fail"):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.lower_ in ("neither", "no") for c in subj.children)
 
 
 def _co_speakers(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:

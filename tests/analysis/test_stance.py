@@ -480,3 +480,19 @@ def test_a_phrase_saying_how_a_verb_of_saying_spoke_is_part_of_that_cue(
     assert [c[0] for c in got if c[1] == "attribution"] == ["said"]
     got = cues(run("In a statement, Chile condemned the deal."))
     assert ("In a statement", "attribution", "CHL", None, 0) in got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Neither government has confirmed the sale.", [("confirmed", "hedge")]),
+        ("Algeria has never confirmed reports that it ordered Su-57s.", [("confirmed", "hedge")]),
+        ("The ministry declined to confirm the purchase.", [("confirm", "hedge")]),
+        ("Russia confirmed the delivery.", [("confirmed", "attribution")]),
+        ("It is unclear whether the jets will arrive.", [("It is unclear", "hedge")]),
+    ],
+)
+def test_what_is_left_unconfirmed_is_hedged(
+    run: Callable[..., Analysis], text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c[0], c[1]) for c in cues(run(text))] == expected
