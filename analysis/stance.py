@@ -493,15 +493,7 @@ def extract(
                     continue
                 cue = PLEDGE  # "Canada said it would always stand up for human rights"
         found.append((span.start, span.end, cue))
-    lemma_cues, negated = _lemma_cues(), _negated_cues()
-    for i, (lower, lemma, pos) in enumerate(token_table(doc)):
-        lemma_cue = lemma_cues.get(lemma) or lemma_cues.get(lower)
-        # "has not confirmed": the entry that holds only when negated comes first
-        unsure = negated.get(lemma)
-        if unsure is not None and pos in unsure.pos and _complemented(doc[i], unsure):
-            lemma_cue = unsure
-        if lemma_cue is not None and pos in lemma_cue.pos and _complemented(doc[i], lemma_cue):
-            found.append((i, i + 1, lemma_cue))
+    found.extend(_lemma_cue_spans(doc))
     # One cue per stretch of text: the longest wins.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     rows: list[StanceCueRow] = []
@@ -550,6 +542,21 @@ def _manner_of_saying(span: Span) -> bool:
         and cue.type == "attribution"
         and head.pos_ == "VERB"
     )
+
+
+def _lemma_cue_spans(doc: Doc) -> list[tuple[int, int, resources.StanceCue]]:
+    """Words that are cues by their lemma, where their entry's condition holds."""
+    lemma_cues, negated = _lemma_cues(), _negated_cues()
+    out: list[tuple[int, int, resources.StanceCue]] = []
+    for i, (lower, lemma, pos) in enumerate(token_table(doc)):
+        lemma_cue = lemma_cues.get(lemma) or lemma_cues.get(lower)
+        # "has not confirmed": the entry that holds only when negated comes first
+        unsure = negated.get(lemma)
+        if unsure is not None and pos in unsure.pos and _complemented(doc[i], unsure):
+            lemma_cue = unsure
+        if lemma_cue is not None and pos in lemma_cue.pos and _complemented(doc[i], lemma_cue):
+            out.append((i, i + 1, lemma_cue))
+    return out
 
 
 def _complemented(tok: Token, cue: resources.StanceCue) -> bool:
