@@ -1849,23 +1849,22 @@ def _parties(
     got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"
     modified = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
     got.give("supplier", _first_source(doc, mention, gov, resolved, modified[0]))
+    own = _own_noun(root)
+    if (
+        own.dep_ == "conj"
+        and first_conjunct(own) == gov.anchor
+        and resolved.state_at(gov.anchor.i) is not None
+    ):
+        # "F-16s donated by Denmark and Norway, and Mirage 2000 jets from France", parsed as
+        # one more donor: the weapon's own "from" phrase names its supplier first.
+        _own_phrase(doc, mention, gov, root, resolved, got)
     sup, rec = _arguments(gov.token, role, resolved, skip, gov.frame)
     got.give("supplier", sup)
     got.give("recipient", rec)
     sup, rec = _carrier_parties(gov, resolved, skip)
     got.give("supplier", sup)
     got.give("recipient", rec)
-    nouns = [root]
-    if mention.end < len(doc) and doc[mention.end].pos_ == "NOUN":
-        nouns.append(doc[mention.end])  # "Leopard 2A4 tanks from Poland", parsed apart
-    nouns.append(gov.anchor)  # a conjunct's own phrase first: "Rafales from France and ..."
-    for noun in dict.fromkeys(nouns):
-        # "received Leopard 2A4 tanks from Poland": the phrase on the weapon's own noun.
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "from":
-                got.give("supplier", _pobj_state(c, resolved))
-            elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
-                got.give("recipient", _pobj_state(c, resolved))
+    _own_phrase(doc, mention, gov, root, resolved, got)
     sup, rec = modified
     if rec is not None and got.recipient not in (None, rec) and gov.frame.status not in HELD:
         # "turned down a Ukrainian request for its Russian-made S-300s": what a state owns
@@ -1938,6 +1937,23 @@ def _production_place(gov: Governor, mention: WeaponMention, resolved: Resolved)
                 if st is not None and resources.is_country(st) and st != mention.origin:
                     return st
     return None
+
+
+def _own_phrase(
+    doc: Doc, mention: WeaponMention, gov: Governor, root: Token, resolved: Resolved, got: Parties
+) -> None:
+    """ "received Leopard 2A4 tanks from Poland": the from/to/for phrase on the weapon's own
+    noun (or the noun right after a name the parser split off, or its conjunct's)."""
+    nouns = [root]
+    if mention.end < len(doc) and doc[mention.end].pos_ == "NOUN":
+        nouns.append(doc[mention.end])  # "Leopard 2A4 tanks from Poland", parsed apart
+    nouns.append(gov.anchor)  # a conjunct's own phrase first: "Rafales from France and ..."
+    for noun in dict.fromkeys(nouns):
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                got.give("supplier", _pobj_state(c, resolved))
+            elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
+                got.give("recipient", _pobj_state(c, resolved))
 
 
 def _former_holder(root: Token, resolved: Resolved) -> str | None:

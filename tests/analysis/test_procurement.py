@@ -2426,3 +2426,15 @@ def test_states_that_did_the_same_take_the_subject_s_part(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert {(d[2], d[3]) for d in deals(run(text))} == expected
+
+
+def test_a_weapon_parsed_into_a_list_of_donors_keeps_its_own_source(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ukraine now flies F-16s donated by Denmark, the Netherlands, Norway and Belgium, and"
+        " Mirage 2000 jets from France."
+    )
+    got = {(d[0], d[2]) for d in deals(run(text))}
+    assert {("Mirage 2000", "FRA")} == {g for g in got if g[0] == "Mirage 2000"}
+    assert {("F-16", s) for s in ("DNK", "NLD", "NOR", "BEL")} <= got
