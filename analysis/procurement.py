@@ -486,10 +486,17 @@ def _inner_frame(
     last = [c for c in own.conjuncts if c.i > own.i and c.pos_ in NOMINAL][-1:]
     first = first_conjunct(own)
     end = max((c.i for c in first.conjuncts), default=first.i)
+    # "over France's Rafale and the Eurofighter, built by a consortium of ...": an item that
+    # names its own maker shares no other item's participle.
+    named = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in (*own.children, *root.children))
     for noun in (own, root, *last, first):
+        if named and noun not in (own, root):
+            continue
         for clause in noun.children:
             if noun == first != own and clause.i < end:
                 continue
+            if named and noun == first and clause.i > end > noun.i:
+                continue  # after the list, it is the last item's
             c, frame = _clause_frame(clause, index)
             # "drones flying near the peninsula": a weapon's own motion is no possession.
             if (

@@ -2438,3 +2438,15 @@ def test_a_weapon_parsed_into_a_list_of_donors_keeps_its_own_source(
     got = {(d[0], d[2]) for d in deals(run(text))}
     assert {("Mirage 2000", "FRA")} == {g for g in got if g[0] == "Mirage 2000"}
     assert {("F-16", s) for s in ("DNK", "NLD", "NOR", "BEL")} <= got
+
+
+def test_an_item_that_names_its_maker_shares_no_participle_after_the_list(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Swiss government picked the Gripen over France's Rafale and the Eurofighter"
+        " Typhoon, built by a consortium of Germany, Britain, Italy and Spain."
+    )
+    got = {(d[0], d[2]) for d in deals(run(text))}
+    assert {g for g in got if g[0] == "Rafale"} == {("Rafale", "FRA")}
+    assert ("Eurofighter Typhoon", "DEU") in got
