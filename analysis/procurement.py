@@ -2526,7 +2526,10 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         # "Norway and Denmark will supply NASAMS", "jets from Pakistan and China": each of the
         # coordinated states is a party of its own.
         clause = _clause_head(gov.token if gov.token is not None else root)
-        for other in _conjoined(clause, supplier, recipient, resolved):
+        # "Saab is building jets for Sweden, Brazil and Thailand": the list is the buyers'
+        for other in (
+            _conjoined(clause, supplier, recipient, resolved) if supplier != recipient else []
+        ):
             found.append(Candidate(mention, gov, status, other, recipient))
         for other in _conjoined(clause, recipient, supplier, resolved):
             found.append(Candidate(mention, gov, status, supplier, other))

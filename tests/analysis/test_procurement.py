@@ -2450,3 +2450,10 @@ def test_an_item_that_names_its_maker_shares_no_participle_after_the_list(
     got = {(d[0], d[2]) for d in deals(run(text))}
     assert {g for g in got if g[0] == "Rafale"} == {("Rafale", "FRA")}
     assert ("Eurofighter Typhoon", "DEU") in got
+
+
+def test_a_list_of_buyers_that_names_the_maker_s_own_state_gives_no_suppliers(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Saab's production line is also building jets for Sweden, Brazil and Thailand."
+    assert {(d[2], d[3]) for d in deals(run(text))} == {("SWE", "BRA"), ("SWE", "THA")}
