@@ -745,7 +745,16 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None
     if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ not in ("sign", "agree"):
         return None
-    negated, refused = _polarity(tok, verb)
+    if (
+        tok.pos_ == "NOUN"
+        and verb != tok
+        and (_judged(tok, verb, rule) or verb.lemma_ in RECOGNISING)
+    ):
+        # "declined to recognise Russia's annexation", "did not condemn the invasion": the
+        # act happened; whatever the judge does or refuses is the judge's own stance.
+        negated, refused = _negated(tok), False
+    else:
+        negated, refused = _polarity(tok, verb)
     if kind == "sanctions" and refused:
         return "sanctions_refusal", 1
     if negated:
@@ -754,6 +763,10 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         kind = rule.reversed_type
         rule = rules[kind]
     return kind, -rule.direction if refused else rule.direction
+
+
+RECOGNISING = frozenset({"recognise", "recognize", "acknowledge"})
+"""Verbs that judge whether an act stands, not whether it happened."""
 
 
 def _in_context(

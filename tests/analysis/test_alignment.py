@@ -1255,3 +1255,9 @@ def test_states_that_did_the_same_act_as_the_subject(run: Callable[..., Analysis
         ("FRA", "UKR", -1),
         ("GBR", "UKR", -1),
     }
+
+
+def test_refusing_to_recognise_an_act_does_not_undo_it(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Kazakhstan declined to recognise Russia's annexation of Ukrainian regions."))
+    assert ("RUS", "UKR", -1, "armed_attack") in got
+    assert not any(s == "RUS" and d == 1 for s, _, d, _ in got)
