@@ -914,9 +914,7 @@ def test_keeping_sanctions_is_a_sanction(
 def test_a_light_verb_carries_only_its_object(run: Callable[..., Analysis]) -> None:
     """ "hard to keep flying since sanctions on Moscow": the subject does not impose them."""
     text = "Peru's Russian jets have been hard to keep flying since sanctions on Moscow began."
-    # The jets are Peru's, supplied by Russia (an arms row); Peru imposes no sanctions.
-    assert not [a for a in run(text).alignment if a.subject == "PER" and a.type == "sanctions"]
-    assert not [a for a in run(text).alignment if a.direction < 0]
+    assert not [a for a in run(text).alignment if a.subject == "PER"]
 
 
 @pytest.mark.parametrize(
