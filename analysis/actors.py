@@ -219,7 +219,14 @@ class Resolved:
                 # own clause's subject (that would be "itself"); "Sweden offered Thailand the
                 # Gripen. It bought C/D jets from Sweden": nor a subject pronoun its objects.
                 own = self._own_subject(token) | self._own_objects(token)
-                return [m for m in before if m.state not in own]
+                # "France's Naval Group agreed ... The air force flies": a company is no
+                # country, air force or government, whatever "it" may stand for.
+                return [
+                    m
+                    for m in before
+                    if m.state not in own
+                    and not (ref is not None and resources.is_company(m.actor))
+                ]
         return []
 
     def _own_subject(self, token: Token) -> set[str]:

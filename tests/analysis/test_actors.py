@@ -475,3 +475,14 @@ def test_a_later_surname_as_the_article_spells_it_is_the_person(nlp: Language) -
     resolved = resolve(doc, Article(text=text, title="t"))
     later = [m for m in resolved.mentions if m.text == "Fernández"]
     assert [m.state for m in later] == ["ARG"]
+
+
+def test_a_company_is_no_antecedent_of_a_state_s_institution(nlp: Language) -> None:
+    text = (
+        "Indonesia ordered Rafales. France's Naval Group and the shipyard PT PAL agreed to"
+        " build two submarines. The air force flies Russian-built Su-27 fighters."
+    )
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    force = next(t for t in doc if t.lower_ == "force")
+    assert resolved.antecedent(force) == "IDN"
