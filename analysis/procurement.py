@@ -3160,6 +3160,15 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             by_system.setdefault(c.mention.system, Counter())[rec] += 1
     focus = _focus_states(resolved)
     suppliers = {c.supplier for c in found if c.supplier is not None and c.status != REFUSED}
+    # the buyers the text names outright, not through "the air force" or "the country"
+    firm = Counter(
+        c.recipient
+        for c in found
+        if c.recipient in named
+        and c.recipient != c.supplier
+        and not _described_holder(c.gov, resolved)
+    )
+    only_suppliers = suppliers - set(firm)
     rows: list[ProcurementRow] = []
     titles = headings(doc)
     for c in found:
@@ -3172,6 +3181,11 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         recipient = c.recipient
         if recipient == c.supplier and c.status in MOVING:
             recipient = None
+        if recipient in only_suppliers and _described_holder(c.gov, resolved) and firm:
+            # "Turkish Aerospace will build Anka drones in Kazakhstan ... The air force received
+            # Su-30SMs from Russia": a description read as a state that only ever supplies in
+            # this article is the article's buyer.
+            recipient = firm.most_common(1)[0][0]
         used = _used_by_non_state(c.gov, resolved)
         if (
             recipient is None
@@ -3197,6 +3211,18 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
     return merge(_without_umbrellas(doc, rows))
+
+
+def _described_holder(gov: Governor, resolved: Resolved) -> bool:
+    """Whether the subject a transfer's buyer comes from is a description of a state that
+    names none ("the air force", "its navy", "the country")."""
+    verb = gov.outer if gov.inner and gov.outer is not None else gov.token
+    if verb is None:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_ not in resources.references():
+        return False
+    return not any(resolved.state_at(t.i) for t in subj.subtree if t.lower_ not in ("its", "their"))
 
 
 def _without_umbrellas(doc: Doc, rows: list[ProcurementRow]) -> list[ProcurementRow]:

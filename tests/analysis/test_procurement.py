@@ -2450,3 +2450,17 @@ def test_a_list_of_buyers_that_names_the_maker_s_own_state_gives_no_suppliers(
 ) -> None:
     text = "Saab's production line is also building fighters for Sweden, Brazil and Thailand."
     assert {(d[2], d[3]) for d in deals(run(text))} == {("SWE", "BRA"), ("SWE", "THA")}
+
+
+def test_a_described_buyer_that_only_supplies_here_is_the_article_s_buyer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Kazakhstan agreed with Turkish Aerospace to produce Anka drones in Kazakhstan under"
+        " licence. Turkish officials declined to give details. The deal shows that Astana is"
+        " widening its list of suppliers. The air force received its first Su-30SM fighters"
+        " from Russia in 2015."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("Su-30", "RUS", "KAZ") in got
+    assert all(rec != "TUR" for *_, rec in got)
