@@ -25,6 +25,7 @@ from analysis.doc import (
     sentence,
     sentences,
     sentences_back,
+    supplier_suffixed,
     token_table,
     weapon_tokens,
 )
@@ -221,11 +222,14 @@ class Resolved:
                 own = self._own_subject(token) | self._own_objects(token)
                 # "France's Naval Group agreed ... The air force flies": a company is no
                 # country, air force or government, whatever "it" may stand for.
+                # "Kyrgyzstan's Turkish-made drones, which the country received": nor is a
+                # state named as a weapon's maker.
                 return [
                     m
                     for m in before
                     if m.state not in own
                     and not (ref is not None and resources.is_company(m.actor))
+                    and not supplier_suffixed(token.doc, m.start, m.end)
                 ]
         return []
 

@@ -110,6 +110,23 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+SUPPLIER_SUFFIX = re.compile(
+    r"^(made|built|designed|supplied|produced|manufactured|origin|donated|provided|delivered|leased|gifted)$"
+)
+"""Participles that make a state named before them a weapon's maker or supplier."""
+
+
+def supplier_suffixed(doc: Doc, first: int, last: int) -> bool:
+    """Whether a state named at ``doc[first:last]`` is a weapon's maker or supplier by its
+    suffix ("Iranian-made", "U.S.-supplied", "Russian - built")."""
+    text = doc[first].text if last - first == 1 else doc[first:last].text
+    glued = doc[last - 1].lower_.rsplit("-", 1)[-1] if "-" in text else ""
+    nxt = doc[last + 1] if last + 1 < len(doc) and doc[last].text == "-" else None
+    return bool(
+        SUPPLIER_SUFFIX.match(glued) or (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_))
+    )
+
+
 def echo_clause(token: Token) -> bool:
     """Whether a clause says others did the same ("..., as did France and Britain", "as have
     Spain and Portugal"): its subjects act as the main clause's subject does."""

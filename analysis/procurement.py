@@ -26,6 +26,7 @@ from analysis.constants import RELATIVE_PRONOUNS, WORD_NUMBERS
 from analysis.doc import (
     FRAMES_KEY,
     NAMES_KEY,
+    SUPPLIER_SUFFIX,
     TERMS_KEY,
     clean_sentence,
     doc_text,
@@ -34,6 +35,7 @@ from analysis.doc import (
     headings,
     sentence,
     sentences_back,
+    supplier_suffixed,
     token_table,
 )
 from analysis.model import ProcurementRow
@@ -68,9 +70,6 @@ COMPANY_PREPS = frozenset({"with", "alongside"})
 MODAL_AUX = frozenset({"will", "would", "could", "might", "may", "should", "'ll", "shall", "can"})
 CONDITIONAL = frozenset({"if", "unless"})
 EPISTEMIC = frozenset({"could", "might", "may"})
-SUPPLIER_SUFFIX = re.compile(
-    r"^(made|built|designed|supplied|produced|manufactured|origin|donated|provided|delivered|leased|gifted)$"
-)
 # Dependencies through which a frame's status is governed by a head ("plans to buy").
 HEAD_DEPS = frozenset(
     {
@@ -1728,17 +1727,6 @@ def _modifier_parties(
             # "Serbian MiG-29s": the operator; "Chinese drones" in a Serbia story: the maker.
             got.give("supplier" if origin is None and mention.system is None else "recipient", st)
     return got.supplier, got.recipient
-
-
-def supplier_suffixed(doc: Doc, first: int, last: int) -> bool:
-    """Whether a state named at ``doc[first:last]`` is a weapon's maker or supplier by its
-    suffix ("Iranian-made", "U.S.-supplied", "Russian - built")."""
-    text = doc[first].text if last - first == 1 else doc[first:last].text
-    glued = doc[last - 1].lower_.rsplit("-", 1)[-1] if "-" in text else ""
-    nxt = doc[last + 1] if last + 1 < len(doc) and doc[last].text == "-" else None
-    return bool(
-        SUPPLIER_SUFFIX.match(glued) or (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_))
-    )
 
 
 def _shared_modifier(

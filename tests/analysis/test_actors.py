@@ -486,3 +486,14 @@ def test_a_company_is_no_antecedent_of_a_state_s_institution(nlp: Language) -> N
     resolved = resolve(doc, Article(text=text, title="t"))
     force = next(t for t in doc if t.lower_ == "force")
     assert resolved.antecedent(force) == "IDN"
+
+
+def test_a_weapon_s_maker_is_no_antecedent(nlp: Language) -> None:
+    text = (
+        "Kyrgyzstan's Turkish-made Bayraktar TB2 drones, which the country received last year,"
+        " struck Tajik positions."
+    )
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    country = next(t for t in doc if t.lower_ == "country")
+    assert resolved.antecedent(country) == "KGZ"
