@@ -1056,6 +1056,7 @@ def resolve(doc: Doc, article: Article) -> Resolved:
     """Resolve every actor and person mention in a parsed article."""
     got = _gazetteer(doc, article.published.year if article.published else None)
     known = {i: m for m in got.mentions for i in range(m.start, m.end)}
+    _namesakes(doc, got, known)
     surnames: dict[str, str] = {}
     for pid, p in got.people.items():
         surnames.setdefault(_surname(p.name), pid)
@@ -1077,6 +1078,24 @@ def resolve(doc: Doc, article: Article) -> Resolved:
             got.entities.append(EntityRow(ent.text, ent.label_, ent.start_char, ent.end_char, None))
     _name_parts(doc, got, known, weapon_tokens)
     return _finish(got, doc)
+
+
+def _namesakes(doc: Doc, got: _Found, known: dict[int, Mention]) -> None:
+    """A known person's name held by an official of another state ("Colombian Defence
+    Minister Pedro Sánchez" is not Spain's prime minister): where the title before the name
+    names another state, the name stands for that state's official in this article."""
+    for m in got.mentions:
+        person = got.people.get(m.actor)
+        if person is None or not m.state:
+            continue
+        span = doc[m.start : m.end]
+        titled, state = _title_before(doc, span, known, sentence(span[0]))
+        if not titled or state is None or state == m.state or not resources.is_country(state):
+            continue
+        for other in got.mentions:
+            if other.actor == m.actor:
+                other.state = state
+        person.country = state
 
 
 def _name_parts(doc: Doc, got: _Found, known: dict[int, Mention], skip: set[int]) -> None:

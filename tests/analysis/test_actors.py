@@ -497,3 +497,15 @@ def test_a_weapon_s_maker_is_no_antecedent(nlp: Language) -> None:
     resolved = resolve(doc, Article(text=text, title="t"))
     country = next(t for t in doc if t.lower_ == "country")
     assert resolved.antecedent(country) == "KGZ"
+
+
+def test_a_known_name_held_by_another_state_s_official_is_that_official(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Colombian Defence Minister Pedro Sánchez said the Gripen was the best choice."
+        " Sánchez said talks would begin soon."
+    )
+    assert {c.speaker for c in run(text).stance_cues if c.type == "attribution"} == {"COL"}
+    spanish = run("Spanish Prime Minister Pedro Sánchez said Spain would send more tanks.")
+    assert {c.speaker for c in spanish.stance_cues if c.type == "attribution"} == {"ESP"}
