@@ -1875,7 +1875,10 @@ def _parties(
         got.give("supplier", sup)
         got.give("recipient", rec)
     if gov.inner and gov.outer is not None and not _attacked(gov):
-        operator = _subject_state(gov.outer, resolved, skip)
+        holder = gov.outer
+        if holder.pos_ == "NOUN" and holder.dep_ == "dobj":
+            holder = holder.head  # "has taken delivery of Rafales ordered from France"
+        operator = _subject_state(holder, resolved, skip)
         if (
             gov.frame.subject == "either"
             and operator is not None

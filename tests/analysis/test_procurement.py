@@ -2464,3 +2464,14 @@ def test_a_described_buyer_that_only_supplies_here_is_the_article_s_buyer(
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert ("Su-30", "RUS", "KAZ") in got
     assert all(rec != "TUR" for *_, rec in got)
+
+
+def test_who_takes_delivery_holds_what_was_ordered(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Qatar has gone further in diversifying. Its air force has taken delivery of the first"
+        " of 36 Rafales ordered from France in 2015, and of F-15QA fighters from the United"
+        " States."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("Rafale", "FRA", "QAT") in got
+    assert all(rec == "QAT" for *_, rec in got)
