@@ -703,6 +703,11 @@ def _arg_children(verb: Token) -> list[Token]:
         out.append(c)
         if c.lower_ in SECOND_HAND and c.pos_ == "VERB":
             out += [g for g in c.children if g.dep_ == "prep"]
+        if c.lemma_ == "worth":
+            # "a contract worth about $375 million with BrahMos Aerospace"
+            out += [
+                g for t in c.subtree for g in t.children if g.dep_ == "prep" and g.lower_ == "with"
+            ]
     return out
 
 
@@ -1656,13 +1661,16 @@ def _received(noun: Token) -> bool:
 
 
 def _deal_partner(noun: Token, resolved: Resolved) -> str | None:
-    """The state behind a deal noun's "with" phrase ("a contract with Hanwha Ocean")."""
+    """The state behind a deal noun's "with" phrase ("a contract with Hanwha Ocean"), also
+    past its worth ("a contract worth about $375 million with BrahMos Aerospace")."""
     if noun.pos_ != "NOUN":
         return None
+    holders = [noun, *(c for c in noun.children if c.lemma_ == "worth" for c in c.subtree)]
     return next(
         (
             st
-            for p in noun.children
+            for h in holders
+            for p in h.children
             if p.dep_ == "prep" and p.lower_ == "with" and (st := _pobj_state(p, resolved))
         ),
         None,

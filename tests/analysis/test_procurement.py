@@ -2475,3 +2475,11 @@ def test_who_takes_delivery_holds_what_was_ordered(run: Callable[..., Analysis])
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert ("Rafale", "FRA", "QAT") in got
     assert all(rec == "QAT" for *_, rec in got)
+
+
+def test_a_contract_s_partner_past_its_worth(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The Philippines on Friday signed a contract worth about $375 million with BrahMos"
+        " Aerospace for a shore-based anti-ship missile system."
+    )
+    assert {(d[1], d[2], d[3]) for d in deals(run(text))} == {("missile", "IND", "PHL")}
