@@ -2537,7 +2537,31 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         found.extend(_echoed(mention, gov, status, clause, supplier, recipient, resolved))
     found.extend(_handed_on_holdings(doc, found, resolved, index))
     found.extend(_elliptic(doc, resolved, index))
+    found.extend(_armaments(doc, mentions, found))
     return found
+
+
+ARMING = frozenset({"arm", "equip", "fit"})
+"""Verbs of a weapon fitted to another ("a coastal defence system armed with the NSM")."""
+
+
+def _armaments(doc: Doc, mentions: list[WeaponMention], found: list[Candidate]) -> list[Candidate]:
+    """A weapon that arms another of a transfer ("a contract for a coastal defence system armed
+    with the Naval Strike Missile") goes with it, from the same supplier to the same buyer."""
+    out: list[Candidate] = []
+    hosts = {_own_noun(c.mention.root(doc)).i: c for c in found if c.status != REFUSED}
+    have = {(c.mention.start, c.mention.end) for c in found}
+    for m in mentions:
+        if m.system is None or (m.start, m.end) in have:
+            continue
+        noun = _own_noun(m.root(doc))
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+        if verb is None or verb.lemma_ not in ARMING or verb.dep_ != "acl":
+            continue
+        host = hosts.get(verb.head.i)
+        if host is not None and host.supplier is not None:
+            out.append(Candidate(m, host.gov, host.status, host.supplier, host.recipient))
+    return out
 
 
 def _echoed(

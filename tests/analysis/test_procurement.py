@@ -2483,3 +2483,12 @@ def test_a_contract_s_partner_past_its_worth(run: Callable[..., Analysis]) -> No
         " Aerospace for a shore-based anti-ship missile system."
     )
     assert {(d[1], d[2], d[3]) for d in deals(run(text))} == {("missile", "IND", "PHL")}
+
+
+def test_a_weapon_that_arms_another_goes_with_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Latvia has signed a contract with Norway's Kongsberg for a coastal defence system"
+        " armed with the Naval Strike Missile."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("Naval Strike Missile", "NOR", "LVA") in got
