@@ -2688,16 +2688,11 @@ def _origin_holding(
     first = first_conjunct(own)  # "whose MiG-29s and French Mirage 2000s": the list's possessor
     holder = _possessor(doc, first, resolved) or _holder(first, resolved, index)
     frame = resources.frames_by_id()[HOLDINGS_FRAME]
-    if (
-        holder is None
-        and gov is not None
-        and not _fought(gov)
-        and mention.category not in MUNITIONS
-    ):
+    if holder is None and gov is not None and not _fought(gov) and mention.category != "missile":
         # "German-built Leopard 2 tanks were seen moving toward the front": a weapon of named
         # foreign origin that no phrase gives a holder is held by the state the article
         # leaves implicit (found as for any implicit buyer); its own origin must be named.
-        # Missiles and drones that go somewhere are fired at it ("reached Kyiv").
+        # Missiles are fired; what reaches a place or strikes is left out above.
         origin = _stated_origin(doc, mention, own, resolved)
         if origin is None:
             return []

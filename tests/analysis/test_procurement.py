@@ -2492,3 +2492,13 @@ def test_a_weapon_that_arms_another_goes_with_it(run: Callable[..., Analysis]) -
     )
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert ("Naval Strike Missile", "NOR", "LVA") in got
+
+
+def test_drones_of_stated_origin_seen_at_a_base_are_held_by_the_implicit_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ethiopia's army has pushed back the Tigrayan offensive. Turkish-built Bayraktar TB2"
+        " drones have reportedly been seen at an air base in the Afar region."
+    )
+    assert ("Bayraktar TB2", "TUR", "ETH") in {(d[0], d[2], d[3]) for d in deals(run(text))}
