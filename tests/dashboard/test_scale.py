@@ -321,7 +321,8 @@ def test_deal_briefs_say_what_the_full_evidence_says(seeded_store: Path, tmp_pat
     from scripts.bench_dashboard import build_store, load_sample
 
     db = tmp_path / "synthetic.sqlite"
-    build_store(db, 300, load_sample(seeded_store))
+    # enough articles that some deal gathers more report sentences than a brief shows
+    build_store(db, 600, load_sample(seeded_store))
     with Store(db, readonly=True) as st:
         full = st.read("deals")
         brief = st.read("deals", columns=["id", "conflicts_brief", "evidence_brief"])
