@@ -117,11 +117,20 @@ def bloc_balance(page: Any) -> dict[str, list[Any]]:
 
 def download(page: Any, button: str) -> str:
     """Click a download button once the page's script run has finished (a click while the
-    page is still running can be lost with the run it interrupts)."""
-    idle(page)
-    with page.expect_download() as got:
-        page.get_by_role("button", name=button).first.click()
-    return Path(got.value.path()).read_text(encoding="utf-8")
+    page is still running can be lost with the run it interrupts); a click that a late rerun
+    swallowed is made again, and the download must come within three tries."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(3):
+        idle(page)
+        try:
+            with page.expect_download(timeout=40_000) as got:
+                page.get_by_role("button", name=button).first.click()
+            return Path(got.value.path()).read_text(encoding="utf-8")
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def idle(page: Any) -> None:
