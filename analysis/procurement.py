@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -2727,18 +2728,14 @@ def _stated_origin(doc: Doc, mention: WeaponMention, own: Token, resolved: Resol
     """A weapon's foreign origin as its own phrase states it: "Russian-built", "US-made" (a
     state and its participle). A plain demonym may name the holder as well ("Russian Su-25
     jets" in a Russian drill, "Indian Rafale jets")."""
-    for c in own.lefts:
-        if c.dep_ == "poss":
-            continue
-        for t in c.subtree:
-            if mention.start <= t.i < mention.end:
-                continue
-            st = resolved.state_at(t.i)
-            if st is None or not resources.is_country(st):
-                continue
-            if supplier_suffixed(doc, t.i, t.i + 1):
-                return st
-    return None
+    return next(
+        (
+            st
+            for t, st in _modifier_states(mention, own, resolved)
+            if resources.is_country(st) and supplier_suffixed(doc, t.i, t.i + 1)
+        ),
+        None,
+    )
 
 
 def _holder(
@@ -2809,23 +2806,26 @@ def _named_origin(
 ) -> str | None:
     """A state other than the holder that a weapon's own modifiers name as its origin:
     "Russian-built", "U.S.-supplied", or a plain demonym ("French Mirage 2000s")."""
+    for t, st in _modifier_states(mention, own, resolved):
+        # "French Mirage 2000s": a demonym, also when the parser made it a compound
+        if st != holder and (
+            supplier_suffixed(doc, t.i, t.i + 1) or t.ent_type_ == "NORP" or t.dep_ in DEMONYM_DEPS
+        ):
+            return st
+    return None
+
+
+def _modifier_states(
+    mention: WeaponMention, own: Token, resolved: Resolved
+) -> Iterator[tuple[Token, str]]:
+    """The states a weapon's own modifiers name, with their tokens (not a possessor's)."""
     for c in own.lefts:
         if c.dep_ == "poss":
             continue
         for t in c.subtree:
-            if mention.start <= t.i < mention.end:
-                continue
             st = resolved.state_at(t.i)
-            if st is None or st == holder:
-                continue
-            # "French Mirage 2000s": a demonym, also when the parser made it a compound
-            if (
-                supplier_suffixed(doc, t.i, t.i + 1)
-                or t.ent_type_ == "NORP"
-                or t.dep_ in DEMONYM_DEPS
-            ):
-                return st
-    return None
+            if st is not None and not mention.start <= t.i < mention.end:
+                yield t, st
 
 
 def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:

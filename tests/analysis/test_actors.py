@@ -11,6 +11,13 @@ from analysis.actors import resolve
 from analysis.model import Analysis, Article
 
 
+def antecedent_of(nlp: Language, text: str, word: str) -> str | None:
+    """What the last ``word`` (lower-cased) of a snippet refers back to."""
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    return resolved.antecedent([t for t in doc if t.lower_ == word][-1])
+
+
 def actor_ids(result: Analysis) -> set[str]:
     return {a.id for a in result.actors}
 
@@ -281,10 +288,7 @@ def test_a_possessive_after_sources_only(nlp: Language, text: str, word: int, st
 def test_a_pronoun_after_a_described_subject_stands_for_its_state(
     nlp: Language, text: str, state: str
 ) -> None:
-    doc = nlp(text)
-    resolved = resolve(doc, Article(text=text, title="t"))
-    its = [t for t in doc if t.text == "Its"][-1]
-    assert resolved.antecedent(its) == state
+    assert antecedent_of(nlp, text, "its") == state
 
 
 @pytest.mark.parametrize(
@@ -436,10 +440,7 @@ def test_a_surname_that_is_also_a_country_is_no_actor(run: Callable[..., Analysi
 def test_a_subject_pronoun_is_not_its_own_verbs_object(
     nlp: Language, text: str, state: str
 ) -> None:
-    doc = nlp(text)
-    resolved = resolve(doc, Article(text=text, title="t"))
-    it = [t for t in doc if t.lower_ == "it"][-1]
-    assert resolved.antecedent(it) == state
+    assert antecedent_of(nlp, text, "it") == state
 
 
 def test_a_group_that_speaks_of_itself_is_no_state(nlp: Language) -> None:
@@ -447,10 +448,7 @@ def test_a_group_that_speaks_of_itself_is_no_state(nlp: Language) -> None:
         "Germany halted arms exports to Turkey. The SDF said it had fired mortars at the"
         " Turkish town of Akcakale."
     )
-    doc = nlp(text)
-    resolved = resolve(doc, Article(text=text, title="t"))
-    it = next(t for t in doc if t.lower_ == "it")
-    assert resolved.antecedent(it) is None
+    assert antecedent_of(nlp, text, "it") is None
 
 
 @pytest.mark.parametrize(
@@ -482,10 +480,7 @@ def test_a_company_is_no_antecedent_of_a_state_s_institution(nlp: Language) -> N
         "Indonesia ordered Rafales. France's Naval Group and the shipyard PT PAL agreed to"
         " build two submarines. The air force flies Russian-built Su-27 fighters."
     )
-    doc = nlp(text)
-    resolved = resolve(doc, Article(text=text, title="t"))
-    force = next(t for t in doc if t.lower_ == "force")
-    assert resolved.antecedent(force) == "IDN"
+    assert antecedent_of(nlp, text, "force") == "IDN"
 
 
 def test_a_weapon_s_maker_is_no_antecedent(nlp: Language) -> None:
@@ -493,10 +488,7 @@ def test_a_weapon_s_maker_is_no_antecedent(nlp: Language) -> None:
         "Kyrgyzstan's Turkish-made Bayraktar TB2 drones, which the country received last year,"
         " struck Tajik positions."
     )
-    doc = nlp(text)
-    resolved = resolve(doc, Article(text=text, title="t"))
-    country = next(t for t in doc if t.lower_ == "country")
-    assert resolved.antecedent(country) == "KGZ"
+    assert antecedent_of(nlp, text, "country") == "KGZ"
 
 
 def test_a_known_name_held_by_another_state_s_official_is_that_official(
