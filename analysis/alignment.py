@@ -27,7 +27,7 @@ from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS, WEAK_HEDGES
 from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
-    echo_clause,
+    echo_subjects,
     first_conjunct,
     sentence,
     sentence_words,
@@ -1241,16 +1241,8 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
 def _echoes(ctx: Context, verb: Token) -> list[str]:
     """The states of an "as did" clause on a verb ("Germany condemned the strike, as did
     France and Britain"): subjects that did the same."""
-    out: list[str] = []
-    for clause in verb.children:
-        if not echo_clause(clause):
-            continue
-        for subj in (c for c in clause.children if c.dep_ == "nsubj"):
-            for t in (subj, *subj.conjuncts):
-                st = _state_of(t, ctx.resolved)
-                if st is not None and st not in out:
-                    out.append(st)
-    return out
+    found = (_state_of(t, ctx.resolved) for t in echo_subjects(verb))
+    return list(dict.fromkeys(st for st in found if st is not None))
 
 
 def _founding(

@@ -137,6 +137,19 @@ def echo_clause(token: Token) -> bool:
     )
 
 
+def echo_subjects(verb: Token) -> list[Token]:
+    """The subjects of the "as did" clauses on a verb, each item of a list ("..., as did
+    France and Britain": France, Britain)."""
+    return [
+        t
+        for clause in verb.children
+        if echo_clause(clause)
+        for subj in clause.children
+        if subj.dep_ == "nsubj"
+        for t in (subj, *subj.conjuncts)
+    ]
+
+
 def weapon_tokens(doc: Doc) -> frozenset[int]:
     """Indices of the tokens inside a weapon name or a generic weapon term ("S-400",
     "attack helicopters"), found once per doc."""

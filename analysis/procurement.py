@@ -31,7 +31,7 @@ from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
     doc_text,
-    echo_clause,
+    echo_subjects,
     first_conjunct,
     headings,
     sentence,
@@ -704,12 +704,16 @@ def _arg_children(verb: Token) -> list[Token]:
         out.append(c)
         if c.lower_ in SECOND_HAND and c.pos_ == "VERB":
             out += [g for g in c.children if g.dep_ == "prep"]
-        if c.lemma_ == "worth":
-            # "a contract worth about $375 million with BrahMos Aerospace"
-            out += [
-                g for t in c.subtree for g in t.children if g.dep_ == "prep" and g.lower_ == "with"
-            ]
+        out += _past_worth(c)
     return out
+
+
+def _past_worth(tok: Token) -> list[Token]:
+    """The "with" phrases the parser hung inside a deal's worth ("a contract worth about $375
+    million with BrahMos Aerospace"); none for any other word."""
+    if tok.lemma_ != "worth":
+        return []
+    return [g for t in tok.subtree for g in t.children if g.dep_ == "prep" and g.lower_ == "with"]
 
 
 def _climb(
@@ -1666,16 +1670,9 @@ def _deal_partner(noun: Token, resolved: Resolved) -> str | None:
     past its worth ("a contract worth about $375 million with BrahMos Aerospace")."""
     if noun.pos_ != "NOUN":
         return None
-    holders = [noun, *(c for c in noun.children if c.lemma_ == "worth" for c in c.subtree)]
-    return next(
-        (
-            st
-            for h in holders
-            for p in h.children
-            if p.dep_ == "prep" and p.lower_ == "with" and (st := _pobj_state(p, resolved))
-        ),
-        None,
-    )
+    withs = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"]
+    withs += [p for c in noun.children for p in _past_worth(c)]
+    return next((st for p in withs if (st := _pobj_state(p, resolved))), None)
 
 
 def _company_subject(verb: Token, resolved: Resolved) -> bool:
@@ -2581,14 +2578,12 @@ def _echoed(
     if subject not in ("supplier", "recipient") or supplier is None or recipient is None:
         return []
     out = []
-    for echo in (c for c in clause.children if echo_clause(c)):
-        for subj in (c for c in echo.children if c.dep_ == "nsubj"):
-            for t in (subj, *subj.conjuncts):
-                st = resolved.state_at(t.i)
-                if st is None or st in (supplier, recipient) or not resources.is_country(st):
-                    continue
-                parties = (st, recipient) if subject == "supplier" else (supplier, st)
-                out.append(Candidate(mention, gov, status, *parties))
+    for t in echo_subjects(clause):
+        st = resolved.state_at(t.i)
+        if st is None or st in (supplier, recipient) or not resources.is_country(st):
+            continue
+        parties = (st, recipient) if subject == "supplier" else (supplier, st)
+        out.append(Candidate(mention, gov, status, *parties))
     return out
 
 
