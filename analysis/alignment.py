@@ -471,10 +471,27 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         for member, bloc in _membership(tok, ctx.resolved):
             ctx.emit(member, bloc, "membership", 1, tok, sent)
         return True
-    if kind == "exercise_participation":
+    if kind == "exercise_participation" or (
+        kind == "membership" and _joins_forces(tok, ctx.resolved)
+    ):
         _participation(ctx, tok, sent)
         return True
     return False
+
+
+def _is_forces(tok: Token) -> bool:
+    return any(f.id == FORCES for f in frame_index(tok.doc).get(tok.i, ()))
+
+
+def _joins_forces(verb: Token, resolved: Resolved) -> bool:
+    """ "Contingents from Japan and India joined Mongolian troops": joining another state's
+    troops, not a bloc, is taking part in what they do."""
+    return verb.lemma_ == "join" and any(
+        c.dep_ == "dobj"
+        and _is_forces(c)
+        and not any((st := resolved.state_at(t.i)) and _is_bloc(st) for t in c.subtree)
+        for c in verb.children
+    )
 
 
 PARTY_DEPS = ("nsubj", "nsubjpass", "prep")
@@ -546,6 +563,15 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     # "Participants range from Japan, South Korea ... to India and Chile": a noun of
     # participation lists its states anywhere in its clause.
     phrases = [verb] if tok.pos_ == "NOUN" else [c for c in verb.children if c.dep_ in PARTY_DEPS]
+    if (
+        verb.dep_ in ("advcl", "xcomp")
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        # "... joined Mongolian troops, rehearsing checkpoint duties": a participle's doers
+        # are its clause's subjects, not the places it names ("near the border with ...").
+        verb = verb.head
+        phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if tok.pos_ == "VERB" and tok.lemma_ in SENDING:
         # Sending ships or troops to a drill is taking part; the object's conjuncts may be
         # gapped subjects, never recipients (nothing is handed over in a drill), and where
@@ -556,6 +582,8 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         phrases += [
             c for d in verb.children if d.dep_ == "dobj" for c in d.conjuncts if c.dep_ == "conj"
         ]
+    elif _joins_forces(verb, ctx.resolved):
+        phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     joined = [
         st
         for c in phrases

@@ -313,6 +313,29 @@ def test_troops_training_in_a_drill_named_in_their_sentence_take_part(
     assert not triples(run("Ukrainian crews are training in Germany on Leopard tanks."))
 
 
+def test_joining_another_states_troops_in_a_drill_is_taking_part(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Khaan Quest peacekeeping exercise opened on Monday near Ulaanbaatar. Contingents"
+        " from Japan and France joined Mongolian and American troops this year, rehearsing"
+        " checkpoint duties."
+    )
+    pairs = {(s, c) for s, c, d, t in triples(run(text)) if t == "joint_exercise" and d == 1}
+    assert {("JPN", "MNG"), ("FRA", "USA"), ("MNG", "JPN")} <= pairs
+    # Joining a bloc stays membership, and troops joined with no drill in sight say nothing.
+    bloc = triples(run("The exercise opened on Monday. Finland joined NATO last year."))
+    assert ("FIN", "NATO", 1, "membership") in bloc
+    assert not any(t == "joint_exercise" for _, _, _, t in bloc)
+    assert not triples(run("Polish volunteers joined Ukrainian troops near Bakhmut."))
+    # A participle borrows its clause's doers, not the places the clause names.
+    border = (
+        "Russian and Tajik forces wrapped up joint exercises near Tajikistan's border with"
+        " Afghanistan, practising how to destroy armed groups."
+    )
+    assert not any("AFG" in (s, c) for s, c, _, _ in triples(run(border)))
+
+
 def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
     run: Callable[..., Analysis],
 ) -> None:
