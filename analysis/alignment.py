@@ -1442,6 +1442,8 @@ def _every_party(
         # "Armenian and U.S. soldiers began an exercise": the parties are named; others in the
         # sentence are bystanders.
         counterparts = _counterparts(ctx, tok, verb, sent, subject, kind, fallback=False)
+    if kind == "joint_exercise":
+        counterparts = [*counterparts, *_leaders(ctx, tok)]
     parties = list(dict.fromkeys([*own, *counterparts]))
     if kind == "joint_exercise":
         ctx.exercise = (sent.start, parties)
@@ -1452,6 +1454,20 @@ def _every_party(
     for bloc in _founded(ctx, verb, parties) if kind == "agreement" else []:
         for a in parties:
             ctx.emit(a, bloc, "membership", 1, tok, sent)
+
+
+def _leaders(ctx: Context, tok: Token) -> list[str]:
+    """ "the US-led RIMPAC exercise": the state that leads a drill, named just before it,
+    takes part in it."""
+    doc = tok.doc
+    found = []
+    for i in range(max(sentence(tok).start, tok.i - 4), tok.i):
+        word = doc[i].lower_
+        if word.endswith("-led"):
+            found.append(ctx.resolved.state_at(i))
+        elif word == "led" and i >= 2 and doc[i - 1].text == "-":
+            found.append(ctx.resolved.state_at(i - 2))
+    return [st for st in found if st is not None and resources.is_country(st)]
 
 
 def _named_parties(ctx: Context, tok: Token) -> list[str]:

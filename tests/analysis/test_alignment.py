@@ -336,6 +336,17 @@ def test_joining_another_states_troops_in_a_drill_is_taking_part(
     assert not any("AFG" in (s, c) for s, c, _, _ in triples(run(border)))
 
 
+def test_the_state_leading_a_drill_takes_part_in_it(run: Callable[..., Analysis]) -> None:
+    joint = "Chilean and Australian warships sailed together in the US-led RIMPAC exercise."
+    assert {("CHL", "USA", 1, "joint_exercise"), ("USA", "AUS", 1, "joint_exercise")} <= (
+        triples(run(joint))
+    )
+    sent = "Chile plans to send a frigate to the U.S.-led RIMPAC exercise off Hawaii next year."
+    assert ("CHL", "USA", 1, "joint_exercise") in triples(run(sent))
+    # A leader alone is no pair.
+    assert not triples(run("The Russian-led drills began on Monday."))
+
+
 def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
     run: Callable[..., Analysis],
 ) -> None:
