@@ -755,6 +755,9 @@ def _climb(
             if frame.status == "in_service" and moved is not None and moved.status:
                 return verb, moved, head  # "Slovakia sent its fleet of MiG-29s to Ukraine"
             return head, frame, anchor
+        if tok.dep_ == "agent" and _followed_by(head):
+            tok = head
+            continue
         if tok.dep_ not in CLIMB_DEPS:
             break
         if tok.dep_ not in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
@@ -768,6 +771,12 @@ def _climb(
                 continue  # "operates ageing F-16s": an adjective the parser made a verb
             return _object_of_complement(tok, arrived_as, index) or (tok, None, anchor)
     return (tok if _is_verb(tok) else None), None, anchor
+
+
+def _followed_by(verb: Token) -> bool:
+    """ "arrived from Turkey in 2021, followed by Aksungur drones": what follows shares the
+    act it follows, as a listed item does."""
+    return verb.lemma_ == "follow" and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "conj")
 
 
 def _verb_conjunct(

@@ -2502,3 +2502,15 @@ def test_drones_of_stated_origin_seen_at_a_base_are_held_by_the_implicit_state(
         " drones have reportedly been seen at an air base in the Afar region."
     )
     assert ("Bayraktar TB2", "TUR", "ETH") in {(d[0], d[2], d[3]) for d in deals(run(text))}
+
+
+def test_what_follows_an_arrival_arrives_the_same_way(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Kyrgyzstan's first Bayraktar TB2 drones arrived from Turkey in December 2021, followed"
+        " by Aksungur and Akinci drones."
+    )
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert ("TAI Aksungur", "TUR", "KGZ", "delivered") in got
+    assert ("Bayraktar Akinci", "TUR", "KGZ", "delivered") in got
+    # A strike followed by missiles hands nothing over.
+    assert not deals(run("Russian drones struck Kharkiv on Monday, followed by Iskander missiles."))
