@@ -725,7 +725,7 @@ def _climb(
         # Coordinated lists: "procured A as well as B, C and D" -> climb to the first conjunct.
         while tok.dep_ in ("conj", "appos") and tok.head != tok:
             tok = anchor = tok.head
-        tok, head = _over_second_hand(tok)
+        tok, head = _step_up(tok)
         if head == tok:
             break
         if any(f.passes for f in index.get(head.i, ())):
@@ -755,9 +755,6 @@ def _climb(
             if frame.status == "in_service" and moved is not None and moved.status:
                 return verb, moved, head  # "Slovakia sent its fleet of MiG-29s to Ukraine"
             return head, frame, anchor
-        if tok.dep_ == "agent" and _followed_by(head):
-            tok = head
-            continue
         if tok.dep_ not in CLIMB_DEPS:
             break
         if tok.dep_ not in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
@@ -771,6 +768,15 @@ def _climb(
                 continue  # "operates ageing F-16s": an adjective the parser made a verb
             return _object_of_complement(tok, arrived_as, index) or (tok, None, anchor)
     return (tok if _is_verb(tok) else None), None, anchor
+
+
+def _step_up(tok: Token) -> tuple[Token, Token]:
+    """The word to climb from and its head, past a second-hand adjective the parser made a verb
+    and past "followed by"."""
+    tok, head = _over_second_hand(tok)
+    if tok.dep_ == "agent" and _followed_by(head):
+        return head, head.head
+    return tok, head
 
 
 def _followed_by(verb: Token) -> bool:
