@@ -723,8 +723,9 @@ def _climb(
     tok = anchor = root
     for _ in range(8):
         # Coordinated lists: "procured A as well as B, C and D" -> climb to the first conjunct.
-        while tok.dep_ in ("conj", "appos") and tok.head != tok:
-            tok = anchor = tok.head
+        tok, anchor, gapped = _through_list(tok, anchor, index)
+        if gapped is not None:
+            return gapped
         tok, head = _step_up(tok)
         if head == tok:
             break
@@ -768,6 +769,28 @@ def _climb(
                 continue  # "operates ageing F-16s": an adjective the parser made a verb
             return _object_of_complement(tok, arrived_as, index) or (tok, None, anchor)
     return (tok if _is_verb(tok) else None), None, anchor
+
+
+def _through_list(
+    tok: Token, anchor: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, Token, tuple[Token, resources.FrameRecord | None, Token] | None]:
+    """Climbing a list: its first conjunct becomes the word to climb from and the anchor; a
+    gapped object joined to the verb itself ("received A from X, and B from China") is
+    governed by that verb."""
+    gapped = _verb_conjunct(_list_head(tok, verbs=False), index)
+    if gapped is not None and gapped[1] is not None:
+        return tok, anchor, gapped
+    head = _list_head(tok, verbs=True)
+    if head != tok:
+        tok = anchor = head
+    return tok, anchor, None
+
+
+def _list_head(tok: Token, *, verbs: bool) -> Token:
+    """The first conjunct of a list; with verbs, past the verb a conjunct was joined to."""
+    while tok.dep_ in ("conj", "appos") and tok.head != tok and (verbs or tok.head.pos_ != "VERB"):
+        tok = tok.head
+    return tok
 
 
 def _step_up(tok: Token) -> tuple[Token, Token]:

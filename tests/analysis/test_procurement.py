@@ -2514,3 +2514,19 @@ def test_what_follows_an_arrival_arrives_the_same_way(run: Callable[..., Analysi
     assert ("Bayraktar Akinci", "TUR", "KGZ", "delivered") in got
     # A strike followed by missiles hands nothing over.
     assert not deals(run("Russian drones struck Kharkiv on Monday, followed by Iskander missiles."))
+
+
+def test_a_gapped_object_joined_to_the_verb_keeps_its_own_source(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Nigeria received 12 A-29 Super Tucano aircraft from the United States in 2021, three"
+        " JF-17 Thunder fighters from Pakistan the same year, and VT-4 tanks and Wing Loong II"
+        " drones from China."
+    )
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert {
+        ("VT-4", "CHN", "NGA", "delivered"),
+        ("Wing Loong", "CHN", "NGA", "delivered"),
+        ("JF-17", "PAK", "NGA", "delivered"),
+    } <= got
