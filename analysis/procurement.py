@@ -1428,7 +1428,7 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
             return resolved.subject_state(owner)
         if holder.dep_ in ("xcomp", "conj", "advcl") and holder.head != holder:
             holder = holder.head
-        elif holder.dep_ == "acl" and holder.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+        elif _clause_of_noun(holder) and holder.head.dep_ in ("dobj", "pobj", "nsubjpass"):
             noun = holder.head
             holder = noun.head.head if noun.dep_ == "pobj" else noun.head
         else:
@@ -1439,6 +1439,12 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip:
             return resolved.subject_state(c)
     return None
+
+
+def _clause_of_noun(holder: Token) -> bool:
+    """A clause on a noun ("a contract to build"), or a deal's worth that the parser made hold
+    the clause ("a contract worth A$7 billion to build")."""
+    return holder.dep_ == "acl" or (holder.lemma_ == "worth" and holder.dep_ == "amod")
 
 
 def _temporal(noun: Token) -> bool:

@@ -2530,3 +2530,13 @@ def test_a_gapped_object_joined_to_the_verb_keeps_its_own_source(
         ("Wing Loong", "CHN", "NGA", "delivered"),
         ("JF-17", "PAK", "NGA", "delivered"),
     } <= got
+
+
+def test_a_contract_to_build_past_its_worth_is_the_signers(run: Callable[..., Analysis]) -> None:
+    text = (
+        "South Korea's Hanwha Aerospace has signed a contract worth about A$7 billion to build"
+        " 129 Redback infantry fighting vehicles for the Australian Army."
+    )
+    assert {(d[0], d[2], d[3], d[4]) for d in deals(run(text))} == {
+        ("AS21 Redback", "KOR", "AUS", "ordered")
+    }
