@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
@@ -148,8 +149,13 @@ class Resolved:
             # the state its own sentence has as subject, else the article's.
             before = [m for m in before if m.start >= sent.start]
         for m in reversed(before):
-            if _subject_like(token.doc[m.start : m.end].root, main=True):
-                return m.state
+            root = token.doc[m.start : m.end].root
+            if _subject_like(root, main=True):
+                customer = _customer(root) if ref is not None else None
+                # "Beijing is Bangladesh's biggest arms supplier. The navy has grown": a
+                # supplier's customer owns the forces described next.
+                named = self.state_at(customer.i) if customer is not None else None
+                return named or m.state
         if ref is not None and ref.kind == "state":
             # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country;
             # "Norway, whose F-35 fleet is complete, went the other way. A year ago the
@@ -353,8 +359,10 @@ class Resolved:
             self._services = {}
             for m in self.mentions:
                 root = token.doc[m.start : m.end].root
+                head = root.head
+                if _former_service(head):
+                    continue  # "served in the Chinese navy", "retired by the Chinese navy"
                 if m.state and root.dep_ in ("compound", "amod", "poss"):
-                    head = root.head
                     entry = (head.i, m.state, self._office(head))
                     self._services.setdefault(head.lemma_.lower(), []).append(entry)
         # "the Royal Thai Air Force ... the air force"; but "Russia's defence ministry ... the
@@ -738,6 +746,35 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
     ):
         return None
     return own[-1].state if own else None
+
+
+@lru_cache(maxsize=1)
+def _supplier_nouns() -> frozenset[str]:
+    pattern = resources.frames_by_id()["supplier-noun"].pattern[0]
+    return frozenset(pattern["LEMMA"]["IN"])
+
+
+def _customer(root: Token) -> Token | None:
+    """The customer a state is called the supplier of ("Beijing is Bangladesh's biggest arms
+    supplier": Bangladesh), or None."""
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in ("be", "remain", "become"):
+        return None
+    # the predicate noun, wherever the parser hung it ("is by far Bangladesh's ... supplier")
+    for attr in verb.subtree:
+        if attr.lemma_ in _supplier_nouns() and attr.pos_ == "NOUN" and attr.i > root.i:
+            return next((c for c in attr.children if c.dep_ == "poss"), None)
+    return None
+
+
+def _former_service(head: Token) -> bool:
+    """An institution named as where a weapon served or whom it came from ("served in the
+    Chinese navy", "retired by the Chinese navy"), not as the one the article follows ("the
+    most capable aircraft in the Nigerian Air Force")."""
+    prep = head.head
+    if head.dep_ != "pobj":
+        return False
+    return prep.lower_ in ("by", "from") or (prep.lower_ == "in" and prep.head.pos_ == "VERB")
 
 
 def _possessor_of(m: Mention, token: Token) -> bool:

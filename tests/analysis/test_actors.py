@@ -501,3 +501,24 @@ def test_a_known_name_held_by_another_state_s_official_is_that_official(
     assert {c.speaker for c in run(text).stance_cues if c.type == "attribution"} == {"COL"}
     spanish = run("Spanish Prime Minister Pedro Sánchez said Spain would send more tanks.")
     assert {c.speaker for c in spanish.stance_cues if c.type == "attribution"} == {"ESP"}
+
+
+def test_a_service_named_as_where_a_weapon_served_is_no_anchor(nlp: Language) -> None:
+    text = (
+        "Bangladesh commissioned two submarines, giving the navy an underwater arm. The boats"
+        " served in the Chinese navy for two decades. The navy has grown quickly."
+    )
+    assert antecedent_of(nlp, text, "navy") == "BGD"
+    owned = (
+        "Bangladesh commissioned two submarines. They will be the largest boats in the Chinese"
+        " navy. The navy has grown quickly."
+    )
+    assert antecedent_of(nlp, owned, "navy") == "CHN"
+
+
+def test_a_supplier_s_customer_owns_the_forces_described_next(nlp: Language) -> None:
+    text = (
+        "Indian officials visited Dhaka. Beijing is by far Bangladesh's biggest arms supplier."
+        " The navy has grown quickly."
+    )
+    assert antecedent_of(nlp, text, "navy") == "BGD"
