@@ -772,9 +772,20 @@ def _former_service(head: Token) -> bool:
     Chinese navy", "retired by the Chinese navy"), not as the one the article follows ("the
     most capable aircraft in the Nigerian Air Force")."""
     prep = head.head
-    if head.dep_ != "pobj":
+    if head.dep_ != "pobj" or (prep.head.pos_ not in ("VERB", "AUX") and prep.lower_ != "from"):
         return False
-    return prep.lower_ in ("by", "from") or (prep.lower_ == "in" and prep.head.pos_ == "VERB")
+    if prep.lower_ == "by":  # "retired by", "flown by"; not "a ceremony attended by"
+        return prep.head.lemma_ in _holding_verbs()
+    return prep.lower_ in ("in", "from")
+
+
+@lru_cache(maxsize=1)
+def _holding_verbs() -> frozenset[str]:
+    """Verbs of holding or keeping a fleet, from the frames of possession and upkeep."""
+    frames = resources.frames_by_id()
+    return frozenset(
+        lemma for fid in ("operate", "maintain") for lemma in frames[fid].pattern[0]["LEMMA"]["IN"]
+    )
 
 
 def _possessor_of(m: Mention, token: Token) -> bool:

@@ -106,6 +106,8 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
     for weapon in resources.weapons():
         for form in weapon.forms:
             out.append(("WEAPON", form, weapon.id))
+            if _capitalised_word(form):
+                out.append(("WEAPON", form.upper(), weapon.id))  # "ANKA", "KAAN" for "Anka"
             plural = _plural(form)
             if plural is not None and (any(c.isdigit() for c in form) or form[0].isupper()):
                 out.append(("WEAPON", plural, weapon.id))
@@ -118,6 +120,12 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
         )
     out.extend(("BLOCK", phrase, "") for phrase in resources.blocked_phrases())
     return tuple(out)
+
+
+def _capitalised_word(form: str) -> bool:
+    """A one-word name written in title case ("Anka"), which the press also writes in
+    capitals."""
+    return form.isalpha() and len(form) >= 4 and form[0].isupper() and form[1:].islower()
 
 
 @lru_cache(maxsize=1)

@@ -2874,11 +2874,20 @@ def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:
     named = [m for m in mentions if m.system is not None]
     index = frame_index(doc)
     for i, (lower, _, _) in enumerate(token_table(doc)):
-        tok = doc[i] if lower in WEAPON_PRONOUNS else None
-        if tok is None or not (_counted(tok) or _weapon_slot(tok, index)):
+        tok = doc[i]
+        # "Russia handed over six in 2017"; not "all 19 of the CAESAR howitzers", whose own
+        # phrase names them.
+        counted = _bare_count(tok, index) and not any(
+            tok.left_edge.i <= m.start <= tok.right_edge.i for m in mentions
+        )
+        if not counted and not (
+            lower in WEAPON_PRONOUNS and (_counted(tok) or _weapon_slot(tok, index))
+        ):
             continue
         floor = sentences_back(tok, 2)
-        before = [m for m in named if floor <= m.start < tok.i]
+        # A bare number counts whatever was named last, a kind of weapon too ("wants at
+        # least two" submarines); a pronoun, the system last named.
+        before = [m for m in (mentions if counted else named) if floor <= m.start < tok.i]
         if before:
             last = before[-1]
             out.append(WeaponMention(tok.i, tok.i + 1, last.system, last.category, last.origin))
@@ -2886,6 +2895,20 @@ def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:
 
 
 WEAPON_PRONOUNS = frozenset({"them", "they", "it"})
+
+
+def _bare_count(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A number standing alone for what was just named, in the place a transfer keeps for
+    the weapon ("Russia handed over six in 2017", "Korea delivered twelve more", "the first
+    24 arrived")."""
+    count = tok if tok.pos_ == "NUM" else None
+    if count is None and tok.lower_ == "more":
+        count = next((c for c in tok.children if c.dep_ == "nummod"), None)
+    number = _number(count) if count is not None else None
+    if number is None or not 0 < number <= 500 or tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return False
+    frame = _governing(index.get(tok.head.i, ()))
+    return frame is not None and frame.status is not None and not frame.block
 
 
 def _weapon_slot(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

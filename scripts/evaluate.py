@@ -70,7 +70,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "dates.recall": 0.95,
         "procurement.recall": 0.74,
         "procurement.precision": 0.89,
-        "procurement.status_accuracy": 0.82,
+        "procurement.status_accuracy": 0.81,
         "alignment.recall": 0.73,
         "alignment.precision": 0.88,
         "stance.recall": 0.81,

@@ -2540,3 +2540,25 @@ def test_a_contract_to_build_past_its_worth_is_the_signers(run: Callable[..., An
     assert {(d[0], d[2], d[3], d[4]) for d in deals(run(text))} == {
         ("AS21 Redback", "KOR", "AUS", "ordered")
     }
+
+
+def test_a_bare_number_counts_what_was_just_named(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Poland ordered 48 K9 howitzers from South Korea in 2022. Korea delivered twelve more"
+        " in March."
+    )
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert ("K9 Thunder", "KOR", "POL", "delivered") in got
+    # A number whose own phrase names the weapons counts those, not the last named.
+    text = (
+        "Sweden said it would donate CV90 infantry fighting vehicles, while Denmark decided to"
+        " hand over all 19 of the French-made CAESAR howitzers to Ukraine."
+    )
+    assert not any(d[0] == "CV90" and d[2] == "DNK" for d in deals(run(text)))
+    # Nor is a number shot down a transfer.
+    assert not deals(run("Russia struck Kyiv with Iskander missiles. Ukraine shot down six."))
+
+
+def test_a_one_word_name_in_capitals_is_the_same_system(run: Callable[..., Analysis]) -> None:
+    text = "In 2023 Indonesia ordered 12 ANKA drones from Turkish Aerospace."
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("TAI Anka", "TUR", "IDN")}
