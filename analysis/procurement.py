@@ -1969,6 +1969,8 @@ def _production_place(gov: Governor, mention: WeaponMention, resolved: Resolved)
     if verb is None or frame is None or frame.id not in PRODUCTION_FRAMES or not mention.origin:
         return None
     holders = [verb, verb.head] if verb.dep_ in ("relcl", "acl") else [verb]
+    # "assemble Gripen fighters in Canada": the parser may hang the place on the object
+    holders += [c for c in verb.children if c.dep_ == "dobj" and c == gov.anchor]
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):

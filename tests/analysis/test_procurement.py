@@ -2562,3 +2562,12 @@ def test_a_bare_number_counts_what_was_just_named(run: Callable[..., Analysis]) 
 def test_a_one_word_name_in_capitals_is_the_same_system(run: Callable[..., Analysis]) -> None:
     text = "In 2023 Indonesia ordered 12 ANKA drones from Turkish Aerospace."
     assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("TAI Anka", "TUR", "IDN")}
+
+
+def test_a_place_the_parser_hung_on_the_object_is_where_it_is_produced(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Sweden's Saab has offered to assemble Gripen fighters in Canada."
+    assert {(d[0], d[2], d[3], d[4]) for d in deals(run(text))} == {
+        ("JAS 39 Gripen", "SWE", "CAN", "offered")
+    }
