@@ -471,12 +471,25 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         for member, bloc in _membership(tok, ctx.resolved):
             ctx.emit(member, bloc, "membership", 1, tok, sent)
         return True
+    if kind == "agreement" and _agreed_act(tok):
+        return True  # "agreed to restore relations with Qatar": the act agreed on is the signal
     if kind == "exercise_participation" or (
         kind == "membership" and _joins_forces(tok, ctx.resolved)
     ):
         _participation(ctx, tok, sent)
         return True
     return False
+
+
+def _agreed_act(verb: Token) -> bool:
+    """Whether "agree" introduces an act of another signal class ("agreed to restore
+    relations", "agreed to hold joint drills"), which speaks for itself."""
+    if verb.pos_ != "VERB":
+        return False
+    words = _word_triggers()
+    return any(
+        c.dep_ == "xcomp" and words.get(c.lemma_) not in (None, "agreement") for c in verb.children
+    )
 
 
 def _is_forces(tok: Token) -> bool:
@@ -1447,13 +1460,30 @@ def _every_party(
     parties = list(dict.fromkeys([*own, *counterparts]))
     if kind == "joint_exercise":
         ctx.exercise = (sent.start, parties)
+    # "Saudi Arabia, the UAE and Egypt restored relations with Qatar": co-subjects acting
+    # together on a named counterpart move toward it, not toward each other.
+    apart = not rule.all_pairs and any(
+        c not in own for c in _with_partners(ctx, sent) if c in counterparts
+    )
     for a in parties:
         for b in parties:
-            if rule.all_pairs or a in own or b in own:
+            if (rule.all_pairs or a in own or b in own) and not (apart and a in own and b in own):
                 ctx.emit(a, b, kind, rule.direction, tok, sent)
     for bloc in _founded(ctx, verb, parties) if kind == "agreement" else []:
         for a in parties:
             ctx.emit(a, bloc, "membership", 1, tok, sent)
+
+
+def _with_partners(ctx: Context, sent: Span) -> set[str]:
+    """The states a sentence names after "with" ("restored relations with Qatar")."""
+    return {
+        st
+        for t in sent
+        if t.dep_ == "pobj" and t.head.lower_ == "with"
+        for c in (t, *t.conjuncts)
+        for w in c.subtree
+        if (st := ctx.resolved.state_at(w.i))
+    }
 
 
 def _leaders(ctx: Context, tok: Token) -> list[str]:

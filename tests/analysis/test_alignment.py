@@ -347,6 +347,23 @@ def test_the_state_leading_a_drill_takes_part_in_it(run: Callable[..., Analysis]
     assert not triples(run("The Russian-led drills began on Monday."))
 
 
+def test_co_subjects_acting_on_a_named_partner_move_toward_it_not_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt agreed on Tuesday to restore"
+        " full relations with Qatar."
+    )
+    got = {(s, c, d) for s, c, d, _ in triples(run(text))}
+    assert {("SAU", "QAT", 1), ("EGY", "QAT", 1), ("QAT", "BHR", 1)} <= got
+    assert ("SAU", "ARE", 1) not in got
+    # The agreement to restore them is no second signal.
+    assert {t for *_, t in triples(run(text))} == {"diplomatic_restoration"}
+    # With no partner named after "with", the signers are each other's partners.
+    signed = "Ethiopia and Eritrea signed a peace agreement in the Saudi city of Jeddah."
+    assert ("ETH", "ERI", 1, "agreement") in triples(run(signed))
+
+
 def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
     run: Callable[..., Analysis],
 ) -> None:
