@@ -1461,9 +1461,13 @@ def _every_party(
     if kind == "joint_exercise":
         ctx.exercise = (sent.start, parties)
     # "Saudi Arabia, the UAE and Egypt restored relations with Qatar": co-subjects acting
-    # together on a named counterpart move toward it, not toward each other.
-    apart = not rule.all_pairs and any(
-        c not in own for c in _with_partners(ctx, sent) if c in counterparts
+    # together on a named counterpart move toward it, not toward each other; those who agree
+    # together ("South Korea and Japan agreed to strengthen cooperation with the US") agree
+    # with each other too.
+    apart = (
+        not rule.all_pairs
+        and kind != "agreement"
+        and any(c not in own for c in _with_partners(ctx, sent) if c in counterparts)
     )
     for a in parties:
         for b in parties:

@@ -359,7 +359,10 @@ def test_co_subjects_acting_on_a_named_partner_move_toward_it_not_each_other(
     assert ("SAU", "ARE", 1) not in got
     # The agreement to restore them is no second signal.
     assert {t for *_, t in triples(run(text))} == {"diplomatic_restoration"}
-    # With no partner named after "with", the signers are each other's partners.
+    # Those who agree together agree with each other; with no partner named after "with",
+    # the signers are each other's partners.
+    together = "India and Japan signed an agreement with Australia."
+    assert ("IND", "JPN", 1, "agreement") in triples(run(together))
     signed = "Ethiopia and Eritrea signed a peace agreement in the Saudi city of Jeddah."
     assert ("ETH", "ERI", 1, "agreement") in triples(run(signed))
 
