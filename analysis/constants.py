@@ -111,6 +111,7 @@ SIGNAL_TYPES: Final = (
     "verbal_support",
     "verbal_criticism",
     "visit",
+    "assistance_request",
 )
 
 ROLE_TITLES: Final = (

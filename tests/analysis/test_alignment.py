@@ -367,6 +367,29 @@ def test_co_subjects_acting_on_a_named_partner_move_toward_it_not_each_other(
     assert ("ETH", "ERI", 1, "agreement") in triples(run(signed))
 
 
+@pytest.mark.parametrize(
+    "text,pair",
+    [
+        (
+            "Armenia asked the Collective Security Treaty Organization for military assistance.",
+            ("ARM", "CSTO"),
+        ),
+        ("Ecuador has sought security help from the United States.", ("ECU", "USA")),
+        ("Kazakhstan appealed to Russia for help.", ("KAZ", "RUS")),
+    ],
+)
+def test_asking_a_state_for_help_moves_toward_it(
+    run: Callable[..., Analysis], text: str, pair: tuple[str, str]
+) -> None:
+    assert (*pair, 1, "assistance_request") in triples(run(text))
+
+
+def test_asking_for_anything_but_help_is_no_request_for_it(run: Callable[..., Analysis]) -> None:
+    assert not triples(run("Armenia asked Russia for an explanation."))
+    refused = "Last year the CSTO turned down Armenia's appeal for help."
+    assert not any(t == "assistance_request" for *_, t in triples(run(refused)))
+
+
 def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
     run: Callable[..., Analysis],
 ) -> None:
