@@ -117,6 +117,8 @@ class Resolved:
         return self._antecedents[token.i]
 
     def _antecedent(self, token: Token) -> str | None:
+        if token.lower_ == "it" and token.dep_ == "nsubj" and token.head.lemma_ in _listing_verbs():
+            return None  # "it would also include the Joint Strike Missile": a package, no state
         want = PRONOUNS.get(token.lower_)
         ref = resources.references().get(token.lemma_) if want is None else None
         if want is None and not _refers(token, ref):
@@ -746,6 +748,12 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
     ):
         return None
     return own[-1].state if own else None
+
+
+@lru_cache(maxsize=1)
+def _listing_verbs() -> frozenset[str]:
+    """Verbs whose subject is a package or deal listing weapons ("it includes ...")."""
+    return frozenset(resources.frames_by_id()["include"].pattern[0]["LEMMA"]["IN"])
 
 
 @lru_cache(maxsize=1)

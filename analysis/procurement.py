@@ -732,7 +732,10 @@ def _climb(
         if any(f.passes for f in index.get(head.i, ())):
             # "The package includes Hellfire missiles", "weapons including Su-30 fighters".
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            tok = anchor = subj if subj is not None and head.dep_ == "ROOT" else head.head
+            # "The package includes ..., the Pentagon said": a reported clause keeps its subject
+            main = head.dep_ == "ROOT" or (head.dep_ == "ccomp" and head.i < head.head.i)
+            tok = anchor = subj if subj is not None and main else head.head
+            tok = anchor = _listed_package(tok, index) or tok
             if tok.i == root.i or tok == head:
                 break
             frame = _governing(index.get(tok.i, ()))
@@ -769,6 +772,21 @@ def _climb(
                 continue  # "operates ageing F-16s": an adjective the parser made a verb
             return _object_of_complement(tok, arrived_as, index) or (tok, None, anchor)
     return (tok if _is_verb(tok) else None), None, anchor
+
+
+def _listed_package(
+    subj: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> Token | None:
+    """The package an "it" that lists weapons stands for ("It also lists 300 Switchblade
+    drones"): the last package or deal named in this or the sentence before."""
+    if subj.lower_ not in ("it", "this") or subj.dep_ != "nsubj":
+        return None
+    floor = sentences_back(subj, 1)
+    for i in range(subj.i - 1, floor - 1, -1):
+        frame = _governing(index.get(i, ()))
+        if frame is not None and frame.status and subj.doc[i].pos_ == "NOUN":
+            return subj.doc[i]
+    return None
 
 
 def _through_list(
@@ -2549,6 +2567,11 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _acting(gov, resolved):
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
+        earlier = _deal_referred(gov, found, resolved)
+        if earlier is not None:
+            # "President Biden approved $800 million in military aid for Ukraine ... The
+            # package includes 200 M113 carriers": the deal referred back to has the parties.
+            supplier, recipient = earlier.supplier, earlier.recipient
         # "Russian weapons, including helicopters and air defence systems": a later item of
         # a list keeps the source its first item was given (not "K2 tanks and HIMARS").
         supplier = supplier or _listed_with(root, gov, found, mention.origin)
@@ -2583,6 +2606,37 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     found.extend(_elliptic(doc, resolved, index))
     found.extend(_armaments(doc, mentions, found))
     return found
+
+
+def _deal_referred(gov: Governor, found: list[Candidate], resolved: Resolved) -> Candidate | None:
+    """The earlier deal a bare definite deal noun refers back to ("The package includes ...",
+    "The deal also covers ..."): the latest transfer with both parties in this or the three
+    sentences before, when the noun names no party of its own."""
+    noun = gov.token
+    if noun is None or noun.pos_ != "NOUN" or gov.frame is None or gov.inner:
+        return None
+    if noun.dep_ != "nsubj" or not any(
+        f.passes for f in frame_index(noun.doc).get(noun.head.i, ())
+    ):
+        return None  # only a deal that lists what it holds ("The package includes ...")
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    if any(resolved.state_at(t.i) for c in noun.children for t in c.subtree):
+        return None  # "the Indian package", "the deal with France": its own parties
+    floor = sentences_back(noun, 3)
+    for cand in reversed(found):
+        token = cand.gov.token
+        if (
+            token is not None
+            and floor <= token.i < noun.i
+            and cand.supplier
+            and cand.recipient
+            and cand.status not in (REFUSED, "cancelled")
+            # a deal named as such: an aid or arms package, or a deal noun
+            and (cand.mention.category == "other" or token.pos_ == "NOUN")
+        ):
+            return cand
+    return None
 
 
 ARMING = frozenset({"arm", "equip", "fit"})

@@ -2571,3 +2571,22 @@ def test_a_place_the_parser_hung_on_the_object_is_where_it_is_produced(
     assert {(d[0], d[2], d[3], d[4]) for d in deals(run(text))} == {
         ("JAS 39 Gripen", "SWE", "CAN", "offered")
     }
+
+
+def test_a_package_that_lists_weapons_is_the_deal_named_before(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "President Joe Biden has approved $800 million in new military aid for Ukraine, the"
+        " White House said. The package includes 200 M113 armoured personnel carriers and 100"
+        " armoured Humvees, the Pentagon said in a fact sheet. It also lists 300 more"
+        " Switchblade loitering drones."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("M113", "USA", "UKR"), ("Humvee", "USA", "UKR"), ("Switchblade", "USA", "UKR")} <= got
+    # A package that names its own parties keeps them.
+    own = (
+        "Germany approved military aid for Ukraine. The Dutch package for Lithuania includes"
+        " 12 PzH 2000 howitzers."
+    )
+    assert ("PzH 2000", "NLD", "LTU") in {(d[0], d[2], d[3]) for d in deals(run(own))}
