@@ -3552,10 +3552,14 @@ def _implicit_recipient(
         and not m.actor.startswith("P:")
         and _circumstantial(sent.doc[m.start], anchor)
     }
+    # "... and Boeing bid Super Hornets": a company is a seller, never the implicit buyer.
     in_sentence = {
         m.state
         for m in resolved.in_span(sent)
-        if m.state and not _opposed(sent.doc[m.start : m.end].root) and m.state not in aside
+        if m.state
+        and not _opposed(sent.doc[m.start : m.end].root)
+        and m.state not in aside
+        and not resources.is_company(m.actor)
     }
     found = _implicit_in(sent, resolved, supplier, named, focus, suppliers, in_sentence, same)
     return found if found not in aside else None

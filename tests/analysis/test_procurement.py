@@ -2590,3 +2590,15 @@ def test_a_package_that_lists_weapons_is_the_deal_named_before(
         " 12 PzH 2000 howitzers."
     )
     assert ("PzH 2000", "NLD", "LTU") in {(d[0], d[2], d[3]) for d in deals(run(own))}
+
+
+def test_a_company_bidding_in_the_sentence_is_no_implicit_buyer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Finland chose the F-35 on Friday. France offered the Dassault Rafale, and Boeing bid"
+        " a mix of F/A-18E/F Super Hornets and EA-18G Growler aircraft."
+    )
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert ("Rafale", "FRA", "FIN", "offered") in got
+    assert ("EA-18G Growler", "USA", "FIN", "offered") in got
