@@ -2271,7 +2271,10 @@ def _to_drill(verb: Token) -> bool:
     drills = _drill_words()
     doc = verb.doc
     window = doc[sentences_back(verb, 2) : sentence(verb).end]
-    return any(t.lemma_ in drills or t.lower_ in drills for t in window)
+    # ... or the article's opening sentence: a story about a drill ("Pitch Black brings
+    # together 17 air forces ... India sent four Su-30MKI fighters").
+    lead = next(iter(doc.sents), window)
+    return any(t.lemma_ in drills or t.lower_ in drills for t in (*window, *lead))
 
 
 def _drill_goal(verb: Token) -> bool | None:

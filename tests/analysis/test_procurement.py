@@ -2602,3 +2602,21 @@ def test_a_company_bidding_in_the_sentence_is_no_implicit_buyer(
     got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
     assert ("Rafale", "FRA", "FIN", "offered") in got
     assert ("EA-18G Growler", "USA", "FIN", "offered") in got
+
+
+def test_aircraft_sent_in_a_story_that_opens_on_a_drill_are_no_transfer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Seventeen air forces are taking part in the Pitch Black exercise in northern Australia."
+        " The drills run for three weeks. Crews fly day and night sorties. Tankers refuel them"
+        " over the sea. India sent four Su-30MKI fighters and a C-17 transport."
+    )
+    assert not deals(run(text))
+    # A story that opens on a sale keeps the transfer.
+    sale = (
+        "India signed a deal for more Rafale jets on Monday. Crews will train in France. The"
+        " first jets arrive next year. Officials praised the deal. France sent four Rafales to"
+        " India in July."
+    )
+    assert ("Rafale", "FRA", "IND") in {(d[0], d[2], d[3]) for d in deals(run(sale))}
