@@ -889,8 +889,12 @@ def _governor(
         # "is considering P-3C aircraft that Japan is retiring": the holder hands them on.
         source = inner[0] if inner[0].dep_ == "relcl" and inner[1].id in HOLDER_FRAMES else None
         return Governor(token, frame, anchor, source=source)
-    if inner is not None:
-        # The noun phrase speaks about the system most directly.
+    if inner is not None and not (
+        _maker_said(inner) and frame is not None and frame.status and frame.subject == "supplier"
+    ):
+        # The noun phrase speaks about the system most directly; not when it only says who
+        # makes it while another hands it over ("is giving 22 patrol boats, built by Austal in
+        # Western Australia, to a dozen island countries").
         return Governor(inner[0], inner[1], inner[2], True, token, frame)
     if token is not None and frame is None and token.lemma_ == "be":
         # "The S-400 batteries are in service", "the jets are now operational".
@@ -900,6 +904,21 @@ def _governor(
                 if found is not None and found.status == "in_service":
                     return Governor(token, found, anchor)
     return Governor(token, frame, anchor)
+
+
+def _maker_said(inner: tuple[Token, resources.FrameRecord, Token]) -> bool:
+    """A participle of production that names only the maker and where it builds ("built by
+    Austal in Western Australia"), no buyer or terms: a description of the weapon, not a
+    deal."""
+    clause, frame, _ = inner
+    return (
+        frame.id in PRODUCTION_FRAMES
+        and clause.tag_ == "VBN"
+        and clause.dep_ == "acl"
+        and all(
+            c.lower_ in ("by", "in", "at") for c in clause.children if c.dep_ in ("prep", "agent")
+        )
+    )
 
 
 HOLDER_FRAMES = frozenset({"operate", "maintain"})

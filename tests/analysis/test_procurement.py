@@ -2620,3 +2620,13 @@ def test_aircraft_sent_in_a_story_that_opens_on_a_drill_are_no_transfer(
         " India in July."
     )
     assert ("Rafale", "FRA", "IND") in {(d[0], d[2], d[3]) for d in deals(run(sale))}
+
+
+def test_a_participle_naming_only_the_maker_leaves_the_hand_over_to_the_giver(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Australia is giving two Guardian-class patrol boats, built by Austal in Western"
+        " Australia, to Timor-Leste."
+    )
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("Guardian-class", "AUS", "TLS")}
