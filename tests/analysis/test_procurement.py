@@ -2195,7 +2195,7 @@ def test_weapons_retired_from_a_navy_are_handed_on_by_its_state(
             # The weapon's own phrase names both of its makers: both stay.
             "China handed over a Ming-class submarine in 2021, and Myanmar also operates JF-17"
             " fighters built by China and Pakistan.",
-            {("Ming-class", "CHN", "MMR"), ("JF-17", "CHN", "MMR"), ("JF-17", "PAK", "MMR")},
+            {("Type 035", "CHN", "MMR"), ("JF-17", "CHN", "MMR"), ("JF-17", "PAK", "MMR")},
         ),
         (
             # A donor that makes none of the listed systems is kept.
