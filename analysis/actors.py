@@ -156,7 +156,12 @@ class Resolved:
                 customer = _customer(root) if ref is not None else None
                 # "Beijing is Bangladesh's biggest arms supplier. The navy has grown": a
                 # supplier's customer owns the forces described next.
-                named = self.state_at(customer.i) if customer is not None else None
+                # ("... the Egyptian military's main suppliers": the state in the possessor)
+                named = (
+                    next((st for t in customer.subtree if (st := self.state_at(t.i))), None)
+                    if customer is not None
+                    else None
+                )
                 return named or m.state
         if ref is not None and ref.kind == "state":
             # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country;
@@ -453,15 +458,17 @@ class Resolved:
                     counts[m.state] = counts.get(m.state, 0.0) + 1.0
                     continue
                 if lede < 0:
-                    lede = sentence(root).end
-                weight = (
-                    0.5
-                    if root.dep_ in ("amod", "compound")
-                    else 2.0
-                    if _subject_like(root, main=True) or _reported_subject(root)
-                    else 1.0
-                )
-                counts[m.state] = counts.get(m.state, 0.0) + weight * (2 if m.start < lede else 1)
+                    # the headline and the lede: the first two sentences that name a state
+                    first = sentence(root)
+                    lede = first.end
+                    if first.end < len(root.doc):
+                        lede = sentence(root.doc[first.end]).end
+                main = _subject_like(root, main=True) or _reported_subject(root)
+                weight = 0.5 if root.dep_ in ("amod", "compound") else 2.0 if main else 1.0
+                # The state the headline and lede make their subject is what the story is
+                # about, however often its suppliers are named later.
+                boost = (4 if main else 2) if m.start < lede else 1
+                counts[m.state] = counts.get(m.state, 0.0) + weight * boost
             self._focus = (max(counts, key=lambda k: counts[k]),) if counts else ("",)
         return self._focus[0] or None
 

@@ -522,3 +522,21 @@ def test_a_supplier_s_customer_owns_the_forces_described_next(nlp: Language) -> 
         " The navy has grown quickly."
     )
     assert antecedent_of(nlp, text, "navy") == "BGD"
+
+
+def test_the_state_the_lede_makes_its_subject_is_the_focus(nlp: Language) -> None:
+    text = (
+        "Egypt has signed a contract for 30 more Rafale jets, the armed forces said. The order"
+        " will be paid for with a loan. France confirmed the deal. French officials praised"
+        " it. Paris said French factories would build the jets in France."
+    )
+    doc = nlp(text)
+    assert resolve(doc, Article(text=text, title="t")).focus() == "EGY"
+
+
+def test_a_supplier_s_customer_named_by_its_forces_owns_them(nlp: Language) -> None:
+    text = (
+        "Paris has become one of the Egyptian military's main suppliers. The navy had already"
+        " ordered four corvettes."
+    )
+    assert antecedent_of(nlp, text, "navy") == "EGY"
