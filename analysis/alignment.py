@@ -597,6 +597,14 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         ]
     elif _joins_forces(verb, ctx.resolved):
         phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    elif verb.lemma_ == "bring":
+        # "which brought together navies from Nigeria, Ghana and Brazil": what the drill
+        # brings together takes part.
+        phrases = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "of"))
+        ]
     joined = [
         st
         for c in phrases
@@ -606,6 +614,8 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         # "A Dutch submarine took part": a platform's state takes part, not its maker.
         and (t.i not in ctx.weapon_tokens or (c.dep_ != "prep" and not _maker_of(t, ctx.resolved)))
     ]
+    if joined and tok.pos_ == "NOUN":
+        joined += _hosts(ctx, tok, tok)  # "combat training over northern Australia"
     known = ctx.exercise[1] if ctx.exercise is not None else []
     parties = list(dict.fromkeys([*known, *joined]))
     ctx.exercise = (sent.start, parties)
@@ -1456,7 +1466,7 @@ def _every_party(
         # sentence are bystanders.
         counterparts = _counterparts(ctx, tok, verb, sent, subject, kind, fallback=False)
     if kind == "joint_exercise":
-        counterparts = [*counterparts, *_leaders(ctx, tok)]
+        counterparts = [*counterparts, *_leaders(ctx, tok), *_hosts(ctx, tok, verb)]
     parties = list(dict.fromkeys([*own, *counterparts]))
     if kind == "joint_exercise":
         ctx.exercise = (sent.start, parties)
@@ -1488,6 +1498,24 @@ def _with_partners(ctx: Context, sent: Span) -> set[str]:
         for w in c.subtree
         if (st := ctx.resolved.state_at(w.i))
     }
+
+
+HOST_PREPS = frozenset({"in", "over", "across", "into"})
+
+
+def _hosts(ctx: Context, tok: Token, verb: Token) -> list[str]:
+    """ "combat training over northern Australia", "joint drills in Belarus": the country a
+    drill is held in hosts it and takes part."""
+    out: list[str] = []
+    for word in dict.fromkeys((tok, verb)):
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ not in HOST_PREPS:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                st = ctx.resolved.state_at(obj.i)
+                if st and resources.is_country(st) and obj.i not in ctx.weapon_tokens:
+                    out.append(st)
+    return out
 
 
 def _leaders(ctx: Context, tok: Token) -> list[str]:

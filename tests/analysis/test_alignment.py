@@ -390,6 +390,31 @@ def test_asking_for_anything_but_help_is_no_request_for_it(run: Callable[..., An
     assert not any(t == "assistance_request" for *_, t in triples(run(refused)))
 
 
+def test_what_a_drill_brings_together_takes_part_with_its_leader(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The United States leads the annual Obangame Express exercise, which this year brought"
+        " together navies from more than 30 countries, including Nigeria, Ghana and Brazil."
+    )
+    pairs = {(s, c) for s, c, d, t in triples(run(text)) if t == "joint_exercise" and d == 1}
+    assert {("USA", "NGA"), ("GHA", "BRA"), ("BRA", "USA")} <= pairs
+    # Who a report is attributed to is no participant.
+    cited = (
+        "RIMPAC began on June 27. This edition brings together 29 countries, according to the"
+        " U.S. Navy's Third Fleet."
+    )
+    assert not triples(run(cited))
+
+
+def test_the_country_a_drill_is_held_in_takes_part(run: Callable[..., Analysis]) -> None:
+    text = "Russia has moved troops into Belarus for joint drills due to begin this month."
+    assert {("RUS", "BLR", 1, "joint_exercise"), ("BLR", "RUS", 1, "joint_exercise")} <= (
+        triples(run(text))
+    )
+    assert ("CHN", "TWN", -1, "show_of_force") in triples(run("China staged drills around Taiwan."))
+
+
 def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
     run: Callable[..., Analysis],
 ) -> None:
