@@ -39,6 +39,7 @@ PRONOUNS = {
     "she": "person",
     "his": "person",
     "her": "person",
+    "him": "person",
     "it": "state",
     "they": "state",
     "its": "state",
@@ -249,7 +250,11 @@ class Resolved:
     def _own_subject(self, token: Token) -> set[str]:
         """The states named in the subject of an object pronoun's own clause (its participles
         share it); empty for any other token."""
-        if token.lower_ not in ("it", "them") or token.dep_ not in ("dobj", "pobj", "dative"):
+        if token.lower_ not in ("it", "them", "him", "her") or token.dep_ not in (
+            "dobj",
+            "pobj",
+            "dative",
+        ):
             return set()
         verb = token.head.head if token.dep_ == "pobj" else token.head
         for _ in range(3):

@@ -1015,6 +1015,8 @@ def _addressed(ctx: Context, tok: Token, subject: str) -> list[str]:
             if t.i in aside or t.i in ctx.weapon_tokens or _maker_of(t, ctx.resolved):
                 continue
             st = ctx.resolved.state_at(t.i)
+            if st is None and t.lower_ in ("him", "her") and t == c:
+                st = ctx.resolved.antecedent(t)  # "telephoned Aliyev and urged him to halt"
             if st and st != subject and st not in out:
                 out.append(st)
     return out + [st for st in _gapped_objects(ctx, tok) if st != subject and st not in out]
@@ -1052,6 +1054,8 @@ def _demands_hostility(verb: Token) -> bool:
         (kind := words.get(t.lemma_) or words.get(t.lower_)) is not None
         and rules[kind].direction < 0
         and rules[kind].basis != "verbal"
+        # a word hostile only in its context ("halt" drills) is none here ("halt hostilities")
+        and not rules[kind].context
         for c in complement
         for t in c.subtree
     )

@@ -182,7 +182,7 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
         for c in verb.children:
             if c.dep_ != dep or echo_clause(c):  # "as did France": who else spoke
                 continue
-            if dep in ("dobj", "dative") and c.lower_ in ("it", "them"):
+            if dep in ("dobj", "dative") and c.lower_ in ("it", "them", "him", "her"):
                 judged = _judged_before(verb) if c.lower_ == "it" else None
                 if judged is not None:
                     # "Riyadh condemned the attack, and Doha also criticised it": the act.
@@ -582,6 +582,45 @@ def _left_open(verb: Token) -> bool:
     return subj is not None and any(c.lower_ in ("neither", "no") for c in subj.children)
 
 
+def _noun_pressure(
+    span: Span, verb: Token, resolved: Resolved, transfers: Sequence[ProcurementRow]
+) -> tuple[str | None, str | None]:
+    """(speaker, target) of pressure a noun carries: "pressure from Brussels", "warnings from
+    Washington" (the source speaks, also when the parser hangs it on the verb: "drawing
+    protests from Tokyo"), "U.S. demands", "pressure on Honiara"."""
+    sent = sentence(span[0])
+    speaker = _noun_source(span.root, resolved)
+    if speaker is None and span.root.dep_ == "dobj":
+        speaker = _noun_source(span.root.head, resolved)
+    if speaker is None:
+        speaker = _noun_owner(span.root, resolved)  # "U.S. demands", "the threat of US sanctions"
+    # The one under pressure is the subject of the clause ("Ottawa kept the deal after
+    # warnings from Washington"); with no source named, it speaks of the pressure.
+    holder = _deal_pressed(verb, resolved, speaker, transfers) or _subject_state(verb, resolved)
+    pressed = _pressed_on(span.root, resolved)
+    target: str | None
+    if pressed is not None and speaker is None:
+        # "Australia and the United States stepped up pressure on Honiara": who puts it on
+        # speaks, and the one it is on is the target.
+        speaker, target = (holder if holder != pressed else None), pressed
+    elif speaker is None:
+        speaker, target = holder, None
+    else:
+        target = holder if holder != speaker else None
+    return speaker, target or _other_state(sent, resolved, speaker)
+
+
+def _pressed_on(noun: Token, resolved: Resolved) -> str | None:
+    """The state a pressure noun is put on ("pressure on Honiara")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
+            for t in prep.subtree:
+                st = resolved.state_at(t.i)
+                if st:
+                    return st
+    return None
+
+
 def _co_speakers(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:
     """The states coordinated with a cue's speaker in the subject of its verb ("Mali and
     Burkina Faso warned", "the foreign ministries of Qatar and Oman criticised it")."""
@@ -704,23 +743,7 @@ def _row(
             speaker = _subject_state(verb, resolved)
         target = None  # plain attribution has a speaker, not a target
     elif cue.type == "pressure" and span.root.pos_ == "NOUN":
-        # "pressure from Brussels", "warnings from Washington": the source is the speaker,
-        # also when the parser hangs it on the verb ("drawing protests from Tokyo").
-        speaker = _noun_source(span.root, resolved)
-        if speaker is None and span.root.dep_ == "dobj":
-            speaker = _noun_source(span.root.head, resolved)
-        if speaker is None:
-            speaker = _noun_owner(
-                span.root, resolved
-            )  # "U.S. demands", "the threat of US sanctions"
-        # The one under pressure is the subject of the clause ("Ottawa kept the deal after
-        # warnings from Washington"); with no source named, it speaks of the pressure.
-        holder = _deal_pressed(verb, resolved, speaker, transfers) or _subject_state(verb, resolved)
-        if speaker is None:
-            speaker, target = holder, None
-        else:
-            target = holder if holder != speaker else None
-        target = target or _other_state(sent, resolved, speaker)
+        speaker, target = _noun_pressure(span, verb, resolved, transfers)
     elif cue.type == "hedge":
         # A hedge qualifies a claim; it names who makes the claim, not a state it aims at.
         # A hedge in the writer's own voice ("reportedly", "the claim could not be

@@ -415,6 +415,20 @@ def test_the_country_a_drill_is_held_in_takes_part(run: Callable[..., Analysis])
     assert ("CHN", "TWN", -1, "show_of_force") in triples(run("China staged drills around Taiwan."))
 
 
+def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Secretary of State Antony Blinken telephoned President Ilham Aliyev and urged him to"
+        " halt hostilities."
+    )
+    assert ("USA", "AZE", -1, "verbal_criticism") in triples(run(text))
+    pressure = "Australia and the United States stepped up pressure on Honiara."
+    assert {("AUS", "SLB", -1, "verbal_criticism"), ("USA", "SLB", -1, "verbal_criticism")} <= (
+        triples(run(pressure))
+    )
+
+
 def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
     run: Callable[..., Analysis],
 ) -> None:
