@@ -2667,21 +2667,38 @@ ARMING = frozenset({"arm", "equip", "fit"})
 
 def _armaments(doc: Doc, mentions: list[WeaponMention], found: list[Candidate]) -> list[Candidate]:
     """A weapon that arms another of a transfer ("a contract for a coastal defence system armed
-    with the Naval Strike Missile") goes with it, from the same supplier to the same buyer."""
+    with the Naval Strike Missile", "the jets come with Meteor missiles") goes with it, from
+    the same supplier to the same buyer."""
     out: list[Candidate] = []
     hosts = {_own_noun(c.mention.root(doc)).i: c for c in found if c.status != REFUSED}
     have = {(c.mention.start, c.mention.end) for c in found}
     for m in mentions:
         if m.system is None or (m.start, m.end) in have:
             continue
-        noun = _own_noun(m.root(doc))
+        noun = _list_head(_own_noun(m.root(doc)), verbs=False)  # "with A and B missiles"
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
-        if verb is None or verb.lemma_ not in ARMING or verb.dep_ != "acl":
+        if verb is None:
             continue
-        host = hosts.get(verb.head.i)
+        if verb.lemma_ in ARMING and verb.dep_ == "acl":
+            host = hosts.get(verb.head.i)
+        elif verb.lemma_ == "come":
+            # "The jets come with Meteor air-to-air missiles": what comes with a weapon
+            # handed over goes with it.
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            host = hosts.get(subj.i) if subj is not None else None
+            if host is None and subj is not None and _definite_noun(subj):
+                # "India inducted five Rafales. The jets come with ...": the last transfer
+                floor = sentences_back(verb, 1)
+                host = next((c for c in reversed(found) if floor <= c.mention.start < verb.i), None)
+        else:
+            continue
         if host is not None and host.supplier is not None:
             out.append(Candidate(m, host.gov, host.status, host.supplier, host.recipient))
     return out
+
+
+def _definite_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _echoed(

@@ -2630,3 +2630,12 @@ def test_a_participle_naming_only_the_maker_leaves_the_hand_over_to_the_giver(
         " Australia, to Timor-Leste."
     )
     assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("Guardian-class", "AUS", "TLS")}
+
+
+def test_weapons_a_delivered_weapon_comes_with_go_with_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "India inducted five Rafale jets bought from France. The jets come with Meteor"
+        " air-to-air missiles and SCALP cruise missiles."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("Meteor", "FRA", "IND"), ("SCALP", "FRA", "IND")} <= got
