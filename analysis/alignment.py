@@ -758,7 +758,8 @@ def _carried_by(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     ("launched drones in the same raid") is carried too."""
     if verb.lemma_ in rule.reversed_by:
         return True
-    if verb.lemma_ not in rule.light_verbs:
+    # the word as written too: the parser's lemma of "waged" is "wag"
+    if verb.lemma_ not in rule.light_verbs and verb.lower_ not in rule.light_verbs:
         return False
     head = first_conjunct(tok)
     if head.dep_ == "pobj" and head.head.lower_ == "in":
@@ -1252,6 +1253,9 @@ def _maker_of(tok: Token, resolved: Resolved) -> bool:
 
 def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     sent = sentence(tok)
+    internal = resources.signal_rules()[kind].internal
+    if internal and any(c.dep_ == "amod" and c.lower_ in internal for c in tok.children):
+        return  # "Libya's civil war": no state acts on another
     if _special(ctx, tok, kind, sent):
         return
     if tok.lemma_ in resources.signal_rules()[kind].commanded:

@@ -207,7 +207,9 @@ class SignalRule:
     acts, not the EU); ``not_as_modifier``: a trigger that only describes a noun or is part
     of a name is no act ("post-war restrictions", "the Falcon Strike drills");
     ``weapon_context``: the trigger's clause must name a weapon, a system or a weapon term
-    ("works with France on a new drone", not "works with France on climate policy").
+    ("works with France on a new drone", not "works with France on climate policy");
+    ``internal``: modifiers that make the act a state's own affair with no foreign party
+    ("Libya's civil war").
     """
 
     type: str
@@ -238,6 +240,7 @@ class SignalRule:
     not_as_modifier: bool = False
     command_verbs: tuple[str, ...] = ()
     weapon_context: bool = False
+    internal: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -697,6 +700,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         not_as_modifier=bool(row.get("not_as_modifier", False)),
         command_verbs=_strs(row.get("command_verbs", [])),
         weapon_context=bool(row.get("weapon_context", False)),
+        internal=_strs(row.get("internal", [])),
     )
     if rec.context_scope not in ("clause", "sentence"):
         raise ValueError("context_scope is clause or sentence")

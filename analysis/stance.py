@@ -162,10 +162,10 @@ def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
 
 
 def _named_before(subj: Token, resolved: Resolved) -> str | None:
-    """A state named before a subject's head noun ("Chinese diplomats", "Russia's analysts");
-    never for an armed group ("Yemen's Houthi rebels")."""
-    if resources.speaker_words().get(subj.lemma_.lower()) == "armed_group":
-        return None
+    """A state named before a subject's head noun ("Chinese diplomats"); never for an armed
+    group ("Yemen's Houthi rebels") or an independent voice ("Russian analysts")."""
+    if resources.speaker_words().get(subj.lemma_.lower()) in ("armed_group", "independent"):
+        return None  # "Russian analysts", "Russian commentators": no voice of the state
     for c in subj.children:
         if c.i < subj.i and c.dep_ in ("amod", "compound", "poss"):
             for t in c.subtree:

@@ -429,6 +429,14 @@ def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
     )
 
 
+def test_a_civil_war_is_no_attack_and_a_war_waged_on_a_state_is(
+    run: Callable[..., Analysis],
+) -> None:
+    civil = "The UAE and Qatar backed opposite sides in Libya's civil war."
+    assert not any(t == "armed_attack" for *_, t in triples(run(civil)))
+    assert ("RUS", "UKR", -1, "armed_attack") in triples(run("Russia waged war on Ukraine."))
+
+
 def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
     run: Callable[..., Analysis],
 ) -> None:

@@ -496,3 +496,10 @@ def test_what_is_left_unconfirmed_is_hedged(
     run: Callable[..., Analysis], text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(c[0], c[1]) for c in cues(run(text))] == expected
+
+
+def test_an_independent_voice_named_by_its_country_speaks_for_no_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Russian analysts said the Rafale decision was driven by sanctions on Moscow."
+    assert all(c.speaker is None for c in run(text).stance_cues)
