@@ -2041,6 +2041,15 @@ def _own_phrase(
                 got.give("supplier", _pobj_state(c, resolved))
             elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
                 got.give("recipient", _pobj_state(c, resolved))
+    # "300 Patriot missiles to Saudi Arabia and 96 THAAD missiles to the UAE": the parser hangs
+    # the second item's phrase on the verb, right after the item.
+    own = _own_noun(root)
+    nxt = doc[own.right_edge.i + 1] if own.right_edge.i + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and own.dep_ == "conj" and nxt.head != own:
+        if nxt.lower_ == "to":
+            got.give("recipient", _pobj_state(nxt, resolved))
+        elif nxt.lower_ == "from":
+            got.give("supplier", _pobj_state(nxt, resolved))
 
 
 def _former_holder(root: Token, resolved: Resolved) -> str | None:
@@ -2593,7 +2602,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if earlier is not None:
             # "President Biden approved $800 million in military aid for Ukraine ... The
             # package includes 200 M113 carriers": the deal referred back to has the parties.
-            supplier, recipient = earlier.supplier, earlier.recipient
+            supplier, recipient, status = earlier.supplier, earlier.recipient, earlier.status
         # "Russian weapons, including helicopters and air defence systems": a later item of
         # a list keeps the source its first item was given (not "K2 tanks and HIMARS").
         supplier = supplier or _listed_with(root, gov, found, mention.origin)

@@ -2639,3 +2639,15 @@ def test_weapons_a_delivered_weapon_comes_with_go_with_it(run: Callable[..., Ana
     )
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert {("Meteor", "FRA", "IND"), ("SCALP", "FRA", "IND")} <= got
+
+
+def test_a_second_listed_item_keeps_the_buyer_named_right_after_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The State Department approved the possible sale of 300 Patriot interceptor missiles to"
+        " Saudi Arabia and 96 THAAD missiles to the United Arab Emirates."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("THAAD", "USA", "ARE") in got and ("Patriot", "USA", "SAU") in got
+    assert ("THAAD", "USA", "SAU") not in got
