@@ -406,9 +406,21 @@ class Resolved:
             subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
             if subj is not None and subj.lower_ not in PRONOUNS:
                 return self.subject_state(subj)
-        owner = _owner(
-            token, [m for m in self.mentions if sent.start <= m.start and m.end <= token.i]
+        mentions = [m for m in self.mentions if sent.start <= m.start and m.end <= token.i]
+        last = max((m.end for m in mentions), default=sent.start)
+        # "the United States removed it from the F-35 programme over its purchase": an object
+        # "it" nearer than any state named is what "its" stands for.
+        pronoun = next(
+            (
+                t
+                for t in reversed(token.doc[last : token.i])
+                if t.lower_ == "it" and t.dep_ in ("dobj", "dative")
+            ),
+            None,
         )
+        if pronoun is not None:
+            return self.antecedent(pronoun)
+        owner = _owner(token, mentions)
         if owner is not None:
             return owner
         first = next(t for t in sent if t.lower_ == token.lower_)

@@ -540,3 +540,11 @@ def test_a_supplier_s_customer_named_by_its_forces_owns_them(nlp: Language) -> N
         " ordered four corvettes."
     )
     assert antecedent_of(nlp, text, "navy") == "EGY"
+
+
+def test_its_after_an_object_it_stands_for_what_it_does(nlp: Language) -> None:
+    text = (
+        "Ankara has been looking for new fighters since the United States removed it from the"
+        " F-35 programme over its purchase of Russian S-400 systems."
+    )
+    assert antecedent_of(nlp, text, "its") == "TUR"
