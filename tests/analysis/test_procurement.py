@@ -2651,3 +2651,11 @@ def test_a_second_listed_item_keeps_the_buyer_named_right_after_it(
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert ("THAAD", "USA", "ARE") in got and ("Patriot", "USA", "SAU") in got
     assert ("THAAD", "USA", "SAU") not in got
+
+
+def test_a_weapon_that_serves_in_a_state_is_held_by_it(run: Callable[..., Analysis]) -> None:
+    text = "The K9 already serves in Finland, Norway and Estonia."
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert ("K9 Thunder", "KOR", "FIN", "in_service") in got
+    assert ("K9 Thunder", "KOR", "EST", "in_service") in got
+    assert not deals(run("He served in the army for ten years."))
