@@ -616,6 +616,10 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     ]
     if joined and tok.pos_ == "NOUN":
         joined += _hosts(ctx, tok, tok)  # "combat training over northern Australia"
+    elif joined and _names_exercise(sent):
+        # "... combat training over northern Australia in the Pitch Black exercise, with
+        # Germany and Japan taking part": the drill's host takes part with them.
+        joined += _hosts(ctx, sent.root, sent.root)
     known = ctx.exercise[1] if ctx.exercise is not None else []
     parties = list(dict.fromkeys([*known, *joined]))
     ctx.exercise = (sent.start, parties)
@@ -1511,11 +1515,22 @@ def _with_partners(ctx: Context, sent: Span) -> set[str]:
 HOST_PREPS = frozenset({"in", "over", "across", "into"})
 
 
+@lru_cache(maxsize=1)
+def _drill_nouns() -> frozenset[str]:
+    """Words for what a drill does: its triggers and the training it consists of."""
+    rules = resources.signal_rules()
+    words = {w for w in rules["joint_exercise"].triggers if " " not in w}
+    return frozenset({*words, "training"})
+
+
 def _hosts(ctx: Context, tok: Token, verb: Token) -> list[str]:
     """ "combat training over northern Australia", "joint drills in Belarus": the country a
     drill is held in hosts it and takes part."""
     out: list[str] = []
-    for word in dict.fromkeys((tok, verb)):
+    # the drill word, its verb and what the verb holds ("began three weeks of combat training
+    # over northern Australia ... in the Pitch Black exercise")
+    words = [tok, verb, *(t for t in verb.subtree if t.lower_ in _drill_nouns() and t != tok)]
+    for word in dict.fromkeys(words):
         for prep in word.children:
             if prep.dep_ != "prep" or prep.lower_ not in HOST_PREPS:
                 continue

@@ -437,6 +437,17 @@ def test_a_civil_war_is_no_attack_and_a_war_waged_on_a_state_is(
     assert ("RUS", "UKR", -1, "armed_attack") in triples(run("Russia waged war on Ukraine."))
 
 
+def test_the_country_a_drill_s_training_is_held_over_takes_part(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Air forces from 17 countries began three weeks of combat training over northern"
+        " Australia in the Pitch Black exercise, with Germany, Japan and South Korea taking part."
+    )
+    pairs = {(s, c) for s, c, d, t in triples(run(text)) if t == "joint_exercise" and d == 1}
+    assert {("DEU", "AUS"), ("AUS", "JPN"), ("KOR", "AUS")} <= pairs
+
+
 def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
     run: Callable[..., Analysis],
 ) -> None:
