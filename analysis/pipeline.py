@@ -113,10 +113,11 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
                 out.append(("WEAPON", plural, weapon.id))
         # A system's own name that is also an ordinary word or name ("Archer", "Tiger", "Hawk")
         # is kept out of its forms; it names the system only before a head noun of its kind.
+        # So is the last word of a designated name ("Avenger" of "M1097 Avenger").
         out.extend(
             (GUARDED, form, weapon.id)
             for form in weapon.exclude
-            if form.lower() == weapon.name.lower()
+            if form.lower() in (weapon.name.lower(), weapon.name.lower().split()[-1])
         )
     out.extend(("BLOCK", phrase, "") for phrase in resources.blocked_phrases())
     return tuple(out)
@@ -256,10 +257,15 @@ def _headed_by_kind(doc: Doc, end: int, weapon_id: str, terms: Sequence[Span]) -
         return False
     kin = next((k for k in CATEGORY_KIN if record.category in k), frozenset({record.category}))
     for term in terms:
-        if term.label_ != "TERM" or not end <= term.start <= end + HEAD_GAP:
+        if term.label_ != "TERM" or not end <= term.start <= end + 2 * HEAD_GAP:
             continue
         between = doc[end : term.start]
-        if term.id_ in kin and all(t.pos_ in _MODIFIERS or t.text == "-" for t in between):
+        words = [t for t in between if t.text != "-"]  # "short-range" is one modifier
+        if (
+            term.id_ in kin
+            and len(words) <= HEAD_GAP
+            and all(t.pos_ in _MODIFIERS or t.text == "-" for t in between)
+        ):
             return True
     return False
 

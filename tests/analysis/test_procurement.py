@@ -2659,3 +2659,11 @@ def test_a_weapon_that_serves_in_a_state_is_held_by_it(run: Callable[..., Analys
     assert ("K9 Thunder", "KOR", "FIN", "in_service") in got
     assert ("K9 Thunder", "KOR", "EST", "in_service") in got
     assert not deals(run("He served in the army for ten years."))
+
+
+def test_the_last_word_of_a_designated_name_counts_before_a_head_noun_of_its_kind(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "The package includes eight Avenger short-range air defence systems for Ukraine."
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("M1097 Avenger", "USA", "UKR")}
+    assert not deals(run("The Avenger said it would fight for Ukraine."))
