@@ -1078,7 +1078,44 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
         )
         got.entities.append(EntityRow(span.text, label, span.start_char, span.end_char, actor))
         got.covered.update(range(span.start, span.end))
+    _suspended_names(doc, got)
     return got
+
+
+def _suspended_names(doc: Doc, got: _Found) -> None:
+    """ "Turkish- and Israeli-made drones", "French- and German-built": a name or demonym left
+    hanging on its hyphen before "and"/"or" is a mention too."""
+    forms = _one_word_forms()
+    for tok in doc:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if len(tok.text) < 3 or not tok.text.endswith("-") or tok.i in got.covered:
+            continue
+        if nxt is None or nxt.lower_ not in ("and", "or"):
+            continue
+        actor = forms.get(tok.text[:-1])
+        if actor is None:
+            continue
+        end_char = tok.idx + len(tok.text) - 1
+        got.mentions.append(
+            Mention(
+                tok.i, tok.i + 1, tok.idx, end_char, tok.text[:-1], actor, _state_of_actor(actor)
+            )
+        )
+        got.entities.append(EntityRow(tok.text[:-1], "NORP", tok.idx, end_char, actor))
+        got.covered.add(tok.i)
+
+
+@lru_cache(maxsize=1)
+def _one_word_forms() -> dict[str, str]:
+    """One-word names and demonyms of countries, for names left hanging on a hyphen."""
+    out: dict[str, str] = {}
+    for rec in resources.actors():
+        if rec.type != "country":
+            continue
+        for form in (*rec.forms, *rec.demonyms):
+            if " " not in form:
+                out.setdefault(form, rec.id)
+    return out
 
 
 def _in_person_names(doc: Doc) -> set[int]:

@@ -123,8 +123,29 @@ def supplier_suffixed(doc: Doc, first: int, last: int) -> bool:
     glued = doc[last - 1].lower_.rsplit("-", 1)[-1] if "-" in text else ""
     nxt = doc[last + 1] if last + 1 < len(doc) and doc[last].text == "-" else None
     return bool(
-        SUPPLIER_SUFFIX.match(glued) or (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_))
+        SUPPLIER_SUFFIX.match(glued)
+        or (nxt is not None and SUPPLIER_SUFFIX.match(nxt.lower_))
+        or _suspended_suffix(doc, last)
     )
+
+
+def _suspended_suffix(doc: Doc, last: int) -> bool:
+    """ "Turkish- and Israeli-made drones": a name left hanging on its hyphen takes the suffix
+    of the name it is coordinated with."""
+    if (
+        not doc[last - 1].text.endswith("-")
+        or last >= len(doc)
+        or doc[last].lower_
+        not in (
+            "and",
+            "or",
+        )
+    ):
+        return False
+    for tok in doc[last + 1 : min(last + 4, len(doc))]:
+        if SUPPLIER_SUFFIX.match(tok.lower_.rsplit("-", 1)[-1]):
+            return True
+    return False
 
 
 def echo_clause(token: Token) -> bool:

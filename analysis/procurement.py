@@ -2632,6 +2632,8 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             found.append(Candidate(mention, gov, status, supplier, other))
         for other in _gapped_sources(mention, gov, supplier, resolved):
             found.append(Candidate(mention, gov, status, other, recipient))
+        for other in _co_makers(doc, mention, root, supplier, resolved):
+            found.append(Candidate(mention, gov, status, other, recipient))
         found.extend(_echoed(mention, gov, status, clause, supplier, recipient, resolved))
     found.extend(_handed_on_holdings(doc, found, resolved, index))
     found.extend(_elliptic(doc, resolved, index))
@@ -2837,18 +2839,21 @@ def _origin_holding(
         # foreign origin that no phrase gives a holder is held by the state the article
         # leaves implicit (found as for any implicit buyer); its own origin must be named.
         # Missiles are fired; what reaches a place or strikes is left out above.
-        origin = _stated_origin(doc, mention, own, resolved)
-        if origin is None:
-            return []
+        origins = _stated_origins(doc, mention, own, resolved)
         implicit = dataclasses.replace(frame, explicit=False)
-        return [Candidate(mention, Governor(own, implicit, own), "in_service", origin, None)]
+        return [
+            Candidate(mention, Governor(own, implicit, own), "in_service", origin, None)
+            for origin in origins
+        ]
     if holder is None or not resources.is_country(holder):
         return []
     origin = _named_origin(doc, mention, own, resolved, holder)
     if origin is None or not resources.is_country(origin):
         return []
     gov = Governor(own, frame, own)
-    return [Candidate(mention, gov, "in_service", origin, holder)]
+    # "Azerbaijan's Turkish- and Israeli-made drones": each stated maker supplied them.
+    makers = list(dict.fromkeys([origin, *_stated_origins(doc, mention, own, resolved)]))
+    return [Candidate(mention, gov, "in_service", o, holder) for o in makers if o != holder]
 
 
 def _fought(gov: Governor) -> bool:
@@ -2867,18 +2872,32 @@ def _fought(gov: Governor) -> bool:
     )
 
 
-def _stated_origin(doc: Doc, mention: WeaponMention, own: Token, resolved: Resolved) -> str | None:
-    """A weapon's foreign origin as its own phrase states it: "Russian-built", "US-made" (a
-    state and its participle). A plain demonym may name the holder as well ("Russian Su-25
-    jets" in a Russian drill, "Indian Rafale jets")."""
-    return next(
-        (
-            st
-            for t, st in _modifier_states(mention, own, resolved)
-            if resources.is_country(st) and supplier_suffixed(doc, t.i, t.i + 1)
-        ),
-        None,
-    )
+def _co_makers(
+    doc: Doc, mention: WeaponMention, root: Token, supplier: str | None, resolved: Resolved
+) -> list[str]:
+    """The other makers a weapon's own phrase states beside its supplier ("French- and
+    American-built fighters"): each supplied it."""
+    origins = _stated_origins(doc, mention, _own_noun(root), resolved)
+    return [o for o in origins if o != supplier] if supplier in origins else []
+
+
+def _stated_origins(doc: Doc, mention: WeaponMention, own: Token, resolved: Resolved) -> list[str]:
+    """Every foreign origin a weapon's own phrase states: "Russian-built", "US-made" (a state
+    and its participle), "Turkish- and Israeli-made", also a name left hanging on its hyphen
+    that the parser put outside the phrase. A plain demonym may name the holder as well
+    ("Russian Su-25 jets" in a Russian drill), so it states no origin."""
+    found = [
+        st
+        for t, st in _modifier_states(mention, own, resolved)
+        if resources.is_country(st) and supplier_suffixed(doc, t.i, t.i + 1)
+    ]
+    edge = own.left_edge.i
+    if found and edge >= 2 and doc[edge - 1].lower_ in ("and", "or"):
+        hanging = doc[edge - 2]
+        st = resolved.state_at(hanging.i) if hanging.text.endswith("-") else None
+        if st is not None and resources.is_country(st):
+            found.insert(0, st)
+    return list(dict.fromkeys(found))
 
 
 def _holder(
@@ -2927,8 +2946,10 @@ STRIKE_LEMMAS = frozenset({"shell", "bomb", "pound", "bombard", "fight", "storm"
 
 def _possessor(doc: Doc, noun: Token, resolved: Resolved) -> str | None:
     """The state a noun's possessor names: "Malaysia's", "its" (by its antecedent), or the
-    state right before "whose" ("Peru, whose ..."); "their" names no one state."""
-    for c in noun.children:
+    state right before "whose" ("Peru, whose ..."); "their" names no one state. The parser
+    may hang it on a modifier of the noun ("Azerbaijan's Turkish- and Israeli-made drones")."""
+    modifiers = [c for c in noun.children if c.dep_ in ("nmod", "amod", "compound")]
+    for c in [*noun.children, *(g for m in modifiers for g in m.children)]:
         if c.dep_ != "poss":
             continue
         if c.lower_ == "whose":

@@ -557,3 +557,7 @@ def test_references_read_through_suppliers_and_object_pronouns(
     nlp: Language, text: str, word: str, state: str
 ) -> None:
     assert antecedent_of(nlp, text, word) == state
+
+
+def test_a_demonym_left_hanging_on_its_hyphen_is_a_mention(run: Callable[..., Analysis]) -> None:
+    assert {"TUR", "ISR"} <= actor_ids(run("Turkish- and Israeli-made drones flew overhead."))

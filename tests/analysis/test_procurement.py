@@ -2667,3 +2667,22 @@ def test_the_last_word_of_a_designated_name_counts_before_a_head_noun_of_its_kin
     text = "The package includes eight Avenger short-range air defence systems for Ukraine."
     assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("M1097 Avenger", "USA", "UKR")}
     assert not deals(run("The Avenger said it would fight for Ukraine."))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "In the 2020 war Azerbaijan's Turkish- and Israeli-made drones proved decisive.",
+            {("uav", "TUR", "AZE"), ("uav", "ISR", "AZE")},
+        ),
+        (
+            "Egypt flies French- and American-built fighters.",
+            {("fighter_aircraft", "FRA", "EGY"), ("fighter_aircraft", "USA", "EGY")},
+        ),
+    ],
+)
+def test_a_name_left_hanging_on_its_hyphen_is_a_maker_too(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(d[1], d[2], d[3]) for d in deals(run(text))} == expected
