@@ -471,6 +471,9 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         for member, bloc in _membership(tok, ctx.resolved):
             ctx.emit(member, bloc, "membership", 1, tok, sent)
         return True
+    if kind == "diplomatic_restoration" and tok.lemma_ == "switch":
+        _switch(ctx, tok, sent)
+        return True
     if kind == "agreement" and _agreed_act(tok):
         return True  # "agreed to restore relations with Qatar": the act agreed on is the signal
     if kind == "exercise_participation" or (
@@ -479,6 +482,29 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         _participation(ctx, tok, sent)
         return True
     return False
+
+
+def _switch(ctx: Context, tok: Token, sent: Span) -> None:
+    """ "The Solomon Islands switched diplomatic recognition from Taiwan to Beijing": ties
+    restored with the state it goes to, cut with the one it leaves."""
+    verb = _governing_verb(tok)
+    if _class(ctx, tok, "diplomatic_restoration", verb, sent) is None:
+        return  # no recognition or ties in sight, or negated
+    subject = _trigger_subject(ctx, tok, verb, sent, "diplomatic_restoration")
+    if subject is None:
+        return
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "from"):
+            continue
+        for t in prep.subtree:
+            st = ctx.resolved.state_at(t.i)
+            if st is None or st == subject:
+                continue
+            if prep.lower_ == "to":
+                ctx.emit(subject, st, "diplomatic_restoration", 1, tok, sent)
+                ctx.emit(st, subject, "diplomatic_restoration", 1, tok, sent)
+            else:
+                ctx.emit(subject, st, "diplomatic_rupture", -1, tok, sent)
 
 
 def _agreed_act(verb: Token) -> bool:

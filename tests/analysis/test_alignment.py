@@ -448,6 +448,18 @@ def test_the_country_a_drill_s_training_is_held_over_takes_part(
     assert {("DEU", "AUS"), ("AUS", "JPN"), ("KOR", "AUS")} <= pairs
 
 
+def test_switching_recognition_restores_ties_with_one_state_and_cuts_them_with_another(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "The Solomon Islands switched diplomatic recognition from Taiwan to Beijing in 2019."
+    assert {
+        ("SLB", "TWN", -1, "diplomatic_rupture"),
+        ("SLB", "CHN", 1, "diplomatic_restoration"),
+        ("CHN", "SLB", 1, "diplomatic_restoration"),
+    } <= triples(run(text))
+    assert not triples(run("The army switched from Russian rifles to American ones."))
+
+
 def test_states_sending_ships_to_a_drill_take_part_and_hand_nothing_over(
     run: Callable[..., Analysis],
 ) -> None:
