@@ -41,6 +41,7 @@ PRONOUNS = {
     "her": "person",
     "him": "person",
     "it": "state",
+    "itself": "state",
     "they": "state",
     "its": "state",
     "their": "state",
@@ -609,6 +610,10 @@ class Resolved:
         members = self.group(subj)
         if members:
             return members[0]  # "the three governments signed"
+        if subj.lower_ == "itself":
+            # "Egypt, itself at odds with Ethiopia, signed a pact": the parser's subject is
+            # the reflexive; it stands for the state before it, not for what its phrase names.
+            return self.antecedent(subj)
         clauses = {t.i for c in subj.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
         head = self.by_token.get(subj.i)
         if head is not None and head.state and resources.is_country(head.state):

@@ -1406,3 +1406,15 @@ def test_refusing_to_recognise_an_act_does_not_undo_it(run: Callable[..., Analys
     got = triples(run("Kazakhstan declined to recognise Russia's annexation of Ukrainian regions."))
     assert ("RUS", "UKR", -1, "armed_attack") in got
     assert not any(s == "RUS" and d == 1 for s, _, d, _ in got)
+
+
+def test_a_reflexive_the_parser_made_the_subject_is_the_state_before_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "In August Egypt, itself at odds with Ethiopia over the Nile dam, signed a defence pact"
+        " with Mogadishu."
+    )
+    got = triples(run(text))
+    assert ("EGY", "SOM", 1, "agreement") in got
+    assert not any(s == "ETH" and t == "agreement" for s, _, _, t in got)
