@@ -119,7 +119,11 @@ class Resolved:
         return self._antecedents[token.i]
 
     def _antecedent(self, token: Token) -> str | None:
-        if token.lower_ == "it" and token.dep_ == "nsubj" and token.head.lemma_ in _listing_verbs():
+        if (
+            token.lower_ == "it"
+            and token.dep_ == "nsubj"
+            and token.head.lemma_ in resources.frame_lemmas("include")
+        ):
             return None  # "it would also include the Joint Strike Missile": a package, no state
         want = PRONOUNS.get(token.lower_)
         ref = resources.references().get(token.lemma_) if want is None else None
@@ -779,18 +783,6 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
     return own[-1].state if own else None
 
 
-@lru_cache(maxsize=1)
-def _listing_verbs() -> frozenset[str]:
-    """Verbs whose subject is a package or deal listing weapons ("it includes ...")."""
-    return frozenset(resources.frames_by_id()["include"].pattern[0]["LEMMA"]["IN"])
-
-
-@lru_cache(maxsize=1)
-def _supplier_nouns() -> frozenset[str]:
-    pattern = resources.frames_by_id()["supplier-noun"].pattern[0]
-    return frozenset(pattern["LEMMA"]["IN"])
-
-
 def _customer(root: Token) -> Token | None:
     """The customer a state is called the supplier of ("Beijing is Bangladesh's biggest arms
     supplier": Bangladesh), or None."""
@@ -799,7 +791,11 @@ def _customer(root: Token) -> Token | None:
         return None
     # the predicate noun, wherever the parser hung it ("is by far Bangladesh's ... supplier")
     for attr in verb.subtree:
-        if attr.lemma_ in _supplier_nouns() and attr.pos_ == "NOUN" and attr.i > root.i:
+        if (
+            attr.lemma_ in resources.frame_lemmas("supplier-noun")
+            and attr.pos_ == "NOUN"
+            and attr.i > root.i
+        ):
             return next((c for c in attr.children if c.dep_ == "poss"), None)
     return None
 
@@ -812,17 +808,8 @@ def _former_service(head: Token) -> bool:
     if head.dep_ != "pobj" or (prep.head.pos_ not in ("VERB", "AUX") and prep.lower_ != "from"):
         return False
     if prep.lower_ == "by":  # "retired by", "flown by"; not "a ceremony attended by"
-        return prep.head.lemma_ in _holding_verbs()
+        return prep.head.lemma_ in resources.frame_lemmas("operate", "maintain")
     return prep.lower_ in ("in", "from")
-
-
-@lru_cache(maxsize=1)
-def _holding_verbs() -> frozenset[str]:
-    """Verbs of holding or keeping a fleet, from the frames of possession and upkeep."""
-    frames = resources.frames_by_id()
-    return frozenset(
-        lemma for fid in ("operate", "maintain") for lemma in frames[fid].pattern[0]["LEMMA"]["IN"]
-    )
 
 
 def _possessor_of(m: Mention, token: Token) -> bool:

@@ -569,7 +569,6 @@ def _sends_platforms(verb: Token, resolved: Resolved) -> bool:
     """Whether what a verb sends is ships, aircraft or troops ("sent a frigate and the
     Netherlands a destroyer"; the gapped subject is no cargo)."""
     doc = verb.doc
-    index = frame_index(doc)
     kinds = {i: m.category for m in find_weapons(doc) for i in range(m.start, m.end)}
     cargo = [
         t
@@ -578,10 +577,7 @@ def _sends_platforms(verb: Token, resolved: Resolved) -> bool:
         for t in (c, *c.conjuncts)
         if resolved.state_at(t.i) is None
     ]
-    return bool(cargo) and all(
-        any(f.id == FORCES for f in index.get(t.i, ())) or kinds.get(t.i) in PLATFORMS
-        for t in cargo
-    )
+    return bool(cargo) and all(_is_forces(t) or kinds.get(t.i) in PLATFORMS for t in cargo)
 
 
 def _unplanned(verb: Token) -> bool:

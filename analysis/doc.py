@@ -132,15 +132,8 @@ def supplier_suffixed(doc: Doc, first: int, last: int) -> bool:
 def _suspended_suffix(doc: Doc, last: int) -> bool:
     """ "Turkish- and Israeli-made drones": a name left hanging on its hyphen takes the suffix
     of the name it is coordinated with."""
-    if (
-        not doc[last - 1].text.endswith("-")
-        or last >= len(doc)
-        or doc[last].lower_
-        not in (
-            "and",
-            "or",
-        )
-    ):
+    hanging = doc[last - 1].text.endswith("-")
+    if not hanging or last >= len(doc) or doc[last].lower_ not in ("and", "or"):
         return False
     for tok in doc[last + 1 : min(last + 4, len(doc))]:
         if SUPPLIER_SUFFIX.match(tok.lower_.rsplit("-", 1)[-1]):

@@ -19,7 +19,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -920,6 +920,17 @@ def transfer_frames() -> tuple[FrameRecord, ...]:
 @lru_cache(maxsize=1)
 def frames_by_id() -> dict[str, FrameRecord]:
     return {f.id: f for f in transfer_frames()}
+
+
+@cache
+def frame_lemmas(*frame_ids: str) -> frozenset[str]:
+    """The lemmas the first token of these frames' patterns matches ("include", "cover" ...)."""
+    frames = frames_by_id()
+    return frozenset(
+        lemma
+        for fid in frame_ids
+        for lemma in frames[fid].pattern[0].get("LEMMA", {}).get("IN", [])
+    )
 
 
 @lru_cache(maxsize=1)
