@@ -510,7 +510,21 @@ def _is_headline(line: str, rest: str) -> bool:
     if rest.lstrip(" \t").startswith("\n"):
         return True
     following = rest.lstrip()
+    if _wrapped(line, following):
+        return False
     return words[-1].lower() not in CONTINUATION_WORDS and following[:1].isupper()
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """Whether a first line is a hard-wrapped line of the paragraph below it: the paragraph
+    is wrapped at a width its first line fills, so that the word after it would not have fit
+    ("... led by Australia and the United" / "States, got under way")."""
+    paragraph = following.split("\n\n", 1)[0].split("\n")
+    if len(paragraph) < 2:
+        return False  # one long line below: no wrap width to compare with
+    width = max(len(p.rstrip()) for p in paragraph[:-1])
+    next_word = following.split(None, 1)[0]
+    return len(line) >= 0.6 * width and len(line) + 1 + len(next_word) > width
 
 
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")

@@ -158,6 +158,10 @@ def test_datelines_and_bylines_are_not_part_of_the_first_sentence(nlp: Language,
     [
         # A hard-wrapped first sentence is not a headline.
         "Serbia formally took delivery of six MiG-29 fighter jets from Russia on\nWednesday.",
+        # Nor is the first line of a wrapped paragraph that breaks inside a name.
+        "Six MiG-29 fighter jets arrived in Serbia from Russia and the United\n"
+        "Arab Emirates sent a transport plane along with the first of them to\n"
+        "Belgrade on Wednesday, officials said.",
         # Nor is a first line that ends a sentence, or a sentence that starts with "By".
         f"{BODY}\nMore followed.",
         "By Tuesday, Serbia had received six jets.\n\nMore followed.",
