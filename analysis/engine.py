@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis import actors, alignment, procurement, stance, timeline
-from analysis.model import Analysis, Article
+from analysis.model import Analysis, Article, reading_text
 
 
 def analyse_doc(doc: Doc, article: Article) -> Analysis:
@@ -39,4 +39,4 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
 
 def analyse(nlp: Language, article: Article) -> Analysis:
     """Parse and analyse one article."""
-    return analyse_doc(nlp(article.text), article)
+    return analyse_doc(nlp(reading_text(article.text)), article)

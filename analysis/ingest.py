@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from analysis.loading import SUFFIXES, InputError, load_path
-from analysis.model import Article, text_id
+from analysis.model import Article, reading_text, text_id
 from analysis.store import Store
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ def analyse_batch(
     from analysis.engine import analyse_doc
 
     out = []
-    pairs = ((a.text, (path, a)) for path, a in batch)
+    pairs = ((reading_text(a.text), (path, a)) for path, a in batch)
     for doc, (path, article) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         out.append((path, analyse_doc(doc, article).to_dict()))
     return out

@@ -33,6 +33,19 @@ def normalise_text(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+# A line break inside a paragraph of hard-wrapped prose: the line before is prose-long and
+# does not end on a colon, and the next goes on with a word, a number or a quote (a list
+# item, an indented line, a table row or a blank line stays a break).
+_WRAP = re.compile(r"(?<=[^\n]{39}[^\n:])\n(?=[\w\"'(\u201c\u2018$\u20ac\u00a3])(?!\d+[.)]\s)")
+
+
+def reading_text(text: str) -> str:
+    """The text the parser reads: line breaks that only wrap a paragraph become spaces, so
+    that a name broken over two lines ("New\\nZealand") is one name and a sentence parses
+    whole. Same length as ``text``: every offset holds for both."""
+    return _WRAP.sub(" ", text) if "\n" in text else text
+
+
 def text_id(text: str) -> str:
     """16 hex characters of the SHA-256 of the normalised text."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]

@@ -73,6 +73,19 @@ def test_places_inside_a_country_are_entities_not_actors(run: Callable[..., Anal
     assert any(e.text == "Batajnica" and e.actor is None for e in result.entities)
 
 
+def test_a_name_broken_over_two_lines_of_wrapped_prose_is_one_name(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Forces from Canada, Fiji, France, Germany, Indonesia, Japan, New\n"
+        "Zealand and Tonga are taking part in the drills this week.\n\n"
+        "Items:\n- New Zealand frigates\n- Japanese destroyers"
+    )
+    result = run(text)
+    assert "NZL" in actor_ids(result)
+    assert any(a.subject == "NZL" and a.counterpart == "JPN" for a in result.alignment)
+
+
 def test_known_people_resolve_to_the_state_they_act_for(run: Callable[..., Analysis]) -> None:
     result = run("Aleksandar Vucic met Vladimir Putin. Vucic later thanked Putin.")
     people = {a.name: a for a in result.actors if a.type == "person"}
