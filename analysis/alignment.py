@@ -258,14 +258,18 @@ def _targets(
     preps: frozenset[str],
     *,
     places: bool = True,
+    origins: bool = True,
 ) -> list[str]:
     """States a word points at: its object, its with/to/from/against/on phrases, and states
     modifying it ("Russian forces", "EU accession"). Without ``places``, a state that only
     places something inside the phrase is none ("will not recognise the republics in eastern
-    Ukraine")."""
+    Ukraine"); without ``origins``, nor is the place an act comes from ("fired rockets from
+    Australian soil", but "retook the town from Russian forces")."""
     out: list[str] = []
     for c in root.children:
         if c.dep_ in SKIP_DEPS or (c.dep_ == "prep" and c.lower_ not in preps):
+            continue
+        if not origins and _origin(c):
             continue
         # A clause deeper in the phrase speaks of something else ("on Monday, a small drill
         # that has drawn a reaction from Russia").
@@ -276,6 +280,7 @@ def _targets(
             and (
                 t.dep_ in ("relcl", "appos", "acl", "advcl", "ccomp")
                 or (not places and t.dep_ == "prep" and t.lower_ in LOCATIVE)
+                or (not origins and _origin(t))
             )
             for u in t.subtree
         }
@@ -289,6 +294,14 @@ def _targets(
             if st and st not in out:
                 out.append(st)
     return out
+
+
+def _origin(tok: Token) -> bool:
+    """Whether a preposition names where an act comes from: a "from" phrase on a place or a
+    state, not on forces ("from Belarusian territory", not "from Russian forces")."""
+    if tok.dep_ != "prep" or tok.lower_ != "from":
+        return False
+    return not any(c.dep_ == "pobj" and _is_forces(c) for c in tok.children)
 
 
 def _bloc_reference(tok: Token, resolved: Resolved) -> str | None:
@@ -705,7 +718,9 @@ def _its_owner(ctx: Context, its: Token) -> str | None:
 def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     """Whether a noun trigger is what its verb speaks of or judges ("Russia criticised the
     drills", "Riyadh condemned the attack"): the verb's subject is no party to the act."""
-    if tok.pos_ != "NOUN" or verb == tok or verb.lemma_ not in resources.judging_verbs():
+    if tok.pos_ != "NOUN" or verb == tok:
+        return False
+    if verb.lemma_ not in resources.judging_verbs() and verb.lemma_ not in rule.watched_by:
         return False
     if verb.lemma_ in (*rule.light_verbs, *rule.reversed_by):
         return False  # "announced sanctions", "called off the drills"
@@ -964,7 +979,12 @@ def _counterparts(
     preps = frozenset(preps)
     skip = ctx.weapon_tokens
     places = rule.basis != "verbal"  # praise of "the republics in Ukraine" is not of Ukraine
-    near = [s for s in _targets(tok, ctx.resolved, skip, preps, places=places) if s != subject]
+    origins = not rule.from_is_origin
+    near = [
+        s
+        for s in _targets(tok, ctx.resolved, skip, preps, places=places, origins=origins)
+        if s != subject
+    ]
     phrased = _fixed_object(ctx, tok, rule, subject)
     if phrased is not None:
         return [s for s in phrased if s != subject]
@@ -976,7 +996,7 @@ def _counterparts(
         own = {t.i for t in tok.subtree}
         near = [
             s
-            for s in _targets(verb, ctx.resolved, skip | own, preps, places=places)
+            for s in _targets(verb, ctx.resolved, skip | own, preps, places=places, origins=origins)
             if s != subject
         ]
     if not near and rule.weapon_owners:
@@ -1147,6 +1167,8 @@ def _sentence_counterparts(
         if not _is_bloc(m.state or "")
         and not _maker_of(doc[m.start], ctx.resolved)
         and not any(t.dep_ in ("nsubj", "nsubjpass") for t in _path_up(doc[m.start]))
+        # "fired rockets from Australian soil": where an act comes from is not its target
+        and not (rule.from_is_origin and any(_origin(t) for t in _path_up(doc[m.start])))
     ]
     objects.sort(key=lambda m: abs(m.start - tok.i))
     if objects and objects[0].state:

@@ -209,7 +209,10 @@ class SignalRule:
     ``weapon_context``: the trigger's clause must name a weapon, a system or a weapon term
     ("works with France on a new drone", not "works with France on climate policy");
     ``internal``: modifiers that make the act a state's own affair with no foreign party
-    ("Libya's civil war").
+    ("Libya's civil war"); ``watched_by``: verbs whose subject watches the act it governs and
+    takes no part in it ("a Chinese ship will monitor the exercise"); ``from_is_origin``: a
+    "from" phrase on a place or a state is where the act comes from, not its target ("fired
+    rockets from Australian soil").
     """
 
     type: str
@@ -241,6 +244,8 @@ class SignalRule:
     command_verbs: tuple[str, ...] = ()
     weapon_context: bool = False
     internal: tuple[str, ...] = ()
+    watched_by: tuple[str, ...] = ()
+    from_is_origin: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -701,6 +706,8 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         command_verbs=_strs(row.get("command_verbs", [])),
         weapon_context=bool(row.get("weapon_context", False)),
         internal=_strs(row.get("internal", [])),
+        watched_by=_strs(row.get("watched_by", [])),
+        from_is_origin=bool(row.get("from_is_origin", False)),
     )
     if rec.context_scope not in ("clause", "sentence"):
         raise ValueError("context_scope is clause or sentence")

@@ -415,6 +415,20 @@ def test_the_country_a_drill_is_held_in_takes_part(run: Callable[..., Analysis])
     assert ("CHN", "TWN", -1, "show_of_force") in triples(run("China staged drills around Taiwan."))
 
 
+def test_who_watches_a_drill_and_where_rockets_are_fired_from_are_no_parties(
+    run: Callable[..., Analysis],
+) -> None:
+    watched = (
+        "Officials expected a Chinese spy ship to monitor the exercise from Australian waters."
+    )
+    assert not any(t == "joint_exercise" for *_, t in triples(run(watched)))
+    fired = "During the drills, US crews fired HIMARS rockets from Australian soil."
+    assert not any(d < 0 for _, _, d, _ in triples(run(fired)))
+    # A place named as where an attack came from is no target; the state it hits is.
+    aimed = "Russian forces fired missiles from Belarusian territory at Kyiv."
+    assert {(s, c) for s, c, d, _ in triples(run(aimed)) if d < 0} == {("RUS", "UKR")}
+
+
 def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
     run: Callable[..., Analysis],
 ) -> None:
