@@ -3384,7 +3384,8 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         # never its own recipient, and the buyer of a transfer is then left to the article (a
         # state's own holdings and offers, "China flies H-6 bombers", stay out).
         recipient = c.recipient
-        if recipient == c.supplier and c.status in MOVING:
+        described_self = recipient == c.supplier and _described_possessor(c, resolved)
+        if recipient == c.supplier and (c.status in MOVING or described_self):
             recipient = None
         if recipient in only_suppliers and _described_holder(c.gov, resolved) and firm:
             # "Turkish Aerospace will build Anka drones in Kazakhstan ... The air force received
@@ -3394,9 +3395,10 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         used = _used_by_non_state(c.gov, resolved)
         if (
             recipient is None
-            and not _explicit(c.gov, c.mention)
+            # "Germany built the navy's frigates": a supplier's own service is no buyer named
+            and (not _explicit(c.gov, c.mention) or described_self)
             and not used  # "Houthi forces fired Iranian-supplied missiles": the user is no state
-            and not _named_subject(c.gov, c.mention)
+            and (described_self or not _named_subject(c.gov, c.mention))
         ):
             root = c.mention.root(doc)
             sent = sentence(root)
@@ -3416,6 +3418,20 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
     return merge(_without_umbrellas(doc, rows))
+
+
+def _described_possessor(c: Candidate, resolved: Resolved) -> bool:
+    """Whether a weapon's possessor is a description that names no state ("built the navy's
+    four frigates"): read as the supplier's own service, it names no buyer."""
+    noun = c.mention.root(c.gov.token.doc)
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "the navy's four Valour-class frigates": the phrase's head noun
+    return any(
+        p.dep_ == "poss"
+        and p.lemma_ in resources.references()
+        and not any(resolved.state_at(t.i) for t in p.subtree)
+        for p in noun.children
+    )
 
 
 def _described_holder(gov: Governor, resolved: Resolved) -> bool:

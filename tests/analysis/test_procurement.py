@@ -102,6 +102,18 @@ def test_a_transfer_from_no_one_named_is_a_topic_not_a_deal(run: Callable[..., A
     assert deals(run(text)) == []
 
 
+def test_a_service_named_only_as_the_possessor_is_the_buyer_the_story_is_about(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Chile has spread its orders among several suppliers. Britain built the navy's three"
+        " Type 23 frigates."
+    )
+    assert [(s, r) for _, _, s, r, _ in deals(run(text))] == [("GBR", "CHL")]
+    # Building for one's own navy, with no other state in the story, is no transfer.
+    assert deals(run("Britain built the navy's new Type 26 frigates on the Clyde.")) == []
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
