@@ -3646,8 +3646,27 @@ def _implicit_recipient(
         and m.state not in aside
         and not resources.is_company(m.actor)
     }
+    placed = _placed_in(anchor, resolved, supplier) if anchor is not None else None
+    if placed is not None and placed not in aside:
+        return placed
     found = _implicit_in(sent, resolved, supplier, named, focus, suppliers, in_sentence, same)
     return found if found not in aside else None
+
+
+def _placed_in(anchor: Token, resolved: Resolved, supplier: str | None) -> str | None:
+    """The country a transfer verb places the weapons in ("In Lebanon, the Americans have
+    delivered six A-29s"): where they went is who received them."""
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            st = resolved.state_at(obj.i) if obj.dep_ == "pobj" else None
+            if st and st != supplier and resources.is_country(st):
+                return st
+    return None
 
 
 def _implicit_in(

@@ -114,6 +114,14 @@ def test_a_service_named_only_as_the_possessor_is_the_buyer_the_story_is_about(
     assert deals(run("Britain built the navy's new Type 26 frigates on the Clyde.")) == []
 
 
+def test_the_country_a_delivery_is_placed_in_received_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Jordan has bought mostly from Washington. In Tunisia, the Americans have delivered"
+        " twelve Black Hawk helicopters since 2019."
+    )
+    assert [(s, r) for _, _, s, r, _ in deals(run(text))] == [("USA", "TUN")]
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
