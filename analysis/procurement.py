@@ -132,7 +132,10 @@ class WeaponMention:
         ("operates A-29 Super Tucano attack aircraft", with "A-29" left as a loose ``dep``) is
         carried by the noun it modifies."""
         root = doc[self.start : self.end].root
-        if root.dep_ not in ("dep", "preconj", "case"):
+        # "ATAGS towed howitzers": a name the parser made an adverb of a participle
+        # (not a hyphened base: "Scorpène-based Kalvari-class boats")
+        loose = root.dep_ == "npadvmod" and root.head.dep_ == "amod" and bool(root.whitespace_)
+        if root.dep_ not in ("dep", "preconj", "case") and not loose:
             return root
         # "flies American F-35 fighters", "for 20 F-35 stealth fighters", "the FK-3 missile
         # system", "Five TC-90 training aircraft" (a case marker of the number): the name hung

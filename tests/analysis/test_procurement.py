@@ -122,6 +122,13 @@ def test_the_country_a_delivery_is_placed_in_received_it(run: Callable[..., Anal
     assert [(s, r) for _, _, s, r, _ in deals(run(text))] == [("USA", "TUN")]
 
 
+def test_a_name_before_a_participle_of_its_kind_is_the_weapon(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Armenia ordered Pinaka launchers from India in 2022 and ATAGS towed howitzers in 2023."
+    assert ("ATAGS", "IND", "ARM") in {(n, s, r) for n, _, s, r, _ in deals(run(text))}
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
