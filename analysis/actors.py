@@ -519,8 +519,13 @@ class Resolved:
 
     def listed_before(self, token: Token) -> list[str]:
         """ "Mali, Burkina Faso and Niger announced that they were leaving": "they" after a
-        subject listing states, in the same sentence, stands for all of them."""
+        subject listing states, in the same sentence, stands for all of them; so does one in
+        what a group says ("The three juntas announced that they were leaving")."""
         doc = token.doc
+        reporter = _reporter(token)
+        members = self.group(reporter) if reporter is not None else []
+        if len(members) > 1:
+            return members
         for m in self.in_span(doc[sentence(token).start : token.i]):
             root = doc[m.start : m.end].root
             if not m.state or root.dep_ not in ("nsubj", "nsubjpass"):
@@ -692,6 +697,10 @@ def _refers(token: Token, ref: resources.Reference | None) -> bool:
     media")."""
     if ref is None or not (ref.bare or _definite(token)):
         return False
+    if ref.plain and any(
+        c.dep_ in ("amod", "compound", "nmod") and c.i < token.i for c in token.children
+    ):
+        return False
     return not ref.only_with or _described(token, ref.only_with)
 
 
@@ -718,6 +727,9 @@ def _reporter(token: Token) -> Token | None:
         subj = next((c for c in report.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj if subj.lower_ not in PRONOUNS and subj.lower_ not in RELATIVE else None
+        if report.dep_ == "acl" and report.head.dep_ == "ROOT" and report.head.pos_ == "NOUN":
+            # "The three juntas announced that they ...", parsed as a noun the verb describes
+            return report.head
         if report.dep_ not in ("conj", "advcl") or report.head == report:
             return None
         report = report.head

@@ -260,6 +260,9 @@ class Reference:
     office_only: bool = False  # "the ambassador": only an earlier mention of the office tells
     # Refers only with one of these words before it ("state media", not "local media").
     only_with: tuple[str, ...] = ()
+    # Refers only with no word describing it ("the community", not "the international
+    # community").
+    plain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -729,6 +732,7 @@ def _reference(row: dict[str, Any]) -> Reference:
         home=bool(row.get("home", False)),
         office_only=bool(row.get("office_only", False)),
         only_with=_strs(row.get("only_with", [])),
+        plain=bool(row.get("plain", False)),
     )
     if rec.kind not in ("state", "bloc") or not rec.lemma:
         raise ValueError("kind is state or bloc")

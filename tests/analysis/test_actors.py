@@ -86,6 +86,14 @@ def test_a_name_broken_over_two_lines_of_wrapped_prose_is_one_name(
     assert any(a.subject == "NZL" and a.counterpart == "JPN" for a in result.alignment)
 
 
+def test_the_community_stands_for_a_bloc_but_the_international_community_for_none(
+    nlp: Language,
+) -> None:
+    assert antecedent_of(nlp, "ECOWAS met. Mali left the community.", "community") == "ECOWAS"
+    named = "ECOWAS met. Mali thanked the international community."
+    assert antecedent_of(nlp, named, "community") is None
+
+
 def test_known_people_resolve_to_the_state_they_act_for(run: Callable[..., Analysis]) -> None:
     result = run("Aleksandar Vucic met Vladimir Putin. Vucic later thanked Putin.")
     people = {a.name: a for a in result.actors if a.type == "person"}

@@ -429,6 +429,17 @@ def test_who_watches_a_drill_and_where_rockets_are_fired_from_are_no_parties(
     assert {(s, c) for s, c, d, _ in triples(run(aimed)) if d < 0} == {("RUS", "UKR")}
 
 
+def test_a_group_of_juntas_that_says_they_are_leaving_the_community_is_each_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Nigeria urged the military governments of Niger, Mali and Burkina Faso to stay in"
+        " ECOWAS. The three juntas announced on January 28 that they were leaving the community."
+    )
+    exits = {(s, c) for s, c, d, t in triples(run(text)) if t == "bloc_exit"}
+    assert exits == {("NER", "ECOWAS"), ("MLI", "ECOWAS"), ("BFA", "ECOWAS")}
+
+
 def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
     run: Callable[..., Analysis],
 ) -> None:
