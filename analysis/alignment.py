@@ -455,7 +455,9 @@ def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> None:
     it says nothing."""
     rule = resources.signal_rules()[kind]
     command = tok.head
-    if tok.dep_ != "xcomp" or command.lemma_ not in rule.command_verbs:
+    # "ordered the ambassador to leave"; "ordered French troops out of the country"
+    ordered = tok.dep_ == "xcomp" or (tok.pos_ in ("ADP", "ADV") and tok.i > command.i)
+    if not ordered or command.lemma_ not in rule.command_verbs:
         return
     commander = next((c for c in command.children if c.dep_ == "nsubj"), None)
     commanded = next((c for c in command.children if c.dep_ in ("dobj", "dative")), None)

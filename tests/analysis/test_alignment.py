@@ -440,6 +440,13 @@ def test_a_group_of_juntas_that_says_they_are_leaving_the_community_is_each_stat
     assert exits == {("NER", "ECOWAS"), ("MLI", "ECOWAS"), ("BFA", "ECOWAS")}
 
 
+def test_ordering_an_envoy_out_expels_him(run: Callable[..., Analysis]) -> None:
+    assert ("NER", "FRA", -1, "diplomatic_rupture") in triples(
+        run("Niger ordered the French ambassador out of the country.")
+    )
+    assert not triples(run("The general ordered his troops out of the barracks."))
+
+
 def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
     run: Callable[..., Analysis],
 ) -> None:
