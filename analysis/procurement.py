@@ -732,6 +732,9 @@ def _climb(
         tok, head = _step_up(tok)
         if head == tok:
             break
+        added = _added_to(tok, head, index)
+        if added is not None:
+            return added
         if any(f.passes for f in index.get(head.i, ())):
             # "The package includes Hellfire missiles", "weapons including Su-30 fighters".
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -812,6 +815,25 @@ def _list_head(tok: Token, *, verbs: bool) -> Token:
     while tok.dep_ in ("conj", "appos") and tok.head != tok and (verbs or tok.head.pos_ != "VERB"):
         tok = tok.head
     return tok
+
+
+ADDING = frozenset({"along", "together"})
+"""Words that with "with" add an item to what a verb's object lists ("cleared the sale of 36
+helicopters, along with Hellfire missiles")."""
+
+
+def _added_to(
+    tok: Token, head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """The transfer an "along with" or "together with" phrase on a verb adds its weapons to:
+    the verb's object, when that names a transfer ("the sale of ...")."""
+    if tok.lower_ != "with" or head.lower_ not in ADDING or not _is_verb(head.head):
+        return None
+    for obj in head.head.children:
+        frame = _governing(index.get(obj.i, ())) if obj.dep_ == "dobj" else None
+        if frame is not None and frame.status:
+            return obj, frame, obj
+    return None
 
 
 def _step_up(tok: Token) -> tuple[Token, Token]:

@@ -129,6 +129,15 @@ def test_a_name_before_a_participle_of_its_kind_is_the_weapon(
     assert ("ATAGS", "IND", "ARM") in {(n, s, r) for n, _, s, r, _ in deals(run(text))}
 
 
+def test_weapons_along_with_a_sale_share_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The State Department cleared the sale of 36 Apache helicopters to Morocco, along with"
+        " Hellfire and Stinger missiles."
+    )
+    rows = {(n, s, r) for n, _, s, r, _ in deals(run(text))}
+    assert {("Hellfire", "USA", "MAR"), ("Stinger", "USA", "MAR")} <= rows
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
