@@ -732,9 +732,6 @@ def _climb(
         tok, head = _step_up(tok)
         if head == tok:
             break
-        added = _added_to(tok, head, index)
-        if added is not None:
-            return added
         if any(f.passes for f in index.get(head.i, ())):
             # "The package includes Hellfire missiles", "weapons including Su-30 fighters".
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -800,10 +797,13 @@ def _through_list(
 ) -> tuple[Token, Token, tuple[Token, resources.FrameRecord | None, Token] | None]:
     """Climbing a list: its first conjunct becomes the word to climb from and the anchor; a
     gapped object joined to the verb itself ("received A from X, and B from China") is
-    governed by that verb."""
+    governed by that verb, and an item added "along with" by the transfer it is added to."""
     gapped = _verb_conjunct(_list_head(tok, verbs=False), index)
     if gapped is not None and gapped[1] is not None:
         return tok, anchor, gapped
+    added = _added_to(tok, tok.head, index)  # "the sale of ..., along with Hellfire missiles"
+    if added is not None:
+        return tok, anchor, added
     head = _list_head(tok, verbs=True)
     if head != tok:
         tok = anchor = head

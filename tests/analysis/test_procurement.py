@@ -131,8 +131,8 @@ def test_a_name_before_a_participle_of_its_kind_is_the_weapon(
 
 def test_weapons_along_with_a_sale_share_it(run: Callable[..., Analysis]) -> None:
     text = (
-        "The State Department cleared the sale of 36 Apache helicopters to Morocco, along with"
-        " Hellfire and Stinger missiles."
+        "The State Department cleared the sale of up to 36 Apache helicopters to Morocco, along"
+        " with Hellfire and Stinger missiles and support."
     )
     rows = {(n, s, r) for n, _, s, r, _ in deals(run(text))}
     assert {("Hellfire", "USA", "MAR"), ("Stinger", "USA", "MAR")} <= rows
