@@ -1131,10 +1131,15 @@ def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list
         return [st] if st else []
     if obj is None:
         return []
+    # "relies on A-4 jets bought from the United States": a clause on the object names where
+    # it came from, not what is relied on; so does a weapon's maker.
+    aside = {u.i for t in obj.subtree if t.dep_ in CLAUSES and t != obj for u in t.subtree}
     return [
         st
         for t in obj.subtree
-        if (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved))
+        if t.i not in aside
+        and not _maker_of(t, ctx.resolved)
+        and (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved))
     ][:1]
 
 

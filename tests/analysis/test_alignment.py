@@ -447,6 +447,14 @@ def test_ordering_an_envoy_out_expels_him(run: Callable[..., Analysis]) -> None:
     assert not triples(run("The general ordered his troops out of the barracks."))
 
 
+def test_relying_on_weapons_bought_from_a_state_is_no_praise_of_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Argentina relies on ageing A-4 Skyhawk jets bought from the United States in 1997."
+    assert not any(t == "verbal_support" for *_, t in triples(run(text)))
+    assert ("SRB", "RUS", 1, "verbal_support") in triples(run("Serbia relies on Moscow."))
+
+
 def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
     run: Callable[..., Analysis],
 ) -> None:
