@@ -450,7 +450,10 @@ def test_ordering_an_envoy_out_expels_him(run: Callable[..., Analysis]) -> None:
 def test_relying_on_weapons_bought_from_a_state_is_no_praise_of_it(
     run: Callable[..., Analysis],
 ) -> None:
-    text = "Argentina relies on ageing A-4 Skyhawk jets bought from the United States in 1997."
+    text = (
+        "Argentina currently relies on ageing A-4 Skyhawk attack jets bought from the United"
+        " States in the 1990s."
+    )
     assert not any(t == "verbal_support" for *_, t in triples(run(text)))
     assert ("SRB", "RUS", 1, "verbal_support") in triples(run("Serbia relies on Moscow."))
 
