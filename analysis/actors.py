@@ -987,7 +987,7 @@ def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
         if not ent.start <= i < ent.end and (m := known.get(i)) is not None and m.state
     }
     others = {m.actor for i in range(sent.start, sent.end) if (m := known.get(i)) is not None}
-    focus = _article_state(known)
+    focus = _article_state(known, sent.doc)
     before = {
         m.state for i in range(sent.start, ent.start) if (m := known.get(i)) is not None and m.state
     }
@@ -1031,6 +1031,7 @@ def _recent_subject(sent: Span, known: dict[int, Mention]) -> str | None:
                 and m.start == i
                 and m.state
                 and resources.is_country(m.state)
+                and not _of_company(doc[m.start : m.end].root, m, known)
                 and _subject_like(doc[m.start : m.end].root, main=True)
             ):
                 return m.state
@@ -1038,11 +1039,21 @@ def _recent_subject(sent: Span, known: dict[int, Mention]) -> str | None:
     return None
 
 
-def _article_state(known: dict[int, Mention]) -> str | None:
-    """The country the article names most often."""
+def _of_company(root: Token, m: Mention, known: dict[int, Mention]) -> bool:
+    """Whether a mention is a company or the state that owns one ("South Korea's Hanwha has
+    signed"): the company acts, not its state."""
+    if resources.is_company(m.actor):
+        return True
+    owner = known.get(root.head.i) if root.dep_ in ("poss", "compound", "amod") else None
+    return owner is not None and resources.is_company(owner.actor)
+
+
+def _article_state(known: dict[int, Mention], doc: Doc) -> str | None:
+    """The country the article names most often, not counting its companies."""
     counts: dict[str, int] = {}
     for m in {id(m): m for m in known.values()}.values():
-        if m.state and resources.is_country(m.state):
+        root = doc[m.start : m.end].root
+        if m.state and resources.is_country(m.state) and not _of_company(root, m, known):
             counts[m.state] = counts.get(m.state, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
 

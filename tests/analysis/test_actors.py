@@ -94,6 +94,19 @@ def test_the_community_stands_for_a_bloc_but_the_international_community_for_non
     assert antecedent_of(nlp, named, "community") is None
 
 
+def test_an_untold_minister_speaks_for_the_buyer_not_the_seller_company_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "South Korea's Hanwha Aerospace has signed a contract worth about A$7 billion to build"
+        " 129 Redback vehicles for the Australian Army, ending a long competition in the"
+        " country's history. Defence Industry Minister Tom Carvell announced the contract in"
+        " Geelong on Friday."
+    )
+    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
+    assert people.get("Tom Carvell") == "AUS"
+
+
 def test_known_people_resolve_to_the_state_they_act_for(run: Callable[..., Analysis]) -> None:
     result = run("Aleksandar Vucic met Vladimir Putin. Vucic later thanked Putin.")
     people = {a.name: a for a in result.actors if a.type == "person"}
