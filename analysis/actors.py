@@ -993,6 +993,8 @@ def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
     }
     if len(states) == 1 and not any(o.startswith("P:") for o in others):
         only = next(iter(states))
+        if _spoke_in(ent, only, known):
+            return only  # "Deputy Foreign Minister X told a news conference in La Paz"
         # "Adviser X said the United States had offered help", in a story on the Philippines:
         # a state named only in what the official says is what they speak of, not whom for.
         return only if only in before or focus in (None, only) else focus
@@ -1013,6 +1015,23 @@ def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
     if recent or any(o.startswith("P:") for o in others):
         return recent
     return focus
+
+
+def _spoke_in(ent: Span, state: str, known: dict[int, Mention]) -> bool:
+    """Whether a titled person's own verb places them in a state ("told a news conference in
+    La Paz", "said at a briefing in Moscow"): where an official speaks is their state."""
+    verb = ent.root.head if ent.root.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None:
+        return False
+    said = {u.i for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl") for u in c.subtree}
+    return any(
+        t.dep_ == "pobj"
+        and t.head.lower_ in ("in", "at")
+        and (m := known.get(t.i)) is not None
+        and m.state == state
+        for t in verb.subtree
+        if not ent.start <= t.i < ent.end and t.i not in said
+    )
 
 
 def _recent_subject(sent: Span, known: dict[int, Mention]) -> str | None:

@@ -107,6 +107,18 @@ def test_an_untold_minister_speaks_for_the_buyer_not_the_seller_company_state(
     assert people.get("Tom Carvell") == "AUS"
 
 
+def test_an_untold_official_speaks_for_the_state_he_speaks_in(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Bolivia broke off relations with Israel on Tuesday over its offensive, and Israel"
+        " called the decision a surrender to terrorism. Israel said it regretted it. Deputy"
+        " Foreign Minister Hugo Tarqui told a news conference in La Paz that the ties were cut."
+    )
+    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
+    assert people.get("Hugo Tarqui") == "BOL"
+
+
 def test_known_people_resolve_to_the_state_they_act_for(run: Callable[..., Analysis]) -> None:
     result = run("Aleksandar Vucic met Vladimir Putin. Vucic later thanked Putin.")
     people = {a.name: a for a in result.actors if a.type == "person"}
