@@ -893,6 +893,8 @@ def _subject_like(tok: Token, *, main: bool = False) -> bool:
             return True  # "Uzbekistan, which stays outside the CSTO, shops ...", misparsed
         if main and tok.dep_ == "poss":
             return False
+        if tok.dep_ == "amod" and any(c.dep_ == "poss" for c in tok.head.children):
+            return False  # "Its American orders are large": an origin; the possessor owns
         if tok.dep_ not in ("poss", "compound", "amod", "appos"):
             return False
         tok = tok.head

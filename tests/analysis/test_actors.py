@@ -119,6 +119,15 @@ def test_an_untold_official_speaks_for_the_state_he_speaks_in(
     assert people.get("Hugo Tarqui") == "BOL"
 
 
+def test_an_origin_adjective_on_a_possessed_subject_is_not_the_subject(nlp: Language) -> None:
+    text = (
+        "Romania is the region's big customer. In 2022 Bucharest signed deals with South Korea"
+        " for K9 howitzers. Its American orders are just as large: F-35 fighters and Patriot"
+        " batteries. In August the defence ministry signed for Black Hawk helicopters."
+    )
+    assert antecedent_of(nlp, text, "ministry") == "ROU"
+
+
 def test_known_people_resolve_to_the_state_they_act_for(run: Callable[..., Analysis]) -> None:
     result = run("Aleksandar Vucic met Vladimir Putin. Vucic later thanked Putin.")
     people = {a.name: a for a in result.actors if a.type == "person"}
