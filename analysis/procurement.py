@@ -132,6 +132,9 @@ class WeaponMention:
         ("operates A-29 Super Tucano attack aircraft", with "A-29" left as a loose ``dep``) is
         carried by the noun it modifies."""
         root = doc[self.start : self.end].root
+        carried = _named_by_participle(root)
+        if carried is not None:
+            return carried  # "ASCOD tracked vehicles", parsed as "ASCOD tracked (the) vehicles"
         # "ATAGS towed howitzers": a name the parser made an adverb of a participle
         # (not a hyphened base: "Scorpène-based Kalvari-class boats")
         loose = root.dep_ == "npadvmod" and root.head.dep_ == "amod" and bool(root.whitespace_)
@@ -674,13 +677,49 @@ def _is_verb(tok: Token) -> bool:
 
 def _prenominal(verb: Token, noun: Token) -> bool:
     """A participle right before a noun that the parser made a verb taking it as object
-    ("The air force operates ageing F-16s", "ageing" an xcomp with "F-16s" its object)."""
+    ("The air force operates ageing F-16s", "ageing" an xcomp with "F-16s" its object; "chose
+    ASCOD tracked vehicles", "ASCOD" its subject)."""
+    if noun.head != verb or noun.left_edge.i != verb.i + 1:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return (verb.tag_ == "VBG" and verb.dep_ == "xcomp") or _named_by_participle_verb(verb)
+
+
+def _governing_verb(head: Token, frame: resources.FrameRecord | None) -> bool:
+    """Whether a verb reached while climbing governs the mention: it has a frame (or is
+    "be"), and it is no adjective the parser made a verb ("ASCOD tracked vehicles")."""
     return (
-        verb.tag_ == "VBG"
-        and verb.dep_ == "xcomp"
-        and noun.head == verb
-        and noun.left_edge.i == verb.i + 1
-        and not any(c.dep_ == "aux" for c in verb.children)
+        _is_verb(head)
+        and (frame is not None or head.lemma_ == "be")
+        and not _named_by_participle_verb(head)
+    )
+
+
+def _named_by_participle(name: Token) -> Token | None:
+    """The noun a name the parser made the subject of a participle stands before ("ASCOD
+    tracked vehicles": "ASCOD" the subject of "tracked", "vehicles" its object)."""
+    verb = name.head
+    if name.dep_ != "nsubj" or not _named_by_participle_verb(verb):
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None
+    )
+
+
+def _named_by_participle_verb(verb: Token) -> bool:
+    """Whether a past participle sits between a weapon's name that is its subject and a noun
+    that is its object, with no auxiliary: an adjective of the noun the parser made a verb."""
+    names, doc = _weapon_tokens(verb.doc)[0], verb.doc
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and verb.lower_.endswith("ed")
+        # "the F-35 beat the Rafale", "the Gripen replaced the air force's Mirages": a verb
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].dep_ not in ("det", "poss", "nummod")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.i == verb.i - 1 and c.i in names for c in verb.children)
+        and any(c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 for c in verb.children)
     )
 
 
@@ -746,7 +785,7 @@ def _climb(
                 return tok, frame, anchor
             continue
         frame = _governing(index.get(head.i, ()))
-        if _is_verb(head) and (frame is not None or head.lemma_ == "be"):
+        if _governing_verb(head, frame):
             return head, frame, anchor
         if (
             head.pos_ in ("NOUN", "ADJ")

@@ -138,6 +138,16 @@ def test_weapons_along_with_a_sale_share_it(run: Callable[..., Analysis]) -> Non
     assert {("Hellfire", "USA", "MAR"), ("Stinger", "USA", "MAR")} <= rows
 
 
+def test_a_participle_between_a_name_and_its_noun_is_no_verb(
+    run: Callable[..., Analysis],
+) -> None:
+    rows = deals(run("Latvia chose ASCOD tracked vehicles from Spain last year."))
+    assert [(n, s, r) for n, _, s, r, _ in rows] == [("ASCOD", "ESP", "LVA")]
+    # A real verb after a name stays one: the winner beat the loser, nothing was tracked.
+    beaten = deals(run("The F-35 beat the Rafale from France in the Swiss competition."))
+    assert ("Rafale", "FRA", "CHE") in {(n, s, r) for n, _, s, r, _ in beaten}
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
