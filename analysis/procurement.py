@@ -943,6 +943,10 @@ def _governor(
         token, frame = signed  # "signed a letter of intent for 490 VBCI vehicles"
     inner = _inner_frame(mention, root, index)
     blocked = _inner_block(mention, root, index)
+    if blocked is not None and _acts_in(blocked[0]) and frame is not None and frame.status:
+        # "Ankara sold Baku the TB2 drones that struck Armenian armour": what the weapon
+        # went on to do does not undo the sale the sentence reports.
+        blocked = None
     if blocked is not None and (
         inner is None or (inner[0].i < root.i and blocked[0].dep_ in ("acl", "relcl"))
     ):
@@ -968,6 +972,14 @@ def _governor(
                 if found is not None and found.status == "in_service":
                     return Governor(token, found, anchor)
     return Governor(token, frame, anchor)
+
+
+def _acts_in(clause: Token) -> bool:
+    """Whether a relative clause on a weapon has the weapon as its doer ("drones that struck
+    ...", "which shot down ..."), not as what it acts on ("the launchers that drones hit")."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in clause.children
+    )
 
 
 def _maker_said(inner: tuple[Token, resources.FrameRecord, Token]) -> bool:

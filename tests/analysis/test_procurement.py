@@ -148,6 +148,15 @@ def test_a_participle_between_a_name_and_its_noun_is_no_verb(
     assert ("Rafale", "FRA", "CHE") in {(n, s, r) for n, _, s, r, _ in beaten}
 
 
+def test_a_weapon_sold_keeps_its_sale_whatever_it_struck_later(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Ankara sold Baku the Bayraktar TB2 drones that struck Armenian armour in 2020."
+    assert [(n, s, r) for n, _, s, r, _ in deals(run(text))] == [("Bayraktar TB2", "TUR", "AZE")]
+    # What a weapon struck is still no transfer.
+    assert deals(run("Azerbaijani TB2 drones that struck Armenian armour were filmed.")) == []
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
