@@ -137,7 +137,11 @@ class WeaponMention:
             return carried  # "ASCOD tracked vehicles", parsed as "ASCOD tracked (the) vehicles"
         # "ATAGS towed howitzers": a name the parser made an adverb of a participle
         # (not a hyphened base: "Scorpène-based Kalvari-class boats")
-        loose = root.dep_ == "npadvmod" and root.head.dep_ == "amod" and bool(root.whitespace_)
+        loose = (
+            root.dep_ in ("npadvmod", "nsubj")
+            and root.head.dep_ == "amod"
+            and bool(root.whitespace_)
+        )
         if root.dep_ not in ("dep", "preconj", "case") and not loose:
             return root
         # "flies American F-35 fighters", "for 20 F-35 stealth fighters", "the FK-3 missile

@@ -127,6 +127,11 @@ def test_a_name_before_a_participle_of_its_kind_is_the_weapon(
 ) -> None:
     text = "Armenia ordered Pinaka launchers from India in 2022 and ATAGS towed howitzers in 2023."
     assert ("ATAGS", "IND", "ARM") in {(n, s, r) for n, _, s, r, _ in deals(run(text))}
+    listed = (
+        "New Delhi has agreed to supply Pinaka rocket launchers, ATAGS towed howitzers and,"
+        " reportedly, the Akash air defence system, making Armenia its largest customer."
+    )
+    assert ("ATAGS", "IND", "ARM") in {(n, s, r) for n, _, s, r, _ in deals(run(listed))}
 
 
 def test_weapons_along_with_a_sale_share_it(run: Callable[..., Analysis]) -> None:
