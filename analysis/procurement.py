@@ -1912,6 +1912,10 @@ def _shared_modifier(
         tok = doc[j]
         if j in names or _weapon_noun(doc, tok):
             crossed = True
+        elif resolved.state_at(j):
+            break
+        elif _item_word(doc, tok):
+            pass  # "Russian Mi-24 helicopters, Su-25 ground-attack jets and L-39 trainers"
         elif not (tok.dep_ == "cc" or tok.text in (",", "-") or SUPPLIER_SUFFIX.match(tok.lower_)):
             break
         j -= 1
@@ -1929,6 +1933,19 @@ def _shared_modifier(
     ):
         return j
     return None
+
+
+def _item_word(doc: Doc, tok: Token) -> bool:
+    """A word of a listed weapon's own description ("ground-attack" of "Su-25 ground-attack
+    jets", "light" of "light helicopters"): a modifier of a weapon noun after it."""
+    head = tok
+    for _ in range(2):
+        if head.dep_ not in ("compound", "amod", "nummod", "npadvmod") or head.head.i <= tok.i:
+            return False
+        head = head.head
+        if _weapon_noun(doc, head):
+            return True
+    return False
 
 
 def _weapon_tokens(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:

@@ -162,6 +162,16 @@ def test_a_weapon_sold_keeps_its_sale_whatever_it_struck_later(
     assert deals(run("Azerbaijani TB2 drones that struck Armenian armour were filmed.")) == []
 
 
+def test_a_shared_origin_reaches_over_the_items_own_descriptions(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "After French troops left in 2022, Mali received Russian Mi-171 and Mi-24 helicopters,"
+        " Su-25 ground-attack jets and L-39 trainers."
+    )
+    assert ("L-39", "RUS", "MLI") in {(n, s, r) for n, _, s, r, _ in deals(run(text))}
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
