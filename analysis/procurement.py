@@ -1539,6 +1539,9 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
             return resolved.subject_state(accused)
         if holder.dep_ == "xcomp" and obj is not None and not _temporal(obj) and obj.i not in skip:
             return resolved.subject_state(obj)  # "prompting the US Navy to send"
+        given = _given_to(holder)
+        if given is not None and given.i not in skip:
+            return resolved.subject_state(given)  # "has given Turkey another year to deliver"
         owner = next((c for c in holder.head.children if c.dep_ == "poss"), None)
         if holder.dep_ == "acl" and owner is not None and owner.i not in skip:
             # "Thailand's request to buy", "Egypt's plan to buy": the possessor acts.
@@ -1556,6 +1559,16 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip:
             return resolved.subject_state(c)
     return None
+
+
+def _given_to(verb: Token) -> Token | None:
+    """Whom an infinitive's head gives the act to ("has given Turkey another year to
+    deliver", "allowed Ankara time to pay"): the indirect object does what it says."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dative"), None)
 
 
 def _clause_of_noun(holder: Token) -> bool:

@@ -172,6 +172,13 @@ def test_a_shared_origin_reaches_over_the_items_own_descriptions(
     assert ("L-39", "RUS", "MLI") in {(n, s, r) for n, _, s, r, _ in deals(run(text))}
 
 
+def test_whom_a_buyer_gives_time_to_deliver_is_the_supplier(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Egypt has given Germany another year to deliver the four MEKO A-200 frigates."
+    assert [(s, r) for _, _, s, r, _ in deals(run(text))] == [("DEU", "EGY")]
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
