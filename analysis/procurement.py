@@ -323,7 +323,11 @@ def _resolve_definites(doc: Doc, found: list[WeaponMention]) -> list[WeaponMenti
                 ]
                 recent = [p for p in prior if p.start >= sentences_back(root, 4)]
                 if recent:
-                    ref = recent[-1]
+                    # the system the passage is about: named most, the latest on a tie ("two
+                    # F-16 fighters ... F-16s ... replacing them with the F-35 ... 19 of the
+                    # fighters")
+                    named = Counter(p.system for p in recent)
+                    ref = max(reversed(recent), key=lambda p: named[p.system])
                     m = WeaponMention(m.start, m.end, ref.system, ref.category, ref.origin)
         out.append(m)
     return out

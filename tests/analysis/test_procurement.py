@@ -179,6 +179,16 @@ def test_whom_a_buyer_gives_time_to_deliver_is_the_supplier(
     assert [(s, r) for _, _, s, r, _ in deals(run(text))] == [("DEU", "EGY")]
 
 
+def test_the_fighters_are_the_system_the_passage_is_about(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Two F-16 fighters landed in Ukraine on Sunday. The F-16s are used jets from air forces"
+        " that are replacing them with the F-35. Denmark has pledged 19 of the fighters."
+    )
+    rows = {(n, s, r) for n, _, s, r, _ in deals(run(text))}
+    assert ("F-16", "DNK", "UKR") in rows
+    assert not any(n == "F-35" for n, _, _ in rows)
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
