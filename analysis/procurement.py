@@ -2234,6 +2234,44 @@ def _co_producer(gov: Governor, mention: WeaponMention, resolved: Resolved) -> s
     return mention.origin if mention.origin in states and len(states) > 1 else None
 
 
+TALKS_PREPS = frozenset({"over", "on", "about", "for"})
+
+
+def _in_talks(
+    gov: Governor, resolved: Resolved, supplier: str | None, recipient: str | None, status: str
+) -> tuple[str | None, str | None, str]:
+    """A deal noun that talks on the same verb are about ("Britain has been in talks with
+    Riyadh over the sale of 48 Typhoons"): the partner of the talks is the party the deal noun
+    leaves open, and the deal is being negotiated."""
+    noun = gov.token
+    if noun is None or gov.frame is None or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return supplier, recipient, status
+    prep = noun.head
+    if prep.lower_ not in TALKS_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return supplier, recipient, status
+    index = frame_index(noun.doc)
+    for talks in (t for c in prep.head.children if c.dep_ == "prep" for t in c.children):
+        frame = _governing(index.get(talks.i, ()))
+        partner = _with_partner(talks, resolved) if frame is not None else None
+        if frame is None or frame.status != "negotiating" or partner is None:
+            continue
+        if gov.frame.subject == "supplier" and recipient in (None, supplier):
+            return supplier, partner, "negotiating"
+        if gov.frame.subject == "recipient" and supplier in (None, recipient):
+            return partner, recipient, "negotiating"
+    return supplier, recipient, status
+
+
+def _with_partner(noun: Token, resolved: Resolved) -> str | None:
+    """The state of a noun's "with" phrase ("talks with Riyadh")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for t in prep.subtree:
+                if (st := resolved.state_at(t.i)) is not None:
+                    return st
+    return None
+
+
 def _carrier_parties(
     gov: Governor, resolved: Resolved, skip: set[int]
 ) -> tuple[str | None, str | None]:
@@ -2712,6 +2750,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _acting(gov, resolved):
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
+        supplier, recipient, status = _in_talks(gov, resolved, supplier, recipient, status)
         earlier = _deal_referred(gov, found, resolved)
         if earlier is not None:
             # "President Biden approved $800 million in military aid for Ukraine ... The

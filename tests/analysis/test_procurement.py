@@ -189,6 +189,16 @@ def test_the_fighters_are_the_system_the_passage_is_about(run: Callable[..., Ana
     assert not any(n == "F-35" for n, _, _ in rows)
 
 
+def test_talks_over_a_sale_name_its_buyer_and_are_negotiation(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Germany has blocked the deal. Britain has been in talks with Riyadh for several years"
+        " over the sale of up to 48 additional Eurofighter Typhoon jets."
+    )
+    assert [(s, r, st) for _, _, s, r, st in deals(run(text))] == [("GBR", "SAU", "negotiating")]
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
