@@ -2346,8 +2346,12 @@ def _named_subject(gov: Governor, mention: WeaponMention) -> bool:
     # "The Air Force plans to buy": the subject of the verb the frame hangs on.
     while holder.dep_ in ("xcomp", "conj") and not _has_subject(holder):
         holder = holder.head
+    # "MiG-29 and Su-27 fighters and Mi-35 helicopters bought from Russia", the first name
+    # parsed as the subject: a weapon in the subject's place names no buyer.
+    names = _weapon_tokens(tok.doc)[0]
     return any(
-        c.dep_ == "nsubj" and not (mention.start <= c.i < mention.end) for c in holder.children
+        c.dep_ == "nsubj" and not (mention.start <= c.i < mention.end) and c.i not in names
+        for c in holder.children
     )
 
 

@@ -199,6 +199,17 @@ def test_talks_over_a_sale_name_its_buyer_and_are_negotiation(
     assert [(s, r, st) for _, _, s, r, st in deals(run(text))] == [("GBR", "SAU", "negotiating")]
 
 
+def test_a_name_parsed_as_the_subject_names_no_buyer_for_the_rest_of_its_list(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Uzbekistan has diversified its suppliers. Its air force flies Soviet-era MiG-29 and"
+        " Su-27 fighters and Mi-35 helicopters bought from Russia."
+    )
+    rows = {(n, s, r) for n, _, s, r, _ in deals(run(text))}
+    assert {("Su-27", "RUS", "UZB"), ("Mi-35", "RUS", "UZB")} <= rows
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
