@@ -146,6 +146,9 @@ class Resolved:
         described = self._described_subject(token, want, before)
         if described is not None:
             return described
+        chained = self._chained_subject(token, want, before)
+        if chained is not None:
+            return chained
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
@@ -175,6 +178,21 @@ class Resolved:
             # government ordered ...": the country that opens the paragraph.
             return self.section_topic(token) or self.paragraph_subject(token) or self.focus()
         return self._nearest(token, before, ref)
+
+    def _chained_subject(self, token: Token, want: str | None, before: list[Mention]) -> str | None:
+        """ "Serbia has leaned on China and Russia. It took delivery of Chinese drones. From
+        Russia it received Pantsir systems": an "it" that was the main subject of a sentence
+        since the last state named as one goes on standing for the same state."""
+        if want != "state" or token.lower_ not in ("it", "its"):
+            return None
+        doc = token.doc
+        named = [m.start for m in before if _subject_like(doc[m.start : m.end].root, main=True)]
+        floor = max([sentences_back(token, 2), *named])
+        for j in range(token.i - 1, floor, -1):
+            t = doc[j]
+            if t.lower_ == "it" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+                return self.antecedent(t)
+        return None
 
     def _last_speaker(self, token: Token) -> str | None:
         """ "..., said Kaja Kallas, the bloc's foreign policy chief. ... will stay in place, she

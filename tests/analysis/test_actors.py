@@ -128,6 +128,14 @@ def test_an_origin_adjective_on_a_possessed_subject_is_not_the_subject(nlp: Lang
     assert antecedent_of(nlp, text, "ministry") == "ROU"
 
 
+def test_it_goes_on_standing_for_the_state_an_earlier_it_stood_for(nlp: Language) -> None:
+    text = (
+        "Serbia has leaned on both China and Russia to modernise. It took delivery of six"
+        " Chinese CH-92A drones in 2020. From Russia it received Pantsir-S1 systems."
+    )
+    assert antecedent_of(nlp, text, "it") == "SRB"
+
+
 def test_known_people_resolve_to_the_state_they_act_for(run: Callable[..., Analysis]) -> None:
     result = run("Aleksandar Vucic met Vladimir Putin. Vucic later thanked Putin.")
     people = {a.name: a for a in result.actors if a.type == "person"}
