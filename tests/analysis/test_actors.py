@@ -136,6 +136,12 @@ def test_it_goes_on_standing_for_the_state_an_earlier_it_stood_for(nlp: Language
     assert antecedent_of(nlp, text, "it") == "SRB"
 
 
+def test_the_service_stands_for_the_state_of_the_service_named_before(nlp: Language) -> None:
+    text = "Ghana's navy has grown fast. Before that, the service relied on two old cutters."
+    assert antecedent_of(nlp, text, "service") == "GHA"
+    assert antecedent_of(nlp, "Ghana met. The Secret Service said so.", "service") is None
+
+
 def test_known_people_resolve_to_the_state_they_act_for(run: Callable[..., Analysis]) -> None:
     result = run("Aleksandar Vucic met Vladimir Putin. Vucic later thanked Putin.")
     people = {a.name: a for a in result.actors if a.type == "person"}
