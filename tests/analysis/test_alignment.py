@@ -458,6 +458,16 @@ def test_relying_on_weapons_bought_from_a_state_is_no_praise_of_it(
     assert ("SRB", "RUS", 1, "verbal_support") in triples(run("Serbia relies on Moscow."))
 
 
+def test_courting_a_state_moves_toward_it_but_a_court_is_no_signal(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Tokayev has courted the European Union and China."
+    assert {("KAZ", "EU", 1, "verbal_support"), ("KAZ", "CHN", 1, "verbal_support")} <= triples(
+        run(text)
+    )
+    assert not triples(run("A Kazakh court ruled against China."))
+
+
 def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
     run: Callable[..., Analysis],
 ) -> None:
