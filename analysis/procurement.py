@@ -220,9 +220,26 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
             continue
         if span.start > 0 and doc[span.start - 1].lower_ in GENERIC_GUARD:
             continue
+        if _kind_of_attack(doc, span):
+            continue  # "Russian missile and drone attacks": a kind of attack, no weapon held
         found.append(WeaponMention(span.start, span.end, None, span.id_, None))
     found.sort(key=lambda m: m.start)
     return _resolve_definites(doc, found)
+
+
+def _kind_of_attack(doc: Doc, span: Span) -> bool:
+    """Whether a generic term is the first of coordinated words that describe a noun of
+    combat ("missile and drone attacks", "artillery and rocket fire")."""
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ not in ("and", "or", ","):
+        return False
+    combat = resources.frame_lemmas("combat-noun")
+    for tok in doc[i + 1 : min(len(doc), i + 5)]:
+        if tok.lemma_ in combat or tok.lower_ in combat:
+            return True
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and tok.lower_ not in ("and", "or", ","):
+            return False
+    return False
 
 
 def _modifies_name(span: Span, taken: set[int]) -> bool:

@@ -210,6 +210,16 @@ def test_a_name_parsed_as_the_subject_names_no_buyer_for_the_rest_of_its_list(
     assert {("Su-27", "RUS", "UZB"), ("Mi-35", "RUS", "UZB")} <= rows
 
 
+def test_a_weapon_word_that_names_a_kind_of_attack_is_no_weapon(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Zelensky has asked for seven more Patriot systems after weeks of Russian missile and"
+        " drone attacks on the power grid."
+    )
+    assert [n for n, *_ in deals(run(text))] == ["Patriot"]
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
