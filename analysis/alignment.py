@@ -456,7 +456,11 @@ def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> None:
     rule = resources.signal_rules()[kind]
     command = tok.head
     # "ordered the ambassador to leave"; "ordered French troops out of the country"
-    ordered = tok.dep_ == "xcomp" or (tok.pos_ in ("ADP", "ADV") and tok.i > command.i)
+    # ("gave the French ambassador 48 hours to leave": a purpose clause of the giving)
+    infinitive = tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)
+    ordered = (
+        tok.dep_ == "xcomp" or infinitive or (tok.pos_ in ("ADP", "ADV") and tok.i > command.i)
+    )
     if not ordered or command.lemma_ not in rule.command_verbs:
         return
     commander = next((c for c in command.children if c.dep_ == "nsubj"), None)
@@ -676,12 +680,23 @@ def _own_actor(ctx: Context, tok: Token) -> str | None:
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ == "its":
             return _its_owner(ctx, c)  # "Russia lost buyers since its invasion"
+        if c.dep_ == "poss" and c.lower_ == "their" and _listing_subject(ctx, c):
+            # "Mali, Burkina Faso and Niger announced their withdrawal": the first of the
+            # states listed as subject (the others join as co-subjects)
+            return _its_owner(ctx, c)
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
             for t in c.subtree:
                 st = ctx.resolved.state_at(t.i)
                 if st and not _company(ctx.resolved.by_token[t.i].actor):
                     return st
     return None
+
+
+def _listing_subject(ctx: Context, their: Token) -> bool:
+    """Whether the subject of a "their"'s clause lists states by name."""
+    verb = _governing_verb(their.head)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and bool(ctx.resolved.listed_with(subj))
 
 
 def _aimed_elsewhere(ctx: Context, tok: Token) -> bool:
@@ -807,6 +822,10 @@ def _carried_by(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     head = first_conjunct(tok)
     if head.dep_ == "pobj" and head.head.lower_ == "in":
         head = head.head  # "launched drones in the same raid"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        # "imposed a fresh round of sanctions", "a new package of sanctions": the measure
+        # of them is the object
+        head = head.head.head
     return head.head == verb and head.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "prep")
 
 

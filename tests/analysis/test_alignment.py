@@ -468,6 +468,32 @@ def test_courting_a_state_moves_toward_it_but_a_court_is_no_signal(
     assert not triples(run("A Kazakh court ruled against China."))
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # sanctions carried by the measure of them
+        (
+            "The European Union imposed a fresh round of sanctions on Belarus on Saturday.",
+            {("EU", "BLR", -1, "sanctions")},
+        ),
+        # an envoy given time to leave is told to leave
+        (
+            "Mali's junta gave the French ambassador 72 hours to leave the country.",
+            {("MLI", "FRA", -1, "diplomatic_rupture")},
+        ),
+        # a withdrawal the listed states announce as theirs is each one's
+        (
+            "Mali, Burkina Faso and Niger announced their immediate withdrawal from ECOWAS.",
+            {("MLI", "ECOWAS", -1, "bloc_exit"), ("NER", "ECOWAS", -1, "bloc_exit")},
+        ),
+    ],
+)
+def test_acts_carried_by_a_measure_a_deadline_or_a_possessive(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, int, str]]
+) -> None:
+    assert expected <= triples(run(text))
+
+
 def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
     run: Callable[..., Analysis],
 ) -> None:
