@@ -328,6 +328,11 @@ class Resolved:
             found = self.subject_state(reporter)  # "Sweden said it would press the EU"
             if found is not None or reporter.ent_type_ in NON_STATE_ENTS:
                 return True, found  # "The SDF said it had fired": a group that is no state
+        judged = _judged_object(token)
+        if judged is not None:
+            found = self.subject_state(judged)  # "accused Armenia of ... after it hosted"
+            if found is not None:
+                return True, found
         if token.lower_ != "it":
             return False, None
         subj = next((c for c in sentence(token).root.children if c.dep_ == "nsubj"), None)
@@ -729,6 +734,21 @@ def _described(token: Token, words: tuple[str, ...]) -> bool:
         for c in token.children
         if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
     )
+
+
+def _judged_object(token: Token) -> Token | None:
+    """The object of a verb of judging or pressing that a pronoun in its circumstantial clause
+    stands for ("The Kremlin accused Armenia of unfriendly steps after it hosted U.S. troops",
+    "Beijing warned Manila after it detained ..."): what the judge reacts to is its target's."""
+    if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = token.head
+    judge = clause.head
+    if clause.dep_ != "advcl" or judge.lemma_ not in resources.judging_verbs():
+        return None
+    if resources.speech_verbs() and judge.lemma_ in resources.speech_verbs():
+        return None  # "said after it met": a speaker has no target
+    return next((c for c in judge.children if c.dep_ == "dobj" and c.i < token.i), None)
 
 
 def _reporter(token: Token) -> Token | None:

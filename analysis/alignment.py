@@ -115,6 +115,8 @@ def _negated(tok: Token) -> bool:
 def _refused(verb: Token) -> bool:
     """ "refused to join", "rejected the treaty": the act is refused, not done."""
     up = verb.head
+    if verb.dep_ == "acl" and up.pos_ == "NOUN" and up.dep_ == "dobj":
+        return up.head.lemma_ in REFUSE_WORDS  # "declined an invitation to join BRICS"
     return verb.dep_ in ("xcomp", "ccomp") and up.lemma_ in REFUSE_WORDS
 
 

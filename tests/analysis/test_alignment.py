@@ -481,6 +481,16 @@ def test_courting_a_state_moves_toward_it_but_a_court_is_no_signal(
             "Mali's junta gave the French ambassador 72 hours to leave the country.",
             {("MLI", "FRA", -1, "diplomatic_rupture")},
         ),
+        # an invitation to join that is declined refuses the joining
+        (
+            "Argentine President Javier Milei formally declined an invitation to join BRICS.",
+            {("ARG", "BRICS", -1, "membership")},
+        ),
+        # "it" after a judgement of a state is the judged state
+        (
+            "The Kremlin accused Armenia of unfriendly steps after it hosted U.S. troops.",
+            {("RUS", "ARM", -1, "verbal_criticism"), ("ARM", "USA", 1, "military_base")},
+        ),
         # a withdrawal the listed states announce as theirs is each one's
         (
             "Mali, Burkina Faso and Niger announced their immediate withdrawal from ECOWAS.",
@@ -488,7 +498,7 @@ def test_courting_a_state_moves_toward_it_but_a_court_is_no_signal(
         ),
     ],
 )
-def test_acts_carried_by_a_measure_a_deadline_or_a_possessive(
+def test_acts_read_through_a_measure_a_deadline_an_invitation_or_a_pronoun(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, int, str]]
 ) -> None:
     assert expected <= triples(run(text))
