@@ -125,6 +125,47 @@ def test_a_name_that_is_also_a_word_names_a_system_only_before_a_noun_of_its_kin
 
 
 @pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Britain sold 24 Hawk trainers to South Africa.", "bae-hawk"),
+        ("Greece still operates Hawk missiles bought from the United States.", "hawk"),
+        ("Romania flies Puma helicopters built under licence.", "sa-330-puma"),
+        ("Germany ordered more Puma infantry fighting vehicles.", "puma-ifv"),
+        ("The UAE ordered Cobra attack helicopters.", "ah-1-cobra"),
+        ("Georgia bought Cobra armoured vehicles.", "cobra"),
+        ("Egypt bought two Mistral helicopter carriers from France.", "mistral-class"),
+        ("Qatar ordered Mistral missiles from France.", "mistral"),
+    ],
+)
+def test_a_shared_name_is_told_apart_by_its_head_noun(
+    nlp: Language, text: str, weapon: str
+) -> None:
+    doc = nlp(text)
+    assert {s.id_ for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON"} == {weapon}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A hawk circled over the base.",
+        "The Lancet published a study on the health effects of the war.",
+        "Senator Smith criticised the deal.",
+        "Rodong Sinmun reported the launch on Friday.",
+        "The G5 Sahel force was dissolved in 2023.",
+        "Elie Wiesel won the Nobel Peace Prize.",
+        "Chaim Topol starred in Fiddler on the Roof.",
+        "A cold mistral blew through Marseille.",
+        "He was a Warrior in the old stories, a Jackal to his enemies.",
+    ],
+)
+def test_a_name_that_is_also_an_ordinary_word_or_name_alone_is_no_weapon(
+    nlp: Language, text: str
+) -> None:
+    doc = nlp(text)
+    assert [s.text for s in doc.spans[NAMES_KEY] if s.label_ == "WEAPON"] == []
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         # No punctuation, no line break: the parser may not start a sentence in a name.

@@ -571,7 +571,7 @@ def test_the_rivals_a_winner_beat_were_offered(run: Callable[..., Analysis]) -> 
     assert {(s, sup, rec, st) for s, _, sup, rec, st in deals(run(text))} == {
         ("F-35", "USA", "CHE", "ordered"),
         ("Rafale", "FRA", "CHE", "offered"),
-        ("F/A-18", "USA", "CHE", "offered"),
+        ("F/A-18E/F Super Hornet", "USA", "CHE", "offered"),
     }
 
 
