@@ -517,7 +517,7 @@ def _owners(form: str) -> set[str]:
         ("ASLAV", "armoured_vehicle", "CAN"),
         ("AMV35", "armoured_vehicle", "FIN"),
         ("Miecznik", "ship", "POL"),
-        ("Victoria-class", "submarine", "CAN"),
+        ("Victoria-class", "submarine", "GBR"),
         ("Abukuma-class", "ship", "JPN"),
         ("UH-1N", "helicopter", "USA"),
         ("KC-767", "transport_aircraft", "USA"),
