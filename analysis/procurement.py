@@ -2422,10 +2422,12 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
         return True  # "RIMPAC began ... Germany has sent a frigate and the Netherlands a destroyer"
     if frame.subject == "supplier":
         for c in tok.children:
-            if c.dep_ == "dobj" and any(_forces(t, index) for t in (c, *c.conjuncts)):
-                return True
+            if c.dep_ == "dobj" and any(_forces(t, index) for t in _objects(c)):
+                return True  # "sent thousands of troops and armoured vehicles into Idlib"
             if c.dep_ == "prep" and c.lower_ in DUTY_PREPS and _on_duty(c, index):
                 return True  # "bombers it has sent on patrols near Taiwan"
+            if c.dep_ in ("xcomp", "advcl") and _fights(c, index):
+                return True  # "sent F-16 fighter jets to bomb Cambodian targets"
     if frame.subject == "theme":
         # "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel";
         # "Two B-52 bombers arrived in Romania for joint drills".
@@ -2434,6 +2436,23 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
                 return True
         return bool(_drill_goal(tok)) or (frame.explicit and _battle_goal(tok, index))
     return False
+
+
+def _objects(obj: Token) -> list[Token]:
+    """An object and its conjuncts, and what a quantity of them counts ("thousands of troops
+    and armoured vehicles")."""
+    out = [obj, *obj.conjuncts]
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            out += [t for p in prep.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
+    return out
+
+
+def _fights(clause: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether a purpose clause is an act of combat ("to bomb targets", "to strike")."""
+    return any(c.lower_ == "to" for c in clause.children) and any(
+        f.block and not f.status for f in index.get(clause.i, ())
+    )
 
 
 def _doer(verb: Token) -> Token | None:

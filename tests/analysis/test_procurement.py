@@ -220,6 +220,17 @@ def test_a_weapon_word_that_names_a_kind_of_attack_is_no_weapon(
     assert [n for n, *_ in deals(run(text))] == ["Patriot"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand sent F-16 fighter jets to bomb Cambodian military targets on Thursday.",
+        "Turkey has sent thousands of troops and armoured vehicles into Idlib, Syria.",
+    ],
+)
+def test_forces_sent_to_fight_are_no_transfer(run: Callable[..., Analysis], text: str) -> None:
+    assert deals(run(text)) == []
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
