@@ -783,7 +783,8 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
         and _is_state(agent)
     ):
         return agent
-    if _judged(tok, verb, rule):
+    if _judged(tok, verb, rule) or _in_spite_of(tok):
+        # ("bought Chinese air defence despite warnings": whoever warned, not the buyer)
         own = _own_actor(ctx, tok)
         return own if own is not None and _is_state(own) else None
     if _joined(tok, verb):
@@ -809,6 +810,12 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
             None,
         )
     return subject if subject is not None and _is_state(subject) else None
+
+
+def _in_spite_of(tok: Token) -> bool:
+    """Whether a noun trigger sets the scene of its clause ("despite warnings", "amid
+    protests"): the clause's subject acts against it, not through it."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("despite", "amid")
 
 
 def _carried_by(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:

@@ -1152,6 +1152,13 @@ def _negated_head(head: Token, index: dict[int, tuple[resources.FrameRecord, ...
     )
 
 
+def _warned_against(tok: Token) -> bool:
+    """ "warned Belgrade against buying Chinese air defence", "advised against the purchase":
+    an act argued against is no act."""
+    prep = tok.head if tok.dep_ in ("pcomp", "pobj") else None
+    return prep is not None and prep.lower_ == "against" and prep.head.pos_ == "VERB"
+
+
 def _unreal(tok: Token) -> bool:
     """A clause under a modal ("will deliver") or a condition ("if Serbia buys")."""
     holders = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
@@ -1284,6 +1291,7 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         _negated(tok)
         or (tok.pos_ == "NOUN" and _negated(tok.head))
         or any(c.dep_ == "det" and c.lower_ == "no" for c in gov.anchor.children)
+        or _warned_against(tok)
     ):
         # "decided not to send Taurus missiles": a supplier's no is a refusal.
         return REFUSED if frame.subject == "supplier" and tok.pos_ == "VERB" else "negated"

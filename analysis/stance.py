@@ -603,11 +603,21 @@ def _noun_pressure(
         # "Australia and the United States stepped up pressure on Honiara": who puts it on
         # speaks, and the one it is on is the target.
         speaker, target = (holder if holder != pressed else None), pressed
+    elif speaker is None and _borne(span.root):
+        # "bought Chinese air defence despite warnings": the subject bears the pressure; who
+        # put it is unnamed
+        speaker, target = None, holder
     elif speaker is None:
         speaker, target = holder, None
     else:
         target = holder if holder != speaker else None
     return speaker, target or _other_state(sent, resolved, speaker)
+
+
+def _borne(noun: Token) -> bool:
+    """Whether a pressure noun is what its clause's subject acts in spite of or under
+    ("despite warnings", "amid threats", "under pressure")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("despite", "amid", "under")
 
 
 def _pressed_on(noun: Token, resolved: Resolved) -> str | None:

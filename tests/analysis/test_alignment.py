@@ -504,6 +504,17 @@ def test_acts_read_through_a_measure_a_deadline_an_invitation_or_a_pronoun(
     assert expected <= triples(run(text))
 
 
+def test_acting_despite_warnings_or_warning_against_a_purchase(
+    run: Callable[..., Analysis],
+) -> None:
+    # whoever warned is unnamed: the buyer criticises no one
+    bought = triples(run("Serbia bought Chinese air defence systems despite warnings."))
+    assert not any(d < 0 for _, _, d, _ in bought)
+    warned = run("Washington had warned Belgrade against buying Russian air defence systems.")
+    assert not warned.procurements
+    assert ("USA", "SRB", -1, "verbal_criticism") in triples(warned)
+
+
 def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
     run: Callable[..., Analysis],
 ) -> None:
