@@ -3624,7 +3624,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
 def _described_possessor(c: Candidate, resolved: Resolved) -> bool:
     """Whether a weapon's possessor is a description that names no state ("built the navy's
     four frigates"): read as the supplier's own service, it names no buyer."""
-    noun = c.mention.root(c.gov.token.doc)
+    noun = c.mention.root(c.gov.anchor.doc)
     while noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "the navy's four Valour-class frigates": the phrase's head noun
     return any(
