@@ -990,6 +990,12 @@ def _governor(
         # Western Australia, to a dozen island countries").
         return Governor(inner[0], inner[1], inner[2], True, token, frame)
     if token is not None and frame is None and token.lemma_ == "be":
+        subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        deal = _governing(index.get(subj.i, ())) if subj is not None else None
+        if subj is not None and deal is not None and deal.status and subj.pos_ == "NOUN":
+            # "Its American orders are just as large: 250 Abrams tanks, 32 F-35As": the deal
+            # the copula's subject names is what the listed weapons are
+            return Governor(subj, deal, subj)
         # "The S-400 batteries are in service", "the jets are now operational".
         for c in token.children:
             for t in c.subtree:

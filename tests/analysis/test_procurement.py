@@ -231,6 +231,15 @@ def test_forces_sent_to_fight_are_no_transfer(run: Callable[..., Analysis], text
     assert deals(run(text)) == []
 
 
+def test_weapons_a_copula_says_a_deal_is_are_that_deal(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Poland is the region's giant customer. Its American orders are just as large: 250 new"
+        " M1A2 Abrams tanks, 32 F-35A fighters and Patriot batteries."
+    )
+    rows = {(n, s, r) for n, _, s, r, _ in deals(run(text))}
+    assert {("F-35", "USA", "POL"), ("Patriot", "USA", "POL")} <= rows
+
+
 def test_quantities(run: Callable[..., Analysis]) -> None:
     result = run("Poland ordered 250 M1A2 Abrams tanks and forty-eight FA-50 jets from abroad.")
     quantities = {p.system: p.quantity for p in result.procurements}
