@@ -560,6 +560,13 @@ PARTY_DEPS = ("nsubj", "nsubjpass", "prep")
 SENDING = frozenset({"send", "contribute", "dispatch"})
 
 
+def _drill_news(ctx: Context, tok: Token, sent: Span) -> bool:
+    """Whether a drill is named in this sentence or in one of the three before."""
+    return (
+        ctx.exercise is not None and ctx.exercise[0] >= sentences_back(tok, 3)
+    ) or _names_exercise(sent)
+
+
 def _names_exercise(sent: Span) -> bool:
     """Whether a sentence names a drill itself ("... in Nordic Response, the largest winter
     exercise")."""
@@ -864,6 +871,8 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
     if rule.not_as_modifier and _modifier_only(tok):
         return None  # "post-war restrictions", "the Falcon Strike series": no act
+    if any(c.dep_ == "dobj" and c.lemma_ in rule.idiom_objects for c in tok.children):
+        return None  # "struck a similar note", "struck a deal": an idiom, no attack
     if kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in ctx.pressured):
         return None
     if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ not in ("sign", "agree"):
@@ -1188,6 +1197,8 @@ def _sentence_counterparts(
     """Counterparts a trigger's own phrases leave unnamed, from the rest of its sentence. A
     hostile act takes one: the nearest state that is no one's subject ("equipment Poland has
     sent to Ukraine since Russia invaded": Ukraine)."""
+    if rule.named_in_drills and _drill_news(ctx, tok, sent):
+        return []  # "At the range, U.S. HIMARS launchers fired rockets": practice, no target
     states = [
         m
         for m in ctx.resolved.in_span(sent)
@@ -1289,6 +1300,8 @@ def _struck_places(
     target = _focus(ctx.resolved, exclude=subject)
     if target is None or target in _co_subjects(ctx, verb, subject):
         return []  # "U.S. and British warships shot down ...": an ally is no target
+    if _drill_news(ctx, tok, sentence(tok)):
+        return []  # "fired live rounds at the Rovajarvi range": practice in a drill
     for holder in dict.fromkeys([tok, verb]):
         for c in holder.children:
             if c.dep_ not in ("dobj", "prep") or (c.dep_ == "prep" and c.lower_ not in preps):

@@ -212,7 +212,10 @@ class SignalRule:
     ("Libya's civil war"); ``watched_by``: verbs whose subject watches the act it governs and
     takes no part in it ("a Chinese ship will monitor the exercise"); ``from_is_origin``: a
     "from" phrase on a place or a state is where the act comes from, not its target ("fired
-    rockets from Australian soil").
+    rockets from Australian soil"); ``idiom_objects``: objects with which a trigger verb is an
+    idiom, no act ("struck a similar note", "struck a deal", "hit a snag"); ``named_in_drills``:
+    while a drill is the news, the act needs its target named in its own phrase ("HIMARS
+    launchers fired rockets at the range" guesses no target from the sentence).
     """
 
     type: str
@@ -246,6 +249,8 @@ class SignalRule:
     internal: tuple[str, ...] = ()
     watched_by: tuple[str, ...] = ()
     from_is_origin: bool = False
+    idiom_objects: tuple[str, ...] = ()
+    named_in_drills: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -711,6 +716,8 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         internal=_strs(row.get("internal", [])),
         watched_by=_strs(row.get("watched_by", [])),
         from_is_origin=bool(row.get("from_is_origin", False)),
+        idiom_objects=_strs(row.get("idiom_objects", [])),
+        named_in_drills=bool(row.get("named_in_drills", False)),
     )
     if rec.context_scope not in ("clause", "sentence"):
         raise ValueError("context_scope is clause or sentence")

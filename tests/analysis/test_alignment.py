@@ -515,6 +515,21 @@ def test_acting_despite_warnings_or_warning_against_a_purchase(
     assert ("USA", "SRB", -1, "verbal_criticism") in triples(warned)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentine President Alberto Fernandez struck a similar note after talks with Germany.",
+        "Nordic Response drills in Norway ended. Finland's K9 howitzers fired live rounds at"
+        " the Rovajarvi range in Lapland.",
+        "Rwandan and Mozambican troops retook Mocimboa da Praia from insurgents.",
+    ],
+)
+def test_idioms_practice_fire_and_place_names_are_no_attack(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert not any(t == "armed_attack" for *_, t in triples(run(text)))
+
+
 def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
     run: Callable[..., Analysis],
 ) -> None:
