@@ -47,6 +47,7 @@ PRONOUNS = {
     "their": "state",
 }
 RELATIVE = RELATIVE_PRONOUNS
+GROUP_SIDES = frozenset({"side", "faction"})  # "backed opposite sides in Yemen"
 # Prepositions whose object is a source or partner, not the owner a later "its" points at.
 PARTNER_PREPS = frozenset({"from", "by", "with", "to"})
 NON_STATE_ENTS = frozenset({"ORG", "PERSON"})
@@ -539,6 +540,18 @@ class Resolved:
             if len(states) == size:
                 found = states
         return found or self._bloc_of_size(token, size)
+
+    def group_object(self, verb: Token) -> bool:
+        """Whether a verb's object is a group that is no state ("backs the Houthi rebels in
+        Yemen", "backed opposite sides in Libya's civil war"): the place it is in is no party
+        to what the verb says."""
+        words = resources.speaker_words()
+        return any(
+            obj.dep_ == "dobj"
+            and (words.get(obj.lemma_.lower()) == "armed_group" or obj.lemma_ in GROUP_SIDES)
+            and self.state_at(obj.i) is None
+            for obj in verb.children
+        )
 
     def listed_before(self, token: Token) -> list[str]:
         """ "Mali, Burkina Faso and Niger announced that they were leaving": "they" after a

@@ -712,6 +712,8 @@ def _aimed_elsewhere(ctx: Context, tok: Token) -> bool:
     """Whether a noun trigger's own "on"/"against" phrase names what it is aimed at, and that
     is no state ("its restrictions on defence cooperation"): no other state of the sentence
     is its target."""
+    if tok.pos_ == "VERB":
+        return ctx.resolved.group_object(tok)  # "backs the Houthi rebels in Yemen"
     if tok.pos_ != "NOUN":
         return False
     for prep in tok.children:

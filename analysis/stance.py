@@ -182,6 +182,8 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
         for c in verb.children:
             if c.dep_ != dep or echo_clause(c):  # "as did France": who else spoke
                 continue
+            if dep == "dobj" and resolved.group_object(verb):
+                continue  # "backed opposite sides in Libya's civil war": no state judged
             if dep in ("dobj", "dative") and c.lower_ in ("it", "them", "him", "her"):
                 judged = _judged_before(verb) if c.lower_ == "it" else None
                 if judged is not None:
@@ -772,7 +774,8 @@ def _row(
             _transfer_party(span, verb, resolved, speaker, transfers, cue.polarity)
             or _object_state(verb, resolved, speaker)
             or _act_target(verb, resolved, speaker)
-            or _other_state(sent, resolved, speaker)
+            # "Iran backs the Houthi rebels in Yemen": a group is backed, not its country
+            or (None if resolved.group_object(verb) else _other_state(sent, resolved, speaker))
         )
         speaker, target = _passive_parties(verb, resolved) or (speaker, target)
     elif cue.type == "evaluation" and _expressed(span.root, verb, resolved):

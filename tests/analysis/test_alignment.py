@@ -530,6 +530,14 @@ def test_idioms_practice_fire_and_place_names_are_no_attack(
     assert not any(t == "armed_attack" for *_, t in triples(run(text)))
 
 
+def test_backing_a_group_in_a_country_is_no_support_for_the_country(
+    run: Callable[..., Analysis],
+) -> None:
+    assert not triples(run("Iran backs the Houthi rebels in Yemen."))
+    assert not triples(run("Abu Dhabi and Doha backed opposite sides in Libya's civil war."))
+    assert ("IRN", "SYR", 1, "verbal_support") in triples(run("Iran backs Syria's government."))
+
+
 def test_urging_a_leader_named_by_a_pronoun_to_stop_fighting_presses_his_state(
     run: Callable[..., Analysis],
 ) -> None:
