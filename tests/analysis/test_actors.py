@@ -94,29 +94,33 @@ def test_the_community_stands_for_a_bloc_but_the_international_community_for_non
     assert antecedent_of(nlp, named, "community") is None
 
 
-def test_an_untold_minister_speaks_for_the_buyer_not_the_seller_company_state(
-    run: Callable[..., Analysis],
+@pytest.mark.parametrize(
+    "text,name,state",
+    [
+        # the buyer the story is about, not the state of the selling company
+        (
+            "South Korea's Hanwha Aerospace has signed a contract worth about A$7 billion to build"
+            " 129 Redback vehicles for the Australian Army, ending a long competition in the"
+            " country's history. Defence Industry Minister Tom Carvell announced the contract in"
+            " Geelong on Friday.",
+            "Tom Carvell",
+            "AUS",
+        ),
+        # the state where the official speaks
+        (
+            "Bolivia broke off relations with Israel on Tuesday over its offensive, and Israel"
+            " called the decision a surrender to terrorism. Israel said it regretted it. Deputy"
+            " Foreign Minister Hugo Tarqui told a news conference in La Paz that the ties were cut.",
+            "Hugo Tarqui",
+            "BOL",
+        ),
+    ],
+)
+def test_an_official_whose_title_names_no_state(
+    run: Callable[..., Analysis], text: str, name: str, state: str
 ) -> None:
-    text = (
-        "South Korea's Hanwha Aerospace has signed a contract worth about A$7 billion to build"
-        " 129 Redback vehicles for the Australian Army, ending a long competition in the"
-        " country's history. Defence Industry Minister Tom Carvell announced the contract in"
-        " Geelong on Friday."
-    )
     people = {a.name: a.country for a in run(text).actors if a.type == "person"}
-    assert people.get("Tom Carvell") == "AUS"
-
-
-def test_an_untold_official_speaks_for_the_state_he_speaks_in(
-    run: Callable[..., Analysis],
-) -> None:
-    text = (
-        "Bolivia broke off relations with Israel on Tuesday over its offensive, and Israel"
-        " called the decision a surrender to terrorism. Israel said it regretted it. Deputy"
-        " Foreign Minister Hugo Tarqui told a news conference in La Paz that the ties were cut."
-    )
-    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
-    assert people.get("Hugo Tarqui") == "BOL"
+    assert people.get(name) == state
 
 
 def test_an_origin_adjective_on_a_possessed_subject_is_not_the_subject(nlp: Language) -> None:
