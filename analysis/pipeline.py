@@ -257,20 +257,25 @@ def _headed_by_kind(doc: Doc, end: int, weapon_id: str, terms: Sequence[Span]) -
         return False
     kin = next((k for k in CATEGORY_KIN if record.category in k), frozenset({record.category}))
     for term in terms:
-        if term.label_ != "TERM" or not end <= term.start <= end + 2 * HEAD_GAP:
+        if term.label_ != "TERM" or not end <= term.start <= end + LIST_GAP:
             continue
         between = doc[end : term.start]
         words = [t for t in between if t.text != "-"]  # "short-range" is one modifier
+        # "Gazelle and Cougar helicopters": the other items of a list before the noun too
+        listed = any(t.lower_ in _LISTING for t in between)
         if (
             term.id_ in kin
-            and len(words) <= HEAD_GAP
-            and all(t.pos_ in _MODIFIERS or t.text == "-" for t in between)
+            and len(words) <= (LIST_GAP if listed else HEAD_GAP)
+            and all(t.pos_ in _MODIFIERS or t.text == "-" or t.lower_ in _LISTING for t in between)
         ):
             return True
     return False
 
 
-_MODIFIERS = frozenset({"ADJ", "NOUN", "PROPN"})
+_MODIFIERS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+_LISTING = frozenset({"and", "or", ","})
+LIST_GAP = 6
+"""Words a guarded name may stand before its head noun when it is an item of a list."""
 
 
 @Language.factory("am_gazetteer")

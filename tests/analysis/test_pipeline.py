@@ -111,6 +111,8 @@ def test_sentence_boundaries_match_the_token_rule(nlp: Language, text: str) -> N
         ("Australia will retire its Tiger attack helicopters early.", "tiger"),
         ("Greece still operates Hawk missiles bought from the United States.", "hawk"),
         ("Milan anti-tank missiles arrived in Erbil.", "milan"),
+        # an item of a list before the noun the list shares
+        ("France sent Tiger and Caracal helicopters to Mali.", "tiger"),
         ("India flies Hawk trainer jets built under licence.", None),
         ("Jeffrey Archer said the deal was done.", None),
         ("Officials met in Milan on Tuesday to discuss helicopters.", None),
