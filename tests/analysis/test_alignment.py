@@ -491,6 +491,11 @@ def test_courting_a_state_moves_toward_it_but_a_court_is_no_signal(
             "The Kremlin accused Armenia of unfriendly steps after it hosted U.S. troops.",
             {("RUS", "ARM", -1, "verbal_criticism"), ("ARM", "USA", 1, "military_base")},
         ),
+        # an ambush is an attack
+        (
+            "Ethiopian forces ambushed Sudanese troops near the border.",
+            {("ETH", "SDN", -1, "armed_attack")},
+        ),
         # a withdrawal the listed states announce as theirs is each one's
         (
             "Mali, Burkina Faso and Niger announced their immediate withdrawal from ECOWAS.",
