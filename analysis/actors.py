@@ -759,7 +759,7 @@ def _judged_object(token: Token) -> Token | None:
     judge = clause.head
     if clause.dep_ != "advcl" or judge.lemma_ not in resources.judging_verbs():
         return None
-    if resources.speech_verbs() and judge.lemma_ in resources.speech_verbs():
+    if judge.lemma_ in resources.speech_verbs():
         return None  # "said after it met": a speaker has no target
     return next((c for c in judge.children if c.dep_ == "dobj" and c.i < token.i), None)
 

@@ -617,9 +617,8 @@ def _unplanned(verb: Token) -> bool:
 def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     """ "Contingents from Armenia and India also took part": the states of the clause join the
     exercise named in the last three sentences, and all its parties move toward each other."""
-    fresh = ctx.exercise is not None and ctx.exercise[0] >= sentences_back(tok, 3)
-    if not fresh and not _names_exercise(sent):
-        return  # "troops training in Nordic Response, the largest winter exercise": named here
+    if not _drill_news(ctx, tok, sent):
+        return  # ("troops training in Nordic Response, the largest winter exercise": named here)
     verb = _governing_verb(tok)
     if _negated(verb):
         return

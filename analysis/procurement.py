@@ -706,12 +706,12 @@ def _prenominal(verb: Token, noun: Token) -> bool:
     ASCOD tracked vehicles", "ASCOD" its subject)."""
     if noun.head != verb or noun.left_edge.i != verb.i + 1:
         return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return False
-    return (verb.tag_ == "VBG" and verb.dep_ == "xcomp") or _named_by_participle_verb(verb)
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp":
+        return not any(c.dep_ == "aux" for c in verb.children)
+    return _named_by_participle_verb(verb)
 
 
-def _governing_verb(head: Token, frame: resources.FrameRecord | None) -> bool:
+def _governs(head: Token, frame: resources.FrameRecord | None) -> bool:
     """Whether a verb reached while climbing governs the mention: it has a frame (or is
     "be"), and it is no adjective the parser made a verb ("ASCOD tracked vehicles")."""
     return (
@@ -810,7 +810,7 @@ def _climb(
                 return tok, frame, anchor
             continue
         frame = _governing(index.get(head.i, ()))
-        if _governing_verb(head, frame):
+        if _governs(head, frame):
             return head, frame, anchor
         if (
             head.pos_ in ("NOUN", "ADJ")
