@@ -2247,9 +2247,25 @@ def _foreign_design(gov: Governor, mention: WeaponMention, resolved: Resolved) -
         return False
     if mention.system is None or mention.origin is None or tok.pos_ != "VERB":
         return False
+    if _own_made(mention.root(tok.doc)) is not None:
+        return False  # "the navy is building its own Tamandare-class frigates"
     builder = _controller(tok)
     state = resolved.subject_state(builder) if builder is not None else None
     return state is not None and state != mention.origin
+
+
+def _own_made(root: Token) -> Token | None:
+    """The possessor a weapon's phrase marks as its own maker or holder ("is building its own
+    frigates", "a missile of its own"): the word that names it, or None."""
+    noun = _own_noun(root)
+    for c in noun.children:
+        if c.lower_ == "own" and c.dep_ == "amod":
+            return next((p for p in noun.children if p.dep_ == "poss"), None)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for own in c.children:
+                if own.lower_ == "own" and own.dep_ == "pobj":
+                    return next((p for p in own.children if p.dep_ == "poss"), None)
+    return None
 
 
 def _co_producer(gov: Governor, mention: WeaponMention, resolved: Resolved) -> str | None:
@@ -3608,6 +3624,8 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             and (described_self or not _named_subject(c.gov, c.mention))
         ):
             root = c.mention.root(doc)
+            if _own_state(root, resolved) == c.supplier:
+                continue  # "promised the army a missile of its own": the supplier's own
             sent = sentence(root)
             same = by_system.get(c.mention.system) if c.mention.system else None
             recipient = _implicit_recipient(
@@ -3625,6 +3643,14 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
     return merge(_without_umbrellas(doc, rows))
+
+
+def _own_state(root: Token, resolved: Resolved) -> str | None:
+    """The state a weapon's phrase calls its own maker or holder ("its own", "India's own")."""
+    owner = _own_made(root)
+    if owner is None:
+        return None
+    return _possessor_state(owner, resolved) or _state_in(owner, resolved)
 
 
 def _described_possessor(c: Candidate, resolved: Resolved) -> bool:

@@ -2824,3 +2824,21 @@ def test_a_name_left_hanging_on_its_hyphen_is_a_maker_too(
     run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {(d[1], d[2], d[3]) for d in deals(run(text))} == expected
+
+
+def test_a_weapon_of_a_state_s_own_is_no_transfer(run: Callable[..., Analysis]) -> None:
+    # Building its own ships of a design the gazetteer files abroad is home production.
+    text = (
+        "Argentina took delivery of four Gowind-class patrol vessels from France, and Brazil's"
+        " navy is building its own Tamandare-class frigates at a yard in Santa Catarina."
+    )
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("Gowind 2500", "FRA", "ARG")}
+    text = (
+        "The Indian research agency had promised the army an anti-tank missile of its own"
+        " within three years, ending talks with Israel."
+    )
+    assert not deals(run(text))
+    # Its own weapons handed to another state are still a transfer.
+    assert ("POL", "UKR") in {
+        (d[2], d[3]) for d in deals(run("Poland will send its own Leopard 2 tanks to Ukraine."))
+    }
