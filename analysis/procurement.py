@@ -229,11 +229,14 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
 
 def _kind_of_attack(doc: Doc, span: Span) -> bool:
     """Whether a generic term is the first of coordinated words that describe a noun of
-    combat ("missile and drone attacks", "artillery and rocket fire")."""
+    combat ("missile and drone attacks", "artillery and rocket fire"), or the word right before
+    one ("a U.S. drone strike that killed the general", "missile tests")."""
     i = span.end
+    combat = resources.frame_lemmas("combat-noun")
+    if i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].lemma_ in combat:
+        return True
     if i >= len(doc) or doc[i].lower_ not in ("and", "or", ","):
         return False
-    combat = resources.frame_lemmas("combat-noun")
     for tok in doc[i + 1 : min(len(doc), i + 5)]:
         if tok.lemma_ in combat or tok.lower_ in combat:
             return True

@@ -2842,3 +2842,14 @@ def test_a_weapon_of_a_state_s_own_is_no_transfer(run: Callable[..., Analysis]) 
     assert ("POL", "UKR") in {
         (d[2], d[3]) for d in deals(run("Poland will send its own Leopard 2 tanks to Ukraine."))
     }
+
+
+def test_a_weapon_word_naming_a_kind_of_attack_is_no_weapon(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The attack was a response to the U.S. drone strike that killed General Qassem"
+        " Soleimani in Baghdad."
+    )
+    assert not deals(run(text))
+    # The weapon is still one when the noun after it is no combat noun.
+    got = deals(run("Turkey delivered drone systems to Ukraine in 2019."))
+    assert ("TUR", "UKR") in {(d[2], d[3]) for d in got}
