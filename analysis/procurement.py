@@ -1628,6 +1628,8 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
     role = frame.subject or "recipient"
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and role != "theme":
         return "theme"
+    if frame.object_gained and _gains_a_supply(verb):
+        return "recipient"  # "Zelensky won a promise of a Patriot battery"
     if role == "either":
         # "licensed the design to Poland", "is building eight submarines for Pakistan" (the
         # phrase on the verb or on its object)
@@ -1648,6 +1650,17 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
             return "recipient"  # "HAL has built Su-30MKIs under licence from Russia"
         return "supplier" if has_to or (origin is not None and subj == origin) else "recipient"
     return role
+
+
+def _gains_a_supply(verb: Token) -> bool:
+    """Whether a verb's object is a noun of what a supplier hands out (a promise, aid)."""
+    index = frame_index(verb.doc)
+    return any(
+        f.subject == "supplier" and f.status is not None
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for f in index.get(c.i, ())
+    )
 
 
 def _licences(verb: Token) -> list[Token]:
@@ -2335,7 +2348,8 @@ def _carrier_parties(
     if gov.token.pos_ != "NOUN" or outer is None or not outer.subject or outer.block:
         return None, None
     sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
-    carrier = (gov.frame.subject if sending else None) or outer.subject
+    gained = outer.object_gained and _gains_a_supply(gov.token.head)  # "won a promise of"
+    carrier = (gov.frame.subject if sending else None) or ("recipient" if gained else outer.subject)
     sup, rec = _arguments(gov.token.head, carrier, resolved, skip | {gov.token.i})
     if gov.frame.status == "requested" and outer.status == "delivered" and not sending:
         return rec, sup

@@ -137,6 +137,8 @@ class FrameRecord:
     ``possessor``: what a noun's possessor is when it differs from the subject role ("India's
     largest arms supplier": India receives). ``rival_preps``: prepositions that name the rivals
     a choice passed over ("chose the F-35 over the Rafale"): those were only offered.
+    ``object_gained``: a verb whose subject receives its object when that object is a noun of
+    what a supplier hands out ("won a promise of Patriots"; but "won an order": the seller).
     """
 
     id: str
@@ -152,6 +154,7 @@ class FrameRecord:
     supplier_named: bool = False
     possessor: str | None = None  # what a noun's possessor is, when not its subject role
     rival_preps: tuple[str, ...] = ()  # "chose the F-35 over the Rafale": the rival was offered
+    object_gained: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -655,6 +658,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         supplier_named=bool(row.get("supplier_named", False)),
         possessor=_opt_in(row.get("possessor"), FRAME_ROLES, "possessor"),
         rival_preps=tuple(str(p).lower() for p in row.get("rival_preps", ())),
+        object_gained=bool(row.get("object_gained", False)),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")

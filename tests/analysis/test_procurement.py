@@ -2853,3 +2853,15 @@ def test_a_weapon_word_naming_a_kind_of_attack_is_no_weapon(run: Callable[..., A
     # The weapon is still one when the noun after it is no combat noun.
     got = deals(run("Turkey delivered drone systems to Ukraine in 2019."))
     assert ("TUR", "UKR") in {(d[2], d[3]) for d in got}
+
+
+def test_who_wins_an_order_sells_and_who_wins_a_promise_receives(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Turkey's Dearsan yard won a 2021 order for two offshore patrol vessels for the"
+        " Nigerian navy."
+    )
+    assert {(d[1], d[2], d[3]) for d in deals(run(text))} == {("ship", "TUR", "NGA")}
+    text = "Kyiv won a pledge of 31 Abrams tanks from the United States."
+    assert {(d[2], d[3]) for d in deals(run(text))} == {("USA", "UKR")}
