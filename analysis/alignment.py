@@ -1359,7 +1359,7 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         _commanded(ctx, tok, kind, sent)
         return
     verb = _governing_verb(tok)
-    if _passive(ctx, tok, kind, sent):
+    if _passive(ctx, tok, kind, sent) or _between_parties(ctx, tok, kind, verb, sent):
         return
     subject = _trigger_subject(ctx, tok, verb, sent, kind)
     if subject is None:
@@ -1392,6 +1392,36 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     for actor in subjects:
         for counterpart in counterparts:
             ctx.emit(actor, counterpart, kind, direction, tok, sent)
+
+
+def _between_parties(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> bool:
+    """ "the war between Ukraine and Russia", "clashes between Indian and Chinese troops": a
+    mutual act whose own phrase names its parties makes each the other's target, whatever verb
+    carries it (True when read here)."""
+    rule = resources.signal_rules()[kind]
+    if tok.pos_ != "NOUN" or (tok.lemma_ not in rule.mutual and tok.lower_ not in rule.mutual):
+        return False
+    parties = _between(ctx, tok)
+    if len(parties) < 2:
+        return False
+    read = _class(ctx, tok, kind, verb, sent)
+    for a in parties if read is not None else []:
+        for b in parties:
+            if a != b:
+                ctx.emit(a, b, read[0], read[1], tok, sent)
+    return True
+
+
+def _between(ctx: Context, tok: Token) -> list[str]:
+    """The states a noun's "between" or "among" phrase names."""
+    found = [
+        st
+        for prep in tok.rights
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "among")
+        for t in prep.subtree
+        if (st := ctx.resolved.state_at(t.i)) and resources.is_country(st)
+    ]
+    return list(dict.fromkeys(found))
 
 
 def _echoes(ctx: Context, verb: Token) -> list[str]:

@@ -1546,3 +1546,15 @@ def test_a_reflexive_the_parser_made_the_subject_is_the_state_before_it(
     got = triples(run(text))
     assert ("EGY", "SOM", 1, "agreement") in got
     assert not any(s == "ETH" and t == "agreement" for s, _, _, t in got)
+
+
+def test_a_war_between_two_states_makes_each_the_other_s_foe(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Brazil has no interest in passing on ammunition to be used in the war between Ukraine"
+        " and Russia."
+    )
+    got = {(s, c, d) for s, c, d, _ in triples(run(text))}
+    assert {("UKR", "RUS", -1), ("RUS", "UKR", -1)} <= got
+    assert not any("BRA" in (s, c) and d == -1 for s, c, d in got)
+    # A war denied is none.
+    assert not triples(run("There was no war between India and Pakistan that year."))
