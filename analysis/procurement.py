@@ -1280,6 +1280,10 @@ MESSAGES = frozenset({"requested", "offered"})
 HELD = frozenset({"in_service", "displayed"})
 # Stages at which weapons change hands, as opposed to being held, shown or offered.
 MOVING = frozenset({"delivered", "ordered", "planned", "leased"})
+# Stages a state never reaches with itself: what it offers or negotiates goes to another
+# ("India had also proposed its Tejas").
+OFFERS = frozenset({"offered", "negotiating"})
+SELF_IMPLIED = MOVING | OFFERS
 POSSESSING = frozenset(
     {"operate", "display", "fleet-noun", "in-service", "operational", "combat", "use"}
 )
@@ -3625,7 +3629,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         # state's own holdings and offers, "China flies H-6 bombers", stay out).
         recipient = c.recipient
         described_self = recipient == c.supplier and _described_possessor(c, resolved)
-        if recipient == c.supplier and (c.status in MOVING or described_self):
+        if recipient == c.supplier and (c.status in SELF_IMPLIED or described_self):
             recipient = None
         if recipient in only_suppliers and _described_holder(c.gov, resolved) and firm:
             # "Turkish Aerospace will build Anka drones in Kazakhstan ... The air force received
@@ -3641,7 +3645,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             and (described_self or not _named_subject(c.gov, c.mention))
         ):
             root = c.mention.root(doc)
-            if _own_state(root, resolved) == c.supplier:
+            if _own_state(root, resolved) == c.supplier and c.status not in OFFERS:
                 continue  # "promised the army a missile of its own": the supplier's own
             sent = sentence(root)
             same = by_system.get(c.mention.system) if c.mention.system else None

@@ -2865,3 +2865,15 @@ def test_who_wins_an_order_sells_and_who_wins_a_promise_receives(
     assert {(d[1], d[2], d[3]) for d in deals(run(text))} == {("ship", "TUR", "NGA")}
     text = "Kyiv won a pledge of 31 Abrams tanks from the United States."
     assert {(d[2], d[3]) for d in deals(run(text))} == {("USA", "UKR")}
+
+
+def test_what_a_state_offers_of_its_own_goes_to_the_buyer_of_the_story(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Argentina signed for F-16s from Denmark. India had also proposed its Tejas light fighter."
+    )
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert ("HAL Tejas", "IND", "ARG", "offered") in got
+    text = "Australia picked the Korean Redback. Rheinmetall had offered its Lynx."
+    assert ("DEU", "AUS", "offered") in {(d[2], d[3], d[4]) for d in deals(run(text))}
