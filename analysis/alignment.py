@@ -1405,10 +1405,11 @@ def _between_parties(ctx: Context, tok: Token, kind: str, verb: Token, sent: Spa
     if len(parties) < 2:
         return False
     read = _class(ctx, tok, kind, verb, sent)
-    for a in parties if read is not None else []:
-        for b in parties:
-            if a != b:
-                ctx.emit(a, b, read[0], read[1], tok, sent)
+    if read is not None:
+        for a in parties:
+            for b in parties:
+                if a != b:
+                    ctx.emit(a, b, read[0], read[1], tok, sent)
     return True
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from spacy.attrs import ORTH
@@ -2088,6 +2089,12 @@ def _parties(
     skip = set(range(mention.start, mention.end)) | {gov.anchor.i, root.i}
     role = _role(gov.frame, gov.token, resolved, mention.origin)
     got = Parties()
+    # "UH-1 Hueys supplied by the United States and Polish-built W-3 Sokols": a list that
+    # states a source beside each item gives each its own, whatever the parse joined.
+    sends = role == "supplier" and any(c.dep_ == "nsubj" for c in gov.token.children)
+    item = _item_sources(doc, resolved).get(mention.start)
+    if item is not None and not sends:  # "Poland will send Russian-built MiG-29s and ..."
+        got.give("supplier", item[0])
     if gov.source is not None:
         got.give("supplier", _subject_state(gov.source, resolved, skip))
     got.give("supplier", _former_holder(root, resolved))  # "retired from Japan's navy"
@@ -2372,6 +2379,86 @@ def _first_source(
         # "TB2 drones bought from Turkey and Israeli Harop munitions": a later item's own
         # origin, not the source phrase of the item before it.
         return named
+    return None
+
+
+LIST_BREAKS = frozenset({",", ";", "and", "or", "including", "alongside", "with", "plus"})
+
+
+def _item_sources(doc: Doc, resolved: Resolved) -> dict[int, tuple[str, bool]]:
+    """Weapons of a list whose items each state a source of their own, by word order: a
+    source phrase right after the item ("supplied by Pakistan", "bought from Norway") or an
+    origin right before it ("Polish-built", "American"). Only sentences with two or more items
+    that name different sources count; the start of each such weapon mention → its source,
+    and whether it is surely no holder (a plain demonym may be: "Turkish F-16 jets")."""
+    key = id(resolved)
+    cached = _ITEM_SOURCES.get(doc)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    out: dict[int, tuple[str, bool]] = {}
+    by_sent: dict[int, list[WeaponMention]] = {}
+    for m in find_weapons(doc):
+        by_sent.setdefault(sentence(doc[m.start]).start, []).append(m)
+    for items in by_sent.values():
+        found: dict[int, tuple[str, bool]] = {}
+        for m in items:
+            after = _source_after(doc, m, resolved)
+            before = None if after else _origin_before(doc, m, resolved)
+            if after or before:
+                found[m.start] = (after, True) if after else before  # type: ignore[assignment]
+        if len(found) > 1 and len({st for st, _ in found.values()}) > 1:
+            out.update(found)
+    _ITEM_SOURCES[doc] = (key, out)
+    return out
+
+
+def _not_a_source(
+    doc: Doc, mention: WeaponMention, resolved: Resolved, recipient: str | None
+) -> str | None:
+    """A recipient that is no item's stated source in a list with a source per item ("UH-1
+    Hueys supplied by the United States and Polish-built W-3 Sokols": not the US)."""
+    sources = _item_sources(doc, resolved)
+    if mention.start in sources and recipient in {st for st, sure in sources.values() if sure}:
+        return None
+    return recipient
+
+
+_ITEM_SOURCES: WeakKeyDictionary[Doc, tuple[int, dict[int, tuple[str, bool]]]] = WeakKeyDictionary()
+
+
+def _source_after(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
+    """The state of a source phrase right after a weapon ("trainers supplied by Pakistan",
+    "air defence bought from Norway's Kongsberg"), before the next item of its list."""
+    i, end = mention.end, min(len(doc), mention.end + 6)
+    while i < end and doc[i].pos_ in ("NOUN", "PROPN") and not resolved.state_at(doc[i].i):
+        i += 1  # the item's own nouns ("missiles", "air defence")
+    if i < end and doc[i].tag_ in ("VBN", "VBD"):
+        i += 1  # "supplied by", "acquired from" (read as a past tense too)
+    if i >= end or doc[i].lower_ not in ("from", "by"):
+        return None
+    for t in doc[i + 1 : end]:
+        if t.lower_ in LIST_BREAKS:
+            return None
+        st = resolved.state_at(t.i)
+        if st is not None:
+            return st if resources.is_country(st) else None
+    return None
+
+
+def _origin_before(doc: Doc, mention: WeaponMention, resolved: Resolved) -> tuple[str, bool] | None:
+    """A state named right before a weapon as its origin ("Polish-built W-3 Sokols",
+    "American Javelin missiles"), after the previous item of its list, and whether a suffix
+    makes it the maker (a plain demonym may name the holder)."""
+    first = max(sentence(doc[mention.start]).start, mention.start - 4)
+    for t in reversed(doc[first : mention.start]):
+        suffix = (t.i >= 1 and doc[t.i - 1].text in ("-", "–")) or t.text in ("-", "–")
+        if t.lower_ in LIST_BREAKS or (t.pos_ in ("VERB", "AUX", "ADP") and not suffix):
+            return None
+        st = resolved.state_at(t.i)
+        if st is not None and resources.is_country(st):
+            if supplier_suffixed(doc, t.i, t.i + 1):
+                return st, True
+            return (st, False) if t.ent_type_ == "NORP" or t.pos_ == "ADJ" else None
     return None
 
 
@@ -2841,6 +2928,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _acting(gov, resolved):
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
+        recipient = _not_a_source(doc, mention, resolved, recipient)
         supplier, recipient, status = _in_talks(gov, resolved, supplier, recipient, status)
         earlier = _deal_referred(gov, found, resolved)
         if earlier is not None:
@@ -3890,6 +3978,12 @@ def _implicit_recipient(
         if m.state not in named
         and not m.actor.startswith("P:")
         and _circumstantial(sent.doc[m.start], anchor)
+    }
+    # "UH-1 Hueys supplied by the United States and Polish-built W-3s": a source of an item.
+    aside |= {
+        st
+        for i, (st, sure) in _item_sources(sent.doc, resolved).items()
+        if sure and sent.start <= i < sent.end
     }
     # "... and Boeing bid Super Hornets": a company is a seller, never the implicit buyer.
     in_sentence = {

@@ -2877,3 +2877,24 @@ def test_what_a_state_offers_of_its_own_goes_to_the_buyer_of_the_story(
     assert ("HAL Tejas", "IND", "ARG", "offered") in got
     text = "Australia picked the Korean Redback. Rheinmetall had offered its Lynx."
     assert ("DEU", "AUS", "offered") in {(d[2], d[3], d[4]) for d in deals(run(text))}
+
+
+def test_each_item_of_a_list_keeps_the_source_stated_beside_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Lithuania's armed forces, which operate American Javelin missiles and NASAMS air"
+        " defence bought from Norway, have taken part in NATO exercises."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("Javelin", "USA", "LTU"), ("NASAMS", "NOR", "LTU")} <= got
+    text = (
+        "Nigeria inducted jets. It already flies Super Mushshak trainers supplied by Pakistan"
+        " and F-7NI fighters acquired from China more than a decade ago."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("F-7", "CHN", "NGA") in got
+    assert ("F-7", "PAK", "NGA") not in got
+    # A named sender hands on what others built.
+    text = "Poland will send Russian-built MiG-29s and German-made Leopard 2 tanks to Ukraine."
+    assert {(d[2], d[3]) for d in deals(run(text))} == {("POL", "UKR")}
