@@ -89,6 +89,7 @@ class Resolved:
     _focus: tuple[str] | None = None
     _services: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None
     _antecedents: dict[int, str | None] = field(default_factory=dict)
+    places: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -109,6 +110,11 @@ class Resolved:
     def state_at(self, token_i: int) -> str | None:
         m = self.by_token.get(token_i)
         return m.state if m else None
+
+    def place_at(self, token_i: int) -> str | None:
+        """The state a known place at this token lies in ("Kharkiv": Ukraine); a place is
+        never an actor, so ``state_at`` does not give it."""
+        return self.places.get(token_i)
 
     def antecedent(self, token: Token) -> str | None:
         """The state a pronoun ("it", "they", "its") or a definite description ("the country",
@@ -1138,6 +1144,7 @@ class _Found:
     people: dict[str, Person] = field(default_factory=dict)
     entities: list[EntityRow] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)
+    places: dict[int, str] = field(default_factory=dict)
 
 
 def _gazetteer(doc: Doc, year: int | None) -> _Found:
@@ -1158,6 +1165,10 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
             person = people_by_id[span.id_]
             actor, state, label = person.id, person.acts_for(year), "PERSON"
             got.people.setdefault(person.id, Person(person.id, person.name, state))
+        elif span.label_ == "PLACE":
+            if not _in_a_name(span):
+                _place(span, got)
+            continue
         else:
             continue
         got.mentions.append(
@@ -1167,6 +1178,31 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
         got.covered.update(range(span.start, span.end))
     _suspended_names(doc, got)
     return got
+
+
+def _in_a_name(span: Span) -> bool:
+    """Whether a place name is part of a person's name ("Sheikh Khaled al-Jarrah al-Sabah")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.text == "-" and not before.whitespace_:
+        return True
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent.start <= span.start < ent.end
+        for ent in doc.ents
+    )
+
+
+PLACE_LABELS = {"base": "FAC", "sea_area": "LOC"}
+"""The entity label of a kind of place (others are GPE)."""
+
+
+def _place(span: Span, got: _Found) -> None:
+    """A known place: an entity that locates things in its state, never an actor."""
+    rec = resources.places_by_name()[span.id_]
+    got.places.update(dict.fromkeys(range(span.start, span.end), rec.country))
+    label = PLACE_LABELS.get(rec.kind, "GPE")
+    got.entities.append(EntityRow(span.text, label, span.start_char, span.end_char, None))
+    got.covered.update(range(span.start, span.end))
 
 
 def _suspended_names(doc: Doc, got: _Found) -> None:
@@ -1407,7 +1443,7 @@ def _finish(got: _Found, doc: Doc) -> Resolved:
     for e in got.entities:
         if e.actor is not None and e.actor.startswith("P:") and e.actor not in people:
             e.actor = None
-    return Resolved(mentions=kept, people=people, entities=got.entities, doc=doc)
+    return Resolved(mentions=kept, people=people, entities=got.entities, doc=doc, places=got.places)
 
 
 _TRIM = {"'s", "’s", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the"}

@@ -1295,16 +1295,38 @@ PLACE_PREPS = frozenset({"at", "in", "on", "during"})
 def _struck_places(
     ctx: Context, tok: Token, verb: Token, subject: str, preps: frozenset[str]
 ) -> list[str]:
-    """ "Russian artillery shelled Kharkiv", "pressed their assault on Bakhmut": a place the
-    data does not know, attacked, lies in the state the article is about (never the
-    attacker's own; when the article is about the attacker, the state it names most after)."""
-    target = _focus(ctx.resolved, exclude=subject)
-    if target is None or target in _co_subjects(ctx, verb, subject):
-        return []  # "U.S. and British warships shot down ...": an ally is no target
+    """ "Russian artillery shelled Kharkiv", "pressed their assault on Bakhmut": a place
+    attacked lies in its state, by the places data; a place the data does not know lies in
+    the state the article is about (never the attacker's own; when the article is about the
+    attacker, the state it names most after)."""
     if _drill_news(ctx, tok, sentence(tok)):
         return []  # "fired live rounds at the Rovajarvi range": practice in a drill
+    allies = _co_subjects(ctx, verb, subject)
+    guess = _focus(ctx.resolved, exclude=subject)
+    for phrase in _struck_phrases(ctx, tok, verb, preps):
+        known = [st for t in phrase if (st := ctx.resolved.place_at(t.i))]
+        if known and known[0] != subject:
+            # "Ukrainian drones hit Belgorod": the place's own state
+            return [known[0]] if known[0] not in allies else []
+        # A place the data does not know, or the attacker's own ("recaptured the Kharkiv
+        # region"): the state the article is about; an ally ("U.S. and British warships
+        # shot down ...") is no target.
+        unknown = known or any(_unknown_place(ctx, t) for t in phrase)
+        if guess is not None and guess not in allies and unknown:
+            return [guess]
+    return []
+
+
+def _struck_phrases(
+    ctx: Context, tok: Token, verb: Token, preps: frozenset[str]
+) -> list[list[Token]]:
+    """The words of each object or place phrase of an attack, without the clauses on them."""
+    out: list[list[Token]] = []
     for holder in dict.fromkeys([tok, verb]):
         for c in holder.children:
+            if c.dep_ in ("advmod", "npadvmod") and ctx.resolved.place_at(c.i):
+                out.append([c])  # "attacked Bakhmut", the name misread as an adverb
+                continue
             if c.dep_ not in ("dobj", "prep") or (c.dep_ == "prep" and c.lower_ not in preps):
                 continue
             if c.dep_ == "dobj" and c.i in ctx.weapon_tokens | ctx.weapon_names:
@@ -1312,9 +1334,8 @@ def _struck_places(
             # The place is the phrase's own, not one in a clause on it ("in an engagement in
             # which the destroyer HMS Diamond used its missiles").
             aside = {u.i for t in c.subtree if t.dep_ in CLAUSES and t != c for u in t.subtree}
-            if any(_unknown_place(ctx, t) for t in c.subtree if t.i not in aside):
-                return [target]
-    return []
+            out.append([t for t in c.subtree if t.i not in aside])
+    return out
 
 
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})

@@ -120,7 +120,13 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
             if form.lower() in (weapon.name.lower(), weapon.name.lower().split()[-1])
         )
     out.extend(("BLOCK", phrase, "") for phrase in resources.blocked_phrases())
+    out.extend(_place_patterns())
     return tuple(out)
+
+
+def _place_patterns() -> list[tuple[str, str, str]]:
+    """(PLACE, form, place name) for every known place."""
+    return [(PLACE, form, place.name) for place in resources.places() for form in place.forms]
 
 
 def _capitalised_word(form: str) -> bool:
@@ -167,7 +173,8 @@ class Gazetteer:
     """Marks actors, people, weapon systems and lexicon phrases as span groups.
 
     ``doc.spans["am_names"]``: longest non-overlapping case-sensitive matches, labels ACTOR,
-    PERSON, WEAPON (``span.id_`` is the record id). ``doc.spans["am_terms"]``: every
+    PERSON, WEAPON and PLACE, a place only where nothing else is named (``span.id_`` is the
+    record id, a place's name for a place). ``doc.spans["am_terms"]``: every
     case-insensitive match, labels TERM, CUE and SIGNAL.
     """
 
@@ -237,12 +244,21 @@ class Gazetteer:
             # Lower-case names only where nothing else was found; the title is left out.
             label, ident = strings[key].split("|", 1)
             spans.append(Span(doc, start + int(label[6:]), end, label="PERSON", span_id=ident))
-        doc.spans[NAMES_KEY] = [s for s in filter_spans(spans) if s.label_ != "BLOCK"]
+        # A place counts only where no actor, person or weapon is named ("Georgia", "Lyman").
+        names = filter_spans([s for s in spans if s.label_ != PLACE])
+        taken = {i for s in names for i in range(s.start, s.end)}
+        places = filter_spans(
+            [s for s in spans if s.label_ == PLACE and not taken & set(range(s.start, s.end))]
+        )
+        doc.spans[NAMES_KEY] = sorted(
+            [s for s in names if s.label_ != "BLOCK"] + places, key=lambda s: s.start
+        )
         doc.spans[TERMS_KEY] = terms
         return doc
 
 
 GUARDED = "GUARDED"
+PLACE = "PLACE"
 """Label of a system's name that counts only before a head noun of its kind."""
 HEAD_GAP = 2
 """Modifier words a guarded name may have before its head noun ("Archer self-propelled

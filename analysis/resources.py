@@ -955,6 +955,49 @@ def frame_lemmas(*frame_ids: str) -> frozenset[str]:
     )
 
 
+PLACE_KINDS = frozenset({"city", "region", "base", "port", "island", "sea_area"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord:
+    """A place inside one state (a city, region, base, port or island): it locates an attack,
+    a drill or a delivery, and is never an actor."""
+
+    name: str
+    country: str
+    kind: str
+    aliases: tuple[str, ...]
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def _place(row: dict[str, Any]) -> PlaceRecord:
+    kind = str(row["kind"])
+    if kind not in PLACE_KINDS:
+        raise ValueError(f"kind must be one of {sorted(PLACE_KINDS)}")
+    country = str(row["country"])
+    if not country.isupper() or len(country) != 3:
+        raise ValueError("country must be an ISO3 id")
+    name = str(row["name"]).strip()
+    if not name:
+        raise ValueError("an empty name")
+    return PlaceRecord(name, country, kind, tuple(str(a) for a in row.get("aliases", ())))
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[PlaceRecord, ...]:
+    """Cities, regions, bases, ports and islands with the state they lie in
+    (``places.v1.jsonl``)."""
+    return _read("places.v1.jsonl", _place)
+
+
+@lru_cache(maxsize=1)
+def places_by_name() -> dict[str, PlaceRecord]:
+    return {p.name: p for p in places()}
+
+
 @lru_cache(maxsize=1)
 def blocked_phrases() -> tuple[str, ...]:
     """Phrases that contain a state's name or demonym but do not stand for it: seas, regions
@@ -1129,6 +1172,7 @@ DATA_FILES: dict[str, Any] = {
     "stance_cues.v1.jsonl": stance_cues,
     "signals.v1.jsonl": signal_rules,
     "status_weights.v1.jsonl": status_weights,
+    "places.v1.jsonl": places,
 }
 
 _CACHED = (

@@ -1558,3 +1558,24 @@ def test_a_war_between_two_states_makes_each_the_other_s_foe(run: Callable[..., 
     assert not any("BRA" in (s, c) and d == -1 for s, c, d in got)
     # A war denied is none.
     assert not triples(run("There was no war between India and Pakistan that year."))
+
+
+@pytest.mark.parametrize(
+    "sentence,pair",
+    [
+        ("Russian missiles struck Kharkiv overnight.", ("RUS", "UKR")),
+        ("Ukrainian drones struck an oil depot in Belgorod.", ("UKR", "RUS")),
+        ("Russian troops attacked Bakhmut from three sides.", ("RUS", "UKR")),
+        ("Indian artillery shelled positions in Muzaffarabad.", ("IND", "PAK")),
+    ],
+)
+def test_a_known_place_attacked_is_its_state_attacked(
+    run: Callable[..., Analysis], sentence: str, pair: tuple[str, str]
+) -> None:
+    assert (*pair, -1, "armed_attack") in triples(run(sentence))
+
+
+def test_an_attack_in_the_attacker_s_own_place_names_no_target_of_its_own(
+    run: Callable[..., Analysis],
+) -> None:
+    assert not triples(run("Russian forces shelled Belgorod by mistake."))

@@ -551,3 +551,22 @@ def test_common_systems_resolve_to_one_record_with_origin_and_category(
 )
 def test_only_states_are_countries_whatever_the_id_length(actor: str, country: bool) -> None:
     assert resources.is_country(actor) is country
+
+
+def test_shipped_places_lie_in_known_states_and_name_no_actor() -> None:
+    countries = resources.country_ids()
+    actor_forms = {f.casefold() for a in resources.actors() for f in a.forms}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for place in resources.places():
+        assert place.country in countries, place
+        for form in place.forms:
+            owners[form.casefold()].add(place.name)
+            # a place named like a state, capital or demonym would shadow the actor
+            assert form.casefold() not in actor_forms, form
+    assert not {form: names for form, names in owners.items() if len(names) > 1}
+
+
+def test_a_place_of_an_unknown_kind_is_refused() -> None:
+    row = {"name": "Kharkiv", "country": "UKR", "kind": "town"}
+    with pytest.raises(ValueError, match="kind"):
+        resources._place(row)
