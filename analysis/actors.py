@@ -455,6 +455,19 @@ class Resolved:
         )
         if pronoun is not None:
             return self.antecedent(pronoun)
+        # "It has ordered F-35Bs from the United States, and its F-16s ...": past sources
+        # only, the subject pronoun before them.
+        subject = next(
+            (t for t in token.doc[sent.start : token.i] if t.lower_ == "it" and t.dep_ == "nsubj"),
+            None,
+        )
+        sources = all(
+            _partner(token.doc[m.start : m.end].root)
+            for m in mentions
+            if not m.actor.startswith("P:")
+        )
+        if subject is not None and sources:
+            return self.antecedent(subject)
         owner = _owner(token, mentions)
         if owner is not None:
             return owner

@@ -1311,20 +1311,18 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         return REFUSED if frame.subject == "supplier" and tok.pos_ == "VERB" else "negated"
     if _rival(gov.anchor, index):
         return "offered"  # "chose the F-35 over the Rafale": the rival was on offer
-    status = frame.status
-    if status == "cancelled" and any(
+    if frame.status == "cancelled" and any(
         c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in tok.children
     ):
         return "negated"  # "if the F-35 deal collapses": nothing has ended
-    if _unreal(tok) and frame.future:
-        status = frame.future
-        if _possible(tok) and STATUS_RANK.get(status, 0) > STATUS_RANK["planned"]:
-            status = "planned"  # "could send", "might deliver": a possibility, not an order
+    status, lasting = _own_stage(gov, frame, tok)
     modal, _head = _head_modality(tok, index)
     if modal == "denied":
         return "negated"  # "Tehran denies having sent them"
+    if lasting:
+        modal = None  # "weighing offers to replace its Kfir jets": the Kfirs are there now
     if modal == "future":
-        status = frame.future or status
+        status = (frame.future if not _replacement(gov.anchor) else "planned") or status
     elif modal is not None and modal != status and not (status == "offered" and modal == "planned"):
         status = modal  # but "Athens weighed a U.S. offer of frigates" is still an offer
     passed = _passed_on(gov)
@@ -1337,6 +1335,21 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     if status == "ordered" and frame.subject == "either" and _built_under_licence(tok):
         status = "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
     return status
+
+
+def _own_stage(gov: Governor, frame: resources.FrameRecord, tok: Token) -> tuple[str, bool]:
+    """(stage, lasting) of a frame by itself and its own tense: "will deliver" is an order;
+    what "will replace" names is there now, under any modal (lasting), and what replaces it
+    ("replace them with Black Hawks") is bought."""
+    status, future = frame.status or "unknown", frame.future
+    lasting = future == status == "in_service"
+    if lasting and _replacement(gov.anchor):
+        status, future, lasting = "ordered", "planned", False
+    if _unreal(tok) and future:
+        status = future
+        if _possible(tok) and STATUS_RANK.get(status, 0) > STATUS_RANK["planned"]:
+            status = "planned"  # "could send", "might deliver": a possibility, not an order
+    return status, lasting
 
 
 def _mention_status(
@@ -1513,8 +1526,13 @@ def _held_stage(gov: Governor, status: str) -> str:
     also showed frigates recently bought from Britain", "systems promised by Germany arrived
     last week" (in hand)."""
     outer = gov.outer_frame
-    if outer is None or (gov.outer is not None and _unreal(gov.outer)):
-        return status  # "K2 tanks, bought from South Korea last year, will arrive in 2025"
+    # "K2 tanks, bought from South Korea last year, will arrive in 2025"; but what "will
+    # replace" names is in service now (a frame whose stage holds in the future too).
+    lasting = outer is not None and outer.future == outer.status == "in_service"
+    if outer is None or (gov.outer is not None and _unreal(gov.outer) and not lasting):
+        return status
+    if lasting and outer.subject != "theme" and first_conjunct(gov.anchor).dep_ == "nsubj":
+        return status  # "K2 tanks bought from South Korea will replace the T-72s": the new
     if outer.status == "displayed" and status != "cancelled":
         return "displayed"
     if not (outer.id in POSSESSING or outer.status in ("delivered", "in_service")):
@@ -2923,7 +2941,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
                 or _origin_holding(doc, mention, root, resolved, index, gov)
             )
             continue
-        if gov.frame is not None and gov.frame.subject == "rival" and gov.anchor.dep_ == "nsubj":
+        if gov.frame is not None and _winner(gov):
             continue  # "the F-35 beat the Rafale": the winner is no offer
         if _acting(gov, resolved):
             continue
@@ -2971,6 +2989,21 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     found.extend(_elliptic(doc, resolved, index))
     found.extend(_armaments(doc, mentions, found))
     return found
+
+
+def _winner(gov: Governor) -> bool:
+    """Whether a weapon is the subject of a frame that governs only its object: a rival frame
+    ("the F-35 beat the Rafale") or a lasting one ("the jets will replace the Hornets")."""
+    frame = gov.frame
+    assert frame is not None
+    lasting = frame.future == frame.status == "in_service" and frame.subject != "theme"
+    return (frame.subject == "rival" or lasting) and first_conjunct(gov.anchor).dep_ == "nsubj"
+
+
+def _replacement(anchor: Token) -> bool:
+    """Whether a weapon is what a replacing verb brings in ("replace them with Black Hawks")."""
+    anchor = first_conjunct(anchor)
+    return anchor.dep_ == "pobj" and anchor.head.lower_ == "with"
 
 
 def _deal_referred(gov: Governor, found: list[Candidate], resolved: Resolved) -> Candidate | None:

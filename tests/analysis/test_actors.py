@@ -638,3 +638,14 @@ def test_references_read_through_suppliers_and_object_pronouns(
 
 def test_a_demonym_left_hanging_on_its_hyphen_is_a_mention(run: Callable[..., Analysis]) -> None:
     assert {"TUR", "ISR"} <= actor_ids(run("Turkish- and Israeli-made drones flew overhead."))
+
+
+def test_its_after_sources_only_is_what_the_subject_pronoun_stands_for(nlp: Language) -> None:
+    text = (
+        "Singapore is buying jets. It has ordered 12 F-35B jets from the United States, and its"
+        " F-15SG fighters, also bought from Washington, will serve alongside them for years."
+    )
+    assert antecedent_of(nlp, text, "its") == "SGP"
+    # A state named as a subject still owns what follows.
+    text = "Poland has ordered K2 tanks from South Korea, and its army wants more."
+    assert antecedent_of(nlp, text, "its") == "POL"

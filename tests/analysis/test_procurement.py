@@ -2898,3 +2898,23 @@ def test_each_item_of_a_list_keeps_the_source_stated_beside_it(
     # A named sender hands on what others built.
     text = "Poland will send Russian-built MiG-29s and German-made Leopard 2 tanks to Ukraine."
     assert {(d[2], d[3]) for d in deals(run(text))} == {("POL", "UKR")}
+
+
+def test_what_a_new_system_will_replace_is_in_service_now(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Finland picked the F-35. The jets will replace the air force's F/A-18C/D Hornets,"
+        " which Finland bought from the United States in 1992."
+    )
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert ("F/A-18", "USA", "FIN", "in_service") in got
+    # also under a plan, and with no origin named nothing is held at all
+    text = (
+        "Colombia has been weighing offers including the Gripen to replace its Israeli-built"
+        " Kfir jets."
+    )
+    assert ("Kfir", "ISR", "COL", "in_service") in {
+        (d[0], d[2], d[3], d[4]) for d in deals(run(text))
+    }
+    assert {
+        d[0] for d in deals(run("Croatia will buy Rafales to replace its ageing MiG-21s."))
+    } == {"Rafale"}
