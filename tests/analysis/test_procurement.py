@@ -2918,3 +2918,16 @@ def test_what_a_new_system_will_replace_is_in_service_now(run: Callable[..., Ana
     assert {
         d[0] for d in deals(run("Croatia will buy Rafales to replace its ageing MiG-21s."))
     } == {"Rafale"}
+
+
+def test_entering_service_with_no_origin_named_is_no_transfer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Romania will buy 32 F-16s from Norway. The aircraft, which the Royal Norwegian Air"
+        " Force is retiring as its F-35s enter service, will be upgraded first."
+    )
+    assert not any(d[0] == "F-35" for d in deals(run(text)))
+    # With its origin named, what enters service was supplied.
+    text = "Poland's first K2 tanks, built in South Korea, entered service in 2023."
+    assert ("K2 Black Panther", "KOR", "POL") in {(d[0], d[2], d[3]) for d in deals(run(text))}
