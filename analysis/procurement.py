@@ -2472,9 +2472,10 @@ def _origin_before(doc: Doc, mention: WeaponMention, resolved: Resolved) -> tupl
         suffix = (t.i >= 1 and doc[t.i - 1].text in ("-", "–")) or t.text in ("-", "–")
         if t.lower_ in LIST_BREAKS or (t.pos_ in ("VERB", "AUX", "ADP") and not suffix):
             return None
-        st = resolved.state_at(t.i)
-        if st is not None and resources.is_country(st):
-            if supplier_suffixed(doc, t.i, t.i + 1):
+        m = resolved.by_token.get(t.i)
+        st = m.state if m is not None else None
+        if m is not None and st is not None and resources.is_country(st):
+            if supplier_suffixed(doc, m.start, m.end):  # "Polish-built", one mention or three
                 return st, True
             return (st, False) if t.ent_type_ == "NORP" or t.pos_ == "ADJ" else None
     return None
@@ -3204,7 +3205,9 @@ def _origin_holding(
         # foreign origin that no phrase gives a holder is held by the state the article
         # leaves implicit (found as for any implicit buyer); its own origin must be named.
         # Missiles are fired; what reaches a place or strikes is left out above.
-        origins = _stated_origins(doc, mention, own, resolved)
+        origins = _stated_origins(doc, mention, own, resolved) or _listed_origin(
+            doc, mention, resolved
+        )
         implicit = dataclasses.replace(frame, explicit=False)
         return [
             Candidate(mention, Governor(own, implicit, own), "in_service", origin, None)
@@ -3219,6 +3222,29 @@ def _origin_holding(
     # "Azerbaijan's Turkish- and Israeli-made drones": each stated maker supplied them.
     makers = list(dict.fromkeys([origin, *_stated_origins(doc, mention, own, resolved)]))
     return [Candidate(mention, gov, "in_service", o, holder) for o in makers if o != holder]
+
+
+def _listed_origin(doc: Doc, mention: WeaponMention, resolved: Resolved) -> list[str]:
+    """The maker stated before the first item of a list, when it is a later item's own origin
+    too ("Russian-built T-90SA tanks, BMP-2M vehicles and Pantsir systems"): the gazetteer
+    agrees with the text, so that origin is stated for the later item. Another origin
+    ("Russian-built Su-30s and F-16s") is not carried over. Lists are read by word order."""
+    if mention.origin is None:
+        return []
+    sent = sentence(doc[mention.start])
+    first = mention
+    for prev in reversed([m for m in find_weapons(doc) if sent.start <= m.start < mention.start]):
+        gap = doc[prev.end : first.start]
+        if any(t.tag_ in FINITE_TAGS or t.pos_ == "ADP" for t in gap):
+            break  # a clause or phrase between them: no list
+        if not any(t.lower_ in (",", "and", "or") for t in gap):
+            break
+        first = prev
+    stated = _origin_before(doc, first, resolved) if first is not mention else None
+    return [mention.origin] if stated is not None and stated == (mention.origin, True) else []
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _fought(gov: Governor) -> bool:

@@ -2931,3 +2931,20 @@ def test_entering_service_with_no_origin_named_is_no_transfer(
     # With its origin named, what enters service was supplied.
     text = "Poland's first K2 tanks, built in South Korea, entered service in 2023."
     assert ("K2 Black Panther", "KOR", "POL") in {(d[0], d[2], d[3]) for d in deals(run(text))}
+
+
+def test_a_maker_stated_before_a_list_holds_for_items_of_that_origin(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Algeria held a military parade on Tuesday. Columns of Russian-built T-90SA main battle"
+        " tanks, BMP-2M infantry fighting vehicles and Pantsir air defence systems followed."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("BMP-2", "RUS", "DZA"), ("Pantsir", "RUS", "DZA")} <= got
+    # An item of another origin is not carried along.
+    text = (
+        "Algeria held a military parade on Tuesday. Columns of Russian-built T-90SA tanks and"
+        " Chinese-made VT4 tanks followed, then CH-4 drones."
+    )
+    assert ("CH-4", "RUS") not in {(d[0], d[2]) for d in deals(run(text))}
