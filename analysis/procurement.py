@@ -2971,25 +2971,37 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         found.append(Candidate(mention, gov, status, supplier, recipient))
         if asked:
             found.append(Candidate(mention, gov, "requested", supplier, recipient))
-        # "Norway and Denmark will supply NASAMS", "jets from Pakistan and China": each of the
-        # coordinated states is a party of its own.
-        clause = _clause_head(gov.token if gov.token is not None else root)
-        # "Saab is building jets for Sweden, Brazil and Thailand": the list is the buyers'
-        for other in (
-            _conjoined(clause, supplier, recipient, resolved) if supplier != recipient else []
-        ):
-            found.append(Candidate(mention, gov, status, other, recipient))
-        for other in _conjoined(clause, recipient, supplier, resolved):
-            found.append(Candidate(mention, gov, status, supplier, other))
-        for other in _gapped_sources(mention, gov, supplier, resolved):
-            found.append(Candidate(mention, gov, status, other, recipient))
-        for other in _co_makers(doc, mention, root, supplier, resolved):
-            found.append(Candidate(mention, gov, status, other, recipient))
-        found.extend(_echoed(mention, gov, status, clause, supplier, recipient, resolved))
+        found.extend(
+            _co_parties(doc, Candidate(mention, gov, status, supplier, recipient), resolved)
+        )
     found.extend(_handed_on_holdings(doc, found, resolved, index))
     found.extend(_elliptic(doc, resolved, index))
     found.extend(_armaments(doc, mentions, found))
     return found
+
+
+def _co_parties(doc: Doc, cand: Candidate, resolved: Resolved) -> list[Candidate]:
+    """The same transfer for the other parties its sentence names beside one: coordinated
+    states ("Norway and Denmark will supply NASAMS", "jets from Pakistan and China", "building
+    jets for Sweden, Brazil and Thailand"), gapped repeats, co-makers and echoes."""
+    mention, gov, status = cand.mention, cand.gov, cand.status
+    supplier, recipient = cand.supplier, cand.recipient
+    root = mention.root(doc)
+    out: list[Candidate] = []
+    clause = _clause_head(gov.token if gov.token is not None else root)
+    for other in _conjoined(clause, supplier, recipient, resolved) if supplier != recipient else []:
+        out.append(Candidate(mention, gov, status, other, recipient))
+    for other in _conjoined(clause, recipient, supplier, resolved):
+        out.append(Candidate(mention, gov, status, supplier, other))
+    for other in _gapped_sources(mention, gov, supplier, resolved):
+        out.append(Candidate(mention, gov, status, other, recipient))
+    for other, role in _gapped_subjects(mention, gov, resolved, {supplier, recipient}):
+        pair = (other, recipient) if role == "supplier" else (supplier, other)
+        out.append(Candidate(mention, gov, status, *pair))
+    for other in _co_makers(doc, mention, root, supplier, resolved):
+        out.append(Candidate(mention, gov, status, other, recipient))
+    out.extend(_echoed(mention, gov, status, clause, supplier, recipient, resolved))
+    return out
 
 
 def _winner(gov: Governor) -> bool:
@@ -3657,6 +3669,45 @@ def _gapped_sources(
                 st = _pobj_state(p, resolved) if p.dep_ == "prep" and p.lower_ == "from" else None
                 if st and st != supplier and st not in out:
                     out.append(st)
+    return out
+
+
+GAP_STOPS = frozenset({",", ";", "while", "whereas", "but", "although", "though"})
+
+
+def _gapped_subjects(
+    mention: WeaponMention, gov: Governor, resolved: Resolved, parties: set[str | None]
+) -> list[tuple[str, str]]:
+    """(state, role) of each gapped clause after a transfer whose subject is a party: "Denmark
+    has pledged 19 of the fighters and the Netherlands 24", "Lithuania signed for eight
+    HIMARS launchers and Estonia for six" (a state right after "and" with a number and no
+    verb of its own: it does what the subject did). Read in word order."""
+    verb, frame, doc = gov.token, gov.frame, resolved.doc
+    if verb is None or frame is None or doc is None or verb.pos_ != "VERB" or gov.inner:
+        return []
+    if frame.subject not in ("supplier", "recipient") or not _has_subject(verb):
+        return []
+    names, _ = _weapon_tokens(doc)
+    end = sentence(verb).end
+    out: list[tuple[str, str]] = []
+    i = mention.end
+    while i < end - 2:
+        tok = doc[i]
+        if tok.lower_ in GAP_STOPS or tok.tag_ in FINITE_TAGS or i in names:
+            break
+        if tok.lower_ == "and":
+            j = i + 1 + (doc[i + 1].lower_ == "the")
+            m = resolved.by_token.get(j)
+            if m is not None and m.state and resources.is_country(m.state):
+                after = doc[m.end : m.end + 2]
+                counted = bool(after) and (
+                    after[0].like_num or (after[0].lower_ == "for" and after[-1].like_num)
+                )
+                if counted and m.state not in parties:
+                    out.append((m.state, frame.subject))
+                i = m.end
+                continue
+        i += 1
     return out
 
 

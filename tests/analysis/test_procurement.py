@@ -2948,3 +2948,18 @@ def test_a_maker_stated_before_a_list_holds_for_items_of_that_origin(
         " Chinese-made VT4 tanks followed, then CH-4 drones."
     )
     assert ("CH-4", "RUS") not in {(d[0], d[2]) for d in deals(run(text))}
+
+
+def test_a_gapped_clause_repeats_the_transfer_for_its_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Ukraine received its first F-16 fighters on Thursday. Denmark has pledged 19 of the"
+        " fighters in total and the Netherlands 24."
+    )
+    assert ("NLD", "UKR") in {(d[2], d[3]) for d in deals(run(text))}
+    text = (
+        "Lithuania signed for eight HIMARS launchers in 2022 and Estonia for six in the same month."
+    )
+    assert {(d[2], d[3]) for d in deals(run(text))} == {("USA", "LTU"), ("USA", "EST")}
+    # A state after "and" with no number of its own is no gapped clause.
+    text = "Lithuania signed for eight HIMARS launchers in 2022 and Estonia joined NATO in 2004."
+    assert ("USA", "EST") not in {(d[2], d[3]) for d in deals(run(text))}
