@@ -197,7 +197,10 @@ class Resolved:
         floor = max([sentences_back(token, 2), *named])
         for j in range(token.i - 1, floor, -1):
             t = doc[j]
-            if t.lower_ == "it" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+            # the main subject, or the subject that opens its sentence, however the parser
+            # hung its verb ("It ordered F-16s ...; the first jets reached ...")
+            opens = t.i == sentence(t).start
+            if t.lower_ == "it" and t.dep_ == "nsubj" and (t.head.dep_ == "ROOT" or opens):
                 return self.antecedent(t)
         return None
 

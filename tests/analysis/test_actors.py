@@ -649,3 +649,14 @@ def test_its_after_sources_only_is_what_the_subject_pronoun_stands_for(nlp: Lang
     # A state named as a subject still owns what follows.
     text = "Poland has ordered K2 tanks from South Korea, and its army wants more."
     assert antecedent_of(nlp, text, "its") == "POL"
+
+
+def test_an_it_opening_a_sentence_carries_its_state_however_its_verb_was_hung(
+    nlp: Language,
+) -> None:
+    text = (
+        "Slovakia made its big choices before the invasion. It ordered 14 F-16 Block 70 fighters"
+        " from the United States in 2018, a deal plagued by delays; the first jets reportedly"
+        " reached Kuchyna air base this summer. It later ordered 152 CV90s from Sweden."
+    )
+    assert antecedent_of(nlp, text, "it") == "SVK"
