@@ -288,11 +288,37 @@ def _named_vessels(doc: Doc, found: list[WeaponMention], taken: set[int]) -> lis
         elif _class_named(doc[end - 1], out):
             after = end  # "the Type 23 frigate HMS Monmouth": the class names the ship
             continue
-        out.append(WeaponMention(start, end, doc[i:end].text, category, None, navy))
+        lead = _lead_ship_class(doc[i + 1 : end].text) if before is None else None
+        if lead is not None:
+            # "BRP Jose Rizal": the first ship of a known class is a ship of that class
+            out.append(WeaponMention(start, end, lead.name, lead.category, lead.origin, navy))
+        else:
+            out.append(WeaponMention(start, end, doc[i:end].text, category, None, navy))
         taken.update(range(start, end))
         after = end
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _lead_ship_class(name: str) -> resources.WeaponRecord | None:
+    """The class a ship's name gives its class ("Jose Rizal": the Jose Rizal-class)."""
+    classes = _class_index()
+    return classes.get(f"{name}-class".lower()) or classes.get(f"{name} class".lower())
+
+
+_CLASSES: dict[str, resources.WeaponRecord] = {}
+resources.on_reload(_CLASSES.clear)
+
+
+def _class_index() -> dict[str, resources.WeaponRecord]:
+    """Ship and submarine classes by each of their names, lower-cased."""
+    if not _CLASSES:
+        for rec in resources.weapons():
+            if rec.category in NAVAL:
+                for form in rec.forms:
+                    if form.lower().endswith(("-class", " class")):
+                        _CLASSES.setdefault(form.lower(), rec)
+    return _CLASSES
 
 
 @lru_cache(maxsize=4)
@@ -3185,6 +3211,8 @@ def _fallback_parties(
         return supplier, recipient or mention.navy
     sails = gov.frame is not None and gov.frame.subject == "theme"
     if supplier is None and mention.system is not None:
+        if sails and mention.navy is not None:
+            return None, recipient  # "USS Nimitz arrived in Manila": a visit, whatever its class
         supplier = mention.origin or (None if sails else mention.navy)
     return supplier, recipient
 

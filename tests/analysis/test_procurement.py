@@ -2963,3 +2963,17 @@ def test_a_gapped_clause_repeats_the_transfer_for_its_state(run: Callable[..., A
     # A state after "and" with no number of its own is no gapped clause.
     text = "Lithuania signed for eight HIMARS launchers in 2022 and Estonia joined NATO in 2004."
     assert ("USA", "EST") not in {(d[2], d[3]) for d in deals(run(text))}
+
+
+def test_a_named_ship_of_a_known_class_name_is_a_ship_of_that_class(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Philippine navy took delivery of its new frigate, BRP Jose Rizal, built in Ulsan"
+        " by Hyundai Heavy Industries."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("Jose Rizal-class", "KOR", "PHL") in got
+    # A ship whose name is no class keeps its own name.
+    got = {(d[0], d[2], d[3]) for d in deals(run("HMS Ocean was handed over to Brazil on Friday."))}
+    assert got == {("HMS Ocean", "GBR", "BRA")}
