@@ -815,13 +815,11 @@ def _is_bloc(actor_id: str) -> bool:
 
 
 def _descriptions(doc: Doc) -> list[int]:
-    """Where a doc has a noun that describes a state ("navy", "government"), read once per
-    doc from its token table."""
+    """Where a doc has a noun that describes a state ("navy", "government", "ministry"), read
+    once per doc from its token table."""
     found = doc.user_data.get("am_descriptions")
     if found is None:
-        wanted = {
-            lemma for lemma, r in resources.references().items() if r.kind == "state" and not r.bare
-        }
+        wanted = {lemma for lemma, r in resources.references().items() if r.kind == "state"}
         found = doc.user_data["am_descriptions"] = [
             i for i, (_, lemma, _) in enumerate(token_table(doc)) if lemma in wanted
         ]

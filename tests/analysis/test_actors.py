@@ -660,3 +660,12 @@ def test_an_it_opening_a_sentence_carries_its_state_however_its_verb_was_hung(
         " reached Kuchyna air base this summer. It later ordered 152 CV90s from Sweden."
     )
     assert antecedent_of(nlp, text, "it") == "SVK"
+
+
+def test_it_after_a_ministry_as_subject_is_the_ministry_s_state(nlp: Language) -> None:
+    text = (
+        "Peru: shopping everywhere\n\nPeru has spread its bets widely. Last month the defence"
+        " ministry signed a contract for 24 Mi-171Sh helicopters from Russia. In 2012 it ordered"
+        " 20 KT-1P trainers from South Korea."
+    )
+    assert antecedent_of(nlp, text, "it") == "PER"
