@@ -1342,6 +1342,9 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     ):
         return "negated"  # "if the F-35 deal collapses": nothing has ended
     status, lasting = _own_stage(gov, frame, tok)
+    covered = _deal_subject(tok, index)
+    if covered is not None and frame.subject == "supplier" and not _unreal(tok):
+        status = covered  # "the package provides 16 Black Hawks": what the deal covers
     modal, _head = _head_modality(tok, index)
     if modal == "denied":
         return "negated"  # "Tehran denies having sent them"
@@ -1361,6 +1364,21 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     if status == "ordered" and frame.subject == "either" and _built_under_licence(tok):
         status = "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
     return status
+
+
+def _deal_subject(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> str | None:
+    """The stage of a deal noun that is the subject of a verb of supplying ("the package
+    provides", "the contract supplies"): the verb tells what the deal covers."""
+    if verb.pos_ != "VERB":
+        return None
+    for subj in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"):
+        for f in index.get(subj.i, ()):
+            if f.status in ("ordered", "planned") and f.id in DEAL_FRAMES:
+                return f.status
+    return None
+
+
+DEAL_FRAMES = frozenset({"deal-noun", "package-noun", "framework-noun"})
 
 
 def _own_stage(gov: Governor, frame: resources.FrameRecord, tok: Token) -> tuple[str, bool]:

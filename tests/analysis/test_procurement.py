@@ -2977,3 +2977,18 @@ def test_a_named_ship_of_a_known_class_name_is_a_ship_of_that_class(
     # A ship whose name is no class keeps its own name.
     got = {(d[0], d[2], d[3]) for d in deals(run("HMS Ocean was handed over to Brazil on Friday."))}
     assert got == {("HMS Ocean", "GBR", "BRA")}
+
+
+def test_what_a_deal_supplies_is_what_it_covers(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Romania signed for new frigates in March. The contract supplies four Gowind corvettes"
+        " from France's Naval Group."
+    )
+    assert ("Gowind 2500", "FRA", "ROU", "ordered") in {
+        (d[0], d[2], d[3], d[4]) for d in deals(run(text))
+    }
+    # A state that supplies hands over.
+    got = {
+        (d[2], d[3], d[4]) for d in deals(run("Germany provided 14 Leopard 2 tanks to Ukraine."))
+    }
+    assert got == {("DEU", "UKR", "delivered")}
