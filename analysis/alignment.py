@@ -872,7 +872,10 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
     if rule.not_as_modifier and _modifier_only(tok):
         return None  # "post-war restrictions", "the Falcon Strike series": no act
-    if any(c.dep_ == "dobj" and c.lemma_ in rule.idiom_objects for c in tok.children):
+    described = tok.head if tok.dep_ in ("acl", "relcl") else None  # "a deal struck by"
+    if any(c.dep_ == "dobj" and c.lemma_ in rule.idiom_objects for c in tok.children) or (
+        described is not None and described.lemma_ in rule.idiom_objects
+    ):
         return None  # "struck a similar note", "struck a deal": an idiom, no attack
     if kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in ctx.pressured):
         return None

@@ -439,6 +439,14 @@ def _noun_owner(noun: Token, resolved: Resolved) -> str | None:
     return None
 
 
+def _sourced(noun: Token, resolved: Resolved) -> bool:
+    """Whether a judgement noun names its source ("criticism from Beijing", also when the
+    parser hangs the phrase on the verb that carries the noun)."""
+    return _noun_source(noun, resolved) is not None or (
+        noun.dep_ == "dobj" and _noun_source(noun.head, resolved) is not None
+    )
+
+
 def _noun_source(noun: Token, resolved: Resolved) -> str | None:
     """The state a "from"/"by" phrase of a noun names ("pressure from Brussels")."""
     return next(
@@ -754,7 +762,11 @@ def _row(
         else:
             speaker = _subject_state(verb, resolved)
         target = None  # plain attribution has a speaker, not a target
-    elif cue.type == "pressure" and span.root.pos_ == "NOUN":
+    elif span.root.pos_ == "NOUN" and (
+        cue.type == "pressure" or (cue.type == "evaluation" and _sourced(span.root, resolved))
+    ):
+        # "pressure from Brussels"; "the decision drew sharp criticism from Beijing": the
+        # source of the noun speaks
         speaker, target = _noun_pressure(span, verb, resolved, transfers)
     elif cue.type == "hedge":
         # A hedge qualifies a claim; it names who makes the claim, not a state it aims at.

@@ -503,3 +503,16 @@ def test_an_independent_voice_named_by_its_country_speaks_for_no_state(
 ) -> None:
     text = "Russian analysts said the Rafale decision was driven by sanctions on Moscow."
     assert all(c.speaker is None for c in run(text).stance_cues)
+
+
+def test_a_judgement_noun_from_a_state_is_that_state_s(run: Callable[..., Analysis]) -> None:
+    text = (
+        "President Recep Tayyip Erdogan said Ankara would support Azerbaijan to the end, a"
+        " remark that drew sharp criticism from Yerevan."
+    )
+    result = run(text)
+    assert ("criticism", "evaluation", "ARM", "TUR", -1) in cues(result)
+    assert ("ARM", "TUR", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
+    assert ("criticism", "evaluation", "CHN", None, -1) in cues(
+        run("The decision drew sharp criticism from Beijing.")
+    )
