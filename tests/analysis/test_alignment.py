@@ -1579,3 +1579,11 @@ def test_an_attack_in_the_attacker_s_own_place_names_no_target_of_its_own(
     run: Callable[..., Analysis],
 ) -> None:
     assert not triples(run("Russian forces shelled Belgorod by mistake."))
+
+
+def test_a_deal_struck_is_no_strike(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Hungary signed a revised agreement with Sweden to lease 14 Gripen fighters, replacing a"
+        " deal struck by the previous government with one for newer, NATO-compatible aircraft."
+    )
+    assert not any(t == "armed_attack" for *_, t in triples(run(text)))
