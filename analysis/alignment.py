@@ -800,7 +800,7 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
         # designed them.
         found, joiner = _subject(verb, verb, ctx.resolved, ctx.focus)
         return joiner if found and joiner is not None and _is_state(joiner) else None
-    if rule.light_verbs and tok.pos_ == "NOUN":
+    if rule.light_verbs and _nominal(tok):
         own = _own_actor(ctx, tok)
         if own is not None or not _carried_by(tok, verb, rule):
             return own if own is not None and _is_state(own) else None
@@ -818,6 +818,14 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
             None,
         )
     return subject if subject is not None and _is_state(subject) else None
+
+
+def _nominal(tok: Token) -> bool:
+    """A trigger used as a noun: a noun, or a gerund in a noun's place ("voiced concern about
+    refugees and fighting spilling across the border")."""
+    if tok.pos_ == "NOUN":
+        return True
+    return tok.tag_ == "VBG" and first_conjunct(tok).dep_ in ("pobj", "dobj", "nsubjpass")
 
 
 def _in_spite_of(tok: Token) -> bool:

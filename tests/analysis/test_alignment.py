@@ -1587,3 +1587,15 @@ def test_a_deal_struck_is_no_strike(run: Callable[..., Analysis]) -> None:
         " deal struck by the previous government with one for newer, NATO-compatible aircraft."
     )
     assert not any(t == "armed_attack" for *_, t in triples(run(text)))
+
+
+def test_an_act_named_as_a_topic_is_no_act_of_those_who_speak_of_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Officials in Ecuador and Brazil have voiced concern about refugees and fighting"
+        " spilling across their borders."
+    )
+    assert not triples(run(text))
+    got = triples(run("Indian and Chinese troops were fighting along the border."))
+    assert ("IND", "CHN", -1, "armed_attack") in got
