@@ -640,32 +640,38 @@ def test_a_demonym_left_hanging_on_its_hyphen_is_a_mention(run: Callable[..., An
     assert {"TUR", "ISR"} <= actor_ids(run("Turkish- and Israeli-made drones flew overhead."))
 
 
-def test_its_after_sources_only_is_what_the_subject_pronoun_stands_for(nlp: Language) -> None:
-    text = (
-        "Singapore is buying jets. It has ordered 12 F-35B jets from the United States, and its"
-        " F-15SG fighters, also bought from Washington, will serve alongside them for years."
-    )
-    assert antecedent_of(nlp, text, "its") == "SGP"
-    # A state named as a subject still owns what follows.
-    text = "Poland has ordered K2 tanks from South Korea, and its army wants more."
-    assert antecedent_of(nlp, text, "its") == "POL"
-
-
-def test_an_it_opening_a_sentence_carries_its_state_however_its_verb_was_hung(
-    nlp: Language,
+@pytest.mark.parametrize(
+    ("text", "word", "state"),
+    [
+        # "its" after sources only: what the subject pronoun before them stands for
+        (
+            "Singapore is buying jets. It has ordered 12 F-35B jets from the United States, and"
+            " its F-15SG fighters, also bought from Washington, will serve alongside them.",
+            "its",
+            "SGP",
+        ),
+        # a state named as subject still owns what follows
+        ("Poland has ordered K2 tanks from South Korea, and its army wants more.", "its", "POL"),
+        # an "it" that opens its sentence carries its state on, however its verb was hung
+        (
+            "Slovakia made its big choices before the invasion. It ordered 14 F-16 Block 70"
+            " fighters from the United States in 2018, a deal plagued by delays; the first jets"
+            " reportedly reached Kuchyna air base this summer. It later ordered 152 CV90s from"
+            " Sweden.",
+            "it",
+            "SVK",
+        ),
+        # a ministry as the latest subject is what a later "it" stands with
+        (
+            "Peru: shopping everywhere\n\nPeru has spread its bets widely. Last month the defence"
+            " ministry signed a contract for 24 Mi-171Sh helicopters from Russia. In 2012 it"
+            " ordered 20 KT-1P trainers from South Korea.",
+            "it",
+            "PER",
+        ),
+    ],
+)
+def test_a_pronoun_after_sources_and_descriptions_stands_for_the_subject_s_state(
+    nlp: Language, text: str, word: str, state: str
 ) -> None:
-    text = (
-        "Slovakia made its big choices before the invasion. It ordered 14 F-16 Block 70 fighters"
-        " from the United States in 2018, a deal plagued by delays; the first jets reportedly"
-        " reached Kuchyna air base this summer. It later ordered 152 CV90s from Sweden."
-    )
-    assert antecedent_of(nlp, text, "it") == "SVK"
-
-
-def test_it_after_a_ministry_as_subject_is_the_ministry_s_state(nlp: Language) -> None:
-    text = (
-        "Peru: shopping everywhere\n\nPeru has spread its bets widely. Last month the defence"
-        " ministry signed a contract for 24 Mi-171Sh helicopters from Russia. In 2012 it ordered"
-        " 20 KT-1P trainers from South Korea."
-    )
-    assert antecedent_of(nlp, text, "it") == "PER"
+    assert antecedent_of(nlp, text, word) == state
