@@ -966,10 +966,20 @@ def _subject_like(tok: Token, *, main: bool = False) -> bool:
             return False
         if tok.dep_ == "amod" and any(c.dep_ == "poss" for c in tok.head.children):
             return False  # "Its American orders are large": an origin; the possessor owns
+        if tok.dep_ in ("amod", "compound") and _names_weapon(tok.head):
+            return False  # "Russian T-72B1 tanks followed": the weapons' origin, no subject
         if tok.dep_ not in ("poss", "compound", "amod", "appos"):
             return False
         tok = tok.head
     return False
+
+
+def _names_weapon(noun: Token) -> bool:
+    """Whether a noun is or is named as a weapon system ("T-72B1 tanks", "the Su-30s")."""
+    names = weapon_tokens(noun.doc)
+    return noun.i in names or any(
+        c.i in names for c in noun.children if c.dep_ in ("compound", "nmod", "nummod")
+    )
 
 
 def slug(name: str) -> str:

@@ -661,6 +661,14 @@ def test_a_demonym_left_hanging_on_its_hyphen_is_a_mention(run: Callable[..., An
             "it",
             "SVK",
         ),
+        # weapons of a named origin as subject are no state subject
+        (
+            "Venezuela: the Russian customer\n\nNo country in the region has changed suppliers"
+            " as sharply as Venezuela. Russian T-72B1 tanks and BM-30 Smerch rocket launchers"
+            " followed. This year the army paraded new S-300VM systems through Caracas.",
+            "army",
+            "VEN",
+        ),
         # a ministry as the latest subject is what a later "it" stands with
         (
             "Peru: shopping everywhere\n\nPeru has spread its bets widely. Last month the defence"
