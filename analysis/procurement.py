@@ -301,7 +301,7 @@ def _named_vessels(doc: Doc, found: list[WeaponMention], taken: set[int]) -> lis
 
 
 def _lead_ship_class(name: str) -> resources.WeaponRecord | None:
-    """The class a ship's name gives its class ("Jose Rizal": the Jose Rizal-class)."""
+    """The known class a ship's name is the first of ("Jose Rizal": the Jose Rizal-class)."""
     classes = _class_index()
     return classes.get(f"{name}-class".lower()) or classes.get(f"{name} class".lower())
 
@@ -1341,7 +1341,7 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in tok.children
     ):
         return "negated"  # "if the F-35 deal collapses": nothing has ended
-    status, lasting = _own_stage(gov, frame, tok)
+    status, future, lasting = _own_stage(gov, frame, tok)
     covered = _deal_subject(tok, index)
     if covered is not None and frame.subject == "supplier" and not _unreal(tok):
         status = covered  # "the package provides 16 Black Hawks": what the deal covers
@@ -1351,7 +1351,7 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     if lasting:
         modal = None  # "weighing offers to replace its Kfir jets": the Kfirs are there now
     if modal == "future":
-        status = (frame.future if not _replacement(gov.anchor) else "planned") or status
+        status = future or status
     elif modal is not None and modal != status and not (status == "offered" and modal == "planned"):
         status = modal  # but "Athens weighed a U.S. offer of frigates" is still an offer
     passed = _passed_on(gov)
@@ -1381,19 +1381,27 @@ def _deal_subject(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...
 DEAL_FRAMES = frozenset({"deal-noun", "package-noun", "framework-noun"})
 
 
-def _own_stage(gov: Governor, frame: resources.FrameRecord, tok: Token) -> tuple[str, bool]:
-    """(stage, lasting) of a frame by itself and its own tense: "will deliver" is an order;
-    what "will replace" names is there now, under any modal (lasting), and what replaces it
-    ("replace them with Black Hawks") is bought."""
+def _own_stage(
+    gov: Governor, frame: resources.FrameRecord, tok: Token
+) -> tuple[str, str | None, bool]:
+    """(stage, stage in the future, lasting) of a frame by itself and its own tense: "will
+    deliver" is an order; what "will replace" names is there now, under any modal (lasting),
+    and what replaces it ("replace them with Black Hawks") is bought."""
     status, future = frame.status or "unknown", frame.future
-    lasting = future == status == "in_service"
+    lasting = _lasting(frame)
     if lasting and _replacement(gov.anchor):
         status, future, lasting = "ordered", "planned", False
     if _unreal(tok) and future:
         status = future
         if _possible(tok) and STATUS_RANK.get(status, 0) > STATUS_RANK["planned"]:
             status = "planned"  # "could send", "might deliver": a possibility, not an order
-    return status, lasting
+    return status, future, lasting
+
+
+def _lasting(frame: resources.FrameRecord) -> bool:
+    """Whether a frame's stage holds under any tense or modal ("will replace the Hornets",
+    "plans to retire its MiG-21s": they are in service now)."""
+    return frame.future == frame.status == "in_service"
 
 
 def _mention_status(
@@ -1572,7 +1580,7 @@ def _held_stage(gov: Governor, status: str) -> str:
     outer = gov.outer_frame
     # "K2 tanks, bought from South Korea last year, will arrive in 2025"; but what "will
     # replace" names is in service now (a frame whose stage holds in the future too).
-    lasting = outer is not None and outer.future == outer.status == "in_service"
+    lasting = outer is not None and _lasting(outer)
     if outer is None or (gov.outer is not None and _unreal(gov.outer) and not lasting):
         return status
     if lasting and outer.subject != "theme" and first_conjunct(gov.anchor).dep_ == "nsubj":
@@ -2465,9 +2473,9 @@ def _item_sources(doc: Doc, resolved: Resolved) -> dict[int, tuple[str, bool]]:
         found: dict[int, tuple[str, bool]] = {}
         for m in items:
             after = _source_after(doc, m, resolved)
-            before = None if after else _origin_before(doc, m, resolved)
-            if after or before:
-                found[m.start] = (after, True) if after else before  # type: ignore[assignment]
+            stated = (after, True) if after is not None else _origin_before(doc, m, resolved)
+            if stated is not None:
+                found[m.start] = stated
         if len(found) > 1 and len({st for st, _ in found.values()}) > 1:
             out.update(found)
     _ITEM_SOURCES[doc] = (key, out)
@@ -3053,7 +3061,7 @@ def _winner(gov: Governor) -> bool:
     ("the F-35 beat the Rafale") or a lasting one ("the jets will replace the Hornets")."""
     frame = gov.frame
     assert frame is not None
-    lasting = frame.future == frame.status == "in_service" and frame.subject != "theme"
+    lasting = _lasting(frame) and frame.subject != "theme"
     return (frame.subject == "rival" or lasting) and first_conjunct(gov.anchor).dep_ == "nsubj"
 
 
