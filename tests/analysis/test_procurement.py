@@ -2992,3 +2992,10 @@ def test_what_a_deal_supplies_is_what_it_covers(run: Callable[..., Analysis]) ->
         (d[2], d[3], d[4]) for d in deals(run("Germany provided 14 Leopard 2 tanks to Ukraine."))
     }
     assert got == {("DEU", "UKR", "delivered")}
+
+
+def test_counter_drone_equipment_is_air_defence_not_drones(run: Callable[..., Analysis]) -> None:
+    got = {
+        (d[1], d[2], d[3]) for d in deals(run("Germany will send anti-drone systems to Ukraine."))
+    }
+    assert got == {("air_defence", "DEU", "UKR")}
