@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 
 import numpy as np
 from spacy.attrs import ORTH
@@ -2461,10 +2460,9 @@ def _item_sources(doc: Doc, resolved: Resolved) -> dict[int, tuple[str, bool]]:
     origin right before it ("Polish-built", "American"). Only sentences with two or more items
     that name different sources count; the start of each such weapon mention → its source,
     and whether it is surely no holder (a plain demonym may be: "Turkish F-16 jets")."""
-    key = id(resolved)
-    cached = _ITEM_SOURCES.get(doc)
-    if cached is not None and cached[0] == key:
-        return cached[1]
+    cached: dict[int, tuple[str, bool]] | None = doc.user_data.get("am_item_sources")
+    if cached is not None:
+        return cached
     out: dict[int, tuple[str, bool]] = {}
     by_sent: dict[int, list[WeaponMention]] = {}
     for m in find_weapons(doc):
@@ -2478,7 +2476,7 @@ def _item_sources(doc: Doc, resolved: Resolved) -> dict[int, tuple[str, bool]]:
                 found[m.start] = stated
         if len(found) > 1 and len({st for st, _ in found.values()}) > 1:
             out.update(found)
-    _ITEM_SOURCES[doc] = (key, out)
+    doc.user_data["am_item_sources"] = out
     return out
 
 
@@ -2491,9 +2489,6 @@ def _not_a_source(
     if mention.start in sources and recipient in {st for st, sure in sources.values() if sure}:
         return None
     return recipient
-
-
-_ITEM_SOURCES: WeakKeyDictionary[Doc, tuple[int, dict[int, tuple[str, bool]]]] = WeakKeyDictionary()
 
 
 def _source_after(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
