@@ -287,7 +287,7 @@ def _targets(
             for u in t.subtree
         }
         for t in c.subtree:
-            if t.i in skip or t.i in clauses or _maker_of(t, resolved):
+            if t.i in skip or t.i in clauses or _maker_of(t, resolved) or _private_people(t):
                 continue  # "shot down Iranian-made drones": the maker is no target
             mention = resolved.by_token.get(t.i)
             if mention is not None and _company(mention.actor):
@@ -296,6 +296,14 @@ def _targets(
             if st and st not in out:
                 out.append(st)
     return out
+
+
+def _private_people(tok: Token) -> bool:
+    """Whether a state word only describes people who are not the state ("Syrian refugees",
+    "Houthi rebels")."""
+    return tok.dep_ in ("amod", "compound", "nmod", "poss") and resources.speaker_words().get(
+        tok.head.lemma_.lower()
+    ) in ("armed_group", "independent")
 
 
 def _origin(tok: Token) -> bool:
@@ -533,9 +541,12 @@ def _agreed_act(verb: Token) -> bool:
     relations", "agreed to hold joint drills"), which speaks for itself."""
     if verb.pos_ != "VERB":
         return False
-    words = _word_triggers()
+    words, rules = _word_triggers(), resources.signal_rules()
     return any(
-        c.dep_ == "xcomp" and words.get(c.lemma_) not in (None, "agreement") for c in verb.children
+        c.dep_ == "xcomp"
+        and words.get(c.lemma_) not in (None, "agreement")
+        and not rules[words[c.lemma_]].yields_to_agreement
+        for c in verb.children
     )
 
 
@@ -800,6 +811,10 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
         # designed them.
         found, joiner = _subject(verb, verb, ctx.resolved, ctx.focus)
         return joiner if found and joiner is not None and _is_state(joiner) else None
+    if rule.owner_acts:
+        owned = _owned_context(ctx, tok, rule)
+        if owned is not None:
+            return owned or None
     if rule.light_verbs and _nominal(tok):
         own = _own_actor(ctx, tok)
         if own is not None or not _carried_by(tok, verb, rule):
@@ -818,6 +833,20 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
             None,
         )
     return subject if subject is not None and _is_state(subject) else None
+
+
+def _owned_context(ctx: Context, tok: Token, rule: resources.SignalRule) -> str | None:
+    """The state owning a trigger's context noun ("deepen Argentina's ties"); "" when the
+    trigger is a gerund standing as its clause's subject with no owner, whose act the
+    sentence does not say; None when neither tells."""
+    for noun in tok.children:
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.lemma_.lower() in rule.context:
+            own = _own_actor(ctx, noun)
+            if own is not None and _is_state(own):
+                return own
+    if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "csubj"):
+        return ""
+    return None
 
 
 def _nominal(tok: Token) -> bool:
@@ -874,6 +903,8 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     lemmas = sentence_words(sent)[1]
     if rule.context and not _in_context(tok, verb, rule, lemmas):
         return None
+    if rule.yields_to_agreement and tok.dep_ == "xcomp" and tok.head.lemma_ == "agree":
+        return None  # the agreement reads it
     if rule.weapon_context and not any(t.i in ctx.weapon_names for t in verb.subtree):
         return None  # "works with France on climate policy": no arms partnership
     if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
@@ -1622,7 +1653,9 @@ def _every_party(
     joined by forces from Australia, Japan and Singapore")."""
     rule = resources.signal_rules()[kind]
     # "China condemned US arms sales to Taiwan": the judge's phrase names no party.
-    partners = [] if _judged(tok, verb, rule) else _co_subjects(ctx, verb, subject)
+    # "a Chinese or Pakistani fighter would deepen Argentina's ties": the owner acts alone.
+    alone = _judged(tok, verb, rule) or (rule.owner_acts and bool(_owned_context(ctx, tok, rule)))
+    partners = [] if alone else _co_subjects(ctx, verb, subject)
     own = list(dict.fromkeys([subject, *partners]))
     named = _named_parties(ctx, tok)
     if len(named) > 1 and not set(own) & set(named):

@@ -92,6 +92,7 @@ SIGNAL_TYPES: Final = (
     "coercion",
     "diplomatic_rupture",
     "diplomatic_restoration",
+    "security_cooperation",
     "joint_exercise",
     "show_of_force",
     "exercise_suspension",

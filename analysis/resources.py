@@ -218,7 +218,12 @@ class SignalRule:
     rockets from Australian soil"); ``idiom_objects``: objects with which a trigger verb is an
     idiom, no act ("struck a similar note", "struck a deal", "hit a snag"); ``named_in_drills``:
     while a drill is the news, the act needs its target named in its own phrase ("HIMARS
-    launchers fired rockets at the range" guesses no target from the sentence).
+    launchers fired rockets at the range" guesses no target from the sentence); ``owner_acts``:
+    the state owning the context noun is the party that acts, whatever the clause's subject ("a
+    Chinese fighter would deepen Argentina's ties with Beijing": Argentina), and a gerund that
+    is its clause's subject with no owner is nobody's act ("deepening ties with Moscow sits
+    uneasily with that path"); ``yields_to_agreement``: agreeing to the act is the agreement
+    itself, read as one ("Kenya and Haiti agreed to deepen security cooperation").
     """
 
     type: str
@@ -254,6 +259,8 @@ class SignalRule:
     from_is_origin: bool = False
     idiom_objects: tuple[str, ...] = ()
     named_in_drills: bool = False
+    owner_acts: bool = False
+    yields_to_agreement: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -722,6 +729,8 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         from_is_origin=bool(row.get("from_is_origin", False)),
         idiom_objects=_strs(row.get("idiom_objects", [])),
         named_in_drills=bool(row.get("named_in_drills", False)),
+        owner_acts=bool(row.get("owner_acts", False)),
+        yields_to_agreement=bool(row.get("yields_to_agreement", False)),
     )
     if rec.context_scope not in ("clause", "sentence"):
         raise ValueError("context_scope is clause or sentence")

@@ -1599,3 +1599,60 @@ def test_an_act_named_as_a_topic_is_no_act_of_those_who_speak_of_it(
     assert not triples(run(text))
     got = triples(run("Indian and Chinese troops were fighting along the border."))
     assert ("IND", "CHN", -1, "armed_attack") in got
+
+
+@pytest.mark.parametrize(
+    "sentence,expected,absent",
+    [
+        (
+            "Guyana has deepened its security ties with the United States this year.",
+            {("GUY", "USA", 1, "security_cooperation"), ("USA", "GUY", 1, "security_cooperation")},
+            set(),
+        ),
+        (
+            "Manila has been strengthening defence cooperation with Washington.",
+            {("PHL", "USA", 1, "security_cooperation")},
+            set(),
+        ),
+        (
+            # the owner of the ties acts, not the clause's subject
+            "Analysts said a Chinese or Pakistani fighter would deepen Argentina's ties with"
+            " Beijing.",
+            {("ARG", "CHN", 1, "security_cooperation")},
+            {("PAK", "CHN", 1, "security_cooperation"), ("CHN", "PAK", 1, "security_cooperation")},
+        ),
+    ],
+)
+def test_deepening_ties_moves_each_party_toward_the_other(
+    run: Callable[..., Analysis], sentence: str, expected: set, absent: set
+) -> None:
+    got = triples(run(sentence))
+    assert expected <= got
+    assert not absent & got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Argentina boosted its defence budget by a third.",
+        # a gerund that is its clause's subject, with no owner, is nobody's act
+        "Brussels has urged candidates to align their policy with the bloc, and diplomats have"
+        " warned that deepening military ties with Moscow sit uneasily with that path.",
+    ],
+)
+def test_no_cooperation_without_ties_or_a_party_that_deepens_them(
+    run: Callable[..., Analysis], sentence: str
+) -> None:
+    assert not [a for a in run(sentence).alignment if a.type == "security_cooperation"]
+
+
+def test_opening_an_embassy_is_a_restoration_with_the_host(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Lavrov said Moscow would open new embassies in Burkina Faso and Togo."))
+    assert {
+        ("RUS", "BFA", 1, "diplomatic_restoration"),
+        ("RUS", "TGO", 1, "diplomatic_restoration"),
+    } <= got
+
+
+def test_people_of_a_state_are_not_the_state(run: Callable[..., Analysis]) -> None:
+    assert not triples(run("Turkey reopened its border to Syrian refugees."))
