@@ -812,6 +812,10 @@ def _past_worth(tok: Token) -> list[Token]:
     return [g for t in tok.subtree for g in t.children if g.dep_ == "prep" and g.lower_ == "with"]
 
 
+# "aid for Ukraine that will include 18 howitzers": a relative word the parser made a subject.
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
 def _climb(
     root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token | None, resources.FrameRecord | None, Token]:
@@ -827,9 +831,13 @@ def _climb(
             break
         if any(f.passes for f in index.get(head.i, ())):
             # "The package includes Hellfire missiles", "weapons including Su-30 fighters".
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            # "The package includes ..., the Pentagon said": a reported clause keeps its subject
-            main = head.dep_ == "ROOT" or (head.dep_ == "ccomp" and head.i < head.head.i)
+            subj = next(
+                (c for c in head.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS),
+                None,
+            )
+            # "The package includes ..., the Pentagon said", "officials said the package also
+            # included ...": a reported clause keeps its subject
+            main = head.dep_ in ("ROOT", "ccomp")
             tok = anchor = subj if subj is not None and main else head.head
             tok = anchor = _listed_package(tok, index) or tok
             if tok.i == root.i or tok == head:

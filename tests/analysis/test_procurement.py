@@ -2999,3 +2999,28 @@ def test_counter_drone_equipment_is_air_defence_not_drones(run: Callable[..., An
         (d[1], d[2], d[3]) for d in deals(run("Germany will send anti-drone systems to Ukraine."))
     }
     assert got == {("air_defence", "DEU", "UKR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuela is buying Su-30 jets from Russia. Russian officials said the package also"
+        " included Mi-17 transport helicopters and Mi-35 gunships.",
+        "Venezuela is buying Su-30 jets from Russia. The package also included Mi-17 transport"
+        " helicopters and Mi-35 gunships, officials said.",
+    ],
+)
+def test_what_a_reported_package_includes_is_in_its_deal(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("Mi-17", "RUS", "VEN"), ("Mi-35", "RUS", "VEN")} <= got
+
+
+def test_a_relative_word_is_not_the_package_that_includes(run: Callable[..., Analysis]) -> None:
+    text = (
+        "On Wednesday, the United States announced $800 million in military aid for Ukraine"
+        " that will include 11 Mi-17 helicopters and 200 M113 armoured personnel carriers."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("Mi-17", "USA", "UKR"), ("M113", "USA", "UKR")} <= got
