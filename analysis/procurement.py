@@ -829,6 +829,7 @@ def _climb(
         tok, head = _step_up(tok)
         if head == tok:
             break
+        head = _deal_for(tok, head, index)
         if any(f.passes for f in index.get(head.i, ())):
             # "The package includes Hellfire missiles", "weapons including Su-30 fighters".
             subj = next(
@@ -944,6 +945,30 @@ def _step_up(tok: Token) -> tuple[Token, Token]:
     if tok.dep_ == "agent" and _followed_by(head):
         return head, head.head
     return tok, head
+
+
+def _deal_for(
+    tok: Token, head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> Token:
+    """The deal a "for" phrase belongs to when the parser hung it on a verb outside the frames
+    ("follows a contract last year for 100,000 rifles"): the deal noun the verb takes as its
+    object before the phrase; else the head as parsed."""
+    if tok.dep_ != "prep" or tok.lower_ != "for" or not _is_verb(head):
+        return head
+    if _governing(index.get(head.i, ())) is not None:
+        return head
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "dobj"
+            and c.i < tok.i
+            and c.pos_ == "NOUN"
+            and (f := _governing(index.get(c.i, ()))) is not None
+            and f.status is not None
+        ),
+        head,
+    )
 
 
 def _followed_by(verb: Token) -> bool:

@@ -3024,3 +3024,18 @@ def test_a_relative_word_is_not_the_package_that_includes(run: Callable[..., Ana
     )
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert {("Mi-17", "USA", "UKR"), ("M113", "USA", "UKR")} <= got
+
+
+def test_a_for_phrase_hung_on_a_verb_belongs_to_the_deal_it_follows(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Venezuela ordered Su-30 jets from Russia. The Su-30 order follows a contract last year"
+        " for 100,000 Kalashnikov rifles."
+    )
+    assert ("AK-47", "RUS", "VEN", "ordered") in {
+        (d[0], d[2], d[3], d[4]) for d in deals(run(text))
+    }
+    # the export name of a known helicopter
+    got = deals(run("India has delivered three Mi-25 attack helicopters to Afghanistan."))
+    assert [(d[0], d[2], d[3]) for d in got] == [("Mi-24", "IND", "AFG")]
