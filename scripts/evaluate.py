@@ -128,8 +128,9 @@ def _weapon_key(name: str | None) -> str | None:
             for form in (rec.name, *rec.aliases, *rec.nicknames):
                 _WEAPON_INDEX.setdefault(_fold(form), rec.id)
     folded = _fold(name)
-    # "Akula" and "Akula-class" name one class of ship.
-    for form in (folded, f"{folded}-class", folded.removesuffix("-class").removesuffix(" class")):
+    # "Akula", "Akula class" and "Akula-class" name one class of ship.
+    bare = folded.removesuffix("-class").removesuffix(" class")
+    for form in (folded, f"{folded}-class", bare, f"{bare}-class"):
         if form in _WEAPON_INDEX:
             return _WEAPON_INDEX[form]
     variant = _variant(name)
