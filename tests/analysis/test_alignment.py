@@ -1656,3 +1656,11 @@ def test_opening_an_embassy_is_a_restoration_with_the_host(run: Callable[..., An
 
 def test_people_of_a_state_are_not_the_state(run: Callable[..., Analysis]) -> None:
     assert not triples(run("Turkey reopened its border to Syrian refugees."))
+
+
+def test_sanctions_ordered_by_a_leader_are_his_states(run: Callable[..., Analysis]) -> None:
+    text = (
+        "President Bill Clinton on Wednesday ordered sweeping economic and military sanctions"
+        " against India."
+    )
+    assert ("USA", "IND", -1, "sanctions") in triples(run(text))
