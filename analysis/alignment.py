@@ -497,8 +497,11 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     if kind == "membership" and tok.lemma_ in ("member", "ally"):
         if _polarity(tok, _governing_verb(tok))[0]:
             return True  # "is not a member of NATO"
+        along = _along_with(ctx, _governing_verb(tok))
         for member, bloc in _membership(tok, ctx.resolved):
-            ctx.emit(member, bloc, "membership", 1, tok, sent)
+            for st in [member, *along]:
+                if st != bloc:
+                    ctx.emit(st, bloc, "membership", 1, tok, sent)
         return True
     if kind == "diplomatic_restoration" and tok.lemma_ == "switch":
         _switch(ctx, tok, sent)
@@ -1855,6 +1858,7 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             st = ctx.resolved.state_at(c.i)
             if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
                 out.append(st)
+    out += [st for st in _along_with(ctx, verb) if st != subject and st not in out]
     # "Mali, Burkina Faso and Niger announced that they were leaving ECOWAS": all of them;
     # "the three military-ruled states broke with ECOWAS": each state the group stands for.
     for c in verb.children:
@@ -1862,6 +1866,31 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             continue
         group = ctx.resolved.listed_before(c) if c.lower_ == "they" else ctx.resolved.group(c)
         out += [st for st in group if st != subject and st not in out]
+    return out
+
+
+def _along_with(ctx: Context, verb: Token) -> list[str]:
+    """States that act beside the subject: "joined NATO in 2004, along with Bulgaria and
+    Estonia", "Romania, along with Bulgaria, joined", "together with Bulgaria"."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out: list[str] = []
+    for head in (verb, *subjects):
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ == "along":
+                prep = next((c for c in prep.children if c.lower_ == "with"), prep)
+            elif prep.i == 0 or prep.doc[prep.i - 1].lower_ not in ("along", "together"):
+                continue
+            if prep.lower_ != "with":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for c in (obj, *obj.conjuncts):
+                    st = ctx.resolved.state_at(c.i)
+                    if st and c.i not in ctx.weapon_tokens and st not in out:
+                        out.append(st)
     return out
 
 

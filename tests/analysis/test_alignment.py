@@ -1664,3 +1664,30 @@ def test_sanctions_ordered_by_a_leader_are_his_states(run: Callable[..., Analysi
         " against India."
     )
     assert ("USA", "IND", -1, "sanctions") in triples(run(text))
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "Romania became a member of NATO in March 2004, along with Bulgaria and Slovenia.",
+            {
+                ("ROU", "NATO", 1, "membership"),
+                ("BGR", "NATO", 1, "membership"),
+                ("SVN", "NATO", 1, "membership"),
+            },
+        ),
+        (
+            "Romania joined NATO in 2004 along with Bulgaria and Estonia.",
+            {("ROU", "NATO", 1, "membership"), ("EST", "NATO", 1, "membership")},
+        ),
+        (
+            "The European Union, along with the United States, imposed sanctions on Russia.",
+            {("EU", "RUS", -1, "sanctions"), ("USA", "RUS", -1, "sanctions")},
+        ),
+    ],
+)
+def test_states_acting_along_with_the_subject_act_too(
+    run: Callable[..., Analysis], sentence: str, expected: set
+) -> None:
+    assert expected <= triples(run(sentence))
