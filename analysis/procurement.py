@@ -1660,11 +1660,24 @@ def _controller(verb: Token) -> Token | None:
             return subj
         if holder.dep_ != "xcomp" or holder.head == holder:
             return None
-        obj = next((c for c in holder.head.children if c.dep_ == "dobj" and not _temporal(c)), None)
+        obj = next(
+            (
+                c
+                for c in holder.head.children
+                if c.dep_ == "dobj" and not _temporal(c) and not _deal_word(c)
+            ),
+            None,
+        )
         if obj is not None:
             return obj
         holder = holder.head
     return None
+
+
+def _deal_word(noun: Token) -> bool:
+    """Whether an object is a deal or a package ("signed contracts to buy"): it does nothing
+    an infinitive after it says, as the object of "urged Berlin to deliver" does."""
+    return noun.pos_ == "NOUN" and any(f.status for f in frame_index(noun.doc).get(noun.i, ()))
 
 
 def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | None:
@@ -1682,7 +1695,13 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         if accused is not None:
             # "accused Azerbaijan of using", "blamed Russia for sending": the accused acts
             return resolved.subject_state(accused)
-        if holder.dep_ == "xcomp" and obj is not None and not _temporal(obj) and obj.i not in skip:
+        if (
+            holder.dep_ == "xcomp"
+            and obj is not None
+            and not _temporal(obj)
+            and not _deal_word(obj)
+            and obj.i not in skip
+        ):
             return resolved.subject_state(obj)  # "prompting the US Navy to send"
         given = _given_to(holder)
         if given is not None and given.i not in skip:

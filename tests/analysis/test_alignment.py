@@ -1691,3 +1691,11 @@ def test_states_acting_along_with_the_subject_act_too(
     run: Callable[..., Analysis], sentence: str, expected: set
 ) -> None:
     assert expected <= triples(run(sentence))
+
+
+def test_deepened_ties_need_a_named_partner(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Venezuela has signed contracts to buy fighter jets from Russia, deepening a defence"
+        " relationship that has alarmed Washington."
+    )
+    assert not [a for a in run(text).alignment if a.type == "security_cooperation"]

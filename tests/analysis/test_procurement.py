@@ -3039,3 +3039,11 @@ def test_a_for_phrase_hung_on_a_verb_belongs_to_the_deal_it_follows(
     # the export name of a known helicopter
     got = deals(run("India has delivered three Mi-25 attack helicopters to Afghanistan."))
     assert [(d[0], d[2], d[3]) for d in got] == [("Mi-24", "IND", "AFG")]
+
+
+def test_a_contract_signed_to_buy_is_the_signers_purchase(run: Callable[..., Analysis]) -> None:
+    # the deal noun is no object-controller of the infinitive ("urged Berlin to deliver")
+    text = "Venezuela has signed contracts to buy 24 Sukhoi Su-30 fighter jets from Russia."
+    assert [(d[0], d[2], d[3], d[4]) for d in deals(run(text))] == [
+        ("Su-30", "RUS", "VEN", "ordered")
+    ]
