@@ -908,6 +908,8 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None
     if rule.yields_to_agreement and tok.dep_ == "xcomp" and tok.head.lemma_ == "agree":
         return None  # the agreement reads it
+    if rule.direction > 0 and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children):
+        return None  # "Bogota's right to defend itself against the rebels": no one else backed
     if rule.weapon_context and not any(t.i in ctx.weapon_names for t in verb.subtree):
         return None  # "works with France on climate policy": no arms partnership
     if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
@@ -942,6 +944,8 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         rule = rules[kind]
     return kind, -rule.direction if refused else rule.direction
 
+
+REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 
 RECOGNISING = frozenset({"recognise", "recognize", "acknowledge"})
 """Verbs that judge whether an act stands, not whether it happened."""
@@ -1070,6 +1074,7 @@ def _counterparts(
         for s in _targets(tok, ctx.resolved, skip, preps, places=places, origins=origins)
         if s != subject
     ]
+    near = near or _qualified_targets(ctx, tok, skip, preps, subject, places=places)
     phrased = _fixed_object(ctx, tok, rule, subject)
     if phrased is not None:
         return [s for s in phrased if s != subject]
@@ -1111,6 +1116,17 @@ def _counterparts(
     if kind == "exercise_suspension":
         near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
     return near
+
+
+def _qualified_targets(
+    ctx: Context, tok: Token, skip: set[int], preps: frozenset[str], subject: str, *, places: bool
+) -> list[str]:
+    """States a trigger points at through the noun it qualifies, where the parser hung the
+    trigger's phrase ("in a show of solidarity with Ecuador")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
+        return []
+    found = _targets(tok.head.head, ctx.resolved, skip | {tok.head.i}, preps, places=places)
+    return [s for s in found if s != subject]
 
 
 def _fixed_object(

@@ -1699,3 +1699,16 @@ def test_deepened_ties_need_a_named_partner(run: Callable[..., Analysis]) -> Non
         " relationship that has alarmed Washington."
     )
     assert not [a for a in run(text).alignment if a.type == "security_cooperation"]
+
+
+def test_solidarity_shown_with_a_state_is_support_for_it(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Venezuela sent troops in a show of solidarity with Ecuador."))
+    assert ("VEN", "ECU", 1, "verbal_support") in got
+
+
+def test_defending_oneself_backs_no_one_else(run: Callable[..., Analysis]) -> None:
+    text = "The United States has voiced support for Bogota's right to defend itself."
+    assert triples(run(text)) == {("USA", "COL", 1, "verbal_support")}
+    assert ("SRB", "RUS", -1, "verbal_criticism") in triples(
+        run("Serbia distanced itself from Russia.")
+    )
