@@ -3953,6 +3953,9 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             )
             if recipient is not None and recipient in _struck(c.gov, resolved):
                 recipient = None  # "Iranian-supplied drones have hit power plants in Kyiv"
+            if recipient is not None and _gives_beside(c, recipient, found, doc, resolved):
+                recipient = None  # "India has given the islands patrol boats, while China
+                # has donated two Y-12s": who gives beside it is not who receives
         if c.mention.category == "other" and not (c.supplier and c.recipient and recipient):
             continue  # "arms", "weapons" only count with both parties named
         if c.supplier is None:
@@ -3963,6 +3966,25 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
     return merge(_without_umbrellas(doc, rows))
+
+
+def _gives_beside(
+    c: Candidate, state: str, found: list[Candidate], doc: Doc, resolved: Resolved
+) -> bool:
+    """Whether a state is, in another clause of the same sentence, the subject of a verb that
+    hands weapons over: it is a giver there, not the implicit buyer here."""
+    sent = sentence(c.mention.root(doc))
+    for other in found:
+        verb, frame = other.gov.token, other.gov.frame
+        if other is c or other.supplier != state or verb is None or verb == c.gov.token:
+            continue
+        if frame is None or frame.subject != "supplier" or not sent.start <= verb.i < sent.end:
+            continue
+        if any(
+            t.dep_ == "nsubj" and resolved.subject_state(t) == state for t in verb.children
+        ):
+            return True
+    return False
 
 
 def _own_state(root: Token, resolved: Resolved) -> str | None:
