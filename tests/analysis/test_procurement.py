@@ -3053,10 +3053,10 @@ def test_who_gives_in_one_clause_is_not_the_buyer_left_implicit_in_another(
     run: Callable[..., Analysis],
 ) -> None:
     text = (
-        "The Seychelles has a small coast guard. India has given the islands' coast guard"
-        " patrol boats and a Dornier surveillance plane, while China has donated a pair of"
-        " light Y-12 aircraft."
+        "India is expanding its reach in the Indian Ocean, and New Delhi trains several island"
+        " navies. India has given the islands' coast guard patrol boats and a Dornier"
+        " surveillance plane, while China has donated a pair of light Y-12 aircraft."
     )
-    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
-    assert ("Y-12", "CHN", "IND") not in got
-    assert ("Y-12", "CHN", "SYC") in got
+    got = {(d[2], d[3]) for d in deals(run(text))}
+    assert ("CHN", "IND") not in got
+    assert ("IND", "CHN") not in got
