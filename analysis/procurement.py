@@ -2070,6 +2070,8 @@ def _modifier_parties(
         supplied = supplier_suffixed(doc, i, i + 1)  # "Russian-made", "U.S.-supplied"
         if supplied or (origin and st == origin):
             got.give("supplier", st)  # "Russian-made", "Britain's Challenger 2 tanks"
+        elif _co_origin(doc, i, resolved):
+            continue  # "the Swedish-British Gripen": a partner in the design, not its holder
         elif (
             (i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s"))
             or tok.dep_ == "poss"
@@ -2084,6 +2086,20 @@ def _modifier_parties(
             # "Serbian MiG-29s": the operator; "Chinese drones" in a Serbia story: the maker.
             got.give("supplier" if origin is None and mention.system is None else "recipient", st)
     return got.supplier, got.recipient
+
+
+def _co_origin(doc: Doc, i: int, resolved: Resolved) -> bool:
+    """Whether a state word is hyphened to another ("Swedish-British", "Franco-Italian"): the
+    pair names the partners that designed a weapon."""
+    before = i >= 2 and doc[i - 1].text == "-" and resolved.state_at(i - 2) is not None
+    after = i + 2 < len(doc) and doc[i + 1].text == "-" and resolved.state_at(i + 2) is not None
+    return before or after
+
+
+def _pair(doc: Doc, i: int, resolved: Resolved) -> set[str | None]:
+    """The states of a hyphened pair around a state word ("Swedish-British")."""
+    near = [j for j in (i - 2, i, i + 2) if 0 <= j < len(doc)]
+    return {resolved.state_at(j) for j in near}
 
 
 def _shared_modifier(
@@ -2574,6 +2590,13 @@ def _origin_before(doc: Doc, mention: WeaponMention, resolved: Resolved) -> tupl
         m = resolved.by_token.get(t.i)
         st = m.state if m is not None else None
         if m is not None and st is not None and resources.is_country(st):
+            own = mention.origin
+            if (
+                own is not None
+                and _co_origin(doc, t.i, resolved)
+                and own in _pair(doc, t.i, resolved)
+            ):
+                st = own  # "the Swedish-British Gripen": the system's own origin
             if supplier_suffixed(doc, m.start, m.end):  # "Polish-built", one mention or three
                 return st, True
             return (st, False) if t.ent_type_ == "NORP" or t.pos_ == "ADJ" else None
@@ -3474,13 +3497,17 @@ def _named_origin(
 ) -> str | None:
     """A state other than the holder that a weapon's own modifiers name as its origin:
     "Russian-built", "U.S.-supplied", or a plain demonym ("French Mirage 2000s")."""
-    for t, st in _modifier_states(mention, own, resolved):
+    named = [
+        st
+        for t, st in _modifier_states(mention, own, resolved)
         # "French Mirage 2000s": a demonym, also when the parser made it a compound
-        if st != holder and (
+        if st != holder
+        and (
             supplier_suffixed(doc, t.i, t.i + 1) or t.ent_type_ == "NORP" or t.dep_ in DEMONYM_DEPS
-        ):
-            return st
-    return None
+        )
+    ]
+    # "the Swedish-British Gripen": of the partners named, the system's own origin
+    return mention.origin if mention.origin in named else next(iter(named), None)
 
 
 def _modifier_states(
@@ -3980,9 +4007,7 @@ def _gives_beside(
             continue
         if frame is None or frame.subject != "supplier" or not sent.start <= verb.i < sent.end:
             continue
-        if any(
-            t.dep_ == "nsubj" and resolved.subject_state(t) == state for t in verb.children
-        ):
+        if any(t.dep_ == "nsubj" and resolved.subject_state(t) == state for t in verb.children):
             return True
     return False
 

@@ -3060,3 +3060,15 @@ def test_who_gives_in_one_clause_is_not_the_buyer_left_implicit_in_another(
     got = {(d[2], d[3]) for d in deals(run(text))}
     assert ("CHN", "IND") not in got
     assert ("IND", "CHN") not in got
+
+
+def test_a_weapon_of_two_partner_states_is_supplied_by_its_own_origin(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Poland chose the American F-16 over the Swedish-British Gripen and the French"
+        " Mirage 2000-5 in December."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("JAS 39 Gripen", "SWE", "POL") in got
+    assert not [g for g in got if "GBR" in g]
