@@ -1991,7 +1991,23 @@ def _judgements(ctx: Context) -> None:
         verb = _governing_verb(span.root)
         if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
             continue
-        ctx.emit(cue.speaker, cue.target, kind, cue.polarity, span.root, sentence(span[0]))
+        for speaker in _sources_with(ctx, span.root, cue.speaker):
+            if speaker != cue.target:
+                ctx.emit(speaker, cue.target, kind, cue.polarity, span.root, sentence(span[0]))
+
+
+def _sources_with(ctx: Context, noun: Token, speaker: str) -> list[str]:
+    """A judgement noun's source and the states listed with it ("protests from Tokyo and
+    Seoul", "pressure from Warsaw and Vilnius")."""
+    out = [speaker]
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            listed = [ctx.resolved.state_at(t.i) for t in (obj, *obj.conjuncts)]
+            if speaker in listed:
+                out += [st for st in listed if st and st not in out]
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -1712,3 +1712,12 @@ def test_defending_oneself_backs_no_one_else(run: Callable[..., Analysis]) -> No
     assert ("SRB", "RUS", -1, "verbal_criticism") in triples(
         run("Serbia distanced itself from Russia.")
     )
+
+
+def test_every_state_a_judgement_comes_from_judges(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Germany faced criticism from Poland, Lithuania and Latvia."))
+    assert {
+        ("POL", "DEU", -1, "verbal_criticism"),
+        ("LTU", "DEU", -1, "verbal_criticism"),
+        ("LVA", "DEU", -1, "verbal_criticism"),
+    } <= got
