@@ -3971,8 +3971,8 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             and (described_self or not _named_subject(c.gov, c.mention))
         ):
             root = c.mention.root(doc)
-            if _own_state(root, resolved) == c.supplier and c.status not in OFFERS:
-                continue  # "promised the army a missile of its own": the supplier's own
+            if _kept_at_home(c, root, resolved, focus):
+                continue
             sent = sentence(root)
             same = by_system.get(c.mention.system) if c.mention.system else None
             recipient = _implicit_recipient(
@@ -4010,6 +4010,35 @@ def _gives_beside(
         if any(t.dep_ == "nsubj" and resolved.subject_state(t) == state for t in verb.children):
             return True
     return False
+
+
+def _kept_at_home(c: Candidate, root: Token, resolved: Resolved, focus: list[str]) -> bool:
+    """Whether a transfer with no buyer named stays with its supplier: a weapon of its own
+    ("promised the army a missile of its own"), or one the article's own state hands to its
+    own service ("Mazagon Dock has delivered six submarines to the navy" in a story on India;
+    not "Roketsan delivered launchers to the army" in one on Bangladesh)."""
+    if _own_state(root, resolved) == c.supplier and c.status not in OFFERS:
+        return True
+    return bool(focus) and focus[0] == c.supplier and _handed_home(c, resolved)
+
+
+def _handed_home(c: Candidate, resolved: Resolved) -> bool:
+    """Whether a transfer verb hands the weapons to a description of the supplier's own state
+    ("delivered six of the class to the navy", "handed the navy its first frigate")."""
+    verb = c.gov.token
+    if verb is None or c.supplier is None or verb.pos_ != "VERB":
+        return False
+    takers = [c2 for c2 in verb.children if c2.dep_ == "dative"]
+    takers += [
+        obj
+        for prep in verb.children
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    return any(
+        t.lemma_ in resources.references() and resolved.antecedent(t) == c.supplier for t in takers
+    )
 
 
 def _own_state(root: Token, resolved: Resolved) -> str | None:

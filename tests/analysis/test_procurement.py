@@ -3072,3 +3072,19 @@ def test_a_weapon_of_two_partner_states_is_supplied_by_its_own_origin(
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert ("JAS 39 Gripen", "SWE", "POL") in got
     assert not [g for g in got if "GBR" in g]
+
+
+def test_a_home_yard_delivering_to_the_navy_is_no_import(run: Callable[..., Analysis]) -> None:
+    text = (
+        "India ordered Rafale M jets from France. New Delhi is negotiating with Naval Group over"
+        " more submarines. Mazagon Dock has delivered six Scorpene submarines to the navy."
+    )
+    got = {(d[2], d[3]) for d in deals(run(text))}
+    assert ("IND", "FRA") not in got
+    assert ("FRA", "IND") in got
+    # a foreign maker delivering to "the army" of the state the story is about still sells
+    text = (
+        "Bangladesh has diversified its suppliers. Bangladesh bought tanks from China in 2011."
+        " Roketsan delivered TRG-300 rocket launchers to the army in 2021."
+    )
+    assert ("TUR", "BGD") in {(d[2], d[3]) for d in deals(run(text))}
