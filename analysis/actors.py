@@ -968,6 +968,12 @@ def _subject_like(tok: Token, *, main: bool = False) -> bool:
             return False  # "Its American orders are large": an origin; the possessor owns
         if tok.dep_ in ("amod", "compound") and _names_weapon(tok.head):
             return False  # "Russian T-72B1 tanks followed": the weapons' origin, no subject
+        if (
+            tok.dep_ in ("amod", "compound", "nmod", "poss")
+            and tok.head.dep_ == "appos"
+            and tok.head.head.ent_type_ in ("GPE", "NORP")
+        ):
+            return False  # "Thailand, a U.S. treaty ally, has spread its purchases": a partner
         if tok.dep_ not in ("poss", "compound", "amod", "appos"):
             return False
         tok = tok.head

@@ -560,6 +560,14 @@ def test_a_company_is_no_antecedent_of_a_state_s_institution(nlp: Language) -> N
     assert antecedent_of(nlp, text, "force") == "IDN"
 
 
+def test_a_partner_described_beside_a_state_subject_is_no_antecedent(nlp: Language) -> None:
+    text = (
+        "Thailand, a U.S. treaty ally, has spread its purchases widely. The army bought dozens"
+        " of VT4 main battle tanks from China after the 2014 coup."
+    )
+    assert antecedent_of(nlp, text, "army") == "THA"
+
+
 def test_a_weapon_s_maker_is_no_antecedent(nlp: Language) -> None:
     text = (
         "Kyrgyzstan's Turkish-made Bayraktar TB2 drones, which the country received last year,"
