@@ -114,6 +114,7 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
     for _ in range(4):
         for c in holder.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
+                c = _relative_antecedent(c, holder, resolved)  # "officials in Warsaw, who"
                 if _stateless_speaker(c, resolved):
                     return _named_before(c, resolved)
                 st = resolved.subject_state(c)
@@ -126,6 +127,32 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
         else:
             break
     return None
+
+
+def _relative_antecedent(subj: Token, verb: Token, resolved: Resolved) -> Token:
+    """The noun a relative subject stands for when it names a state ("officials in Warsaw,
+    who said ..."), also when the parser hung its clause on the main verb; any other subject
+    is itself ("rights groups, which have urged": no state speaks)."""
+    if subj.lower_ not in RELATIVE_PRONOUNS:
+        return subj
+    noun = _relative_noun(subj, verb)
+    return noun if any(resolved.state_at(t.i) for t in noun.subtree if t.i < subj.i) else subj
+
+
+def _relative_noun(subj: Token, verb: Token) -> Token:
+    if verb.dep_ == "relcl":
+        return verb.head
+    if subj.lower_ != "who":
+        return subj
+    before = subj.i - 1
+    while before >= 0 and subj.doc[before].is_punct:
+        before -= 1
+    prev = subj.doc[before] if before >= 0 else subj
+    if prev.pos_ not in ("NOUN", "PROPN"):
+        return subj
+    # "officials in Warsaw, who": the noun the place phrase hangs on
+    holder = prev.head.head if prev.dep_ == "pobj" and prev.head.dep_ == "prep" else prev
+    return holder if holder.pos_ in ("NOUN", "PROPN") else prev
 
 
 def _misattached_speech(verb: Token) -> Token:

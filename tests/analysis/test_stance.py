@@ -516,3 +516,15 @@ def test_a_judgement_noun_from_a_state_is_that_state_s(run: Callable[..., Analys
     assert ("criticism", "evaluation", "CHN", None, -1) in cues(
         run("The decision drew sharp criticism from Beijing.")
     )
+
+
+def test_a_relative_speaker_is_the_officials_it_stands_for(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Poland has also handed over more than 200 T-72 tanks to Ukraine, according to officials"
+        " in Warsaw, who said it was the least the country could do for a neighbour under attack."
+    )
+    said = [c for c in run(text).stance_cues if c.cue == "said"]
+    assert [c.speaker for c in said] == ["POL"]
+    # groups that name no state speak for none
+    text = "Rights groups, which have urged European governments to halt arms sales, protested."
+    assert not [c for c in run(text).stance_cues if c.cue == "urged" and c.speaker]
