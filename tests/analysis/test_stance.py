@@ -528,3 +528,21 @@ def test_a_relative_speaker_is_the_officials_it_stands_for(run: Callable[..., An
     # groups that name no state speak for none
     text = "Rights groups, which have urged European governments to halt arms sales, protested."
     assert not [c for c in run(text).stance_cues if c.cue == "urged" and c.speaker]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        (
+            "Saudi Arabia has halted a programme to equip the Lebanese army, the state news agency"
+            " SPA said on Friday.",
+            "SAU",
+        ),
+        ("Iran has tested a new missile, state television reported.", "IRN"),
+    ],
+)
+def test_a_state_news_agency_or_broadcaster_speaks_for_its_state(
+    run: Callable[..., Analysis], text: str, speaker: str
+) -> None:
+    said = [c for c in run(text).stance_cues if c.type == "attribution"]
+    assert [c.speaker for c in said] == [speaker]
