@@ -1070,15 +1070,23 @@ def _possessive(doc: Doc, i: int) -> bool:
 def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
     """A titled official whose title names no state ("Foreign Minister X said Canada would"):
     the one state the sentence names, if it names exactly one, and no other person."""
+    # '"Our forces have routed the Eritrean army," spokeswoman X said': a state named in what
+    # is quoted is what the official speaks of, not whom for.
+    quoted = _quoted(sent)
     states = {
         m.state
         for i in range(sent.start, sent.end)
-        if not ent.start <= i < ent.end and (m := known.get(i)) is not None and m.state
+        if not ent.start <= i < ent.end
+        and i not in quoted
+        and (m := known.get(i)) is not None
+        and m.state
     }
     others = {m.actor for i in range(sent.start, sent.end) if (m := known.get(i)) is not None}
     focus = _article_state(known, sent.doc)
     before = {
-        m.state for i in range(sent.start, ent.start) if (m := known.get(i)) is not None and m.state
+        m.state
+        for i in range(sent.start, ent.start)
+        if i not in quoted and (m := known.get(i)) is not None and m.state
     }
     if len(states) == 1 and not any(o.startswith("P:") for o in others):
         only = next(iter(states))
@@ -1104,6 +1112,21 @@ def _only_state(sent: Span, ent: Span, known: dict[int, Mention]) -> str | None:
     if recent or any(o.startswith("P:") for o in others):
         return recent
     return focus
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _quoted(sent: Span) -> set[int]:
+    """The tokens of a sentence that stand between a pair of double quotation marks."""
+    out: set[int] = set()
+    inside = False
+    for tok in sent:
+        if tok.text in QUOTE_MARKS:
+            inside = not inside
+        elif inside:
+            out.add(tok.i)
+    return out if not inside else set()
 
 
 def _spoke_in(ent: Span, state: str, known: dict[int, Mention]) -> bool:

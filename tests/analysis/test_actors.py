@@ -173,6 +173,13 @@ def test_office_holders_follow_the_publication_year(run: Callable[..., Analysis]
         ("Marko Petrovic, Serbia's defence minister, said so.", "Marko Petrovic", "SRB"),
         ("Hungarian Foreign Minister Janos Kovacs met his counterpart.", "Janos Kovacs", "HUN"),
         ("The EU's envoy Anna Schmidt arrived.", "Anna Schmidt", "EU"),
+        # a state named in what is quoted is what the official speaks of, not whom for
+        (
+            'Ethiopia said its forces had recaptured Badme. "Our forces have routed the Eritrean'
+            ' army," government spokeswoman Selome Tadesse told reporters in Addis Ababa.',
+            "Selome Tadesse",
+            "ETH",
+        ),
     ],
 )
 def test_title_context_links_people_the_data_does_not_know(
