@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from analysis import phrase_cache, resources
@@ -276,16 +276,35 @@ def _headed_by_kind(doc: Doc, end: int, weapon_id: str, terms: Sequence[Span]) -
         if term.label_ != "TERM" or not end <= term.start <= end + LIST_GAP:
             continue
         between = doc[end : term.start]
-        words = [t for t in between if t.text != "-"]  # "short-range" is one modifier
+        units = _modifier_units(between)  # "short-range", "air-to-air": one modifier each
         # "Gazelle and Cougar helicopters": the other items of a list before the noun too
         listed = any(t.lower_ in _LISTING for t in between)
         if (
             term.id_ in kin
-            and len(words) <= (LIST_GAP if listed else HEAD_GAP)
-            and all(t.pos_ in _MODIFIERS or t.text == "-" or t.lower_ in _LISTING for t in between)
+            and len(units) <= (LIST_GAP if listed else HEAD_GAP)
+            and all(
+                len(u) > 1 or u[0].pos_ in _MODIFIERS or u[0].lower_ in _LISTING for u in units
+            )
         ):
             return True
     return False
+
+
+def _modifier_units(span: Span) -> list[list[Token]]:
+    """The words before a head noun, with words joined by hyphens taken as one ("self -
+    propelled", "beyond - visual - range"): a compound modifier, whatever its parts' tags."""
+    units: list[list[Token]] = []
+    glue = False
+    for tok in span:
+        if tok.text == "-":
+            glue = bool(units)
+            continue
+        if glue or (units and tok.text.startswith("-")):
+            units[-1].append(tok)
+        else:
+            units.append([tok])
+        glue = False
+    return units
 
 
 _MODIFIERS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
