@@ -364,14 +364,29 @@ def _cue_pairs(
     return pairs
 
 
+def _bare_names(system: str | None) -> frozenset[str]:
+    """The names a system's record keeps out of its forms because they are also words or
+    other systems' names ("Hawk" of the BAE Hawk): a gold row written so names the system when
+    its category agrees."""
+    key = _weapon_key(system)
+    rec = resources.weapons_by_id().get(key or "")
+    return frozenset(_fold(f) for f in rec.exclude) if rec is not None else frozenset()
+
+
 def _match_row(row: dict[str, Any], gold_rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     key = _weapon_key(row["system"])
+    bare = _bare_names(row["system"])
     return next(
         (
             gr
             for gr in gold_rows
             if (
                 (gr["system"] and _weapon_key(gr["system"]) == key)
+                or (
+                    gr["system"]
+                    and _fold(gr["system"]) in bare
+                    and gr["category"] == row["category"]
+                )
                 or (not gr["system"] and not row["system"] and gr["category"] == row["category"])
             )
             and gr["supplier"] == row["supplier"]

@@ -163,3 +163,21 @@ def test_a_recurring_cue_is_matched_where_it_stands() -> None:
     assert placed["stance.full"] == 1.0
     unplaced, _ = evaluate.score(result, gold)
     assert unplaced["stance.full"] == 0.0
+
+
+def test_a_bare_name_kept_out_of_a_system_s_forms_matches_it_by_category() -> None:
+    row = {
+        "system": "BAE Hawk",
+        "category": "fighter_aircraft",
+        "supplier": "GBR",
+        "recipient": "ZAF",
+    }
+    trainer = {
+        "system": "Hawk",
+        "category": "fighter_aircraft",
+        "supplier": "GBR",
+        "recipient": "ZAF",
+    }
+    missile = {**trainer, "category": "air_defence"}
+    assert evaluate._match_row(row, [trainer]) is trainer
+    assert evaluate._match_row(row, [missile]) is None
