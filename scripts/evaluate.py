@@ -366,11 +366,15 @@ def _cue_pairs(
 
 def _bare_names(system: str | None) -> frozenset[str]:
     """The names a system's record keeps out of its forms because they are also words or
-    other systems' names ("Hawk" of the BAE Hawk): a gold row written so names the system when
-    its category agrees."""
+    other systems' names ("Hawk" of the BAE Hawk), and a class of ship by its bare name: a
+    gold row written so names the system when its category agrees."""
     key = _weapon_key(system)
     rec = resources.weapons_by_id().get(key or "")
-    return frozenset(_fold(f) for f in rec.exclude) if rec is not None else frozenset()
+    if rec is None:
+        return frozenset()
+    # "Mistral" for the Mistral-class ships: a class by its bare name
+    classes = {_fold(f).removesuffix("-class").removesuffix(" class") for f in rec.forms}
+    return frozenset(_fold(f) for f in rec.exclude) | (classes if rec.category in ("ship", "submarine") else set())
 
 
 def _match_row(row: dict[str, Any], gold_rows: list[dict[str, Any]]) -> dict[str, Any] | None:

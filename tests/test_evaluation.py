@@ -181,3 +181,7 @@ def test_a_bare_name_kept_out_of_a_system_s_forms_matches_it_by_category() -> No
     missile = {**trainer, "category": "air_defence"}
     assert evaluate._match_row(row, [trainer]) is trainer
     assert evaluate._match_row(row, [missile]) is None
+    ships = {"system": "Mistral-class", "category": "ship", "supplier": "FRA", "recipient": "EGY"}
+    gold = {**ships, "system": "Mistral"}
+    assert evaluate._match_row(ships, [gold]) is gold
+    assert evaluate._match_row(ships, [{**gold, "category": "air_defence"}]) is None
