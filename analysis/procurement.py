@@ -533,6 +533,10 @@ class Governor:
     source: Token | None = None  # a clause on the weapon naming its holder ("that Japan retires")
 
 
+HISTORY_WORDS = frozenset({"originally", "initially", "once", "formerly", "first"})
+"""Adverbs that make a clause on a weapon its history ("originally built for India")."""
+
+
 def _inner_frame(
     mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token, resources.FrameRecord, Token] | None:
@@ -567,6 +571,8 @@ def _inner_frame(
                 # "vehicles abandoned near Avdiivka": a participle on the weapon itself ends no
                 # deal; a cancellation needs a deal or an act of buying.
                 and not (clause.dep_ == "acl" and frame.status == "cancelled")
+                # "fighters originally built for India": the weapon's history, not the deal
+                and not any(a.lower_ in HISTORY_WORDS for a in clause.children)
             ):
                 return c, frame, noun
     for c in own.lefts:

@@ -3088,3 +3088,26 @@ def test_a_home_yard_delivering_to_the_navy_is_no_import(run: Callable[..., Anal
         " Roketsan delivered TRG-300 rocket launchers to the army in 2021."
     )
     assert ("TUR", "BGD") in {(d[2], d[3]) for d in deals(run(text))}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Angola bought jets. Moscow agreed in 2013 to refurbish and supply a dozen Su-30K"
+            " fighters originally built for India, and the first reached Luanda in 2017.",
+            ("Su-30", "RUS", "AGO"),
+        ),
+        (
+            "President Joe Biden approved $800 million in military aid for Ukraine on Wednesday."
+            " The package includes 11 Mi-17 helicopters originally bought for the Afghan air"
+            " force.",
+            ("Mi-17", "USA", "UKR"),
+        ),
+    ],
+)
+def test_a_weapon_s_history_is_not_its_deal(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert expected in got
