@@ -2424,6 +2424,21 @@ def _foreign_design(gov: Governor, mention: WeaponMention, resolved: Resolved) -
     return state is not None and state != mention.origin
 
 
+def _licensed_home_build(
+    mention: WeaponMention, gov: Governor, root: Token, supplier: str | None, recipient: str | None
+) -> str | None:
+    """The supplier of a system a state builds for its own forces to another state's design
+    ("PT PAL built two of the navy's Makassar-class docks", a Korean design): the licensor, its
+    origin; the builder's own design ("its own frigates") stays at home."""
+    frame = gov.frame
+    if frame is None or frame.subject != "either" or supplier is None or supplier != recipient:
+        return supplier
+    origin = mention.origin
+    if origin is None or origin == supplier or not resources.is_country(origin):
+        return supplier
+    return supplier if _own_made(root) is not None else origin
+
+
 def _own_made(root: Token) -> Token | None:
     """The possessor a weapon's phrase marks as its own maker or holder ("is building its own
     frigates", "a missile of its own"): the word that names it, or None."""
@@ -3096,6 +3111,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         ):
             continue  # "Croatia's MiG-21 fleet", "the navy is building its own submarines"
         supplier, recipient = _fallback_parties(mention, gov, status, supplier, recipient)
+        supplier = _licensed_home_build(mention, gov, root, supplier, recipient)
         found.append(Candidate(mention, gov, status, supplier, recipient))
         if asked:
             found.append(Candidate(mention, gov, "requested", supplier, recipient))

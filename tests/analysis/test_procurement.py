@@ -3111,3 +3111,16 @@ def test_a_weapon_s_history_is_not_its_deal(
 ) -> None:
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert expected in got
+
+
+def test_a_home_yard_building_a_foreign_design_builds_under_its_licence(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Indonesia builds ships at home. PT PAL built two of the navy's four Makassar-class"
+        " landing platform docks, designed by South Korea's Daesun Shipbuilding."
+    )
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("Makassar-class", "KOR", "IDN")}
+    # its own design stays at home
+    text = "Turkey's navy is building its own MILGEM corvettes at Istanbul Naval Shipyard."
+    assert not deals(run(text))
