@@ -908,14 +908,14 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None
     if rule.yields_to_agreement and tok.dep_ == "xcomp" and tok.head.lemma_ == "agree":
         return None  # the agreement reads it
-    if rule.direction > 0 and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children):
-        return None  # "Bogota's right to defend itself against the rebels": no one else backed
     if rule.weapon_context and not any(t.i in ctx.weapon_names for t in verb.subtree):
         return None  # "works with France on climate policy": no arms partnership
     if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
     if rule.not_as_modifier and _modifier_only(tok):
         return None  # "post-war restrictions", "the Falcon Strike series": no act
+    if _said_of_no_other(ctx, tok, rule):
+        return None
     described = tok.head if tok.dep_ in ("acl", "relcl") else None  # "a deal struck by"
     if any(c.dep_ == "dobj" and c.lemma_ in rule.idiom_objects for c in tok.children) or (
         described is not None and described.lemma_ in rule.idiom_objects
@@ -961,6 +961,25 @@ def _in_context(
     context = set(rule.context)
     phrases = [tok, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
     return any(t.lemma_.lower() in context for p in phrases for t in p.subtree)
+
+
+def _said_of_no_other(ctx: Context, tok: Token, rule: resources.SignalRule) -> bool:
+    """Whether a trigger acts on no other state: support of oneself ("Bogota's right to defend
+    itself against the rebels"), or a description read with what it names ("the
+    Iranian-backed movement")."""
+    if rule.direction > 0 and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children):
+        return True
+    return _hyphened_to_state(ctx, tok)
+
+
+def _hyphened_to_state(ctx: Context, tok: Token) -> bool:
+    """Whether a trigger is the participle of a compound modifier led by a state ("the
+    Iranian-backed movement", "US-funded militias") on a noun that names no state."""
+    if tok.dep_ not in ("amod", "compound") or tok.i < 2 or tok.doc[tok.i - 1].text != "-":
+        return False
+    if ctx.resolved.state_at(tok.i - 2) is None:
+        return False
+    return ctx.resolved.state_at(tok.head.i) is None
 
 
 def _modifier_only(tok: Token) -> bool:

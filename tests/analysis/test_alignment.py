@@ -1721,3 +1721,13 @@ def test_every_state_a_judgement_comes_from_judges(run: Callable[..., Analysis])
         ("LTU", "DEU", -1, "verbal_criticism"),
         ("LVA", "DEU", -1, "verbal_criticism"),
     } <= got
+
+
+def test_a_state_led_compound_modifier_is_no_act_on_another_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Saudi officials have long complained that Hezbollah, the Iranian-backed movement,"
+        " dominates Lebanon."
+    )
+    assert not [a for a in run(text).alignment if a.type == "verbal_support"]
