@@ -1206,6 +1206,16 @@ def _transported(root: Token) -> bool:
     return False
 
 
+def _carrying_agent(root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A weapon that does the handing over ("supplied by Pakistani army helicopters", "flown
+    in by Il-76 transports"): the agent of a transfer verb, its carrier, not what is traded."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "by" or prep.dep_ != "agent":
+        return False
+    frame = _governing(index.get(prep.head.i, ()))
+    return frame is not None and frame.status is not None
+
+
 def _targeted(root: Token) -> bool:
     """A weapon that something is aimed at ("fielded its S-400s against Pakistani drones",
     "to defend against Shahed drones"): the enemy's, not traded."""
@@ -3635,6 +3645,7 @@ def _no_item(
     ("Russian weapons, including helicopters")."""
     return (
         _transported(root)
+        or _carrying_agent(root, index)
         or _targeted(root)
         or _unit_name(mention, root, index)
         or (mention.category == "other" and _umbrella(root, index))

@@ -3124,3 +3124,11 @@ def test_a_home_yard_building_a_foreign_design_builds_under_its_licence(
     # its own design stays at home
     text = "Turkey's navy is building its own MILGEM corvettes at Istanbul Naval Shipyard."
     assert not deals(run(text))
+
+
+def test_a_weapon_that_does_the_supplying_is_not_supplied(run: Callable[..., Analysis]) -> None:
+    text = (
+        "India said the intruders were backed by Pakistani artillery and supplied by Pakistani"
+        " army helicopters."
+    )
+    assert not deals(run(text))
