@@ -1864,6 +1864,24 @@ def _purpose_deal(verb: Token) -> Token | None:
     return None
 
 
+DESTINED = frozenset({"destine", "intend", "earmark", "bound", "bind", "mean"})
+"""Participles that name where weapons go ("destined for", "intended for", "earmarked for")."""
+
+
+def _destined(noun: Token, resolved: Resolved) -> str | None:
+    """The state a participle on a weapon sends it to ("aircraft destined for the Nigerian Air
+    Force", "howitzers earmarked for Ukraine")."""
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "amod") or clause.lemma_ not in DESTINED:
+            continue
+        for prep in clause.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
+                for t in prep.subtree:
+                    if t.i != prep.i and (st := resolved.state_at(t.i)):
+                        return st
+    return None
+
+
 @dataclass(slots=True)
 class Parties:
     supplier: str | None = None
@@ -2265,12 +2283,16 @@ def _parties(
         # "F-16s donated by Denmark and Norway, and Mirage 2000 jets from France", parsed as
         # one more donor: the weapon's own "from" phrase names its supplier first.
         _own_phrase(doc, mention, gov, root, resolved, got)
-    sup, rec = _arguments(gov.token, role, resolved, skip, gov.frame)
-    got.give("supplier", sup)
-    got.give("recipient", rec)
-    sup, rec = _carrier_parties(gov, resolved, skip)
-    got.give("supplier", sup)
-    got.give("recipient", rec)
+    destined = _destined(_own_noun(root), resolved)
+    got.give("recipient", destined)  # "aircraft destined for the Nigerian Air Force"
+    for sup, rec in (
+        _arguments(gov.token, role, resolved, skip, gov.frame),
+        _carrier_parties(gov, resolved, skip),
+    ):
+        got.give("supplier", sup)
+        if destined is not None and rec not in (None, destined):
+            got.give("supplier", rec)  # "the US placed the order for ... destined for Nigeria"
+        got.give("recipient", rec)
     _own_phrase(doc, mention, gov, root, resolved, got)
     sup, rec = modified
     if rec is not None and got.recipient not in (None, rec) and gov.frame.status not in HELD:

@@ -3132,3 +3132,11 @@ def test_a_weapon_that_does_the_supplying_is_not_supplied(run: Callable[..., Ana
         " army helicopters."
     )
     assert not deals(run(text))
+
+
+def test_what_weapons_are_destined_for_receives_them(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The United States has formally placed the order for 12 A-29 Super Tucano light attack"
+        " aircraft destined for the Nigerian Air Force."
+    )
+    assert [(d[0], d[2], d[3]) for d in deals(run(text))] == [("A-29 Super Tucano", "USA", "NGA")]
