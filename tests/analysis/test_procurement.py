@@ -3140,3 +3140,12 @@ def test_what_weapons_are_destined_for_receives_them(run: Callable[..., Analysis
         " aircraft destined for the Nigerian Air Force."
     )
     assert [(d[0], d[2], d[3]) for d in deals(run(text))] == [("A-29 Super Tucano", "USA", "NGA")]
+
+
+def test_the_pacific_class_is_not_the_class_that_replaces_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The new Guardian-class boats replace the Pacific-class patrol boats that Australia"
+        " donated to Papua New Guinea in the late 1980s."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("Pacific-class", "AUS", "PNG") in got
