@@ -3149,3 +3149,16 @@ def test_the_pacific_class_is_not_the_class_that_replaces_it(run: Callable[..., 
     )
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert ("Pacific-class", "AUS", "PNG") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lebanon asked Moscow for ammunition for the army's Soviet-designed tanks and artillery.",
+        "Pakistan received spare parts for its F-16s from the United States.",
+    ],
+)
+def test_a_weapon_that_supplies_are_for_is_not_traded(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert not [d for d in deals(run(text)) if d[1] in ("tank", "artillery", "fighter_aircraft")]
