@@ -3129,6 +3129,9 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             # "President Biden approved $800 million in military aid for Ukraine ... The
             # package includes 200 M113 carriers": the deal referred back to has the parties.
             supplier, recipient, status = earlier.supplier, earlier.recipient, earlier.status
+        same = _same_deal(gov, mention, found, resolved) if earlier is None else None
+        if same is not None:
+            supplier, recipient = same.supplier, same.recipient  # "the NASAMS sale was ..."
         # "Russian weapons, including helicopters and air defence systems": a later item of
         # a list keeps the source its first item was given (not "K2 tanks and HIMARS").
         supplier = supplier or _listed_with(root, gov, found, mention.origin)
@@ -3224,6 +3227,34 @@ def _deal_referred(gov: Governor, found: list[Candidate], resolved: Resolved) ->
         ):
             return cand
     return None
+
+
+def _same_deal(
+    gov: Governor, mention: WeaponMention, found: list[Candidate], resolved: Resolved
+) -> Candidate | None:
+    """The earlier deal a definite deal noun named by its system refers back to ("Lithuania
+    signed to buy NASAMS from Norway ... the NASAMS sale was purely defensive"): the latest
+    transfer of the same system with both parties, when the noun names no party of its own."""
+    noun = gov.token
+    if noun is None or noun.pos_ != "NOUN" or gov.frame is None or gov.inner:
+        return None
+    if not gov.frame.status or mention.system is None or mention.root(noun.doc).head != noun:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    if any(resolved.state_at(t.i) for t in noun.subtree if t.i != noun.i):
+        return None  # "the Norwegian NASAMS sale", "the sale to Lithuania": its own parties
+    return next(
+        (
+            c
+            for c in reversed(found)
+            if c.mention.system == mention.system
+            and c.supplier
+            and c.recipient
+            and c.status not in (REFUSED, "cancelled")
+        ),
+        None,
+    )
 
 
 ARMING = frozenset({"arm", "equip", "fit"})

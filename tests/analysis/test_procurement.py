@@ -3162,3 +3162,12 @@ def test_a_weapon_that_supplies_are_for_is_not_traded(
     run: Callable[..., Analysis], text: str
 ) -> None:
     assert not [d for d in deals(run(text)) if d[1] in ("tank", "artillery", "fighter_aircraft")]
+
+
+def test_a_deal_named_by_its_system_is_the_earlier_deal(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Lithuania has signed a contract worth about 110 million euros to buy the NASAMS"
+        " medium-range air defence system from Norway. A Norwegian official said the NASAMS sale"
+        " was purely defensive and aimed at no one."
+    )
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("NASAMS", "NOR", "LTU")}
