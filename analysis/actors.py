@@ -755,6 +755,16 @@ def _refers(token: Token, ref: resources.Reference | None) -> bool:
     media")."""
     if ref is None or not (ref.bare or _definite(token)):
         return False
+    if any(
+        c.dep_ in ("compound", "nmod")
+        and c.i < token.i
+        and c.pos_ == "PROPN"
+        and c.text[:1].isupper()
+        and c.lower_ not in resources.title_words()  # "the Defence Ministry": a remit
+        and c.ent_type_ in ("ORG", "PERSON")
+        for c in token.children
+    ):
+        return False  # "Hezbollah officers", "Wagner commanders": a group's, named as no state
     if ref.plain and any(
         c.dep_ in ("amod", "compound", "nmod") and c.i < token.i for c in token.children
     ):

@@ -575,6 +575,13 @@ def test_a_partner_described_beside_a_state_subject_is_no_antecedent(nlp: Langua
     assert antecedent_of(nlp, text, "army") == "THA"
 
 
+def test_officers_of_a_named_group_stand_for_no_state(nlp: Language) -> None:
+    text = "Morocco cut ties with Iran. Hezbollah officers had trained the fighters, it said."
+    assert antecedent_of(nlp, text, "officers") is None
+    text = "Peru is rearming. Last month the Defence ministry signed a contract for helicopters."
+    assert antecedent_of(nlp, text, "ministry") == "PER"
+
+
 def test_a_weapon_s_maker_is_no_antecedent(nlp: Language) -> None:
     text = (
         "Kyrgyzstan's Turkish-made Bayraktar TB2 drones, which the country received last year,"
