@@ -1731,3 +1731,8 @@ def test_a_state_led_compound_modifier_is_no_act_on_another_state(
         " dominates Lebanon."
     )
     assert not [a for a in run(text).alignment if a.type == "verbal_support"]
+
+
+def test_protesters_are_not_their_state(run: Callable[..., Analysis]) -> None:
+    text = "In 2014 Vietnamese protesters attacked Chinese-owned factories in Binh Duong."
+    assert not [a for a in run(text).alignment if a.type == "armed_attack"]
