@@ -282,9 +282,7 @@ def _headed_by_kind(doc: Doc, end: int, weapon_id: str, terms: Sequence[Span]) -
         if (
             term.id_ in kin
             and len(units) <= (LIST_GAP if listed else HEAD_GAP)
-            and all(
-                len(u) > 1 or u[0].pos_ in _MODIFIERS or u[0].lower_ in _LISTING for u in units
-            )
+            and all(len(u) > 1 or u[0].pos_ in _MODIFIERS or u[0].lower_ in _LISTING for u in units)
         ):
             return True
     return False

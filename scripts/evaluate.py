@@ -374,7 +374,9 @@ def _bare_names(system: str | None) -> frozenset[str]:
         return frozenset()
     # "Mistral" for the Mistral-class ships: a class by its bare name
     classes = {_fold(f).removesuffix("-class").removesuffix(" class") for f in rec.forms}
-    return frozenset(_fold(f) for f in rec.exclude) | (classes if rec.category in ("ship", "submarine") else set())
+    return frozenset(_fold(f) for f in rec.exclude) | (
+        classes if rec.category in ("ship", "submarine") else set()
+    )
 
 
 def _match_row(row: dict[str, Any], gold_rows: list[dict[str, Any]]) -> dict[str, Any] | None:
