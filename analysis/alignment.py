@@ -946,6 +946,7 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
 
 
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
+"""Objects that turn an act back on its doer ("defend itself"): it acts on no other state."""
 
 RECOGNISING = frozenset({"recognise", "recognize", "acknowledge"})
 """Verbs that judge whether an act stands, not whether it happened."""

@@ -533,7 +533,7 @@ class Governor:
     source: Token | None = None  # a clause on the weapon naming its holder ("that Japan retires")
 
 
-HISTORY_WORDS = frozenset({"originally", "initially", "once", "formerly", "first"})
+HISTORY_WORDS = frozenset({"originally", "initially", "formerly"})
 """Adverbs that make a clause on a weapon its history ("originally built for India")."""
 
 

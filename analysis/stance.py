@@ -140,6 +140,8 @@ def _relative_antecedent(subj: Token, verb: Token, resolved: Resolved) -> Token:
 
 
 def _relative_noun(subj: Token, verb: Token) -> Token:
+    """The noun a relative pronoun follows: its clause's head, or for a "who" whose clause the
+    parser hung elsewhere, the noun right before it (past a place phrase on it)."""
     if verb.dep_ == "relcl":
         return verb.head
     if subj.lower_ != "who":
