@@ -1707,8 +1707,11 @@ def test_solidarity_shown_with_a_state_is_support_for_it(run: Callable[..., Anal
 
 
 def test_defending_oneself_backs_no_one_else(run: Callable[..., Analysis]) -> None:
-    text = "The United States has voiced support for Bogota's right to defend itself."
-    assert triples(run(text)) == {("USA", "COL", 1, "verbal_support")}
+    text = (
+        "Ecuador and Colombia are at odds. The United States, Colombia's closest ally, has voiced"
+        " support for Bogota's right to defend itself against the rebels."
+    )
+    assert not [t for t in triples(run(text)) if t[0] == "COL"]
     assert ("SRB", "RUS", -1, "verbal_criticism") in triples(
         run("Serbia distanced itself from Russia.")
     )
