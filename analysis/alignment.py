@@ -1585,7 +1585,7 @@ def _parties(
         # each other's targets, nor are allies who strike together ("U.S. and British warships
         # shot down 18 drones").
         if rule.symmetric:
-            counterparts = _co_subjects(ctx, verb, subject)
+            counterparts = [] if rule.partner_named else _co_subjects(ctx, verb, subject)
         elif _reciprocal(tok, verb, rule):
             # "Ecuador and Peru each expelled two diplomats": each acts on the other.
             subjects += _co_subjects(ctx, verb, subject)
@@ -1691,6 +1691,8 @@ def _every_party(
     """Drills and treaties: every party moves toward every other ("Indonesian and U.S. troops,
     joined by forces from Australia, Japan and Singapore")."""
     rule = resources.signal_rules()[kind]
+    if rule.partner_named and not counterparts:
+        return  # "Chinese and Indian troops marched on Red Square": no host named
     # "China condemned US arms sales to Taiwan": the judge's phrase names no party.
     # "a Chinese or Pakistani fighter would deepen Argentina's ties": the owner acts alone.
     alone = _judged(tok, verb, rule) or (rule.owner_acts and bool(_owned_context(ctx, tok, rule)))
@@ -1729,11 +1731,12 @@ def _every_party(
 
 
 def _with_partners(ctx: Context, sent: Span) -> set[str]:
-    """The states a sentence names after "with" ("restored relations with Qatar")."""
+    """The states a sentence names after "with" or "alongside" ("restored relations with
+    Qatar", "marched alongside Russian troops")."""
     return {
         st
         for t in sent
-        if t.dep_ == "pobj" and t.head.lower_ == "with"
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "alongside")
         for c in (t, *t.conjuncts)
         for w in c.subtree
         if (st := ctx.resolved.state_at(w.i))

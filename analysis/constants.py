@@ -97,6 +97,7 @@ SIGNAL_TYPES: Final = (
     "show_of_force",
     "exercise_suspension",
     "exercise_participation",
+    "joint_parade",
     "agreement",
     "joint_development",
     "military_base",

@@ -223,7 +223,10 @@ class SignalRule:
     Chinese fighter would deepen Argentina's ties with Beijing": Argentina), and a gerund that
     is its clause's subject with no owner is nobody's act ("deepening ties with Moscow sits
     uneasily with that path"); ``yields_to_agreement``: agreeing to the act is the agreement
-    itself, read as one ("Kenya and Haiti agreed to deepen security cooperation").
+    itself, read as one ("Kenya and Haiti agreed to deepen security cooperation");
+    ``partner_named``: the act needs a counterpart named by one of ``target_preps``, and those
+    who act together do not thereby act on each other ("Chinese and Indian troops marched on
+    Red Square" names no host).
     """
 
     type: str
@@ -261,6 +264,7 @@ class SignalRule:
     named_in_drills: bool = False
     owner_acts: bool = False
     yields_to_agreement: bool = False
+    partner_named: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -731,6 +735,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         named_in_drills=bool(row.get("named_in_drills", False)),
         owner_acts=bool(row.get("owner_acts", False)),
         yields_to_agreement=bool(row.get("yields_to_agreement", False)),
+        partner_named=bool(row.get("partner_named", False)),
     )
     if rec.context_scope not in ("clause", "sentence"):
         raise ValueError("context_scope is clause or sentence")

@@ -1739,3 +1739,17 @@ def test_a_state_led_compound_modifier_is_no_act_on_another_state(
 def test_protesters_are_not_their_state(run: Callable[..., Analysis]) -> None:
     text = "In 2014 Vietnamese protesters attacked Chinese-owned factories in Binh Duong."
     assert not [a for a in run(text).alignment if a.type == "armed_attack"]
+
+
+def test_troops_marching_alongside_another_state_s_are_its_guests(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Soldiers from the United States, Britain and Poland marched across Red Square on Sunday"
+        " alongside more than 10,000 Russian troops."
+    )
+    got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "joint_parade"}
+    assert {("USA", "RUS"), ("RUS", "USA"), ("GBR", "RUS"), ("RUS", "POL")} <= got
+    assert ("USA", "GBR") not in got  # guests marching together are not each other's hosts
+    # no host named, no signal
+    assert not triples(run("Chinese and Indian troops marched on Red Square in June 2020."))
