@@ -3209,9 +3209,7 @@ def _deal_referred(gov: Governor, found: list[Candidate], resolved: Resolved) ->
         f.passes for f in frame_index(noun.doc).get(noun.head.i, ())
     ):
         return None  # only a deal that lists what it holds ("The package includes ...")
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-        return None
-    if any(resolved.state_at(t.i) for c in noun.children for t in c.subtree):
+    if not _definite_without_parties(noun, resolved):
         return None  # "the Indian package", "the deal with France": its own parties
     floor = sentences_back(noun, 3)
     for cand in reversed(found):
@@ -3240,9 +3238,7 @@ def _same_deal(
         return None
     if not gov.frame.status or mention.system is None or mention.root(noun.doc).head != noun:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-        return None
-    if any(resolved.state_at(t.i) for t in noun.subtree if t.i != noun.i):
+    if not _definite_without_parties(noun, resolved):
         return None  # "the Norwegian NASAMS sale", "the sale to Lithuania": its own parties
     return next(
         (
@@ -3255,6 +3251,14 @@ def _same_deal(
         ),
         None,
     )
+
+
+def _definite_without_parties(noun: Token, resolved: Resolved) -> bool:
+    """Whether a deal noun is made definite ("the", "this", "that") and names no state in its
+    own phrase: a reference back to a deal told before."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    return not any(resolved.state_at(t.i) for c in noun.children for t in c.subtree)
 
 
 ARMING = frozenset({"arm", "equip", "fit"})
