@@ -2152,18 +2152,20 @@ def _shared_modifier(
         tok = doc[j]
         if j in names or _weapon_noun(doc, tok):
             crossed = True
-        elif resolved.state_at(j):
+        elif resolved.state_at(j) or _possessive_pronoun(tok):
             break
         elif _item_word(doc, tok):
             pass  # "Russian Mi-24 helicopters, Su-25 ground-attack jets and L-39 trainers"
         elif not (tok.dep_ == "cc" or tok.text in (",", "-") or SUPPLIER_SUFFIX.match(tok.lower_)):
             break
         j -= 1
-    if j < floor or not resolved.state_at(j):
+    if j < floor or not (resolved.state_at(j) or _possessive_pronoun(doc[j])):
         return None
     if not crossed and (j != start - 1 or mention.system is None):
         return None  # right before the phrase: "Russian Su-27 fighters" parsed apart
     tok = doc[j]
+    if _possessive_pronoun(tok):
+        return j  # "its F-15SG and F-16 fighters": the list's possessor
     after = doc[j + 1].text if j + 1 < len(doc) else ""
     if (
         tok.ent_type_ == "NORP"
@@ -2173,6 +2175,10 @@ def _shared_modifier(
     ):
         return j
     return None
+
+
+def _possessive_pronoun(tok: Token) -> bool:
+    return tok.dep_ == "poss" and tok.lower_ in ("its", "their")
 
 
 def _item_word(doc: Doc, tok: Token) -> bool:

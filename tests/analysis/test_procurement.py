@@ -3171,3 +3171,14 @@ def test_a_deal_named_by_its_system_is_the_earlier_deal(run: Callable[..., Analy
         " was purely defensive and aimed at no one."
     )
     assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("NASAMS", "NOR", "LTU")}
+
+
+def test_a_possessor_before_a_list_of_names_holds_every_item(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Singapore is a loyal customer. Its F-15SG and F-16 fighters, also bought from"
+        " Washington, will serve for years."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("F-15", "USA", "SGP"), ("F-16", "USA", "SGP")} <= got
