@@ -181,7 +181,14 @@ def _state_of(tok: Token, resolved: Resolved) -> str | None:
     noun = tok.head.head if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" else tok
     if resources.speaker_words().get(noun.lemma_.lower()) in ("armed_group", "independent"):
         return None  # "Yemen's Houthi rebels, who are backed by Tehran"
-    return resolved.subject_state(tok)
+    st = resolved.subject_state(tok)
+    named = [t for t in noun.subtree if resolved.state_at(t.i) == st]
+    if named and all(_maker_of(t, resolved) for t in named):
+        # "Iranian-made drones struck Kyiv": the maker is not who strikes; "its Chinese-made
+        # fighters": the possessor is
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        return resolved.antecedent(owner) if owner is not None else None
+    return st
 
 
 def _company(actor_id: str) -> bool:
@@ -1098,8 +1105,10 @@ def _counterparts(
     phrased = _fixed_object(ctx, tok, rule, subject)
     if phrased is not None:
         return [s for s in phrased if s != subject]
-    if not near and rule.weapon_owners and tok.lemma_ not in rule.light_verbs:
-        near = _struck_owners(ctx, tok, subject)
+    if rule.weapon_owners and tok.lemma_ not in rule.light_verbs:
+        # "shot down a Russian Su-24 near the Syrian border": whose weapons or forces are
+        # struck is the target, not the place where it happened
+        near = _struck_owners(ctx, tok, subject) or near
     if not near and verb != tok:
         # The verb's other phrases; the trigger's own phrase was read above ("staged exercises
         # around Taiwan" names no partner).
