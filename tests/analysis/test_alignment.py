@@ -1753,3 +1753,39 @@ def test_troops_marching_alongside_another_state_s_are_its_guests(
     assert ("USA", "GBR") not in got  # guests marching together are not each other's hosts
     # no host named, no signal
     assert not triples(run("Chinese and Indian troops marched on Red Square in June 2020."))
+
+
+def test_whose_weapon_is_struck_is_the_target_not_the_place(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Turkish F-16s shot down a Russian Su-24 bomber near the Syrian border on Tuesday."
+    got = {(s, c, d) for s, c, d, kind in triples(run(text)) if kind == "armed_attack"}
+    assert got == {("TUR", "RUS", -1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "North Korean artillery pounded Yeonpyeong Island, killing two South Korean marines.",
+            ("PRK", "KOR"),
+        ),
+        (
+            "Iran's Revolutionary Guards seized the British-flagged tanker Stena Impero.",
+            ("IRN", "GBR"),
+        ),
+    ],
+)
+def test_pounding_and_seizing_are_attacks(
+    run: Callable[..., Analysis], text: str, pair: tuple[str, str]
+) -> None:
+    assert (*pair, -1, "armed_attack") in triples(run(text))
+
+
+def test_the_maker_of_the_weapons_that_strike_is_not_the_attacker(
+    run: Callable[..., Analysis],
+) -> None:
+    assert not triples(run("Iranian-made drones struck Kyiv overnight."))
+    text = "Pakistan says its Chinese-made J-10C fighters shot down five Indian aircraft."
+    got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "armed_attack"}
+    assert got == {("PAK", "IND")}
