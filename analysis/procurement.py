@@ -487,7 +487,10 @@ def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
     by_id = resources.frames_by_id()
     found: dict[int, list[tuple[int, resources.FrameRecord]]] = {}
     for span in doc.spans[FRAMES_KEY]:
-        found.setdefault(span.root.i, []).append((len(span), by_id[span.id_]))
+        rec = by_id[span.id_]
+        if rec.block and _hyphen_compound(doc, span.start):
+            continue  # "air-launched cruise missiles", "shoulder-fired": a kind, not a use
+        found.setdefault(span.root.i, []).append((len(span), rec))
     # The longest match speaks first ("framework agreement" before "agreement").
     index: dict[int, tuple[resources.FrameRecord, ...]] = {}
     for i, matches in found.items():
@@ -498,6 +501,16 @@ def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
         index[i] = tuple(ordered)
     doc.user_data["am_frame_index"] = index
     return index
+
+
+def _hyphen_compound(doc: Doc, i: int) -> bool:
+    """Whether a word is the second half of a hyphened compound ("air-launched")."""
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+    )
 
 
 FORCES = "forces"

@@ -3182,3 +3182,15 @@ def test_a_possessor_before_a_list_of_names_holds_every_item(
     )
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert {("F-15", "USA", "SGP"), ("F-16", "USA", "SGP")} <= got
+
+
+def test_a_hyphened_kind_of_launch_is_no_use_of_the_weapon(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The United States approved the sale of 135 SLAM-ER air-launched cruise missiles to Taiwan."
+    )
+    assert [(d[0], d[2], d[3]) for d in deals(run(text))] == [("SLAM-ER", "USA", "TWN")]
+
+
+def test_torpedoes_are_weapons(run: Callable[..., Analysis]) -> None:
+    got = deals(run("Washington agreed to sell Taiwan 18 heavyweight torpedoes."))
+    assert [(d[1], d[2], d[3]) for d in got] == [("missile", "USA", "TWN")]
