@@ -103,6 +103,7 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
     for person in resources.people():
         for form in (person.name, *person.aliases):
             out.append(("PERSON", form, person.id))
+            out.extend(("PERSON", other, person.id) for other in initials_spelled(form))
     for weapon in resources.weapons():
         for form in weapon.forms:
             out.append(("WEAPON", form, weapon.id))
@@ -122,6 +123,24 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
     out.extend(("BLOCK", phrase, "") for phrase in resources.blocked_phrases())
     out.extend(_place_patterns())
     return tuple(out)
+
+
+_INITIALS = re.compile(r"^((?:[A-Z]\.\s?)+)(\S.*)$")
+
+
+def initials_spelled(form: str) -> list[str]:
+    """The other ways the press writes a name's initials: "A. K. Antony", "A.K. Antony" and
+    "AK Antony" are one name."""
+    m = _INITIALS.match(form)
+    if m is None:
+        return []
+    letters, rest = re.findall(r"[A-Z]", m[1]), m[2]
+    spelled = [
+        ". ".join(letters) + ". " + rest,
+        ".".join(letters) + ". " + rest,
+        "".join(letters) + " " + rest,
+    ]
+    return [f for f in dict.fromkeys(spelled) if f != form]
 
 
 def _place_patterns() -> list[tuple[str, str, str]]:

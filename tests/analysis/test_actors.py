@@ -697,3 +697,12 @@ def test_references_read_through_suppliers_and_object_pronouns(
 
 def test_a_demonym_left_hanging_on_its_hyphen_is_a_mention(run: Callable[..., Analysis]) -> None:
     assert {"TUR", "ISR"} <= actor_ids(run("Turkish- and Israeli-made drones flew overhead."))
+
+
+@pytest.mark.parametrize("written", ["A.K. Antony", "AK Antony", "A. K. Antony"])
+def test_a_name_s_initials_are_one_name_however_spaced(
+    run: Callable[..., Analysis], written: str
+) -> None:
+    text = f"Defence Minister {written} froze payments after Italian prosecutors acted."
+    people = [(a.name, a.country) for a in run(text).actors if a.type == "person"]
+    assert people == [("A. K. Antony", "IND")]
