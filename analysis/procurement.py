@@ -2771,14 +2771,8 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
             return True  # a weapon drops or abandons something: no deal ends
     if frame.subject == "supplier" and _to_drill(tok):
         return True  # "RIMPAC began ... Germany has sent a frigate and the Netherlands a destroyer"
-    if frame.subject == "supplier":
-        for c in tok.children:
-            if c.dep_ == "dobj" and any(_forces(t, index) for t in _objects(c)):
-                return True  # "sent thousands of troops and armoured vehicles into Idlib"
-            if c.dep_ == "prep" and c.lower_ in DUTY_PREPS and _on_duty(c, index):
-                return True  # "bombers it has sent on patrols near Taiwan"
-            if c.dep_ in ("xcomp", "advcl") and _fights(c, index):
-                return True  # "sent F-16 fighter jets to bomb Cambodian targets"
+    if frame.subject == "supplier" and any(_sent_off(c, index) for c in tok.children):
+        return True
     if frame.subject == "theme":
         # "A U.S. THAAD battery and about 100 American soldiers to operate it arrived in Israel";
         # "Two B-52 bombers arrived in Romania for joint drills".
@@ -2787,6 +2781,29 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
                 return True
         return bool(_drill_goal(tok)) or (frame.explicit and _battle_goal(tok, index))
     return False
+
+
+def _sent_off(c: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether a phrase of a verb of sending says the weapons go with troops, on duty, to a
+    theatre or to fight."""
+    if c.dep_ == "dobj" and any(_forces(t, index) for t in _objects(c)):
+        return True  # "sent thousands of troops and armoured vehicles into Idlib"
+    if c.dep_ == "prep" and c.lower_ in DUTY_PREPS and _on_duty(c, index):
+        return True  # "bombers it has sent on patrols near Taiwan"
+    if c.dep_ == "prep" and c.lower_ in ("to", "into") and _to_theatre(c, index):
+        return True  # "sent the carrier Independence to waters east of the island"
+    return c.dep_ in ("xcomp", "advcl") and _fights(c, index)  # "sent F-16s to bomb ..."
+
+
+THEATRE = "theatre"
+"""The frame of waters, seas, skies and regions: what is sent there is deployed."""
+
+
+def _to_theatre(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether a "to" phrase names waters, a sea or a region rather than a party."""
+    return any(
+        c.dep_ == "pobj" and any(f.id == THEATRE for f in index.get(c.i, ())) for c in prep.children
+    )
 
 
 def _objects(obj: Token) -> list[Token]:

@@ -3194,3 +3194,18 @@ def test_a_hyphened_kind_of_launch_is_no_use_of_the_weapon(run: Callable[..., An
 def test_torpedoes_are_weapons(run: Callable[..., Analysis]) -> None:
     got = deals(run("Washington agreed to sell Taiwan 18 heavyweight torpedoes."))
     assert [(d[1], d[2], d[3]) for d in got] == [("missile", "USA", "TWN")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States has sent the aircraft carrier Independence and its battle group to"
+        " waters east of the island.",
+        "The United States sent two Patriot batteries to the Gulf region.",
+    ],
+)
+def test_weapons_sent_to_waters_or_a_region_are_deployed(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    got = deals(run("Taiwan bought Mirage jets from France. " + text))
+    assert not [d for d in got if d[2] == "USA"]
