@@ -75,6 +75,16 @@ class Person:
     country: str | None
 
 
+def _for_a_service(prep: Token) -> bool:
+    """ "(a submarine it is building) for the French navy": a service a maker works for may be
+    its own state's, so the pronoun may still stand for that state."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "for"
+        and any(c.dep_ == "pobj" and c.lemma_ in resources.references() for c in prep.children)
+    )
+
+
 @dataclass(slots=True)
 class Resolved:
     """Every resolved mention of an article, in text order, and the people among them."""
@@ -307,7 +317,7 @@ class Resolved:
             return set()
         found: set[str] = set()
         for c in token.head.children:
-            if c.i != token.i and c.dep_ in OBJECT_DEPS:
+            if c.i != token.i and c.dep_ in OBJECT_DEPS and not _for_a_service(c):
                 self._phrase_states(c, found, 2)
         return found
 

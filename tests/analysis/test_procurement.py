@@ -3209,3 +3209,14 @@ def test_weapons_sent_to_waters_or_a_region_are_deployed(
 ) -> None:
     got = deals(run("Taiwan bought Mirage jets from France. " + text))
     assert not [d for d in got if d[2] == "USA"]
+
+
+def test_a_maker_building_for_its_own_navy_is_the_it_that_builds(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Australia chose France's shipbuilder DCNS on Tuesday to design its next submarines."
+        " DCNS proposed the Shortfin Barracuda, a diesel-electric version of the nuclear-powered"
+        " Barracuda attack submarine it is building for the French navy."
+    )
+    assert not [d for d in deals(run(text)) if d[3] == "FRA"]
