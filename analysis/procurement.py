@@ -442,6 +442,8 @@ def _quantity(doc: Doc, mention: WeaponMention, anchor: Token) -> int | None:
         candidates.append(anchor.head.head)
     for tok in candidates:
         for child in tok.children:
+            if mention.start <= child.i < mention.end:
+                continue  # "its Type 216 design": a designation's number is no count
             if child.dep_ == "nummod" or (child.like_num and child.i < tok.i):
                 value = _number(child)
                 if value:

@@ -3220,3 +3220,8 @@ def test_a_maker_building_for_its_own_navy_is_the_it_that_builds(
         " Barracuda attack submarine it is building for the French navy."
     )
     assert not [d for d in deals(run(text)) if d[3] == "FRA"]
+
+
+def test_a_designation_s_number_is_no_quantity(run: Callable[..., Analysis]) -> None:
+    got = run("Germany offered Australia its Type 216 design.").procurements
+    assert [(p.system, p.quantity) for p in got] == [("Type 216", None)]
