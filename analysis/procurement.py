@@ -3146,7 +3146,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _no_item(mention, root, index) or _served(root, supplies):
             continue
         gov = _governor(doc, mention, index)
-        status = _mention_status(root, gov, index)
+        status = _later_stage(root, gov, index, _mention_status(root, gov, index))
         if _no_transfer(mention, gov, status, index):
             # "Malaysia's Russian-built Su-30MKM fighters ...": whatever the clause does with
             # them, a state's weapons of a named foreign origin were once supplied to it.
@@ -3195,6 +3195,67 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     found.extend(_elliptic(doc, resolved, index))
     found.extend(_armaments(doc, mentions, found))
     return found
+
+
+LATER_STAGES = frozenset({"delivered", "in_service"})
+REALISED_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP"})
+
+
+def _later_stage(
+    root: Token, gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]], status: str
+) -> str:
+    """The furthest stage a sentence reports for a bought weapon: a clause on it ("bought 24
+    Su-30MK2s from Russia, which entered service from 2006") or a verb joined to the one that
+    bought it and taking it up by a pronoun ("bought two boats from China and commissioned
+    them in 2017") that delivered it or put it in service."""
+    if status not in ("ordered", "delivered") or gov.token is None:
+        return status
+    clauses = [c for c in _own_noun(root).children if c.dep_ == "relcl"]
+    verb = gov.token
+    # "bought 24 Su-30MK2s from Russia, which entered service": a clause the parser hung on the
+    # source that only a weapon can do (arrive, enter service)
+    clauses += [
+        c
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for noun in prep.children
+        for c in noun.children
+        if c.dep_ == "relcl" and (f := _governing(index.get(c.i, ()))) and f.subject == "theme"
+    ]
+    if verb.pos_ == "VERB":
+        clauses += [
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and any(o.lower_ in WEAPON_PRONOUNS and o.dep_ != "poss" for o in c.children)
+        ]
+    for clause in clauses:
+        frame = _governing(index.get(clause.i, ()))
+        if frame is None or not _weapon_is_subject(clause, frame):
+            continue  # "the Ada class that Turkey's navy has operated", "the pilots flew them"
+        if (
+            frame is not None
+            and frame.status in LATER_STAGES
+            and frame.subject != "rival"
+            and frame.id != "replace"  # "which will replace ...": the older weapon is meant
+            and clause.tag_ in REALISED_TAGS
+            and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in clause.children)
+            and STATUS_RANK[frame.status] > STATUS_RANK[status]
+        ):
+            status = frame.status
+    return status
+
+
+def _weapon_is_subject(clause: Token, frame: resources.FrameRecord) -> bool:
+    """Whether a clause on a weapon has the weapon (or the buyer it shares) as its subject:
+    none of its own, or "which"/"they" doing what a weapon does or has done to it."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return True  # "bought two boats and commissioned them"
+    return subject.lower_ in WEAPON_PRONOUNS | RELATIVE_PRONOUNS and (
+        frame.subject == "theme" or subject.dep_ == "nsubjpass"
+    )
 
 
 def _co_parties(doc: Doc, cand: Candidate, resolved: Resolved) -> list[Candidate]:

@@ -3225,3 +3225,23 @@ def test_a_maker_building_for_its_own_navy_is_the_it_that_builds(
 def test_a_designation_s_number_is_no_quantity(run: Callable[..., Analysis]) -> None:
     got = run("Germany offered Australia its Type 216 design.").procurements
     assert [(p.system, p.quantity) for p in got] == [("Type 216", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caracas bought 24 Su-30MK2 fighters from Russia, which entered service from 2006.",
+        "Caracas bought 24 Su-30MK2 fighters from Russia and commissioned them in 2006.",
+    ],
+)
+def test_a_later_stage_the_sentence_reports_for_a_bought_weapon_is_its_status(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert [(d[0], d[4]) for d in deals(run(text))] == [("Su-30", "in_service")]
+
+
+def test_a_clause_with_its_own_subject_does_not_move_the_stage(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Denmark decided to hand over all 19 of the CAESAR howitzers it had on order to Ukraine."
+    assert [d[4] for d in deals(run(text))] != ["in_service"]
