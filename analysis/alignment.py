@@ -639,6 +639,8 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     """ "Contingents from Armenia and India also took part": the states of the clause join the
     exercise named in the last three sentences, and all its parties move toward each other."""
     if not _drill_news(ctx, tok, sent):
+        if tok.pos_ == "VERB" and tok.lemma_ in SENDING:
+            _troops_sent(ctx, tok, sent)  # no drill: troops sent to a state stay there
         return  # ("troops training in Nordic Response, the largest winter exercise": named here)
     verb = _governing_verb(tok)
     if _negated(verb):
@@ -697,6 +699,33 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         for b in parties:
             if a in joined or b in joined:
                 ctx.emit(a, b, "joint_exercise", 1, tok, sent)
+
+
+def _troops_sent(ctx: Context, verb: Token, sent: Span) -> None:
+    """ "Rwanda sent troops to Mozambique", "will send 2,000 troops to Poland and Germany":
+    forces one state sends to another, outside any drill, are there by the host's consent (a
+    presence, as a base is); each side moves toward the other. The state must be what the
+    "to" phrase names, not a place near it ("to the border with Ukraine")."""
+    if _negated(verb) or _unplanned(verb) or _refused(verb):
+        return
+    cargo = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+    cargo += [p for t in cargo for prep in t.children if prep.lower_ == "of" for p in prep.children]
+    if not any(_is_forces(t) for t in cargo):
+        return
+    _found, sender = _subject(verb, verb, ctx.resolved, None)
+    hosts = [
+        st
+        for prep in verb.children
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for t in (noun, *noun.conjuncts)
+        if (st := ctx.resolved.state_at(t.i)) and resources.is_country(st)
+    ]
+    for host in hosts:
+        if sender and host != sender and resources.is_country(sender):
+            ctx.emit(host, sender, "military_base", 1, verb, sent)
+            ctx.emit(sender, host, "military_base", 1, verb, sent)
 
 
 def _own_actor(ctx: Context, tok: Token) -> str | None:

@@ -1789,3 +1789,16 @@ def test_the_maker_of_the_weapons_that_strike_is_not_the_attacker(
     text = "Pakistan says its Chinese-made J-10C fighters shot down five Indian aircraft."
     got = {(s, c) for s, c, d, kind in triples(run(text)) if kind == "armed_attack"}
     assert got == {("PAK", "IND")}
+
+
+def test_troops_sent_to_a_state_outside_a_drill_are_there_by_consent(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "The United States will send about 2,000 troops from Fort Bragg to Poland and Germany."
+    got = {(s, c, d) for s, c, d, kind in triples(run(text)) if kind == "military_base"}
+    assert {("USA", "POL", 1), ("POL", "USA", 1), ("USA", "DEU", 1), ("DEU", "USA", 1)} <= got
+    for text in (
+        "Russia sent troops to the border with Ukraine.",
+        "Britain has no plans to send troops to Ukraine.",
+    ):
+        assert not [t for t in triples(run(text)) if t[3] == "military_base"]
