@@ -1670,12 +1670,17 @@ def _holdings(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -
 
 
 def _delivered_with(verb: Token) -> bool:
-    """ "ordered in 2019 and delivered in 2022": a delivery verb coordinated with the order."""
+    """ "ordered in 2019 and delivered in 2022": a delivery verb coordinated after the order,
+    on the same weapons (not "has received Rafales, bought P-8Is", nor "ordered K2 tanks and
+    received K9 howitzers")."""
+    names = _weapon_tokens(verb.doc)[0]
     return any(
         t.lemma_ in ("deliver", "arrive", "receive", "hand")
         and t.tag_ in ("VBD", "VBN")
+        and t.i > verb.i
         and not _negated(t)
         and not _unreal(t)
+        and not any(c.dep_ == "dobj" and any(u.i in names for u in c.subtree) for c in t.children)
         for t in verb.conjuncts
     )
 

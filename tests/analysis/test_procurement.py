@@ -3245,3 +3245,14 @@ def test_a_clause_with_its_own_subject_does_not_move_the_stage(
 ) -> None:
     text = "Denmark decided to hand over all 19 of the CAESAR howitzers it had on order to Ukraine."
     assert [d[4] for d in deals(run(text))] != ["in_service"]
+
+
+def test_a_delivery_told_before_a_purchase_does_not_deliver_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "India is diversifying. It has received most of the 36 Rafale fighters it ordered from"
+        " France in 2016 and bought P-8I patrol aircraft from the United States."
+    )
+    got = {d[0]: d[4] for d in deals(run(text))}
+    assert got == {"Rafale": "delivered", "P-8 Poseidon": "ordered"}
