@@ -2892,7 +2892,7 @@ def _drill_goal(verb: Token) -> bool | None:
     )
 
 
-DUTY_PREPS = frozenset({"on", "for", "as", "into"})
+DUTY_PREPS = frozenset({"on", "for", "as", "into", "in"})
 
 
 def _on_duty(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

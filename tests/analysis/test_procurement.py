@@ -3256,3 +3256,11 @@ def test_a_delivery_told_before_a_purchase_does_not_deliver_it(
     )
     got = {d[0]: d[4] for d in deals(run(text))}
     assert got == {"Rafale": "delivered", "P-8 Poseidon": "ordered"}
+
+
+def test_a_weapon_sent_in_pursuit_is_deployed(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Hezbollah fighters attacked an Israeli patrol in Lebanon. A Merkava tank sent in pursuit"
+        " was destroyed by a large roadside bomb."
+    )
+    assert not deals(run(text))
