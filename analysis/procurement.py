@@ -2992,6 +2992,18 @@ def _no_transfer(
     )
 
 
+def _route(gov: Governor) -> bool:
+    """A state flying or sailing weapons "from" one place "to" another moves its own: "the
+    Luftwaffe flew six Eurofighter jets from Germany to Singapore"."""
+    verb, frame = gov.token, gov.frame
+    if verb is None or frame is None or frame.id != "operate" or verb.pos_ != "VERB":
+        return False
+    # the parser may hang "from" on the object ("flew six jets from Germany to Singapore")
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    preps = {c.lower_ for h in heads for c in h.children if c.dep_ in ("prep", "dative")}
+    return {"from", "to"} <= preps
+
+
 MUNITIONS = frozenset({"missile", "uav"})
 """Categories that reach a place by being fired at it."""
 
@@ -3151,6 +3163,8 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if _no_item(mention, root, index) or _served(root, supplies):
             continue
         gov = _governor(doc, mention, index)
+        if _route(gov):
+            continue  # moved by its own state, held by no one new
         status = _later_stage(root, gov, index, _mention_status(root, gov, index))
         if _no_transfer(mention, gov, status, index):
             # "Malaysia's Russian-built Su-30MKM fighters ...": whatever the clause does with

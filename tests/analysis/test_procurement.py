@@ -3264,3 +3264,13 @@ def test_a_weapon_sent_in_pursuit_is_deployed(run: Callable[..., Analysis]) -> N
         " was destroyed by a large roadside bomb."
     )
     assert not deals(run(text))
+
+
+def test_weapons_flown_from_one_place_to_another_are_moved_not_traded(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The German contingent arrived last week after the Luftwaffe flew six Eurofighter jets"
+        " from Germany to Singapore in under 24 hours."
+    )
+    assert not deals(run(text))
