@@ -3189,6 +3189,11 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         same = _same_deal(gov, mention, found, resolved) if earlier is None else None
         if same is not None:
             supplier, recipient = same.supplier, same.recipient  # "the NASAMS sale was ..."
+        whole = _share_of(mention, root, found)
+        if whole is not None and whole.supplier and whole.recipient:
+            # "promised 19 F-16s to Ukraine, the first of which are expected": a share of
+            # weapons just named moves between the same parties
+            supplier, recipient = whole.supplier, whole.recipient
         # "Russian weapons, including helicopters and air defence systems": a later item of
         # a list keeps the source its first item was given (not "K2 tanks and HIMARS").
         supplier = supplier or _listed_with(root, gov, found, mention.origin)
@@ -3264,6 +3269,27 @@ def _later_stage(
         ):
             status = frame.status
     return status
+
+
+def _share_of(mention: WeaponMention, root: Token, found: list[Candidate]) -> Candidate | None:
+    """The candidate a share stands in ("the first of which", "six of them"): the last one of
+    the same system in the same sentence."""
+    if not any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.lower_ in ("which", "them") for o in c.children)
+        for c in root.children
+    ):
+        return None
+    sent = sentence(root)
+    return next(
+        (
+            c
+            for c in reversed(found)
+            if c.mention.system == mention.system and sent.start <= c.mention.start < root.i
+        ),
+        None,
+    )
 
 
 def _weapon_is_subject(clause: Token, frame: resources.FrameRecord) -> bool:
@@ -3758,6 +3784,8 @@ def _anaphors(doc: Doc, mentions: list[WeaponMention]) -> list[WeaponMention]:
 
 
 WEAPON_PRONOUNS = frozenset({"them", "they", "it"})
+ORDINAL_ITEMS = frozenset({"first", "second", "third", "fourth", "last", "latest"})
+"""Grammar: "the first", "the last" standing alone for one of the weapons just named."""
 
 
 def _bare_count(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
@@ -3768,7 +3796,13 @@ def _bare_count(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]])
     if count is None and tok.lower_ == "more":
         count = next((c for c in tok.children if c.dep_ == "nummod"), None)
     number = _number(count) if count is not None else None
-    if number is None or not 0 < number <= 500 or tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+    # "Papua New Guinea received the first", "Tonga has since taken theirs"
+    elliptic = tok.lower_ == "theirs" or (
+        tok.lower_ in ORDINAL_ITEMS and any(c.lower_ == "the" for c in tok.children)
+    )
+    if not elliptic and (number is None or not 0 < number <= 500):
+        return False
+    if tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
         return False
     frame = _governing(index.get(tok.head.i, ()))
     return frame is not None and frame.status is not None and not frame.block

@@ -3274,3 +3274,22 @@ def test_weapons_flown_from_one_place_to_another_are_moved_not_traded(
         " from Germany to Singapore in under 24 hours."
     )
     assert not deals(run(text))
+
+
+def test_the_first_of_weapons_just_named_is_a_share_of_the_same_deal(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Copenhagen has also promised 19 F-16 fighters to Ukraine, the first of which are"
+        " expected to arrive this summer."
+    )
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {("F-16", "DNK", "UKR")}
+    text = "Denmark promised 19 F-16 fighters to Ukraine, and the first of them arrived in August."
+    assert [(d[0], d[2], d[3], d[4]) for d in deals(run(text))] == [
+        ("F-16", "DNK", "UKR", "delivered")
+    ]
+    text = (
+        "Australia is giving 22 Guardian-class patrol boats to its neighbours."
+        " Papua New Guinea received the first in November 2018."
+    )
+    assert ("Guardian-class", "AUS", "PNG") in {(d[0], d[2], d[3]) for d in deals(run(text))}
