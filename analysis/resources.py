@@ -173,6 +173,9 @@ class StanceCue:
     # False for a judgement too mild to move the speaker away from the target on its own
     # ("regretted the decision but said relations remain warm").
     signal: bool = True
+    # The type a cue takes when no state speaks and none is aimed at ("analysts cautioned
+    # that ...": a saying, not one state pressing another).
+    unaimed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -688,7 +691,10 @@ def _cue(row: dict[str, Any]) -> StanceCue:
         complement=row.get("complement"),
         forms=tuple(str(f).lower() for f in row.get("forms", ())),
         signal=bool(row.get("signal", True)),
+        unaimed=row.get("unaimed"),
     )
+    if rec.unaimed is not None and rec.unaimed not in CUE_TYPES:
+        raise ValueError(f"unaimed type {rec.unaimed!r} is not a cue type")
     if rec.complement not in (None, "clause", "negated"):
         raise ValueError("complement is clause, negated or absent")
     if rec.type not in CUE_TYPES or rec.polarity not in (-1, 0, 1):

@@ -840,9 +840,10 @@ def _row(
         speaker, target = _stated_parties(span, cue, verb, resolved)
         if cue.type == "pressure":
             speaker, target = _passive_parties(verb, resolved) or (speaker, target)
+    kind = cue.unaimed if cue.unaimed and speaker is None and target is None else cue.type
     return StanceCueRow(
         cue=span.text,
-        type=cue.type,
+        type=kind,
         speaker=speaker,
         target=target if target != speaker else None,
         polarity=cue.polarity,

@@ -546,3 +546,13 @@ def test_a_state_news_agency_or_broadcaster_speaks_for_its_state(
 ) -> None:
     said = [c for c in run(text).stance_cues if c.type == "attribution"]
     assert [c.speaker for c in said] == [speaker]
+
+
+def test_a_warning_no_state_gives_or_receives_is_a_saying(run: Callable[..., Analysis]) -> None:
+    text = "Analysts cautioned that the new frigates would take years to enter service."
+    cues = [(c.cue, c.type) for c in run(text).stance_cues]
+    assert ("cautioned", "attribution") in cues
+    text = "Russia warned Norway that the deployment would be answered."
+    assert [(c.type, c.speaker, c.target) for c in run(text).stance_cues if c.cue == "warned"] == [
+        ("pressure", "RUS", "NOR")
+    ]
