@@ -1390,14 +1390,9 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     frame, tok = gov.frame, gov.token
     if frame is None or tok is None or frame.status is None:
         return "unknown"
-    if (
-        _negated(tok)
-        or (tok.pos_ == "NOUN" and _negated(tok.head))
-        or any(c.dep_ == "det" and c.lower_ == "no" for c in gov.anchor.children)
-        or _warned_against(tok)
-    ):
-        # "decided not to send Taurus missiles": a supplier's no is a refusal.
-        return REFUSED if frame.subject == "supplier" and tok.pos_ == "VERB" else "negated"
+    refused = _said_no(gov, frame, tok, index)
+    if refused is not None:
+        return refused
     if _rival(gov.anchor, index):
         return "offered"  # "chose the F-35 over the Rafale": the rival was on offer
     if frame.status == "cancelled" and any(
@@ -1427,6 +1422,35 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     if status == "ordered" and frame.subject == "either" and _built_under_licence(tok):
         status = "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
     return status
+
+
+def _said_no(
+    gov: Governor,
+    frame: resources.FrameRecord,
+    tok: Token,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> str | None:
+    """A negated deal: refused when the supplier says no, else negated; None when it is not."""
+    if not (
+        _negated(tok)
+        or (tok.pos_ == "NOUN" and _negated(tok.head))
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in gov.anchor.children)
+        or _warned_against(tok)
+    ):
+        return None
+    # "decided not to send Taurus missiles": a supplier's no is a refusal; so is "will not
+    # approve the sale", whose verb is the supplier's (not "has not approved a sale in a
+    # decade", which only tells that none was made).
+    if frame.subject == "supplier" and tok.pos_ == "VERB":
+        return REFUSED
+    head = _governing(index.get(tok.head.i, ())) if tok.pos_ == "NOUN" else None
+    supplier_says_no = (
+        head is not None
+        and head.subject == "supplier"
+        and _negated(tok.head)
+        and any(c.tag_ == "MD" for c in tok.head.children)
+    )
+    return REFUSED if supplier_says_no and frame.subject == "supplier" else "negated"
 
 
 def _deal_subject(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> str | None:

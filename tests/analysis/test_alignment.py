@@ -1802,3 +1802,11 @@ def test_troops_sent_to_a_state_outside_a_drill_are_there_by_consent(
         "Britain has no plans to send troops to Ukraine.",
     ):
         assert not [t for t in triples(run(text)) if t[3] == "military_base"]
+
+
+def test_a_supplier_that_will_not_approve_a_sale_refuses_it(run: Callable[..., Analysis]) -> None:
+    text = "Germany will not approve the sale of more Eurofighter Typhoon jets to Saudi Arabia."
+    assert ("DEU", "SAU", -1, "arms_refusal") in triples(run(text))
+    # a sale not made in years is no refusal
+    text = "Washington has not approved a new F-16 sale to Islamabad in more than a decade."
+    assert not triples(run(text))
