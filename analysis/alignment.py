@@ -233,16 +233,39 @@ def _subject(
         about = _gerund_object(holder)
         if about is not None:
             return True, _state_of(about, resolved)
-        if (
-            holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl", "acomp")
-            and holder.head != holder
-        ):
-            holder = holder.head
-        elif holder.dep_ == "pcomp" and holder.head.lower_ in SHARED_SUBJECT_PREPS:
-            holder = holder.head.head  # "Algeria responded by recalling its ambassador"
-        else:
+        up = _subject_holder(holder)
+        if up is None:
             break
+        holder = up
     return False, None
+
+
+def _subject_holder(holder: Token) -> Token | None:
+    """The verb whose subject a clause shares, or None."""
+    if _misjoined(holder):
+        return holder.head.head  # "warned that the deliveries would prolong ... and accused"
+    if (
+        holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "acl", "acomp")
+        and holder.head != holder
+    ):
+        return holder.head
+    if holder.dep_ == "pcomp" and holder.head.lower_ in SHARED_SUBJECT_PREPS:
+        return holder.head.head  # "Algeria responded by recalling its ambassador"
+    return None
+
+
+def _misjoined(verb: Token) -> bool:
+    """A finite verb the parser joined to the bare verb of a reported clause ("warned that the
+    deliveries would prolong the bloodshed and accused Sweden"): a past or present tense
+    cannot share "would", so it goes with the verb of saying above."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ")
+        and head.tag_ == "VB"
+        and head.dep_ == "ccomp"
+        and any(c.tag_ == "MD" for c in head.children)
+    )
 
 
 def _gerund_object(holder: Token) -> Token | None:

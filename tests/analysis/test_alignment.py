@@ -1810,3 +1810,13 @@ def test_a_supplier_that_will_not_approve_a_sale_refuses_it(run: Callable[..., A
     # a sale not made in years is no refusal
     text = "Washington has not approved a new F-16 sale to Islamabad in more than a decade."
     assert not triples(run(text))
+
+
+def test_a_past_verb_joined_to_a_reported_clause_is_the_speaker_s_act(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia's embassy in Stockholm warned on Thursday that the deliveries would prolong the"
+        " bloodshed and accused Sweden of becoming a party to the conflict."
+    )
+    assert ("RUS", "SWE", -1, "verbal_criticism") in triples(run(text))
