@@ -482,6 +482,25 @@ def _triggers(doc: Doc) -> list[tuple[Token, str]]:
     return found
 
 
+def _withheld_aid(tok: Token, kind: str) -> bool:
+    """Whether aid named as a weapon term ("military aid") is what a reversing verb of its class
+    acts on ("suspended military aid", "froze $4.7 million in military assistance"): given, it
+    is a deal row; withheld, no deal but still a signal."""
+    if kind != "military_aid":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of"):
+        tok = tok.head.head  # "$4.7 million in military assistance"
+    reversing = resources.signal_rules()["military_aid"].reversed_by
+    if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_ not in reversing:
+        return False
+    # its recipient named beside it ("to Egypt", "for Kyiv"), not guessed from the sentence
+    return any(
+        c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")
+        for h in (tok, tok.head)
+        for c in h.children
+    )
+
+
 @lru_cache(maxsize=1)
 def _commanded_triggers() -> dict[str, str]:
     return {
@@ -2158,7 +2177,7 @@ def extract(
     found = sorted(_triggers(doc), key=lambda t: t[0].i)
     heads = {tok.i: kind for tok, kind in found}
     for tok, kind in found:
-        if tok.i not in named and not _read_with(tok, kind, heads):
+        if (tok.i not in named or _withheld_aid(tok, kind)) and not _read_with(tok, kind, heads):
             _on_trigger(ctx, tok, kind)
     _compliance(ctx)
     _judgements(ctx)

@@ -1820,3 +1820,24 @@ def test_a_past_verb_joined_to_a_reported_clause_is_the_speaker_s_act(
         " bloodshed and accused Sweden of becoming a party to the conflict."
     )
     assert ("RUS", "SWE", -1, "verbal_criticism") in triples(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The United States suspended military aid to Egypt.", ("USA", "EGY")),
+        (
+            "Washington suspended about $4.7 million in military assistance to Thailand.",
+            ("USA", "THA"),
+        ),
+    ],
+)
+def test_aid_withheld_from_a_state_is_a_signal_away(
+    run: Callable[..., Analysis], text: str, pair: tuple[str, str]
+) -> None:
+    assert (*pair, -1, "arms_refusal") in triples(run(text))
+
+
+def test_aid_withheld_from_no_one_named_points_at_no_one(run: Callable[..., Analysis]) -> None:
+    text = "The Pentagon suspended some military aid, and Thai generals turned to Beijing."
+    assert not [t for t in triples(run(text)) if t[3] == "arms_refusal"]
