@@ -768,6 +768,32 @@ def _troops_sent(ctx: Context, verb: Token, sent: Span) -> None:
         if sender and host != sender and resources.is_country(sender):
             ctx.emit(host, sender, "military_base", 1, verb, sent)
             ctx.emit(sender, host, "military_base", 1, verb, sent)
+    if sender and resources.is_country(sender):
+        # "sent troops to the border with Ukraine": forces massed on a border face the state
+        # across it
+        for faced in _across_border(ctx, verb):
+            if faced != sender:
+                ctx.emit(sender, faced, "show_of_force", -1, verb, sent)
+
+
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
+"""Grammar of places: a border is shared "with" the state across it."""
+
+
+def _across_border(ctx: Context, verb: Token) -> list[str]:
+    """The states across a border that a verb sends forces to ("to the border with Ukraine",
+    "towards its frontier with Colombia")."""
+    return [
+        st
+        for prep in verb.children
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "toward", "towards")
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.lemma_ in BORDER_WORDS
+        for w in noun.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for t in w.subtree
+        if (st := ctx.resolved.state_at(t.i)) and resources.is_country(st)
+    ]
 
 
 def _own_actor(ctx: Context, tok: Token) -> str | None:

@@ -1841,3 +1841,9 @@ def test_aid_withheld_from_a_state_is_a_signal_away(
 def test_aid_withheld_from_no_one_named_points_at_no_one(run: Callable[..., Analysis]) -> None:
     text = "The Pentagon suspended some military aid, and Thai generals turned to Beijing."
     assert not [t for t in triples(run(text)) if t[3] == "arms_refusal"]
+
+
+def test_troops_sent_to_a_border_face_the_state_across_it(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Russia sent troops to the border with Ukraine."))
+    assert ("RUS", "UKR", -1, "show_of_force") in got
+    assert not [t for t in got if t[2] == 1]
