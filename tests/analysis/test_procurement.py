@@ -3252,10 +3252,11 @@ def test_a_delivery_told_before_a_purchase_does_not_deliver_it(
 ) -> None:
     text = (
         "India is diversifying. It has received most of the 36 Rafale fighters it ordered from"
-        " France in 2016 and bought P-8I patrol aircraft from the United States."
+        " France in 2016, bought P-8I patrol aircraft from the United States, and leased a"
+        " nuclear submarine from Russia."
     )
     got = {d[0]: d[4] for d in deals(run(text))}
-    assert got == {"Rafale": "delivered", "P-8 Poseidon": "ordered"}
+    assert got == {"Rafale": "delivered", "P-8 Poseidon": "ordered", None: "leased"}
 
 
 def test_a_weapon_sent_in_pursuit_is_deployed(run: Callable[..., Analysis]) -> None:
@@ -3289,7 +3290,10 @@ def test_the_first_of_weapons_just_named_is_a_share_of_the_same_deal(
         ("F-16", "DNK", "UKR", "delivered")
     ]
     text = (
-        "Australia is giving 22 Guardian-class patrol boats to its neighbours."
-        " Papua New Guinea received the first in November 2018."
+        "Australia gave Fiji two Guardian-class patrol boats in 2020. Papua New Guinea had"
+        " received the first in November 2018."
     )
-    assert ("Guardian-class", "AUS", "PNG") in {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == {
+        ("Guardian-class", "AUS", "FJI"),
+        ("Guardian-class", "AUS", "PNG"),
+    }
