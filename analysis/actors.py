@@ -75,6 +75,20 @@ class Person:
     country: str | None
 
 
+def _package_it(token: Token) -> bool:
+    """ "it would also include ...": an "it" that includes weapons is a package."""
+    return (
+        token.lower_ == "it"
+        and token.dep_ == "nsubj"
+        and token.head.lemma_ in resources.frame_lemmas("include")
+    )
+
+
+def _kind_only(ref: resources.Reference | None) -> frozenset[str]:
+    """The states a reference may only stand for ("the island"); empty when any may."""
+    return ref.among if ref is not None else frozenset()
+
+
 def _for_a_service(prep: Token) -> bool:
     """ "(a submarine it is building) for the French navy": a service a maker works for may be
     its own state's, so the pronoun may still stand for that state."""
@@ -136,11 +150,7 @@ class Resolved:
         return self._antecedents[token.i]
 
     def _antecedent(self, token: Token) -> str | None:
-        if (
-            token.lower_ == "it"
-            and token.dep_ == "nsubj"
-            and token.head.lemma_ in resources.frame_lemmas("include")
-        ):
+        if _package_it(token):
             return None  # "it would also include the Joint Strike Missile": a package, no state
         want = PRONOUNS.get(token.lower_)
         ref = resources.references().get(token.lemma_) if want is None else None
@@ -154,6 +164,8 @@ class Resolved:
             return speaker
         sent = sentence(token)
         before = self._candidates(token, want, ref)
+        if _kind_only(ref):
+            return self._among(token, before, _kind_only(ref))
         if token.lower_ in ("its", "their"):
             owner = self._possessor(token, sent)
             if owner is not None:
@@ -176,6 +188,20 @@ class Resolved:
             # "France beat offers ... In 2019 the government walked away": an institution is
             # the state its own sentence has as subject, else the article's.
             before = [m for m in before if m.start >= sent.start]
+        main = self._main_subject(token, before, ref)
+        if main is not None:
+            return main
+        if ref is not None and ref.kind == "state":
+            # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country;
+            # "Norway, whose F-35 fleet is complete, went the other way. A year ago the
+            # government ordered ...": the country that opens the paragraph.
+            return self.section_topic(token) or self.paragraph_subject(token) or self.focus()
+        return self._nearest(token, before, ref)
+
+    def _main_subject(
+        self, token: Token, before: list[Mention], ref: resources.Reference | None
+    ) -> str | None:
+        """The last state named as the subject of a main clause before a reference."""
         for m in reversed(before):
             root = token.doc[m.start : m.end].root
             if _subject_like(root, main=True):
@@ -189,12 +215,16 @@ class Resolved:
                     else None
                 )
                 return named or m.state
-        if ref is not None and ref.kind == "state":
-            # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country;
-            # "Norway, whose F-35 fleet is complete, went the other way. A year ago the
-            # government ordered ...": the country that opens the paragraph.
-            return self.section_topic(token) or self.paragraph_subject(token) or self.focus()
-        return self._nearest(token, before, ref)
+        return None
+
+    def _among(self, token: Token, before: list[Mention], among: frozenset[str]) -> str | None:
+        """What a reference to one kind of state ("the island") stands for: the last of them
+        named, else the state its section or paragraph is about if of that kind."""
+        if before:
+            return before[-1].state  # "Taiwan ... the island"
+        # "**Cyprus leans on Israel.** The island ...": the section's or paragraph's state
+        topic = self.section_topic(token) or self.paragraph_subject(token)
+        return topic if topic in among else None
 
     def _chained_subject(self, token: Token, want: str | None, before: list[Mention]) -> str | None:
         """ "Serbia has leaned on China and Russia. It took delivery of Chinese drones. From
@@ -286,6 +316,7 @@ class Resolved:
                     for m in before
                     if m.state not in own
                     and not (ref is not None and resources.is_company(m.actor))
+                    and not (ref is not None and ref.among and m.state not in ref.among)
                     and not supplier_suffixed(token.doc, m.start, m.end)
                 ]
         return []

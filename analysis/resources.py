@@ -285,6 +285,9 @@ class Reference:
     # Refers only with no word describing it ("the community", not "the international
     # community").
     plain: bool = False
+    # Refers only to one of these states ("the island": an island state, not the last state
+    # named).
+    among: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -764,6 +767,7 @@ def _reference(row: dict[str, Any]) -> Reference:
         office_only=bool(row.get("office_only", False)),
         only_with=_strs(row.get("only_with", [])),
         plain=bool(row.get("plain", False)),
+        among=frozenset(_strs(row.get("among", []))),
     )
     if rec.kind not in ("state", "bloc") or not rec.lemma:
         raise ValueError("kind is state or bloc")

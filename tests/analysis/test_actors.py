@@ -706,3 +706,14 @@ def test_a_name_s_initials_are_one_name_however_spaced(
     text = f"Defence Minister {written} froze payments after Italian prosecutors acted."
     people = [(a.name, a.country) for a in run(text).actors if a.type == "person"]
     assert people == [("A. K. Antony", "IND")]
+
+
+def test_the_island_is_the_island_state_last_named(run: Callable[..., Analysis]) -> None:
+    text = (
+        "China fired missiles near Taiwan. In 1992 the island ordered 150 F-16 fighters from"
+        " the United States."
+    )
+    assert [(p.supplier, p.recipient) for p in run(text).procurements] == [("USA", "TWN")]
+    # an island that is no state stands for none
+    text = "North Korea shelled Yeonpyeong island. The island later bought new radars from Israel."
+    assert not [p for p in run(text).procurements if p.recipient == "PRK"]
