@@ -316,7 +316,7 @@ class Resolved:
                     for m in before
                     if m.state not in own
                     and not (ref is not None and resources.is_company(m.actor))
-                    and not (ref is not None and ref.among and m.state not in ref.among)
+                    and not (_kind_only(ref) and m.state not in _kind_only(ref))
                     and not supplier_suffixed(token.doc, m.start, m.end)
                 ]
         return []

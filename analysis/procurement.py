@@ -3283,8 +3283,7 @@ def _later_stage(
         if frame is None or not _weapon_is_subject(clause, frame):
             continue  # "the Ada class that Turkey's navy has operated", "the pilots flew them"
         if (
-            frame is not None
-            and frame.status in LATER_STAGES
+            frame.status in LATER_STAGES
             and frame.subject != "rival"
             and frame.id != "replace"  # "which will replace ...": the older weapon is meant
             and clause.tag_ in REALISED_TAGS
@@ -3820,7 +3819,7 @@ def _bare_count(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]])
     if count is None and tok.lower_ == "more":
         count = next((c for c in tok.children if c.dep_ == "nummod"), None)
     number = _number(count) if count is not None else None
-    # "Papua New Guinea received the first", "Tonga has since taken theirs"
+    # "Papua New Guinea received the first", "Tonga has since received theirs"
     elliptic = tok.lower_ == "theirs" or (
         tok.lower_ in ORDINAL_ITEMS and any(c.lower_ == "the" for c in tok.children)
     )
