@@ -1434,6 +1434,7 @@ def _said_no(
     if not (
         _negated(tok)
         or (tok.pos_ == "NOUN" and _negated(tok.head))
+        or (tok.dep_ == "csubj" and _negated(tok.head))  # "buying an S-400 is not on the table"
         or any(c.dep_ == "det" and c.lower_ == "no" for c in gov.anchor.children)
         or _warned_against(tok)
     ):

@@ -3297,3 +3297,10 @@ def test_the_first_of_weapons_just_named_is_a_share_of_the_same_deal(
         ("Guardian-class", "AUS", "FJI"),
         ("Guardian-class", "AUS", "PNG"),
     }
+
+
+def test_a_purchase_that_is_the_subject_of_a_negated_clause_is_no_deal(
+    run: Callable[..., Analysis],
+) -> None:
+    assert not deals(run("Serbian officials insist that buying an S-400 is not on the table."))
+    assert deals(run("Buying more Rafales is the plan for India."))
