@@ -3882,6 +3882,23 @@ def _no_item(
         or _targeted(root)
         or _unit_name(mention, root, index)
         or (mention.category == "other" and _umbrella(root, index))
+        or _relieved(root)
+    )
+
+
+def _relieved(root: Token) -> bool:
+    """A weapon named as where something else comes "from" ("will take over the alert duty
+    from the MiG-21s"): the verb's object is what changes hands, and it is no weapon."""
+    if root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    verb = root.head.head
+    names, heads = _weapon_tokens(root.doc)
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj"
+        and c.pos_ == "NOUN"
+        and c.i not in names | heads
+        and not any(t.i in names for t in c.subtree)
+        for c in verb.children
     )
 
 

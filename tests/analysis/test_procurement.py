@@ -3304,3 +3304,11 @@ def test_a_purchase_that_is_the_subject_of_a_negated_clause_is_no_deal(
 ) -> None:
     assert not deals(run("Serbian officials insist that buying an S-400 is not on the table."))
     assert deals(run("Buying more Rafales is the plan for India."))
+
+
+def test_a_weapon_a_duty_is_taken_over_from_is_not_traded(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The Czech Republic leased 14 Gripens from Sweden. The Gripens will take over the alert"
+        " duty from the MiG-21s later this year."
+    )
+    assert [(d[0], d[2], d[3]) for d in deals(run(text))] == [("JAS 39 Gripen", "SWE", "CZE")]
