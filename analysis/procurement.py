@@ -3887,18 +3887,23 @@ def _no_item(
 
 
 def _relieved(root: Token) -> bool:
-    """A weapon named as where something else comes "from" ("will take over the alert duty
-    from the MiG-21s"): the verb's object is what changes hands, and it is no weapon."""
-    if root.dep_ != "pobj" or root.head.lower_ != "from":
+    """A weapon named as where something else comes "from" or goes "to" ("will take over the
+    alert duty from the MiG-21s", "handing a surprise defeat to Dassault's Rafale"): the
+    verb's object is what changes hands, and it is no weapon."""
+    root = first_conjunct(root)
+    if root.dep_ != "pobj" or root.head.lower_ not in ("from", "to"):
         return False
-    verb = root.head.head
+    head = root.head.head
     names, heads = _weapon_tokens(root.doc)
-    return verb.pos_ == "VERB" and any(
+    weapons = names | heads
+    if head.pos_ == "NOUN" and head.dep_ == "dobj":
+        return head.i not in weapons  # "handing a surprise defeat to ...": the object's phrase
+    return head.pos_ == "VERB" and any(
         c.dep_ == "dobj"
         and c.pos_ == "NOUN"
-        and c.i not in names | heads
+        and c.i not in weapons
         and not any(t.i in names for t in c.subtree)
-        for c in verb.children
+        for c in head.children
     )
 
 

@@ -3312,3 +3312,11 @@ def test_a_weapon_a_duty_is_taken_over_from_is_not_traded(run: Callable[..., Ana
         " duty from the MiG-21s later this year."
     )
     assert [(d[0], d[2], d[3]) for d in deals(run(text))] == [("JAS 39 Gripen", "SWE", "CZE")]
+
+
+def test_a_weapon_handed_a_defeat_is_not_traded(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Brazil chose Sweden's Saab to supply 36 Gripen NG fighter jets on Wednesday, handing a"
+        " surprise defeat to Dassault's Rafale."
+    )
+    assert not [d for d in deals(run(text)) if d[0] == "Rafale"]
