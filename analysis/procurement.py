@@ -3890,6 +3890,8 @@ def _relieved(root: Token) -> bool:
     """A weapon named as where something else comes "from" or goes "to" ("will take over the
     alert duty from the MiG-21s", "handing a surprise defeat to Dassault's Rafale"): the
     verb's object is what changes hands, and it is no weapon."""
+    if _range_start(root.doc, root) is not None:
+        return False  # "a wide range of weapons, from K-8 trainers to HQ-9 batteries"
     root = first_conjunct(root)
     if root.dep_ != "pobj" or root.head.lower_ not in ("from", "to"):
         return False
