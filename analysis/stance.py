@@ -548,9 +548,14 @@ def extract(
         speakers = _co_speakers(span, replace(row, target=None), resolved)
         if row.target in speakers:
             row = replace(row, target=None)
+        group = _group_targets(span, row, resolved)
+        if group and row.target not in group:
+            row = replace(row, target=group[0])
         rows.append(row)
-        # "condemned the United States and Britain": one cue per state it is aimed at.
+        # "condemned the United States and Britain": one cue per state it is aimed at; "urged
+        # both sides", "thanked the three governments": one per state of the group.
         rows += [replace(row, target=st) for st in _co_targets(span, row, resolved)]
+        rows += [replace(row, target=st) for st in group if st != row.target]
         rows += [replace(row, speaker=st) for st in speakers]
     return rows
 
@@ -688,6 +693,24 @@ def _co_speakers(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]
             if st and st not in (row.speaker, row.target) and st not in out:
                 out.append(st)
     return out
+
+
+def _group_targets(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:
+    """The states a plural object of a cue's verb stands for ("urged both sides to show
+    restraint", "thanked the three governments"), the speaker left out; empty when the
+    object is no such group."""
+    if row.type in ("attribution", "hedge"):
+        return []
+    verb = _verb_of(span.root)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+    ]
+    for obj in objects:
+        states = [st for st in resolved.group(obj) if st != row.speaker]
+        if states:
+            return states
+    return []
 
 
 def _co_targets(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:

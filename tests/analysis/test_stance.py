@@ -92,6 +92,45 @@ def test_a_cue_aimed_at_several_states_counts_once_for_each(
 
 
 @pytest.mark.parametrize(
+    "text,cue,targets",
+    [
+        (
+            "Fighting broke out between Armenia and Azerbaijan on Saturday. Moscow, which has"
+            " close ties with both capitals, urged both sides to stop.",
+            "urged",
+            {"ARM", "AZE"},
+        ),
+        (
+            "Ireland, Norway and Spain said they would recognise a Palestinian state. President"
+            " Mahmoud Abbas's office thanked the three governments.",
+            "thanked",
+            {"IRL", "NOR", "ESP"},
+        ),
+    ],
+)
+def test_a_cue_aimed_at_a_group_counts_once_for_each_state_of_it(
+    run: Callable[..., Analysis], text: str, cue: str, targets: set[str]
+) -> None:
+    assert {c.target for c in run(text).stance_cues if c.cue == cue} == targets
+
+
+@pytest.mark.parametrize(
+    "sentence,cue,polarity",
+    [
+        ("Beijing said the sale was a stab in the back.", "stab in the back", -1),
+        ("Moscow called the new sanctions completely unjustified.", "unjustified", -1),
+        ("Rabat said the visit opened a new chapter in relations with Madrid.", "new chapter", 1),
+        ("Tehran accused Washington of double standards.", "double standards", -1),
+    ],
+)
+def test_evaluative_words_are_evaluations(
+    run: Callable[..., Analysis], sentence: str, cue: str, polarity: int
+) -> None:
+    found = {(c.cue, c.type, c.polarity) for c in run(sentence).stance_cues}
+    assert (cue, "evaluation", polarity) in found
+
+
+@pytest.mark.parametrize(
     "text,cue,speaker,target",
     [
         # The act is named again by the same word: its doer is the target.
@@ -332,9 +371,19 @@ def test_he_reaches_back_past_sentences_that_name_no_person(
 def test_pressing_parties_it_does_not_name_presses_no_state(
     run: Callable[..., Analysis],
 ) -> None:
-    text = "Brazil's foreign minister spoke to Peru and Ecuador on Monday and urged both sides to talk."
+    # The two sides are no two states named before: no state is pressed.
+    text = (
+        "Brazil's foreign minister met rebel leaders in Colombia on Monday and urged both sides"
+        " to talk."
+    )
     cue = next(c for c in run(text).stance_cues if c.cue == "urged")
     assert (cue.speaker, cue.target) == ("BRA", None)
+    # Two states named before: each is pressed.
+    text = "Brazil's foreign minister spoke to Peru and Ecuador on Monday and urged both sides to talk."
+    assert {(c.speaker, c.target) for c in run(text).stance_cues if c.cue == "urged"} == {
+        ("BRA", "PER"),
+        ("BRA", "ECU"),
+    }
 
 
 def test_a_pressure_noun_is_the_state_that_modifies_it(run: Callable[..., Analysis]) -> None:
