@@ -76,7 +76,7 @@ def _lemma_cues() -> dict[str, resources.StanceCue]:
 
 # A state saying what it itself would do pledges it ("Washington said it would keep working
 # with Paris"); said of another, or of what would befall someone, it is a forecast and no cue.
-OWN_FUTURE = frozenset({"would"})
+OWN_FUTURE = frozenset({"would", "will"})
 PLEDGE = resources.StanceCue(cue="would", type="commitment", polarity=1, match="phrase")
 
 
@@ -92,6 +92,10 @@ def _own_future(modal: Token, resolved: Resolved) -> bool:
     report = clause.head
     if subj is None or clause.dep_ != "ccomp" or report.lemma_ not in SPEECH_LEMMAS:
         return False
+    if any(c.dep_ == "neg" for c in report.children) or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
+    ):
+        return False  # "has not said whether it will cancel the deal"
     if subj.lower_ in FIRST_PERSON:
         return True
     speaker = _subject_state(report, resolved)

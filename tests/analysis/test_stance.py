@@ -115,6 +115,22 @@ def test_a_cue_aimed_at_a_group_counts_once_for_each_state_of_it(
 
 
 @pytest.mark.parametrize(
+    "sentence,pledged",
+    [
+        ("Vietnam's defence ministry said it will not join military alliances.", "VNM"),
+        ('"We will not allow our territory to be bombed," the Ecuadorean president said.', "ECU"),
+        ("Saudi Arabia has not said whether it will cancel the deal.", None),
+        ("Analysts said the jets will arrive in May.", None),
+    ],
+)
+def test_will_in_what_a_state_says_of_itself_is_a_pledge(
+    run: Callable[..., Analysis], sentence: str, pledged: str | None
+) -> None:
+    pledges = [c.speaker for c in run(sentence).stance_cues if c.type == "commitment"]
+    assert pledges == ([pledged] if pledged else [])
+
+
+@pytest.mark.parametrize(
     "sentence,cue,polarity",
     [
         ("Beijing said the sale was a stab in the back.", "stab in the back", -1),
