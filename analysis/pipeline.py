@@ -709,6 +709,19 @@ def make_frames(nlp: Language, name: str) -> FrameMatcher:
     return FrameMatcher(nlp)
 
 
+# A full stop after a designation's last letter ends the sentence ("bought the F-16C.",
+# "proposed its SAMP/T."): the tokenizer would keep it on the letter as on an initial.
+DESIGNATION_STOP = r"(?<=[0-9/\-][A-Z])\."
+
+
+def _split_designation_stops(nlp: Language) -> None:
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*(nlp.Defaults.suffixes or ()), DESIGNATION_STOP]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     """Load the spaCy model and add the domain components. The model's attribute ruler finds
     its matches with ``RulerMatches`` (the same matches, faster); add no patterns to it after.
@@ -716,6 +729,7 @@ def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     entity recognizer decodes each batch at once (``analysis.decoder``: the same entities, faster).
     The model's layers multiply with the faster matrix library here (``analysis.matrices``)."""
     nlp = load_model(model)
+    _split_designation_stops(nlp)
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
     if isinstance(ruler, AttributeRuler):
         ruler.match = RulerMatches(ruler)  # type: ignore[method-assign]

@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from analysis import pipeline
 from analysis.doc import NAMES_KEY
+from analysis.procurement import find_weapons
 
 
 def test_analysis_never_imports_streamlit_or_plotly() -> None:
@@ -190,3 +191,18 @@ def test_no_sentence_starts_after_a_bare_word(nlp: Language, text: str, count: i
     for sent in list(doc.sents)[1:]:
         before = doc[sent.start - 1]
         assert before.is_space or before.is_punct
+
+
+@pytest.mark.parametrize(
+    "text,system",
+    [
+        ("Eurosam proposed its SAMP/T. Russia entered the race too.", "SAMP/T"),
+        ("The air force bought the F-16C. It flew in May.", "F-16"),
+    ],
+)
+def test_a_full_stop_after_a_designation_ends_the_sentence(
+    nlp: Language, text: str, system: str
+) -> None:
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 2
+    assert [m.system for m in find_weapons(doc)] == [system]
