@@ -600,7 +600,7 @@ class Resolved:
                 continue
             states = [m.state, *(st for c in _listed(root) if (st := self.state_at(c.i)))]
             states = [st for st in dict.fromkeys(states) if resources.is_country(st)]
-            if len(states) == size:
+            if len(states) == size or (size == ANY_SIZE and len(states) > 1):
                 found = states
         return found or self._bloc_of_size(token, size)
 
@@ -973,9 +973,17 @@ def _listed(root: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+# A pronoun standing alone as the subject for each of the states named together before it;
+# "each" for any number of them.
+ANY_SIZE = 0
+DISTRIBUTIVE = {"each": ANY_SIZE, "both": 2}
+
+
 def _group_size(token: Token) -> int | None:
     """How many states a plural reference names ("the two countries" 2, "both sides" 2), or
     None when the token is none."""
+    if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in DISTRIBUTIVE and not token.n_rights:
+        return DISTRIBUTIVE[token.lower_]  # "Each leased 14 Gripens", "Both signed"
     if token.tag_ not in ("NNS", "NNPS") or token.lemma_ not in resources.group_nouns():
         return None
     for c in token.children:

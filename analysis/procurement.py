@@ -1747,6 +1747,9 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
     for _ in range(4):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
+        stranded = _stranded_subject(holder)
+        if stranded is not None and stranded.i not in skip:
+            return resolved.subject_state(stranded)
         obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
         accused = (
             next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
@@ -1783,6 +1786,28 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
     for c in holder.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip:
             return resolved.subject_state(c)
+    return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "Saab is pitching the Gripen E and Russia has offered the MiG-35": a name right before
+    a joined verb with no subject of its own (auxiliaries between), which the parser joined to
+    the object before it, is that verb's subject; None for anything else."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB":
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    tok = doc[i]
+    if (
+        tok.dep_ == "conj"
+        and tok.pos_ == "PROPN"
+        and tok.head.i < tok.i
+        and tok.head.dep_ in ("dobj", "pobj", "conj", "appos")
+        and doc[tok.left_edge.i - 1].lower_ == "and"
+    ):
+        return tok
     return None
 
 

@@ -1847,3 +1847,12 @@ def test_troops_sent_to_a_border_face_the_state_across_it(run: Callable[..., Ana
     got = triples(run("Russia sent troops to the border with Ukraine."))
     assert ("RUS", "UKR", -1, "show_of_force") in got
     assert not [t for t in got if t[2] == 1]
+
+
+def test_both_standing_alone_as_subject_acts_for_each_state_named_together_before(
+    run: Callable[..., Analysis],
+) -> None:
+    found = triples(
+        run("Greece and Cyprus protested. Both recalled their ambassadors from Ankara.")
+    )
+    assert {(t[0], t[1], t[2]) for t in found} >= {("GRC", "TUR", -1), ("CYP", "TUR", -1)}

@@ -3320,3 +3320,24 @@ def test_a_weapon_handed_a_defeat_is_not_traded(run: Callable[..., Analysis]) ->
         " surprise defeat to Dassault's Rafale."
     )
     assert not [d for d in deals(run(text)) if d[0] == "Rafale"]
+
+
+def test_each_of_the_states_named_together_before_takes_its_own_row(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Czech Republic and Hungary chose a cheaper path. Each leased 14 Gripen fighters from"
+        " Sweden for about a decade."
+    )
+    assert {(d[2], d[3]) for d in deals(run(text))} == {("SWE", "CZE"), ("SWE", "HUN")}
+
+
+def test_a_name_the_parser_joined_to_the_object_before_is_the_next_verb_s_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "India wants 114 new fighters. Boeing is offering its Super Hornet, while Sweden's Saab is"
+        " pitching the Gripen E and Russia has offered the MiG-35 and the Su-35."
+    )
+    rows = {d[0]: d[2] for d in deals(run(text))}
+    assert rows.get("MiG-35") == "RUS" and rows.get("Su-35") == "RUS"
