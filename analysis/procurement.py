@@ -1036,7 +1036,8 @@ def _governor(
     doc: Doc, mention: WeaponMention, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> Governor:
     root = mention.root(doc)
-    token, frame, anchor = _verb_conjunct(root, index) or _climb(root, index)
+    start = _subject_hung_on_verb(root) or root
+    token, frame, anchor = _verb_conjunct(start, index) or _climb(start, index)
     if token is not None and frame is not None and frame.subject == "theme":
         # "the agreement Australia reached with Naval Group for 12 submarines": the deal noun
         # the clause describes governs, not the verb of reaching.
@@ -1086,6 +1087,27 @@ def _governor(
                 if found is not None and found.status == "in_service":
                     return Governor(token, found, anchor)
     return Governor(token, frame, anchor)
+
+
+def _subject_hung_on_verb(root: Token) -> Token | None:
+    """ "Jets flew strike missions, and Russian-made T-80 tanks and Grad launchers fired on
+    mock positions": a noun the parser joined to the verb before, while the noun after its
+    "and" is the subject of the verb after, is a subject of that verb too. The coordinated
+    subject to read the weapon from; None for anything else."""
+    noun = root
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ != "conj" or noun.head.pos_ not in ("VERB", "AUX") or noun.head.i > noun.i:
+        return None
+    cc = next((c for c in noun.children if c.dep_ == "cc"), None)
+    if cc is None:
+        return None
+    for tok in sentence(noun)[cc.i + 1 - sentence(noun).start :]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == cc.i + 1:
+            return tok
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    return None
 
 
 def _acts_in(clause: Token) -> bool:
@@ -3749,7 +3771,7 @@ def _keeps(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> 
     return bool(ids & HOLDING) or ("use" in ids and verb.lemma_ not in STRIKE_LEMMAS)
 
 
-STRIKE_LEMMAS = frozenset({"shell", "bomb", "pound", "bombard", "fight", "storm"})
+STRIKE_LEMMAS = frozenset({"shell", "bomb", "pound", "bombard", "fight", "storm", "fire"})
 """Verbs of the use frame whose object is a target, not the subject's weapon."""
 
 

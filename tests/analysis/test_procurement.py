@@ -3341,3 +3341,14 @@ def test_a_name_the_parser_joined_to_the_object_before_is_the_next_verb_s_subjec
     )
     rows = {d[0]: d[2] for d in deals(run(text))}
     assert rows.get("MiG-35") == "RUS" and rows.get("Su-35") == "RUS"
+
+
+def test_weapons_that_fire_on_positions_are_no_holding_of_the_article_s_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "India sent troops to the Vostok drills in Russia. Su-34 jets flew strike missions over"
+        " the range, and Russian-made T-80 tanks and Grad rocket launchers fired on mock enemy"
+        " positions."
+    )
+    assert not deals(run(text))
