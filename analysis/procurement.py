@@ -614,17 +614,25 @@ def _described_by_participle(
     own: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token, resources.FrameRecord, Token] | None:
     """A participle the parser hung on the verb that sits right after the verb's object ("flew
-    its FA-50 jets, bought from South Korea in 2014"): it describes the object."""
+    its FA-50 jets, bought from South Korea in 2014"), or joined to it as a past form with no
+    object of its own ("will retire its Mirage 2000 fighters, bought second-hand from France"):
+    it describes the object."""
     verb = own.head
     if own.dep_ != "dobj":
         return None
     for c in verb.children:
         if not (
-            c.dep_ == "advcl"
-            and c.tag_ == "VBN"
+            (
+                (c.dep_ == "advcl" and c.tag_ == "VBN")
+                or (c.dep_ == "conj" and c.tag_ in ("VBN", "VBD"))
+            )
             and own.right_edge.i < c.i <= own.right_edge.i + 2
+            and (c.dep_ != "conj" or c.doc[c.i - 1].text == ",")
             and not any(
-                g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for g in c.children
+                g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
+                # "bought second-hand": a glued adverb the parser read as an object
+                or (g.dep_ == "dobj" and not any(x.tag_ == "HYPH" for x in g.children))
+                for g in c.children
             )
         ):
             continue
@@ -2848,7 +2856,7 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
             return True
         if frame.status == "cancelled" and _armed_actor(tok, actor):
             return True  # a weapon drops or abandons something: no deal ends
-    if frame.subject == "supplier" and _to_drill(tok):
+    if frame.subject == "supplier" and _to_drill(tok) and not _described(tok):
         return True  # "RIMPAC began ... Germany has sent a frigate and the Netherlands a destroyer"
     if frame.subject == "supplier" and any(_sent_off(c, index) for c in tok.children):
         return True
@@ -2906,9 +2914,15 @@ def _doer(verb: Token) -> Token | None:
     """The forces that act in an active verb (its controller); a passive verb's subject is
     what is moved ("aircraft, retired from Japan's navy, were handed over": the navy in their
     description sends nothing), and a navy that hands ships over as agent transfers them."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _described(verb):
         return None
     return _controller(verb)
+
+
+def _described(verb: Token) -> bool:
+    """A past participle on the weapons ("flies six MiG-29 fighters donated by Russia"): it
+    tells how they came, not what forces do with them now."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _battle_goal(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
@@ -3930,6 +3944,20 @@ def _no_item(
         or _unit_name(mention, root, index)
         or (mention.category == "other" and _umbrella(root, index))
         or _relieved(root)
+        or _platform_served(root)
+    )
+
+
+def _platform_served(root: Token) -> bool:
+    """A state's own weapon that what is traded is "for" ("18 Mk-48 torpedoes for Taiwan's two
+    old submarines", "reconnaissance pods for Taiwan's F-16 fleet"): the platform served, not an
+    item of the deal."""
+    own = _own_noun(root)
+    # "a proposal from TKMS for its Type 216 design": the bidder's own product is the item
+    return (
+        own.dep_ == "pobj"
+        and own.head.lower_ == "for"
+        and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in own.children)
     )
 
 

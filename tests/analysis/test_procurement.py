@@ -3352,3 +3352,35 @@ def test_weapons_that_fire_on_positions_are_no_holding_of_the_article_s_state(
         " positions."
     )
     assert not deals(run(text))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a past form the parser joined to the verb describes the object before it
+        (
+            "Brazil chose the Gripen. The air force will retire its last Mirage 2000 fighters,"
+            " bought second-hand from France in 2005, at the end of this month.",
+            ("Mirage 2000", "FRA", "BRA", "in_service"),
+        ),
+        # a participle on the weapons tells how they came, even while drills are the news
+        (
+            "Serbia hosted the drills. The army already flies six MiG-29 fighters donated by"
+            " Russia two years ago.",
+            ("MiG-29", "RUS", "SRB", "in_service"),
+        ),
+    ],
+)
+def test_a_participle_after_the_object_tells_how_the_weapons_came(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in [(d[0], d[2], d[3], d[4]) for d in deals(run(text))]
+
+
+def test_the_platform_a_sale_is_for_is_no_item_of_it(run: Callable[..., Analysis]) -> None:
+    found = deals(run("Washington approved 18 Mk-48 torpedoes for Taiwan's two old submarines."))
+    assert [(d[1], d[2], d[3]) for d in found] == [("missile", "USA", "TWN")]
+    found = deals(
+        run("The United States will sell Harpoon missiles for the Indian navy's P-8I aircraft.")
+    )
+    assert [d[0] for d in found] == ["Harpoon"]
