@@ -161,8 +161,11 @@ def test_a_recurring_cue_is_matched_where_it_stands() -> None:
     }
     placed, _ = evaluate.score(result, gold, {"a": text})
     assert placed["stance.full"] == 1.0
+    # one of the two gold cues found, with the right speaker and target
+    assert placed["stance.exact"] == 0.5
     unplaced, _ = evaluate.score(result, gold)
     assert unplaced["stance.full"] == 0.0
+    assert unplaced["stance.exact"] == 0.0
 
 
 def test_a_bare_name_kept_out_of_a_system_s_forms_matches_it_by_category() -> None:
