@@ -1800,10 +1800,19 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         given = _given_to(holder)
         if given is not None and given.i not in skip:
             return resolved.subject_state(given)  # "has given Turkey another year to deliver"
-        owner = next((c for c in holder.head.children if c.dep_ == "poss"), None)
+        owner = next(
+            (
+                c
+                for c in holder.head.children
+                if c.dep_ == "poss"
+                or (c.dep_ == "amod" and resolved.state_at(c.i) and _infinitive(holder))
+            ),
+            None,
+        )
         if holder.dep_ == "acl" and owner is not None and owner.i not in skip:
-            # "Thailand's request to buy", "Egypt's plan to buy": the possessor acts.
-            return resolved.subject_state(owner)
+            # "Thailand's request to buy", "Egypt's plan to buy", "a Danish request to send":
+            # the possessor acts.
+            return resolved.subject_state(owner) or resolved.state_at(owner.i)
         if holder.dep_ in ("xcomp", "conj", "advcl") and holder.head != holder:
             holder = holder.head
         elif _clause_of_noun(holder) and holder.head.dep_ in ("dobj", "pobj", "nsubjpass"):
@@ -1839,6 +1848,10 @@ def _stranded_subject(verb: Token) -> Token | None:
     ):
         return tok
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _given_to(verb: Token) -> Token | None:

@@ -3384,3 +3384,19 @@ def test_the_platform_a_sale_is_for_is_no_item_of_it(run: Callable[..., Analysis
         run("The United States will sell Harpoon missiles for the Indian navy's P-8I aircraft.")
     )
     assert [d[0] for d in found] == ["Harpoon"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "A Danish request to send Piranha III carriers to Ukraine is still pending.",
+            ("DNK", "UKR", "requested"),
+        ),
+        ("Kyiv made a request to buy Gepard guns from Germany.", ("DEU", "UKR", "requested")),
+    ],
+)
+def test_a_request_to_send_or_buy_is_requested_by_the_state_that_makes_it(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(d[2], d[3], d[4]) for d in deals(run(text))] == [expected]
