@@ -95,9 +95,11 @@ class WeaponRecord:
 
     @property
     def forms(self) -> tuple[str, ...]:
-        return tuple(
-            f for f in (self.name, *self.aliases, *self.nicknames) if f not in self.exclude
-        )
+        """Every written form; a class name is written with a hyphen or a space ("Yuan-class",
+        "Yuan class")."""
+        written = (self.name, *self.aliases, *self.nicknames)
+        spaced = (f[: -len("-class")] + " class" for f in written if f.endswith("-class"))
+        return tuple(f for f in dict.fromkeys((*written, *spaced)) if f not in self.exclude)
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,3 +206,17 @@ def test_a_full_stop_after_a_designation_ends_the_sentence(
     doc = nlp(text)
     assert len(list(doc.sents)) == 2
     assert [m.system for m in find_weapons(doc)] == [system]
+
+
+@pytest.mark.parametrize(
+    "text,system",
+    [
+        ("China offered Thailand a Yuan class submarine.", "Yuan-class"),
+        ("India leased an Akula II submarine from Russia.", "Akula-class"),
+        ("The Czech Republic sent BVP-1 vehicles to Ukraine.", "BMP-1"),
+    ],
+)
+def test_a_class_is_written_with_a_space_and_known_variants_are_their_system(
+    nlp: Language, text: str, system: str
+) -> None:
+    assert [m.system for m in find_weapons(nlp(text))] == [system]
