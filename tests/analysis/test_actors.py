@@ -717,3 +717,18 @@ def test_the_island_is_the_island_state_last_named(run: Callable[..., Analysis])
     # an island that is no state stands for none
     text = "North Korea shelled Yeonpyeong island. The island later bought new radars from Israel."
     assert not [p for p in run(text).procurements if p.recipient == "PRK"]
+
+
+def test_the_north_and_the_south_are_the_two_koreas_only_once_named(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "North Korea fired shells at a South Korean island. The South later bought K9 howitzers"
+        " from a domestic maker, and the North ordered new rocket launchers from Russia."
+    )
+    rows = {(p.supplier, p.recipient) for p in run(text).procurements}
+    assert ("RUS", "PRK") in rows
+    text = (
+        "Sudan's army holds the capital. The South later ordered new rocket launchers from Russia."
+    )
+    assert not run(text).procurements
