@@ -73,7 +73,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "procurement.recall": 0.71,
         "procurement.precision": 0.86,
         "procurement.status_accuracy": 0.79,
-        "alignment.recall": 0.76,
+        "alignment.recall": 0.75,
         "alignment.precision": 0.89,
         "stance.recall": 0.80,
         "stance.full": 0.78,
