@@ -30,7 +30,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
+from spacy.util import compile_suffix_regex, filter_spans
 
 from analysis import phrase_cache, resources
 from analysis.constants import CATEGORY_KIN
@@ -715,8 +715,6 @@ DESIGNATION_STOP = r"(?<=[0-9/\-][A-Z])\."
 
 
 def _split_designation_stops(nlp: Language) -> None:
-    from spacy.util import compile_suffix_regex
-
     suffixes = [*(nlp.Defaults.suffixes or ()), DESIGNATION_STOP]
     tokenizer: Any = nlp.tokenizer
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search

@@ -1857,9 +1857,7 @@ def _infinitive(verb: Token) -> bool:
 def _given_to(verb: Token) -> Token | None:
     """Whom an infinitive's head gives the act to ("has given Turkey another year to
     deliver", "allowed Ankara time to pay"): the indirect object does what it says."""
-    if verb.dep_ not in ("xcomp", "advcl") or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    ):
+    if verb.dep_ not in ("xcomp", "advcl") or not _infinitive(verb):
         return None
     return next((c for c in verb.head.children if c.dep_ == "dative"), None)
 

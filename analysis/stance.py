@@ -705,12 +705,7 @@ def _group_targets(span: Span, row: StanceCueRow, resolved: Resolved) -> list[st
     object is no such group."""
     if row.type in ("attribution", "hedge"):
         return []
-    verb = _verb_of(span.root)
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [
-        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
-    ]
-    for obj in objects:
+    for obj in _pressed_objects(_verb_of(span.root)):
         states = [st for st in resolved.group(obj) if st != row.speaker]
         if states:
             return states
@@ -775,15 +770,20 @@ def _passive_parties(verb: Token, resolved: Resolved) -> tuple[str | None, str |
 RELATIVE = RELATIVE_PRONOUNS
 
 
+def _pressed_objects(verb: Token) -> list[Token]:
+    """Whom a cue's verb is aimed at: its objects and what it calls "on"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+    ]
+
+
 def _pressed_none(verb: Token, cue: resources.StanceCue, resolved: Resolved) -> bool:
     """Whether a pressing verb presses states it does not name ("urged both sides", "called on
     Western governments"): a plural of the group nouns, with no state in its phrase."""
     if cue.type != "pressure":
         return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [
-        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
-    ]
+    objects = _pressed_objects(verb)
     groups = resources.group_nouns()
     plural = any(o.tag_ in ("NNS", "NNPS") and o.lemma_ in groups for o in objects)
     return plural and not any(resolved.state_at(t.i) for o in objects for t in o.subtree)
