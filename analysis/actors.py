@@ -84,6 +84,19 @@ def _package_it(token: Token) -> bool:
     )
 
 
+def _expletive_it(token: Token) -> bool:
+    """An "it" that stands for what the sentence goes on to say, not for a state: "It is not
+    the first time Tallinn has turned to The Hague", "It is unclear whether the jets will
+    arrive"."""
+    if token.lower_ != "it" or token.dep_ != "nsubj" or token.head.lemma_ != "be":
+        return False
+    kids = list(token.head.children)
+    said = any(c.dep_ in ("ccomp", "xcomp") for c in kids)
+    return any(
+        (c.dep_ == "acomp" and said) or (c.dep_ == "attr" and c.lemma_ == "time") for c in kids
+    )
+
+
 def _kind_only(ref: resources.Reference | None) -> frozenset[str]:
     """The states a reference may only stand for ("the island"); empty when any may."""
     return ref.among if ref is not None else frozenset()
@@ -150,7 +163,7 @@ class Resolved:
         return self._antecedents[token.i]
 
     def _antecedent(self, token: Token) -> str | None:
-        if _package_it(token):
+        if _package_it(token) or _expletive_it(token):
             return None  # "it would also include the Joint Strike Missile": a package, no state
         want = PRONOUNS.get(token.lower_)
         ref = resources.references().get(token.lemma_) if want is None else None
@@ -241,6 +254,8 @@ class Resolved:
             # hung its verb ("It ordered F-16s ...; the first jets reached ...")
             opens = t.i == sentence(t).start
             if t.lower_ == "it" and t.dep_ == "nsubj" and (t.head.dep_ == "ROOT" or opens):
+                if _expletive_it(t):
+                    continue  # "It is not the first time ...": no state to carry on
                 return self.antecedent(t)
         return None
 

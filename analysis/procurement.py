@@ -1449,9 +1449,31 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
         status = _ordered_stage(gov, tok, index)
     if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index) and not passed:
         status = "in_service"  # "the backbone of the fleet is 150 F-16s bought from the US"
+    return _terms(status, frame, tok, gov.anchor)
+
+
+def _terms(status: str, frame: resources.FrameRecord, tok: Token, anchor: Token) -> str:
+    """The stage as the terms of the transfer make it: built under licence, or on lease."""
     if status == "ordered" and frame.subject == "either" and _built_under_licence(tok):
-        status = "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
+        return "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
+    if status in ("ordered", "delivered", "in_service") and _on_lease(tok, anchor):
+        return "leased"  # "has taken over a Swedish submarine on lease"
     return status
+
+
+LEASE_WORDS = frozenset({"lease", "loan", "rent"})
+
+
+def _on_lease(verb: Token, anchor: Token) -> bool:
+    """Whether a transfer is made "on lease", "on loan" or "under a lease" (a phrase of the
+    verb or of the weapon's noun)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "under")
+        and any(p.dep_ == "pobj" and p.lemma_ in LEASE_WORDS for p in c.children)
+        for h in (verb, anchor)
+        for c in h.children
+    )
 
 
 def _said_no(

@@ -732,3 +732,18 @@ def test_the_north_and_the_south_are_the_two_koreas_only_once_named(
         "Sudan's army holds the capital. The South later ordered new rocket launchers from Russia."
     )
     assert not run(text).procurements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia has ordered Rafale jets. It is unclear whether the jets will arrive this year.",
+        "Estonia bought CV90s from the Netherlands. It is not the first time Tallinn has turned"
+        " to The Hague.",
+    ],
+)
+def test_an_it_that_stands_for_what_follows_is_no_state(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    it = next(t for t in doc if t.text == "It")
+    assert resolved.antecedent(it) is None

@@ -3400,3 +3400,17 @@ def test_a_request_to_send_or_buy_is_requested_by_the_state_that_makes_it(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
 ) -> None:
     assert [(d[2], d[3], d[4]) for d in deals(run(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("The Danish navy has taken over a Swedish submarine on lease.", "leased"),
+        ("Croatia received 12 Rafale jets from France on loan.", "leased"),
+        ("Croatia received 12 Rafale jets from France.", "delivered"),
+    ],
+)
+def test_a_transfer_on_lease_or_loan_is_leased(
+    run: Callable[..., Analysis], text: str, status: str
+) -> None:
+    assert [d[4] for d in deals(run(text))] == [status]
