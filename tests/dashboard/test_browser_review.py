@@ -68,11 +68,14 @@ def editor(page: Any) -> Any:
 
 
 def edit_cell(page: Any, row: int, col: int, value: str) -> None:
-    """Open cell (row, col) of the review editor with the keyboard and pick ``value``. A busy
-    browser can drop a key press while the grid redraws: the whole gesture is then repeated from
-    the first cell (at most three times), and the option must still be found and picked."""
+    """Open cell (row, col) of the review editor with the keyboard and pick ``value``, once the
+    page's script run has finished (an edit made while a run is still drawing the page is lost
+    with the grid that run replaces, as an analyst's would be). A busy browser can drop a key
+    press while the grid redraws: the whole gesture is then repeated from the first cell (at
+    most three times), and the option must still be found and picked."""
     option = page.get_by_role("option", name=value, exact=True)
     for attempt in range(3):
+        idle(page)
         grid = editor(page)
         grid.scroll_into_view_if_needed()
         box = grid.bounding_box()
