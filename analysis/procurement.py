@@ -1461,16 +1461,14 @@ def _terms(status: str, frame: resources.FrameRecord, tok: Token, anchor: Token)
     return status
 
 
-LEASE_WORDS = frozenset({"lease", "loan", "rent"})
-
-
 def _on_lease(verb: Token, anchor: Token) -> bool:
     """Whether a transfer is made "on lease", "on loan" or "under a lease" (a phrase of the
-    verb or of the weapon's noun)."""
+    verb or of the weapon's noun, whose noun is one of the lease frame's)."""
+    leases = resources.frame_lemmas("lease-noun")
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("on", "under")
-        and any(p.dep_ == "pobj" and p.lemma_ in LEASE_WORDS for p in c.children)
+        and any(p.dep_ == "pobj" and p.lemma_ in leases for p in c.children)
         for h in (verb, anchor)
         for c in h.children
     )
