@@ -89,6 +89,18 @@ def _word_triggers() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _word_kinds() -> dict[str, tuple[str, ...]]:
+    """Every class a one-word trigger may fire, in the data's order: a word of two classes
+    ("withdraw" from drills, "withdraw" an ambassador) is told apart by each class's context."""
+    out: dict[str, tuple[str, ...]] = {}
+    for rule in resources.signal_rules().values():
+        for trig in rule.triggers:
+            if " " not in trig and rule.type not in out.get(trig.lower(), ()):
+                out[trig.lower()] = (*out.get(trig.lower(), ()), rule.type)
+    return out
+
+
 def _is_state(actor_id: str) -> bool:
     rec = resources.actors_by_id().get(actor_id)
     return rec is not None and rec.type in ("country", "bloc", "organisation")
@@ -472,11 +484,10 @@ def _triggers(doc: Doc) -> list[tuple[Token, str]]:
         if span.label_ == "SIGNAL":
             found.append((span.root, span.id_))
             inside.update(range(span.start, span.end))
-    words, commanded = _word_triggers(), _commanded_triggers()
+    words, commanded = _word_kinds(), _commanded_triggers()
     for i, (lower, lemma, _) in enumerate(token_table(doc)):
-        kind = words.get(lemma) or words.get(lower)
-        if kind and i not in inside:
-            found.append((doc[i], kind))
+        if i not in inside:
+            found.extend((doc[i], kind) for kind in words.get(lemma) or words.get(lower) or ())
         if lemma in commanded:
             found.append((doc[i], commanded[lemma]))
     return found
@@ -1064,8 +1075,22 @@ def _in_context(
     if rule.context_scope == "sentence":
         return bool(lemmas & set(rule.context))
     context = set(rule.context)
-    phrases = [tok, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
-    return any(t.lemma_.lower() in context for p in phrases for t in p.subtree)
+    # "ordered the French ambassador to leave": the one commanded is in the clause too
+    deps = ("nsubj", "nsubjpass") if verb == tok else ("nsubj", "nsubjpass", "dobj", "dative")
+    phrases = [tok, *(c for c in verb.children if c.dep_ in deps)]
+    return any(t.lemma_.lower() in context for p in phrases for t in _own_clause(p))
+
+
+OTHER_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
+
+
+def _own_clause(tok: Token) -> Iterator[Token]:
+    """A phrase's words without the clauses inside it ("withdrew its troops from Iraq, which
+    soured relations": the relations are another clause's)."""
+    yield tok
+    for c in tok.children:
+        if c.dep_ not in OTHER_CLAUSES and not (c.dep_ == "conj" and c.pos_ == "VERB"):
+            yield from _own_clause(c)
 
 
 def _said_of_no_other(ctx: Context, tok: Token, rule: resources.SignalRule) -> bool:
@@ -2070,8 +2095,10 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
         for t in c.subtree:
             if t.i in aside:
                 continue
-            # "the three governments signed": each state the group stands for.
-            for st in [ctx.resolved.state_at(t.i), *ctx.resolved.group(t)]:
+            # "the three governments signed": each state the group stands for; "Morocco and
+            # Israel announced that they would resume relations": the states listed before.
+            group = ctx.resolved.listed_before(t) if t.lower_ == "they" else ctx.resolved.group(t)
+            for st in [ctx.resolved.state_at(t.i), *group]:
                 if st and st != subject and st not in out:
                     out.append(st)
     return out

@@ -1856,3 +1856,52 @@ def test_both_standing_alone_as_subject_acts_for_each_state_named_together_befor
         run("Greece and Cyprus protested. Both recalled their ambassadors from Ankara.")
     )
     assert {(t[0], t[1], t[2]) for t in found} >= {("GRC", "TUR", -1), ("CYP", "TUR", -1)}
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # a word of two classes: withdrawing an envoy is a rupture, as recalling one is
+        (
+            "Saudi Arabia, the UAE and Bahrain withdrew their ambassadors from Qatar.",
+            {("SAU", "QAT", -1), ("ARE", "QAT", -1), ("BHR", "QAT", -1)},
+        ),
+        (
+            "Pakistan expelled India's high commissioner on Wednesday.",
+            {("PAK", "IND", -1)},
+        ),
+        (
+            "Uzbekistan suspended its membership of the Collective Security Treaty Organization.",
+            {("UZB", "CSTO", -1)},
+        ),
+        # "they" after states listed as the subject stands for each of them
+        (
+            "Morocco and Israel announced that they would resume diplomatic relations.",
+            {("MAR", "ISR", 1), ("ISR", "MAR", 1)},
+        ),
+        (
+            "Indonesian and Malaysian warships began a coordinated patrol with Philippine ships.",
+            {("IDN", "MYS", 1), ("MYS", "PHL", 1), ("PHL", "IDN", 1)},
+        ),
+    ],
+)
+def test_more_shapes_of_diplomatic_and_bloc_acts(
+    run: Callable[..., Analysis], sentence: str, expected: set
+) -> None:
+    found = {(a.subject, a.counterpart, a.direction) for a in run(sentence).alignment}
+    assert expected <= found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Spain withdrew its troops from Iraq, which soured relations with Washington.",
+        "Oman has kept close military ties with both London and Washington.",
+        "Cyprus wants a closer relationship with NATO.",
+        "Uzbekistan became a member of the Collective Security Treaty Organization.",
+    ],
+)
+def test_withdrawing_troops_or_close_ties_are_no_rupture(
+    run: Callable[..., Analysis], sentence: str
+) -> None:
+    assert not [a for a in run(sentence).alignment if a.type in ("diplomatic_rupture", "bloc_exit")]
