@@ -356,6 +356,13 @@ def _resolve_definites(doc: Doc, found: list[WeaponMention]) -> list[WeaponMenti
     for m in found:
         if m.system is None:
             root = doc[m.start : m.end].root
+            apposed = _apposed_to(root, out, m.category)
+            if apposed is not None:
+                # "the PzH 2000, a German-built howitzer that Croatia bought": one weapon
+                out.append(
+                    WeaponMention(m.start, m.end, apposed.system, apposed.category, apposed.origin)
+                )
+                continue
             dets = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
             if m.start > 0:
                 dets.add(doc[m.start - 1].lower_)
@@ -377,6 +384,27 @@ def _resolve_definites(doc: Doc, found: list[WeaponMention]) -> list[WeaponMenti
                     m = WeaponMention(m.start, m.end, ref.system, ref.category, ref.origin)
         out.append(m)
     return out
+
+
+def _apposed_to(root: Token, prior: list[WeaponMention], category: str) -> WeaponMention | None:
+    """The named system a generic noun stands beside as its apposition ("the PzH 2000, a
+    self-propelled howitzer"), if of its category."""
+    doc = root.doc
+    for p in reversed(prior):
+        if not p.system or p.category != category:
+            continue
+        if root.dep_ == "appos" and p.start <= root.head.i < p.end:
+            return p
+        # the same, parsed as two complements of one verb ("was the PzH 2000, a howitzer")
+        named = doc[p.start : p.end].root
+        if (
+            root.dep_ == named.dep_ == "attr"
+            and root.head == named.head
+            and doc[p.end].text == ","
+            and root.left_edge.i == p.end + 1
+        ):
+            return p
+    return None
 
 
 def weapon_modifier_tokens(doc: Doc) -> set[int]:

@@ -3414,3 +3414,29 @@ def test_a_transfer_on_lease_or_loan_is_leased(
     run: Callable[..., Analysis], text: str, status: str
 ) -> None:
     assert [d[4] for d in deals(run(text))] == [status]
+
+
+@pytest.mark.parametrize(
+    "sentence,system,supplier,recipient",
+    [
+        (
+            "The star of the show was the PzH 2000, a German-built self-propelled howitzer"
+            " that Croatia bought second-hand from Germany last year.",
+            "PzH 2000",
+            "DEU",
+            "HRV",
+        ),
+        (
+            "Argentina weighed the JF-17 Block III, a light fighter that China offered it.",
+            "JF-17",
+            "CHN",
+            "ARG",
+        ),
+    ],
+)
+def test_a_generic_noun_beside_a_name_is_that_system(
+    run: Callable[..., Analysis], sentence: str, system: str, supplier: str, recipient: str
+) -> None:
+    rows = deals(run(sentence))
+    assert any(r[0] and r[0].startswith(system) and r[2:4] == (supplier, recipient) for r in rows)
+    assert not [r for r in rows if r[0] is None]
