@@ -2089,7 +2089,16 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             u.i
             for t in c.subtree
             if t.i != c.i
-            and (t.dep_ in ("relcl", "advcl") or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS))
+            and (
+                t.dep_ in ("relcl", "advcl")
+                or (t.dep_ == "prep" and t.lower_ in PLACE_PREPS)
+                # "Chile, Peru's southern neighbour, agreed": a description's owner is no party
+                or (
+                    t.dep_ == "poss"
+                    and t.head.dep_ == "appos"
+                    and ctx.resolved.state_at(t.head.i) is None
+                )
+            )
             for u in t.subtree
         }
         for t in c.subtree:

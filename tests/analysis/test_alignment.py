@@ -1905,3 +1905,27 @@ def test_withdrawing_troops_or_close_ties_are_no_rupture(
     run: Callable[..., Analysis], sentence: str
 ) -> None:
     assert not [a for a in run(sentence).alignment if a.type in ("diplomatic_rupture", "bloc_exit")]
+
+
+@pytest.mark.parametrize(
+    "sentence,party,outsider",
+    [
+        (
+            "Chile, Peru's southern neighbour and rival, agreed to buy four frigates from the"
+            " Netherlands.",
+            "CHL",
+            "PER",
+        ),
+        (
+            "Serbia, Russia's closest partner in the Balkans, held drills with Belarus.",
+            "SRB",
+            "RUS",
+        ),
+    ],
+)
+def test_the_owner_in_a_description_of_the_subject_is_no_party(
+    run: Callable[..., Analysis], sentence: str, party: str, outsider: str
+) -> None:
+    found = {(a.subject, a.counterpart) for a in run(sentence).alignment}
+    assert any(s == party for s, _ in found)
+    assert not [p for p in found if outsider in p]
