@@ -194,7 +194,7 @@ class Resolved:
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
-        same = self._same_service(token) if ref is not None else None
+        same = self._same_service(token, sent) if ref is not None else None
         if same is not None or (ref is not None and ref.office_only):
             return same  # "the Royal Thai Air Force ... The air force operates F-16s"
         if ref is not None and ref.home:
@@ -458,9 +458,11 @@ class Resolved:
                 return self.antecedent(t)
         return None
 
-    def _same_service(self, token: Token) -> str | None:
+    def _same_service(self, token: Token, sent: Span) -> str | None:
         """The state an earlier mention of the same institution named ("the Royal Thai Air
-        Force", "Thailand's navy"), for a later bare one ("the air force", "the navy")."""
+        Force", "Thailand's navy"), for a later bare one ("the air force", "the navy"); named
+        in an earlier sentence, not over a state that is the subject of the reference's own
+        ("In 2010 Estonia bought carriers from Dutch stocks, and the army operates")."""
         if self._services is None:
             self._services = {}
             for m in self.mentions:
@@ -475,11 +477,19 @@ class Resolved:
         # interior ministry said" is another office, and "Russian forces" no air force.
         words = self._office(token)
         earlier = [
-            st
+            (i, st)
             for i, st, named in self._services.get(token.lemma_.lower(), [])
             if i < token.i and words <= named
         ]
-        return earlier[-1] if earlier else None
+        if not earlier:
+            return None
+        i, st = earlier[-1]
+        if i < sent.start:
+            here = [m for m in self.in_span(token.doc[sent.start : token.i]) if m.state]
+            local = self._main_subject(token, here, None)
+            if local is not None:
+                return local
+        return st
 
     def _office(self, head: Token) -> frozenset[str]:
         """The words that tell an institution from others of its kind ("defence", "air"),

@@ -3440,3 +3440,14 @@ def test_a_generic_noun_beside_a_name_is_that_system(
     rows = deals(run(sentence))
     assert any(r[0] and r[0].startswith(system) and r[2:4] == (supplier, recipient) for r in rows)
     assert not [r for r in rows if r[0] is None]
+
+
+def test_a_service_is_its_own_sentence_subjects_over_one_named_before(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The CV90s were bought by the Dutch army a decade ago. In 2010 Estonia bought 81"
+        " carriers from the Netherlands, and the army already operates Finnish-made XA-180"
+        " vehicles."
+    )
+    assert ("XA-180", "armoured_vehicle", "FIN", "EST", "in_service") in deals(run(text))
