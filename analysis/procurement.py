@@ -1342,6 +1342,10 @@ def _raised(head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) ->
     return found
 
 
+# Markers of a clause that tells when, not what: its event is its own.
+TIME_MARKS = frozenset({"before", "after", "when", "while", "since", "until", "once", "as"})
+
+
 def _head_modality(
     tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[str | None, Token | None]:
@@ -1359,6 +1363,10 @@ def _head_modality(
         if cur.dep_ not in HEAD_DEPS or cur.head == cur:
             break
         came_from = cur.dep_
+        if came_from == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in cur.children
+        ):
+            break  # "the talks collapsed before India signed the Rafale deal": another event
         cur = cur.head
         if describes and cur.pos_ == "NOUN":
             continue

@@ -3451,3 +3451,17 @@ def test_a_service_is_its_own_sentence_subjects_over_one_named_before(
         " vehicles."
     )
     assert ("XA-180", "armoured_vehicle", "FIN", "EST", "in_service") in deals(run(text))
+
+
+@pytest.mark.parametrize(
+    "sentence,status",
+    [
+        ("The talks collapsed before India signed the Rafale deal.", "ordered"),
+        ("Abu Dhabi suspended talks on other jets after it ordered 80 Rafales.", "ordered"),
+        ("Poland abandoned the plan to buy F-16s.", "cancelled"),
+    ],
+)
+def test_a_clause_that_tells_when_keeps_its_own_stage(
+    run: Callable[..., Analysis], sentence: str, status: str
+) -> None:
+    assert [r[4] for r in deals(run(sentence))] == [status]
