@@ -29,6 +29,7 @@ from analysis.doc import (
     clean_sentence,
     echo_subjects,
     first_conjunct,
+    no_longer,
     sentence,
     sentence_words,
     sentences_back,
@@ -145,8 +146,10 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
     # The trigger is what the reversing verb acts on: "lifted sanctions", "sanctions were
     # lifted", "pulled out of the treaty", "withdrew from the pact".
     head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_ in rule.reversed_by:
-        return True
+    if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and (
+        head.lemma_ in rule.reversed_by or (tok.dep_ == "dobj" and no_longer(head))
+    ):
+        return True  # "lifted sanctions"; "would no longer approve arms exports" stops them
     return (
         tok.dep_ == "pobj"
         and head.lower_ in ("from", "of", "out", "on", "in")

@@ -102,6 +102,17 @@ def sentence_words(sent: Span) -> tuple[frozenset[str], frozenset[str]]:
     return found
 
 
+def no_longer(verb: Token) -> bool:
+    """Whether a verb is done "no longer" ("would no longer approve arms exports"): the act
+    stops, as if a verb of stopping governed it."""
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ == "longer"
+        and any(n.dep_ == "neg" or n.lower_ == "no" for n in c.children)
+        for c in verb.children
+    )
+
+
 def first_conjunct(token: Token) -> Token:
     """The first item of the coordination a token is a later item of (itself when it is
     none): "Leopard 2 tanks and Bradley vehicles" -> "tanks"; "said ... and accused" -> "said"."""

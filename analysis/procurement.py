@@ -34,6 +34,7 @@ from analysis.doc import (
     echo_subjects,
     first_conjunct,
     headings,
+    no_longer,
     sentence,
     sentences_back,
     supplier_suffixed,
@@ -1519,7 +1520,8 @@ def _said_no(
     """A negated deal: refused when the supplier says no, else negated; None when it is not."""
     if not (
         _negated(tok)
-        or (tok.pos_ == "NOUN" and _negated(tok.head))
+        or no_longer(tok)  # "will no longer supply weapons to Turkey"
+        or (tok.pos_ == "NOUN" and (_negated(tok.head) or no_longer(tok.head)))
         or (tok.dep_ == "csubj" and _negated(tok.head))  # "buying an S-400 is not on the table"
         or any(c.dep_ == "det" and c.lower_ == "no" for c in gov.anchor.children)
         or _warned_against(tok)
@@ -1534,7 +1536,7 @@ def _said_no(
     supplier_says_no = (
         head is not None
         and head.subject == "supplier"
-        and _negated(tok.head)
+        and (_negated(tok.head) or no_longer(tok.head))
         and any(c.tag_ == "MD" for c in tok.head.children)
     )
     return REFUSED if supplier_says_no and frame.subject == "supplier" else "negated"

@@ -1929,3 +1929,23 @@ def test_the_owner_in_a_description_of_the_subject_is_no_party(
     found = {(a.subject, a.counterpart) for a in run(sentence).alignment}
     assert any(s == party for s, _ in found)
     assert not [p for p in found if outsider in p]
+
+
+@pytest.mark.parametrize(
+    "sentence,pair",
+    [
+        ("Germany will no longer supply weapons to Turkey.", ("DEU", "TUR")),
+        (
+            "Denmark said it would no longer approve new arms exports to Saudi Arabia.",
+            ("DNK", "SAU"),
+        ),
+    ],
+)
+def test_supplying_no_longer_is_a_refusal_not_a_deal(
+    run: Callable[..., Analysis], sentence: str, pair: tuple[str, str]
+) -> None:
+    result = run(sentence)
+    found = {(a.subject, a.counterpart, a.direction) for a in result.alignment}
+    assert (*pair, -1) in found
+    assert (*pair, 1) not in found
+    assert not result.procurements
