@@ -1949,3 +1949,17 @@ def test_supplying_no_longer_is_a_refusal_not_a_deal(
     assert (*pair, -1) in found
     assert (*pair, 1) not in found
     assert not result.procurements
+
+
+@pytest.mark.parametrize(
+    "sentence,triple",
+    [
+        ("Norway froze new export licences to Saudi Arabia.", ("NOR", "SAU", -1)),
+        ("Germany has halted arms export approvals for Saudi Arabia.", ("DEU", "SAU", -1)),
+        ("Britain granted export licences for arms to Saudi Arabia.", ("GBR", "SAU", 1)),
+    ],
+)
+def test_export_licences_are_arms_given_or_withheld(
+    run: Callable[..., Analysis], sentence: str, triple: tuple[str, str, int]
+) -> None:
+    assert triple in {(a.subject, a.counterpart, a.direction) for a in run(sentence).alignment}
