@@ -1482,6 +1482,8 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     passed = _passed_on(gov)
     if gov.inner and not passed:
         status = _in_hand(gov, status)
+    elif status in ("ordered", "delivered") and _shown_participle(tok, frame):
+        status = "displayed"  # newly bought systems on parade
     if status == "ordered":
         status = _ordered_stage(gov, tok, index)
     if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index) and not passed:
@@ -2864,7 +2866,7 @@ def _named_subject(gov: Governor, mention: WeaponMention) -> bool:
     frame, tok = gov.frame, gov.token
     if frame is None or tok is None or frame.subject not in ("recipient", "either"):
         return False
-    if tok.pos_ == "NOUN" or gov.inner:
+    if tok.pos_ == "NOUN" or gov.inner or _shown_participle(tok, frame):
         return False
     holder = tok
     # "The Air Force plans to buy": the subject of the verb the frame hangs on.
@@ -3207,6 +3209,24 @@ def _country_names() -> frozenset[str]:
 resources.on_reload(_country_names.cache_clear)  # an analyst's new actor
 
 
+def _shown_participle(tok: Token | None, frame: resources.FrameRecord) -> bool:
+    """Whether a weapon's own participle of buying names no buyer because a parade or show
+    does: "Columns of T-72B1 tanks acquired from Russia rumbled along the avenue"."""
+    return (
+        tok is not None
+        and frame.subject == "recipient"
+        and frame.status in ("ordered", "delivered")
+        and tok.tag_ == "VBN"
+        # a participle on the weapon, or one the parser made the main verb for want of an
+        # auxiliary ("Columns of tanks acquired from Russia rumbled past")
+        and (
+            tok.dep_ == "acl"
+            or (tok.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
+        )
+        and _on_show(tok)
+    )
+
+
 def _explicit(gov: Governor, mention: WeaponMention) -> bool:
     """Whether a frame needs its recipient named. A weapon that reaches "the front" or
     front-line units reaches the forces of the state it was sent to, which the article names
@@ -3215,6 +3235,8 @@ def _explicit(gov: Governor, mention: WeaponMention) -> bool:
     frame, tok = gov.frame, gov.token
     if frame is None or not frame.explicit:
         return False
+    if _shown_participle(tok, frame):
+        return False  # "Columns of T-72 tanks acquired from Russia rumbled past": the parader's
     if frame.subject != "theme" or tok is None or gov.inner or mention.category in MUNITIONS:
         return True
     if tok.doc[mention.start].pos_ == "PRON":

@@ -3465,3 +3465,16 @@ def test_a_clause_that_tells_when_keeps_its_own_stage(
     run: Callable[..., Analysis], sentence: str, status: str
 ) -> None:
     assert [r[4] for r in deals(run(sentence))] == [status]
+
+
+def test_weapons_bought_abroad_on_parade_are_the_parading_states_display(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Venezuela marked its independence day with a large military parade on Friday. Columns"
+        " of T-72B1 tanks acquired from Russia in the past two years rumbled along the avenue,"
+        " followed by BMP-3 infantry fighting vehicles from the same supplier."
+    )
+    rows = deals(run(text))
+    assert ("T-72", "tank", "RUS", "VEN", "displayed") in rows
+    assert ("BMP-3", "armoured_vehicle", "RUS", "VEN", "displayed") in rows
