@@ -647,16 +647,21 @@ def _described_by_participle(
     object of its own ("will retire its Mirage 2000 fighters, bought second-hand from France"):
     it describes the object."""
     verb = own.head
-    if own.dep_ != "dobj":
+    if own.dep_ == "pobj" and own.head.dep_ == "prep" and own.head.head.pos_ == "VERB":
+        verb = own.head.head  # "relies on three Kobben-class boats bought second-hand"
+    elif own.dep_ != "dobj":
         return None
     for c in verb.children:
+        glued = any(
+            g.dep_ == "dobj" and any(x.tag_ == "HYPH" for x in g.children) for g in c.children
+        )
         if not (
             (
                 (c.dep_ == "advcl" and c.tag_ == "VBN")
                 or (c.dep_ == "conj" and c.tag_ in ("VBN", "VBD"))
             )
             and own.right_edge.i < c.i <= own.right_edge.i + 2
-            and (c.dep_ != "conj" or c.doc[c.i - 1].text == ",")
+            and (c.dep_ != "conj" or c.doc[c.i - 1].text == "," or glued)
             and not any(
                 g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
                 # "bought second-hand": a glued adverb the parser read as an object

@@ -3478,3 +3478,13 @@ def test_weapons_bought_abroad_on_parade_are_the_parading_states_display(
     rows = deals(run(text))
     assert ("T-72", "tank", "RUS", "VEN", "displayed") in rows
     assert ("BMP-3", "armoured_vehicle", "RUS", "VEN", "displayed") in rows
+
+
+def test_a_second_hand_purchase_the_parser_made_a_verb_describes_what_is_relied_on(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Denmark's submarine service relies on three Kobben-class boats bought second-hand from"
+        " Norway in the early 1990s."
+    )
+    assert [r[2:] for r in deals(run(text))] == [("NOR", "DNK", "in_service")]
