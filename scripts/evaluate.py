@@ -138,7 +138,26 @@ def _weapon_key(name: str | None) -> str | None:
         if form in _WEAPON_INDEX:
             return _WEAPON_INDEX[form]
     variant = _variant(name)
-    return variant.id if variant else _fold(name)
+    if variant is not None:
+        return variant.id
+    return _named_variant(name) or _fold(name)
+
+
+def _named_variant(name: str) -> str | None:
+    """A designation followed by words of the same system's own forms ("A-4K Skyhawk",
+    "F-16V Block 70", "JF-17C Block III") names that system."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    head = _WEAPON_INDEX.get(_fold(words[0]))
+    if head is None:
+        found = _variant(words[0])
+        head = found.id if found is not None else None
+    if head is None:
+        return None
+    rest = _fold(" ".join(words[1:]))
+    forms = [f for f, rid in _WEAPON_INDEX.items() if rid == head]
+    return head if any(rest in f.split(" ", 1)[-1] or f.endswith(rest) for f in forms) else None
 
 
 def _name(s: str) -> str:
@@ -348,7 +367,8 @@ def _cue_places(gold_cues: list[dict[str, Any]], text: str | None) -> list[int]:
         if at < 0:
             at = folded.find(cue)
         places.append(max(at, 0))
-        last = at + 1 if at >= 0 else last
+        # the next cue stands after this one's words ("The Thai army said", then "said")
+        last = at + len(cue) if at >= 0 else last
     return places
 
 

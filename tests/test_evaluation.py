@@ -188,3 +188,24 @@ def test_a_bare_name_kept_out_of_a_system_s_forms_matches_it_by_category() -> No
     gold = {**ships, "system": "Mistral"}
     assert evaluate._match_row(ships, [gold]) is gold
     assert evaluate._match_row(ships, [{**gold, "category": "air_defence"}]) is None
+
+
+def test_a_designation_with_its_system_s_own_name_matches_that_system() -> None:
+    row = {"system": "A-4 Skyhawk", "category": "fighter_aircraft", "supplier": "USA"}
+    row["recipient"] = "NZL"
+    for written in ("A-4K Skyhawk", "A-4AR Skyhawk"):
+        gold = {**row, "system": written}
+        assert evaluate._match_row(row, [gold]) is gold
+    fighter = {**row, "system": "F-16", "recipient": "IDN"}
+    assert evaluate._match_row(fighter, [{**fighter, "system": "F-16V Block 70"}]) is not None
+    # a designation with words of another system's name is that other system's, not this one's
+    assert evaluate._match_row(row, [{**row, "system": "A-4K Hornet"}]) is None
+
+
+def test_a_cue_inside_the_cue_before_it_is_placed_after_it() -> None:
+    text = "The Thai army said it fired first. Cambodia said Thai jets bombed a temple."
+    golds = [
+        {"cue": "The Thai army said", "type": "attribution"},
+        {"cue": "said", "type": "attribution"},
+    ]
+    assert evaluate._cue_places(golds, text) == [0, text.index("said", 20)]
