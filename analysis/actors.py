@@ -34,6 +34,19 @@ from analysis.model import ActorRow, Article, EntityRow
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLURAL = frozenset({"they", "their", "them"})
+# Titles of one person: a bare one ("the minister") is the person last named with it.
+TITLE_WORDS = frozenset(
+    {
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "general",
+        "ambassador",
+        "envoy",
+    }
+)
 PRONOUNS = {
     "he": "person",
     "she": "person",
@@ -194,7 +207,12 @@ class Resolved:
         # Prefer the subject of a main clause ("Poland announced its plan after Russia's
         # invasion prompted it ... It has since ordered"), then any subject, then the nearest;
         # a description ("the air force") with no main subject before it is the article's state.
-        same = self._same_service(token, sent) if ref is not None else None
+        # "Defence Minister Mariusz Blaszczak said ... The minister said": the titled person's
+        same = (
+            self._titled_person(token) or self._same_service(token, sent)
+            if ref is not None
+            else None
+        )
         if same is not None or (ref is not None and ref.office_only):
             return same  # "the Royal Thai Air Force ... The air force operates F-16s"
         if ref is not None and ref.home:
@@ -456,6 +474,28 @@ class Resolved:
                 and not any(self.state_at(c.i) for c in t.children)  # "the Pakistani army"
             ):
                 return self.antecedent(t)
+        return None
+
+    def _titled_person(self, token: Token) -> str | None:
+        """The state of the last person named before with the same title ("Defence Minister
+        Mariusz Blaszczak said ... The minister said"), for a bare title with no state of its
+        own."""
+        # one person's title, with no state of its own ("the minister", not "Poland's minister")
+        if token.lemma_ not in TITLE_WORDS or token.tag_ != "NN":
+            return None
+        if any(self.state_at(c.i) for c in token.subtree):
+            return None
+        doc = token.doc
+        for m in reversed(self.mentions):
+            if m.end > token.i:
+                continue
+            if not m.actor.startswith("P:") or not m.state:
+                continue
+            root = doc[m.start : m.end].root
+            titles = [doc[i] for i in range(max(m.start - 3, 0), m.start)]
+            titles += [c for c in root.children if c.dep_ == "appos"]
+            if any(t.lemma_.lower() == token.lemma_.lower() for t in titles):
+                return m.state
         return None
 
     def _same_service(self, token: Token, sent: Span) -> str | None:

@@ -621,3 +621,16 @@ def test_a_warning_no_state_gives_or_receives_is_a_saying(run: Callable[..., Ana
     assert [(c.type, c.speaker, c.target) for c in run(text).stance_cues if c.cue == "warned"] == [
         ("pressure", "RUS", "NOR")
     ]
+
+
+def test_a_bare_title_is_the_person_last_named_with_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Poland has sent the United States a request for 32 F-35A fighters, Defence Minister"
+        " Mariusz Blaszczak said on Tuesday. The request follows orders for Patriot batteries"
+        " and HIMARS launchers from Washington. Officials in Washington welcomed it. Critics at"
+        " home asked whether Poland can afford the jets. The United States has not set a price."
+        " Washington approved a sale of tanks to Warsaw last year. The minister said the"
+        " purchase would be spread over several years."
+    )
+    said = [c for c in run(text).stance_cues if c.cue == "said"]
+    assert [c.speaker for c in said] == ["POL", "POL"]
