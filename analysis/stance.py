@@ -133,6 +133,17 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
     return None
 
 
+def _agent_state(verb: Token, resolved: Resolved) -> str | None:
+    """The state of a passive verb's agent ("was announced by President Obama", "was
+    condemned by Moscow")."""
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            for obj in agent.children:
+                if obj.dep_ == "pobj":
+                    return resolved.subject_state(obj)
+    return None
+
+
 def _relative_antecedent(subj: Token, verb: Token, resolved: Resolved) -> Token:
     """The noun a relative subject stands for when it names a state ("officials in Warsaw,
     who said ..."), also when the parser hung its clause on the main verb; any other subject
@@ -816,7 +827,8 @@ def _row(
         elif "familiar" in span.text.lower() or "source" in span.text.lower():
             speaker = None
         else:
-            speaker = _subject_state(verb, resolved)
+            # "The rapprochement was announced by President Barack Obama": a passive's agent
+            speaker = _agent_state(verb, resolved) or _subject_state(verb, resolved)
         target = None  # plain attribution has a speaker, not a target
     elif span.root.pos_ == "NOUN" and (
         cue.type == "pressure" or (cue.type == "evaluation" and _sourced(span.root, resolved))

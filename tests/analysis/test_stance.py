@@ -634,3 +634,10 @@ def test_a_bare_title_is_the_person_last_named_with_it(run: Callable[..., Analys
     )
     said = [c for c in run(text).stance_cues if c.cue == "said"]
     assert [c.speaker for c in said] == ["POL", "POL"]
+
+
+def test_a_passive_report_is_its_agent_s(run: Callable[..., Analysis]) -> None:
+    result = run("The reopening of the embassies was announced by President Barack Obama.")
+    assert [(c.cue, c.speaker) for c in result.stance_cues if c.type == "attribution"] == [
+        ("announced", "USA")
+    ]
