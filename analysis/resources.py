@@ -1052,7 +1052,7 @@ def _group_noun(row: dict[str, Any]) -> str:
     return lemma
 
 
-SPEAKER_KINDS = ("independent", "foreign", "region", "armed_group", "institution")
+SPEAKER_KINDS = ("independent", "foreign", "region", "armed_group", "institution", "past")
 
 
 @lru_cache(maxsize=1)
@@ -1063,7 +1063,7 @@ def speaker_words() -> dict[str, str]:
     ``armed_group`` nouns for fighters outside a state's forces ("rebels", "militia"), who are
     no state even with one named before them ("Yemen's Houthi rebels"); ``institution`` nouns
     of a state's offices, whose modifiers name their remit, not a region ("the foreign
-    ministry")."""
+    ministry"); ``past`` modifiers of one who no longer holds office ("retired officers")."""
     return dict(_read("speakers.v1.jsonl", _speaker))
 
 

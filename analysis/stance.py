@@ -200,16 +200,21 @@ def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
         return True
     if words.get(subj.lemma_.lower()) == "institution":
         return False  # "the foreign ministry": a remit, not a vague origin
+    # "Western officials"; "some retired air force officers": no state's voice
     return any(
-        c.dep_ in ("amod", "compound") and words.get(c.lower_) == "region" for c in subj.children
+        c.dep_ in ("amod", "compound") and words.get(c.lower_) in ("region", "past")
+        for c in subj.children
     )
 
 
 def _named_before(subj: Token, resolved: Resolved) -> str | None:
     """A state named before a subject's head noun ("Chinese diplomats"); never for an armed
     group ("Yemen's Houthi rebels") or an independent voice ("Russian analysts")."""
-    if resources.speaker_words().get(subj.lemma_.lower()) in ("armed_group", "independent"):
+    words = resources.speaker_words()
+    if words.get(subj.lemma_.lower()) in ("armed_group", "independent"):
         return None  # "Russian analysts", "Russian commentators": no voice of the state
+    if any(c.dep_ == "amod" and words.get(c.lower_) == "past" for c in subj.children):
+        return None  # "former Indian officials": no longer its voice
     for c in subj.children:
         if c.i < subj.i and c.dep_ in ("amod", "compound", "poss"):
             for t in c.subtree:

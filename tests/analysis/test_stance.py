@@ -641,3 +641,18 @@ def test_a_passive_report_is_its_agent_s(run: Callable[..., Analysis]) -> None:
     assert [(c.cue, c.speaker) for c in result.stance_cues if c.type == "attribution"] == [
         ("announced", "USA")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("Some retired air force officers argued that Australia should buy the F-22.", None),
+        ("Former Indian officials said the deal was a mistake.", None),
+        ("Indian officials said the deal was a mistake.", "IND"),
+    ],
+)
+def test_one_who_has_left_office_speaks_for_no_state(
+    run: Callable[..., Analysis], text: str, speaker: str | None
+) -> None:
+    said = [c for c in run(text).stance_cues if c.type == "attribution"]
+    assert said and all(c.speaker == speaker for c in said)
