@@ -536,7 +536,8 @@ def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> None:
     )
     if not ordered or command.lemma_ not in rule.command_verbs:
         return
-    commander = next((c for c in command.children if c.dep_ == "nsubj"), None)
+    acting = command.head.head if command.dep_ == "pcomp" else command  # "responded by ordering"
+    commander = next((c for c in acting.children if c.dep_ == "nsubj"), None)
     commanded = next((c for c in command.children if c.dep_ in ("dobj", "dative")), None)
     if commander is None or commanded is None:
         return

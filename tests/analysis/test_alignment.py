@@ -1963,3 +1963,23 @@ def test_export_licences_are_arms_given_or_withheld(
     run: Callable[..., Analysis], sentence: str, triple: tuple[str, str, int]
 ) -> None:
     assert triple in {(a.subject, a.counterpart, a.direction) for a in run(sentence).alignment}
+
+
+@pytest.mark.parametrize(
+    "sentence,triple",
+    [
+        (
+            "Moscow responded by ordering 20 Czech embassy staff to leave Russia.",
+            ("RUS", "CZE", -1),
+        ),
+        (
+            "Chinese coast guard ships blasted water cannon at Philippine supply boats.",
+            ("CHN", "PHL", -1),
+        ),
+        ("The United States imposed export controls on Chinese chipmakers.", ("USA", "CHN", -1)),
+    ],
+)
+def test_commands_by_response_water_cannon_blasts_and_export_controls(
+    run: Callable[..., Analysis], sentence: str, triple: tuple[str, str, int]
+) -> None:
+    assert triple in {(a.subject, a.counterpart, a.direction) for a in run(sentence).alignment}
