@@ -34,19 +34,6 @@ from analysis.model import ActorRow, Article, EntityRow
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLURAL = frozenset({"they", "their", "them"})
-# Titles of one person: a bare one ("the minister") is the person last named with it.
-TITLE_WORDS = frozenset(
-    {
-        "minister",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "commander",
-        "general",
-        "ambassador",
-        "envoy",
-    }
-)
 PRONOUNS = {
     "he": "person",
     "she": "person",
@@ -209,7 +196,7 @@ class Resolved:
         # a description ("the air force") with no main subject before it is the article's state.
         # "Defence Minister Mariusz Blaszczak said ... The minister said": the titled person's
         same = (
-            self._titled_person(token) or self._same_service(token, sent)
+            (ref.person and self._titled_person(token)) or self._same_service(token, sent)
             if ref is not None
             else None
         )
@@ -481,7 +468,7 @@ class Resolved:
         Mariusz Blaszczak said ... The minister said"), for a bare title with no state of its
         own."""
         # one person's title, with no state of its own ("the minister", not "Poland's minister")
-        if token.lemma_ not in TITLE_WORDS or token.tag_ != "NN":
+        if token.tag_ != "NN":
             return None
         if any(self.state_at(c.i) for c in token.subtree):
             return None

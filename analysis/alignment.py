@@ -82,12 +82,8 @@ SKIP_DEPS = frozenset(
 
 @lru_cache(maxsize=1)
 def _word_triggers() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for rule in resources.signal_rules().values():
-        for trig in rule.triggers:
-            if " " not in trig:
-                out.setdefault(trig.lower(), rule.type)
-    return out
+    """The first class each one-word trigger fires (see ``_word_kinds``)."""
+    return {word: kinds[0] for word, kinds in _word_kinds().items()}
 
 
 @lru_cache(maxsize=1)

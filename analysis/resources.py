@@ -290,6 +290,8 @@ class Reference:
     # Refers only to one of these states ("the island": an island state, not the last state
     # named).
     among: frozenset[str] = frozenset()
+    # A title of one person ("the minister"): the person last named with it.
+    person: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -770,6 +772,7 @@ def _reference(row: dict[str, Any]) -> Reference:
         only_with=_strs(row.get("only_with", [])),
         plain=bool(row.get("plain", False)),
         among=frozenset(_strs(row.get("among", []))),
+        person=bool(row.get("person", False)),
     )
     if rec.kind not in ("state", "bloc") or not rec.lemma:
         raise ValueError("kind is state or bloc")
