@@ -23,6 +23,7 @@ from analysis.doc import (
     doc_text,
     first_conjunct,
     heading_before,
+    paragraph_start,
     sentence,
     sentences,
     sentences_back,
@@ -313,6 +314,10 @@ class Resolved:
         person = want == "person"
         for back in (1, 3) if person else (1 if want else 2,):
             floor = sentences_back(token, back)
+            if ref is not None and ref.paragraph:
+                # "Moscow reacted coolly. ... [new paragraph] The air force flies Su-27s": a
+                # state's service refers back within its paragraph only, else to the article's.
+                floor = max(floor, paragraph_start(token))
             before = [
                 m
                 for m in self.mentions
@@ -794,7 +799,9 @@ class Resolved:
                 st = self.antecedent(t)
                 if st:
                     return st
-        if subj.lower_ in RELATIVE and subj.head.dep_ in ("relcl", "acl"):
+        # "Pakistan, whose navy operates ...": the possessor is the noun the clause is on
+        whose = any(c.dep_ == "poss" and c.lower_ == "whose" for c in subj.children)
+        if (subj.lower_ in RELATIVE or whose) and subj.head.dep_ in ("relcl", "acl"):
             noun = subj.head.head
             for t in noun.subtree:
                 if t.i > noun.i:

@@ -220,6 +220,21 @@ def sentences_back(token: Token, n: int) -> int:
     return start
 
 
+def paragraph_start(token: Token) -> int:
+    """The first token index of the paragraph (the text after the last line break) that
+    holds ``token``'s sentence."""
+    doc = token.doc
+    sent = sentence(token)
+    cut = doc_text(doc).rfind("\n", 0, sent.start_char) + 1
+    start = sent.start
+    while start > 0:
+        prev = sentence(doc[start - 1])
+        if prev.start_char < cut:
+            break
+        start = prev.start
+    return start
+
+
 HEADING_WORDS = 14
 """The longest line read as a subheading ("Artillery from Korea and France")."""
 

@@ -105,24 +105,32 @@ def name_patterns() -> tuple[tuple[str, str, str], ...]:
             out.append(("PERSON", form, person.id))
             out.extend(("PERSON", other, person.id) for other in initials_spelled(form))
     for weapon in resources.weapons():
-        for form in weapon.forms:
-            out.append(("WEAPON", form, weapon.id))
-            if _capitalised_word(form):
-                out.append(("WEAPON", form.upper(), weapon.id))  # "ANKA", "KAAN" for "Anka"
-            plural = _plural(form)
-            if plural is not None and (any(c.isdigit() for c in form) or form[0].isupper()):
-                out.append(("WEAPON", plural, weapon.id))
-        # A system's own name that is also an ordinary word or name ("Archer", "Tiger", "Hawk")
-        # is kept out of its forms; it names the system only before a head noun of its kind.
-        # So is the last word of a designated name ("Avenger" of "M1097 Avenger").
-        out.extend(
-            (GUARDED, form, weapon.id)
-            for form in weapon.exclude
-            if form.lower() in (weapon.name.lower(), weapon.name.lower().split()[-1])
-        )
+        out.extend(_weapon_patterns(weapon))
     out.extend(("BLOCK", phrase, "") for phrase in resources.blocked_phrases())
     out.extend(_place_patterns())
     return tuple(out)
+
+
+def _weapon_patterns(weapon: resources.WeaponRecord) -> list[tuple[str, str, str]]:
+    """(label, text, id) for a weapon's forms, their capitals and plurals, and its guarded
+    names."""
+    out: list[tuple[str, str, str]] = []
+    for form in weapon.forms:
+        out.append(("WEAPON", form, weapon.id))
+        if _capitalised_word(form):
+            out.append(("WEAPON", form.upper(), weapon.id))  # "ANKA", "KAAN" for "Anka"
+        plural = _plural(form)
+        if plural is not None and (any(c.isdigit() for c in form) or form[0].isupper()):
+            out.append(("WEAPON", plural, weapon.id))
+    # A system's own name that is also an ordinary word or name ("Archer", "Tiger", "Hawk")
+    # is kept out of its forms; it names the system only before a head noun of its kind.
+    # So is the last word of a designated name ("Avenger" of "M1097 Avenger").
+    for form in weapon.exclude:
+        if form.lower() in (weapon.name.lower(), weapon.name.lower().split()[-1]):
+            out.append((GUARDED, form, weapon.id))
+            if _capitalised_word(form):
+                out.append((GUARDED, form.upper(), weapon.id))  # "GROM missiles"
+    return out
 
 
 _INITIALS = re.compile(r"^((?:[A-Z]\.\s?)+)(\S.*)$")
@@ -159,7 +167,8 @@ def term_patterns() -> tuple[tuple[str, str, str], ...]:
     """(label, text, id) for case-insensitive phrases: weapon terms, cue and signal phrases."""
     out: list[tuple[str, str, str]] = []
     for term in resources.weapon_terms():
-        out.append(("TERM", term.term, term.category))
+        if not term.refers:  # "the vessel" refers back to a weapon; it names none
+            out.append(("TERM", term.term, term.category))
     for i, cue in enumerate(resources.stance_cues()):
         if cue.match == "phrase":
             out.append(("CUE", cue.cue, str(i)))

@@ -895,13 +895,20 @@ def _climb(
         head = _deal_for(tok, head, index)
         if any(f.passes for f in index.get(head.i, ())):
             # "The package includes Hellfire missiles", "weapons including Su-30 fighters".
+            # "The package is reported to include ...": the subject raised to the verb above
+            holder = head.head if head.dep_ == "xcomp" else head
             subj = next(
-                (c for c in head.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS),
+                (
+                    c
+                    for c in holder.children
+                    if c.dep_ in ("nsubj", "nsubjpass" if holder != head else "nsubj")
+                    and c.tag_ not in RELATIVE_TAGS
+                ),
                 None,
             )
             # "The package includes ..., the Pentagon said", "officials said the package also
             # included ...": a reported clause keeps its subject
-            main = head.dep_ in ("ROOT", "ccomp")
+            main = holder.dep_ in ("ROOT", "ccomp")
             tok = anchor = subj if subj is not None and main else head.head
             tok = anchor = _listed_package(tok, index) or tok
             if tok.i == root.i or tok == head:
@@ -1842,7 +1849,11 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
     for _ in range(4):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
-        stranded = _stranded_subject(holder)
+        stranded = (
+            _stranded_subject(holder)
+            or _relative_participle(holder)
+            or _reported_participle(holder)
+        )
         if stranded is not None and stranded.i not in skip:
             return resolved.subject_state(stranded)
         obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
@@ -1891,6 +1902,42 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip:
             return resolved.subject_state(c)
     return None
+
+
+def _relative_participle(verb: Token) -> Token | None:
+    """ "Azerbaijan, which has spent heavily on arms, buying T-90S tanks from Russia": a
+    participle with no subject right after a relative clause, which the parser hung on the
+    main clause, shares the relative clause's subject; None for anything else."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.left_edge.i < 3:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    if doc[verb.left_edge.i - 1].text != ",":
+        return None
+    last = doc[verb.left_edge.i - 2]
+    clause = next((a for a in (last, *last.ancestors) if a.dep_ == "relcl"), None)
+    if clause is None or clause.right_edge.i != last.i or verb in clause.ancestors:
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+
+
+def _reported_participle(verb: Token) -> Token | None:
+    """ "The first Su-30SMs have arrived, the prime minister announced, giving the state its
+    first modern jets": a participle with no subject that the parser hung on a verb of saying
+    tells what the reported clause did; its subject is that clause's."""
+    if (
+        verb.dep_ != "advcl"
+        or verb.tag_ != "VBG"
+        or verb.head.lemma_ not in resources.speech_verbs()
+    ):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    said = next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if said is None:
+        return None
+    return next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -2265,7 +2312,11 @@ def _modifier_parties(
     """Supplier or operator named inside the noun phrase: "Russian-made", "Serbia's", "Chinese"."""
     got = Parties()
     own = _own_conjunct(mention.root(doc), anchor)
-    spans = [range(own.left_edge.i, mention.end)]
+    end = mention.end
+    if own.dep_ == "compound" and own.head.lemma_ in resources.frame_lemmas(HOLDINGS_FRAME):
+        # "Malaysia's Russian-built Su-30MKM fleet": the fleet's modifiers are the weapon's
+        own, end = own.head, own.head.i
+    spans = [range(own.left_edge.i, end)]
     shared = _shared_modifier(doc, mention, own.left_edge.i, resolved)
     if shared is not None:
         spans.append(range(shared, own.left_edge.i))
@@ -2343,6 +2394,9 @@ def _shared_modifier(
     if _possessive_pronoun(tok):
         return j  # "its F-15SG and F-16 fighters": the list's possessor
     after = doc[j + 1].text if j + 1 < len(doc) else ""
+    maker = after == "-" and j + 2 < len(doc) and doc[j + 2].lower_ in MAKER_WORDS
+    if maker and mention.origin not in (None, resolved.state_at(j)):
+        return None  # "Polish-made Grom missiles and Stingers": the Stinger is American
     if (
         tok.ent_type_ == "NORP"
         or tok.pos_ == "ADJ"
@@ -2351,6 +2405,10 @@ def _shared_modifier(
     ):
         return j
     return None
+
+
+MAKER_WORDS = frozenset({"made", "built", "designed", "produced", "manufactured"})
+"""Participles after a state that name a weapon's maker, a fact of its design."""
 
 
 def _possessive_pronoun(tok: Token) -> bool:
@@ -3416,7 +3474,21 @@ def _later_stage(
     them in 2017") that delivered it or put it in service."""
     if status not in ("ordered", "delivered") or gov.token is None:
         return status
-    clauses = [c for c in _own_noun(root).children if c.dep_ == "relcl"]
+    own = _own_noun(root)
+    nouns = [own]
+    for _ in range(4):  # "the MiG-21 and MiG-23 fighters and T-72 tanks now in service"
+        if nouns[-1].dep_ not in ("conj", "nmod", "compound", "amod"):
+            break
+        nouns.append(nouns[-1].head)
+    if nouns[-1].dep_ == "pobj" and nouns[-1].head.lower_ == "of":
+        nouns.append(nouns[-1].head.head)  # "most of the fighters now in service"
+    if status == "delivered" and any(
+        c.dep_ == "prep" and any(f.id == "in-service" for f in index.get(c.i, ()))
+        for n in nouns
+        for c in n.children
+    ):
+        return "in_service"  # "the MiG-21 fighters now in service came from Moscow"
+    clauses = [c for c in own.children if c.dep_ == "relcl"]
     verb = gov.token
     # "bought 24 Su-30MK2s from Russia, which entered service": a clause the parser hung on the
     # source that only a weapon can do (arrive, enter service)
@@ -3513,8 +3585,22 @@ def _winner(gov: Governor) -> bool:
     ("the F-35 beat the Rafale") or a lasting one ("the jets will replace the Hornets")."""
     frame = gov.frame
     assert frame is not None
-    lasting = _lasting(frame) and frame.subject != "theme"
+    lasting = _lasting(frame) and frame.subject != "theme" and not _raised_passive(gov.token)
     return (frame.subject == "rival" or lasting) and first_conjunct(gov.anchor).dep_ == "nsubj"
+
+
+def _raised_passive(tok: Token | None) -> bool:
+    """Whether a subject's verb is a passive raised through "due to", "set to", "expected to"
+    ("the Mirage III interceptors are due to be retired"): the subject is what is retired."""
+    if tok is None:
+        return False
+    chain = [tok]
+    for _ in range(3):
+        nxt = [c for c in chain[-1].children if c.dep_ in ("acomp", "xcomp")]
+        if not nxt:
+            break
+        chain.append(nxt[0])
+    return any(c.dep_ == "auxpass" for t in chain[1:] for c in t.children)
 
 
 def _replacement(anchor: Token) -> bool:
@@ -3530,8 +3616,12 @@ def _deal_referred(gov: Governor, found: list[Candidate], resolved: Resolved) ->
     noun = gov.token
     if noun is None or noun.pos_ != "NOUN" or gov.frame is None or gov.inner:
         return None
-    if noun.dep_ != "nsubj" or not any(
-        f.passes for f in frame_index(noun.doc).get(noun.head.i, ())
+    verb = noun.head
+    # "The package is reported to include ...": the listing verb below the one raised to
+    lists = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    index = frame_index(noun.doc)
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not any(
+        f.passes for v in lists for f in index.get(v.i, ())
     ):
         return None  # only a deal that lists what it holds ("The package includes ...")
     if not _definite_without_parties(noun, resolved):
@@ -3588,6 +3678,24 @@ def _definite_without_parties(noun: Token, resolved: Resolved) -> bool:
 
 ARMING = frozenset({"arm", "equip", "fit"})
 """Verbs of a weapon fitted to another ("a coastal defence system armed with the NSM")."""
+CARRYING = frozenset({"carry"})
+"""Verbs whose object a platform is armed with ("the frigate will carry Aster 15 missiles")."""
+PLATFORMS = frozenset(
+    {
+        "fighter_aircraft",
+        "ship",
+        "submarine",
+        "helicopter",
+        "combat_helicopter",
+        "uav",
+        "patrol_aircraft",
+        "transport_aircraft",
+        "tank",
+        "armoured_vehicle",
+        "air_defence",
+    }
+)
+"""Categories of weapons that carry others."""
 
 
 def _armaments(doc: Doc, mentions: list[WeaponMention], found: list[Candidate]) -> list[Candidate]:
@@ -3602,24 +3710,47 @@ def _armaments(doc: Doc, mentions: list[WeaponMention], found: list[Candidate]) 
             continue
         noun = _list_head(_own_noun(m.root(doc)), verbs=False)  # "with A and B missiles"
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+        if noun.dep_ == "dobj" and noun.head.lemma_ in CARRYING:
+            verb = noun.head  # "the vessel will carry Aster 15 missiles"
         if verb is None:
             continue
         if verb.lemma_ in ARMING and verb.dep_ == "acl":
             host = hosts.get(verb.head.i)
-        elif verb.lemma_ == "come":
+        elif (
+            verb.lemma_ == "come"
+            or verb.lemma_ in CARRYING
+            or (verb.lemma_ in ARMING and any(c.dep_ == "nsubjpass" for c in verb.children))
+        ):
             # "The jets come with Meteor air-to-air missiles": what comes with a weapon
             # handed over goes with it.
-            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             host = hosts.get(subj.i) if subj is not None else None
-            if host is None and subj is not None and _definite_noun(subj):
-                # "India inducted five Rafales. The jets come with ...": the last transfer
-                floor = sentences_back(verb, 1)
-                host = next((c for c in reversed(found) if floor <= c.mention.start < verb.i), None)
+            if host is None and subj is not None and _definite_noun(subj) and _platform_word(subj):
+                # "India inducted five Rafales. The jets come with ...": the last transfer of
+                # a platform that carries weapons
+                floor = sentences_back(verb, 2)
+                host = next(
+                    (
+                        c
+                        for c in reversed(found)
+                        if floor <= c.mention.start < verb.i and c.mention.category in PLATFORMS
+                    ),
+                    None,
+                )
         else:
             continue
         if host is not None and host.supplier is not None:
             out.append(Candidate(m, host.gov, host.status, host.supplier, host.recipient))
     return out
+
+
+def _platform_word(tok: Token) -> bool:
+    """Whether a noun names a weapon that carries others ("the frigate", "the vessel", "the
+    jets"), as a weapon term of such a kind or a word that refers back to one."""
+    return any(
+        t.term.lower() == tok.lower_ and (t.refers or t.category in PLATFORMS)
+        for t in resources.weapon_terms()
+    )
 
 
 def _definite_noun(tok: Token) -> bool:
@@ -4866,12 +4997,17 @@ def _recent_subject(
     found, at = None, lo.start - 1
     for m in reversed(resolved.in_span(lo)):
         root = doc[m.start : m.end].root
+        # "Russia and Algeria have agreed a package": each state of a joint subject
+        start = m.start
+        if root.dep_ == "conj" and first_conjunct(root).dep_ in ("nsubj", "nsubjpass"):
+            root = first_conjunct(root)
+            start = root.left_edge.i
         if (
             m.state
             and m.state != supplier
             and m.state not in avoid
             and resources.is_country(m.state)
-            and _main_subject(root, opens=m.start == sentence(doc[m.start]).start)
+            and _main_subject(root, opens=start == sentence(doc[start]).start)
             and not _supplying(root)
         ):
             found, at = m.state, m.start

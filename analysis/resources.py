@@ -107,6 +107,7 @@ class WeaponTerm:
     term: str
     category: str
     umbrella: bool = False  # "arms", "military aid": a cover for whatever kinds it names
+    refers: bool = False  # "the vessel", "the jets": refers back to a platform, names none
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +283,7 @@ class Reference:
     bare: bool = False  # refers without "the"/"its" ("officials said")
     home: bool = False  # an institution ("the government"): the article's own state
     office_only: bool = False  # "the ambassador": only an earlier mention of the office tells
+    paragraph: bool = False  # a service ("the air force"): refers back within its paragraph
     # Refers only with one of these words before it ("state media", not "local media").
     only_with: tuple[str, ...] = ()
     # Refers only with no word describing it ("the community", not "the international
@@ -634,6 +636,7 @@ def _term(row: dict[str, Any]) -> WeaponTerm:
         term=str(row["term"]),
         category=str(row["category"]),
         umbrella=bool(row.get("umbrella", False)),
+        refers=bool(row.get("refers", False)),
     )
     if rec.category not in CATEGORIES:
         raise ValueError(f"category {rec.category!r}")
@@ -769,6 +772,7 @@ def _reference(row: dict[str, Any]) -> Reference:
         bare=bool(row.get("bare", False)),
         home=bool(row.get("home", False)),
         office_only=bool(row.get("office_only", False)),
+        paragraph=bool(row.get("paragraph", False)),
         only_with=_strs(row.get("only_with", [])),
         plain=bool(row.get("plain", False)),
         among=frozenset(_strs(row.get("among", []))),

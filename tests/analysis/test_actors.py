@@ -150,6 +150,21 @@ def test_the_service_stands_for_the_state_of_the_service_named_before(nlp: Langu
     assert antecedent_of(nlp, "Ghana met. The Secret Service said so.", "service") is None
 
 
+def test_a_service_opening_a_paragraph_is_the_articles_state_not_the_last_named(
+    nlp: Language,
+) -> None:
+    text = (
+        "Indonesia has dropped its plan to buy Su-35 fighters from Russia, officials said on"
+        " Wednesday. Indonesia will instead focus on the Rafale.\n\nMoscow reacted coolly. The"
+        " Russian embassy said it had received no notice.\n\nThe air force currently flies"
+        " Su-27 fighters."
+    )
+    assert antecedent_of(nlp, text, "force") == "IDN"
+    # within its own paragraph, the state named before
+    text = "Moscow reacted coolly. Russia said the air force would fly on."
+    assert antecedent_of(nlp, text, "force") == "RUS"
+
+
 def test_known_people_resolve_to_the_state_they_act_for(run: Callable[..., Analysis]) -> None:
     result = run("Aleksandar Vucic met Vladimir Putin. Vucic later thanked Putin.")
     people = {a.name: a for a in result.actors if a.type == "person"}

@@ -3488,3 +3488,137 @@ def test_a_second_hand_purchase_the_parser_made_a_verb_describes_what_is_relied_
         " Norway in the early 1990s."
     )
     assert [r[2:] for r in deals(run(text))] == [("NOR", "DNK", "in_service")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            # the origin stands on the fleet noun, not on the system
+            "Malaysia's Russian-built Su-30MKM fleet has struggled with spare parts.",
+            ("Su-30", "RUS", "MYS", "in_service"),
+        ),
+        (
+            # a passive raised through "due to": the subject is what is retired
+            "Argentina wants new jets. The air force's French-built Mirage III interceptors are"
+            " due to be retired this year.",
+            ("Mirage III", "FRA", "ARG", "in_service"),
+        ),
+        (
+            # "whose navy": the navy of the noun the clause is on
+            "The deal could sharpen competition with Pakistan, whose navy operates"
+            " French-designed Agosta 90B submarines.",
+            ("Agosta-class", "FRA", "PAK", "in_service"),
+        ),
+        (
+            # a name that is also a word, in capitals before its kind of noun
+            "Until now Lithuania's air defence has rested on Polish-made GROM shoulder-fired"
+            " missiles.",
+            ("Grom", "POL", "LTU", "in_service"),
+        ),
+        (
+            # "now in service" on the noun: the weapons that came from Moscow serve today
+            "Most of Algeria's MiG-21 fighters now in service came from Moscow.",
+            ("MiG-21", "RUS", "DZA", "in_service"),
+        ),
+    ],
+)
+def test_a_states_holdings_of_named_foreign_origin(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    rows = [(r[0], *r[2:]) for r in deals(run(text))]
+    assert expected in rows
+
+
+def test_a_maker_before_the_first_item_is_not_a_later_items_of_another_origin(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Until now Lithuania's air defence has relied on short-range weapons, including"
+        " Polish-made GROM shoulder-fired missiles and Stingers."
+    )
+    rows = deals(run(text))
+    assert ("Grom", "air_defence", "POL", "LTU", "in_service") in rows
+    assert not [r for r in rows if r[0] == "Stinger" and r[2] == "POL"]
+
+
+def test_a_package_reported_to_include_weapons_lists_what_the_deal_covers(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia and Algeria have agreed a package of arms contracts worth 7.5 billion dollars,"
+        " officials said. The package, the largest arms deal in Russia's history, is reported"
+        " to include 28 Su-30MKA fighters and about 185 T-90S tanks. In Rabat the purchases will"
+        " be watched closely: Morocco is said to be in talks with France over the Rafale."
+    )
+    rows = deals(run(text))
+    assert ("Su-30", "fighter_aircraft", "RUS", "DZA", "ordered") in rows
+    assert ("T-90", "tank", "RUS", "DZA", "ordered") in rows
+
+
+def test_a_participle_after_a_relative_clause_shares_its_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Armenia received its first Su-30SM jets. The arrival will be watched closely in"
+        " neighbouring Azerbaijan, which has spent heavily on arms over the past decade, buying"
+        " T-90S tanks from Russia and attack drones from Israel."
+    )
+    rows = [(r[0], r[2], r[3]) for r in deals(run(text))]
+    assert ("T-90", "RUS", "AZE") in rows
+    assert (None, "ISR", "AZE") in rows
+
+
+def test_a_participle_hung_on_a_verb_of_saying_is_the_reported_clauses(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The first four Su-30SM fighters bought by Armenia from Russia have arrived in the"
+        " country, Prime Minister Nikol Pashinyan announced on Friday, giving the small state"
+        " its first modern combat jets."
+    )
+    rows = [(r[0], r[2], r[3]) for r in deals(run(text))]
+    assert rows == [("Su-30", "RUS", "ARM")]
+
+
+@pytest.mark.parametrize(
+    "text,armament",
+    [
+        (
+            "Morocco took delivery of the FREMM frigate Mohammed VI from France on Thursday."
+            " Sailors have trained on board for months. According to the navy, the vessel will"
+            " carry Aster 15 surface-to-air missiles.",
+            "Aster 15",
+        ),
+        (
+            "India received five Rafale fighters from France. The jets will be armed with"
+            " Meteor missiles.",
+            "Meteor",
+        ),
+    ],
+)
+def test_what_a_delivered_platform_carries_goes_with_it(
+    run: Callable[..., Analysis], text: str, armament: str
+) -> None:
+    rows = deals(run(text))
+    supplier, recipient = rows[0][2], rows[0][3]
+    assert [(r[2], r[3]) for r in rows if r[0] == armament] == [(supplier, recipient)]
+
+
+def test_what_a_crew_carries_is_no_armament_of_a_delivered_platform(
+    run: Callable[..., Analysis],
+) -> None:
+    rows = deals(run("India received five Rafales from France. The pilots carry Glock pistols."))
+    assert [r[0] for r in rows] == ["Rafale"]
+
+
+def test_spartan_before_a_vehicle_noun_is_the_british_carrier(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Latvia has agreed to buy 123 used armoured vehicles from Britain. The package includes"
+        " Scimitar reconnaissance vehicles and Spartan personnel carriers."
+    )
+    systems = {r[0] for r in deals(run(text))}
+    assert "FV103 Spartan" in systems
+    assert "C-27J Spartan" not in systems
