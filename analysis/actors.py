@@ -948,10 +948,16 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
     own S-400 purchase"), passing over a source or partner ("ordered F-35s from the United
     States, and its air defence relies on ..."); None when only sources are named."""
     own = [m for m in mentions if not m.actor.startswith("P:")]
+    if token.head.lemma_ in resources.state_possessions():
+        # "asked the CSTO for help after Azerbaijani forces struck positions inside its
+        # territory": a territory is a state's, not the bloc's named nearer
+        own = [m for m in own if m.state and not _is_bloc(m.state)]
     for m in reversed(own):
         root = token.doc[m.start : m.end].root
         if root.dep_ in ("amod", "compound") and root.head.i != token.head.i:
             continue  # "will stop buying Israeli arms, although its air force": a description
+        if root.dep_ == "npadvmod" and root.head.dep_ == "amod":
+            continue  # "the Russian-led bloc", "Iranian-backed militias": a description
         if _in_apposition(root):
             continue  # "Hungary, a member of NATO since 1999, has bought its weapons"
         if not _partner(root):

@@ -333,10 +333,20 @@ def _targets(
             mention = resolved.by_token.get(t.i)
             if mention is not None and _company(mention.actor):
                 continue  # "signed a contract with BAE Systems": a company is no party
-            st = resolved.state_at(t.i) or _bloc_reference(t, resolved)
+            st = resolved.state_at(t.i) or _bloc_reference(t, resolved) or _owner_of(t, resolved)
             if st and st not in out:
                 out.append(st)
     return out
+
+
+def _owner_of(tok: Token, resolved: Resolved) -> str | None:
+    """The state a possessive pronoun in an act's phrase stands for, when what it owns is a
+    state's own ("struck positions inside its territory")."""
+    if tok.dep_ != "poss" or tok.lower_ not in ("its", "their"):
+        return None
+    if tok.head.lemma_ not in resources.state_possessions():
+        return None
+    return resolved.antecedent(tok)
 
 
 def _private_people(tok: Token) -> bool:

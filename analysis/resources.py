@@ -1052,6 +1052,13 @@ def group_nouns() -> frozenset[str]:
     return frozenset(_read("group_nouns.v1.jsonl", _group_noun))
 
 
+@lru_cache(maxsize=1)
+def state_possessions() -> frozenset[str]:
+    """Nouns only a state owns ("its territory", "its airspace"): their possessor is a state,
+    never a bloc named nearer (``state_possessions.v1.jsonl``)."""
+    return frozenset(_read("state_possessions.v1.jsonl", _group_noun))
+
+
 def _group_noun(row: dict[str, Any]) -> str:
     lemma = str(row["lemma"])
     if not lemma or lemma != lemma.lower():
@@ -1199,6 +1206,7 @@ DATA_FILES: dict[str, Any] = {
     "transfer_frames.v1.jsonl": transfer_frames,
     "references.v1.jsonl": references,
     "group_nouns.v1.jsonl": group_nouns,
+    "state_possessions.v1.jsonl": state_possessions,
     "blocked_phrases.v1.jsonl": blocked_phrases,
     "titles.v1.jsonl": title_words,
     "speakers.v1.jsonl": speaker_words,

@@ -762,3 +762,11 @@ def test_an_it_that_stands_for_what_follows_is_no_state(nlp: Language, text: str
     resolved = resolve(doc, Article(text=text, title="t"))
     it = next(t for t in doc if t.text == "It")
     assert resolved.antecedent(it) is None
+
+
+def test_its_territory_is_a_states_not_a_bloc_or_a_description(nlp: Language) -> None:
+    text = (
+        "Armenia formally asked the Russian-led Collective Security Treaty Organization for"
+        " help after Azerbaijani forces struck positions inside its territory."
+    )
+    assert antecedent_of(nlp, text, "its") == "ARM"

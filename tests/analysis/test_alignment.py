@@ -1983,3 +1983,21 @@ def test_commands_by_response_water_cannon_blasts_and_export_controls(
     run: Callable[..., Analysis], sentence: str, triple: tuple[str, str, int]
 ) -> None:
     assert triple in {(a.subject, a.counterpart, a.direction) for a in run(sentence).alignment}
+
+
+def test_an_attack_on_its_territory_is_on_the_state_its_stands_for(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Armenia formally asked the Russian-led Collective Security Treaty Organization for"
+        " military assistance after Azerbaijani forces struck positions inside its"
+        " internationally recognised territory."
+    )
+    found = triples(run(text))
+    assert ("AZE", "ARM", -1, "armed_attack") in found
+    assert not [t for t in found if t[0] == "AZE" and t[1] in ("RUS", "CSTO")]
+
+
+def test_ambassadors_a_group_recalls_are_their_own(run: Callable[..., Analysis]) -> None:
+    text = "Chile and Colombia recalled their ambassadors from Israel for consultations."
+    assert not [t for t in triples(run(text)) if {t[0], t[1]} == {"CHL", "COL"}]
