@@ -1437,14 +1437,25 @@ def _in_person_names(doc: Doc) -> set[int]:
 
 
 def _unknown_person(
-    doc: Doc, ent: Span, got: _Found, known: dict[int, Mention], surnames: dict[str, str]
+    doc: Doc,
+    ent: Span,
+    got: _Found,
+    known: dict[int, Mention],
+    surnames: dict[str, str],
+    year: int | None,
 ) -> None:
-    """A person the data does not know: linked by a known surname or by title context."""
+    """A person the data does not know as written: a known person whose name is spelt with
+    accents the data leaves out ("François" for "Francois"), else linked by a known surname
+    or by title context."""
     name = _person_name(ent)
     if not name:
         return
     known_pid = surnames.get(_surname(name)) if len(name.split()) == 1 else None
-    if known_pid is not None:
+    spelt = resources.people_by_plain_name().get(resources.plain_name(name))
+    if spelt is not None:
+        pid = spelt.id
+        got.people.setdefault(pid, Person(pid, spelt.name, spelt.acts_for(year)))
+    elif known_pid is not None:
         pid = known_pid
     else:
         state = _context_state(doc, ent, known)
@@ -1471,7 +1482,8 @@ def _unknown_person(
 
 def resolve(doc: Doc, article: Article) -> Resolved:
     """Resolve every actor and person mention in a parsed article."""
-    got = _gazetteer(doc, article.published.year if article.published else None)
+    year = article.published.year if article.published else None
+    got = _gazetteer(doc, year)
     known = {i: m for m in got.mentions for i in range(m.start, m.end)}
     _namesakes(doc, got, known)
     surnames: dict[str, str] = {}
@@ -1489,7 +1501,7 @@ def resolve(doc: Doc, article: Article) -> Resolved:
         if any(i in got.covered or i in weapon_tokens for i in range(ent.start, ent.end)):
             continue
         if ent.label_ == "PERSON":
-            _unknown_person(doc, ent, got, known, surnames)
+            _unknown_person(doc, ent, got, known, surnames, year)
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             # A place the gazetteer does not know: an entity, never an actor.
             got.entities.append(EntityRow(ent.text, ent.label_, ent.start_char, ent.end_char, None))

@@ -785,8 +785,9 @@ def _troops_sent(ctx: Context, verb: Token, sent: Span) -> None:
         for t in (noun, *noun.conjuncts)
         if (st := ctx.resolved.state_at(t.i)) and resources.is_country(st)
     ]
+    # "the CSTO sent 2,000 troops to Kazakhstan": a bloc's force is there by consent too
     for host in hosts:
-        if sender and host != sender and resources.is_country(sender):
+        if sender and host != sender and (resources.is_country(sender) or _is_bloc(sender)):
             ctx.emit(host, sender, "military_base", 1, verb, sent)
             ctx.emit(sender, host, "military_base", 1, verb, sent)
     if sender and resources.is_country(sender):

@@ -935,6 +935,26 @@ def people_by_id() -> dict[str, PersonRecord]:
 
 
 @lru_cache(maxsize=1)
+def people_by_plain_name() -> dict[str, PersonRecord]:
+    """Known people by a full name of two words or more, case-folded and without accents
+    ("francois-philippe champagne" for "François-Philippe Champagne"); a name two people
+    share is left out."""
+    found: dict[str, PersonRecord | None] = {}
+    for p in people():
+        for form in {p.name, *p.aliases}:
+            if len(form.split()) < 2:
+                continue
+            key = plain_name(form)
+            found[key] = p if found.get(key, p) is p else None
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def plain_name(form: str) -> str:
+    """A name case-folded, without accents, its words single-spaced."""
+    return " ".join(_plain(form).split())
+
+
+@lru_cache(maxsize=1)
 def weapons() -> tuple[WeaponRecord, ...]:
     return _merge(
         _read(WEAPONS_FILE, _weapon),
@@ -1222,6 +1242,7 @@ _CACHED = (
     country_ids,
     people,
     people_by_id,
+    people_by_plain_name,
     weapons,
     weapons_by_id,
 )

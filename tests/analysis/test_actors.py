@@ -770,3 +770,27 @@ def test_its_territory_is_a_states_not_a_bloc_or_a_description(nlp: Language) ->
         " help after Azerbaijani forces struck positions inside its territory."
     )
     assert antecedent_of(nlp, text, "its") == "ARM"
+
+
+@pytest.mark.parametrize(
+    "text,state",
+    [
+        (
+            "Canada has suspended export permits to Turkey, Foreign Minister François-Philippe"
+            " Champagne said.",
+            "CAN",
+        ),
+        ("Defence Minister Morten Bødskov said Copenhagen regretted the decision.", "DNK"),
+    ],
+)
+def test_a_known_person_spelt_with_accents_the_data_leaves_out(
+    run: Callable[..., Analysis], text: str, state: str
+) -> None:
+    import datetime as dt
+
+    from analysis import resources
+
+    result = run(text, published=dt.date(2022, 6, 1))
+    people = [a for a in result.actors if a.type == "person"]
+    assert [p.country for p in people] == [state]
+    assert people[0].id in resources.people_by_id()  # the known person, not a new one

@@ -2001,3 +2001,12 @@ def test_an_attack_on_its_territory_is_on_the_state_its_stands_for(
 def test_ambassadors_a_group_recalls_are_their_own(run: Callable[..., Analysis]) -> None:
     text = "Chile and Colombia recalled their ambassadors from Israel for consultations."
     assert not [t for t in triples(run(text)) if {t[0], t[1]} == {"CHL", "COL"}]
+
+
+def test_troops_a_bloc_sends_to_a_state_are_there_by_its_consent(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "In January the CSTO sent some 2,000 troops to Kazakhstan at the president's request."
+    found = triples(run(text))
+    assert ("CSTO", "KAZ", 1, "military_base") in found
+    assert ("KAZ", "CSTO", 1, "military_base") in found
