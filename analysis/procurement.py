@@ -895,21 +895,7 @@ def _climb(
         head = _deal_for(tok, head, index)
         if any(f.passes for f in index.get(head.i, ())):
             # "The package includes Hellfire missiles", "weapons including Su-30 fighters".
-            # "The package is reported to include ...": the subject raised to the verb above
-            holder = head.head if head.dep_ == "xcomp" else head
-            subj = next(
-                (
-                    c
-                    for c in holder.children
-                    if c.dep_ in ("nsubj", "nsubjpass" if holder != head else "nsubj")
-                    and c.tag_ not in RELATIVE_TAGS
-                ),
-                None,
-            )
-            # "The package includes ..., the Pentagon said", "officials said the package also
-            # included ...": a reported clause keeps its subject
-            main = holder.dep_ in ("ROOT", "ccomp")
-            tok = anchor = subj if subj is not None and main else head.head
+            tok = anchor = _includer(head)
             tok = anchor = _listed_package(tok, index) or tok
             if tok.i == root.i or tok == head:
                 break
@@ -947,6 +933,32 @@ def _climb(
                 continue  # "operates ageing F-16s": an adjective the parser made a verb
             return _object_of_complement(tok, arrived_as, index) or (tok, None, anchor)
     return (tok if _is_verb(tok) else None), None, anchor
+
+
+def _includer(head: Token) -> Token:
+    """What a verb of inclusion passes its weapons on to: its subject ("The package includes
+    ...", "The package is reported to include ..."), or the noun its clause is on ("aid for
+    Ukraine that will include ...", "a package, which is likely to include ...")."""
+    # the subject raised to the verb above
+    holder = head
+    while holder.dep_ in ("xcomp", "acomp") and holder.head != holder:
+        holder = holder.head
+    subj = next(
+        (
+            c
+            for c in holder.children
+            if c.dep_ in ("nsubj", "nsubjpass" if holder != head else "nsubj")
+            and c.tag_ not in RELATIVE_TAGS
+        ),
+        None,
+    )
+    # "The package includes ..., the Pentagon said", "officials said the package also
+    # included ...": a reported clause keeps its subject
+    if subj is not None and holder.dep_ in ("ROOT", "ccomp"):
+        return subj
+    if subj is None and holder != head and holder.dep_ == "relcl":
+        return holder.head  # the noun the relative clause is on
+    return head.head
 
 
 def _listed_package(
@@ -2175,6 +2187,7 @@ def _arguments(
             )
         elif c.dep_ in ("amod", "compound", "poss") and verb.pos_ == "NOUN":
             got.give(*_noun_owner(c, verb, role, resolved, frame))
+    got.give("recipient", _object_destination(verb, role, resolved, mention_tokens))
     licensor = _licensor(verb, resolved)
     got.give("supplier", licensor)
     if verb.pos_ != "NOUN" or _has_subject(verb):  # "will license-produce", tagged a noun
@@ -2197,6 +2210,25 @@ def _arguments(
         )
         got.give(role, st)
     return got.supplier, got.recipient
+
+
+def _object_destination(
+    verb: Token, role: str, resolved: Resolved, mention_tokens: set[int]
+) -> str | None:
+    """The state a "to" phrase the parser hung on a sent object names ("sent Kirpi vehicles
+    and TB2 drones to Tripoli", the phrase on the last item); only for a supplier's verb."""
+    if role != "supplier":
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for item in (obj, *obj.conjuncts):
+            for prep in item.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i not in mention_tokens:
+                    st = _pobj_state(prep, resolved)
+                    if st is not None:
+                        return st
+    return None
 
 
 def _asking_from(noun: Token, prep: Token, frame: resources.FrameRecord | None) -> bool:
@@ -2694,6 +2726,23 @@ def _foreign_design(gov: Governor, mention: WeaponMention, resolved: Resolved) -
     builder = _controller(tok)
     state = resolved.subject_state(builder) if builder is not None else None
     return state is not None and state != mention.origin
+
+
+def _maker_ends(
+    mention: WeaponMention, status: str, supplier: str | None, recipient: str | None
+) -> tuple[str | None, str | None]:
+    """A deal ended by the weapon's own maker ("Russia had suspended an earlier contract for
+    S-300s with Damascus"): the one who ends it supplies, the partner named buys."""
+    if (
+        status == "cancelled"
+        and recipient is not None
+        and recipient == mention.origin
+        and supplier is not None
+        and supplier != recipient
+        and resources.is_country(supplier)
+    ):
+        return recipient, supplier
+    return supplier, recipient
 
 
 def _licensed_home_build(
@@ -3448,6 +3497,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         ):
             continue  # "Croatia's MiG-21 fleet", "the navy is building its own submarines"
         supplier, recipient = _fallback_parties(mention, gov, status, supplier, recipient)
+        supplier, recipient = _maker_ends(mention, status, supplier, recipient)
         supplier = _licensed_home_build(mention, gov, root, supplier, recipient)
         found.append(Candidate(mention, gov, status, supplier, recipient))
         if asked:
@@ -3456,6 +3506,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             _co_parties(doc, Candidate(mention, gov, status, supplier, recipient), resolved)
         )
     found.extend(_handed_on_holdings(doc, found, resolved, index))
+    found.extend(_passed_on_after(found, resolved, index))
     found.extend(_elliptic(doc, resolved, index))
     found.extend(_armaments(doc, mentions, found))
     return found
@@ -3800,6 +3851,51 @@ def _handed_on_holdings(
     return out
 
 
+def _passed_on_after(
+    found: list[Candidate],
+    resolved: Resolved,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> list[Candidate]:
+    """Weapons a buyer passes on by a verb joined to the one that bought them ("Canada will
+    buy a NASAMS system from the United States and donate it to Ukraine"): a second transfer,
+    from the buyer to the state the joined verb names."""
+    out: list[Candidate] = []
+    for c in found:
+        verb = c.gov.token
+        if c.recipient is None or verb is None or verb.pos_ != "VERB" or c.gov.inner:
+            continue
+        for joined in verb.children:
+            if joined.dep_ != "conj" or joined.pos_ != "VERB":
+                continue
+            frame = _governing(index.get(joined.i, ()))
+            if frame is None or frame.subject != "supplier" or frame.status not in MOVING:
+                continue
+            if not any(o.dep_ == "dobj" and o.lower_ in ("it", "them") for o in joined.children):
+                continue
+            to = _sent_to(joined, resolved)
+            if to is None or to == c.recipient:
+                continue
+            modal = any(a.tag_ == "MD" for v in (verb, joined) for a in v.children)
+            status = (frame.future or frame.status) if modal else frame.status
+            assert status is not None
+            gov = Governor(joined, frame, c.gov.anchor)
+            out.append(Candidate(c.mention, gov, status, c.recipient, to))
+    return out
+
+
+def _sent_to(verb: Token, resolved: Resolved) -> str | None:
+    """The country a verb of giving names as the receiver: its "to" phrase or its dative."""
+    for c in verb.children:
+        nouns = [p for p in c.children if p.dep_ == "pobj"] if c.lower_ == "to" else [c]
+        if c.dep_ not in ("prep", "dative"):
+            continue
+        for noun in nouns:
+            st = resolved.state_at(noun.i)
+            if st is not None and resources.is_country(st):
+                return st
+    return None
+
+
 def _range_item(
     doc: Doc, mention: WeaponMention, root: Token, found: list[Candidate]
 ) -> list[Candidate]:
@@ -3980,8 +4076,17 @@ def _holder(
     Russian-made weapons his country owns"), or the state of the noun it counts part of
     ("five Indian aircraft, three of them French-built Rafales")."""
     doc = noun.doc
-    if noun.dep_ == "dobj" and _keeps(noun.head, index):
-        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    # "launched wave after wave of Iranian-designed Shahed drones": the amount is the object
+    used = noun
+    for _ in range(3):
+        if used.dep_ != "pobj" or used.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        used = used.head.head
+    verb = used.head if used.dep_ == "dobj" else None
+    if used.dep_ == "pobj" and used.head.head.pos_ == "VERB" and used.head.lower_ == "after":
+        verb = used.head.head  # "launched wave after wave of ...", parsed as a phrase of time
+    if verb is not None and _keeps(verb, index):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return resolved.subject_state(subj)
     for c in noun.children:

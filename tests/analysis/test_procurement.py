@@ -3622,3 +3622,69 @@ def test_spartan_before_a_vehicle_noun_is_the_british_carrier(
     systems = {r[0] for r in deals(run(text))}
     assert "FV103 Spartan" in systems
     assert "C-27J Spartan" not in systems
+
+
+def test_weapons_bought_and_passed_on_by_a_joined_verb_are_a_second_transfer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Canada will buy a NASAMS surface-to-air missile system from the United States and"
+        " donate it to Ukraine, Prime Minister Justin Trudeau said on Tuesday."
+    )
+    rows = [r[2:4] for r in deals(run(text)) if r[0] == "NASAMS"]
+    assert ("USA", "CAN") in rows
+    assert ("CAN", "UKR") in rows
+
+
+def test_foreign_weapons_a_state_launches_by_the_wave_are_its_own(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Canada will donate a NASAMS system to Ukraine. Since October, Russia has launched wave"
+        " after wave of cruise missiles and Iranian-designed Shahed drones at power stations"
+        " across Ukraine."
+    )
+    rows = [r[2:] for r in deals(run(text)) if r[0] == "Shahed-136"]
+    assert rows == [("IRN", "RUS", "in_service")]
+
+
+def test_a_package_a_relative_clause_says_is_likely_to_include_weapons(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ottawa has given Ukraine more than a billion dollars in military aid, including 39"
+        " armoured support vehicles built in Ontario. Washington is preparing its own new"
+        " package of aid, which is likely to include Bradley fighting vehicles."
+    )
+    rows = deals(run(text))
+    assert (None, "armoured_vehicle", "CAN", "UKR", "delivered") in rows
+    assert ("M2 Bradley", "armoured_vehicle", "USA", "UKR", "planned") in rows
+
+
+def test_a_destination_the_parser_hung_on_the_last_item_sent_is_the_recipient(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Greece ordered the ambassador of Libya's Tripoli-based government to leave the country"
+        " on Friday. A second accord covers military cooperation, opening the way for more"
+        " Turkish support to the embattled Tripoli government. Turkey has already sent Kirpi"
+        " armoured vehicles and Bayraktar TB2 drones to Tripoli, according to a report by UN"
+        " experts."
+    )
+    assert {r[2:4] for r in deals(run(text))} == {("TUR", "LBY")}
+
+
+def test_a_deal_its_maker_suspended_is_the_makers_supply(run: Callable[..., Analysis]) -> None:
+    text = "Russia had suspended an earlier contract for S-300s with Damascus in 2013."
+    assert [r[2:] for r in deals(run(text))] == [("RUS", "SYR", "cancelled")]
+
+
+def test_a_fleet_retirement_named_by_a_noun_is_no_part_of_the_purchase(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Australia will buy 24 Super Hornet fighters from the United States, a purchase meant to"
+        " cover the years between the retirement of the F-111 bomber and the arrival of the"
+        " F-35."
+    )
+    assert not [r for r in deals(run(text)) if r[0] == "F-111"]
