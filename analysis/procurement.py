@@ -2728,6 +2728,33 @@ def _foreign_design(gov: Governor, mention: WeaponMention, resolved: Resolved) -
     return state is not None and state != mention.origin
 
 
+SHARE_WORDS = frozenset({"part", "some", "many", "most", "several", "half", "all", "one", "two"})
+"""Words that take a share of weapons named before ("part of them", "most of them")."""
+
+
+def _share_source(gov: Governor, resolved: Resolved) -> str | None:
+    """The source of a share of the weapons a state holds, told by a clause the parser joined
+    to the holding verb ("flies F-5 fighters, part of them bought second-hand from Jordan")."""
+    verb, frame = gov.token, gov.frame
+    if verb is None or frame is None or frame.status not in HELD or verb.pos_ != "VERB":
+        return None
+    for joined in verb.children:
+        if joined.dep_ != "conj" or joined.lemma_ not in resources.frame_lemmas("buy", "deliver"):
+            continue
+        share = next((c for c in joined.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if share is None or share.lower_ not in SHARE_WORDS:
+            continue
+        if not any(
+            p.lower_ == "of" and any(o.lower_ in ("them", "which") for o in p.children)
+            for p in share.children
+        ):
+            continue
+        source = next((c for c in joined.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        if source is not None:
+            return _pobj_state(source, resolved)
+    return None
+
+
 def _maker_ends(
     mention: WeaponMention, status: str, supplier: str | None, recipient: str | None
 ) -> tuple[str | None, str | None]:
@@ -3486,6 +3513,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         # "Russian weapons, including helicopters and air defence systems": a later item of
         # a list keeps the source its first item was given (not "K2 tanks and HIMARS").
         supplier = supplier or _listed_with(root, gov, found, mention.origin)
+        supplier = supplier or _share_source(gov, resolved)
         asked = False
         if status == REFUSED and gov.token is not None:
             supplier, recipient, asked = _refusal(gov.token, index, resolved, supplier, recipient)

@@ -2010,3 +2010,16 @@ def test_troops_a_bloc_sends_to_a_state_are_there_by_its_consent(
     found = triples(run(text))
     assert ("CSTO", "KAZ", 1, "military_base") in found
     assert ("KAZ", "CSTO", 1, "military_base") in found
+
+
+def test_states_whose_troops_are_involved_in_a_named_exercise_take_part(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "American tanks rumbled across the Vaziani training area on Wednesday as the Noble"
+        " Partner exercise opened. About 1,300 troops are involved in the two-week exercise,"
+        " including roughly 650 Americans, 150 British soldiers and 500 Georgians."
+    )
+    found = triples(run(text))
+    assert ("GBR", "GEO", 1, "joint_exercise") in found
+    assert ("USA", "GBR", 1, "joint_exercise") in found

@@ -3688,3 +3688,20 @@ def test_a_fleet_retirement_named_by_a_noun_is_no_part_of_the_purchase(
         " F-35."
     )
     assert not [r for r in deals(run(text)) if r[0] == "F-111"]
+
+
+def test_a_share_of_a_fleet_bought_elsewhere_names_its_supplier(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Kenya's air force currently flies F-5 fighters, part of them bought second-hand from"
+        " Jordan, along with MD-530F helicopters supplied by the United States."
+    )
+    rows = {(r[0], *r[2:4]) for r in deals(run(text))}
+    assert ("F-5", "JOR", "KEN") in rows
+    assert ("MD 530F", "USA", "KEN") in rows
+
+
+def test_a_japanese_maker_named_short_builds_for_japan(run: Callable[..., Analysis]) -> None:
+    text = "Mitsubishi assembled nearly 200 F-15J fighters under licence from the United States."
+    assert [r[2:4] for r in deals(run(text))] == [("USA", "JPN")]
