@@ -401,19 +401,9 @@ def _transfer_meant(
 
 
 def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | None:
-    """The first state of the sentence besides the speaker: named, else one a plural or a
-    definite reference stands for ("a milestone in relations between the two countries",
-    "called the junta illegitimate")."""
     for st in resolved.states_in(sent):
         if st != exclude:
             return st
-    for tok in sent:
-        if tok.pos_ != "NOUN":
-            continue
-        refers: list[str | None] = [*resolved.group(tok)] or [resolved.antecedent(tok)]
-        for other in refers:
-            if other and other != exclude:
-                return other
     return None
 
 

@@ -656,15 +656,3 @@ def test_one_who_has_left_office_speaks_for_no_state(
 ) -> None:
     said = [c for c in run(text).stance_cues if c.type == "attribution"]
     assert said and all(c.speaker == speaker for c in said)
-
-
-def test_an_evaluation_of_relations_between_two_countries_aims_at_the_other(
-    run: Callable[..., Analysis],
-) -> None:
-    text = (
-        "Pakistan and Nigeria held talks in Abuja on Monday. Officials said Nigeria would buy"
-        " more JF-17 jets. Pakistani diplomats hailed the talks as a milestone in relations"
-        " between the two countries."
-    )
-    found = [c for c in cues(run(text)) if c[0] == "milestone"]
-    assert [(c[2], c[3]) for c in found] == [("PAK", "NGA")]
