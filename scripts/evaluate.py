@@ -134,7 +134,8 @@ def _weapon_key(name: str | None) -> str | None:
     folded = _fold(name)
     # "Akula", "Akula class" and "Akula-class" name one class of ship.
     bare = folded.removesuffix("-class").removesuffix(" class")
-    for form in (folded, f"{folded}-class", bare, f"{bare}-class"):
+    # a class of ship before a same-named missile ("Babur class": the corvettes)
+    for form in (folded, f"{folded}-class", f"{bare}-class", bare):
         if form in _WEAPON_INDEX:
             return _WEAPON_INDEX[form]
     variant = _variant(name)

@@ -209,3 +209,16 @@ def test_a_cue_inside_the_cue_before_it_is_placed_after_it() -> None:
         {"cue": "said", "type": "attribution"},
     ]
     assert evaluate._cue_places(golds, text) == [0, text.index("said", 20)]
+
+
+def test_a_class_of_ship_named_like_a_missile_matches_the_ship() -> None:
+    # "Babur class" names the Turkish-designed corvettes, not the Pakistani cruise missile
+    assert evaluate._weapon_key("Babur class") == evaluate._weapon_key("Babur-class")
+    assert evaluate._weapon_key("Babur class") != evaluate._weapon_key("Babur")
+
+
+def test_people_names_match_without_accents_or_letters_spelt_plain() -> None:
+    assert evaluate._name("Morten Bødskov") == evaluate._name("Morten Bodskov")
+    assert evaluate._name("François-Philippe Champagne") == evaluate._name(
+        "Francois-Philippe Champagne"
+    )

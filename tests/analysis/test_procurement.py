@@ -3705,3 +3705,11 @@ def test_a_share_of_a_fleet_bought_elsewhere_names_its_supplier(
 def test_a_japanese_maker_named_short_builds_for_japan(run: Callable[..., Analysis]) -> None:
     text = "Mitsubishi assembled nearly 200 F-15J fighters under licence from the United States."
     assert [r[2:4] for r in deals(run(text))] == [("USA", "JPN")]
+
+
+def test_a_ship_named_by_its_export_class_is_one_system(run: Callable[..., Analysis]) -> None:
+    text = (
+        "China handed over the Type 054A/P frigate PNS Tughril to Pakistan on Monday, the first"
+        " of four Tughril-class ships."
+    )
+    assert {r[0] for r in deals(run(text))} == {"Type 054A"}
