@@ -20,9 +20,9 @@ from analysis import resources
 from analysis.constants import RELATIVE_PRONOUNS, WORD_NUMBERS
 from analysis.doc import (
     NAMES_KEY,
-    doc_text,
     first_conjunct,
     heading_before,
+    paragraph_cut,
     paragraph_start,
     sentence,
     sentences,
@@ -596,7 +596,7 @@ class Resolved:
         that sentence is one of the three before the token's own."""
         doc = token.doc
         sent = sentence(token)
-        cut = doc_text(doc).rfind("\n", 0, sent.start_char) + 1
+        cut = paragraph_cut(sent)
         first = sent
         for _ in range(3):
             if first.start_char <= cut or first.start == 0:

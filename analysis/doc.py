@@ -220,12 +220,18 @@ def sentences_back(token: Token, n: int) -> int:
     return start
 
 
+def paragraph_cut(sent: Span) -> int:
+    """The character offset where the paragraph of a sentence begins: after the last line
+    break before it."""
+    return doc_text(sent.doc).rfind("\n", 0, sent.start_char) + 1
+
+
 def paragraph_start(token: Token) -> int:
     """The first token index of the paragraph (the text after the last line break) that
     holds ``token``'s sentence."""
     doc = token.doc
     sent = sentence(token)
-    cut = doc_text(doc).rfind("\n", 0, sent.start_char) + 1
+    cut = paragraph_cut(sent)
     start = sent.start
     while start > 0:
         prev = sentence(doc[start - 1])

@@ -1920,9 +1920,7 @@ def _relative_participle(verb: Token) -> Token | None:
     """ "Azerbaijan, which has spent heavily on arms, buying T-90S tanks from Russia": a
     participle with no subject right after a relative clause, which the parser hung on the
     main clause, shares the relative clause's subject; None for anything else."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.left_edge.i < 3:
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not _bare_participle(verb) or verb.left_edge.i < 3:
         return None
     doc = verb.doc
     if doc[verb.left_edge.i - 1].text != ",":
@@ -1938,18 +1936,21 @@ def _reported_participle(verb: Token) -> Token | None:
     """ "The first Su-30SMs have arrived, the prime minister announced, giving the state its
     first modern jets": a participle with no subject that the parser hung on a verb of saying
     tells what the reported clause did; its subject is that clause's."""
-    if (
-        verb.dep_ != "advcl"
-        or verb.tag_ != "VBG"
-        or verb.head.lemma_ not in resources.speech_verbs()
-    ):
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not _bare_participle(verb) or verb.head.lemma_ not in resources.speech_verbs():
         return None
     said = next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if said is None:
         return None
     return next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """Whether a verb is an "-ing" participle clause with no subject of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -3914,9 +3915,9 @@ def _passed_on_after(
 def _sent_to(verb: Token, resolved: Resolved) -> str | None:
     """The country a verb of giving names as the receiver: its "to" phrase or its dative."""
     for c in verb.children:
-        nouns = [p for p in c.children if p.dep_ == "pobj"] if c.lower_ == "to" else [c]
         if c.dep_ not in ("prep", "dative"):
             continue
+        nouns = [p for p in c.children if p.dep_ == "pobj"] if c.lower_ == "to" else [c]
         for noun in nouns:
             st = resolved.state_at(noun.i)
             if st is not None and resources.is_country(st):
