@@ -4718,7 +4718,34 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         if recipient is None or recipient == c.supplier or _own_member(c.supplier, recipient):
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
-    return merge(_without_umbrellas(doc, rows))
+    return merge(_named_generics(doc, _without_umbrellas(doc, rows)))
+
+
+def _named_generics(doc: Doc, rows: list[ProcurementRow]) -> list[ProcurementRow]:
+    """A generic row named by the article elsewhere: "signs deal for Indian BrahMos missiles"
+    in the headline, then "signed a contract with BrahMos Aerospace for a shore-based anti-ship
+    missile system". When the article names exactly one system of the row's category that its
+    supplier designed, the row is that system, unless the article gives that system to other
+    buyers only ("Saab is also competing to supply fighters to Malaysia" after Gripens for
+    Switzerland)."""
+    systems: dict[tuple[str, str], set[str]] = {}
+    for m in find_weapons(doc):
+        if m.system is not None and m.origin is not None:
+            systems.setdefault((m.category, m.origin), set()).add(m.system)
+    buyers: dict[str, set[str | None]] = {}
+    for row in rows:
+        if row.system is not None:
+            buyers.setdefault(row.system, set()).add(row.recipient)
+    for row in rows:
+        if row.system is not None or row.category == "other" or row.supplier is None:
+            continue
+        named = systems.get((row.category, row.supplier), set())
+        if len(named) != 1:
+            continue
+        system = next(iter(named))
+        if row.recipient in buyers.get(system, {row.recipient}):
+            row.system = system
+    return rows
 
 
 def _gives_beside(

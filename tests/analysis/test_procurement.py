@@ -3713,3 +3713,35 @@ def test_a_ship_named_by_its_export_class_is_one_system(run: Callable[..., Analy
         " of four Tughril-class ships."
     )
     assert {r[0] for r in deals(run(text))} == {"Type 054A"}
+
+
+def test_a_generic_row_takes_the_one_system_of_its_supplier_the_article_names(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Bangladesh received a former US Coast Guard cutter on Monday. The Hamilton-class ship,"
+        " built in the 1960s, will become the navy's largest vessel."
+    )
+    assert [r[0] for r in deals(run(text))] == ["Hamilton-class"]
+
+
+def test_a_generic_row_keeps_its_category_when_the_named_system_went_to_another_buyer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Switzerland ordered 22 Gripen fighters from Sweden in 2012. Saab is also competing to"
+        " supply fighters to Malaysia."
+    )
+    rows = {(r[0], r[1], r[3]) for r in deals(run(text))}
+    assert ("JAS 39 Gripen", "fighter_aircraft", "CHE") in rows
+    assert (None, "fighter_aircraft", "MYS") in rows
+
+
+def test_a_generic_row_is_not_named_when_its_supplier_designed_two_such_systems(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia's Su-35 and MiG-29 fighters flew over the parade. Algeria signed a contract with"
+        " Russia for more fighters on Tuesday."
+    )
+    assert [(r[0], r[3]) for r in deals(run(text))] == [(None, "DZA")]
