@@ -186,7 +186,9 @@ class Resolved:
                 return owner
         # "Analysts said the navy needs new hulls. Its Type 21 frigates ...": a description
         # that is a later subject than any state named stands between.
-        described = self._described_subject(token, want, before)
+        described = self._described_subject(token, want, before) or self._possessed_subject(
+            token, want, before
+        )
         if described is not None:
             return described
         chained = self._chained_subject(token, want, before)
@@ -243,7 +245,14 @@ class Resolved:
             return before[-1].state  # "Taiwan ... the island"
         # "**Cyprus leans on Israel.** The island ...": the section's or paragraph's state
         topic = self.section_topic(token) or self.paragraph_subject(token)
-        return topic if topic in among else None
+        if topic in among:
+            return topic
+        # "Saudi Arabia signed ... [two paragraphs on Turkey] ... The kingdom's drone fleet":
+        # the last state of that kind the article named
+        return next(
+            (m.state for m in reversed(self.mentions) if m.end <= token.i and m.state in among),
+            None,
+        )
 
     def _chained_subject(self, token: Token, want: str | None, before: list[Mention]) -> str | None:
         """ "Serbia has leaned on China and Russia. It took delivery of Chinese drones. From
@@ -466,6 +475,29 @@ class Resolved:
                 and not any(self.state_at(c.i) for c in t.children)  # "the Pakistani army"
             ):
                 return self.antecedent(t)
+        return None
+
+    def _possessed_subject(
+        self, token: Token, want: str | None, before: list[Mention]
+    ) -> str | None:
+        """The state that owns the latest subject before "it" ("The kingdom's drone fleet has
+        leaned on China. It already operates Chinese-made drones"), when no state named as a
+        subject comes later."""
+        if want != "state" or token.lower_ not in ("it", "its"):
+            return None
+        doc = token.doc
+        last = max(
+            (m.end for m in before if _subject_like(doc[m.start : m.end].root)),
+            default=sentences_back(token, 1),
+        )
+        for j in range(token.i - 1, last - 1, -1):
+            t = doc[j]
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.head.dep_ != "ROOT":
+                continue
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is None or owner.pos_ == "PRON":
+                return None  # "its fleet" is what the pronoun would find anyway
+            return self.state_at(owner.i) or self.antecedent(owner)
         return None
 
     def _titled_person(self, token: Token) -> str | None:

@@ -794,3 +794,22 @@ def test_a_known_person_spelt_with_accents_the_data_leaves_out(
     people = [a for a in result.actors if a.type == "person"]
     assert [p.country for p in people] == [state]
     assert people[0].id in resources.people_by_id()  # the known person, not a new one
+
+
+def test_it_after_a_subject_a_state_owns_stands_for_that_state(nlp: Language) -> None:
+    text = (
+        "Norway signed for Turkish drones on Monday. The country's drone fleet has so far"
+        " leaned on Israel. It already operates Israeli-made Hermes drones."
+    )
+    assert antecedent_of(nlp, text, "it") == "NOR"
+
+
+def test_the_kingdom_is_the_last_kingdom_named_not_a_republic_in_between(
+    nlp: Language,
+) -> None:
+    text = (
+        "Saudi Arabia signed a contract for Akinci drones. Erdogan said Turkey was proud of the"
+        " deal. Turkish officials expect more orders from the Gulf. The kingdom's first drones"
+        " arrive next year."
+    )
+    assert antecedent_of(nlp, text, "kingdom") == "SAU"
