@@ -384,6 +384,68 @@ def set_sentence_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+SUBORDINATORS = ("after", "before", "since", "until", "once")
+"""Grammar: words that open a clause of time and that the parser may read as a preposition
+with the clause's subject as its object ("after Washington for years declined to ...")."""
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+@Language.component("am_clauses")
+def repair_clauses(doc: Doc) -> Doc:
+    """A clause of time the parser split: "..., after Washington for years declined to sell it
+    drones" read as "after Washington" (a preposition and its object) with "declined" joined
+    to the main verb, which then lends it its own subject. When a finite verb with no subject
+    follows the object and what hangs on it, the object is that verb's subject and the clause
+    hangs on the preposition's head."""
+    lower = doc.to_array([LOWER])
+    marks = np.flatnonzero(np.isin(lower, _subordinator_ids()))
+    for i in marks:
+        prep = doc[int(i)]
+        if prep.dep_ != "prep":
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+            continue
+        verb = _subjectless_verb_after(obj)
+        if verb is None or verb.head.i == prep.i:
+            continue
+        head = prep.head
+        if head.i == verb.i or verb.is_ancestor(head):
+            continue
+        verb.head, verb.dep_ = head, "advcl"
+        prep.head, prep.dep_, prep.pos_ = verb, "mark", "SCONJ"
+        obj.head, obj.dep_ = verb, "nsubj"
+    return doc
+
+
+def _subjectless_verb_after(obj: Token) -> Token | None:
+    """The finite verb right after a noun phrase and the phrases that hang on it or on that
+    verb ("Washington for years declined"), if it has no subject and is joined as a conjunct
+    or a modifier; None for anything else."""
+    doc = obj.doc
+    j = obj.right_edge.i + 1
+    end = obj.sent.end
+    while j < end and doc[j].pos_ not in ("VERB", "AUX", "CCONJ", "PUNCT", "SCONJ"):
+        j = doc[j].right_edge.i + 1 if doc[j].dep_ == "prep" else j + 1
+    if j >= end:
+        return None
+    verb = doc[j]
+    if (
+        verb.pos_ != "VERB"
+        or verb.tag_ not in _FINITE
+        or verb.dep_ not in ("conj", "amod", "ccomp")
+    ):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    return verb
+
+
+@lru_cache(maxsize=1)
+def _subordinator_ids() -> np.ndarray:
+    return np.array([get_string_id(w) for w in SUBORDINATORS], dtype=np.uint64)
+
+
 @lru_cache(maxsize=1)
 def _continues() -> np.ndarray:
     return np.array([get_string_id(tag) for tag in _CONTINUES], dtype=np.uint64)
@@ -746,6 +808,8 @@ def build_pipeline(*, model: str = MODEL_NAME) -> Language:
     batch_entities(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("am_boundaries", before="parser")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("am_clauses", last=True)  # after the tags are mapped to parts of speech
     nlp.add_pipe("am_gazetteer", last=True)
     nlp.add_pipe("am_frames", last=True)
     return nlp

@@ -220,3 +220,20 @@ def test_a_class_is_written_with_a_space_and_known_variants_are_their_system(
     nlp: Language, text: str, system: str
 ) -> None:
     assert [m.system for m in find_weapons(nlp(text))] == [system]
+
+
+def test_a_clause_of_time_read_as_a_preposition_gets_its_own_subject(nlp: Language) -> None:
+    doc = nlp(
+        "Jordan has agreed with Beijing to build drones under licence, after Washington for"
+        " years declined to sell it armed ones."
+    )
+    declined = next(t for t in doc if t.lower_ == "declined")
+    assert [c.text for c in declined.children if c.dep_ == "nsubj"] == ["Washington"]
+    assert next(t for t in doc if t.lower_ == "after").head == declined
+
+
+def test_a_preposition_of_time_with_a_noun_stays_a_preposition(nlp: Language) -> None:
+    doc = nlp("Poland ordered the tanks after the war and received them in 2024.")
+    after = next(t for t in doc if t.lower_ == "after")
+    assert after.dep_ == "prep"
+    assert next(t for t in doc if t.lower_ == "received").dep_ == "conj"
