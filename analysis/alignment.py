@@ -2163,13 +2163,36 @@ def _judgements(ctx: Context) -> None:
         if kind is None or span is None or span.root.lemma_ in _mild_judgements():
             continue
         if cue.type == "pressure" and span.root.pos_ != "NOUN":
-            continue  # pressing verbs are signal triggers of their own; "pressure from X" is not
+            # a pressing verb is a signal trigger of its own ("warned Moscow against"), but one
+            # whose target is only in the clause it governs ("Washington has warned that the
+            # purchase could trigger sanctions") is left to the cue's target
+            if any(r.start == span.root.idx for r in ctx.out) or not _clause_aimed(ctx, cue, span):
+                continue
         verb = _governing_verb(span.root)
         if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
             continue
         for speaker in _sources_with(ctx, span.root, cue.speaker):
             if speaker != cue.target:
                 ctx.emit(speaker, cue.target, kind, cue.polarity, span.root, sentence(span[0]))
+
+
+def _clause_aimed(ctx: Context, cue: StanceCueRow, span: Span) -> bool:
+    """Whether a pressing verb's target is named only in the clause it governs, and its
+    speaker is its subject's state ("Washington has warned that India's purchase could
+    trigger sanctions"; not "economists warned that ...")."""
+    verb = span.root
+    if verb.pos_ != "VERB":
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    found, subject = _subject(verb, verb, ctx.resolved, ctx.focus)
+    if not found or subject != cue.speaker:
+        return False
+    return any(
+        ctx.resolved.state_at(t.i) == cue.target or ctx.resolved.antecedent(t) == cue.target
+        for t in clause.subtree
+    )
 
 
 def _sources_with(ctx: Context, noun: Token, speaker: str) -> list[str]:

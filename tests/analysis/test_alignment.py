@@ -2023,3 +2023,16 @@ def test_states_whose_troops_are_involved_in_a_named_exercise_take_part(
     found = triples(run(text))
     assert ("GBR", "GEO", 1, "joint_exercise") in found
     assert ("USA", "GBR", 1, "joint_exercise") in found
+
+
+def test_a_warning_aimed_through_the_clause_it_governs(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Chile has bought three second-hand frigates from Britain, and Buenos Aires has"
+        " warned that Chile's purchases could start an arms race in the region."
+    )
+    assert ("ARG", "CHL", -1, "verbal_criticism") in triples(run(text))
+
+
+def test_a_warning_by_people_of_no_state_aims_at_no_one(run: Callable[..., Analysis]) -> None:
+    text = "Economists have warned that Chile's purchases could strain the budget."
+    assert not {t for t in triples(run(text)) if t[3] == "verbal_criticism"}
