@@ -2162,12 +2162,17 @@ def _judgements(ctx: Context) -> None:
         span = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if kind is None or span is None or span.root.lemma_ in _mild_judgements():
             continue
-        if cue.type == "pressure" and span.root.pos_ != "NOUN":
-            # a pressing verb is a signal trigger of its own ("warned Moscow against"), but one
-            # whose target is only in the clause it governs ("Washington has warned that the
-            # purchase could trigger sanctions") is left to the cue's target
-            if any(r.start == span.root.idx for r in ctx.out) or not _clause_aimed(ctx, cue, span):
-                continue
+        # a pressing verb is a signal trigger of its own ("warned Moscow against"), but one
+        # whose target is only in the clause it governs ("Washington has warned that the
+        # purchase could trigger sanctions") is left to the cue's target
+        if (
+            cue.type == "pressure"
+            and span.root.pos_ != "NOUN"
+            and (
+                any(r.start == span.root.idx for r in ctx.out) or not _clause_aimed(ctx, cue, span)
+            )
+        ):
+            continue
         verb = _governing_verb(span.root)
         if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
             continue
