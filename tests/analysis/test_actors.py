@@ -813,3 +813,15 @@ def test_the_kingdom_is_the_last_kingdom_named_not_a_republic_in_between(
         " arrive next year."
     )
     assert antecedent_of(nlp, text, "kingdom") == "SAU"
+
+
+@pytest.mark.parametrize("word", ["spokesman", "officials"])
+def test_an_unnamed_institution_speaks_for_the_article_not_the_last_subject(
+    nlp: Language, word: str
+) -> None:
+    text = (
+        "Peru received its first KT-1 trainers on Monday. Peru will assemble the rest at a"
+        " plant near Lima. South Korea built the first batch. A ministry spokesman said the"
+        " remaining jets would follow next year. Officials said the plant would open in May."
+    )
+    assert antecedent_of(nlp, text, word) == "PER"
