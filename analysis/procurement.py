@@ -626,7 +626,36 @@ def _inner_frame(
             frame = _governing(index.get(t.i, ()))
             if frame is not None and frame.status and not frame.explicit:
                 return t, frame, own
-    return _described_by_participle(own, index)
+    return _described_by_participle(own, index) or _summed_up(own, index)
+
+
+SUMMARY_WORDS = frozenset({"all", "both", "each"})
+"""Grammar: words that sum up a list before them ("..., all supplied by Russia")."""
+
+
+def _summed_up(
+    own: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """A participle on a word that sums up the list a weapon is in: "a Su-25 jet, four L-39
+    trainers and an Mi-8 helicopter, all supplied by Russia" (however the parser hung the
+    items) says it of every item before it, up to the first verb."""
+    doc = own.doc
+    for i in range(own.i + 1, sentence(own).end):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+        if t.lower_ not in SUMMARY_WORDS or doc[i - 1].text != ",":
+            continue
+        # "..., all supplied by Russia"; "..., both bought from Belarus" (read as its subject)
+        clauses = [c for c in t.children if c.dep_ == "acl"]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("advcl", "acl", "conj"):
+            clauses.append(t.head)
+        for clause in clauses:
+            c, frame = _clause_frame(clause, index)
+            if frame is not None and frame.status and frame.id != "operate":
+                return c, frame, own
+        return None
+    return None
 
 
 def _own_noun(root: Token) -> Token:
@@ -2026,8 +2055,20 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
         )
         if _licensor(verb, resolved) is not None:
             return "recipient"  # "HAL has built Su-30MKIs under licence from Russia"
-        return "supplier" if has_to or (origin is not None and subj == origin) else "recipient"
+        # "a C-295 built by Airbus in Spain": built in its home state, by its maker
+        home = origin is not None and origin in (subj, _made_in(verb, resolved))
+        return "supplier" if has_to or home else "recipient"
     return role
+
+
+def _made_in(verb: Token, resolved: Resolved) -> str | None:
+    """The state a verb of making places the work in ("built by Airbus in Spain")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            st = _pobj_state(prep, resolved)
+            if st is not None:
+                return st
+    return None
 
 
 def _gains_a_supply(verb: Token) -> bool:
@@ -5175,16 +5216,39 @@ def _recent_subject(
             break
     # "Algeria ... It has not bought only Russian. Three corvettes were delivered from China":
     # a later subject pronoun stands for its state.
+    # "The Chilean air force wants new fighters. Lockheed Martin has offered its F-16": a
+    # later subject that describes a state by its service stands for that state too.
     table = token_table(doc)
     for i in range(at + 1, lo.end):
-        if table[i][0] not in SUBJECT_PRONOUNS:
+        if table[i][0] not in SUBJECT_PRONOUNS and table[i][2] != "NOUN":
             continue
         tok = doc[i]
-        if _main_subject(tok) and not _supplying(tok):
-            st = resolved.antecedent(tok)
-            if st and st != supplier and st not in avoid and resources.is_country(st):
-                found = st
+        if table[i][0] in SUBJECT_PRONOUNS:
+            st = resolved.antecedent(tok) if _main_subject(tok) and not _supplying(tok) else None
+        elif table[i][2] == "NOUN" and _main_subject(tok) and not _supplying(tok):
+            st = _described_state(tok, resolved)
+        else:
+            continue
+        if st and st != supplier and st not in avoid and resources.is_country(st):
+            found = st
     return found
+
+
+def _described_state(subject: Token, resolved: Resolved) -> str | None:
+    """The state a subject that names a state's service or government describes by an
+    adjective or a possessive of its own ("the Chilean air force", "Peru's navy"); not its
+    officials or anything else it qualifies ("Russian officials warned")."""
+    ref = resources.references().get(subject.lemma_)
+    if ref is None or ref.kind != "state" or ref.person or ref.bare:
+        return None
+    if not (ref.paragraph or ref.home):
+        return None
+    for c in subject.children:
+        if c.dep_ in ("amod", "poss", "compound") and c.i < subject.i:
+            st = resolved.state_at(c.i)
+            if st:
+                return st
+    return None
 
 
 def _supplying(subject: Token) -> bool:

@@ -3745,3 +3745,50 @@ def test_a_generic_row_is_not_named_when_its_supplier_designed_two_such_systems(
         " Russia for more fighters on Tuesday."
     )
     assert [(r[0], r[3]) for r in deals(run(text))] == [(None, "DZA")]
+
+
+def test_a_buyer_described_by_its_service_as_subject_is_the_implicit_buyer_of_offers(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Officials in Washington said the ban on arms sales to the region would end. The"
+        " Peruvian air force wants a dozen new fighters to replace its ageing jets. Lockheed"
+        " Martin has offered the F-16, and Saab is offering the Gripen."
+    )
+    assert {(r[0], r[3]) for r in deals(run(text))} == {("F-16", "PER"), ("JAS 39 Gripen", "PER")}
+
+
+def test_officials_described_by_their_state_are_no_buyer(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Peru wants a dozen new fighters. Russian officials criticised the tender on Monday."
+        " Lockheed Martin has offered the F-16."
+    )
+    assert [r[3] for r in deals(run(text))] == ["PER"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Uganda's air force took delivery of new aircraft on Friday. Lined up at Entebbe"
+            " were two Su-30 fighters, four Yak-130 trainers and an Mi-17 helicopter, all"
+            " supplied by Russia.",
+            {("Su-30", "RUS", "UGA"), ("Yak-130", "RUS", "UGA"), ("Mi-17", "RUS", "UGA")},
+        ),
+        (
+            "Peru flies MiG-29 fighters and Su-25 attack jets, both bought from Belarus in 1996.",
+            {("MiG-29", "BLR", "PER"), ("Su-25", "BLR", "PER")},
+        ),
+    ],
+)
+def test_a_participle_on_a_word_that_sums_up_a_list_is_said_of_every_item(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(r[0], r[2], r[3]) for r in deals(run(text))} == expected
+
+
+def test_a_maker_that_builds_in_the_systems_home_state_is_its_supplier(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Mali received a C-295 transport aircraft built by Airbus in Spain."
+    assert [r[2:4] for r in deals(run(text))] == [("ESP", "MLI")]
