@@ -39,6 +39,7 @@ from analysis.doc import (
     sentences_back,
     supplier_suffixed,
     token_table,
+    weapon_tokens,
 )
 from analysis.model import ProcurementRow
 from analysis.timeline import DateMention, date_for_clause
@@ -1884,6 +1885,15 @@ def _deal_word(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and any(f.status for f in frame_index(noun.doc).get(noun.i, ()))
 
 
+def _weapon_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a weapon ("Five Super Etendard jets ... arrived")."""
+    named = weapon_tokens(verb.doc)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(i in named for i in range(c.left_edge.i, c.i + 1))
+        for c in verb.children
+    )
+
+
 def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | None:
     # "Serbia plans to buy", "Russia agreed to deliver", "Manila cancelled a contract to buy":
     # the subject sits on a governing verb.
@@ -1930,6 +1940,10 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
             # "Thailand's request to buy", "Egypt's plan to buy", "a Danish request to send":
             # the possessor acts.
             return resolved.subject_state(owner) or resolved.state_at(owner.i)
+        if holder.dep_ == "advcl" and holder.tag_ == "VBG" and _weapon_subject(holder.head):
+            # "the jets arrived on Monday, giving the navy its first combat aircraft": what
+            # the weapons' arrival gives has no giver
+            return None
         if holder.dep_ in ("xcomp", "conj", "advcl") and holder.head != holder:
             holder = holder.head
         elif _clause_of_noun(holder) and holder.head.dep_ in ("dobj", "pobj", "nsubjpass"):

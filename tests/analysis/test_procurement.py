@@ -3792,3 +3792,11 @@ def test_a_maker_that_builds_in_the_systems_home_state_is_its_supplier(
 ) -> None:
     text = "Mali received a C-295 transport aircraft built by Airbus in Spain."
     assert [r[2:4] for r in deals(run(text))] == [("ESP", "MLI")]
+
+
+def test_what_the_arrival_of_weapons_gives_has_no_giver(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Five Kfir strike jets bought from the Israeli air force arrived in Ecuador on Monday,"
+        " giving the country's naval aviation its first combat aircraft in years."
+    )
+    assert {r[2:4] for r in deals(run(text))} == {("ISR", "ECU")}
