@@ -133,6 +133,21 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
     return None
 
 
+def _person_before(verb: Token, resolved: Resolved) -> str | None:
+    """The state of a person named right before a verb of saying that the parser left
+    without a subject ("..., Defence Minister Sergei Shoigu told President Putin", with the
+    name joined to the clause before)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    j = verb.i - 1
+    while j >= 0 and verb.doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    mention = resolved.by_token.get(j) if j >= 0 else None
+    if mention is None or not mention.actor.startswith("P:") or mention.end != j + 1:
+        return None
+    return mention.state
+
+
 def _agent_state(verb: Token, resolved: Resolved) -> str | None:
     """The state of a passive verb's agent ("was announced by President Obama", "was
     condemned by Moscow")."""
@@ -833,7 +848,11 @@ def _row(
             speaker = None
         else:
             # "The rapprochement was announced by President Barack Obama": a passive's agent
-            speaker = _agent_state(verb, resolved) or _subject_state(verb, resolved)
+            speaker = (
+                _agent_state(verb, resolved)
+                or _subject_state(verb, resolved)
+                or _person_before(verb, resolved)
+            )
         target = None  # plain attribution has a speaker, not a target
     elif span.root.pos_ == "NOUN" and (
         cue.type == "pressure" or (cue.type == "evaluation" and _sourced(span.root, resolved))

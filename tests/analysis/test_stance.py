@@ -656,3 +656,13 @@ def test_one_who_has_left_office_speaks_for_no_state(
 ) -> None:
     said = [c for c in run(text).stance_cues if c.type == "attribution"]
     assert said and all(c.speaker == speaker for c in said)
+
+
+def test_a_person_the_parser_joined_to_the_clause_before_speaks(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia has completed delivery of S-300 systems to Syria, Defence Minister Sergei"
+        " Shoigu told President Vladimir Putin on Tuesday."
+    )
+    assert ("told", "attribution", "RUS", None, 0) in cues(run(text))
