@@ -51,7 +51,10 @@ from analysis.timeline import DateMention, date_for_clause
 HEDGE_FACTOR = 0.6
 # Grammar, not domain knowledge: negators, and heads that refuse what they govern.
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-REFUSE_WORDS = frozenset({"refuse", "reject", "decline", "resist", "oppose", "avoid", "rebuff"})
+REFUSE_WORDS = frozenset(
+    {"refuse", "reject", "decline", "resist", "oppose", "avoid", "rebuff"}
+    | {"reluctant", "unwilling", "hesitant", "loath", "loth"}  # "reluctant to approve exports"
+)
 RELATIVE = RELATIVE_PRONOUNS | {"whose"}  # "Russia, whose backing it relies on"
 INTENT_WORDS = frozenset({"want", "intend", "plan", "seek", "wish", "aim", "mean"})
 UNREALISED = frozenset({"fail"})  # "failed to sign": the act did not happen
@@ -1151,6 +1154,8 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
             negated = True
     if verb.dep_ == "xcomp" and (_unrealised(verb.head) or _pressed_for(verb)):
         negated = True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        negated = True  # "took the fight to the jihadists without relying on French help"
     if negated and _declined(verb):
         refused, negated = True, False
     return negated, refused
@@ -1276,8 +1281,31 @@ def _counterparts(
         # "left ECOWAS", not "left the CSTO talks": the bloc itself is what is left.
         near = [t for t in near if _left_itself(ctx, tok, t)]
     if kind == "exercise_suspension":
-        near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
+        near = _suspended_with(ctx, tok, sent, subject, near)
     return near
+
+
+def _suspended_with(
+    ctx: Context, tok: Token, sent: Span, subject: str, near: list[str]
+) -> list[str]:
+    """The parties a suspension of drills is aimed at: not those pressing for it; failing any
+    named, the parties of the drill just reported that the state leaves ("Uzbekistan, the
+    sixth member, pulled out shortly before the drills began")."""
+    near = [t for t in near if t not in ctx.pressurers.get(sent.start, ())]
+    if not near and ctx.exercise is not None and _left_the_drill(ctx, tok, subject):
+        near = [t for t in ctx.exercise[1] if t != subject]
+    return near
+
+
+def _left_the_drill(ctx: Context, tok: Token, subject: str) -> bool:
+    """Whether a state that took no part in the drill just reported pulls out of it with a
+    verb that names nothing it acts on ("pulled out", "withdrew"; not "called the drills a
+    success")."""
+    if ctx.exercise is None or ctx.exercise[0] < sentences_back(tok, 2):
+        return False
+    if subject in ctx.exercise[1] or tok.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("dobj", "attr", "oprd") for c in tok.children)
 
 
 def _qualified_targets(

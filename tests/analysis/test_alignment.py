@@ -2036,3 +2036,36 @@ def test_a_warning_aimed_through_the_clause_it_governs(run: Callable[..., Analys
 def test_a_warning_by_people_of_no_state_aims_at_no_one(run: Callable[..., Analysis]) -> None:
     text = "Economists have warned that Chile's purchases could strain the budget."
     assert not {t for t in triples(run(text)) if t[3] == "verbal_criticism"}
+
+
+def test_a_state_that_pulls_out_leaves_the_drill_just_reported(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia, China and Kazakhstan sent troops to the Peace Mission 2010 drills."
+        " Uzbekistan pulled out shortly before the drills began."
+    )
+    found = {t for t in triples(run(text)) if t[0] == "UZB"}
+    assert found == {
+        ("UZB", "RUS", -1, "exercise_suspension"),
+        ("UZB", "CHN", -1, "exercise_suspension"),
+        ("UZB", "KAZ", -1, "exercise_suspension"),
+    }
+
+
+def test_judging_a_drill_is_not_leaving_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Russia, China and Kazakhstan sent troops to the Peace Mission drills on Monday."
+        " Uzbekistan called the drills a success."
+    )
+    assert not [t for t in triples(run(text)) if t[3] == "exercise_suspension"]
+
+
+def test_reluctance_to_approve_exports_is_their_refusal(run: Callable[..., Analysis]) -> None:
+    text = "Germany's government has been reluctant to approve weapons exports to Turkey."
+    assert {t[:3] for t in triples(run(text))} == {("DEU", "TUR", -1)}
+
+
+def test_support_one_does_without_is_no_support(run: Callable[..., Analysis]) -> None:
+    text = "Mali says its army has fought the insurgents without relying on French help."
+    assert not [t for t in triples(run(text)) if t[2] == 1]
