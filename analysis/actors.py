@@ -979,7 +979,8 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
     """What "its" points at in its own sentence: the nearest state ("penalised Turkey over its
     own S-400 purchase"), passing over a source or partner ("ordered F-35s from the United
     States, and its air defence relies on ..."); None when only sources are named."""
-    own = [m for m in mentions if not m.actor.startswith("P:")]
+    # "At a summit in Astana, its leaders urged ...": a venue owns nothing
+    own = [m for m in mentions if not m.actor.startswith("P:") and not _venue(token, m)]
     if token.head.lemma_ in resources.state_possessions():
         # "asked the CSTO for help after Azerbaijani forces struck positions inside its
         # territory": a territory is a state's, not the bloc's named nearer
@@ -1012,6 +1013,20 @@ def _owner(token: Token, mentions: list[Mention]) -> str | None:
     ):
         return None
     return own[-1].state if own else None
+
+
+def _venue(token: Token, m: Mention) -> bool:
+    """Whether a state is named only as where what the sentence reports took place, in a
+    phrase before the clause's subject ("At a summit in Astana, its leaders urged"); not a
+    place inside the subject ("Approval in Kuwait is still required")."""
+    t = token.doc[m.start : m.end].root
+    if t.dep_ != "pobj" or t.head.lower_ not in ("in", "at"):
+        return False
+    while t.dep_ in ("pobj", "prep") and t.head != t:
+        t = t.head
+    verb = t if t.pos_ in ("VERB", "AUX") else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    return subject is not None and m.end <= subject.i
 
 
 def _customer(root: Token) -> Token | None:

@@ -825,3 +825,20 @@ def test_an_unnamed_institution_speaks_for_the_article_not_the_last_subject(
         " remaining jets would follow next year. Officials said the plant would open in May."
     )
     assert antecedent_of(nlp, text, word) == "PER"
+
+
+def test_its_passes_over_the_venue_before_the_subject(nlp: Language) -> None:
+    text = (
+        "The Shanghai Cooperation Organisation, which groups China, Russia and four Central"
+        " Asian states, has grown impatient. At a summit in Bishkek on Friday, its leaders"
+        " urged the coalition to set a date for leaving."
+    )
+    assert antecedent_of(nlp, text, "its") == "SCO"
+
+
+def test_its_after_a_place_inside_the_subject_keeps_that_place(nlp: Language) -> None:
+    text = (
+        "Approval in Kuwait is still required, and the assembly could question the cost, a"
+        " member of its defence committee said."
+    )
+    assert antecedent_of(nlp, text, "its") == "KWT"
