@@ -141,6 +141,10 @@ def _weapon_key(name: str | None) -> str | None:
     variant = _variant(name)
     if variant is not None:
         return variant.id
+    # "SLNS Samudura" and "Samudura": one ship, with or without its navy's prefix
+    prefix, _, rest = name.partition(" ")
+    if rest and prefix in resources.vessel_prefixes():
+        return _fold(rest)
     return _named_variant(name) or _fold(name)
 
 

@@ -222,3 +222,8 @@ def test_people_names_match_without_accents_or_letters_spelt_plain() -> None:
     assert evaluate._name("François-Philippe Champagne") == evaluate._name(
         "Francois-Philippe Champagne"
     )
+
+
+def test_a_ship_matches_with_or_without_its_navy_s_prefix() -> None:
+    assert evaluate._weapon_key("SLNS Samudura") == evaluate._weapon_key("Samudura")
+    assert evaluate._weapon_key("HMS Ocean") != evaluate._weapon_key("HMS Albion")
