@@ -415,7 +415,31 @@ def repair_clauses(doc: Doc) -> Doc:
         verb.head, verb.dep_ = head, "advcl"
         prep.head, prep.dep_, prep.pos_ = verb, "mark", "SCONJ"
         obj.head, obj.dep_ = verb, "nsubj"
+    _join_ranges(doc, lower)
     return doc
+
+
+def _join_ranges(doc: Doc, lower: np.ndarray) -> None:
+    """A range the parser split: "a long list of Russian equipment, from Mi-24 helicopters to
+    MiG-29 fighters" read with "to MiG-29 fighters" on the verb, as a destination. A "to"
+    phrase right after a "from" phrase on a noun joins that noun, as the range's other end."""
+    to_id, from_id = get_string_id("to"), get_string_id("from")
+    for i in np.flatnonzero(lower == to_id):
+        to = doc[int(i)]
+        if to.dep_ != "prep" or to.i == 0:
+            continue
+        sent_start = to.sent.start
+        froms = [
+            j for j in range(to.i - 1, max(sent_start, to.i - 16) - 1, -1) if lower[j] == from_id
+        ]
+        opener = doc[froms[0]] if froms else None
+        # the "from" phrase ends right before "to"
+        if opener is None or opener.dep_ != "prep" or opener.right_edge.i != to.i - 1:
+            continue
+        noun = opener.head
+        if noun.pos_ != "NOUN" or to.head == noun or to.is_ancestor(noun):
+            continue
+        to.head = noun
 
 
 def _subjectless_verb_after(obj: Token) -> Token | None:

@@ -237,3 +237,20 @@ def test_a_preposition_of_time_with_a_noun_stays_a_preposition(nlp: Language) ->
     after = next(t for t in doc if t.lower_ == "after")
     assert after.dep_ == "prep"
     assert next(t for t in doc if t.lower_ == "received").dep_ == "conj"
+
+
+def test_the_other_end_of_a_range_joins_the_noun_the_range_is_on(nlp: Language) -> None:
+    doc = nlp(
+        "Laos already flies a long list of Russian equipment, from Mi-24, Mi-35 and Mi-17"
+        " helicopters to MiG-29 fighters, Yak-130 jet trainers and Pechora-2 missiles."
+    )
+    opener = next(t for t in doc if t.lower_ == "from")
+    to = next(t for t in doc if t.lower_ == "to")
+    assert to.head == opener.head
+    assert to.head.pos_ == "NOUN"
+
+
+def test_a_move_from_one_place_to_another_keeps_both_on_the_verb(nlp: Language) -> None:
+    doc = nlp("The army moved the howitzers from Kharkiv to Izium on Monday.")
+    to = next(t for t in doc if t.lower_ == "to")
+    assert to.head.lower_ == "moved"

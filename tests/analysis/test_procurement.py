@@ -3800,3 +3800,12 @@ def test_what_the_arrival_of_weapons_gives_has_no_giver(run: Callable[..., Analy
         " giving the country's naval aviation its first combat aircraft in years."
     )
     assert {r[2:4] for r in deals(run(text))} == {("ISR", "ECU")}
+
+
+def test_both_ends_of_a_range_of_holdings_are_held(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Laos already flies a long list of Russian equipment, from Mi-24, Mi-35 and Mi-17"
+        " helicopters to MiG-29 fighters, Yak-130 jet trainers and Pechora-2 missiles."
+    )
+    rows = {(r[0], r[2], r[3]) for r in deals(run(text))}
+    assert {("Mi-24", "RUS", "LAO"), ("MiG-29", "RUS", "LAO")} <= rows
