@@ -392,11 +392,12 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 @Language.component("am_clauses")
 def repair_clauses(doc: Doc) -> Doc:
-    """A clause of time the parser split: "..., after Washington for years declined to sell it
-    drones" read as "after Washington" (a preposition and its object) with "declined" joined
-    to the main verb, which then lends it its own subject. When a finite verb with no subject
-    follows the object and what hangs on it, the object is that verb's subject and the clause
-    hangs on the preposition's head."""
+    """Two splits the parser makes, mended before the rules read the tree. A clause of time:
+    "..., after Washington for years declined to sell it drones" read as "after Washington" (a
+    preposition and its object) with "declined" joined to the main verb, which then lends it
+    its own subject; when a finite verb with no subject follows the object and what hangs on
+    it, the object is that verb's subject and the clause hangs on the preposition's head. And
+    a range whose "to" end was hung elsewhere (``_join_ranges``)."""
     lower = doc.to_array([LOWER])
     marks = np.flatnonzero(np.isin(lower, _subordinator_ids()))
     for i in marks:

@@ -5237,12 +5237,12 @@ def _recent_subject(
         if table[i][0] not in SUBJECT_PRONOUNS and table[i][2] != "NOUN":
             continue
         tok = doc[i]
-        if table[i][0] in SUBJECT_PRONOUNS:
-            st = resolved.antecedent(tok) if _main_subject(tok) and not _supplying(tok) else None
-        elif table[i][2] == "NOUN" and _main_subject(tok) and not _supplying(tok):
-            st = _described_state(tok, resolved)
-        else:
+        if not _main_subject(tok) or _supplying(tok):
             continue
+        if table[i][0] in SUBJECT_PRONOUNS:
+            st = resolved.antecedent(tok)
+        else:
+            st = _described_state(tok, resolved)
         if st and st != supplier and st not in avoid and resources.is_country(st):
             found = st
     return found
