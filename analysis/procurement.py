@@ -128,6 +128,7 @@ class WeaponMention:
     category: str
     origin: str | None
     navy: str | None = None  # a named ship's: the state whose navy its prefix names
+    back: bool = False  # "the fighters", "the jet": names its system only by referring back
 
     def root(self, doc: Doc) -> Token:
         """The token that carries the mention in the sentence. A name the parser split off
@@ -226,7 +227,59 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
             continue  # "Russian missile and drone attacks": a kind of attack, no weapon held
         found.append(WeaponMention(span.start, span.end, None, span.id_, None))
     found.sort(key=lambda m: m.start)
-    return _resolve_definites(doc, found)
+    return _referring_words(doc, _resolve_definites(doc, found))
+
+
+def _state_party(tok: Token, actors: set[int]) -> bool:
+    """Whether a word that refers back to a weapon is what a named state acts on: the object of
+    a verb whose subject names one ("Egypt and Qatar have ordered the jet", "Hungary leases its
+    jets"). A passive verb's phrase names a maker as often as a party ("the jet is built by a
+    consortium of British, German and Italian firms")."""
+    verb = tok.head
+    if tok.dep_ == "dobj":
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "relcl" and any(c.tag_ == "WDT" for c in subjects):
+            subjects = [verb.head]  # "Myanmar and Nigeria, which have bought the jets"
+        return any(t.i in actors for s in subjects for t in s.subtree)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _referring_terms() -> dict[str, tuple[str, ...]]:
+    return {t.term.lower(): t.refers for t in resources.weapon_terms() if t.refers}
+
+
+resources.on_reload(_referring_terms.cache_clear)
+
+
+def _referring_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention]:
+    """ "Egypt and Qatar have also ordered the jet": a definite word that refers back to a
+    platform ("the jet", "the vessels", "their boats") stands for the system of its kinds the
+    last few sentences name most, the latest on a tie, where a named state acts on it."""
+    terms = _referring_terms()
+    actors = {i for s in doc.spans[NAMES_KEY] if s.label_ == "ACTOR" for i in range(s.start, s.end)}
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added: list[WeaponMention] = []
+    for tok in doc:
+        kinds = terms.get(tok.lower_)
+        if not kinds or tok.pos_ != "NOUN" or tok.i in covered or tok.dep_ == "compound":
+            continue
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        if not dets & (DEFINITE | {"their", "its"}) or any(
+            i in covered for i in range(tok.left_edge.i, tok.i)
+        ):
+            continue  # "the American-built F-5 jets": the word of a named system
+        if not _state_party(tok, actors):
+            continue  # "the ship's commander", "the aircraft will replace ...": no new party
+        back = sentences_back(tok, 4)
+        recent = [m for m in found if m.system and m.category in kinds and back <= m.start < tok.i]
+        if recent:
+            named = Counter(m.system for m in recent)
+            ref = max(reversed(recent), key=lambda m: named[m.system])
+            added.append(
+                WeaponMention(tok.i, tok.i + 1, ref.system, ref.category, ref.origin, back=True)
+            )
+    return sorted(found + added, key=lambda m: m.start) if added else found
 
 
 def _kind_of_attack(doc: Doc, span: Span) -> bool:
@@ -383,7 +436,9 @@ def _resolve_definites(doc: Doc, found: list[WeaponMention]) -> list[WeaponMenti
                     # fighters")
                     named = Counter(p.system for p in recent)
                     ref = max(reversed(recent), key=lambda p: named[p.system])
-                    m = WeaponMention(m.start, m.end, ref.system, ref.category, ref.origin)
+                    m = WeaponMention(
+                        m.start, m.end, ref.system, ref.category, ref.origin, back=True
+                    )
         out.append(m)
     return out
 
@@ -4699,6 +4754,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     found = _candidates(doc, resolved)
     found += _ended_deals(doc, found, resolved)
     found = _without_borrowed_suppliers(doc, found)
+    found = _suppliers_referred_to(found)
     # A state's own procurement ("new aircraft ordered from Dassault" for France) names no
     # buyer of others' weapons.
     named: Counter[str] = Counter(
@@ -4930,6 +4986,29 @@ def _without_borrowed_suppliers(doc: Doc, found: list[Candidate]) -> list[Candid
             if borrowed and own:
                 dropped.add(id(c))
     return [c for c in found if id(c) not in dropped]
+
+
+def _suppliers_referred_to(found: list[Candidate]) -> list[Candidate]:
+    """ "Argentina will buy 24 used F-16s from Denmark. The first jets are expected within two
+    years": a mention that names its system only by referring back, and that gets its supplier
+    only from the system's origin, is the deal before it of the same system and buyer, so it
+    takes that deal's supplier."""
+    out: list[Candidate] = []
+    for c in found:
+        m = c.mention
+        if m.back and c.supplier is not None and c.supplier == m.origin:
+            earlier = [
+                o
+                for o in out
+                if o.mention.system == m.system
+                and o.supplier not in (None, m.origin)
+                and o.recipient is not None
+                and c.recipient in (None, o.recipient)
+            ]
+            if earlier:
+                c = Candidate(m, c.gov, c.status, earlier[-1].supplier, earlier[-1].recipient)
+        out.append(c)
+    return out
 
 
 def _own_member(supplier: str, recipient: str) -> bool:

@@ -107,7 +107,8 @@ class WeaponTerm:
     term: str
     category: str
     umbrella: bool = False  # "arms", "military aid": a cover for whatever kinds it names
-    refers: bool = False  # "the vessel", "the jets": refers back to a platform, names none
+    # "the vessel", "the jets": refers back to a platform of these categories, names none
+    refers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -636,10 +637,10 @@ def _term(row: dict[str, Any]) -> WeaponTerm:
         term=str(row["term"]),
         category=str(row["category"]),
         umbrella=bool(row.get("umbrella", False)),
-        refers=bool(row.get("refers", False)),
+        refers=tuple(row.get("refers", ())),
     )
-    if rec.category not in CATEGORIES:
-        raise ValueError(f"category {rec.category!r}")
+    if rec.category not in CATEGORIES or not set(rec.refers) <= set(CATEGORIES):
+        raise ValueError(f"category {rec.category!r} {rec.refers!r}")
     return rec
 
 

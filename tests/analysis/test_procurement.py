@@ -3809,3 +3809,42 @@ def test_both_ends_of_a_range_of_holdings_are_held(run: Callable[..., Analysis])
     )
     rows = {(r[0], r[2], r[3]) for r in deals(run(text))}
     assert {("Mi-24", "RUS", "LAO"), ("MiG-29", "RUS", "LAO")} <= rows
+
+
+def test_a_word_that_refers_back_to_a_platform_names_other_buyers_of_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Indonesia has ordered 42 Rafale fighters from France. The order lifts the number of"
+        " Rafales sold abroad to well over 200. Egypt, Qatar and Greece have all ordered the jet."
+    )
+    rows = {(r[0], r[2], r[3]) for r in deals(run(text))}
+    assert {("Rafale", "FRA", "EGY"), ("Rafale", "FRA", "GRC")} <= rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no state acts on the word: the ship's officer is no deal of the ship
+        "Sri Lanka leased an offshore patrol vessel, the Sayurala, from India. The defence"
+        " secretary handed the warrant to the ship's commanding officer.",
+        # a passive verb's phrase names the maker
+        "Saudi Arabia has asked for 48 more Eurofighter Typhoon jets. Because the jet is built by"
+        " a consortium of British, German and Italian firms, Berlin can block the sale.",
+    ],
+)
+def test_a_word_that_refers_back_names_no_party_its_state_does_not_act_on(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    parties = {r[2:4] for r in deals(run(text))}
+    assert ("DEU", "SAU") not in parties and ("LKA", "IND") not in parties
+
+
+def test_a_mention_that_refers_back_takes_the_supplier_of_its_deal(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Argentina has agreed to buy 24 used F-16 fighters from Denmark. The first fighters are"
+        " expected in Argentina within two years."
+    )
+    assert {r[2:4] for r in deals(run(text))} == {("DNK", "ARG")}
