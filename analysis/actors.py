@@ -222,7 +222,15 @@ class Resolved:
     def _main_subject(
         self, token: Token, before: list[Mention], ref: resources.Reference | None
     ) -> str | None:
-        """The last state named as the subject of a main clause before a reference."""
+        """The last state named as the subject of a main clause before a reference; for a
+        service, the state its paragraph opens with."""
+        if ref is not None and ref.paragraph and before:
+            # "Namibia built a navy with help from two partners. Brazil built a patrol ship
+            # ... The air force also flies Chinese F-7s": a service belongs to the state its
+            # paragraph opens with, not to a partner named as a later subject.
+            topic = self.paragraph_subject(token, owner=True)
+            if topic is not None:
+                return topic
         for m in reversed(before):
             root = token.doc[m.start : m.end].root
             if _subject_like(root, main=True):
@@ -350,6 +358,7 @@ class Resolved:
                     for m in before
                     if m.state not in own
                     and not (ref is not None and resources.is_company(m.actor))
+                    and not (ref is not None and _maker_modifier(token.doc[m.start : m.end].root))
                     and not (_kind_only(ref) and m.state not in _kind_only(ref))
                     and not supplier_suffixed(token.doc, m.start, m.end)
                 ]
@@ -623,9 +632,12 @@ class Resolved:
             return None if listed else m.state
         return None
 
-    def paragraph_subject(self, token: Token) -> str | None:
+    def paragraph_subject(self, token: Token, *, owner: bool = False) -> str | None:
         """The country that is the subject of the sentence opening a token's paragraph, when
-        that sentence is one of the three before the token's own."""
+        that sentence is one of the three before the token's own; with ``owner``, only a state
+        that is itself the subject ("Namibia built a navy", not "Indian officials visited")
+        and not called a supplier ("Paris has become Egypt's main supplier"), whose forces
+        are not the ones described next."""
         doc = token.doc
         sent = sentence(token)
         cut = paragraph_cut(sent)
@@ -639,6 +651,8 @@ class Resolved:
         for m in self.in_span(first):
             root = doc[m.start : m.end].root
             if m.state and resources.is_country(m.state) and _subject_like(root, main=True):
+                if owner and (root.dep_ not in ("nsubj", "nsubjpass") or _customer(root)):
+                    return None  # "Indian officials visited Dhaka": a visitor, no topic
                 return m.state
         return None
 
@@ -1027,6 +1041,18 @@ def _venue(token: Token, m: Mention) -> bool:
     verb = t if t.pos_ in ("VERB", "AUX") else None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
     return subject is not None and m.end <= subject.i
+
+
+def _maker_modifier(root: Token) -> bool:
+    """Whether a state's name describes the maker or seller that is its verb's subject ("a
+    German consortium will build four corvettes"): an origin, not the owner of the forces a
+    description names next."""
+    subject = root.head
+    return (
+        root.dep_ in ("amod", "compound")
+        and subject.dep_ == "nsubj"
+        and subject.head.lemma_ in resources.frame_lemmas("produce", "deliver", "sell", "offer")
+    )
 
 
 def _customer(root: Token) -> Token | None:

@@ -2268,7 +2268,7 @@ def _arguments(
         ):
             # "were talking to France about helicopters": in talks the other side is "to".
             talks = frame is not None and frame.status == "negotiating" and role == "recipient"
-            got.give("supplier" if talks else "recipient", _pobj_state(c, resolved))
+            got.give("supplier" if talks else "recipient", _pobj_state(c, resolved, refer=True))
         elif c.dep_ in ("dative", "dobj") and role in ("supplier", "recipient"):
             # "offered Egypt Su-35s", "supplied Ukraine with HIMARS", "asked Washington for";
             # "signed a contract with Hanwha Ocean for two corvettes": the deal's partner.
@@ -2326,8 +2326,9 @@ def _arguments(
 def _object_destination(
     verb: Token, role: str, resolved: Resolved, mention_tokens: set[int]
 ) -> str | None:
-    """The state a "to" phrase the parser hung on a sent object names ("sent Kirpi vehicles
-    and TB2 drones to Tripoli", the phrase on the last item); only for a supplier's verb."""
+    """The state a "to" or "for" phrase the parser hung on a sent object names ("sent Kirpi
+    vehicles and TB2 drones to Tripoli", the phrase on the last item; "is building three
+    corvettes for it"); only for a supplier's verb."""
     if role != "supplier":
         return None
     for obj in verb.children:
@@ -2335,8 +2336,12 @@ def _object_destination(
             continue
         for item in (obj, *obj.conjuncts):
             for prep in item.children:
-                if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i not in mention_tokens:
-                    st = _pobj_state(prep, resolved)
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in ("to", "for")
+                    and prep.i not in mention_tokens
+                ):
+                    st = _pobj_state(prep, resolved, refer=True)
                     if st is not None:
                         return st
     return None
@@ -2442,10 +2447,15 @@ def _company_subject(verb: Token, resolved: Resolved) -> bool:
     return False
 
 
-def _pobj_state(prep: Token, resolved: Resolved) -> str | None:
+def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str | None:
+    """The state a preposition's object names; with ``refer``, also one a pronoun or a
+    description refers back to ("will build four corvettes for the navy", "is building three
+    corvettes for it")."""
     for c in prep.children:
         if c.dep_ in ("pobj", "pcomp"):
-            return _state_in(c, resolved)
+            return _state_in(c, resolved) or (
+                resolved.antecedent(c) if refer and c.dep_ == "pobj" else None
+            )
     return None
 
 

@@ -3848,3 +3848,76 @@ def test_a_mention_that_refers_back_takes_the_supplier_of_its_deal(
         " expected in Argentina within two years."
     )
     assert {r[2:4] for r in deals(run(text))} == {("DNK", "ARG")}
+
+
+def test_taking_weapons_from_a_named_state_is_receiving_them(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Zambia followed a similar path. Its air force took K-8 trainers from China."
+    assert {(r[0], r[2], r[3], r[4]) for r in deals(run(text))} == {
+        ("K-8", "CHN", "ZMB", "delivered")
+    }
+
+
+def test_weapons_taken_from_troops_are_no_transfer(run: Callable[..., Analysis]) -> None:
+    text = "Ukrainian troops took dozens of T-72 tanks from Russian forces near Kharkiv."
+    assert deals(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Namibia, with a long coastline and few ships, built a navy almost from scratch with"
+            " help from two partners. Brazil built and handed over a patrol ship in 2009. The air"
+            " force also flies Chinese F-7 fighters.",
+            ("F-7", "CHN", "NAM"),
+        ),
+        # a paragraph that opens with a supplier leaves the service to the customer
+        (
+            "Turkish suppliers have been gaining ground in the archipelago. In 2023 Indonesia"
+            " ordered 12 ANKA drones from Turkish Aerospace, and the navy is reportedly buying two"
+            " Istif-class frigates from Turkish yards.",
+            ("Istif-class", "TUR", "IDN"),
+        ),
+    ],
+)
+def test_a_service_is_the_state_its_paragraph_opens_with(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(r[0], r[2], r[3]) for r in deals(run(text))}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Algeria signed for two MEKO A-200 frigates with Germany in 2012, and China is"
+            " building three C28A corvettes for it.",
+            ("C28A", "CHN", "DZA"),
+        ),
+        (
+            "Australia chose the Redback. Rheinmetall will keep its Queensland plant busy: it is"
+            " building 211 Boxer reconnaissance vehicles for the army.",
+            ("Boxer", "DEU", "AUS"),
+        ),
+    ],
+)
+def test_whom_a_maker_builds_for_may_be_named_by_reference(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(r[0], r[2], r[3]) for r in deals(run(text))}
+
+
+def test_a_state_that_describes_the_maker_owns_no_service_named_next(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "South Africa signed contracts on Friday for the largest arms purchase in its history.\n\n"
+        "Under the deal, a German consortium will build four MEKO A-200 corvettes for the navy."
+        " The air force gets Gripen fighters from Sweden's Saab."
+    )
+    assert {(r[0], r[2], r[3]) for r in deals(run(text))} == {
+        ("MEKO", "DEU", "ZAF"),
+        ("JAS 39 Gripen", "SWE", "ZAF"),
+    }
