@@ -1261,8 +1261,8 @@ def _counterparts(
     if not near and rule.basis == "verbal":
         near = _act_doers(ctx, tok, verb, subject, kind, preps)
     if not near and not rule.needs_object and fallback and not _aimed_elsewhere(ctx, tok):
-        near = _sentence_counterparts(ctx, tok, sent, subject, rule)
-    near = [s for s in near if s and not (rule.states_only and _is_bloc(s))][:3]
+        near = _sentence_counterparts(ctx, tok, sent, subject, rule)[:3]
+    near = [s for s in near if s and not (rule.states_only and _is_bloc(s))]
     if kind == "membership":
         # "join NATO": the bloc must be what is joined, not a bystander.
         near = [
@@ -2080,7 +2080,8 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
 
 def _along_with(ctx: Context, verb: Token) -> list[str]:
     """States that act beside the subject: "joined NATO in 2004, along with Bulgaria and
-    Estonia", "Romania, along with Bulgaria, joined", "together with Bulgaria"."""
+    Estonia", "Romania, along with Bulgaria, joined", "together with Bulgaria", "cut ties with
+    Qatar alongside Saudi Arabia and Egypt"."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     out: list[str] = []
     for head in (verb, *subjects):
@@ -2089,9 +2090,11 @@ def _along_with(ctx: Context, verb: Token) -> list[str]:
                 continue
             if prep.lower_ == "along":
                 prep = next((c for c in prep.children if c.lower_ == "with"), prep)
-            elif prep.i == 0 or prep.doc[prep.i - 1].lower_ not in ("along", "together"):
+            elif prep.lower_ != "alongside" and (
+                prep.i == 0 or prep.doc[prep.i - 1].lower_ not in ("along", "together")
+            ):
                 continue
-            if prep.lower_ != "with":
+            if prep.lower_ not in ("with", "alongside"):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":

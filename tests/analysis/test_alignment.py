@@ -2069,3 +2069,21 @@ def test_reluctance_to_approve_exports_is_their_refusal(run: Callable[..., Analy
 def test_support_one_does_without_is_no_support(run: Callable[..., Analysis]) -> None:
     text = "Mali says its army has fought the insurgents without relying on French help."
     assert not [t for t in triples(run(text)) if t[2] == 1]
+
+
+def test_every_state_of_a_named_list_of_partners_takes_part(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The United States held the African Lion exercise this week with troops from Morocco,"
+        " Tunisia, Ghana and Senegal."
+    )
+    partners = {t[1] for t in triples(run(text)) if t[0] == "USA" and t[3] == "joint_exercise"}
+    assert partners == {"MAR", "TUN", "GHA", "SEN"}
+
+
+def test_states_that_act_alongside_the_subject_act_too(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Bahrain cut ties with Qatar in June 2017 alongside Saudi Arabia, the United Arab"
+        " Emirates and Egypt."
+    )
+    subjects = {t[0] for t in triples(run(text)) if t[1] == "QAT" and t[2] == -1}
+    assert subjects == {"BHR", "SAU", "ARE", "EGY"}
