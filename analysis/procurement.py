@@ -1442,10 +1442,11 @@ def _possible(tok: Token) -> bool:
 
 
 def _raised(head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> dict[str, Token]:
-    """ "Egypt's purchase appears to have stalled": the raising verb's complement speaks."""
+    """ "Egypt's purchase appears to have stalled", "deliveries are due to begin in 2006": the
+    raising verb's complement speaks."""
     found: dict[str, Token] = {}
     for c in head.children:
-        if c.dep_ == "xcomp":
+        if c.dep_ in ("xcomp", "acomp"):
             for frame in index.get(c.i, ()):
                 if frame.modal:
                     found.setdefault(frame.modal, c)
@@ -1481,7 +1482,10 @@ def _head_modality(
         if describes and cur.pos_ == "NOUN":
             continue
         if came_from in ("nsubj", "nsubjpass"):
-            found = {**_raised(cur, index), **found}
+            raised = _raised(cur, index)
+            found = {**raised, **found}
+            if not describes:  # "Typhoons ordered in 2017 are due to arrive": done
+                nearest = nearest or next(iter(raised.items()), None)
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in cur.children):
             break  # "if the F-35 deal collapses": a condition, not an event
         if _negated_head(cur, index) or _summary_denied(cur, index):

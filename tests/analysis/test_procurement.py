@@ -3921,3 +3921,11 @@ def test_a_state_that_describes_the_maker_owns_no_service_named_next(
         ("MEKO", "DEU", "ZAF"),
         ("JAS 39 Gripen", "SWE", "ZAF"),
     }
+
+
+def test_deliveries_due_to_begin_are_still_an_order(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Poland ordered 48 F-16 fighters from the United States last year. Deliveries of the"
+        " F-16s are due to begin in 2006."
+    )
+    assert [r[4] for r in deals(run(text))] == ["ordered"]
