@@ -2529,6 +2529,8 @@ def _shared_modifier(
     and Gripen fighters") is not shared."""
     if start > mention.start or any(resolved.state_at(i) for i in range(start, mention.start)):
         return None
+    if doc[start].dep_ == "det" and doc[start].lower_ in ("the", "a", "an"):
+        return None  # "the Finnish Patria AMV and the CV90": an item with its own article
     names = _weapon_tokens(doc)[0]
     floor = sentence(doc[mention.start]).start
     j, crossed = start - 1, False

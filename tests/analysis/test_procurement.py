@@ -3929,3 +3929,14 @@ def test_deliveries_due_to_begin_are_still_an_order(run: Callable[..., Analysis]
         " F-16s are due to begin in 2006."
     )
     assert [r[4] for r in deals(run(text))] == ["ordered"]
+
+
+def test_a_listed_item_with_its_own_article_shares_no_state_word(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Lithuania has signed a contract for 88 Boxer vehicles from Germany. The vehicle was"
+        " selected over the Finnish Patria AMV and the CV90 offered by BAE Systems."
+    )
+    rows = {(r[0], r[2], r[3]) for r in deals(run(text))}
+    assert ("CV90", "SWE", "LTU") in rows and ("CV90", "SWE", "FIN") not in rows
