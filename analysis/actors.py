@@ -675,7 +675,11 @@ class Resolved:
                     lede = first.end
                     if first.end < len(root.doc):
                         lede = sentence(root.doc[first.end]).end
-                main = _subject_like(root, main=True) or _reported_subject(root)
+                main = (
+                    _subject_like(root, main=True)
+                    or _reported_subject(root)
+                    or _owns_the_subject(root)
+                )
                 weight = 0.5 if root.dep_ in ("amod", "compound") else 2.0 if main else 1.0
                 # The state the headline and lede make their subject is what the story is
                 # about, however often its suppliers are named later.
@@ -1052,6 +1056,18 @@ def _maker_modifier(root: Token) -> bool:
         root.dep_ in ("amod", "compound")
         and subject.dep_ == "nsubj"
         and subject.head.lemma_ in resources.frame_lemmas("produce", "deliver", "sell", "offer")
+    )
+
+
+def _owns_the_subject(root: Token) -> bool:
+    """Whether a state owns the institution that is its sentence's main subject ("Taiwan's
+    navy on Friday commissioned ...", "Poland's defence ministry said"): the state acts."""
+    noun = root.head
+    return (
+        root.dep_ == "poss"
+        and noun.dep_ == "nsubj"
+        and noun.head.dep_ == "ROOT"
+        and noun.lemma_ in resources.references()
     )
 
 

@@ -602,6 +602,16 @@ def test_a_known_name_held_by_another_state_s_official_is_that_official(
     assert {c.speaker for c in spanish.stance_cues if c.type == "attribution"} == {"ESP"}
 
 
+def test_a_state_whose_service_is_the_lede_s_subject_is_the_focus(nlp: Language) -> None:
+    text = (
+        "Taiwan's navy on Friday commissioned two Kidd-class destroyers bought second-hand from"
+        " the United States. Both were built for the US Navy and refurbished in American yards."
+        " The United States approved the package in 2001, and Washington delivered it in full."
+    )
+    doc = nlp(text)
+    assert resolve(doc, Article(text=text, title="t")).focus() == "TWN"
+
+
 def test_the_state_the_lede_makes_its_subject_is_the_focus(nlp: Language) -> None:
     text = (
         "Egypt has signed a contract for 30 more Rafale jets, the armed forces said. The order"
