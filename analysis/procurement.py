@@ -2260,7 +2260,7 @@ def _arguments(
         if c.i in mention_tokens:
             continue
         if c.dep_ == "dative" and c.pos_ == "ADP":
-            got.give("recipient", _pobj_state(c, resolved))  # "offered Su-35s to Egypt"
+            got.give("recipient", _pobj_state(c, resolved, refer=True))  # "offered Su-35s to Egypt"
         elif c.dep_ == "prep" and c.lower_ == "from":
             # "a request from Kyiv for Taurus missiles": before what is asked for, the asker
             asker = _asking_from(verb, c, frame)
@@ -2457,9 +2457,13 @@ def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str 
     corvettes for it")."""
     for c in prep.children:
         if c.dep_ in ("pobj", "pcomp"):
-            return _state_in(c, resolved) or (
-                resolved.antecedent(c) if refer and c.dep_ == "pobj" else None
-            )
+            if _state_in(c, resolved) or not refer or c.dep_ != "pobj":
+                return _state_in(c, resolved)
+            # "sold drones to all three governments": the first of the group, the rest are
+            # coordinated with it
+            if c.tag_ == "NNS":  # a plural stands for its group or none
+                return next(iter(resolved.group(c)), None)
+            return resolved.antecedent(c)
     return None
 
 
@@ -5068,11 +5072,19 @@ def _conjoined(
     holder = clause
     while holder.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in holder.children):
         holder = holder.head  # "The two countries agreed to buy"
-    for c in holder.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            members = resolved.group(c)
-            if state in members:
-                out += [st for st in members if st not in (state, other) and st not in out]
+    # "... which has sold drones to all three governments": each state the group stands for.
+    groups = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    groups += [
+        o
+        for p in clause.children
+        if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    for c in groups:
+        members = resolved.group(c)
+        if state in members:
+            out += [st for st in members if st not in (state, other) and st not in out]
     return out
 
 

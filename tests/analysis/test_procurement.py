@@ -3940,3 +3940,12 @@ def test_a_listed_item_with_its_own_article_shares_no_state_word(
     )
     rows = {(r[0], r[2], r[3]) for r in deals(run(text))}
     assert ("CV90", "SWE", "LTU") in rows and ("CV90", "SWE", "FIN") not in rows
+
+
+def test_weapons_sold_to_a_group_go_to_each_of_its_states(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Mali, Burkina Faso and Niger recalled their ambassadors from Algiers. Analysts said the"
+        " spat could push the three states closer to Turkey, which has sold drones to all three"
+        " governments."
+    )
+    assert {r[2:4] for r in deals(run(text))} == {("TUR", "MLI"), ("TUR", "BFA"), ("TUR", "NER")}
