@@ -243,6 +243,12 @@ class Resolved:
                     if customer is not None
                     else None
                 )
+                if named is None and ref is not None and _supplier_called(root) is not None:
+                    # "The United States remains by far the largest supplier. The army has
+                    # received ...": the forces are the customer's the article is about.
+                    focus = self.focus()
+                    if focus is not None and focus != m.state:
+                        return focus
                 return named or m.state
         return None
 
@@ -651,7 +657,7 @@ class Resolved:
         for m in self.in_span(first):
             root = doc[m.start : m.end].root
             if m.state and resources.is_country(m.state) and _subject_like(root, main=True):
-                if owner and (root.dep_ not in ("nsubj", "nsubjpass") or _customer(root)):
+                if owner and (root.dep_ not in ("nsubj", "nsubjpass") or _supplier_called(root)):
                     return None  # "Indian officials visited Dhaka": a visitor, no topic
                 return m.state
         return None
@@ -1074,6 +1080,13 @@ def _owns_the_subject(root: Token) -> bool:
 def _customer(root: Token) -> Token | None:
     """The customer a state is called the supplier of ("Beijing is Bangladesh's biggest arms
     supplier": Bangladesh), or None."""
+    noun = _supplier_called(root)
+    return next((c for c in noun.children if c.dep_ == "poss"), None) if noun else None
+
+
+def _supplier_called(root: Token) -> Token | None:
+    """The supplier noun a state subject is called ("The United States remains by far the
+    largest supplier"), or None."""
     verb = root.head
     if root.dep_ != "nsubj" or verb.lemma_ not in ("be", "remain", "become"):
         return None
@@ -1084,7 +1097,7 @@ def _customer(root: Token) -> Token | None:
             and attr.pos_ == "NOUN"
             and attr.i > root.i
         ):
-            return next((c for c in attr.children if c.dep_ == "poss"), None)
+            return attr
     return None
 
 

@@ -3949,3 +3949,11 @@ def test_weapons_sold_to_a_group_go_to_each_of_its_states(run: Callable[..., Ana
         " governments."
     )
     assert {r[2:4] for r in deals(run(text))} == {("TUR", "MLI"), ("TUR", "BFA"), ("TUR", "NER")}
+
+
+def test_weapons_inspected_or_embargoed_change_no_hands(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Washington also keeps prepositioned equipment in Kuwait by agreement, a presence"
+        " reinforced this year during the standoff over U.N. weapons inspections in Iraq."
+    )
+    assert deals(run(text)) == []
