@@ -392,12 +392,13 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 @Language.component("am_clauses")
 def repair_clauses(doc: Doc) -> Doc:
-    """Two splits the parser makes, mended before the rules read the tree. A clause of time:
+    """Three splits the parser makes, mended before the rules read the tree. A clause of time:
     "..., after Washington for years declined to sell it drones" read as "after Washington" (a
     preposition and its object) with "declined" joined to the main verb, which then lends it
     its own subject; when a finite verb with no subject follows the object and what hangs on
     it, the object is that verb's subject and the clause hangs on the preposition's head. And
-    a range whose "to" end was hung elsewhere (``_join_ranges``)."""
+    a range whose "to" end was hung elsewhere (``_join_ranges``), and a series of verbs read as
+    a subjectless main verb with the first clause as its complement (``_join_series``)."""
     lower = doc.to_array([LOWER])
     marks = np.flatnonzero(np.isin(lower, _subordinator_ids()))
     for i in marks:
@@ -417,7 +418,31 @@ def repair_clauses(doc: Doc) -> Doc:
         prep.head, prep.dep_, prep.pos_ = verb, "mark", "SCONJ"
         obj.head, obj.dep_ = verb, "nsubj"
     _join_ranges(doc, lower)
+    for sent in doc.sents:
+        _join_series(sent.root)
     return doc
+
+
+def _join_series(root: Token) -> None:
+    """A series of verbs the parser split: "Jakarta has been taking delivery of F-16s, flies
+    Su-27 fighters and is weighing the Su-35" read with "flies" as the main verb, no subject
+    of its own, and the first clause as its complement. A main verb with no subject, right
+    after a comma that ends a complement clause before it with a subject of its own, is that
+    clause's conjunct and shares its subject."""
+    if root.pos_ != "VERB" or root.i == 0 or root.doc[root.i - 1].text != ",":
+        return
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+        return
+    first = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if first is None or first.right_edge.i not in (root.i - 2, root.i - 1):
+        return
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+        return
+    first.head, first.dep_ = first, "ROOT"
+    root.head, root.dep_ = first, "conj"
+    for c in list(root.children):
+        if c.i < first.i or (c.dep_ == "punct" and c.i < root.i):
+            c.head = first
 
 
 def _join_ranges(doc: Doc, lower: np.ndarray) -> None:

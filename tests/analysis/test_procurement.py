@@ -3957,3 +3957,15 @@ def test_weapons_inspected_or_embargoed_change_no_hands(run: Callable[..., Analy
         " reinforced this year during the standoff over U.N. weapons inspections in Iraq."
     )
     assert deals(run(text)) == []
+
+
+def test_each_verb_of_a_series_shares_the_first_verb_s_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Jakarta has been taking delivery of 24 refurbished F-16s from the United States since"
+        " last year, flies Sukhoi Su-27 and Su-30 fighters bought from Russia, and is weighing"
+        " the Su-35."
+    )
+    rows = {(r[0], r[2], r[3]) for r in deals(run(text))}
+    assert {("Su-27", "RUS", "IDN"), ("Su-30", "RUS", "IDN")} <= rows
