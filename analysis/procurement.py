@@ -2457,8 +2457,9 @@ def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str 
     corvettes for it")."""
     for c in prep.children:
         if c.dep_ in ("pobj", "pcomp"):
-            if _state_in(c, resolved) or not refer or c.dep_ != "pobj":
-                return _state_in(c, resolved)
+            named = _state_in(c, resolved)
+            if named or not refer or c.dep_ != "pobj":
+                return named
             # "sold drones to all three governments": the first of the group, the rest are
             # coordinated with it
             if c.tag_ == "NNS":  # a plural stands for its group or none
