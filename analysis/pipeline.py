@@ -392,13 +392,14 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 @Language.component("am_clauses")
 def repair_clauses(doc: Doc) -> Doc:
-    """Three splits the parser makes, mended before the rules read the tree. A clause of time:
+    """Four splits the parser makes, mended before the rules read the tree. A clause of time:
     "..., after Washington for years declined to sell it drones" read as "after Washington" (a
     preposition and its object) with "declined" joined to the main verb, which then lends it
     its own subject; when a finite verb with no subject follows the object and what hangs on
     it, the object is that verb's subject and the clause hangs on the preposition's head. And
     a range whose "to" end was hung elsewhere (``_join_ranges``), and a series of verbs read as
-    a subjectless main verb with the first clause as its complement (``_join_series``)."""
+    a subjectless main verb with the first clause as its complement (``_join_series``), and a
+    participle that describes the object read as a clause of the verb (``_attach_participle``)."""
     lower = doc.to_array([LOWER])
     marks = np.flatnonzero(np.isin(lower, _subordinator_ids()))
     for i in marks:
@@ -420,7 +421,29 @@ def repair_clauses(doc: Doc) -> Doc:
     _join_ranges(doc, lower)
     for sent in doc.sents:
         _join_series(sent.root)
+    for tok in doc:
+        if tok.dep_ == "advcl" and tok.tag_ == "VBN":
+            _attach_participle(tok)
     return doc
+
+
+def _attach_participle(verb: Token) -> None:
+    """A participle after a comma that ends its verb's object, read as a clause of the verb:
+    "will replace Ecuador's Mirage F1 fighters, bought from France in the 1970s" describes
+    the fighters, not the replacing. With no subject or auxiliary of its own, it is the
+    object's modifier."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return
+    obj = next(
+        (c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 2),
+        None,
+    )
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return
+    verb.head, verb.dep_ = obj, "acl"
 
 
 def _join_series(root: Token) -> None:

@@ -227,7 +227,45 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
             continue  # "Russian missile and drone attacks": a kind of attack, no weapon held
         found.append(WeaponMention(span.start, span.end, None, span.id_, None))
     found.sort(key=lambda m: m.start)
-    return _referring_words(doc, _resolve_definites(doc, found))
+    return _family_words(doc, _referring_words(doc, _resolve_definites(doc, found)))
+
+
+def _family_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention]:
+    """ "Poland and Finland are ready to send some of their own Leopards": a system's name
+    without its model number ("Leopards", "the Mirages"), after a system of that name in the
+    last few sentences ("Leopard 2 battle tanks"), is that system. Only a capitalised word
+    that the article never writes in lower case, so a common word is never read as a name."""
+    heads: dict[str, list[WeaponMention]] = {}
+    for m in found:
+        words = (m.system or "").split()
+        if (
+            len(words) > 1
+            and len(words[0]) > 3
+            and words[0].isalpha()
+            and any(ch.isdigit() for ch in words[1])
+        ):
+            heads.setdefault(words[0], []).append(m)
+    if not heads:
+        return found
+    covered = {i for m in found for i in range(m.start, m.end)}
+    lower = {t.text for t in doc if t.is_lower}
+    added: list[WeaponMention] = []
+    for tok in doc:
+        name = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in heads else tok.text
+        if name not in heads or tok.i in covered or name.lower() in lower:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.like_num or nxt.pos_ == "PROPN" or nxt.text == "-"):
+            continue  # "Leopard 1A5", "Mirage F1": a model of its own
+        back = sentences_back(tok, 4)
+        recent = [m for m in heads[name] if back <= m.start < tok.i]
+        if recent:
+            named = Counter(m.system for m in recent)
+            ref = max(reversed(recent), key=lambda m: named[m.system])
+            added.append(
+                WeaponMention(tok.i, tok.i + 1, ref.system, ref.category, ref.origin, back=True)
+            )
+    return sorted(found + added, key=lambda m: m.start) if added else found
 
 
 def _state_party(tok: Token, actors: set[int]) -> bool:
@@ -255,9 +293,13 @@ resources.on_reload(_referring_terms.cache_clear)
 def _referring_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention]:
     """ "Egypt and Qatar have also ordered the jet": a definite word that refers back to a
     platform ("the jet", "the vessels", "their boats") stands for the system of its kinds the
-    last few sentences name most, the latest on a tie, where a named state acts on it."""
+    last few sentences name most, the latest on a tie, where a named state acts on it; with a
+    state's word on it ("the Chinese jet"), for one of that state's systems."""
     terms = _referring_terms()
-    actors = {i for s in doc.spans[NAMES_KEY] if s.label_ == "ACTOR" for i in range(s.start, s.end)}
+    named_at = {
+        i: s.id_ for s in doc.spans[NAMES_KEY] if s.label_ == "ACTOR" for i in range(s.start, s.end)
+    }
+    actors = set(named_at)
     covered = {i for m in found for i in range(m.start, m.end)}
     added: list[WeaponMention] = []
     for tok in doc:
@@ -273,6 +315,14 @@ def _referring_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention
             continue  # "the ship's commander", "the aircraft will replace ...": no new party
         back = sentences_back(tok, 4)
         recent = [m for m in found if m.system and m.category in kinds and back <= m.start < tok.i]
+        # "the Chinese jet": only a system of the state its modifier names
+        origins = {
+            named_at[c.i]
+            for c in tok.children
+            if c.dep_ in ("amod", "compound") and c.i in named_at
+        }
+        if origins:
+            recent = [m for m in recent if m.origin in origins]
         if recent:
             named = Counter(m.system for m in recent)
             ref = max(reversed(recent), key=lambda m: named[m.system])
@@ -1586,8 +1636,7 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     modal, _head = _head_modality(tok, index)
     if modal == "denied":
         return "negated"  # "Tehran denies having sent them"
-    if lasting:
-        modal = None  # "weighing offers to replace its Kfir jets": the Kfirs are there now
+    modal = _party_modality(modal, frame, lasting)
     if modal == "future":
         status = future or status
     elif modal is not None and modal != status and not (status == "offered" and modal == "planned"):
@@ -1602,6 +1651,15 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     if gov.inner and status in ("ordered", "delivered") and _holdings(tok, index) and not passed:
         status = "in_service"  # "the backbone of the fleet is 150 F-16s bought from the US"
     return _terms(status, frame, tok, gov.anchor)
+
+
+def _party_modality(modal: str | None, frame: resources.FrameRecord, lasting: bool) -> str | None:
+    """The modality a governing word lends, as the frame's party reads it."""
+    if lasting:
+        return None  # "weighing offers to replace its Kfir jets": the Kfirs are there now
+    if modal == "offered" and frame.subject == "recipient":
+        return "planned"  # "Kyiv is ready to buy": a buyer's readiness is a plan
+    return modal
 
 
 def _terms(status: str, frame: resources.FrameRecord, tok: Token, anchor: Token) -> str:
@@ -2003,7 +2061,7 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
             # "the jets arrived on Monday, giving the navy its first combat aircraft": what
             # the weapons' arrival gives has no giver
             return None
-        if holder.dep_ in ("xcomp", "conj", "advcl") and holder.head != holder:
+        if holder.dep_ in ("xcomp", "conj", "advcl", "acomp") and holder.head != holder:
             holder = holder.head
         elif _clause_of_noun(holder) and holder.head.dep_ in ("dobj", "pobj", "nsubjpass"):
             noun = holder.head
@@ -3417,7 +3475,23 @@ def _no_transfer(
         or _deployment(gov, index)
         or _private_party(gov, index)
         or _strike_on_city(mention, gov)
+        or _weapon_gives(mention, gov)
     )
+
+
+GIVING = frozenset({"deliver", "offer"})
+"""Frames of handing over, whose subject is a giver ("the F-35 won the contest" is its maker's
+win, and a sale)."""
+
+
+def _weapon_gives(mention: WeaponMention, gov: Governor) -> bool:
+    """A weapon that is itself the giver ("The F-35 gives us the best aircraft", "the Gripen
+    offers lower running costs"): what it gives is a capability, and it changes no hands."""
+    verb, frame = gov.token, gov.frame
+    if verb is None or frame is None or frame.id not in GIVING or verb.pos_ != "VERB":
+        return False
+    root = mention.root(verb.doc)
+    return root.dep_ == "nsubj" and root.head == verb
 
 
 def _route(gov: Governor) -> bool:
@@ -5071,8 +5145,8 @@ def _conjoined(
     out += [st for st in _partners_in_act(clause, state, resolved) if st not in (*out, other)]
     # "The two countries agreed to buy IRIS-T": each state the group stands for.
     holder = clause
-    while holder.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in holder.children):
-        holder = holder.head  # "The two countries agreed to buy"
+    while holder.dep_ in ("xcomp", "acomp") and not any(c.dep_ == "nsubj" for c in holder.children):
+        holder = holder.head  # "The two countries agreed to buy", "are ready to send"
     # "... which has sold drones to all three governments": each state the group stands for.
     groups = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     groups += [
@@ -5083,7 +5157,11 @@ def _conjoined(
         if o.dep_ == "pobj"
     ]
     for c in groups:
-        members = resolved.group(c)
+        # "Poland and Finland said they would send": "they" stands for the states listed
+        members = resolved.group(c) or (resolved.listed_before(c) if c.lower_ == "they" else [])
+        if not members and c.conjuncts and holder != clause:
+            # "Poland and Finland are ready to send": a listed subject of a governing clause
+            members = [st for t in (c, *c.conjuncts) if (st := resolved.state_at(t.i))]
         if state in members:
             out += [st for st in members if st not in (state, other) and st not in out]
     return out

@@ -3969,3 +3969,99 @@ def test_each_verb_of_a_series_shares_the_first_verb_s_subject(
     )
     rows = {(r[0], r[2], r[3]) for r in deals(run(text))}
     assert {("Su-27", "RUS", "IDN"), ("Su-30", "RUS", "IDN")} <= rows
+
+
+def test_a_participle_after_the_object_describes_the_object(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Kfir, an Israeli-built development of the French Mirage 5, will replace Colombia's"
+        " Mirage F1 fighters, bought from France in the 1980s."
+    )
+    rows = {(r[0], r[2], r[3]) for r in deals(run(text))}
+    assert ("Mirage F1", "FRA", "COL") in rows and ("Mirage F1", "FRA", "ISR") not in rows
+
+
+def test_a_weapon_set_against_another_is_a_yardstick(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Pakistan received its first J-10C fighters from China this month. Officials in"
+        " Islamabad presented the jets as an answer to India's Rafale fighters."
+    )
+    assert {(r[0], r[2], r[3]) for r in deals(run(text))} == {("J-10", "CHN", "PAK")}
+
+
+def test_a_word_with_a_state_word_refers_only_to_that_state_s_system(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "India received 36 Rafale fighters from France in 2022. Pakistan has since ordered the Chinese jet."
+    assert {(r[0], r[3]) for r in deals(run(text))} == {("Rafale", "IND")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Slovakia said it was ready to send its MiG-29 fighters to Ukraine.",
+            ("MiG-29", "SVK", "UKR", "offered"),
+        ),
+        (
+            "Lithuania is willing to lend two Black Hawk helicopters to Latvia.",
+            ("UH-60 Black Hawk", "LTU", "LVA", "offered"),
+        ),
+        # a buyer's readiness is a plan
+        (
+            "Colombia is keen to buy Gripen fighters from Sweden.",
+            ("JAS 39 Gripen", "SWE", "COL", "planned"),
+        ),
+    ],
+)
+def test_readiness_to_send_weapons_is_an_offer(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in {(r[0], r[2], r[3], r[4]) for r in deals(run(text))}
+
+
+def test_states_listed_before_they_each_act(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Kyiv has asked its partners for tanks. Portugal and Spain said on Friday that they"
+        " would send Leopard 2 tanks."
+    )
+    assert {r[2:4] for r in deals(run(text))} == {("PRT", "UKR"), ("ESP", "UKR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The P-8 gives us the reach we need over the North Atlantic," the Norwegian minister'
+        " said.",
+        "Saab says the Gripen offers Colombia far lower running costs.",
+    ],
+)
+def test_a_weapon_that_gives_a_capability_changes_no_hands(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
+
+
+def test_reluctance_to_send_weapons_is_no_transfer(run: Callable[..., Analysis]) -> None:
+    text = "For years Washington was reluctant to sell Javelin missiles to Georgia."
+    assert [r for r in deals(run(text)) if r[4] != "refused"] == []
+
+
+def test_borrowing_weapons_is_a_lease(run: Callable[..., Analysis]) -> None:
+    text = "The Netherlands will borrow 18 Leopard 2A6 tanks from the German army."
+    assert {(r[0], r[2], r[3], r[4]) for r in deals(run(text))} == {
+        ("Leopard 2", "DEU", "NLD", "leased")
+    }
+
+
+def test_a_family_name_without_its_model_number_is_the_system_named_before(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Ukraine has asked Germany for Leopard 2 tanks. Norway has said it is ready to send"
+        " eight of its own Leopards."
+    )
+    assert ("Leopard 2", "NOR", "UKR", "offered") in {
+        (r[0], r[2], r[3], r[4]) for r in deals(run(text))
+    }
