@@ -740,7 +740,15 @@ class Resolved:
             return members
         for m in self.in_span(doc[sentence(token).start : token.i]):
             root = doc[m.start : m.end].root
-            if not m.state or root.dep_ not in ("nsubj", "nsubjpass"):
+            if not m.state:
+                continue
+            if root.dep_ == "pobj" and root.head.lower_ in EXAMPLE_PREPS:
+                # "several governments, including Poland and Finland, said they ...": the
+                # states a plural subject names as its examples
+                noun = root.head.head
+                if noun.dep_ not in ("nsubj", "nsubjpass") or noun.tag_ not in ("NNS", "NNPS"):
+                    continue
+            elif root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             states = [m.state, *(st for c in _listed(root) if (st := self.state_at(c.i)))]
             states = [st for st in dict.fromkeys(states) if resources.is_country(st)]
@@ -1139,6 +1147,10 @@ def _listed(root: Token) -> list[Token]:
                 todo.append(c)
     return sorted(out, key=lambda t: t.i)
 
+
+EXAMPLE_PREPS = frozenset({"including", "like"})
+"""Prepositions that list examples of a plural noun ("governments, including Poland and
+Finland")."""
 
 # A pronoun standing alone as the subject for each of the states named together before it;
 # "each" for any number of them.

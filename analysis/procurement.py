@@ -2541,8 +2541,9 @@ def _modifier_parties(
     if shared is not None:
         spans.append(range(shared, own.left_edge.i))
     for i in (i for span in spans for i in span):
-        if doc[i].dep_ == "poss" and not resolved.state_at(i):
-            # "its", "their", "the country's": what the possessor stands for
+        if doc[i].dep_ == "poss" and not resolved.state_at(i) and doc[i + 1].lower_ != "own":
+            # "its", "their", "the country's": what the possessor stands for; "their own" is
+            # the subject's, whichever side it is on
             got.give("recipient", resolved.antecedent(doc[i]))
         st = resolved.state_at(i)
         if not st:

@@ -4021,11 +4021,17 @@ def test_readiness_to_send_weapons_is_an_offer(
     assert expected in {(r[0], r[2], r[3], r[4]) for r in deals(run(text))}
 
 
-def test_states_listed_before_they_each_act(run: Callable[..., Analysis]) -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Kyiv has asked its partners for tanks. Portugal and Spain said on Friday that they"
-        " would send Leopard 2 tanks."
-    )
+        " would send Leopard 2 tanks.",
+        # the examples of a plural subject, and what is "their own"
+        "Kyiv has asked its partners for tanks. Several governments, including Portugal and"
+        " Spain, have said they are ready to send some of their own Leopard 2 tanks.",
+    ],
+)
+def test_states_listed_before_they_each_act(run: Callable[..., Analysis], text: str) -> None:
     assert {r[2:4] for r in deals(run(text))} == {("PRT", "UKR"), ("ESP", "UKR")}
 
 
