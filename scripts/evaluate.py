@@ -383,9 +383,11 @@ def _cue_pairs(
 ) -> dict[int, int]:
     """Gold cue index -> found cue index: cues of the same type whose words overlap, the
     nearest pairs first (a cue that recurs, "said", is the one found where the gold one
-    stands; without places, in order)."""
+    stands; without places, in order). Nearness is the gap between the two stretches of
+    text, so "said" found at the end of a gold "officials in Islamabad said" is that cue, not
+    the "Analysts said" that starts nearer to it."""
     options = sorted(
-        (abs(c.get("start", 0) - places[gi]), gi, ci)
+        (_gap(c.get("start", 0), len(c["cue"]), places[gi], len(gc["cue"])), gi, ci)
         for gi, gc in enumerate(golds)
         for ci, c in enumerate(cues)
         if c["type"] == gc["type"] and _overlap(c["cue"], gc["cue"])
@@ -397,6 +399,11 @@ def _cue_pairs(
             pairs[gi] = ci
             taken.add(ci)
     return pairs
+
+
+def _gap(start: int, length: int, other: int, other_length: int) -> int:
+    """Characters between two stretches of text; 0 when they overlap."""
+    return max(0, max(start, other) - min(start + length, other + other_length))
 
 
 def _bare_names(system: str | None) -> frozenset[str]:

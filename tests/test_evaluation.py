@@ -227,3 +227,17 @@ def test_people_names_match_without_accents_or_letters_spelt_plain() -> None:
 def test_a_ship_matches_with_or_without_its_navy_s_prefix() -> None:
     assert evaluate._weapon_key("SLNS Samudura") == evaluate._weapon_key("Samudura")
     assert evaluate._weapon_key("HMS Ocean") != evaluate._weapon_key("HMS Albion")
+
+
+def test_a_cue_found_inside_a_longer_gold_cue_is_paired_with_it() -> None:
+    text = "Jets are sold abroad, officials in Islamabad said. Analysts said the deal mattered."
+    golds = [
+        {"cue": "officials in Islamabad said", "type": "attribution"},
+        {"cue": "Analysts said", "type": "attribution"},
+    ]
+    first, second = text.index("said"), text.index("said", text.index("Analysts"))
+    cues = [
+        {"cue": "said", "type": "attribution", "start": first},
+        {"cue": "said", "type": "attribution", "start": second},
+    ]
+    assert evaluate._cue_pairs(golds, cues, evaluate._cue_places(golds, text)) == {0: 0, 1: 1}
