@@ -2304,6 +2304,18 @@ class Parties:
             self.recipient = self.recipient or state
 
 
+def _deal_role(noun: Token, role: str, resolved: Resolved) -> str:
+    """The role of a frame's subject or possessor; a package noun that names the other side
+    of the deal with "with" ("Qatar's package with Fincantieri") has the buyer as possessor."""
+    if role != "supplier" or noun.pos_ != "NOUN":
+        return role
+    dealt = any(
+        c.dep_ == "prep" and c.lower_ == "with" and not _together(c) and _pobj_state(c, resolved)
+        for c in noun.children
+    )
+    return "recipient" if dealt else role
+
+
 def _arguments(
     verb: Token,
     role: str,
@@ -2313,6 +2325,7 @@ def _arguments(
 ) -> tuple[str | None, str | None]:
     """(supplier, recipient) from the frame's subject and its from/to/for/by/with phrases."""
     got = Parties()
+    role = _deal_role(verb, role, resolved)
     other = "supplier" if role == "recipient" else "recipient"
     for c in _arg_children(verb):
         if c.i in mention_tokens:

@@ -4071,3 +4071,13 @@ def test_a_family_name_without_its_model_number_is_the_system_named_before(
     assert ("Leopard 2", "NOR", "UKR", "offered") in {
         (r[0], r[2], r[3], r[4]) for r in deals(run(text))
     }
+
+
+def test_a_package_with_a_seller_is_bought_by_its_possessor(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Kuwait has turned to France for its navy. Its 2019 package with Naval Group, worth"
+        " about 2 billion euros, covers three patrol vessels and a support ship."
+    )
+    assert {r[2:4] for r in deals(run(text))} == {("FRA", "KWT")}
