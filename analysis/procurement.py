@@ -2624,6 +2624,9 @@ def _shared_modifier(
         j -= 1
     if j < floor or not (resolved.state_at(j) or _possessive_pronoun(doc[j])):
         return None
+    named = resolved.by_token.get(j)
+    if named is not None and named.start < j:
+        j = named.start  # "Russian-built", read as one name: from its first word
     if not crossed and (j != start - 1 or mention.system is None):
         return None  # right before the phrase: "Russian Su-27 fighters" parsed apart
     tok = doc[j]

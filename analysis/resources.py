@@ -604,20 +604,32 @@ _DESIGNATION_WORD = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
 def _lint_twice(records: list[WeaponRecord], generic: frozenset[str]) -> list[str]:
     """One system filed twice: a record whose name, designation included, is the name of another
     record of the same origin and category with words added ("TB2" and "Bayraktar TB2"), or
-    any name with only generic words added ("Virginia-class" and "Virginia-class submarine")."""
+    any name with only generic words added ("Virginia-class" and "Virginia-class submarine"),
+    or a bare record with no other form whose name is another's with its designation put before
+    it ("Poseidon" and "P-8 Poseidon"; "Lynx KF41" names a model after the name)."""
     words = {rec.id: set(_DESIGNATION_WORD.findall(rec.name.lower())) for rec in records}
     problems = []
     for short in records:
         mine = words[short.id]
         designated = any(any(c.isdigit() for c in w) for w in mine)
+        bare = not short.aliases and not short.nicknames
         for long in records:
+            added = words[long.id] - mine
             if (
                 long.id != short.id
                 and long.origin == short.origin
                 and long.category == short.category
                 and mine < words[long.id]
                 # "Lynx" may be another system than "Lynx KF41", not than "Lynx vehicle"
-                and (designated or words[long.id] - mine <= generic)
+                and (
+                    designated
+                    or added <= generic
+                    or (
+                        bare
+                        and long.name.lower().endswith(f" {short.name.lower()}")
+                        and any(any(c.isdigit() for c in w) for w in added)
+                    )
+                )
             ):
                 problems.append(f"{_label(short)} is filed again as {_label(long)}")
     return problems

@@ -4081,3 +4081,20 @@ def test_a_package_with_a_seller_is_bought_by_its_possessor(
         " about 2 billion euros, covers three patrol vessels and a support ship."
     )
     assert {r[2:4] for r in deals(run(text))} == {("FRA", "KWT")}
+
+
+def test_weapons_taken_from_a_state_s_stocks_are_received(run: Callable[..., Analysis]) -> None:
+    text = "In 1999 Peru took 40 Leopard 1 tanks from Belgian stocks."
+    assert {(r[0], r[2], r[3], r[4]) for r in deals(run(text))} == {
+        ("Leopard 1", "BEL", "PER", "delivered")
+    }
+
+
+def test_a_hyphened_origin_before_a_list_is_shared_by_its_items(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Algeria flies Russian-built MiG-29 fighters and Su-30 jets."
+    assert {(r[0], r[2], r[3]) for r in deals(run(text))} == {
+        ("MiG-29", "RUS", "DZA"),
+        ("Su-30", "RUS", "DZA"),
+    }

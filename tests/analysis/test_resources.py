@@ -297,6 +297,11 @@ def test_the_weapon_lint_finds_a_system_filed_twice() -> None:
     assert resources.lint_weapons(records, checks=["system filed twice"]) == [
         "ohio-class (Ohio-class) is filed again as ohio-class-sub (Ohio-class submarine)"
     ]
+    # ... nor for a bare record whose name is another's after its designation.
+    records = [_w("poseidon", "Poseidon"), _w("p-8-poseidon", "P-8 Poseidon", "P-8A")]
+    assert resources.lint_weapons(records, checks=["system filed twice"]) == [
+        "poseidon (Poseidon) is filed again as p-8-poseidon (P-8 Poseidon)"
+    ]
 
 
 @pytest.mark.parametrize(
