@@ -1486,6 +1486,19 @@ def _unreal(tok: Token) -> bool:
     )
 
 
+COUNTERFACTUAL = frozenset({"should", "could", "would", "might"})
+"""Modals that with "have" and a participle tell of what did not happen ("Australia should
+have looked harder at the F-22", "could have bought Rafales")."""
+
+
+def _counterfactual(tok: Token) -> bool:
+    """A verb of the past that did not happen: "should have bought", "could have ordered"."""
+    if tok.tag_ != "VBN":
+        return False
+    auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+    return "have" in auxes and any(a in COUNTERFACTUAL for a in auxes)
+
+
 def _possible(tok: Token) -> bool:
     holders = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
     return any(c.lower_ in EPISTEMIC for h in holders for c in h.children)
@@ -1634,8 +1647,8 @@ def _status(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) 
     if covered is not None and frame.subject == "supplier" and not _unreal(tok):
         status = covered  # "the package provides 16 Black Hawks": what the deal covers
     modal, _head = _head_modality(tok, index)
-    if modal == "denied":
-        return "negated"  # "Tehran denies having sent them"
+    if modal == "denied" or _counterfactual(tok):
+        return "negated"  # "Tehran denies having sent them", "should have bought the F-22"
     modal = _party_modality(modal, frame, lasting)
     if modal == "future":
         status = future or status
@@ -3503,12 +3516,25 @@ win, and a sale)."""
 
 def _weapon_gives(mention: WeaponMention, gov: Governor) -> bool:
     """A weapon that is itself the giver ("The F-35 gives us the best aircraft", "the Gripen
-    offers lower running costs"): what it gives is a capability, and it changes no hands."""
+    offers lower running costs") or what is given to ("gave the Eurofighter its first
+    customer"): what it gives or gets is no weapon, and it changes no hands."""
     verb, frame = gov.token, gov.frame
     if verb is None or frame is None or frame.id not in GIVING or verb.pos_ != "VERB":
         return False
     root = mention.root(verb.doc)
-    return root.dep_ == "nsubj" and root.head == verb
+    if root.dep_ in ("poss", "compound") and root.head.dep_ == "nsubj":
+        root = root.head  # "the CV90's cannon would give Estonian units more firepower"
+    if root.head != verb:
+        return False
+    if root.dep_ == "dative":
+        # "the win gave the Eurofighter its first export customer": the weapon gets what is
+        # no weapon ("offered Su-35 fighters", parsed with the name apart, is an offer)
+        doc = verb.doc
+        return any(
+            c.dep_ == "dobj" and c.i > mention.end and not _weapon_noun(doc, c)
+            for c in verb.children
+        )
+    return root.dep_ == "nsubj"
 
 
 def _route(gov: Governor) -> bool:

@@ -4041,6 +4041,9 @@ def test_states_listed_before_they_each_act(run: Callable[..., Analysis], text: 
         '"The P-8 gives us the reach we need over the North Atlantic," the Norwegian minister'
         " said.",
         "Saab says the Gripen offers Colombia far lower running costs.",
+        # the weapon's part gives, or the weapon is given something
+        "Analysts noted that the ASCOD's 30mm cannon would give Austrian units far more firepower.",
+        "Analysts said the contest gave the Rafale its first export customer.",
     ],
 )
 def test_a_weapon_that_gives_a_capability_changes_no_hands(
@@ -4098,3 +4101,16 @@ def test_a_hyphened_origin_before_a_list_is_shared_by_its_items(
         ("MiG-29", "RUS", "DZA"),
         ("Su-30", "RUS", "DZA"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics argued that Canada should have looked harder at the Gripen.",
+        "Officials said Peru could have bought the Su-30 years ago.",
+    ],
+)
+def test_what_should_or_could_have_happened_did_not(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
