@@ -329,7 +329,35 @@ def _referring_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention
             added.append(
                 WeaponMention(tok.i, tok.i + 1, ref.system, ref.category, ref.origin, back=True)
             )
+    added += _pronoun_objects(doc, found, actors, covered)
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _pronoun_objects(
+    doc: Doc, found: list[WeaponMention], actors: set[int], covered: set[int]
+) -> list[WeaponMention]:
+    """ "the JF-17 ... can win customers beyond Myanmar and Nigeria, which have already bought
+    it": "it" or "them" as what a named state buys, orders, receives or flies stands for the
+    system named last in this sentence or the one before."""
+    index = frame_index(doc)
+    out: list[WeaponMention] = []
+    for tok in doc:
+        if tok.lower_ not in ("it", "them") or tok.dep_ != "dobj" or tok.i in covered:
+            continue
+        receiving = any(
+            f.subject == "recipient" and f.status in ("ordered", "delivered", "in_service")
+            for f in index.get(tok.head.i, ())
+        )
+        if not receiving or not _state_party(tok, actors):
+            continue
+        back = sentences_back(tok, 1)
+        recent = [m for m in found if m.system and back <= m.start < tok.i]
+        if recent:
+            ref = recent[-1]
+            out.append(
+                WeaponMention(tok.i, tok.i + 1, ref.system, ref.category, ref.origin, back=True)
+            )
+    return out
 
 
 def _kind_of_attack(doc: Doc, span: Span) -> bool:

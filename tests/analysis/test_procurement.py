@@ -4114,3 +4114,15 @@ def test_what_should_or_could_have_happened_did_not(
     run: Callable[..., Analysis], text: str
 ) -> None:
     assert deals(run(text)) == []
+
+
+def test_it_as_what_a_state_bought_is_the_system_named_before(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The airshow is a test of whether the JF-17 can win customers beyond Nigeria, which has"
+        " already bought it."
+    )
+    assert ("JF-17", "PAK", "NGA", "ordered") in {
+        (r[0], r[2], r[3], r[4]) for r in deals(run(text))
+    }
