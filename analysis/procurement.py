@@ -230,6 +230,14 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
     return _family_words(doc, _referring_words(doc, _resolve_definites(doc, found)))
 
 
+def _standing_for(tok: Token, recent: list[WeaponMention]) -> WeaponMention:
+    """A word that refers back, as a mention of the system the recent mentions name most, the
+    latest on a tie."""
+    named = Counter(m.system for m in recent)
+    ref = max(reversed(recent), key=lambda m: named[m.system])
+    return WeaponMention(tok.i, tok.i + 1, ref.system, ref.category, ref.origin, back=True)
+
+
 def _family_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention]:
     """ "Poland and Finland are ready to send some of their own Leopards": a system's name
     without its model number ("Leopards", "the Mirages"), after a system of that name in the
@@ -260,11 +268,7 @@ def _family_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention]:
         back = sentences_back(tok, 4)
         recent = [m for m in heads[name] if back <= m.start < tok.i]
         if recent:
-            named = Counter(m.system for m in recent)
-            ref = max(reversed(recent), key=lambda m: named[m.system])
-            added.append(
-                WeaponMention(tok.i, tok.i + 1, ref.system, ref.category, ref.origin, back=True)
-            )
+            added.append(_standing_for(tok, recent))
     return sorted(found + added, key=lambda m: m.start) if added else found
 
 
@@ -324,11 +328,7 @@ def _referring_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention
         if origins:
             recent = [m for m in recent if m.origin in origins]
         if recent:
-            named = Counter(m.system for m in recent)
-            ref = max(reversed(recent), key=lambda m: named[m.system])
-            added.append(
-                WeaponMention(tok.i, tok.i + 1, ref.system, ref.category, ref.origin, back=True)
-            )
+            added.append(_standing_for(tok, recent))
     added += _pronoun_objects(doc, found, actors, covered)
     return sorted(found + added, key=lambda m: m.start) if added else found
 
