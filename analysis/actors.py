@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from spacy.attrs import ORTH
@@ -98,6 +99,19 @@ def _expletive_it(token: Token) -> bool:
     )
 
 
+def _proper_service(token: Token) -> bool:
+    """Whether a reference to a state's service is written as a proper name ("The Air
+    Force", "the National Guard"): one state's service by name, which the state last named
+    need not own ("China is watching the new bomber. The Air Force now operates 20 B-2s")."""
+    ref = resources.reference(token)
+    return (
+        ref is not None
+        and ref.paragraph
+        and token.pos_ == "PROPN"
+        and token.lemma_ not in resources.references()
+    )
+
+
 def _kind_only(ref: resources.Reference | None) -> frozenset[str]:
     """The states a reference may only stand for ("the island"); empty when any may."""
     return ref.among if ref is not None else frozenset()
@@ -109,7 +123,7 @@ def _for_a_service(prep: Token) -> bool:
     return (
         prep.dep_ == "prep"
         and prep.lower_ == "for"
-        and any(c.dep_ == "pobj" and c.lemma_ in resources.references() for c in prep.children)
+        and any(c.dep_ == "pobj" and resources.reference(c) is not None for c in prep.children)
     )
 
 
@@ -167,7 +181,7 @@ class Resolved:
         if _package_it(token) or _expletive_it(token):
             return None  # "it would also include the Joint Strike Missile": a package, no state
         want = PRONOUNS.get(token.lower_)
-        ref = resources.references().get(token.lemma_) if want is None else None
+        ref = resources.reference(token) if want is None else None
         if want is None and not _refers(token, ref):
             return None
         decided, found = self._by_sentence(token)
@@ -203,8 +217,10 @@ class Resolved:
             if ref is not None
             else None
         )
-        if same is not None or (ref is not None and ref.office_only):
-            return same  # "the Royal Thai Air Force ... The air force operates F-16s"
+        if same is not None or (ref is not None and (ref.office_only or _proper_service(token))):
+            # "the Royal Thai Air Force ... The air force operates F-16s"; a service written
+            # as a name ("the Cypriot National Guard ... The National Guard") only so
+            return same
         if ref is not None and ref.home:
             # "France beat offers ... In 2019 the government walked away": an institution is
             # the state its own sentence has as subject, else the article's.
@@ -441,7 +457,7 @@ class Resolved:
             or subj.i > token.i
             or subj.i in self.by_token
             or subj.tag_ != "NN"
-            or subj.lemma_ not in resources.references()
+            or resources.reference(subj) is None
             or not _definite(subj)
         ):
             return False, None
@@ -858,7 +874,7 @@ class Resolved:
             # subject ("the general staff").
             if t.i != subj.i and (
                 t.lower_ in PRONOUNS
-                or (t.lemma_ in resources.references() and t.dep_ not in ("amod", "compound"))
+                or (resources.reference(t) is not None and t.dep_ not in ("amod", "compound"))
             ):
                 st = self.antecedent(t)
                 if st:
@@ -1075,13 +1091,15 @@ def _maker_modifier(root: Token) -> bool:
 
 def _owns_the_subject(root: Token) -> bool:
     """Whether a state owns the institution that is its sentence's main subject ("Taiwan's
-    navy on Friday commissioned ...", "Poland's defence ministry said"): the state acts."""
+    navy on Friday commissioned ...", "Poland's defence ministry said"), also of what a
+    sentence reports ("Japan's Defence Ministry has abandoned its plan ..., officials said"):
+    the state acts."""
     noun = root.head
     return (
         root.dep_ == "poss"
         and noun.dep_ == "nsubj"
-        and noun.head.dep_ == "ROOT"
-        and noun.lemma_ in resources.references()
+        and (noun.head.dep_ == "ROOT" or _reported_subject(noun))
+        and resources.reference(noun) is not None
     )
 
 
@@ -1454,6 +1472,8 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
             label = "NORP" if demonym else _entity_label(rec.type)
         elif span.label_ == "PERSON":
             person = people_by_id[span.id_]
+            if _part_of_another_name(span, person):
+                continue  # "Lieutenant General Anwar Hama Amin": not Anwar Ibrahim
             actor, state, label = person.id, person.acts_for(year), "PERSON"
             got.people.setdefault(person.id, Person(person.id, person.name, state))
         elif span.label_ == "PLACE":
@@ -1530,6 +1550,36 @@ def _one_word_forms() -> dict[str, str]:
             if " " not in form:
                 out.setdefault(form, rec.id)
     return out
+
+
+def _part_of_another_name(span: Span, person: resources.PersonRecord) -> bool:
+    """Whether a known person's one-word name ("Anwar", "Qureshi") stands in a longer name
+    whose other words are none of that person's, however spelt ("General Anwar Hama Amin",
+    "Sofiya Qureshi"): another person."""
+    if len(span) != 1:
+        return False
+    doc = span.doc
+    own = {resources.plain(w) for form in (person.name, *person.aliases) for w in form.split()}
+    titles = resources.title_words()
+    for j in (span.start - 1, span.end):
+        if not 0 <= j < len(doc):
+            continue
+        near = doc[j]
+        if (
+            near.pos_ == "PROPN"
+            and near.is_title
+            and near.lower_ not in titles
+            and near.ent_type_ == "PERSON"
+            and not any(_spelt_alike(resources.plain(near.text), w) for w in own)
+        ):
+            return True
+    return False
+
+
+def _spelt_alike(word: str, other: str) -> bool:
+    """Whether two name words are one name spelt two ways ("Behari" and "Bihari", "Nikos"
+    and "Nikolaos")."""
+    return word == other or SequenceMatcher(None, word, other).ratio() >= 0.6
 
 
 def _in_person_names(doc: Doc) -> set[int]:

@@ -145,12 +145,15 @@ class WeaponMention:
             and root.head.dep_ == "amod"
             and bool(root.whitespace_)
         )
-        if root.dep_ not in ("dep", "preconj", "case") and not loose:
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head  # "American-built F-15 and F-16 fighters": the list's first
+        if first.dep_ not in ("dep", "preconj", "case") and not loose:
             return root
         # "flies American F-35 fighters", "for 20 F-35 stealth fighters", "the FK-3 missile
         # system", "Five TC-90 training aircraft" (a case marker of the number): the name hung
         # on a modifier of the noun it names.
-        mod = root.head
+        mod = first.head
         for _ in range(3):
             if mod.i >= self.end and mod.pos_ in NOMINAL:
                 return mod
@@ -5067,7 +5070,7 @@ def _handed_home(c: Candidate, resolved: Resolved) -> bool:
         if obj.dep_ == "pobj"
     ]
     return any(
-        t.lemma_ in resources.references() and resolved.antecedent(t) == c.supplier for t in takers
+        resources.reference(t) is not None and resolved.antecedent(t) == c.supplier for t in takers
     )
 
 
@@ -5087,7 +5090,7 @@ def _described_possessor(c: Candidate, resolved: Resolved) -> bool:
         noun = noun.head  # "the navy's four Valour-class frigates": the phrase's head noun
     return any(
         p.dep_ == "poss"
-        and p.lemma_ in resources.references()
+        and resources.reference(p) is not None
         and not any(resolved.state_at(t.i) for t in p.subtree)
         for p in noun.children
     )
@@ -5100,7 +5103,7 @@ def _described_holder(gov: Governor, resolved: Resolved) -> bool:
     if verb is None:
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lemma_ not in resources.references():
+    if subj is None or resources.reference(subj) is None:
         return False
     return not any(resolved.state_at(t.i) for t in subj.subtree if t.lower_ not in ("its", "their"))
 
@@ -5509,7 +5512,7 @@ def _described_state(subject: Token, resolved: Resolved) -> str | None:
     """The state a subject that names a state's service or government describes by an
     adjective or a possessive of its own ("the Chilean air force", "Peru's navy"); not its
     officials or anything else it qualifies ("Russian officials warned")."""
-    ref = resources.references().get(subject.lemma_)
+    ref = resources.reference(subject)
     if ref is None or ref.kind != "state" or ref.person or ref.bare:
         return None
     if not (ref.paragraph or ref.home):

@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 from analysis.constants import ACTOR_TYPES, BASES, CATEGORIES, CUE_TYPES, SIGNAL_TYPES, STATUSES
 
@@ -430,7 +433,8 @@ def weapon_key(form: str) -> str:
     return re.sub(rf"[\s{_DASHES}]+", "", text)
 
 
-def _plain(form: str) -> str:
+def plain(form: str) -> str:
+    """A form case-folded and without accents ("Sánchez": "sanchez")."""
     text = unicodedata.normalize("NFKD", form.translate(_FOLD).casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -438,7 +442,7 @@ def _plain(form: str) -> str:
 def _stems(form: str) -> list[str]:
     """Designation stems in order of appearance: "FH-77BW L52 Archer" -> ["fh77", "l52"]."""
     out = []
-    for m in _STEM.finditer(_plain(form)):
+    for m in _STEM.finditer(plain(form)):
         if m["word"]:
             out.append(m["word"] + m["wnum"])
         elif m["code"] not in _NOT_CODES:
@@ -448,7 +452,7 @@ def _stems(form: str) -> list[str]:
 
 def _lead_stem(form: str) -> str | None:
     """The designation a form starts with, which names its family ("SA-3 Goa" -> "sa3")."""
-    m = _STEM.match(_plain(form).strip())
+    m = _STEM.match(plain(form).strip())
     stems = _stems(form)
     return stems[0] if m and stems else None
 
@@ -462,7 +466,7 @@ def _code_word(m: re.Match[str]) -> str:
 
 def _words(form: str, generic: frozenset[str] = _STRUCTURAL) -> set[str]:
     """The words of a form outside its designations, generic words dropped."""
-    text = _STEM.sub(_code_word, _plain(form))
+    text = _STEM.sub(_code_word, plain(form))
     return {w for w in re.findall(r"[^\W_]+", text) if w not in generic and not w.isdigit()}
 
 
@@ -485,7 +489,7 @@ def _is_acronym(acronym: str, words: list[str], used: int = 0) -> bool:
 
 
 def _acronym_of(tokens: list[str], other: str) -> bool:
-    words = [w for w in re.findall(r"[^\W_]+", _plain(other)) if not w.isdigit()]
+    words = [w for w in re.findall(r"[^\W_]+", plain(other)) if not w.isdigit()]
     if len(words) < 2:
         return False
     return any(len(t) >= 2 and t.isalpha() and _is_acronym(t, words) for t in tokens)
@@ -505,8 +509,8 @@ def _related(alias: str, name: str, maker: str, generic: frozenset[str]) -> bool
         name_words -= _words(maker, generic)
     if alias_words & name_words or set(_stems(alias)) & set(_stems(name)):
         return True
-    alias_tokens = re.findall(r"[^\W_]+", _plain(alias))
-    name_tokens = re.findall(r"[^\W_]+", _plain(name))
+    alias_tokens = re.findall(r"[^\W_]+", plain(alias))
+    name_tokens = re.findall(r"[^\W_]+", plain(name))
     if weapon_key(alias) == weapon_key(name):
         return True
     if _contains(alias_tokens, name_tokens) or _contains(name_tokens, alias_tokens):
@@ -964,7 +968,7 @@ def people_by_plain_name() -> dict[str, PersonRecord]:
 
 def plain_name(form: str) -> str:
     """A name case-folded, without accents, its words single-spaced."""
-    return " ".join(_plain(form).split())
+    return " ".join(plain(form).split())
 
 
 @lru_cache(maxsize=1)
@@ -1141,6 +1145,18 @@ def _title(row: dict[str, Any]) -> str:
 def references() -> dict[str, Reference]:
     """Definite descriptions that refer back (``references.v1.jsonl``), by lemma."""
     return {x.lemma: x for x in _read("references.v1.jsonl", _reference)}
+
+
+def reference(token: Token) -> Reference | None:
+    """The reference entry a noun is, whatever its case: "the Defence Ministry", "the Navy"
+    and "the Armed Forces" are the lower-case words a proper noun's lemma keeps as written."""
+    refs = references()
+    lemma = token.lemma_
+    found = refs.get(lemma)
+    if found is None and token.pos_ == "PROPN":
+        lower = lemma.lower()
+        found = refs.get(lower) or (refs.get(lower[:-1]) if lower.endswith("s") else None)
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -865,3 +865,42 @@ def test_an_unnamed_institution_speaks_for_the_article_not_the_last_subject(
 )
 def test_its_passes_over_a_venue_before_the_subject(nlp: Language, text: str, state: str) -> None:
     assert antecedent_of(nlp, text, "its") == state
+
+
+def test_a_state_whose_institution_is_the_subject_of_a_reported_lede_is_the_focus(
+    nlp: Language,
+) -> None:
+    # "Japan's Defence Ministry has abandoned ..., officials said": the possessor of the
+    # reported clause's subject acts, as much as in a main clause.
+    text = (
+        "Japan's Defence Ministry has abandoned its plan to field 62 Apache helicopters,"
+        " officials said. The cost of each had climbed. American officials said the"
+        " United States regretted the decision."
+    )
+    doc = nlp(text)
+    assert resolve(doc, Article(text=text, title="t")).focus() == "JPN"
+
+
+@pytest.mark.parametrize(
+    "text,absent,present",
+    [
+        # One word of a known person's name inside another person's longer name is not them.
+        (
+            "Iraq received its first F-16s. Lieutenant General Anwar Hama Amin said the jets"
+            " would fly soon.",
+            "MYS",
+            None,
+        ),
+        ("India struck nine sites. Colonel Sofiya Qureshi briefed reporters.", "PAK", None),
+        # The same name spelt another way is still the person.
+        ("Prime Minister Atal Behari Vajpayee visited the front.", None, "IND"),
+    ],
+)
+def test_a_known_name_inside_another_persons_name_is_not_that_person(
+    run: Callable[..., Analysis], text: str, absent: str | None, present: str | None
+) -> None:
+    states = {a.country for a in run(text).actors if a.type == "person"}
+    if absent is not None:
+        assert absent not in states
+    if present is not None:
+        assert present in states

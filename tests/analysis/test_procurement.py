@@ -4126,3 +4126,17 @@ def test_it_as_what_a_state_bought_is_the_system_named_before(
     assert ("JF-17", "PAK", "NGA", "ordered") in {
         (r[0], r[2], r[3], r[4]) for r in deals(run(text))
     }
+
+
+def test_each_name_in_a_list_the_parser_left_loose_shares_the_noun(
+    run: Callable[..., Analysis],
+) -> None:
+    # "American-built F-15 and F-16 fighters": the list hangs on the participle, not on the
+    # noun both names modify; the second is as much what the air force flies as the first.
+    result = run(
+        "Israel is buying the F-35. The air force currently flies American-built F-15 and"
+        " F-16 fighters, many of them decades old."
+    )
+    rows = {(p.system, p.supplier, p.recipient, p.status) for p in result.procurements}
+    assert ("F-15", "USA", "ISR", "in_service") in rows
+    assert ("F-16", "USA", "ISR", "in_service") in rows

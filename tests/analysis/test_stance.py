@@ -666,3 +666,32 @@ def test_a_person_the_parser_joined_to_the_clause_before_speaks(
         " Shoigu told President Vladimir Putin on Tuesday."
     )
     assert ("told", "attribution", "RUS", None, 0) in cues(run(text))
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # An institution written with capitals is the same reference as in lower case.
+        (
+            "Poland ordered 48 K9 howitzers from South Korea in July. The Defence Ministry said"
+            " the first guns would arrive in December.",
+            "POL",
+        ),
+        # A service written as a name is the state's that an earlier mention of it named.
+        (
+            "The Chilean Navy ordered two frigates from Britain. The Navy said they would"
+            " arrive soon.",
+            "CHL",
+        ),
+        (
+            "Washington eased its embargo on the Cypriot National Guard. The National Guard"
+            " said it needed new air defences.",
+            "CYP",
+        ),
+    ],
+)
+def test_a_capitalised_institution_speaks_for_its_state(
+    run: Callable[..., Analysis], text: str, speaker: str
+) -> None:
+    said = [c for c in run(text).stance_cues if c.type == "attribution"]
+    assert said and said[-1].speaker == speaker
