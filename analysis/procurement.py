@@ -4961,7 +4961,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         # state's own holdings and offers, "China flies H-6 bombers", stay out).
         recipient = c.recipient
         described_self = recipient == c.supplier and _described_possessor(c, resolved)
-        if recipient == c.supplier and (c.status in SELF_IMPLIED or described_self):
+        if recipient == c.supplier and (_self_implied(c) or described_self):
             recipient = None
         if recipient in only_suppliers and _described_holder(c.gov, resolved) and firm:
             # "Turkish Aerospace will build Anka drones in Kazakhstan ... The air force received
@@ -4999,6 +4999,17 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
     return merge(_named_generics(doc, _without_umbrellas(doc, rows)))
+
+
+def _self_implied(c: Candidate) -> bool:
+    """Whether a transfer read as going to its own supplier goes to a buyer left to the
+    article: one that moves or is offered, also when it is stopped or refused ("Washington
+    froze deliveries of F-16s", "declined to send its ATACMS missiles": the supplier holds
+    back what another was to get)."""
+    frame = c.gov.frame
+    return c.status in SELF_IMPLIED or (
+        c.status in ("cancelled", REFUSED) and frame is not None and frame.status in MOVING
+    )
 
 
 def _named_generics(doc: Doc, rows: list[ProcurementRow]) -> list[ProcurementRow]:

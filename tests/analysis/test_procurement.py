@@ -4140,3 +4140,17 @@ def test_each_name_in_a_list_the_parser_left_loose_shares_the_noun(
     rows = {(p.system, p.supplier, p.recipient, p.status) for p in result.procurements}
     assert ("F-15", "USA", "ISR", "in_service") in rows
     assert ("F-16", "USA", "ISR", "in_service") in rows
+
+
+def test_a_supplier_stopping_deliveries_stops_them_to_the_article_s_buyer(
+    run: Callable[..., Analysis],
+) -> None:
+    # The subject of "froze deliveries" is the supplier here, not a buyer of its own jets;
+    # the buyer is the one the article is about.
+    result = run(
+        "Egypt has bought fighters from France and Russia since 2015. In 2013 Washington"
+        " froze deliveries of F-16 fighters after the army took power."
+    )
+    assert ("F-16", "USA", "EGY", "cancelled") in {
+        (p.system, p.supplier, p.recipient, p.status) for p in result.procurements
+    }
