@@ -148,7 +148,10 @@ class WeaponMention:
         first = root
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head  # "American-built F-15 and F-16 fighters": the list's first
-        if first.dep_ not in ("dep", "preconj", "case") and not loose:
+        # a name the parser took for punctuation ("waiting for the first of 66 F-16V Block 70
+        # fighters", "F-16V" as ``punct``) is as loose
+        stray = first.dep_ == "punct" and first.pos_ != "PUNCT"
+        if first.dep_ not in ("dep", "preconj", "case") and not loose and not stray:
             return root
         # "flies American F-35 fighters", "for 20 F-35 stealth fighters", "the FK-3 missile
         # system", "Five TC-90 training aircraft" (a case marker of the number): the name hung
@@ -160,9 +163,10 @@ class WeaponMention:
             if mod.dep_ not in ("amod", "compound", "det", "nummod") or mod.head == mod:
                 break
             mod = mod.head
-        last = doc[self.end - 1]
-        if last.i != root.i and last.head.i >= self.end and last.head.pos_ in NOMINAL:
-            return last
+        # "F-16V Block 70 fighters": a later word of the name hung on the noun after it
+        for tok in doc[root.i + 1 : self.end]:
+            if tok.head.i >= self.end and tok.head.pos_ in NOMINAL:
+                return tok
         return root
 
 
@@ -189,7 +193,9 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         if last is not None and last.end == span.start and last.category == rec.category:
             last.end = span.end  # "S-70i Black Hawk": a designation and its name, one system
             continue
-        found.append(WeaponMention(span.start, span.end, rec.name, rec.category, rec.origin))
+        end = _batch_end(doc, span.end)
+        taken.update(range(span.end, end))
+        found.append(WeaponMention(span.start, end, rec.name, rec.category, rec.origin))
     for m in _VARIANT_IN_TEXT.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1 or span.start in taken:
@@ -231,6 +237,16 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         found.append(WeaponMention(span.start, span.end, None, span.id_, None))
     found.sort(key=lambda m: m.start)
     return _family_words(doc, _referring_words(doc, _resolve_definites(doc, found)))
+
+
+def _batch_end(doc: Doc, end: int) -> int:
+    """The end of a system's name with the production standard written after it ("F-16V
+    Block 70", "Typhoon Tranche 3", "Type 26 Batch 2"): the standard's word and its number."""
+    if end + 1 < len(doc) and doc[end].lower_ in resources.BATCH_WORDS:
+        number = doc[end + 1]
+        if number.like_num or (number.is_upper and set(number.text) <= set("IVX")):
+            return end + 2
+    return end
 
 
 def _standing_for(tok: Token, recent: list[WeaponMention]) -> WeaponMention:

@@ -424,6 +424,8 @@ _STRUCTURAL = frozenset(
 )
 _SKIPPABLE = frozenset("the of and to for a an de".split())  # noqa: SIM905
 _NOT_CODES = frozenset("mk mod block batch flight lot".split())  # noqa: SIM905  "Mk 2", "Block 70"
+# Words that number a production standard of a system ("Block 70", "Tranche 3", "Flight III")
+BATCH_WORDS = _NOT_CODES | {"tranche", "increment", "standard", "series"}
 
 
 def weapon_key(form: str) -> str:

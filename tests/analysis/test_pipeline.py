@@ -254,3 +254,18 @@ def test_a_move_from_one_place_to_another_keeps_both_on_the_verb(nlp: Language) 
     doc = nlp("The army moved the howitzers from Kharkiv to Izium on Monday.")
     to = next(t for t in doc if t.lower_ == "to")
     assert to.head.lower_ == "moved"
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Taiwan ordered 66 F-16V Block 70 fighters.", "F-16V Block 70"),
+        ("Britain will build Type 26 Batch 2 frigates.", "Type 26 Batch 2"),
+        ("Oman flies Typhoon Tranche 3 jets.", "Typhoon Tranche 3"),
+    ],
+)
+def test_a_production_standard_written_after_a_name_belongs_to_it(
+    nlp: Language, text: str, name: str
+) -> None:
+    doc = nlp(text)
+    assert [doc[m.start : m.end].text for m in find_weapons(doc)] == [name]

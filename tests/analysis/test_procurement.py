@@ -4154,3 +4154,22 @@ def test_a_supplier_stopping_deliveries_stops_them_to_the_article_s_buyer(
     assert ("F-16", "USA", "EGY", "cancelled") in {
         (p.system, p.supplier, p.recipient, p.status) for p in result.procurements
     }
+
+
+@pytest.mark.parametrize(
+    "sentence,system",
+    [
+        # A production standard after a name is part of it, and the noun after both carries
+        # the mention however the parser hung the name ("F-16V" as punctuation).
+        (
+            "Taiwan is still waiting for the first of 66 F-16V Block 70 fighters ordered in 2019.",
+            "F-16",
+        ),
+        ("Oman ordered 12 Typhoon Tranche 3 jets from Britain.", "Eurofighter Typhoon"),
+    ],
+)
+def test_a_production_standard_after_a_name_is_one_mention(
+    run: Callable[..., Analysis], sentence: str, system: str
+) -> None:
+    rows = run(sentence).procurements
+    assert [(p.system, p.status) for p in rows] == [(system, "ordered")]
