@@ -1105,7 +1105,16 @@ def _group_noun(row: dict[str, Any]) -> str:
     return lemma
 
 
-SPEAKER_KINDS = ("independent", "foreign", "region", "armed_group", "institution", "past")
+SPEAKER_KINDS = (
+    "independent",
+    "foreign",
+    "region",
+    "armed_group",
+    "institution",
+    "past",
+    "outside",
+    "press",
+)
 
 
 @lru_cache(maxsize=1)
@@ -1116,7 +1125,9 @@ def speaker_words() -> dict[str, str]:
     ``armed_group`` nouns for fighters outside a state's forces ("rebels", "militia"), who are
     no state even with one named before them ("Yemen's Houthi rebels"); ``institution`` nouns
     of a state's offices, whose modifiers name their remit, not a region ("the foreign
-    ministry"); ``past`` modifiers of one who no longer holds office ("retired officers")."""
+    ministry"); ``past`` modifiers of one who no longer holds office ("retired officers");
+    ``outside`` modifiers of one outside the government ("opposition politicians"); the
+    ``press``, no state's voice unless the references call it a state's own ("state media")."""
     return dict(_read("speakers.v1.jsonl", _speaker))
 
 

@@ -213,26 +213,48 @@ def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
     words = resources.speaker_words()
     if words.get(subj.lemma_.lower()) in ("independent", "foreign", "armed_group"):
         return True
+    if _press(subj):
+        return True  # "Pakistani media reported": not the state's own media
     if words.get(subj.lemma_.lower()) == "institution":
         return False  # "the foreign ministry": a remit, not a vague origin
-    # "Western officials"; "some retired air force officers": no state's voice
+    # "Western officials"; "some retired air force officers"; "opposition politicians": no
+    # state's voice
     return any(
-        c.dep_ in ("amod", "compound") and words.get(c.lower_) in ("region", "past")
+        c.dep_ in ("amod", "compound") and words.get(c.lower_) in ("region", "past", "outside")
         for c in subj.children
+    )
+
+
+def _press(noun: Token) -> bool:
+    """Whether a noun is media that no state runs ("Pakistani media", "Colombian
+    newspapers"), not the media the references call a state's own ("state media")."""
+    ref = resources.reference(noun)
+    own = ref.only_with if ref is not None else ()
+    return resources.speaker_words().get(noun.lemma_.lower()) == "press" and not any(
+        c.lower_ in own or c.lemma_.lower() in own
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
     )
 
 
 def _named_before(subj: Token, resolved: Resolved) -> str | None:
     """A state named before a subject's head noun ("Chinese diplomats"); never for an armed
-    group ("Yemen's Houthi rebels") or an independent voice ("Russian analysts")."""
+    group ("Yemen's Houthi rebels"), an independent voice ("Russian analysts"), the press
+    ("Pakistani media") or a company ("Naval Group")."""
     words = resources.speaker_words()
-    if words.get(subj.lemma_.lower()) in ("armed_group", "independent"):
+    if words.get(subj.lemma_.lower()) in ("armed_group", "independent") or _press(subj):
         return None  # "Russian analysts", "Russian commentators": no voice of the state
-    if any(c.dep_ == "amod" and words.get(c.lower_) == "past" for c in subj.children):
-        return None  # "former Indian officials": no longer its voice
+    if any(
+        c.dep_ in ("amod", "compound") and words.get(c.lower_) in ("past", "outside")
+        for c in subj.children
+    ):
+        return None  # "former Indian officials", "opposition politicians": not its voice
     for c in subj.children:
         if c.i < subj.i and c.dep_ in ("amod", "compound", "poss"):
             for t in c.subtree:
+                mention = resolved.by_token.get(t.i)
+                if mention is not None and resources.is_company(mention.actor):
+                    continue  # "Naval Group said": a company, not its state
                 st = resolved.state_at(t.i)
                 if st:
                     return st
@@ -523,6 +545,27 @@ def _noun_source(noun: Token, resolved: Resolved) -> str | None:
         ),
         None,
     )
+
+
+def _according_to(span: Span, sent: Span, resolved: Resolved) -> str | None:
+    """Who speaks in "according to ...": the state its source names ("according to a
+    statement from the Royal Armed Forces"), none for a source that is no state's voice
+    ("according to Ecuadorian media", "according to diplomats in both capitals"), unnamed
+    officials of the state the text is about ("according to a navy spokesman")."""
+    source = next((c for c in span[-1].children if c.dep_ == "pobj"), None)
+    if source is None:
+        return next(
+            (
+                m.state
+                for m in resolved.mentions
+                if m.start >= span.end and m.end <= sent.end and m.state
+            ),
+            None,
+        )
+    if _stateless_speaker(source, resolved):
+        return _named_before(source, resolved)
+    named = next((st for t in source.subtree if (st := resolved.state_at(t.i))), None)
+    return named or resolved.antecedent(source)
 
 
 def _attribution_speaker(sent: Span, resolved: Resolved) -> str | None:
@@ -832,18 +875,7 @@ def _row(
     target: str | None
     if cue.type == "attribution":
         if span.text.lower().startswith("according to"):
-            speaker = next(
-                (
-                    m.state
-                    for m in resolved.mentions
-                    if m.start >= span.end and m.end <= sent.end and m.state
-                ),
-                None,
-            )
-            if speaker is None:
-                # "according to officials": unnamed officials of the state the text is about.
-                source = next((c for c in span[-1].children if c.dep_ == "pobj"), None)
-                speaker = resolved.antecedent(source) if source is not None else None
+            speaker = _according_to(span, sent, resolved)
         elif "familiar" in span.text.lower() or "source" in span.text.lower():
             speaker = None
         else:

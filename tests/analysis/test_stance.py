@@ -695,3 +695,36 @@ def test_a_capitalised_institution_speaks_for_its_state(
 ) -> None:
     said = [c for c in run(text).stance_cues if c.type == "attribution"]
     assert said and said[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # The press, a company and the opposition are no state's voice; a state's own media
+        # and its agencies are.
+        ("Pakistani media reported this month that Islamabad intends to buy 40 jets.", None),
+        ("Chinese state media reported that Beijing would respond.", "CHN"),
+        ("Naval Group said the cancellation was a major disappointment.", None),
+        (
+            "Opposition politicians from the Fidesz party said the lease had delayed the"
+            " Hungarian air force's modernisation.",
+            None,
+        ),
+        ("According to Ecuadorian media, the hardware includes Mi-17 helicopters.", None),
+        (
+            "The helicopters arrived this week, according to a statement from Morocco's Royal"
+            " Armed Forces.",
+            "MAR",
+        ),
+        (
+            "The United States approved the sale of F-16s to the Philippines. The package"
+            " includes engines, the Defense Security Cooperation Agency said.",
+            "USA",
+        ),
+    ],
+)
+def test_who_speaks_for_a_state_and_who_does_not(
+    run: Callable[..., Analysis], text: str, speaker: str | None
+) -> None:
+    said = [c for c in run(text).stance_cues if c.type == "attribution"]
+    assert said and said[0].speaker == speaker
