@@ -5079,7 +5079,24 @@ def _kept_at_home(c: Candidate, root: Token, resolved: Resolved, focus: list[str
     not "Roketsan delivered launchers to the army" in one on Bangladesh)."""
     if _own_state(root, resolved) == c.supplier and c.status not in OFFERS:
         return True
+    if _held_by_forces_of(root, c.supplier, resolved):
+        return True
     return bool(focus) and focus[0] == c.supplier and _handed_home(c, resolved)
+
+
+def _held_by_forces_of(root: Token, state: str | None, resolved: Resolved) -> bool:
+    """Whether a weapon's phrase names a service of the state as its holder ("U.S. Army
+    HIMARS launchers, flown in for the event"): the state moves its own weapons."""
+    index = frame_index(root.doc)
+    noun = root
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "U.S. Army HIMARS launchers": the phrase's head noun
+    before = [t for t in noun.subtree if t.i < noun.i]
+    return (
+        state is not None
+        and any(any(f.id == FORCES for f in index.get(t.i, ())) for t in before)
+        and any(resolved.state_at(t.i) == state for t in before)
+    )
 
 
 def _handed_home(c: Candidate, resolved: Resolved) -> bool:

@@ -2087,3 +2087,15 @@ def test_states_that_act_alongside_the_subject_act_too(run: Callable[..., Analys
     )
     subjects = {t[0] for t in triples(run(text)) if t[1] == "QAT" and t[2] == -1}
     assert subjects == {"BHR", "SAU", "ARE", "EGY"}
+
+
+def test_states_that_send_teams_to_a_drill_take_part_in_it(
+    run: Callable[..., Analysis],
+) -> None:
+    result = run(
+        "Indonesia and the United States opened their annual joint exercise on Wednesday."
+        " Australia and Japan sent the largest foreign contingents, while Malaysia and"
+        " Canada sent small teams."
+    )
+    pairs = {(a.subject, a.counterpart) for a in result.alignment if a.type == "joint_exercise"}
+    assert {("MYS", "IDN"), ("CAN", "USA"), ("MYS", "JPN"), ("CAN", "AUS")} <= pairs

@@ -4173,3 +4173,22 @@ def test_a_production_standard_after_a_name_is_one_mention(
 ) -> None:
     rows = run(sentence).procurements
     assert [(p.system, p.status) for p in rows] == [(system, "ordered")]
+
+
+def test_a_state_s_service_flying_in_its_own_weapons_is_no_transfer(
+    run: Callable[..., Analysis],
+) -> None:
+    result = run(
+        "Indonesia and the United States opened their annual exercise. U.S. Army HIMARS"
+        " launchers, flown in for the event, are scheduled to fire rockets alongside"
+        " Indonesian artillery."
+    )
+    assert deals(result) == []
+    # The buyer's own service receiving them still is one.
+    bought = run(
+        "Poland signed for K2 tanks. The Polish Army's first K2 tanks arrived from South Korea"
+        " in December."
+    )
+    assert [(s, sup, rec) for s, _, sup, rec, _ in deals(bought)] == [
+        ("K2 Black Panther", "KOR", "POL")
+    ]
