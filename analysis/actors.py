@@ -182,8 +182,9 @@ class Resolved:
             return None  # "it would also include the Joint Strike Missile": a package, no state
         want = PRONOUNS.get(token.lower_)
         ref = resources.reference(token) if want is None else None
-        if want is None and not _refers(token, ref):
-            return None
+        named = self._named_institution(token) if want is None else None
+        if named is not None or (want is None and not _refers(token, ref)):
+            return named  # "the Defense Security Cooperation Agency ... the agency said"
         decided, found = self._by_sentence(token)
         if decided:
             return found
@@ -234,6 +235,34 @@ class Resolved:
             # government ordered ...": the country that opens the paragraph.
             return self.section_topic(token) or self.paragraph_subject(token) or self.focus()
         return self._nearest(token, before, ref)
+
+    def _named_institution(self, token: Token) -> str | None:
+        """The state of an institution named in full earlier that a bare definite noun
+        refers back to by its last word ("the Defense Security Cooperation Agency said ...
+        the agency said", "Switzerland's State Secretariat for Economic Affairs ... the
+        secretariat")."""
+        if token.pos_ not in ("NOUN", "PROPN") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children):
+            return None
+        word = token.lemma_.lower()
+        by_id = resources.actors_by_id()
+        for m in reversed(self.mentions):
+            if m.end > token.i:
+                continue
+            rec = by_id.get(m.actor)
+            words = m.text.split()
+            if (
+                rec is not None
+                and len(words) > 1
+                and m.text in rec.capitals
+                and self.doc is not None
+                and self.doc[m.end - 1].lemma_.lower() == word
+            ):
+                return m.state
+        return None
 
     def _main_subject(
         self, token: Token, before: list[Mention], ref: resources.Reference | None

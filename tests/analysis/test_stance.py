@@ -721,10 +721,28 @@ def test_a_capitalised_institution_speaks_for_its_state(
             " includes engines, the Defense Security Cooperation Agency said.",
             "USA",
         ),
+        # A state's treasury and police speak for it.
+        (
+            "South Africa signed the arms package in December. Treasury officials say that"
+            " spreading the cost keeps the package within the budget.",
+            "ZAF",
+        ),
+        (
+            "Canada expelled India's high commissioner after police said they had evidence"
+            " linking Indian agents to the killing.",
+            "CAN",
+        ),
+        # "the agency" after the institution named in full is that institution.
+        (
+            "Mexico asked for helicopters in May. The Defense Security Cooperation Agency"
+            " approved the sale on Monday. Mexico's navy will fly them from 2016, the agency"
+            " said.",
+            "USA",
+        ),
     ],
 )
 def test_who_speaks_for_a_state_and_who_does_not(
     run: Callable[..., Analysis], text: str, speaker: str | None
 ) -> None:
     said = [c for c in run(text).stance_cues if c.type == "attribution"]
-    assert said and said[0].speaker == speaker
+    assert said and said[-1].speaker == speaker
