@@ -99,6 +99,12 @@ def _expletive_it(token: Token) -> bool:
     )
 
 
+def _remit(tok: Token) -> bool:
+    """Whether a state named in an office's name is what the office deals with, not whose it
+    is ("the Taiwan Affairs Office in Beijing", "the Afghan affairs department")."""
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in ("affairs", "affair")
+
+
 def _proper_service(token: Token) -> bool:
     """Whether a reference to a state's service is written as a proper name ("The Air
     Force", "the National Guard"): one state's service by name, which the state last named
@@ -895,7 +901,7 @@ class Resolved:
             # bloc or state that describes it.
             return head.state
         for t in subj.subtree:
-            st = self.state_at(t.i) if t.i not in clauses else None
+            st = self.state_at(t.i) if t.i not in clauses and not _remit(t) else None
             if st:
                 return st
         for t in subj.subtree:

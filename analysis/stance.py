@@ -250,6 +250,8 @@ def _named_before(subj: Token, resolved: Resolved) -> str | None:
     ):
         return None  # "former Indian officials", "opposition politicians": not its voice
     for c in subj.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            return resolved.antecedent(c)  # "Russia ... its embassy in Quito said"
         if c.i < subj.i and c.dep_ in ("amod", "compound", "poss"):
             for t in c.subtree:
                 mention = resolved.by_token.get(t.i)

@@ -721,6 +721,14 @@ def test_a_capitalised_institution_speaks_for_its_state(
             " includes engines, the Defense Security Cooperation Agency said.",
             "USA",
         ),
+        # An office speaks for the state it is in, not for the one it deals with; an
+        # embassy for the state that runs it, not for its host.
+        (
+            "China condemned the shipment. A spokesperson for the Taiwan Affairs Office in"
+            " Beijing said the United States was pushing Taiwan towards the brink.",
+            "CHN",
+        ),
+        ("The Chinese embassy in Phnom Penh said the trucks were a gift.", "CHN"),
         # A state's treasury and police speak for it.
         (
             "South Africa signed the arms package in December. Treasury officials say that"
