@@ -670,9 +670,17 @@ def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
         return cached
     by_id = resources.frames_by_id()
     found: dict[int, list[tuple[int, resources.FrameRecord]]] = {}
+    # "Bradley fighting vehicles", "landing ships": a verb form that names a weapon's kind
+    kinds = {
+        i
+        for s in doc.spans[TERMS_KEY]
+        if s.label_ == "TERM" and len(s) > 1
+        for i in range(s.start, s.end - 1)
+        if doc[i].tag_.startswith("VB")
+    }
     for span in doc.spans[FRAMES_KEY]:
         rec = by_id[span.id_]
-        if rec.block and _hyphen_compound(doc, span.start):
+        if rec.block and (_hyphen_compound(doc, span.start) or span.root.i in kinds):
             continue  # "air-launched cruise missiles", "shoulder-fired": a kind, not a use
         found.setdefault(span.root.i, []).append((len(span), rec))
     # The longest match speaks first ("framework agreement" before "agreement").

@@ -4192,3 +4192,11 @@ def test_a_state_s_service_flying_in_its_own_weapons_is_no_transfer(
     assert [(s, sup, rec) for s, _, sup, rec, _ in deals(bought)] == [
         ("K2 Black Panther", "KOR", "POL")
     ]
+
+
+def test_a_verb_form_in_a_weapon_s_kind_is_no_use_of_it(run: Callable[..., Analysis]) -> None:
+    # "fighting" in "Bradley fighting vehicles" names the kind; the parser's verb reading
+    # of it is no combat that blocks the delivery, and no attack on anyone.
+    result = run("The Americans have delivered dozens of Bradley fighting vehicles to Lebanon.")
+    assert [(s, sup, rec) for s, _, sup, rec, _ in deals(result)] == [("M2 Bradley", "USA", "LBN")]
+    assert not [a for a in result.alignment if a.type == "armed_attack"]
