@@ -75,7 +75,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "procurement.status_accuracy": 0.79,
         "alignment.recall": 0.72,
         "alignment.precision": 0.88,
-        "stance.recall": 0.80,
+        "stance.recall": 0.79,
         "stance.full": 0.78,
         "stance.exact": 0.63,
         "events.recall": 0.85,
