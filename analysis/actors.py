@@ -243,10 +243,9 @@ class Resolved:
         return self._nearest(token, before, ref)
 
     def _named_institution(self, token: Token) -> str | None:
-        """The state of an institution named in full earlier that a bare definite noun
-        refers back to by its last word ("the Defense Security Cooperation Agency said ...
-        the agency said", "Switzerland's State Secretariat for Economic Affairs ... the
-        secretariat")."""
+        """The state of an institution the data names in full (a state's agency among its
+        capitals) that a bare definite noun refers back to by its last word ("the Defense
+        Security Cooperation Agency said ... the agency said")."""
         if token.pos_ not in ("NOUN", "PROPN") or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children
         ):
