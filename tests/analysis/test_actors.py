@@ -602,14 +602,31 @@ def test_a_known_name_held_by_another_state_s_official_is_that_official(
     assert {c.speaker for c in spanish.stance_cues if c.type == "attribution"} == {"ESP"}
 
 
-def test_a_state_whose_service_is_the_lede_s_subject_is_the_focus(nlp: Language) -> None:
-    text = (
-        "Taiwan's navy on Friday commissioned two Kidd-class destroyers bought second-hand from"
-        " the United States. Both were built for the US Navy and refurbished in American yards."
-        " The United States approved the package in 2001, and Washington delivered it in full."
-    )
+@pytest.mark.parametrize(
+    "text,focus",
+    [
+        (
+            "Taiwan's navy on Friday commissioned two Kidd-class destroyers bought second-hand"
+            " from the United States. Both were built for the US Navy and refurbished in"
+            " American yards. The United States approved the package in 2001, and Washington"
+            " delivered it in full.",
+            "TWN",
+        ),
+        # "Japan's Defence Ministry has abandoned ..., officials said": the possessor of the
+        # reported clause's subject acts, as much as in a main clause.
+        (
+            "Japan's Defence Ministry has abandoned its plan to field 62 Apache helicopters,"
+            " officials said. The cost of each had climbed. American officials said the"
+            " United States regretted the decision.",
+            "JPN",
+        ),
+    ],
+)
+def test_a_state_whose_service_is_the_lede_s_subject_is_the_focus(
+    nlp: Language, text: str, focus: str
+) -> None:
     doc = nlp(text)
-    assert resolve(doc, Article(text=text, title="t")).focus() == "TWN"
+    assert resolve(doc, Article(text=text, title="t")).focus() == focus
 
 
 def test_the_state_the_lede_makes_its_subject_is_the_focus(nlp: Language) -> None:
@@ -865,20 +882,6 @@ def test_an_unnamed_institution_speaks_for_the_article_not_the_last_subject(
 )
 def test_its_passes_over_a_venue_before_the_subject(nlp: Language, text: str, state: str) -> None:
     assert antecedent_of(nlp, text, "its") == state
-
-
-def test_a_state_whose_institution_is_the_subject_of_a_reported_lede_is_the_focus(
-    nlp: Language,
-) -> None:
-    # "Japan's Defence Ministry has abandoned ..., officials said": the possessor of the
-    # reported clause's subject acts, as much as in a main clause.
-    text = (
-        "Japan's Defence Ministry has abandoned its plan to field 62 Apache helicopters,"
-        " officials said. The cost of each had climbed. American officials said the"
-        " United States regretted the decision."
-    )
-    doc = nlp(text)
-    assert resolve(doc, Article(text=text, title="t")).focus() == "JPN"
 
 
 @pytest.mark.parametrize(
