@@ -1017,7 +1017,9 @@ def _named_by_participle(name: Token) -> Token | None:
 def _named_by_participle_verb(verb: Token) -> bool:
     """Whether a past participle sits between a weapon's name that is its subject and a noun
     that is its object, with no auxiliary: an adjective of the noun the parser made a verb."""
-    names, doc = _weapon_tokens(verb.doc)[0], verb.doc
+    doc = verb.doc
+    # a system's name, not a kind of weapon: "drones destroyed scores of tanks" is a verb
+    names = {i for m in find_weapons(doc) if m.system and not m.back for i in range(m.start, m.end)}
     return (
         verb.tag_ in ("VBD", "VBN")
         and verb.lower_.endswith("ed")
@@ -2233,7 +2235,15 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
     decide by a named recipient or by the maker."""
     role = frame.subject or "recipient"
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and role != "theme":
-        return "theme"
+        # "the army is equipped with T-72s", "Saudi Arabia's air defences are built around
+        # Patriots": the holder stays the subject, unless that is a weapon of no one named
+        # ("a coastal battery armed with the NSM")
+        owned = any(
+            c.dep_ == "nsubjpass" and any(k.dep_ == "poss" for k in c.children)
+            for c in verb.children
+        )
+        held = frame.passive_holder and (owned or not _weapon_subject(verb))
+        return role if held else "theme"
     if frame.object_gained and _gains_a_supply(verb):
         return "recipient"  # "Zelensky won a promise of a Patriot battery"
     if role == "either":
@@ -2579,7 +2589,14 @@ def _company_subject(verb: Token, resolved: Resolved) -> bool:
     which also won an order")."""
     for c in verb.children:
         if c.dep_ == "nsubj":
-            tokens = list(c.subtree)
+            # the subject's own phrase, not a clause the parser hung on it ("Budapest ordered
+            # H145Ms and, in 2018, 16 H225Ms built by Airbus": Budapest is no maker)
+            tokens = list(c.doc[c.left_edge.i : c.i + 1])
+            for k in c.children:
+                if k.i > c.i and k.dep_ == "appos" and k.pos_ == "PROPN":
+                    tokens += k.doc[k.left_edge.i : k.i + 1]  # "the builder, Hanwha Ocean"
+                elif k.i > c.i and k.dep_ == "prep" and k.lower_ == "of":
+                    tokens += k.subtree  # "a unit of Lockheed Martin"
             if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 head = verb.head  # the relative pronoun stands for the noun the clause is on
                 tokens = list(head.doc[head.left_edge.i : head.i + 1])

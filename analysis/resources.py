@@ -146,6 +146,8 @@ class FrameRecord:
     a choice passed over ("chose the F-35 over the Rafale"): those were only offered.
     ``object_gained``: a verb whose subject receives its object when that object is a noun of
     what a supplier hands out ("won a promise of Patriots"; but "won an order": the seller).
+    ``passive_holder``: a passive whose subject is still the holder, not the weapon ("the army
+    is equipped with T-72s", "its air defences are built around Patriot batteries").
     """
 
     id: str
@@ -162,6 +164,7 @@ class FrameRecord:
     possessor: str | None = None  # what a noun's possessor is, when not its subject role
     rival_preps: tuple[str, ...] = ()  # "chose the F-35 over the Rafale": the rival was offered
     object_gained: bool = False
+    passive_holder: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -702,6 +705,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         possessor=_opt_in(row.get("possessor"), FRAME_ROLES, "possessor"),
         rival_preps=tuple(str(p).lower() for p in row.get("rival_preps", ())),
         object_gained=bool(row.get("object_gained", False)),
+        passive_holder=bool(row.get("passive_holder", False)),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")

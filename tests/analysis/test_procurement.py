@@ -4200,3 +4200,54 @@ def test_a_verb_form_in_a_weapon_s_kind_is_no_use_of_it(run: Callable[..., Analy
     result = run("The Americans have delivered dozens of Bradley fighting vehicles to Lebanon.")
     assert [(s, sup, rec) for s, _, sup, rec, _ in deals(result)] == [("M2 Bradley", "USA", "LBN")]
     assert not [a for a in result.alignment if a.type == "armed_attack"]
+
+
+def test_supplied_drones_that_strike_were_supplied(run: Callable[..., Analysis]) -> None:
+    # A kind of weapon as the subject of a past tense ("drones destroyed") is a verb, not a
+    # name the parser made a participle ("ASCOD tracked vehicles").
+    result = run(
+        "Azerbaijan's Turkish-supplied drones destroyed scores of Armenian tanks during the war."
+    )
+    assert [(c, sup, rec) for _, c, sup, rec, _ in deals(result)] == [("uav", "TUR", "AZE")]
+
+
+def test_a_gapped_object_built_by_a_maker_leaves_the_buyer_the_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    # The parser hung "16 H225M helicopters built by Airbus" on the subject: the maker in it
+    # does not make Budapest a seller.
+    result = run(
+        '"We chose a proven system and a strategic partner," Defence Minister Lubomir Metnar'
+        " said when the deal was signed. He added that the first aircraft were expected to"
+        " arrive in 2023.\n\nHungary has gone European. Budapest ordered 20 light H145M"
+        " helicopters from Airbus's German arm and, in December 2018, 16 H225M heavy"
+        " helicopters built by Airbus in France, part of the Zrinyi 2026 programme that also"
+        " buys German tanks and howitzers. Officials in Budapest have framed the orders as a"
+        " bet on European industry rather than a snub to anyone."
+    )
+    assert ("H145M", "DEU", "HUN") in [(s, sup, rec) for s, _, sup, rec, _ in deals(result)]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("The Serbian army is equipped with Russian-made MiG-29 fighters.", ("RUS", "SRB")),
+        (
+            "Saudi Arabia's air defences are built around American Patriot batteries.",
+            ("USA", "SAU"),
+        ),
+        (
+            "Pakistan's army relies on helicopters. The army's attack fleet is built around"
+            " American AH-1F Cobra gunships, many of them decades old.",
+            ("USA", "PAK"),
+        ),
+    ],
+)
+def test_a_passive_of_holding_keeps_its_subject_the_holder(
+    run: Callable[..., Analysis], sentence: str, expected: tuple[str, str]
+) -> None:
+    assert [(sup, rec, st) for _, _, sup, rec, st in deals(run(sentence))] == [
+        (*expected, "in_service")
+    ]
+    # a weapon of no one named that is armed with another holds nothing
+    assert deals(run("The coastal battery is armed with the NSM.")) == []
