@@ -2117,6 +2117,17 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             break
         holder = holder.head
     phrases = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if holder.dep_ == "relcl" and any(c.lower_ in RELATIVE for c in phrases):
+        # "counterparts from Britain, Poland and Latvia, who signed the pledge": the relative
+        # pronoun stands for the whole list its clause hangs on
+        head = holder.head
+        phrases += [head, *head.conjuncts] + [
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
     if holder.lemma_ == "join":
         # "Indonesian and U.S. troops, joined (for the first time) by forces from Australia".
         phrases += [

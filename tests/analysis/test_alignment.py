@@ -2099,3 +2099,18 @@ def test_states_that_send_teams_to_a_drill_take_part_in_it(
     )
     pairs = {(a.subject, a.counterpart) for a in result.alignment if a.type == "joint_exercise"}
     assert {("MYS", "IDN"), ("CAN", "USA"), ("MYS", "JPN"), ("CAN", "AUS")} <= pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonian Defence Minister Hanno Pevkur was joined by counterparts from Britain, Poland"
+        " and Latvia, who signed what they called the Tallinn pledge.",
+        "Ministers from Britain, Poland and Latvia, who signed the pledge, met in Tallinn.",
+    ],
+)
+def test_a_relative_clause_on_a_list_makes_every_state_in_it_a_party(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    pairs = {(t[0], t[1]) for t in triples(run(text)) if t[3] == "agreement" and t[2] == 1}
+    assert {("GBR", "POL"), ("POL", "LVA"), ("LVA", "GBR")} <= pairs
