@@ -1594,10 +1594,10 @@ def _head_modality(
         if cur.dep_ not in HEAD_DEPS or cur.head == cur:
             break
         came_from = cur.dep_
-        if came_from == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in cur.children
-        ):
-            break  # "the talks collapsed before India signed the Rafale deal": another event
+        stop = _climb_stops(cur)
+        if stop is not None:
+            nearest = ("negated", cur.head) if stop == "negated" else nearest
+            break
         cur = cur.head
         if describes and cur.pos_ == "NOUN":
             continue
@@ -1623,6 +1623,25 @@ def _head_modality(
         if decisive in found:
             return decisive, found[decisive]
     return (nearest[0], nearest[1]) if nearest else (None, None)
+
+
+def _climb_stops(clause: Token) -> str | None:
+    """Why no head above a clause imposes a stage on it, if none does: a clause of time tells
+    of another event ("the talks collapsed before India signed the Rafale deal"); a clause
+    reported by a verb of saying that is itself governed ("declined to say whether Sweden would
+    send tanks") is what the head governs the saying of, and an open question there is no act
+    at all ("negated")."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if clause.dep_ == "advcl" and marks & TIME_MARKS:
+        return "time"
+    verb = clause.head
+    if (
+        clause.dep_ != "ccomp"
+        or verb.dep_ != "xcomp"
+        or verb.lemma_ not in resources.speech_verbs()
+    ):
+        return None
+    return "negated" if marks & {"whether", "if"} else "spoken"
 
 
 def _summary_denied(head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

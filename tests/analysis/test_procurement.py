@@ -4251,3 +4251,31 @@ def test_a_passive_of_holding_keeps_its_subject_the_holder(
     ]
     # a weapon of no one named that is armed with another holds nothing
     assert deals(run("The coastal battery is armed with the NSM.")) == []
+
+
+def test_adding_a_system_from_a_supplier_receives_it(run: Callable[..., Analysis]) -> None:
+    result = run(
+        "Zambia's air force took K-8 trainers from China and later added the more advanced L-15."
+    )
+    got = {(s, sup, rec) for s, _, sup, rec, _ in deals(result)}
+    assert ("L-15", "CHN", "ZMB") in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jonson declined to say whether Sweden would send Leopard tanks to Ukraine.",
+        "Turkish officials declined to say whether Ankara would deliver Anka drones to Kazakhstan.",
+    ],
+)
+def test_declining_to_say_whether_is_neither_a_refusal_nor_a_transfer(
+    run: Callable[..., Analysis], sentence: str
+) -> None:
+    result = run(sentence)
+    assert deals(result) == []
+    assert [a for a in result.alignment if a.type in ("arms_refusal", "arms_supply")] == []
+    # declining to send stays a refusal
+    refused = run("Sweden declined to send Leopard tanks to Ukraine.")
+    assert [(a.subject, a.counterpart, a.direction) for a in refused.alignment] == [
+        ("SWE", "UKR", -1)
+    ]
