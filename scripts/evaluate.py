@@ -87,7 +87,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "dates.recall": 0.94,
         "procurement.recall": 0.64,
         "procurement.precision": 0.83,
-        "procurement.status_accuracy": 0.84,
+        "procurement.status_accuracy": 0.83,
         "alignment.recall": 0.65,
         "alignment.precision": 0.85,
         "stance.recall": 0.79,
