@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -5061,6 +5061,36 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
     return merge(_named_generics(doc, _without_umbrellas(doc, rows)))
 
 
+PROSPECTS = frozenset({"offered", "requested", "negotiating"})
+"""Stages of a deal not yet made: beside a fleet in service, another deal."""
+
+
+def _by_phase(row: ProcurementRow) -> list[ProcurementRow]:
+    """A named system a state holds and is offered or plans more of: two deals ("operates
+    ageing F-16s bought in the 1980s ... has instead offered the F-16 Block 70"). Orders and
+    deliveries go with the fleet they joined, and a lease or a cancellation is one deal."""
+    held = [e for e in row.evidence if e["status"] == "in_service"]
+    prospects = [e for e in row.evidence if e["status"] in PROSPECTS]
+    if not row.system or not held or not prospects or row.status in ("leased", "cancelled"):
+        return [row]
+    rest = [e for e in row.evidence if e not in prospects]
+    out = []
+    for part, quantity in ((rest, row.quantity), (prospects, None)):
+        best = max(part, key=lambda e: STATUS_RANK[e["status"]])
+        out.append(
+            replace(
+                row,
+                status=best["status"],
+                quantity=quantity,
+                sentence=best["sentence"],
+                start=best["start"],
+                end=best["end"],
+                evidence=part,
+            )
+        )
+    return out
+
+
 def _self_implied(c: Candidate) -> bool:
     """Whether a transfer read as going to its own supplier goes to a buyer left to the
     article: one that moves or is offered, also when it is stopped or refused ("Washington
@@ -5726,16 +5756,14 @@ def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
             have.sentence, have.start, have.end = row.sentence, row.start, row.end
         have.quantity = have.quantity or row.quantity
         have.date = have.date or row.date
+    rows_out = [part for r in merged.values() for part in _by_phase(r)]
     # "Russian weapons, including Su-30 fighters": the named systems are the deal.
     named = {
-        (r.supplier, r.recipient, e["sentence"])
-        for r in merged.values()
-        if r.system
-        for e in r.evidence
+        (r.supplier, r.recipient, e["sentence"]) for r in rows_out if r.system for e in r.evidence
     }
     kept = [
         r
-        for r in merged.values()
+        for r in rows_out
         if r.system
         or r.category != "other"
         or not any((r.supplier, r.recipient, e["sentence"]) in named for e in r.evidence)

@@ -4279,3 +4279,13 @@ def test_declining_to_say_whether_is_neither_a_refusal_nor_a_transfer(
     assert [(a.subject, a.counterpart, a.direction) for a in refused.alignment] == [
         ("SWE", "UKR", -1)
     ]
+
+
+def test_an_offer_beside_a_fleet_in_service_is_another_deal(run: Callable[..., Analysis]) -> None:
+    result = run(
+        "The United States has turned down Thailand's request to buy F-35 fighters and has"
+        " instead offered the F-16 Block 70. The Thai air force operates ageing F-16s bought"
+        " from the United States in the 1980s."
+    )
+    got = sorted((s, sup, rec, st) for s, _, sup, rec, st in deals(result) if s == "F-16")
+    assert got == [("F-16", "USA", "THA", "in_service"), ("F-16", "USA", "THA", "offered")]
