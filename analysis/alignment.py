@@ -65,6 +65,9 @@ EVENT_NOUNS = frozenset(
 TARGET_PREPS = frozenset(
     {"with", "to", "from", "against", "on", "toward", "towards", "of", "between", "for", "by"}
 )
+# Grammar: heads of a phrase that gives an act's cause, another act ("in retaliation for a
+# strike on its consulate in Damascus", "in response to Israeli raids").
+CAUSE_HEADS = frozenset({"retaliation", "response", "reprisal", "revenge", "reply"})
 SKIP_DEPS = frozenset(
     {
         "nsubj",
@@ -317,6 +320,8 @@ def _targets(
             continue
         if not origins and _origin(c):
             continue
+        if c.dep_ == "prep" and any(p.lemma_ in CAUSE_HEADS for p in c.children):
+            continue  # "in retaliation for a strike in Damascus": the cause, not the target
         # A clause deeper in the phrase speaks of something else ("on Monday, a small drill
         # that has drawn a reaction from Russia").
         clauses = {
@@ -496,13 +501,40 @@ def _triggers(doc: Doc) -> list[tuple[Token, str]]:
         if span.label_ == "SIGNAL":
             found.append((span.root, span.id_))
             inside.update(range(span.start, span.end))
-    words, commanded = _word_kinds(), _commanded_triggers()
+    words, commanded, aimed = _word_kinds(), _commanded_triggers(), _weapon_verbs()
     for i, (lower, lemma, _) in enumerate(token_table(doc)):
         if i not in inside:
             found.extend((doc[i], kind) for kind in words.get(lemma) or words.get(lower) or ())
         if lemma in commanded:
             found.append((doc[i], commanded[lemma]))
+        if lemma in aimed and _aims_weapons(doc[i], aimed[lemma]):
+            found.append((doc[i], aimed[lemma]))
     return found
+
+
+@lru_cache(maxsize=1)
+def _weapon_verbs() -> dict[str, str]:
+    return {
+        verb: rule.type for rule in resources.signal_rules().values() for verb in rule.weapon_verbs
+    }
+
+
+def _aims_weapons(verb: Token, kind: str) -> bool:
+    """Whether a verb sends weapons at something ("launched 122 missiles and 36 drones against
+    cities across Ukraine", "wave after wave of cruise missiles at power stations"): a weapon in
+    its clause, not in its subject or its aim, and a preposition of aim in the clause."""
+    if verb.pos_ != "VERB":
+        return False
+    named = weapon_tokens(verb.doc)
+    preps = resources.signal_rules()[kind].aim_preps
+    clause = [t for t in verb.subtree if t != verb and _clause_of(t) == verb]
+    aims = [t for t in clause if t.dep_ == "prep" and t.lower_ in preps]
+    aside = {
+        u.i for t in (*aims, *(c for c in verb.children if c.dep_ == "nsubj")) for u in t.subtree
+    }
+    return bool(aims) and any(
+        t.i in named and t.pos_ == "NOUN" and t.i not in aside for t in clause
+    )
 
 
 def _withheld_aid(tok: Token, kind: str) -> bool:

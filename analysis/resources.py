@@ -239,7 +239,9 @@ class SignalRule:
     itself, read as one ("Kenya and Haiti agreed to deepen security cooperation");
     ``partner_named``: the act needs a counterpart named by one of ``target_preps``, and those
     who act together do not thereby act on each other ("Chinese and Indian troops marched on
-    Red Square" names no host).
+    Red Square" names no host); ``weapon_verbs``: verbs that are the act when their object is a
+    weapon aimed by one of ``aim_preps`` ("launched 300 drones and missiles at Israel"; not
+    "launched an exercise in Belarus").
     """
 
     type: str
@@ -268,6 +270,8 @@ class SignalRule:
     context_scope: str = "sentence"
     joined_by: tuple[str, ...] = ()
     not_as_modifier: bool = False
+    weapon_verbs: tuple[str, ...] = ()
+    aim_preps: tuple[str, ...] = ()
     command_verbs: tuple[str, ...] = ()
     weapon_context: bool = False
     internal: tuple[str, ...] = ()
@@ -758,6 +762,8 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         hostile_preps=_strs(row.get("hostile_preps", [])),
         hostile_type=_opt_in(row.get("hostile_type"), SIGNAL_TYPES, "hostile_type"),
         weapon_owners=bool(row.get("weapon_owners", False)),
+        weapon_verbs=tuple(row.get("weapon_verbs", ())),
+        aim_preps=tuple(row.get("aim_preps", ())),
         states_only=bool(row.get("states_only", False)),
         mutual=_strs(row.get("mutual", [])),
         phrase_preps=_strs(row.get("phrase_preps", [])),

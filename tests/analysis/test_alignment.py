@@ -2114,3 +2114,42 @@ def test_a_relative_clause_on_a_list_makes_every_state_in_it_a_party(
 ) -> None:
     pairs = {(t[0], t[1]) for t in triples(run(text)) if t[3] == "agreement" and t[2] == 1}
     assert {("GBR", "POL"), ("POL", "LVA"), ("LVA", "GBR")} <= pairs
+
+
+@pytest.mark.parametrize(
+    "text,pair",
+    [
+        ("Iran launched more than 300 drones and missiles at Israel overnight.", ("IRN", "ISR")),
+        (
+            "Russia launched 122 missiles and 36 attack drones against cities across Ukraine.",
+            ("RUS", "UKR"),
+        ),
+        (
+            "Since October, Russia has launched wave after wave of cruise missiles at power"
+            " stations across Ukraine.",
+            ("RUS", "UKR"),
+        ),
+    ],
+)
+def test_launching_weapons_at_a_state_is_an_attack(
+    run: Callable[..., Analysis], text: str, pair: tuple[str, str]
+) -> None:
+    attacks = {(t[0], t[1]) for t in triples(run(text)) if t[3] == "armed_attack" and t[2] == -1}
+    assert attacks == {pair}
+
+
+def test_launching_an_exercise_or_a_test_is_no_attack(run: Callable[..., Analysis]) -> None:
+    for text in (
+        "Russia launched a large exercise in Belarus.",
+        "North Korea launched a ballistic missile into the sea.",
+    ):
+        assert not [t for t in triples(run(text)) if t[3] == "armed_attack"]
+
+
+def test_the_cause_of_an_attack_names_no_target_of_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Iran fired more than 300 drones and missiles at Israel overnight, in retaliation for a"
+        " strike on its consulate in Damascus on April 1."
+    )
+    attacks = {(t[0], t[1]) for t in triples(run(text)) if t[3] == "armed_attack"}
+    assert attacks == {("IRN", "ISR")}
