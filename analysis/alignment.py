@@ -1465,8 +1465,11 @@ def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list
 
 
 def _left_itself(ctx: Context, tok: Token, bloc: str) -> bool:
-    """Whether a bloc is the very object of a verb of leaving, not a modifier in it."""
-    for c in tok.children:
+    """Whether a bloc is the very object of a verb of leaving, not a modifier in it; for a
+    noun of membership, the verb that carries it may name the bloc ("suspended its membership
+    in the CSTO", the phrase hung on the verb)."""
+    holders = (tok, tok.head) if tok.dep_ == "dobj" and tok.pos_ == "NOUN" else (tok,)
+    for c in (c for h in holders for c in h.children if c != tok):
         obj = c if c.dep_ == "dobj" else next((p for p in c.children if p.dep_ == "pobj"), None)
         if obj is None or c.dep_ not in ("dobj", "prep"):
             continue

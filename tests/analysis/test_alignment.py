@@ -2153,3 +2153,24 @@ def test_the_cause_of_an_attack_names_no_target_of_it(run: Callable[..., Analysi
     )
     attacks = {(t[0], t[1]) for t in triples(run(text)) if t[3] == "armed_attack"}
     assert attacks == {("IRN", "ISR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia froze its participation in the Russian-led CSTO in February.",
+        "Armenia suspended its membership in the CSTO.",
+    ],
+)
+def test_freezing_participation_in_a_bloc_leaves_it(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert {(t[0], t[1], t[2]) for t in triples(run(text))} == {("ARM", "CSTO", -1)}
+
+
+def test_membership_in_a_bloc_names_it_with_in(run: Callable[..., Analysis]) -> None:
+    got = {
+        (t[0], t[1], t[2], t[3]) for t in triples(run("Sweden's membership in NATO was approved."))
+    }
+    assert ("SWE", "NATO", 1, "membership") in got
+    assert not triples(run("Mali left the CSTO talks."))
