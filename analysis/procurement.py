@@ -3398,7 +3398,7 @@ def _sent_off(c: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> 
         return True  # "sent thousands of troops and armoured vehicles into Idlib"
     if c.dep_ == "prep" and c.lower_ in DUTY_PREPS and _on_duty(c, index):
         return True  # "bombers it has sent on patrols near Taiwan"
-    if c.dep_ == "prep" and c.lower_ in ("to", "into") and _to_theatre(c, index):
+    if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") and _to_theatre(c, index):
         return True  # "sent the carrier Independence to waters east of the island"
     return c.dep_ in ("xcomp", "advcl") and _fights(c, index)  # "sent F-16s to bomb ..."
 
@@ -3408,9 +3408,12 @@ THEATRE = "theatre"
 
 
 def _to_theatre(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
-    """Whether a "to" phrase names waters, a sea or a region rather than a party."""
+    """Whether a "to" phrase names waters, a sea or a region rather than a party ("to the
+    region", "to the Black Sea", "to the Middle East": a named place that is no country)."""
     return any(
-        c.dep_ == "pobj" and any(f.id == THEATRE for f in index.get(c.i, ())) for c in prep.children
+        c.dep_ == "pobj"
+        and (any(f.id == THEATRE for f in index.get(c.i, ())) or c.ent_type_ == "LOC")
+        for c in prep.children
     )
 
 

@@ -4289,3 +4289,25 @@ def test_an_offer_beside_a_fleet_in_service_is_another_deal(run: Callable[..., A
     )
     got = sorted((s, sup, rec, st) for s, _, sup, rec, st in deals(result) if s == "F-16")
     assert got == [("F-16", "USA", "THA", "in_service"), ("F-16", "USA", "THA", "offered")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece and France are close. Paris sent Rafale jets and warships to the region in"
+        " August and joined Greek forces in naval drills.",
+        "Tensions rose with Iran. The United States sent an aircraft carrier and B-52 bombers"
+        " to the Middle East.",
+        "Britain sent a destroyer to the Black Sea.",
+    ],
+)
+def test_weapons_sent_to_a_region_are_deployed_not_transferred(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert deals(run(text)) == []
+    # sent to a country, they are delivered
+    assert deals(run("Germany sent Leopard 2 tanks to Ukraine."))[0][2:] == (
+        "DEU",
+        "UKR",
+        "delivered",
+    )
