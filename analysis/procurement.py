@@ -4450,7 +4450,11 @@ def _holder(
     # "launched wave after wave of Iranian-designed Shahed drones": the amount is the object
     used = noun
     for _ in range(3):
-        if used.dep_ != "pobj" or used.head.head.pos_ not in ("NOUN", "PROPN"):
+        # the amount the weapon is counted in ("dozens of", "a fleet of"), not a phrase that
+        # joins other forces to it ("missions alongside Australian F/A-18s")
+        if used.dep_ != "pobj" or used.head.lower_ != "of":
+            break
+        if used.head.head.pos_ not in ("NOUN", "PROPN"):
             break
         used = used.head.head
     verb = used.head if used.dep_ == "dobj" else None

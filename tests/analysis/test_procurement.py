@@ -4311,3 +4311,18 @@ def test_weapons_sent_to_a_region_are_deployed_not_transferred(
         "UKR",
         "delivered",
     )
+
+
+def test_weapons_flown_alongside_are_no_holding_of_the_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    result = run(
+        "Indian pilots will fly large-force missions alongside Australian F/A-18 Hornets and"
+        " Singaporean F-16s."
+    )
+    assert [r for r in deals(result) if r[3] == "IND"] == []
+    # an amount of weapons the subject uses is still its own
+    used = run(
+        "Since October, Russia has launched wave after wave of Iranian-designed Shahed drones."
+    )
+    assert [(sup, rec) for _, _, sup, rec, _ in deals(used)] == [("IRN", "RUS")]
