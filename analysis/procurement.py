@@ -150,7 +150,9 @@ class WeaponMention:
             first = first.head  # "American-built F-15 and F-16 fighters": the list's first
         # a name the parser took for punctuation ("waiting for the first of 66 F-16V Block 70
         # fighters", "F-16V" as ``punct``) is as loose
-        stray = first.dep_ == "punct" and first.pos_ != "PUNCT"
+        stray = (first.dep_ == "punct" or first.pos_ == "PUNCT") and any(
+            ch.isalnum() for ch in first.text
+        )
         if first.dep_ not in ("dep", "preconj", "case") and not loose and not stray:
             return root
         # "flies American F-35 fighters", "for 20 F-35 stealth fighters", "the FK-3 missile

@@ -4326,3 +4326,14 @@ def test_weapons_flown_alongside_are_no_holding_of_the_subject(
         "Since October, Russia has launched wave after wave of Iranian-designed Shahed drones."
     )
     assert [(sup, rec) for _, _, sup, rec, _ in deals(used)] == [("IRN", "RUS")]
+
+
+def test_a_name_tagged_as_punctuation_is_carried_by_its_noun(run: Callable[..., Analysis]) -> None:
+    # "A-29" tagged as punctuation: the name still belongs to "planes", which the relative
+    # clause on the list's last item describes.
+    result = run(
+        "Afghanistan's air force is growing. The Black Hawks will join A-29 Super Tucano light"
+        " attack planes and MD 530F helicopters that Washington has already delivered."
+    )
+    got = {(s, sup, rec, st) for s, _, sup, rec, st in deals(result)}
+    assert ("A-29 Super Tucano", "USA", "AFG", "delivered") in got
