@@ -789,7 +789,34 @@ def _inner_frame(
             frame = _governing(index.get(t.i, ()))
             if frame is not None and frame.status and not frame.explicit:
                 return t, frame, own
-    return _described_by_participle(own, index) or _summed_up(own, index)
+    return (
+        _described_by_participle(own, index)
+        or _summed_up(own, index)
+        or _misread_relative(first, index)
+    )
+
+
+def _misread_relative(
+    noun: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """A relative clause the parser read as the verb's complement ("will replace the Mi-24
+    and Mi-35 gunships that the country received from Russia", "received" a ``ccomp`` of
+    "replace"): a "that" clause after the object whose transfer verb lacks an object of its
+    own is said of the object."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < noun.i:
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            continue
+        if any(k.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for k in clause.children):
+            continue
+        frame = _governing(index.get(clause.i, ()))
+        if frame is not None and frame.status and not frame.block:
+            return clause, frame, noun
+    return None
 
 
 SUMMARY_WORDS = frozenset({"all", "both", "each"})

@@ -4337,3 +4337,15 @@ def test_a_name_tagged_as_punctuation_is_carried_by_its_noun(run: Callable[..., 
     )
     got = {(s, sup, rec, st) for s, _, sup, rec, st in deals(result)}
     assert ("A-29 Super Tucano", "USA", "AFG", "delivered") in got
+
+
+def test_a_relative_clause_read_as_a_complement_describes_the_object(
+    run: Callable[..., Analysis],
+) -> None:
+    # "that the country received from Russia" parsed as the complement of "replace"
+    result = run(
+        "The Czech Republic chose the Viper. The new helicopters will replace the Mi-24 and"
+        " Mi-35 gunships that the country received from Russia."
+    )
+    got = {(s, sup, rec) for s, _, sup, rec, _ in deals(result)}
+    assert {("Mi-24", "RUS", "CZE"), ("Mi-35", "RUS", "CZE")} <= got
