@@ -849,8 +849,18 @@ def _summed_up(
 
 
 def _own_noun(root: Token) -> Token:
-    """The noun a weapon's name modifies ("P-8I patrol aircraft": "aircraft")."""
+    """The noun a weapon's name modifies ("P-8I patrol aircraft": "aircraft"); a later name
+    in a list of names before one noun modifies it too ("MiG-29s and Su-24 bombers")."""
     own = root
+    first = first_conjunct(root)
+    if (
+        root.pos_ == "PROPN"
+        and first != root
+        and first.dep_ in ("compound", "amod", "nmod")
+        and first.head.i > root.i
+        and first.head.pos_ == "NOUN"
+    ):
+        own = first
     for _ in range(3):
         if own.dep_ not in ("compound", "amod", "nummod", "nmod") or own.head == own:
             break
@@ -1334,7 +1344,12 @@ def _governor(
         token, frame = signed  # "signed a letter of intent for 490 VBCI vehicles"
     inner = _inner_frame(mention, root, index)
     blocked = _inner_block(mention, root, index)
-    if blocked is not None and _acts_in(blocked[0]) and frame is not None and frame.status:
+    if (
+        blocked is not None
+        and (_acts_in(blocked[0]) or (blocked[0].dep_ == "relcl" and blocked[1].id == USE))
+        and frame is not None
+        and frame.status
+    ):
         # "Ankara sold Baku the TB2 drones that struck Armenian armour": what the weapon
         # went on to do does not undo the sale the sentence reports.
         blocked = None
@@ -1390,6 +1405,11 @@ def _subject_hung_on_verb(root: Token) -> Token | None:
         if tok.pos_ in ("VERB", "AUX"):
             break
     return None
+
+
+USE = "use"
+"""The frame of weapons used: a later use told in a clause on them ("supplied SCALP missiles,
+which Ukrainian bombers fired at Sevastopol") does not undo the supply."""
 
 
 def _acts_in(clause: Token) -> bool:

@@ -4349,3 +4349,31 @@ def test_a_relative_clause_read_as_a_complement_describes_the_object(
     )
     got = {(s, sup, rec) for s, _, sup, rec, _ in deals(result)}
     assert {("Mi-24", "RUS", "CZE"), ("Mi-35", "RUS", "CZE")} <= got
+
+
+def test_every_name_of_a_list_before_one_noun_shares_its_participle(
+    run: Callable[..., Analysis],
+) -> None:
+    result = run(
+        "Algeria remains Russia's leading customer in Africa, and it still operates older"
+        " MiG-29s and Su-24 bombers bought in Soviet times."
+    )
+    got = {(s, sup, rec) for s, _, sup, rec, _ in deals(result)}
+    assert {("MiG-29", "RUS", "DZA"), ("Su-24", "RUS", "DZA")} <= got
+
+
+def test_a_later_use_told_in_a_relative_clause_does_not_undo_a_supply(
+    run: Callable[..., Analysis],
+) -> None:
+    result = run(
+        "Ukraine wants Taurus. Britain and France have already supplied Storm Shadow and SCALP"
+        " missiles, which Ukrainian Su-24 bombers fired at the headquarters of Russia's Black"
+        " Sea Fleet in Sevastopol last month."
+    )
+    got = {(sup, rec, st) for s, _, sup, rec, st in deals(result) if s == "SCALP"}
+    assert got == {("GBR", "UKR", "delivered"), ("FRA", "UKR", "delivered")}
+    # weapons that others struck stay out of any deal
+    struck = run(
+        "Ukraine received the launchers in May. The launchers that Russian drones hit were Soviet-built."
+    )
+    assert all(rec == "UKR" for _, _, _, rec, _ in deals(struck))
