@@ -4709,11 +4709,13 @@ def _platform_served(root: Token) -> bool:
     old submarines", "reconnaissance pods for Taiwan's F-16 fleet"): the platform served, not an
     item of the deal."""
     own = _own_noun(root)
-    # "a proposal from TKMS for its Type 216 design": the bidder's own product is the item
+    # "a proposal from TKMS for its Type 216 design": the bidder's own product is the item;
+    # "trained crews for Vietnam's Kilo-class submarines": people serve it, the state holds it
     return (
         own.dep_ == "pobj"
         and own.head.lower_ == "for"
         and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in own.children)
+        and not _forces(own.head.head, frame_index(root.doc))
     )
 
 

@@ -4377,3 +4377,17 @@ def test_a_later_use_told_in_a_relative_clause_does_not_undo_a_supply(
         "Ukraine received the launchers in May. The launchers that Russian drones hit were Soviet-built."
     )
     assert all(rec == "UKR" for _, _, _, rec, _ in deals(struck))
+
+
+def test_crews_trained_for_a_state_s_weapons_leave_them_its_holding(
+    run: Callable[..., Analysis],
+) -> None:
+    result = run(
+        "India has also helped train crews for Vietnam's Russian-built Kilo-class submarines."
+    )
+    assert [(s, sup, rec, st) for s, _, sup, rec, st in deals(result)] == [
+        ("Kilo-class", "RUS", "VNM", "in_service")
+    ]
+    # an item for a state's platform is still no deal for the platform
+    torpedoes = run("Washington cleared 18 Mk-48 torpedoes for Taiwan's two old submarines.")
+    assert [s for s, _, _, _, _ in deals(torpedoes)] == ["Mk 48 torpedo"]
