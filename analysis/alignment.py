@@ -608,6 +608,9 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
                 if st != bloc:
                     ctx.emit(st, bloc, "membership", 1, tok, sent)
         return True
+    if kind == "membership" and tok.lemma_ in resources.signal_rules()[kind].admitting:
+        _admitted(ctx, tok, sent)
+        return True
     if kind == "diplomatic_restoration" and tok.lemma_ == "switch":
         _switch(ctx, tok, sent)
         return True
@@ -619,6 +622,31 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         _participation(ctx, tok, sent)
         return True
     return False
+
+
+def _admitted(ctx: Context, verb: Token, sent: Span) -> None:
+    """ "NATO admitted Poland, Hungary and the Czech Republic", "Finland was admitted to
+    NATO": each state taken in moves toward the bloc that takes it in."""
+    if verb.pos_ != "VERB" or _polarity(verb, verb)[0]:
+        return
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    takers = [c for c in verb.children if c.dep_ == ("agent" if passive else "nsubj")]
+    taken = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if passive:
+        takers += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")]
+    blocs = [
+        st for c in takers for t in c.subtree if (st := ctx.resolved.state_at(t.i)) and _is_bloc(st)
+    ]
+    members = [
+        st
+        for c in taken
+        for t in (c, *c.conjuncts)
+        for st in [ctx.resolved.state_at(t.i), *ctx.resolved.group(t)]
+        if st and not _is_bloc(st)
+    ]
+    for bloc in blocs[:1]:
+        for st in dict.fromkeys(members):
+            ctx.emit(st, bloc, "membership", 1, verb, sent)
 
 
 def _switch(ctx: Context, tok: Token, sent: Span) -> None:

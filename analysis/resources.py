@@ -241,7 +241,9 @@ class SignalRule:
     who act together do not thereby act on each other ("Chinese and Indian troops marched on
     Red Square" names no host); ``weapon_verbs``: verbs that are the act when their object is a
     weapon aimed by one of ``aim_preps`` ("launched 300 drones and missiles at Israel"; not
-    "launched an exercise in Belarus").
+    "launched an exercise in Belarus"); ``admitting``: verbs whose subject, a bloc, takes in
+    their object as a member ("NATO admitted Poland, Hungary and the Czech Republic"), or
+    whose passive subject is taken in ("Finland was admitted to NATO").
     """
 
     type: str
@@ -272,6 +274,7 @@ class SignalRule:
     not_as_modifier: bool = False
     weapon_verbs: tuple[str, ...] = ()
     aim_preps: tuple[str, ...] = ()
+    admitting: tuple[str, ...] = ()
     command_verbs: tuple[str, ...] = ()
     weapon_context: bool = False
     internal: tuple[str, ...] = ()
@@ -764,6 +767,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         weapon_owners=bool(row.get("weapon_owners", False)),
         weapon_verbs=tuple(row.get("weapon_verbs", ())),
         aim_preps=tuple(row.get("aim_preps", ())),
+        admitting=tuple(row.get("admitting", ())),
         states_only=bool(row.get("states_only", False)),
         mutual=_strs(row.get("mutual", [])),
         phrase_preps=_strs(row.get("phrase_preps", [])),

@@ -2174,3 +2174,29 @@ def test_membership_in_a_bloc_names_it_with_in(run: Callable[..., Analysis]) -> 
     }
     assert ("SWE", "NATO", 1, "membership") in got
     assert not triples(run("Mali left the CSTO talks."))
+
+
+@pytest.mark.parametrize(
+    "text,members,bloc",
+    [
+        (
+            "NATO admitted Poland, Hungary and the Czech Republic on Friday.",
+            {"POL", "HUN", "CZE"},
+            "NATO",
+        ),
+        ("Finland was admitted to NATO in April 2023.", {"FIN"}, "NATO"),
+    ],
+)
+def test_a_state_a_bloc_admits_joins_it(
+    run: Callable[..., Analysis], text: str, members: set[str], bloc: str
+) -> None:
+    got = {t[0] for t in triples(run(text)) if t[1] == bloc and t[2] == 1 and t[3] == "membership"}
+    assert got == members
+
+
+def test_admitting_no_state_or_none_at_all_is_no_membership(run: Callable[..., Analysis]) -> None:
+    for text in (
+        "NATO has not admitted Ukraine.",
+        "Spain admitted the Polisario leader to a hospital in Logrono.",
+    ):
+        assert not [t for t in triples(run(text)) if t[3] == "membership"]
