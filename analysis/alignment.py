@@ -227,6 +227,13 @@ def _subject(
     holder = verb
     for _ in range(3):
         for c in holder.children:
+            if (
+                c.dep_ == "nsubjpass"
+                and trigger in (c, holder)
+                and _state_of(c, resolved) is None
+                and (by := _agent_state(holder, resolved))
+            ):
+                return True, by  # "the pact was signed by Israel and the UAE"
             if c.dep_ in ("nsubj", "nsubjpass"):
                 st = _state_of(c, resolved)
                 if st is None and c.lemma_ in EVENT_NOUNS:
@@ -255,6 +262,32 @@ def _subject(
             break
         holder = up
     return False, None
+
+
+def _agents(verb: Token) -> list[Token]:
+    """A passive verb's "by" phrases, with those joined to them ("signed by the six members
+    ..., and by Egypt")."""
+    return [t for c in verb.children if c.dep_ == "agent" for t in (c, *c.conjuncts)]
+
+
+def _agent_state(verb: Token, resolved: Resolved) -> str | None:
+    """The first state a passive verb's "by" phrase names."""
+    for agent in _agents(verb):
+        for t in agent.subtree:
+            st = resolved.state_at(t.i)
+            if st and not _members_bloc(t, resolved):
+                return st
+    return None
+
+
+def _members_bloc(tok: Token, resolved: Resolved) -> bool:
+    """A bloc named as what members belong to ("the six members of the Gulf Cooperation
+    Council, Saudi Arabia, ..."): the members act, not the bloc."""
+    m = resolved.by_token.get(tok.i)
+    if m is None or not _is_bloc(m.state or ""):
+        return False
+    root = tok.doc[m.start : m.end].root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "member"
 
 
 def _subject_holder(holder: Token) -> Token | None:
@@ -2180,6 +2213,8 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             break
         holder = holder.head
     phrases = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "nsubjpass" for c in holder.children):
+        phrases += _agents(holder)  # "signed by Saudi Arabia, Qatar and Egypt"
     if holder.dep_ == "relcl" and any(c.lower_ in RELATIVE for c in phrases):
         # "counterparts from Britain, Poland and Latvia, who signed the pledge": the relative
         # pronoun stands for the whole list its clause hangs on
@@ -2223,6 +2258,8 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             # "the three governments signed": each state the group stands for; "Morocco and
             # Israel announced that they would resume relations": the states listed before.
             group = ctx.resolved.listed_before(t) if t.lower_ == "they" else ctx.resolved.group(t)
+            if _members_bloc(t, ctx.resolved):
+                continue
             for st in [ctx.resolved.state_at(t.i), *group]:
                 if st and st != subject and st not in out:
                     out.append(st)

@@ -2200,3 +2200,22 @@ def test_admitting_no_state_or_none_at_all_is_no_membership(run: Callable[..., A
         "Spain admitted the Polisario leader to a hospital in Logrono.",
     ):
         assert not [t for t in triples(run(text)) if t[3] == "membership"]
+
+
+@pytest.mark.parametrize(
+    "text,parties",
+    [
+        ("The pact was signed by Israel and the United Arab Emirates.", {"ISR", "ARE"}),
+        ("The declaration was signed by Saudi Arabia, Qatar and Egypt.", {"SAU", "QAT", "EGY"}),
+        (
+            "The declaration was signed by the six members of the Gulf Cooperation Council,"
+            " Saudi Arabia, the UAE, Bahrain, Qatar, Kuwait and Oman.",
+            {"SAU", "ARE", "BHR", "QAT", "KWT", "OMN"},
+        ),
+    ],
+)
+def test_the_signers_of_a_passive_agreement_are_its_parties(
+    run: Callable[..., Analysis], text: str, parties: set[str]
+) -> None:
+    pairs = {(t[0], t[1]) for t in triples(run(text)) if t[3] == "agreement" and t[2] == 1}
+    assert {(a, b) for a in parties for b in parties if a != b} <= pairs
