@@ -1058,7 +1058,7 @@ def _named_by_participle_verb(verb: Token) -> bool:
     that is its object, with no auxiliary: an adjective of the noun the parser made a verb."""
     doc = verb.doc
     # a system's name, not a kind of weapon: "drones destroyed scores of tanks" is a verb
-    names = {i for m in find_weapons(doc) if m.system and not m.back for i in range(m.start, m.end)}
+    names = _system_name_tokens(doc)
     return (
         verb.tag_ in ("VBD", "VBN")
         and verb.lower_.endswith("ed")
@@ -1069,6 +1069,17 @@ def _named_by_participle_verb(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" and c.i == verb.i - 1 and c.i in names for c in verb.children)
         and any(c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 for c in verb.children)
     )
+
+
+def _system_name_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens of the named systems a doc mentions (not kinds of weapon, nor words that
+    only refer back), found once per doc."""
+    cached = doc.user_data.get("am_system_names")
+    if cached is None:
+        cached = doc.user_data["am_system_names"] = frozenset(
+            i for m in find_weapons(doc) if m.system and not m.back for i in range(m.start, m.end)
+        )
+    return cached
 
 
 def _second_hand(verb: Token, noun: Token) -> bool:
