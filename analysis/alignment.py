@@ -894,6 +894,68 @@ def _troops_sent(ctx: Context, verb: Token, sent: Span) -> None:
                 ctx.emit(sender, faced, "show_of_force", -1, verb, sent)
 
 
+def _consents(ctx: Context) -> None:
+    """ "Rwandan troops deployed to Cabo Delgado at the invitation of the Maputo government",
+    "Angola sent troops at President Kabila's request": forces that move on a state's invitation
+    or with its consent are there as its guests; each side moves toward the other."""
+    rule = resources.signal_rules()["military_base"]
+    for noun in ctx.doc:
+        prep = noun.head
+        if noun.lemma_ not in rule.consent_nouns or noun.dep_ != "pobj":
+            continue
+        if prep.lower_ not in rule.consent_preps or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = prep.head
+        sender = _forces_sender(ctx, verb)
+        while sender is None and verb.dep_ in ("advcl", "xcomp", "conj"):
+            verb = verb.head  # "arrived in Estonia to lead a battlegroup, at the invitation of"
+            sender = _forces_sender(ctx, verb)
+        if verb.lemma_ not in rule.consent_verbs or _negated(verb) or _refused(verb):
+            continue  # "paused their operations at the request of Qatar": no forces moved
+        host = _consenter(ctx, noun)
+        if host and sender and host != sender:
+            sent = sentence(noun)
+            ctx.emit(host, sender, "military_base", 1, noun, sent)
+            ctx.emit(sender, host, "military_base", 1, noun, sent)
+
+
+def _by_consent(kind: str, verb: Token) -> bool:
+    """Whether an attack's verb says in its own phrase that it acts by a state's consent ("with
+    the agreement of the Congolese government"; not "without the consent of Kyiv")."""
+    rule = resources.signal_rules()["military_base"]
+    return kind == "armed_attack" and any(
+        prep.dep_ == "prep"
+        and prep.lower_ in rule.consent_preps
+        and any(c.dep_ == "pobj" and c.lemma_ in rule.consent_nouns for c in prep.children)
+        for prep in verb.children
+    )
+
+
+def _consenter(ctx: Context, noun: Token) -> str | None:
+    """The state whose invitation or consent a noun is: its possessor ("at Kabila's request")
+    or its "of" phrase ("of the government in Maputo")."""
+    words = [t for c in noun.children if c.dep_ == "poss" for t in c.subtree]
+    words += [
+        t
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "by")
+        for t in c.subtree
+    ]
+    found = (ctx.resolved.state_at(t.i) or ctx.resolved.place_at(t.i) for t in words)
+    return next((st for st in found if st and resources.is_country(st)), None)
+
+
+def _forces_sender(ctx: Context, verb: Token) -> str | None:
+    """The state whose forces a verb moves: its subject when that is forces ("Ugandan troops
+    crossed into Congo") or when its object is ("Angola sent troops")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    cargo = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+    if any(_is_forces(s) for s in subjects) or any(_is_forces(t) for t in cargo):
+        found = (_state_of(s, ctx.resolved) for s in subjects)
+        return next((st for st in found if st and resources.is_country(st)), None)
+    return None
+
+
 BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
 """Grammar of places: a border is shared "with" the state across it."""
 
@@ -1324,7 +1386,8 @@ def _counterparts(
     if rule.phrase_preps and tok.lemma_ not in _word_triggers():
         preps |= set(rule.phrase_preps)  # "drifted away from France", not "protests from Tokyo"
     preps = frozenset(preps)
-    skip = ctx.weapon_tokens
+    # "held exercises with Russian warships": whose warships they are takes part.
+    skip = set() if rule.weapon_parties else ctx.weapon_tokens
     places = rule.basis != "verbal"  # praise of "the republics in Ukraine" is not of Ukraine
     origins = not rule.from_is_origin
     near = [
@@ -1727,7 +1790,11 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         _commanded(ctx, tok, kind, sent)
         return
     verb = _governing_verb(tok)
-    if _passive(ctx, tok, kind, sent) or _between_parties(ctx, tok, kind, verb, sent):
+    if (
+        _passive(ctx, tok, kind, sent)
+        or _between_parties(ctx, tok, kind, verb, sent)
+        or _by_consent(kind, verb)  # "crossed into Congo with the Congolese government's consent"
+    ):
         return
     subject = _trigger_subject(ctx, tok, verb, sent, kind)
     if subject is None:
@@ -2422,6 +2489,7 @@ def extract(
     for tok, kind in found:
         if (tok.i not in named or _withheld_aid(tok, kind)) and not _read_with(tok, kind, heads):
             _on_trigger(ctx, tok, kind)
+    _consents(ctx)
     _compliance(ctx)
     _judgements(ctx)
     ctx.out.sort(key=lambda r: r.start)

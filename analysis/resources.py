@@ -243,7 +243,12 @@ class SignalRule:
     weapon aimed by one of ``aim_preps`` ("launched 300 drones and missiles at Israel"; not
     "launched an exercise in Belarus"); ``admitting``: verbs whose subject, a bloc, takes in
     their object as a member ("NATO admitted Poland, Hungary and the Czech Republic"), or
-    whose passive subject is taken in ("Finland was admitted to NATO").
+    whose passive subject is taken in ("Finland was admitted to NATO"); ``weapon_parties``: the
+    state whose ships, aircraft or troops the act is held with takes part ("held exercises with
+    Russian and Chinese warships"), where for other classes a weapon's modifier is no party;
+    ``consent_nouns`` with ``consent_preps``: a phrase by which a state consents to forces that
+    ``consent_verbs`` move onto its soil ("Rwandan troops deployed to Cabo Delgado at the
+    invitation of the Maputo government").
     """
 
     type: str
@@ -285,6 +290,10 @@ class SignalRule:
     owner_acts: bool = False
     yields_to_agreement: bool = False
     partner_named: bool = False
+    weapon_parties: bool = False
+    consent_nouns: tuple[str, ...] = ()
+    consent_preps: tuple[str, ...] = ()
+    consent_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -785,6 +794,10 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         owner_acts=bool(row.get("owner_acts", False)),
         yields_to_agreement=bool(row.get("yields_to_agreement", False)),
         partner_named=bool(row.get("partner_named", False)),
+        weapon_parties=bool(row.get("weapon_parties", False)),
+        consent_nouns=_strs(row.get("consent_nouns", [])),
+        consent_preps=_strs(row.get("consent_preps", [])),
+        consent_verbs=_strs(row.get("consent_verbs", [])),
     )
     if rec.context_scope not in ("clause", "sentence"):
         raise ValueError("context_scope is clause or sentence")

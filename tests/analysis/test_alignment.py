@@ -2219,3 +2219,99 @@ def test_the_signers_of_a_passive_agreement_are_its_parties(
 ) -> None:
     pairs = {(t[0], t[1]) for t in triples(run(text)) if t[3] == "agreement" and t[2] == 1}
     assert {(a, b) for a in parties for b in parties if a != b} <= pairs
+
+
+@pytest.mark.parametrize(
+    "text,parties",
+    [
+        (
+            "Thailand's navy held drills with Japanese and Indian frigates in the Andaman Sea.",
+            {"THA", "JPN", "IND"},
+        ),
+        (
+            "Greek and Cypriot warships joined French destroyers for manoeuvres off Crete.",
+            {"GRC", "CYP", "FRA"},
+        ),
+        (
+            "Omani patrol boats exercised alongside the Royal Navy in the Arabian Sea.",
+            {"OMN", "GBR"},
+        ),
+    ],
+)
+def test_whose_ships_a_drill_is_held_with_take_part(
+    run: Callable[..., Analysis], text: str, parties: set[str]
+) -> None:
+    pairs = {(t[0], t[1]) for t in triples(run(text)) if t[3] == "joint_exercise" and t[2] == 1}
+    assert {(a, b) for a in parties for b in parties if a != b} <= pairs
+
+
+@pytest.mark.parametrize(
+    "text,host,sender",
+    [
+        (
+            "Burundian troops deployed to Congo's South Kivu province at the invitation of the"
+            " government in Kinshasa.",
+            "COD",
+            "BDI",
+        ),
+        (
+            "Chadian soldiers crossed into Cameroon with the consent of the Cameroonian"
+            " government to pursue Boko Haram fighters.",
+            "CMR",
+            "TCD",
+        ),
+        (
+            "Senegalese soldiers entered Gambia at President Adama Barrow's request.",
+            "GMB",
+            "SEN",
+        ),
+        (
+            "Polish troops arrived in Lithuania to train with local units, at the invitation of"
+            " the government in Vilnius.",
+            "LTU",
+            "POL",
+        ),
+    ],
+)
+def test_forces_that_come_by_a_states_consent_are_its_guests(
+    run: Callable[..., Analysis], text: str, host: str, sender: str
+) -> None:
+    got = triples(run(text))
+    assert (host, sender, 1, "military_base") in got
+    assert (sender, host, 1, "military_base") in got
+    assert not [t for t in got if t[3] == "armed_attack"]
+
+
+def test_forces_without_consent_or_acts_that_move_none_are_no_guests(
+    run: Callable[..., Analysis],
+) -> None:
+    got = triples(run("Russian troops crossed into Ukraine without the consent of Kyiv."))
+    assert ("RUS", "UKR", -1, "armed_attack") in got
+    assert not [t for t in got if t[3] == "military_base"]
+    got = triples(run("Afghan forces paused their operations at the request of Qatar."))
+    assert not [t for t in got if t[3] == "military_base"]
+
+
+@pytest.mark.parametrize(
+    "text,a,b",
+    [
+        ("Bahrain named its first ambassador to Qatar since the 2017 rift.", "BHR", "QAT"),
+        (
+            "Jordan appointed an ambassador to Damascus for the first time in a decade.",
+            "JOR",
+            "SYR",
+        ),
+    ],
+)
+def test_naming_an_ambassador_restores_ties(
+    run: Callable[..., Analysis], text: str, a: str, b: str
+) -> None:
+    got = triples(run(text))
+    assert (a, b, 1, "diplomatic_restoration") in got
+
+
+def test_congo_alone_is_the_democratic_republic(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Angola sent troops to Congo."))
+    assert ("AGO", "COD", 1, "military_base") in got
+    got = triples(run("Angola sent troops to the Republic of Congo."))
+    assert ("AGO", "COG", 1, "military_base") in got
