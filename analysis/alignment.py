@@ -626,7 +626,9 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     and refusal read them as every other class ("refused to host American troops")."""
     if kind == "military_base":
         negated, refused = _polarity(tok, _governing_verb(tok))
-        for host, owner in [] if negated else _basing(tok, ctx.resolved, ctx.weapon_tokens):
+        # "Poland hosts American troops": whose troops they are is a party, not a modifier.
+        skip = set() if resources.signal_rules()[kind].weapon_parties else ctx.weapon_tokens
+        for host, owner in [] if negated else _basing(tok, ctx.resolved, skip):
             ctx.emit(host, owner, kind, -1 if refused else 1, tok, sent)
             if not refused:
                 # Consent binds both: the sender moves toward its host as the host toward it.
@@ -2490,6 +2492,14 @@ def extract(
         if (tok.i not in named or _withheld_aid(tok, kind)) and not _read_with(tok, kind, heads):
             _on_trigger(ctx, tok, kind)
     _consents(ctx)
+    # "Russian troops are stationed in Ukraine's occupied south": forces of a state at war
+    # with their host are no guests of it.
+    fought = {frozenset((r.subject, r.counterpart)) for r in ctx.out if r.type == "armed_attack"}
+    ctx.out = [
+        r
+        for r in ctx.out
+        if r.type != "military_base" or frozenset((r.subject, r.counterpart)) not in fought
+    ]
     _compliance(ctx)
     _judgements(ctx)
     ctx.out.sort(key=lambda r: r.start)
@@ -2500,7 +2510,11 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
     """(subject, counterpart) for a foreign military presence: the owner of a base, troops or
     headquarters and the state hosting it. A bare "air base" is a place, not a signal."""
     verb = _governing_verb(trigger)
-    if trigger.pos_ == "VERB":  # "Poland hosts American troops"
+    # a verb the tagger took for a noun has a subject ("Romania hosts American troops")
+    verbal = trigger.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in trigger.children)
+    if verbal and trigger.lemma_ not in resources.signal_rules()["military_base"].hosting_verbs:
+        return _stationed(trigger, resolved)
+    if verbal:  # "Poland hosts American troops"
         _, host = _subject(trigger, trigger, resolved, None)
         owners = [s for s in _targets(trigger, resolved, skip, TARGET_PREPS) if s != host]
         return [(host, owners[0])] if host and owners else []
@@ -2529,6 +2543,57 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
     if hosts:
         return [(owner, hosts[0])] if subject == owner else [(hosts[0], owner)]
     return []
+
+
+def _stationed(verb: Token, resolved: Resolved) -> list[tuple[str, str]]:
+    """(host, owner) for forces a verb bases in a state: "American troops are stationed in
+    Poland", "Germany will station a brigade in Lithuania", "a battle group based at Adazi in
+    Latvia"; not "the company is based in Paris" (no forces) nor a state's own soil."""
+    described = [verb.head] if verb.dep_ == "acl" else []  # "has troops stationed in Djibouti"
+    passive = described or [c for c in verb.children if c.dep_ == "nsubjpass"]
+    based = passive or [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(_is_forces(t) or t.i in weapon_tokens(verb.doc) for t in based):
+        return []
+    held = passive or [c for c in verb.children if c.dep_ == "nsubj"]
+    owners = [st for t in held if (st := resolved.subject_state(t))]
+    # "a NATO battlegroup led by Canada": who leads the force sends it too
+    owners += [
+        st
+        for t in held
+        for c in t.children
+        if c.dep_ == "acl" and c.lemma_ == "lead"
+        for a in c.children
+        if a.dep_ == "agent"
+        for w in a.subtree
+        if (st := resolved.state_at(w.i))
+    ]
+    if not owners and described and described[0].dep_ == "dobj":
+        owners = [
+            st
+            for c in described[0].head.children
+            if c.dep_ == "nsubj"
+            if (st := resolved.subject_state(c))
+        ]
+    preps = [
+        prep
+        for prep in (*verb.children, *(c for t in based for c in t.children))
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on")
+    ]
+    contested = resources.signal_rules()["military_base"].contested
+    if any(t.lower_ in contested for prep in preps for t in prep.subtree):
+        return []  # "in the breakaway regions of Abkhazia": an occupier is no guest
+    hosts = [
+        st
+        for prep in preps
+        for t in prep.subtree
+        if (st := resolved.state_at(t.i) or resolved.place_at(t.i)) and resources.is_country(st)
+    ]
+    pairs = []
+    for owner in dict.fromkeys(owners):
+        host = next((h for h in hosts if h != owner), None)
+        if host is not None and (resources.is_country(owner) or _is_bloc(owner)):
+            pairs.append((host, owner))
+    return pairs
 
 
 def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:

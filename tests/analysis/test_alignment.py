@@ -2315,3 +2315,37 @@ def test_congo_alone_is_the_democratic_republic(run: Callable[..., Analysis]) ->
     assert ("AGO", "COD", 1, "military_base") in got
     got = triples(run("Angola sent troops to the Republic of Congo."))
     assert ("AGO", "COG", 1, "military_base") in got
+
+
+@pytest.mark.parametrize(
+    "text,host,senders",
+    [
+        ("Some 3,000 American soldiers are stationed in Romania.", "ROU", {"USA"}),
+        ("Britain will station an armoured brigade in Estonia.", "EST", {"GBR"}),
+        ("Italy has troops stationed in Djibouti.", "DJI", {"ITA"}),
+        ("Bulgaria hosts Italian fighter jets at Graf Ignatievo air base.", "BGR", {"ITA"}),
+        (
+            "A NATO battlegroup led by Germany has been based at Rukla in Lithuania since 2017.",
+            "LTU",
+            {"NATO", "DEU"},
+        ),
+    ],
+)
+def test_forces_based_in_a_state_are_its_guests(
+    run: Callable[..., Analysis], text: str, host: str, senders: set[str]
+) -> None:
+    got = triples(run(text))
+    for sender in senders:
+        assert (host, sender, 1, "military_base") in got
+        assert (sender, host, 1, "military_base") in got
+
+
+def test_forces_held_against_their_host_or_no_forces_are_no_guests(
+    run: Callable[..., Analysis],
+) -> None:
+    for text in (
+        "Armenian troops were stationed in the occupied districts around Karabakh.",
+        "Russian troops are stationed in Ukraine's occupied south after the invasion.",
+        "The arms maker is based in Paris and Madrid.",
+    ):
+        assert not [t for t in triples(run(text)) if t[3] == "military_base"], text
