@@ -374,7 +374,12 @@ def _targets(
             mention = resolved.by_token.get(t.i)
             if mention is not None and _company(mention.actor):
                 continue  # "signed a contract with BAE Systems": a company is no party
-            st = resolved.state_at(t.i) or _bloc_reference(t, resolved) or _owner_of(t, resolved)
+            st = (
+                resolved.state_at(t.i)
+                or _bloc_reference(t, resolved)
+                or _owner_of(t, resolved)
+                or _described_target(t, resolved)
+            )
             if st and st not in out:
                 out.append(st)
     return out
@@ -388,6 +393,32 @@ def _owner_of(tok: Token, resolved: Resolved) -> str | None:
     if tok.head.lemma_ not in resources.state_possessions():
         return None
     return resolved.antecedent(tok)
+
+
+def _described_target(tok: Token, resolved: Resolved) -> str | None:
+    """The state a definite description aimed at stands for ("sanctions on the junta",
+    "strikes against the regime"): the state it refers back to."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "against") or tok.pos_ != "NOUN":
+        return None
+    ref = resources.reference(tok)
+    if ref is None or ref.kind != "state":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    found = resolved.antecedent(tok)
+    doers = {
+        st
+        for c in sentence(tok)
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for t in c.subtree
+        if (st := resolved.state_at(t.i))
+    }
+    if found in doers:
+        # "The United States, Britain and the EU imposed sanctions on the junta": the doers of
+        # the sentence are not what is acted on; the state the article is about is.
+        focus = resolved.focus()
+        return focus if focus not in doers else None
+    return found
 
 
 def _private_people(tok: Token) -> bool:
@@ -646,6 +677,9 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     if kind == "membership" and tok.lemma_ in resources.signal_rules()[kind].admitting:
         _admitted(ctx, tok, sent)
         return True
+    if kind == "membership" and tok.lemma_ in resources.signal_rules()[kind].inviting:
+        _invited(ctx, tok, sent)
+        return True
     if kind == "diplomatic_restoration" and tok.lemma_ == "switch":
         _switch(ctx, tok, sent)
         return True
@@ -682,6 +716,40 @@ def _admitted(ctx: Context, verb: Token, sent: Span) -> None:
     for bloc in blocs[:1]:
         for st in dict.fromkeys(members):
             ctx.emit(st, bloc, "membership", 1, verb, sent)
+
+
+def _invited(ctx: Context, verb: Token, sent: Span) -> None:
+    """ "the group invited Argentina, Egypt and Iran to join", "NATO invited Finland and Sweden
+    to join the alliance": a bloc that invites states to join moves toward them, and they
+    toward it; an invitation to anything else says nothing."""
+    rule = resources.signal_rules()["membership"]
+    joins = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in rule.triggers]
+    if verb.pos_ != "VERB" or not joins or _polarity(verb, verb)[0]:
+        return
+    takers = [c for c in verb.children if c.dep_ == "nsubj"]
+    takers += [c for j in joins for c in j.children if c.dep_ == "dobj"]
+    blocs = [
+        st
+        for c in takers
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved)) and _is_bloc(st)
+    ]
+    if not blocs and any(c.pos_ == "NOUN" for c in takers):
+        # "hosted the BRICS summit, where the group invited ...": the bloc just named
+        before = [m.state for m in ctx.resolved.in_span(sent) if m.start < verb.i and m.state]
+        blocs = [st for st in before if _is_bloc(st)][-1:]
+    invited = [
+        st
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for t in (c, *c.conjuncts)
+        for st in [ctx.resolved.state_at(t.i), *ctx.resolved.group(t)]
+        if st and not _is_bloc(st)
+    ]
+    for bloc in blocs[:1]:
+        for st in dict.fromkeys(invited):
+            ctx.emit(st, bloc, "membership", 1, verb, sent)
+            ctx.emit(bloc, st, "membership", 1, verb, sent)
 
 
 def _switch(ctx: Context, tok: Token, sent: Span) -> None:

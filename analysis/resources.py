@@ -243,7 +243,9 @@ class SignalRule:
     weapon aimed by one of ``aim_preps`` ("launched 300 drones and missiles at Israel"; not
     "launched an exercise in Belarus"); ``admitting``: verbs whose subject, a bloc, takes in
     their object as a member ("NATO admitted Poland, Hungary and the Czech Republic"), or
-    whose passive subject is taken in ("Finland was admitted to NATO"); ``weapon_parties``: the
+    whose passive subject is taken in ("Finland was admitted to NATO"); ``inviting``: verbs by
+    which a bloc asks states to join it ("the group invited Argentina and Iran to join"), each
+    side moving toward the other; ``weapon_parties``: the
     state whose ships, aircraft or troops the act is held with takes part ("held exercises with
     Russian and Chinese warships"), where for other classes a weapon's modifier is no party;
     ``consent_nouns`` with ``consent_preps``: a phrase by which a state consents to forces that
@@ -283,6 +285,7 @@ class SignalRule:
     weapon_verbs: tuple[str, ...] = ()
     aim_preps: tuple[str, ...] = ()
     admitting: tuple[str, ...] = ()
+    inviting: tuple[str, ...] = ()
     command_verbs: tuple[str, ...] = ()
     weapon_context: bool = False
     internal: tuple[str, ...] = ()
@@ -782,6 +785,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         weapon_verbs=tuple(row.get("weapon_verbs", ())),
         aim_preps=tuple(row.get("aim_preps", ())),
         admitting=tuple(row.get("admitting", ())),
+        inviting=tuple(row.get("inviting", ())),
         states_only=bool(row.get("states_only", False)),
         mutual=_strs(row.get("mutual", [])),
         phrase_preps=_strs(row.get("phrase_preps", [])),

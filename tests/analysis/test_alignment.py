@@ -2349,3 +2349,59 @@ def test_forces_held_against_their_host_or_no_forces_are_no_guests(
         "The arms maker is based in Paris and Madrid.",
     ):
         assert not [t for t in triples(run(text)) if t[3] == "military_base"], text
+
+
+@pytest.mark.parametrize(
+    "text,bloc,invited",
+    [
+        (
+            "NATO invited Montenegro and North Macedonia to join the alliance.",
+            "NATO",
+            {"MNE", "MKD"},
+        ),
+        (
+            "Leaders gathered for the ASEAN summit, where the group invited Timor-Leste to join.",
+            "ASEAN",
+            {"TLS"},
+        ),
+    ],
+)
+def test_a_bloc_that_invites_states_to_join_moves_toward_them(
+    run: Callable[..., Analysis], text: str, bloc: str, invited: set[str]
+) -> None:
+    got = triples(run(text))
+    for st in invited:
+        assert (st, bloc, 1, "membership") in got
+        assert (bloc, st, 1, "membership") in got
+
+
+def test_an_invitation_to_anything_but_joining_is_no_membership(
+    run: Callable[..., Analysis],
+) -> None:
+    got = triples(run("The EU invited Serbia to attend the summit in Brussels."))
+    assert not [t for t in got if t[3] == "membership"]
+
+
+@pytest.mark.parametrize(
+    "text,doers,target",
+    [
+        (
+            "Belarus received new Su-30SM jets last year. The European Union and Canada have"
+            " imposed sanctions on the regime.",
+            {"EU", "CAN"},
+            "BLR",
+        ),
+        (
+            "Guinea's army seized power in September. West African leaders meeting in Abuja"
+            " and the African Union imposed sanctions on the junta.",
+            {"AU"},
+            "GIN",
+        ),
+    ],
+)
+def test_sanctions_on_a_described_state_reach_the_state(
+    run: Callable[..., Analysis], text: str, doers: set[str], target: str
+) -> None:
+    got = triples(run(text))
+    for st in doers:
+        assert (st, target, -1, "sanctions") in got
