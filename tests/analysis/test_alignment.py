@@ -2405,3 +2405,29 @@ def test_sanctions_on_a_described_state_reach_the_state(
     got = triples(run(text))
     for st in doers:
         assert (st, target, -1, "sanctions") in got
+
+
+@pytest.mark.parametrize(
+    "text,actor,other",
+    [
+        ("Managua froze relations with San Jose after the border incident.", "NIC", "CRI"),
+        ("Morocco suspended diplomatic relations with Germany in March.", "MAR", "DEU"),
+    ],
+)
+def test_freezing_or_suspending_relations_is_a_rupture(
+    run: Callable[..., Analysis], text: str, actor: str, other: str
+) -> None:
+    assert (actor, other, -1, "diplomatic_rupture") in triples(run(text))
+
+
+def test_siding_with_a_leader_supports_the_state(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Nicaragua's Daniel Ortega sided with Vladimir Putin over the war."))
+    assert ("NIC", "RUS", 1, "verbal_support") in got
+    got = triples(run("Indian shells landed on the Pakistani side of the line of control."))
+    assert not [t for t in got if t[3] == "verbal_support"]
+
+
+def test_support_suspended_is_a_step_away(run: Callable[..., Analysis]) -> None:
+    got = triples(run("The World Bank and the EU suspended budget support to Mali after the coup."))
+    assert ("EU", "MLI", -1, "verbal_criticism") in got
+    assert not [t for t in got if t[2] == 1]
