@@ -2893,6 +2893,16 @@ BESIDE_PREPS = frozenset({"alongside", "besides", "beside", "plus"})
 """Prepositions that add another item to a list of weapons, with modifiers of its own."""
 
 
+def _made_where(
+    frame: resources.FrameRecord, sup: str | None, rec: str | None, holder: str | None
+) -> tuple[str | None, str | None]:
+    """ "The navy's frigates were built in Germany": where a state's weapons were made is
+    their maker, not their buyer (who is the holder)."""
+    if frame.made_in and sup is None and holder not in (None, rec):
+        return rec, None
+    return sup, rec
+
+
 def _parties(
     doc: Doc, mention: WeaponMention, gov: Governor, resolved: Resolved
 ) -> tuple[str | None, str | None]:
@@ -2932,6 +2942,7 @@ def _parties(
         _arguments(gov.token, role, resolved, skip, gov.frame),
         _carrier_parties(gov, resolved, skip),
     ):
+        sup, rec = _made_where(gov.frame, sup, rec, modified[1])
         got.give("supplier", sup)
         if destined is not None and rec not in (None, destined):
             got.give("supplier", rec)  # "the US placed the order for ... destined for Nigeria"

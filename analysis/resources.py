@@ -148,6 +148,9 @@ class FrameRecord:
     what a supplier hands out ("won a promise of Patriots"; but "won an order": the seller).
     ``passive_holder``: a passive whose subject is still the holder, not the weapon ("the army
     is equipped with T-72s", "its air defences are built around Patriot batteries").
+    ``made_in``: a place the weapon is made "in" names its maker when another state holds it
+    ("the navy's four frigates were built in Germany"), its buyer otherwise ("kits to be
+    assembled in Egypt").
     """
 
     id: str
@@ -165,6 +168,7 @@ class FrameRecord:
     rival_preps: tuple[str, ...] = ()  # "chose the F-35 over the Rafale": the rival was offered
     object_gained: bool = False
     passive_holder: bool = False
+    made_in: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -726,6 +730,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         note=str(row["note"]),
         passes=bool(row.get("passes", False)),
         supplier_named=bool(row.get("supplier_named", False)),
+        made_in=bool(row.get("made_in", False)),
         possessor=_opt_in(row.get("possessor"), FRAME_ROLES, "possessor"),
         rival_preps=tuple(str(p).lower() for p in row.get("rival_preps", ())),
         object_gained=bool(row.get("object_gained", False)),

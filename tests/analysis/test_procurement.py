@@ -4391,3 +4391,34 @@ def test_crews_trained_for_a_state_s_weapons_leave_them_its_holding(
     # an item for a state's platform is still no deal for the platform
     torpedoes = run("Washington cleared 18 Mk-48 torpedoes for Taiwan's two old submarines.")
     assert [s for s, _, _, _, _ in deals(torpedoes)] == ["Mk 48 torpedo"]
+
+
+@pytest.mark.parametrize(
+    "text,supplier,recipient",
+    [
+        (
+            "Peru has long bought from many suppliers. The navy's two submarines were built"
+            " in Germany in the 1980s.",
+            "DEU",
+            "PER",
+        ),
+        (
+            "Ghana balances its suppliers. The air force's transport planes were built in Spain.",
+            "ESP",
+            "GHA",
+        ),
+    ],
+)
+def test_a_fleet_built_abroad_comes_from_where_it_was_built(
+    run: Callable[..., Analysis], text: str, supplier: str, recipient: str
+) -> None:
+    got = [(d[2], d[3]) for d in deals(run(text))]
+    assert (supplier, recipient) in got
+    assert (recipient, supplier) not in got
+
+
+def test_kits_assembled_in_the_buyer_are_the_buyers(run: Callable[..., Analysis]) -> None:
+    got = deals(
+        run("Egypt's army will get 125 more M1A1 Abrams tank kits to be assembled in Egypt.")
+    )
+    assert [(d[2], d[3]) for d in got] == [("USA", "EGY")]
