@@ -99,7 +99,7 @@ def _word_kinds() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for rule in resources.signal_rules().values():
         for trig in rule.triggers:
-            if " " not in trig and rule.type not in out.get(trig.lower(), ()):
+            if " " not in trig and "-" not in trig and rule.type not in out.get(trig.lower(), ()):
                 out[trig.lower()] = (*out.get(trig.lower(), ()), rule.type)
     return out
 
@@ -398,7 +398,7 @@ def _owner_of(tok: Token, resolved: Resolved) -> str | None:
 def _described_target(tok: Token, resolved: Resolved) -> str | None:
     """The state a definite description aimed at stands for ("sanctions on the junta",
     "strikes against the regime"): the state it refers back to."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "against") or tok.pos_ != "NOUN":
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "against", "with") or tok.pos_ != "NOUN":
         return None
     ref = resources.reference(tok)
     if ref is None or ref.kind != "state":
@@ -406,19 +406,34 @@ def _described_target(tok: Token, resolved: Resolved) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     found = resolved.antecedent(tok)
-    doers = {
-        st
+    named = [
+        (t.i, st)
         for c in sentence(tok)
         if c.dep_ in ("nsubj", "nsubjpass")
         for t in c.subtree
         if (st := resolved.state_at(t.i))
+    ]
+    doers = {st for _, st in named}
+    if found not in doers:
+        return found
+    # "The United States, Britain and the EU imposed sanctions on the junta": who acts is not
+    # what it acts on; another state the sentence names as a doer is ("Senegal restored ties
+    # with China, and Taipei severed its own ties with the West African country"), else the
+    # state the article is about.
+    verb = _governing_verb(tok)
+    _found, subject = _subject(verb, tok, resolved, None)
+    acting = {subject} | {
+        st
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for t in c.subtree
+        if (st := resolved.state_at(t.i))
     }
-    if found in doers:
-        # "The United States, Britain and the EU imposed sanctions on the junta": the doers of
-        # the sentence are not what is acted on; the state the article is about is.
-        focus = resolved.focus()
-        return focus if focus not in doers else None
-    return found
+    focus = resolved.focus()
+    others = sorted({st for i, st in named if i < tok.i} - acting)  # named before it
+    if found in acting:
+        return others[0] if len(others) == 1 else (focus if focus not in acting else None)
+    return focus if focus not in doers else found
 
 
 def _private_people(tok: Token) -> bool:

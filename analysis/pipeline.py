@@ -174,7 +174,7 @@ def term_patterns() -> tuple[tuple[str, str, str], ...]:
             out.append(("CUE", cue.cue, str(i)))
     for rule in resources.signal_rules().values():
         for trig in rule.triggers:
-            if " " in trig:
+            if " " in trig or "-" in trig:  # "re-established" is three tokens
                 out.append(("SIGNAL", trig, rule.type))
     return tuple(out)
 

@@ -2431,3 +2431,33 @@ def test_support_suspended_is_a_step_away(run: Callable[..., Analysis]) -> None:
     got = triples(run("The World Bank and the EU suspended budget support to Mali after the coup."))
     assert ("EU", "MLI", -1, "verbal_criticism") in got
     assert not [t for t in got if t[2] == 1]
+
+
+def test_hyphenated_triggers_fire(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Bahrain re-established diplomatic relations with Qatar on Monday."))
+    assert ("BHR", "QAT", 1, "diplomatic_restoration") in got
+    got = triples(run("Turkey and Pakistan co-developed the new corvette design."))
+    assert ("TUR", "PAK", 1, "joint_development") in got
+
+
+@pytest.mark.parametrize(
+    "text,actor,target",
+    [
+        (
+            "Honduras opened relations with China, and the government in Taipei responded by"
+            " cutting its ties with the Central American country.",
+            "TWN",
+            "HND",
+        ),
+        (
+            "Qatar was scrambling for food after Saudi Arabia and Bahrain severed relations"
+            " with the emirate.",
+            "SAU",
+            "QAT",
+        ),
+    ],
+)
+def test_ties_cut_with_a_described_state_reach_the_state(
+    run: Callable[..., Analysis], text: str, actor: str, target: str
+) -> None:
+    assert (actor, target, -1, "diplomatic_rupture") in triples(run(text))
