@@ -2691,6 +2691,8 @@ def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str 
     description refers back to ("will build four corvettes for the navy", "is building three
     corvettes for it")."""
     for c in prep.children:
+        if c.dep_ == "pobj" and c.lemma_ in resources.relational_nouns():
+            return None  # "supplied MRAPs to US allies": the allies are not the United States
         if c.dep_ in ("pobj", "pcomp"):
             named = _state_in(c, resolved)
             if named or not refer or c.dep_ != "pobj":

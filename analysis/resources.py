@@ -1135,6 +1135,16 @@ def group_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def relational_nouns() -> frozenset[str]:
+    """Group nouns that name others by their tie to a state ("US allies", "Russia's
+    neighbours"): the state that describes them is not among them (``relational`` in
+    ``group_nouns.v1.jsonl``)."""
+    return frozenset(
+        str(row["lemma"]) for _, row in _lines("group_nouns.v1.jsonl") if row.get("relational")
+    )
+
+
+@lru_cache(maxsize=1)
 def state_possessions() -> frozenset[str]:
     """Nouns only a state owns ("its territory", "its airspace"): their possessor is a state,
     never a bloc named nearer (``state_possessions.v1.jsonl``)."""

@@ -4422,3 +4422,15 @@ def test_kits_assembled_in_the_buyer_are_the_buyers(run: Callable[..., Analysis]
         run("Egypt's army will get 125 more M1A1 Abrams tank kits to be assembled in Egypt.")
     )
     assert [(d[2], d[3]) for d in got] == [("USA", "EGY")]
+
+
+def test_a_states_partners_are_not_the_state(run: Callable[..., Analysis]) -> None:
+    got = deals(
+        run(
+            "Vietnam signed a contract for an anti-ship missile system that India builds with"
+            " Russian partners."
+        )
+    )
+    assert ("RUS", "IND") not in [(d[2], d[3]) for d in got]
+    got = deals(run("Moscow has sold Su-30 jets to Russia's neighbours and to India."))
+    assert not [d for d in got if d[3] == "RUS"]
