@@ -885,6 +885,8 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     if not _drill_news(ctx, tok, sent):
         if tok.pos_ == "VERB" and tok.lemma_ in SENDING:
             _troops_sent(ctx, tok, sent)  # no drill: troops sent to a state stay there
+        else:
+            _trained_with(ctx, tok, sent)
         return  # ("troops training in Nordic Response, the largest winter exercise": named here)
     verb = _governing_verb(tok)
     if _negated(verb):
@@ -943,6 +945,32 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         for b in parties:
             if a in joined or b in joined:
                 ctx.emit(a, b, "joint_exercise", 1, tok, sent)
+
+
+def _trained_with(ctx: Context, verb: Token, sent: Span) -> None:
+    """ "New Zealand crews have trained alongside Royal Australian Air Force squadrons",
+    "Indonesian troops practised with Indian soldiers": training side by side with another
+    state's forces is a drill between the two, with no exercise named."""
+    rule = resources.signal_rules()["joint_exercise"]
+    if verb.pos_ != "VERB" or _polarity(verb, verb)[0]:
+        return
+    partners = [
+        st
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("with", *rule.target_preps)
+        for c in prep.children
+        if c.dep_ == "pobj" and (_is_forces(c) or c.i in ctx.weapon_names)
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i)) and resources.is_country(st)
+    ]
+    _found, subject = _subject(verb, verb, ctx.resolved, None)
+    if subject is None and verb.dep_ == "acl":  # "soldiers trained alongside ...": a headline
+        subject = ctx.resolved.subject_state(verb.head)
+    if subject is None or not resources.is_country(subject):
+        return
+    for other in dict.fromkeys(p for p in partners if p != subject):
+        ctx.emit(subject, other, "joint_exercise", 1, verb, sent)
+        ctx.emit(other, subject, "joint_exercise", 1, verb, sent)
 
 
 def _troops_sent(ctx: Context, verb: Token, sent: Span) -> None:

@@ -2461,3 +2461,11 @@ def test_ties_cut_with_a_described_state_reach_the_state(
     run: Callable[..., Analysis], text: str, actor: str, target: str
 ) -> None:
     assert (actor, target, -1, "diplomatic_rupture") in triples(run(text))
+
+
+def test_training_alongside_another_states_forces_is_a_drill(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Fijian soldiers trained alongside New Zealand troops near Nadi last year."))
+    assert ("FJI", "NZL", 1, "joint_exercise") in got
+    assert ("NZL", "FJI", 1, "joint_exercise") in got
+    got = triples(run("Polish troops did not train with German units."))
+    assert not [t for t in got if t[3] == "joint_exercise"]
