@@ -1303,6 +1303,10 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     lemmas = sentence_words(sent)[1]
     if rule.context and not _in_context(tok, verb, rule, lemmas):
         return None
+    if _acts_on_a_deal(tok, rule):
+        # "suspended delivery of the first vessel over the war": a deal stopped, whatever
+        # else the sentence speaks of
+        return "arms_refusal", -1
     if rule.yields_to_agreement and tok.dep_ == "xcomp" and tok.head.lemma_ == "agree":
         return None  # the agreement reads it
     if rule.weapon_context and not any(t.i in ctx.weapon_names for t in verb.subtree):
@@ -1318,9 +1322,7 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         described is not None and described.lemma_ in rule.idiom_objects
     ):
         return None  # "struck a similar note", "struck a deal": an idiom, no attack
-    if kind == "pressure_resistance" and (tok.pos_ != "VERB" or sent.start not in ctx.pressured):
-        return None
-    if kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ not in ("sign", "agree"):
+    if _off_class(ctx, tok, kind, sent):
         return None
     if (
         tok.pos_ == "NOUN"
@@ -1340,6 +1342,28 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         kind = rule.reversed_type
         rule = rules[kind]
     return kind, -rule.direction if refused else rule.direction
+
+
+DEAL_FRAMES = ("deal-noun", "sale-noun", "delivery-noun", "package-noun", "lease-noun")
+"""Frames whose nouns name an arms deal ("the sale", "the contract", "the shipment")."""
+
+
+def _acts_on_a_deal(tok: Token, rule: resources.SignalRule) -> bool:
+    """Whether a verb trigger of a class read by its sentence's context has an arms deal for
+    its own object ("cancel the sale", "halt the shipment"): it acts on the deal, whatever
+    else its sentence speaks of."""
+    if not rule.context or rule.context_scope != "sentence" or tok.pos_ != "VERB":
+        return False
+    deals = resources.frame_lemmas(*DEAL_FRAMES)
+    return any(c.dep_ == "dobj" and c.lemma_ in deals for c in tok.children)
+
+
+def _off_class(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
+    """Resistance only as a verb where a state was pressed; an agreement as a verb only when
+    signed or agreed."""
+    if kind == "pressure_resistance":
+        return tok.pos_ != "VERB" or sent.start not in ctx.pressured
+    return kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ not in ("sign", "agree")
 
 
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})

@@ -2469,3 +2469,12 @@ def test_training_alongside_another_states_forces_is_a_drill(run: Callable[..., 
     assert ("NZL", "FJI", 1, "joint_exercise") in got
     got = triples(run("Polish troops did not train with German units."))
     assert not [t for t in got if t[3] == "joint_exercise"]
+
+
+def test_a_deal_stopped_over_a_war_is_no_drill_suspended(run: Callable[..., Analysis]) -> None:
+    got = triples(
+        run("Madrid decided to cancel the sale of 400 bombs to Riyadh over the war in Yemen.")
+    )
+    assert not [t for t in got if t[3] == "exercise_suspension"]
+    got = triples(run("Belarus suspended its war games with Russia near the border."))
+    assert ("BLR", "RUS", -1, "exercise_suspension") in got
