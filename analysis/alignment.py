@@ -1178,6 +1178,16 @@ def _joined(tok: Token, verb: Token) -> bool:
 def _noun_agent(ctx: Context, tok: Token) -> str | None:
     """ "The expulsion of 40 Russian diplomats, announced by Germany": a participle on an act
     noun (or on its "of" object) names the act's doer in its agent phrase."""
+    for by in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"):
+        # "an air strike by the Saudi-led coalition", "the invasion by Iraq"
+        found = (
+            ctx.resolved.state_at(t.i)
+            for t in by.subtree
+            if t.i not in ctx.weapon_names and not _maker_of(t, ctx.resolved)
+        )
+        st = next((s for s in found if s is not None), None)
+        if st is not None:
+            return st
     holders = [tok, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
     for holder in holders:
         for acl in holder.children:

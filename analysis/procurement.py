@@ -4479,9 +4479,13 @@ def _fought(gov: Governor) -> bool:
     if frame.subject == "theme":
         return True  # "German-built tanks reached the Russian lines": an arrival in battle
     # Either side of a strike: what strikes is the attacker's, whom the clause leaves out.
-    return frame.id in ATTACKS or (
+    if frame.id in ATTACKS or (
         frame.id == "use" and tok is not None and tok.lemma_ in STRIKE_LEMMAS
-    )
+    ):
+        return True
+    # "an attack by Iranian-made drones hit Kyiv": a noun of combat that is an act of attack
+    attacks = resources.signal_rules()["armed_attack"].triggers
+    return frame.block and tok is not None and tok.pos_ == "NOUN" and tok.lemma_ in attacks
 
 
 def _co_makers(

@@ -4434,3 +4434,9 @@ def test_a_states_partners_are_not_the_state(run: Callable[..., Analysis]) -> No
     assert ("RUS", "IND") not in [(d[2], d[3]) for d in got]
     got = deals(run("Moscow has sold Su-30 jets to Russia's neighbours and to India."))
     assert not [d for d in got if d[3] == "RUS"]
+
+
+def test_weapons_of_a_named_origin_in_an_attack_are_held_by_no_one_guessed(
+    run: Callable[..., Analysis],
+) -> None:
+    assert deals(run("The attack by Iranian-made drones hit Kyiv overnight.")) == []
