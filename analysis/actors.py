@@ -735,6 +735,7 @@ class Resolved:
                     _subject_like(root, main=True)
                     or _reported_subject(root)
                     or _owns_the_subject(root)
+                    or _handed_to(root)
                 )
                 weight = 0.5 if root.dep_ in ("amod", "compound") else 2.0 if main else 1.0
                 # The state the headline and lede make their subject is what the story is
@@ -1236,6 +1237,16 @@ def _in_apposition(tok: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _handed_to(tok: Token) -> bool:
+    """Whether a state is what a main clause hands weapons to ("The United States handed over
+    a frigate to Pakistan", "Russia has sold S-400s to India"): the buyer a deal story is
+    about as much as its seller."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "to" or prep.head.dep_ != "ROOT":
+        return False
+    return prep.head.lemma_ in resources.frame_lemmas("deliver", "sell")
 
 
 def _reported_subject(tok: Token) -> bool:

@@ -4440,3 +4440,17 @@ def test_weapons_of_a_named_origin_in_an_attack_are_held_by_no_one_guessed(
     run: Callable[..., Analysis],
 ) -> None:
     assert deals(run("The attack by Iranian-made drones hit Kyiv overnight.")) == []
+
+
+def test_the_navy_of_a_deal_story_is_the_buyers(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Italy handed over a decommissioned Maestrale-class frigate to the Philippines on"
+        " Tuesday at a ceremony in La Spezia. Philippine officials said the frigate would"
+        " patrol the South China Sea, and the Philippines will pay for a refit. An Italian"
+        " Navy officer said the crew had trained for a month.\n\n"
+        "The ship will join a small fleet. The navy has begun receiving Pohang-class corvettes"
+        " from South Korea, the first of which arrived last year."
+    )
+    got = [(d[2], d[3]) for d in deals(run(text))]
+    assert ("KOR", "PHL") in got
+    assert ("KOR", "ITA") not in got
