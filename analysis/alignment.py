@@ -1967,13 +1967,31 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     if rule.symmetric and direction == rule.direction:
         _every_party(ctx, tok, verb, sent, subject, kind, counterparts)
         return
-    # "welcomed the agreement, as did Iraq, Oman and Egypt": they act too, on no one new.
+    _emit_pairs(ctx, tok, verb, kind, direction, subjects, counterparts)
+
+
+def _emit_pairs(
+    ctx: Context,
+    tok: Token,
+    verb: Token,
+    kind: str,
+    direction: int,
+    subjects: list[str],
+    counterparts: list[str],
+) -> None:
+    """Each state that acts toward each it acts on; those of an "as did" clause act too, on
+    no one new ("welcomed the agreement, as did Iraq, Oman and Egypt"), and the other side of
+    a clash "with" it clashes back."""
+    sent = sentence(tok)
     echoes = _echoes(ctx, verb)
     counterparts = [c for c in counterparts if c not in echoes]
     subjects = list(dict.fromkeys([*subjects, *(e for e in echoes if e not in counterparts)]))
+    back = _clashed_with(ctx, tok, verb, resources.signal_rules()[kind])
     for actor in subjects:
         for counterpart in counterparts:
             ctx.emit(actor, counterpart, kind, direction, tok, sent)
+            if counterpart in back:  # "India clashed with China": China clashed with India
+                ctx.emit(counterpart, actor, kind, direction, tok, sent)
 
 
 def _between_parties(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> bool:
@@ -2116,6 +2134,23 @@ def _reciprocal(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
         return True
     phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep")]
     return any(t.lower_ in RECIPROCAL for c in phrases for t in c.subtree)
+
+
+def _clashed_with(
+    ctx: Context, tok: Token, verb: Token, rule: resources.SignalRule
+) -> frozenset[str]:
+    """The states a hostile act mutual by nature names as its other side "with" ("clashed
+    with China", "fought with Azerbaijani forces"): they do it too."""
+    if rule.direction > 0 or (tok.lemma_ not in rule.mutual and tok.lower_ not in rule.mutual):
+        return frozenset()
+    return frozenset(
+        st
+        for h in {tok, verb}
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i))
+    )
 
 
 def _patients(ctx: Context, tok: Token, verb: Token, subject: str) -> list[str]:

@@ -2483,3 +2483,11 @@ def test_a_deal_stopped_over_a_war_is_no_drill_suspended(run: Callable[..., Anal
 def test_an_attack_by_a_state_is_its_act(run: Callable[..., Analysis]) -> None:
     got = triples(run("An air strike by the Saudi-led coalition hit a market in northern Yemen."))
     assert ("SAU", "YEM", -1, "armed_attack") in got
+
+
+def test_clashing_with_a_state_is_mutual(run: Callable[..., Analysis]) -> None:
+    got = triples(run("Kyrgyzstan clashed with Tajikistan along the disputed border."))
+    assert ("KGZ", "TJK", -1, "armed_attack") in got
+    assert ("TJK", "KGZ", -1, "armed_attack") in got
+    got = triples(run("Russia attacked Ukraine with drones and missiles."))
+    assert ("UKR", "RUS", -1, "armed_attack") not in got
