@@ -461,6 +461,11 @@ def _bloc_reference(tok: Token, resolved: Resolved) -> str | None:
     named = resolved.state_at(tok.i + 1) if tok.i + 1 < len(tok.doc) else None
     if named is not None and _is_bloc(named):
         return named
+    # "the Russian-led CSTO alliance": the bloc named in the noun's own modifiers
+    for c in tok.children:
+        named = resolved.state_at(c.i) if c.dep_ in ("compound", "nmod") else None
+        if named is not None and _is_bloc(named):
+            return named
     return resolved.antecedent(tok)
 
 
@@ -689,7 +694,8 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
                 if st != bloc:
                     ctx.emit(st, bloc, "membership", 1, tok, sent)
         return True
-    if kind == "membership" and tok.lemma_ in resources.signal_rules()[kind].admitting:
+    admitting = resources.signal_rules()[kind].admitting
+    if kind == "membership" and (tok.lemma_ in admitting or tok.lower_ in admitting):
         _admitted(ctx, tok, sent)
         return True
     if kind == "membership" and tok.lemma_ in resources.signal_rules()[kind].inviting:
@@ -710,11 +716,14 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
 
 def _admitted(ctx: Context, verb: Token, sent: Span) -> None:
     """ "NATO admitted Poland, Hungary and the Czech Republic", "Finland was admitted to
-    NATO": each state taken in moves toward the bloc that takes it in."""
+    NATO", "the League voted to readmit Syria": each state taken in moves toward the bloc that
+    takes it in, and the bloc toward it."""
     if verb.pos_ != "VERB" or _polarity(verb, verb)[0]:
         return
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     takers = [c for c in verb.children if c.dep_ == ("agent" if passive else "nsubj")]
+    if not takers and verb.dep_ == "xcomp":  # "the League voted to readmit Syria"
+        takers = [c for c in verb.head.children if c.dep_ == "nsubj"]
     taken = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
     if passive:
         takers += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")]
@@ -731,6 +740,7 @@ def _admitted(ctx: Context, verb: Token, sent: Span) -> None:
     for bloc in blocs[:1]:
         for st in dict.fromkeys(members):
             ctx.emit(st, bloc, "membership", 1, verb, sent)
+            ctx.emit(bloc, st, "membership", 1, verb, sent)
 
 
 def _invited(ctx: Context, verb: Token, sent: Span) -> None:

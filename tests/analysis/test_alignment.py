@@ -2491,3 +2491,29 @@ def test_clashing_with_a_state_is_mutual(run: Callable[..., Analysis]) -> None:
     assert ("TJK", "KGZ", -1, "armed_attack") in got
     got = triples(run("Russia attacked Ukraine with drones and missiles."))
     assert ("UKR", "RUS", -1, "armed_attack") not in got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Burkina Faso and Mali said they were withdrawing from ECOWAS at once.",
+            {("BFA", "ECOWAS", -1, "bloc_exit"), ("MLI", "ECOWAS", -1, "bloc_exit")},
+        ),
+        (
+            "Kyrgyzstan has frozen its participation in the Russian-led CSTO alliance.",
+            {("KGZ", "CSTO", -1, "bloc_exit")},
+        ),
+        ("Argentina rejoined the African Union.", set()),
+        ("Eritrea rejoined IGAD in June.", {("ERI", "IGAD", 1, "membership")}),
+        (
+            "The African Union voted to readmit Mali after two years.",
+            {("MLI", "AU", 1, "membership"), ("AU", "MLI", 1, "membership")},
+        ),
+    ],
+)
+def test_leaving_rejoining_and_readmission(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, int, str]]
+) -> None:
+    got = triples(run(text))
+    assert expected <= got
