@@ -2504,7 +2504,7 @@ def test_clashing_with_a_state_is_mutual(run: Callable[..., Analysis]) -> None:
             "Kyrgyzstan has frozen its participation in the Russian-led CSTO alliance.",
             {("KGZ", "CSTO", -1, "bloc_exit")},
         ),
-        ("Argentina rejoined the African Union.", set()),
+        ("Madagascar rejoined the African Union in 2014.", {("MDG", "AU", 1, "membership")}),
         ("Eritrea rejoined IGAD in June.", {("ERI", "IGAD", 1, "membership")}),
         (
             "The African Union voted to readmit Mali after two years.",
