@@ -701,6 +701,9 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     if kind == "membership" and tok.lemma_ in resources.signal_rules()[kind].inviting:
         _invited(ctx, tok, sent)
         return True
+    if kind == "membership" and tok.lemma_ in resources.signal_rules()[kind].expelling:
+        _expelled(ctx, tok, sent)
+        return True
     if kind == "diplomatic_restoration" and tok.lemma_ == "switch":
         _switch(ctx, tok, sent)
         return True
@@ -741,6 +744,30 @@ def _admitted(ctx: Context, verb: Token, sent: Span) -> None:
         for st in dict.fromkeys(members):
             ctx.emit(st, bloc, "membership", 1, verb, sent)
             ctx.emit(bloc, st, "membership", 1, verb, sent)
+
+
+def _expelled(ctx: Context, verb: Token, sent: Span) -> None:
+    """ "The African Union suspended Niger from all its activities", "ECOWAS expelled Mali":
+    a bloc that suspends or expels a member moves away from it."""
+    if verb.pos_ != "VERB" or _polarity(verb, verb)[0]:
+        return
+    blocs = [
+        st
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved)) and _is_bloc(st)
+    ]
+    members = [
+        st
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for t in (c, *c.conjuncts)
+        if (st := ctx.resolved.state_at(t.i)) and resources.is_country(st)
+    ]
+    for bloc in blocs[:1]:
+        for st in dict.fromkeys(members):
+            ctx.emit(bloc, st, "bloc_exit", -1, verb, sent)
 
 
 def _invited(ctx: Context, verb: Token, sent: Span) -> None:

@@ -249,7 +249,8 @@ class SignalRule:
     their object as a member ("NATO admitted Poland, Hungary and the Czech Republic"), or
     whose passive subject is taken in ("Finland was admitted to NATO"); ``inviting``: verbs by
     which a bloc asks states to join it ("the group invited Argentina and Iran to join"), each
-    side moving toward the other; ``weapon_parties``: the
+    side moving toward the other; ``expelling``: verbs by which a bloc suspends or expels a
+    member ("the African Union suspended Niger"), moving away from it; ``weapon_parties``: the
     state whose ships, aircraft or troops the act is held with takes part ("held exercises with
     Russian and Chinese warships"), where for other classes a weapon's modifier is no party;
     ``consent_nouns`` with ``consent_preps``: a phrase by which a state consents to forces that
@@ -290,6 +291,7 @@ class SignalRule:
     aim_preps: tuple[str, ...] = ()
     admitting: tuple[str, ...] = ()
     inviting: tuple[str, ...] = ()
+    expelling: tuple[str, ...] = ()
     command_verbs: tuple[str, ...] = ()
     weapon_context: bool = False
     internal: tuple[str, ...] = ()
@@ -791,6 +793,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         aim_preps=tuple(row.get("aim_preps", ())),
         admitting=tuple(row.get("admitting", ())),
         inviting=tuple(row.get("inviting", ())),
+        expelling=tuple(row.get("expelling", ())),
         states_only=bool(row.get("states_only", False)),
         mutual=_strs(row.get("mutual", [])),
         phrase_preps=_strs(row.get("phrase_preps", [])),

@@ -2517,3 +2517,11 @@ def test_leaving_rejoining_and_readmission(
 ) -> None:
     got = triples(run(text))
     assert expected <= got
+
+
+def test_a_bloc_that_suspends_a_member_moves_away(run: Callable[..., Analysis]) -> None:
+    got = triples(run("ECOWAS suspended Guinea and Burkina Faso after the coups."))
+    assert ("ECOWAS", "GIN", -1, "bloc_exit") in got
+    assert ("ECOWAS", "BFA", -1, "bloc_exit") in got
+    got = triples(run("Russia expelled 20 German diplomats."))
+    assert not [t for t in got if t[3] == "bloc_exit"]
