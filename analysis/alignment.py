@@ -694,15 +694,7 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
                 if st != bloc:
                     ctx.emit(st, bloc, "membership", 1, tok, sent)
         return True
-    admitting = resources.signal_rules()[kind].admitting
-    if kind == "membership" and (tok.lemma_ in admitting or tok.lower_ in admitting):
-        _admitted(ctx, tok, sent)
-        return True
-    if kind == "membership" and tok.lemma_ in resources.signal_rules()[kind].inviting:
-        _invited(ctx, tok, sent)
-        return True
-    if kind == "membership" and tok.lemma_ in resources.signal_rules()[kind].expelling:
-        _expelled(ctx, tok, sent)
+    if kind == "membership" and _bloc_acts(ctx, tok, sent):
         return True
     if kind == "diplomatic_restoration" and tok.lemma_ == "switch":
         _switch(ctx, tok, sent)
@@ -715,6 +707,21 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         _participation(ctx, tok, sent)
         return True
     return False
+
+
+def _bloc_acts(ctx: Context, tok: Token, sent: Span) -> bool:
+    """A bloc admitting, inviting or suspending states ("NATO admitted Poland", "the group
+    invited Iran to join", "the African Union suspended Niger"); True when read here."""
+    rule = resources.signal_rules()["membership"]
+    if tok.lemma_ in rule.admitting or tok.lower_ in rule.admitting:
+        _admitted(ctx, tok, sent)
+    elif tok.lemma_ in rule.inviting:
+        _invited(ctx, tok, sent)
+    elif tok.lemma_ in rule.expelling:
+        _expelled(ctx, tok, sent)
+    else:
+        return False
+    return True
 
 
 def _admitted(ctx: Context, verb: Token, sent: Span) -> None:
