@@ -1076,6 +1076,47 @@ def _consents(ctx: Context) -> None:
             ctx.emit(sender, host, "military_base", 1, noun, sent)
 
 
+def _permitted(ctx: Context) -> None:
+    """ "Slovakia's parliament voted to let a NATO battlegroup deploy on its territory": a
+    state that lets foreign forces onto its soil hosts them; "revoked the agreement that
+    allowed U.S. troops to operate from its territory" ends that."""
+    rule = resources.signal_rules()["military_base"]
+    ending = resources.signal_rules()["agreement"].reversed_by
+    for verb in ctx.doc:
+        if verb.lemma_ not in rule.permitting or verb.pos_ != "VERB" or _negated(verb):
+            continue
+        moves = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        moves = [m for m in moves if m.lemma_ in rule.consent_verbs]
+        forces = [
+            c
+            for m in moves
+            for c in m.children
+            if c.dep_ == "nsubj" and (_is_forces(c) or c.i in ctx.weapon_names)
+        ]
+        found = (ctx.resolved.subject_state(c) for c in forces)
+        sender = next((st for st in found if st), None)
+        soil = [
+            t
+            for m in moves
+            for p in m.children
+            if p.dep_ == "prep" and p.lower_ in ("on", "from", "in", "into")
+            for t in p.subtree
+            if t.dep_ == "poss" and t.lower_ in ("its", "their")
+        ]
+        host = next((st for t in soil if (st := ctx.resolved.antecedent(t))), None)
+        if host is None:
+            host = _subject(verb, verb, ctx.resolved, None)[1]
+        if not sender or not host or host == sender or not resources.is_country(host):
+            continue
+        ended = (
+            verb.dep_ == "relcl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_ in ending
+        )
+        sent = sentence(verb)
+        ctx.emit(host, sender, "military_base", -1 if ended else 1, verb, sent)
+        if not ended:
+            ctx.emit(sender, host, "military_base", 1, verb, sent)
+
+
 def _by_consent(kind: str, verb: Token) -> bool:
     """Whether an attack's verb says in its own phrase that it acts by a state's consent ("with
     the agreement of the Congolese government"; not "without the consent of Kyiv")."""
@@ -2716,6 +2757,7 @@ def extract(
         if (tok.i not in named or _withheld_aid(tok, kind)) and not _read_with(tok, kind, heads):
             _on_trigger(ctx, tok, kind)
     _consents(ctx)
+    _permitted(ctx)
     # "Russian troops are stationed in Ukraine's occupied south": forces of a state at war
     # with their host are no guests of it.
     fought = {frozenset((r.subject, r.counterpart)) for r in ctx.out if r.type == "armed_attack"}

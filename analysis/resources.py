@@ -255,7 +255,9 @@ class SignalRule:
     Russian and Chinese warships"), where for other classes a weapon's modifier is no party;
     ``consent_nouns`` with ``consent_preps``: a phrase by which a state consents to forces that
     ``consent_verbs`` move onto its soil ("Rwandan troops deployed to Cabo Delgado at the
-    invitation of the Maputo government"); ``hosting_verbs``: verbs whose subject hosts the
+    invitation of the Maputo government"); ``permitting``: verbs by which a state lets
+    foreign forces onto its soil ("voted to let a NATO battlegroup deploy on its territory");
+    ``hosting_verbs``: verbs whose subject hosts the
     forces they govern ("Poland hosts American troops"), where the class's other verbs base forces
     in the state their "in" phrase names ("troops stationed in Poland"), unless a ``contested``
     word marks that place as held against its state ("the breakaway regions of Abkhazia").
@@ -306,6 +308,7 @@ class SignalRule:
     consent_nouns: tuple[str, ...] = ()
     consent_preps: tuple[str, ...] = ()
     consent_verbs: tuple[str, ...] = ()
+    permitting: tuple[str, ...] = ()
     hosting_verbs: tuple[str, ...] = ()
     contested: tuple[str, ...] = ()
 
@@ -815,6 +818,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         consent_nouns=_strs(row.get("consent_nouns", [])),
         consent_preps=_strs(row.get("consent_preps", [])),
         consent_verbs=_strs(row.get("consent_verbs", [])),
+        permitting=_strs(row.get("permitting", [])),
         hosting_verbs=_strs(row.get("hosting_verbs", [])),
         contested=_strs(row.get("contested", [])),
     )

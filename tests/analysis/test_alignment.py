@@ -2525,3 +2525,19 @@ def test_a_bloc_that_suspends_a_member_moves_away(run: Callable[..., Analysis]) 
     assert ("ECOWAS", "BFA", -1, "bloc_exit") in got
     got = triples(run("Russia expelled 20 German diplomats."))
     assert not [t for t in got if t[3] == "bloc_exit"]
+
+
+def test_letting_foreign_forces_onto_its_soil_hosts_them(run: Callable[..., Analysis]) -> None:
+    got = triples(
+        run("Romania's parliament voted to let a NATO battlegroup deploy on its territory.")
+    )
+    assert ("ROU", "NATO", 1, "military_base") in got
+    got = triples(
+        run(
+            "Chad ended the defence agreement that allowed French troops to operate from its"
+            " territory."
+        )
+    )
+    assert ("TCD", "FRA", -1, "military_base") in got
+    got = triples(run("Hungary did not allow Ukrainian troops to enter."))
+    assert not [t for t in got if t[3] == "military_base"]
