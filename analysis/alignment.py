@@ -737,20 +737,33 @@ def _admitted(ctx: Context, verb: Token, sent: Span) -> None:
     taken = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
     if passive:
         takers += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")]
-    blocs = [
-        st for c in takers for t in c.subtree if (st := ctx.resolved.state_at(t.i)) and _is_bloc(st)
-    ]
-    members = [
-        st
-        for c in taken
-        for t in (c, *c.conjuncts)
-        for st in [ctx.resolved.state_at(t.i), *ctx.resolved.group(t)]
-        if st and not _is_bloc(st)
-    ]
-    for bloc in blocs[:1]:
-        for st in dict.fromkeys(members):
+    for bloc in _blocs_in(ctx, takers)[:1]:
+        for st in _listed_states(ctx, taken):
             ctx.emit(st, bloc, "membership", 1, verb, sent)
             ctx.emit(bloc, st, "membership", 1, verb, sent)
+
+
+def _blocs_in(ctx: Context, phrases: list[Token]) -> list[str]:
+    """The blocs phrases name or describe ("NATO", "the alliance")."""
+    return [
+        st
+        for c in phrases
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved)) and _is_bloc(st)
+    ]
+
+
+def _listed_states(ctx: Context, heads: list[Token]) -> list[str]:
+    """The countries objects and their conjuncts name or count ("Poland, Hungary and the Czech
+    Republic", "the three states")."""
+    found = (
+        st
+        for c in heads
+        for t in (c, *c.conjuncts)
+        for st in [ctx.resolved.state_at(t.i), *ctx.resolved.group(t)]
+        if st and resources.is_country(st)
+    )
+    return list(dict.fromkeys(found))
 
 
 def _expelled(ctx: Context, verb: Token, sent: Span) -> None:
@@ -758,22 +771,9 @@ def _expelled(ctx: Context, verb: Token, sent: Span) -> None:
     a bloc that suspends or expels a member moves away from it."""
     if verb.pos_ != "VERB" or _polarity(verb, verb)[0]:
         return
-    blocs = [
-        st
-        for c in verb.children
-        if c.dep_ == "nsubj"
-        for t in c.subtree
-        if (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved)) and _is_bloc(st)
-    ]
-    members = [
-        st
-        for c in verb.children
-        if c.dep_ == "dobj"
-        for t in (c, *c.conjuncts)
-        if (st := ctx.resolved.state_at(t.i)) and resources.is_country(st)
-    ]
+    blocs = _blocs_in(ctx, [c for c in verb.children if c.dep_ == "nsubj"])
     for bloc in blocs[:1]:
-        for st in dict.fromkeys(members):
+        for st in _listed_states(ctx, [c for c in verb.children if c.dep_ == "dobj"]):
             ctx.emit(bloc, st, "bloc_exit", -1, verb, sent)
 
 
@@ -787,26 +787,13 @@ def _invited(ctx: Context, verb: Token, sent: Span) -> None:
         return
     takers = [c for c in verb.children if c.dep_ == "nsubj"]
     takers += [c for j in joins for c in j.children if c.dep_ == "dobj"]
-    blocs = [
-        st
-        for c in takers
-        for t in c.subtree
-        if (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved)) and _is_bloc(st)
-    ]
+    blocs = _blocs_in(ctx, takers)
     if not blocs and any(c.pos_ == "NOUN" for c in takers):
         # "hosted the BRICS summit, where the group invited ...": the bloc just named
         before = [m.state for m in ctx.resolved.in_span(sent) if m.start < verb.i and m.state]
         blocs = [st for st in before if _is_bloc(st)][-1:]
-    invited = [
-        st
-        for c in verb.children
-        if c.dep_ == "dobj"
-        for t in (c, *c.conjuncts)
-        for st in [ctx.resolved.state_at(t.i), *ctx.resolved.group(t)]
-        if st and not _is_bloc(st)
-    ]
     for bloc in blocs[:1]:
-        for st in dict.fromkeys(invited):
+        for st in _listed_states(ctx, [c for c in verb.children if c.dep_ == "dobj"]):
             ctx.emit(st, bloc, "membership", 1, verb, sent)
             ctx.emit(bloc, st, "membership", 1, verb, sent)
 
