@@ -1044,12 +1044,9 @@ def _consents(ctx: Context) -> None:
     or with its consent are there as its guests; each side moves toward the other."""
     rule = resources.signal_rules()["military_base"]
     for noun in ctx.doc:
-        prep = noun.head
-        if noun.lemma_ not in rule.consent_nouns or noun.dep_ != "pobj":
+        if not _consent_phrase(noun) or noun.head.head.pos_ not in ("VERB", "AUX"):
             continue
-        if prep.lower_ not in rule.consent_preps or prep.head.pos_ not in ("VERB", "AUX"):
-            continue
-        verb = prep.head
+        verb = noun.head.head
         sender = _forces_sender(ctx, verb)
         while sender is None and verb.dep_ in ("advcl", "xcomp", "conj"):
             verb = verb.head  # "arrived in Estonia to lead a battlegroup, at the invitation of"
@@ -1107,12 +1104,20 @@ def _permitted(ctx: Context) -> None:
 def _by_consent(kind: str, verb: Token) -> bool:
     """Whether an attack's verb says in its own phrase that it acts by a state's consent ("with
     the agreement of the Congolese government"; not "without the consent of Kyiv")."""
-    rule = resources.signal_rules()["military_base"]
     return kind == "armed_attack" and any(
-        prep.dep_ == "prep"
-        and prep.lower_ in rule.consent_preps
-        and any(c.dep_ == "pobj" and c.lemma_ in rule.consent_nouns for c in prep.children)
+        prep.dep_ == "prep" and any(_consent_phrase(c) for c in prep.children)
         for prep in verb.children
+    )
+
+
+def _consent_phrase(noun: Token) -> bool:
+    """Whether a noun is the consent its preposition acts by ("at the invitation of", "with
+    the consent of")."""
+    rule = resources.signal_rules()["military_base"]
+    return (
+        noun.dep_ == "pobj"
+        and noun.lemma_ in rule.consent_nouns
+        and noun.head.lower_ in rule.consent_preps
     )
 
 
