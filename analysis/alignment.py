@@ -1392,8 +1392,8 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None
     if _acts_on_a_deal(tok, rule):
         # "suspended delivery of the first vessel over the war": a deal stopped, whatever
-        # else the sentence speaks of
-        return "arms_refusal", -1
+        # else the sentence speaks of ("did not cancel the sale": none)
+        return None if _polarity(tok, verb)[0] else ("arms_refusal", -1)
     if rule.yields_to_agreement and tok.dep_ == "xcomp" and tok.head.lemma_ == "agree":
         return None  # the agreement reads it
     if rule.weapon_context and not any(t.i in ctx.weapon_names for t in verb.subtree):

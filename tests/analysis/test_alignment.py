@@ -2478,6 +2478,8 @@ def test_a_deal_stopped_over_a_war_is_no_drill_suspended(run: Callable[..., Anal
     assert not [t for t in got if t[3] == "exercise_suspension"]
     got = triples(run("Belarus suspended its war games with Russia near the border."))
     assert ("BLR", "RUS", -1, "exercise_suspension") in got
+    got = triples(run("Madrid did not cancel the sale of bombs to Riyadh over the war in Yemen."))
+    assert not [t for t in got if t[2] == -1]
 
 
 def test_an_attack_by_a_state_is_its_act(run: Callable[..., Analysis]) -> None:
