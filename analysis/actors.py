@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -613,6 +614,14 @@ class Resolved:
         if not earlier:
             return None
         i, st = earlier[-1]
+        if i < sentences_back(token, 2):
+            # "the Pakistan Navy ... a Pakistan Navy statement ... A US Navy official said ...
+            # [three sentences on] The navy has begun receiving F-22P frigates": long after the
+            # last one named, a bare service is the one the article names most often.
+            named = Counter(s for _, s in earlier)
+            most = max(named.values())
+            if named[st] < most:
+                st = next(s for _, s in reversed(earlier) if named[s] == most)
         if i < sent.start:
             here = [m for m in self.in_span(token.doc[sent.start : token.i]) if m.state]
             local = self._main_subject(token, here, None)

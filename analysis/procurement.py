@@ -743,6 +743,10 @@ class Governor:
 HISTORY_WORDS = frozenset({"originally", "initially", "formerly"})
 """Adverbs that make a clause on a weapon its history ("originally built for India")."""
 
+AGENT_SUBJECTS = frozenset({"recipient", "supplier", "either"})
+"""Frame subject roles that are a party to the deal, never the weapon itself."""
+"""Adverbs that make a clause on a weapon its history ("originally built for India")."""
+
 
 def _inner_frame(
     mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
@@ -793,7 +797,42 @@ def _inner_frame(
         _described_by_participle(own, index)
         or _summed_up(own, index)
         or _misread_relative(first, index)
+        or _participle_read_as_verb(first, index)
     )
+
+
+def _participle_read_as_verb(
+    noun: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """A participle right after a weapon that the parser read as a past verb with the weapon
+    as its subject ("still operates older Type 21 frigates bought second-hand from Britain",
+    "bought" a ``ccomp`` of "operates" with "frigates" its subject): a weapon does not buy or
+    hand over, so the clause describes it, as "frigates bought from Britain" would."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    doc = noun.doc
+    if verb.dep_ == "ROOT":
+        # "Finland's K9 howitzers, bought second-hand from South Korea, fired live rounds": a
+        # participle set off by commas, with the sentence's verb joined to it after a comma
+        edge = noun.right_edge
+        after = edge if edge.text == "," else doc[edge.i + 1]
+        main = [c for c in verb.rights if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if not (after.text == "," and verb.i == after.i + 1 and main):
+            return None
+        if doc[main[0].i - 1].text != ",":
+            return None
+    elif verb.head.pos_ not in ("VERB", "AUX") or verb.i != noun.right_edge.i + 1:
+        return None
+    frame = _governing(index.get(verb.i, ()))
+    if frame is None or not frame.status or frame.block or frame.subject not in AGENT_SUBJECTS:
+        return None
+    for c in verb.children:
+        # "bought second-hand": a glued adverb the parser read as an object
+        glued = c.dep_ == "dobj" and any(x.tag_ == "HYPH" for x in c.children)
+        if c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp") and not glued:
+            return None
+    return verb, frame, noun
 
 
 def _misread_relative(
@@ -804,17 +843,31 @@ def _misread_relative(
     "replace"): a "that" clause after the object whose transfer verb lacks an object of its
     own is said of the object."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "rests on M109 howitzers that Latvia bought second-hand from Austria"
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB":
         return None
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.i < noun.i:
             continue
-        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+        # the relative word read as a mark or as the clause's object
+        that = [m for m in clause.children if m.dep_ in ("mark", "dobj") and m.lower_ == "that"]
+        if not that or that[0].i != noun.right_edge.i + 1:
             continue
-        if any(k.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for k in clause.children):
+        # "bought second-hand": a glued adverb the parser read as an object
+        if any(
+            k.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp")
+            and k not in that
+            and not (k.dep_ == "dobj" and any(x.tag_ == "HYPH" for x in k.children))
+            for k in clause.children
+        ):
             continue
         frame = _governing(index.get(clause.i, ()))
-        if frame is not None and frame.status and not frame.block:
+        # "used Kfir jets that Israel is retiring": a holder's clause names who hands them on
+        held = that[0].dep_ == "dobj" and frame is not None and frame.id in HOLDER_FRAMES
+        if frame is not None and frame.status and not frame.block and not held:
             return clause, frame, noun
     return None
 
@@ -862,7 +915,11 @@ def _own_noun(root: Token) -> Token:
     ):
         own = first
     for _ in range(3):
-        if own.dep_ not in ("compound", "amod", "nummod", "nmod") or own.head == own:
+        # "RQ-4 Global Hawk surveillance drones": a designation the parser read as a determiner
+        named_det = own.dep_ == "det" and own.pos_ in ("PROPN", "NOUN") and own.head.i > own.i
+        if not (own.dep_ in ("compound", "amod", "nummod", "nmod") or named_det):
+            break
+        if own.head == own:
             break
         own = own.head
     return own
@@ -878,6 +935,8 @@ def _described_by_participle(
     verb = own.head
     if own.dep_ == "pobj" and own.head.dep_ == "prep" and own.head.head.pos_ == "VERB":
         verb = own.head.head  # "relies on three Kobben-class boats bought second-hand"
+    elif own.dep_ == "pobj" and own.head.dep_ == "prep" and own.head.head.dep_ == "dobj":
+        verb = own.head.head.head  # "is expanding its stock of K9 howitzers bought second-hand"
     elif own.dep_ != "dobj":
         return None
     for c in verb.children:
@@ -1339,7 +1398,7 @@ def _governor(
     doc: Doc, mention: WeaponMention, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> Governor:
     root = mention.root(doc)
-    start = _subject_hung_on_verb(root) or root
+    start = _start(root)
     token, frame, anchor = _verb_conjunct(start, index) or _climb(start, index)
     if token is not None and frame is not None and frame.subject == "theme":
         # "the agreement Australia reached with Naval Group for 12 submarines": the deal noun
@@ -1380,7 +1439,7 @@ def _governor(
         # The noun phrase speaks about the system most directly; not when it only says who
         # makes it while another hands it over ("is giving 22 patrol boats, built by Austal in
         # Western Australia, to a dozen island countries").
-        return Governor(inner[0], inner[1], inner[2], True, token, frame)
+        return _inner_governor(inner, token, frame, index)
     if token is not None and frame is None and token.lemma_ == "be":
         subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
         deal = _governing(index.get(subj.i, ())) if subj is not None else None
@@ -1395,6 +1454,28 @@ def _governor(
                 if found is not None and found.status == "in_service":
                     return Governor(token, found, anchor)
     return Governor(token, frame, anchor)
+
+
+def _inner_governor(
+    inner: tuple[Token, resources.FrameRecord, Token],
+    token: Token | None,
+    frame: resources.FrameRecord | None,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> Governor:
+    """The governor of a weapon whose own phrase names its transfer, with what the phrase
+    hangs off; a participle the parser read as a clause of that verb ("operates frigates
+    bought second-hand", "bought" a ``ccomp``) hangs off the verb above it."""
+    if token is not None and inner[0] == token and token.dep_ == "ccomp":
+        token, frame = token.head, _governing(index.get(token.head.i, ()))
+    return Governor(inner[0], inner[1], inner[2], True, token, frame)
+
+
+def _start(root: Token) -> Token:
+    """Where a weapon's governor is looked for: its own root, or what the parser misplaced."""
+    start = _subject_hung_on_verb(root) or root
+    if start.dep_ == "det" and start.pos_ in ("PROPN", "NOUN") and start.head.i > start.i:
+        start = start.head  # "fly RQ-4 Global Hawk drones": a designation read as a determiner
+    return start
 
 
 def _subject_hung_on_verb(root: Token) -> Token | None:

@@ -4454,3 +4454,57 @@ def test_the_navy_of_a_deal_story_is_the_buyers(run: Callable[..., Analysis]) ->
     got = [(d[2], d[3]) for d in deals(run(text))]
     assert ("KOR", "PHL") in got
     assert ("KOR", "ITA") not in got
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # the participle read as a past verb with the weapon its subject
+        (
+            "Morocco's air force still flies F-5 jets bought second-hand from Jordan in the 1990s.",
+            ("JOR", "MAR", "in_service"),
+        ),
+        # on a weapon inside the object ("its fleet of")
+        (
+            "Romania is expanding its fleet of F-16 fighters bought second-hand from Portugal.",
+            ("PRT", "ROU", "in_service"),
+        ),
+        # a relative clause read as a clause of the verb, "that" as its object
+        (
+            "The Greek army's artillery still rests on M110 howitzers that Greece bought"
+            " second-hand from the United States in 1992.",
+            ("USA", "GRC", "in_service"),
+        ),
+        # a participle set off by commas, read as the sentence's verb
+        (
+            "Estonia's K9 self-propelled howitzers, bought second-hand from South Korea, fired"
+            " live rounds at the range.",
+            ("KOR", "EST", None),
+        ),
+    ],
+)
+def test_a_participle_on_held_weapons_names_their_supplier(
+    run: Callable[..., Analysis], sentence: str, expected: tuple[str, str, str | None]
+) -> None:
+    got = [(d[2], d[3], d[4]) for d in deals(run(sentence))]
+    supplier, recipient, status = expected
+    assert [(s, r) for s, r, _ in got] == [(supplier, recipient)]
+    if status is not None:
+        assert got[0][2] == status
+
+
+def test_a_bare_navy_long_after_a_third_states_is_the_one_named_most(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Britain handed over a decommissioned frigate to Chile on Tuesday, and the ship was"
+        " recommissioned into the Chile Navy. The crew called it a boost, according to a Chile"
+        " Navy statement. A US Navy official said the transfer reflected Washington's"
+        " commitment to Chile. The handover comes as the two governments deepen ties. Congress"
+        " approved a budget for new ships last year. The navy has begun receiving Type 23"
+        " frigates from Britain, and still operates older Scorpene submarines bought from"
+        " France in the 2000s."
+    )
+    got = [(d[2], d[3]) for d in deals(run(text))]
+    assert ("FRA", "CHL") in got
+    assert not [r for _, r in got if r == "USA"]
