@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from spacy.attrs import ORTH
@@ -5225,7 +5226,8 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         if recipient is None or recipient == c.supplier or _own_member(c.supplier, recipient):
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
-    return merge(_named_generics(doc, _without_umbrellas(doc, rows)))
+    merged = merge(_named_generics(doc, _without_umbrellas(doc, rows)))
+    return [part for row in merged for part in _by_variant(doc, row)]
 
 
 PROSPECTS = frozenset({"offered", "requested", "negotiating"})
@@ -5256,6 +5258,71 @@ def _by_phase(row: ProcurementRow) -> list[ProcurementRow]:
             )
         )
     return out
+
+
+VARIANT_SUFFIX = re.compile(
+    r"block \d+[a-z]*|[a-z0-9/+-]*\d[a-z0-9/+-]*|[a-z]{1,3}(?:/[a-z]{1,3})?\+?"
+)
+"""What a variant adds to its family's name: "A4", "MKI", "Block 70", "C/D", "-9"; not a word
+("Marine", "Gripen") that may be another way of writing the same system."""
+
+
+def _variant_of(surface: str, forms: tuple[str, ...]) -> str | None:
+    """The variant a mention names beyond its family's shortest name ("Leopard 2A4s": "a4"
+    after "leopard 2"), "" for the family alone, None when it is written another way."""
+    text = surface.lower()
+    if text.endswith("s") and not text.endswith("ss"):
+        text = text[:-1]
+    bases = sorted((f.lower() for f in forms if text.startswith(f.lower())), key=len)
+    for base in bases:
+        rest = text[len(base) :].strip(" -")
+        if not rest:
+            return ""
+        if text[len(base)].isalpha() and base[-1].isalpha():
+            continue  # "Hawk" in "Hawkeye": another word
+        if VARIANT_SUFFIX.fullmatch(rest):
+            return rest
+    return None
+
+
+def _by_variant(doc: Doc, row: ProcurementRow) -> list[ProcurementRow]:
+    """One row per variant the article names of one system and pair when the variants are at
+    different stages, as separate deals ("leased 108 Leopard 2A4 tanks ... has ordered 219
+    Leopard 2E tanks"); the family named alone, or written another way ("Fighting Falcon"),
+    goes with the first variant named."""
+    rec = next((r for r in resources.weapons() if r.name == row.system), None)
+    if rec is None or len(row.evidence) < 2:
+        return [row]
+    tags = [_variant_of(doc.text[e["start"] : e["end"]], rec.forms) for e in row.evidence]
+    named = sorted({t for t in tags if t}, key=tags.index)
+    if not named:
+        return [row]
+    groups: dict[str, list[dict[str, Any]]] = {t: [] for t in named}
+    family = [e for e, t in zip(row.evidence, tags, strict=True) if not t]  # also another way
+    for e, t in zip(row.evidence, tags, strict=True):
+        if t:
+            groups[t].append(e)
+    stages = {max(STATUS_RANK[e["status"]] for e in g) for g in groups.values()}
+    if len(stages) < 2:
+        return [row]  # "12 single-seat Gripen C and two two-seat Gripen D": one deal
+    groups[named[0]].extend(family)
+    out = []
+    for part in groups.values():
+        best = max(part, key=lambda e: STATUS_RANK[e["status"]])
+        own = any(e["start"] == row.start for e in part)
+        out.append(
+            replace(
+                row,
+                status=best["status"],
+                quantity=row.quantity if own else None,
+                date=row.date if own else None,
+                sentence=best["sentence"],
+                start=best["start"],
+                end=best["end"],
+                evidence=sorted(part, key=lambda e: e["start"]),
+            )
+        )
+    return sorted(out, key=lambda r: r.evidence[0]["start"])
 
 
 def _self_implied(c: Candidate) -> bool:

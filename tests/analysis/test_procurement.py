@@ -4508,3 +4508,18 @@ def test_a_bare_navy_long_after_a_third_states_is_the_one_named_most(
     got = [(d[2], d[3]) for d in deals(run(text))]
     assert ("FRA", "CHL") in got
     assert not [r for _, r in got if r == "USA"]
+
+
+def test_variants_at_different_stages_are_separate_deals(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Greece leased 40 Leopard 2A4 tanks from Germany in 2003. Last year Athens ordered"
+        " 50 Leopard 2A7 tanks from Germany, the defence ministry said."
+    )
+    got = sorted((d[2], d[3], d[4]) for d in deals(run(text)))
+    assert got == [("DEU", "GRC", "leased"), ("DEU", "GRC", "ordered")]
+    # variants of one deal stay one row
+    text = (
+        "Hungary signed a contract on Monday for 12 single-seat Gripen C jets and two two-seat"
+        " Gripen D jets from Sweden."
+    )
+    assert len(deals(run(text))) == 1
