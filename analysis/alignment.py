@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
-from analysis.actors import Resolved
+from analysis.actors import EXAMPLE_PREPS, Resolved
 from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS, WEAK_HEDGES
 from analysis.doc import (
     TERMS_KEY,
@@ -235,10 +235,7 @@ def _subject(
             ):
                 return True, by  # "the pact was signed by Israel and the UAE"
             if c.dep_ in ("nsubj", "nsubjpass"):
-                st = _state_of(c, resolved)
-                if st is None and c.lemma_ in EVENT_NOUNS:
-                    return True, focus
-                return True, st
+                return True, _subject_state(c, resolved, focus)
             if (
                 c.dep_ == "poss"
                 and c.pos_ != "PRON"
@@ -262,6 +259,53 @@ def _subject(
             break
         holder = up
     return False, None
+
+
+def _same_drill(ctx: Context, tok: Token) -> list[str]:
+    """The parties of the drill named in the last three sentences when a drill noun refers
+    back to it ("Australia and the United States opened Talisman Sabre on Friday. Thirteen
+    nations joined the drills, including ..."): all of them take part together."""
+    if ctx.exercise is None or ctx.exercise[0] < sentences_back(tok, 3) or tok.pos_ != "NOUN":
+        return []
+    rule = resources.signal_rules()["joint_exercise"]
+    if tok.dep_ != "dobj" or tok.head.lemma_ not in rule.joining:
+        return []  # "Russia had been notified of the exercise": who hears of it is no party
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these") for c in tok.children):
+        return []
+    if any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
+        return []  # "the naval drills", "the Russian drills": maybe another one
+    return list(ctx.exercise[1])
+
+
+def _subject_state(subject: Token, resolved: Resolved, focus: str | None) -> str | None:
+    """The state a clause's subject stands for: its own, the article's for an event ("the
+    talks"), or the first of the examples the parser hung after the verb."""
+    st = _state_of(subject, resolved)
+    if st is None and subject.lemma_ in EVENT_NOUNS:
+        return focus
+    examples = _misplaced_examples(subject) if st is None else []
+    return _state_of(examples[0], resolved) if examples else st
+
+
+def _misplaced_examples(subject: Token) -> list[Token]:
+    """The states a plural subject names as examples in a list the parser hung on the verb or
+    its object ("Thirteen nations joined the exercise, including South Korea, New Zealand and
+    the Philippines": "including" on "exercise"); none when the subject names any itself."""
+    if subject.tag_ not in ("NNS", "NNPS") or subject.lemma_ not in resources.group_nouns():
+        return []
+    if any(t.dep_ == "prep" and t.lower_ in EXAMPLE_PREPS for t in subject.subtree):
+        return []
+    verb = subject.head
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [
+        item
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS and c.i > verb.i
+        for p in c.children
+        if p.dep_ == "pobj"
+        for item in (p, *p.conjuncts)
+    ]
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -2303,6 +2347,8 @@ def _every_party(
         counterparts = [*counterparts, *_leaders(ctx, tok), *_hosts(ctx, tok, verb)]
     parties = list(dict.fromkeys([*own, *counterparts]))
     if kind == "joint_exercise":
+        parties = [*_same_drill(ctx, tok), *parties]
+        parties = list(dict.fromkeys(parties))
         ctx.exercise = (sent.start, parties)
     # "Saudi Arabia, the UAE and Egypt restored relations with Qatar": co-subjects acting
     # together on a named counterpart move toward it, not toward each other; those who agree
@@ -2496,6 +2542,8 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
         if c.dep_ not in ("nsubj", "nsubjpass"):
             continue
         group = ctx.resolved.listed_before(c) if c.lower_ == "they" else ctx.resolved.group(c)
+        # "Several countries imposed sanctions on Russia, including Japan and Canada"
+        group = group or [st for e in _misplaced_examples(c) if (st := _state_of(e, ctx.resolved))]
         out += [st for st in group if st != subject and st not in out]
     return out
 
@@ -2539,6 +2587,7 @@ def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             break
         holder = holder.head
     phrases = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    phrases += [e for c in phrases for e in _misplaced_examples(c)]
     if any(c.dep_ == "nsubjpass" for c in holder.children):
         phrases += _agents(holder)  # "signed by Saudi Arabia, Qatar and Egypt"
     if holder.dep_ == "relcl" and any(c.lower_ in RELATIVE for c in phrases):

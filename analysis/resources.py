@@ -230,7 +230,9 @@ class SignalRule:
     ("works with France on a new drone", not "works with France on climate policy");
     ``internal``: modifiers that make the act a state's own affair with no foreign party
     ("Libya's civil war"); ``watched_by``: verbs whose subject watches the act it governs and
-    takes no part in it ("a Chinese ship will monitor the exercise"); ``from_is_origin``: a
+    takes no part in it ("a Chinese ship will monitor the exercise"); ``joining``: verbs
+    whose subject joins the drill named before as their object ("Thirteen nations joined the
+    drills"), taking part with all its parties; ``from_is_origin``: a
     "from" phrase on a place or a state is where the act comes from, not its target ("fired
     rockets from Australian soil"); ``idiom_objects``: objects with which a trigger verb is an
     idiom, no act ("struck a similar note", "struck a deal", "hit a snag"); ``named_in_drills``:
@@ -298,6 +300,7 @@ class SignalRule:
     weapon_context: bool = False
     internal: tuple[str, ...] = ()
     watched_by: tuple[str, ...] = ()
+    joining: tuple[str, ...] = ()
     from_is_origin: bool = False
     idiom_objects: tuple[str, ...] = ()
     named_in_drills: bool = False
@@ -808,6 +811,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         weapon_context=bool(row.get("weapon_context", False)),
         internal=_strs(row.get("internal", [])),
         watched_by=_strs(row.get("watched_by", [])),
+        joining=_strs(row.get("joining", [])),
         from_is_origin=bool(row.get("from_is_origin", False)),
         idiom_objects=_strs(row.get("idiom_objects", [])),
         named_in_drills=bool(row.get("named_in_drills", False)),

@@ -2543,3 +2543,32 @@ def test_letting_foreign_forces_onto_its_soil_hosts_them(run: Callable[..., Anal
     assert ("TCD", "FRA", -1, "military_base") in got
     got = triples(run("Hungary did not allow Ukrainian troops to enter."))
     assert not [t for t in got if t[3] == "military_base"]
+
+
+def test_examples_hung_after_the_verb_are_the_plural_subjects(
+    run: Callable[..., Analysis],
+) -> None:
+    got = triples(run("Several countries imposed sanctions on Iran, including Japan and Canada."))
+    assert {("JPN", "IRN", -1, "sanctions"), ("CAN", "IRN", -1, "sanctions")} <= got
+    got = triples(
+        run("Eleven nations joined the exercise, including Chile, Peru and the Philippines.")
+    )
+    assert {("CHL", "PER", 1, "joint_exercise"), ("PHL", "CHL", 1, "joint_exercise")} <= got
+
+
+def test_joining_the_drill_named_before_joins_all_its_parties(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Japan and the Philippines opened the Kamandag exercise on Monday. Nine nations joined"
+        " the drills, including Chile and Canada."
+    )
+    got = triples(run(text))
+    assert {("JPN", "CHL", 1, "joint_exercise"), ("CAN", "PHL", 1, "joint_exercise")} <= got
+    # who hears of the drill takes no part in it
+    text = (
+        "Japan and the Philippines opened the Kamandag exercise on Monday. Officials said China"
+        " had been notified of the drills."
+    )
+    got = triples(run(text))
+    assert not [t for t in got if "CHN" in t[:2]]
