@@ -3077,10 +3077,43 @@ def _parties(
         return supplier or mention.origin, place
     got.give("supplier", _co_producer(gov, mention, resolved))
     got.give("supplier", _built_in(gov, resolved))  # the last word: the place it was built
+    sup, rec = _talks_parties(gov, resolved)  # "held talks with China on drone purchases"
+    got.give("supplier", sup)
+    got.give("recipient", rec)
     return _maker_home(doc, mention, got.supplier, resolved), got.recipient
 
 
+def _talks_parties(gov: Governor, resolved: Resolved) -> tuple[str | None, str | None]:
+    """The parties of talks that a deal is the subject of ("held talks with China on drone
+    purchases", "talks with Paris on buying frigates"): who holds them buys, and the state
+    they are held "with" sells."""
+    tok = gov.token
+    for _ in range(3):
+        if tok is None or tok.dep_ not in ("pobj", "pcomp", "prep") or tok.head == tok:
+            return None, None
+        tok = tok.head
+        frame = _governing(frame_index(tok.doc).get(tok.i, ()))
+        if tok.pos_ == "NOUN" and frame is not None and frame.id == TALKS:
+            break
+    else:
+        return None, None
+    partner = next(
+        (
+            st
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.dep_ == "pobj" and (st := resolved.state_at(p.i))
+        ),
+        None,
+    )
+    holder = tok.head if tok.dep_ == "dobj" else None
+    buyer = _subject_state(holder, resolved, set()) if holder is not None else None
+    return (partner, buyer) if partner != buyer else (None, None)
+
+
 PRODUCTION_FRAMES = frozenset({"produce", "licence-produce"})
+TALKS = "talks-noun"
 
 
 def _production_place(gov: Governor, mention: WeaponMention, resolved: Resolved) -> str | None:

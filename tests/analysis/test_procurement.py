@@ -4523,3 +4523,21 @@ def test_variants_at_different_stages_are_separate_deals(run: Callable[..., Anal
         " Gripen D jets from Sweden."
     )
     assert len(deals(run(text))) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Manila held talks with Seoul about buying two more frigates.", [("KOR", "PHL")]),
+        (
+            "Qatar has held talks with Italy and Spain on patrol boat purchases.",
+            [("ITA", "QAT"), ("ESP", "QAT")],
+        ),
+    ],
+)
+def test_talks_with_a_state_on_a_purchase_name_both_parties(
+    run: Callable[..., Analysis], sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    got = deals(run(sentence))
+    assert [(d[2], d[3]) for d in got] == expected
+    assert {d[4] for d in got} == {"negotiating"}
