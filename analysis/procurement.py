@@ -1410,6 +1410,7 @@ def _governor(
             token, frame = noun, deal
     if token is None:
         token, frame, anchor = _fragment_frame(root, index) or (token, frame, anchor)
+    token, frame, anchor = _possessed_from(root, frame) or (token, frame, anchor)
     signed = _signed_deal(token, anchor, index)
     if signed is not None:
         token, frame = signed  # "signed a letter of intent for 490 VBCI vehicles"
@@ -1469,6 +1470,26 @@ def _inner_governor(
     if token is not None and inner[0] == token and token.dep_ == "ccomp":
         token, frame = token.head, _governing(index.get(token.head.i, ()))
     return Governor(inner[0], inner[1], inner[2], True, token, frame)
+
+
+FLEET = "fleet-noun"
+
+
+def _possessed_from(
+    root: Token, frame: resources.FrameRecord | None
+) -> tuple[Token, resources.FrameRecord, Token] | None:
+    """A weapon a state is said to have, with the state it came "from" ("its Super Tucano
+    aircraft from Brazil", "Ecuador's Cheetah fighters from South Africa"): held like a fleet
+    whose supplier is named, when no frame governs it."""
+    own = _own_noun(root)
+    if frame is not None or own.dep_ == "dobj":
+        return None  # "Russia removed its S-300 systems from Syria": where the act took them
+    owner = any(c.dep_ == "poss" for c in own.children)
+    source = any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(p.pos_ == "PROPN" for p in c.children)
+        for c in own.children
+    )
+    return (own, resources.frames_by_id()[FLEET], own) if owner and source else None
 
 
 def _start(root: Token) -> Token:

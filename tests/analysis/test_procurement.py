@@ -4541,3 +4541,10 @@ def test_talks_with_a_state_on_a_purchase_name_both_parties(
     got = deals(run(sentence))
     assert [(d[2], d[3]) for d in got] == expected
     assert {d[4] for d in got} == {"negotiating"}
+
+
+def test_a_held_weapon_from_a_named_state_is_in_service(run: Callable[..., Analysis]) -> None:
+    got = deals(run("Lima has been pleased with its KT-1 trainers from South Korea."))
+    assert [(d[2], d[3], d[4]) for d in got] == [("KOR", "PER", "in_service")]
+    # a weapon from somewhere that no state is said to hold is no deal
+    assert deals(run("Kenya's rifles from the market were seized.")) == []
