@@ -623,6 +623,8 @@ def extract(
         last_end = end
         span = doc[start:end]
         row = _row(span, cue, resolved, transfers)
+        if row.type == "attribution" and row.speaker is None:
+            row = replace(row, speaker=_same_voice(span, rows, resolved))
         # "Washington, Beijing and Moscow all urged restraint": one cue for each who speaks,
         # and none of them is the target.
         speakers = _co_speakers(span, replace(row, target=None), resolved)
@@ -638,6 +640,23 @@ def extract(
         rows += [replace(row, target=st) for st in group if st != row.target]
         rows += [replace(row, speaker=st) for st in speakers]
     return rows
+
+
+PERSONAL = frozenset({"he", "she"})
+"""Grammar: pronouns that stand for one person speaking."""
+
+
+def _same_voice(span: Span, rows: list[StanceCueRow], resolved: Resolved) -> str | None:
+    """ "'The Wildcat met the requirement,' a DAPA official told reporters. The US bid was
+    more expensive, he said.": a "he" or "she" whom no named person accounts for is the one
+    who spoke just before, in this sentence or the one before, for the same state."""
+    verb = _verb_of(span.root)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in PERSONAL or resolved.antecedent(subj) is not None:
+        return None
+    floor = span.doc[sentences_back(span[0], 1)].idx
+    said = [r for r in rows if r.type == "attribution" and r.start >= floor and r.speaker]
+    return said[-1].speaker if said else None
 
 
 def _expressed(noun: Token, verb: Token, resolved: Resolved) -> bool:

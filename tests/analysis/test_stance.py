@@ -754,3 +754,21 @@ def test_who_speaks_for_a_state_and_who_does_not(
 ) -> None:
     said = [c for c in run(text).stance_cues if c.type == "attribution"]
     assert said and said[-1].speaker == speaker
+
+
+def test_he_said_after_an_unnamed_official_speaks_for_the_same_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        'Norway chose the NH90 on Monday. "The helicopter met every requirement," a defence'
+        " ministry official told reporters. The rival bid was judged more expensive, he said."
+    )
+    said = [c for c in cues(run(text)) if c[1] == "attribution"]
+    assert [c[2] for c in said] == ["NOR", "NOR"]
+    # a "he" with no one speaking before stays unattributed
+    said = [
+        c
+        for c in cues(run("The rival bid was judged more expensive, he said."))
+        if c[1] == "attribution"
+    ]
+    assert [c[2] for c in said] == [None]
