@@ -971,6 +971,16 @@ def _clause_frame(
     """The frame of a clause on a noun, or of the verb it begins ("missiles, which Britain
     began supplying to Ukraine": "supplying")."""
     frame = _governing(index.get(clause.i, ()))
+    if frame is not None and frame.id == OPERATE and clause.dep_ in ("relcl", "acl"):
+        # "already flown by the U.S. Navy and ordered by Australia": a deal joined to a
+        # clause of use is what the clause tells of the weapon
+        joined = [
+            (c, f)
+            for c in clause.conjuncts
+            if c.i > clause.i and (f := _governing(index.get(c.i, ()))) is not None and f.status
+        ]
+        if joined:
+            return joined[0]
     if frame is not None or clause.dep_ not in ("relcl", "acl"):
         return clause, frame
     for x in clause.children:
@@ -1522,6 +1532,7 @@ def _subject_hung_on_verb(root: Token) -> Token | None:
 
 
 USE = "use"
+OPERATE = "operate"
 """The frame of weapons used: a later use told in a clause on them ("supplied SCALP missiles,
 which Ukrainian bombers fired at Sevastopol") does not undo the supply."""
 

@@ -4548,3 +4548,12 @@ def test_a_held_weapon_from_a_named_state_is_in_service(run: Callable[..., Analy
     assert [(d[2], d[3], d[4]) for d in got] == [("KOR", "PER", "in_service")]
     # a weapon from somewhere that no state is said to hold is no deal
     assert deals(run("Kenya's rifles from the market were seized.")) == []
+
+
+def test_a_deal_joined_to_a_clause_of_use_on_the_weapon(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The Lockheed C-130J, already flown by the Indian air force and ordered by Egypt, is"
+        " seen as the favourite."
+    )
+    got = [(d[2], d[3], d[4]) for d in deals(run(text))]
+    assert ("USA", "EGY", "ordered") in got
