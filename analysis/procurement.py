@@ -746,7 +746,6 @@ HISTORY_WORDS = frozenset({"originally", "initially", "formerly"})
 
 AGENT_SUBJECTS = frozenset({"recipient", "supplier", "either"})
 """Frame subject roles that are a party to the deal, never the weapon itself."""
-"""Adverbs that make a clause on a weapon its history ("originally built for India")."""
 
 
 def _inner_frame(
@@ -5332,6 +5331,16 @@ VARIANT_SUFFIX = re.compile(
 ("Marine", "Gripen") that may be another way of writing the same system."""
 
 
+_NAMES: dict[str, resources.WeaponRecord] = {}
+resources.on_reload(_NAMES.clear)  # an analyst's new weapon system
+
+
+def _by_name() -> dict[str, resources.WeaponRecord]:
+    if not _NAMES:
+        _NAMES.update((rec.name, rec) for rec in resources.weapons())
+    return _NAMES
+
+
 def _variant_of(surface: str, forms: tuple[str, ...]) -> str | None:
     """The variant a mention names beyond its family's shortest name ("Leopard 2A4s": "a4"
     after "leopard 2"), "" for the family alone, None when it is written another way."""
@@ -5355,8 +5364,10 @@ def _by_variant(doc: Doc, row: ProcurementRow) -> list[ProcurementRow]:
     different stages, as separate deals ("leased 108 Leopard 2A4 tanks ... has ordered 219
     Leopard 2E tanks"); the family named alone, or written another way ("Fighting Falcon"),
     goes with the first variant named."""
-    rec = next((r for r in resources.weapons() if r.name == row.system), None)
-    if rec is None or len(row.evidence) < 2:
+    if row.system is None or len(row.evidence) < 2:
+        return [row]
+    rec = _by_name().get(row.system)
+    if rec is None:
         return [row]
     tags = [_variant_of(doc.text[e["start"] : e["end"]], rec.forms) for e in row.evidence]
     named = sorted({t for t in tags if t}, key=tags.index)
