@@ -883,6 +883,30 @@ def _is_forces(tok: Token) -> bool:
     return any(f.id == FORCES for f in frame_index(tok.doc).get(tok.i, ()))
 
 
+def _forces_phrases(ctx: Context, verb: Token) -> list[Token] | None:
+    """The phrases naming who takes part when a verb joins or brings forces to a drill, or
+    None when it does neither."""
+    if _joins_forces(verb, ctx.resolved):
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if verb.lemma_ in resources.signal_rules()["exercise_participation"].arriving:
+        return _arrivals(ctx, verb)
+    return None
+
+
+def _arrivals(ctx: Context, verb: Token) -> list[Token]:
+    """ "Alongside Australian and American forces, troops, ships and aircraft have come from
+    Britain, Canada and Tonga": forces or platforms that come to a drill take part for the
+    states they come from, with the forces they come alongside; anything else that comes
+    ("criticism came from China") takes no part."""
+    kinds = {i: m.category for m in find_weapons(verb.doc) for i in range(m.start, m.end)}
+    subjects = [
+        t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)
+    ]
+    if not any(_is_forces(t) or kinds.get(t.i) in PLATFORMS for t in subjects):
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "alongside")]
+
+
 def _joins_forces(verb: Token, resolved: Resolved) -> bool:
     """ "Contingents from Japan and India joined Mongolian troops": joining another state's
     troops, not a bloc, is taking part in what they do."""
@@ -988,8 +1012,8 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         phrases += [
             c for d in verb.children if d.dep_ == "dobj" for c in d.conjuncts if c.dep_ == "conj"
         ]
-    elif _joins_forces(verb, ctx.resolved):
-        phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    elif (forces := _forces_phrases(ctx, verb)) is not None:
+        phrases = forces
     elif verb.lemma_ == "bring":
         # "which brought together navies from Nigeria, Ghana and Brazil": what the drill
         # brings together takes part.

@@ -232,7 +232,9 @@ class SignalRule:
     ("Libya's civil war"); ``watched_by``: verbs whose subject watches the act it governs and
     takes no part in it ("a Chinese ship will monitor the exercise"); ``joining``: verbs
     whose subject joins the drill named before as their object ("Thirteen nations joined the
-    drills"), taking part with all its parties; ``from_is_origin``: a
+    drills"), taking part with all its parties; ``arriving``: verbs whose subject, forces or
+    platforms, come to a drill from the states of their "from" phrase ("troops, ships and
+    aircraft have come from Britain and Canada"); ``from_is_origin``: a
     "from" phrase on a place or a state is where the act comes from, not its target ("fired
     rockets from Australian soil"); ``idiom_objects``: objects with which a trigger verb is an
     idiom, no act ("struck a similar note", "struck a deal", "hit a snag"); ``named_in_drills``:
@@ -301,6 +303,7 @@ class SignalRule:
     internal: tuple[str, ...] = ()
     watched_by: tuple[str, ...] = ()
     joining: tuple[str, ...] = ()
+    arriving: tuple[str, ...] = ()
     from_is_origin: bool = False
     idiom_objects: tuple[str, ...] = ()
     named_in_drills: bool = False
@@ -812,6 +815,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         internal=_strs(row.get("internal", [])),
         watched_by=_strs(row.get("watched_by", [])),
         joining=_strs(row.get("joining", [])),
+        arriving=_strs(row.get("arriving", [])),
         from_is_origin=bool(row.get("from_is_origin", False)),
         idiom_objects=_strs(row.get("idiom_objects", [])),
         named_in_drills=bool(row.get("named_in_drills", False)),

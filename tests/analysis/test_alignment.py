@@ -2572,3 +2572,18 @@ def test_joining_the_drill_named_before_joins_all_its_parties(
     )
     got = triples(run(text))
     assert not [t for t in got if "CHN" in t[:2]]
+
+
+def test_forces_that_come_to_a_drill_from_states_take_part(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Chile and Peru opened the Unitas exercise off Valparaiso on Monday. Alongside Chilean"
+        " and Peruvian forces, troops and ships have come from Brazil, Ecuador and Mexico."
+    )
+    got = triples(run(text))
+    assert {("BRA", "CHL", 1, "joint_exercise"), ("MEX", "ECU", 1, "joint_exercise")} <= got
+    # what comes from a state is no contingent unless it is forces
+    text = (
+        "Chile and Peru opened the Unitas exercise off Valparaiso on Monday. Criticism came"
+        " from Bolivia."
+    )
+    assert not [t for t in triples(run(text)) if "BOL" in t[:2] and t[3] == "joint_exercise"]
