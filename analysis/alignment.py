@@ -117,10 +117,18 @@ def _is_bloc(actor_id: str) -> bool:
 def _governing_verb(tok: Token) -> Token:
     head = tok
     for _ in range(5):
-        if head.pos_ == "VERB" or head.head == head:
+        if head.pos_ == "VERB" or head.head == head or _copula_clause(head):
             return head
         head = head.head
     return head
+
+
+def _copula_clause(tok: Token) -> bool:
+    """A copula heading a clause of its own on a noun ("Brussels, where Serbia is a candidate
+    for membership"): what it says is said of its subject, not of the verb above it."""
+    return (
+        tok.pos_ == "AUX" and tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children)
+    )
 
 
 def _negated(tok: Token) -> bool:

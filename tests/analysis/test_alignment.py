@@ -2587,3 +2587,17 @@ def test_forces_that_come_to_a_drill_from_states_take_part(run: Callable[..., An
         " from Bolivia."
     )
     assert not [t for t in triples(run(text)) if "BOL" in t[:2] and t[3] == "joint_exercise"]
+
+
+def test_a_copula_clause_on_a_noun_speaks_of_its_own_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The prime minister has tried to balance ties with Washington and Brussels, where"
+        " Montenegro is a candidate for membership of the European Union."
+    )
+    got = triples(run(text))
+    assert ("MNE", "EU", 1) in {t[:3] for t in got}
+    assert not [t for t in got if t[0] == "USA" and t[1] == "EU"]
+    got = triples(run("Austria, which is not a member of NATO, has bought Black Hawks."))
+    assert not [t for t in got if t[1] == "NATO"]
