@@ -65,6 +65,8 @@ EVENT_NOUNS = frozenset(
 TARGET_PREPS = frozenset(
     {"with", "to", "from", "against", "on", "toward", "towards", "of", "between", "for", "by"}
 )
+# Grammar: prepositions that name where an act is done, never whom it is aimed at.
+VENUE_PREPS = frozenset({"at"})
 # Grammar: heads of a phrase that gives an act's cause, another act ("in retaliation for a
 # strike on its consulate in Damascus", "in response to Israeli raids").
 CAUSE_HEADS = frozenset({"retaliation", "response", "reprisal", "revenge", "reply"})
@@ -416,6 +418,8 @@ def _targets(
             and (
                 t.dep_ in ("relcl", "appos", "acl", "advcl", "ccomp")
                 or (not places and t.dep_ == "prep" and t.lower_ in LOCATIVE)
+                # "condemned the invasion at the United Nations": where it is said
+                or (t.dep_ == "prep" and t.lower_ in VENUE_PREPS)
                 or (not origins and _origin(t))
             )
             for u in t.subtree

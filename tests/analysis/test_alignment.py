@@ -2601,3 +2601,14 @@ def test_a_copula_clause_on_a_noun_speaks_of_its_own_subject(
     assert not [t for t in got if t[0] == "USA" and t[1] == "EU"]
     got = triples(run("Austria, which is not a member of NATO, has bought Black Hawks."))
     assert not [t for t in got if t[1] == "NATO"]
+
+
+def test_where_an_act_is_done_is_not_its_target(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Sudan signed agreements establishing full diplomatic relations with Morocco and Oman"
+        " at the White House on Tuesday, making them the first states to normalise ties with"
+        " Sudan since 1979."
+    )
+    got = {t[:3] for t in triples(run(text))}
+    assert {("SDN", "MAR", 1), ("SDN", "OMN", 1)} <= got
+    assert not [t for t in got if "USA" in t[:2]]
