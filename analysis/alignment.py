@@ -910,7 +910,7 @@ def _arrivals(ctx: Context, verb: Token) -> list[Token]:
     Britain, Canada and Tonga": forces or platforms that come to a drill take part for the
     states they come from, with the forces they come alongside; anything else that comes
     ("criticism came from China") takes no part."""
-    kinds = {i: m.category for m in find_weapons(verb.doc) for i in range(m.start, m.end)}
+    kinds = _weapon_kinds(verb.doc)
     subjects = [
         t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)
     ]
@@ -969,11 +969,16 @@ PLATFORMS = frozenset(
 )
 
 
+def _weapon_kinds(doc: Doc) -> dict[int, str]:
+    """Token index -> the category of the weapon mention it is part of."""
+    return {i: m.category for m in find_weapons(doc) for i in range(m.start, m.end)}
+
+
 def _sends_platforms(verb: Token, resolved: Resolved) -> bool:
     """Whether what a verb sends is ships, aircraft or troops ("sent a frigate and the
     Netherlands a destroyer"; the gapped subject is no cargo)."""
     doc = verb.doc
-    kinds = {i: m.category for m in find_weapons(doc) for i in range(m.start, m.end)}
+    kinds = _weapon_kinds(doc)
     cargo = [
         t
         for c in verb.children
