@@ -2426,7 +2426,14 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
     """What the subject is: passives make it the theme; "either" frames (leases, production)
     decide by a named recipient or by the maker."""
     role = frame.subject or "recipient"
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and role != "theme":
+    # "vessels being built in Britain" is the participle "vessels built in Britain": the
+    # progressive's "being" makes no passive clause with a subject of its own.
+    reduced = verb.dep_ == "acl" and role == "either"
+    if (
+        any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        and role != "theme"
+        and not reduced
+    ):
         # "the army is equipped with T-72s", "Saudi Arabia's air defences are built around
         # Patriots": the holder stays the subject, unless that is a weapon of no one named
         # ("a coastal battery armed with the NSM")

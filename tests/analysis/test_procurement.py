@@ -4557,3 +4557,14 @@ def test_a_deal_joined_to_a_clause_of_use_on_the_weapon(run: Callable[..., Analy
     )
     got = [(d[2], d[3], d[4]) for d in deals(run(text))]
     assert ("USA", "EGY", "ordered") in got
+
+
+@pytest.mark.parametrize("built", ["built", "being built"])
+def test_a_maker_participle_progressive_or_not_names_the_maker_only(
+    run: Callable[..., Analysis], built: str
+) -> None:
+    text = (
+        f"Peru has cancelled its contract for three offshore patrol vessels {built} in Britain"
+        " by BAE Systems."
+    )
+    assert [(d[2], d[3], d[4]) for d in deals(run(text))] == [("GBR", "PER", "cancelled")]
