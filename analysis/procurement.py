@@ -3404,10 +3404,26 @@ def _carrier_parties(
     sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
     gained = outer.object_gained and _gains_a_supply(gov.token.head)  # "won a promise of"
     carrier = (gov.frame.subject if sending else None) or ("recipient" if gained else outer.subject)
+    if outer.status == "cancelled" and gov.frame.subject == "supplier" and _sold_to(gov.token):
+        carrier = "supplier"  # "Germany suspended the sale of tanks to Riyadh": the seller
     sup, rec = _arguments(gov.token.head, carrier, resolved, skip | {gov.token.i})
     if gov.frame.status == "requested" and outer.status == "delivered" and not sending:
         return rec, sup
     return sup, rec
+
+
+def _sold_to(noun: Token) -> bool:
+    """Whether a seller's deal noun names where it goes, by a "to" phrase on the noun, on its
+    verb or on the weapon it is "of" ("halted the sale of rifles to the Philippines")."""
+    holders = [noun, noun.head]
+    holders += [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+    ]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" for p in c.children)
+        for h in holders
+        for c in h.children
+    )
 
 
 def _first_source(

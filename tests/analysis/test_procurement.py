@@ -4568,3 +4568,22 @@ def test_a_maker_participle_progressive_or_not_names_the_maker_only(
         " by BAE Systems."
     )
     assert [(d[2], d[3], d[4]) for d in deals(run(text))] == [("GBR", "PER", "cancelled")]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Germany suspended the sale of Leopard tanks to Saudi Arabia.", ("DEU", "SAU")),
+        (
+            "The State Department halted the planned sale of 26,000 assault rifles to the"
+            " Philippines.",
+            ("USA", "PHL"),
+        ),
+        # a buyer's own deal noun keeps the buyer as the one who ends it
+        ("The Philippines cancelled the purchase of 16 Bell 412 helicopters.", ("USA", "PHL")),
+    ],
+)
+def test_who_ends_a_sale_to_a_named_buyer_is_the_seller(
+    run: Callable[..., Analysis], sentence: str, expected: tuple[str, str]
+) -> None:
+    assert [(d[2], d[3], d[4]) for d in deals(run(sentence))] == [(*expected, "cancelled")]
