@@ -664,8 +664,14 @@ class Resolved:
             return self.antecedent(pronoun)
         # "It has ordered F-35Bs from the United States, and its F-16s ...": past sources
         # only, the subject pronoun before them.
+        # "... the air force inducted JF-17s bought from Pakistan, and its Mi-35s": a
+        # description as subject stands the same way.
         subject = next(
-            (t for t in token.doc[sent.start : token.i] if t.lower_ == "it" and t.dep_ == "nsubj"),
+            (
+                t
+                for t in token.doc[sent.start : token.i]
+                if t.dep_ == "nsubj" and (t.lower_ == "it" or _describes(t))
+            ),
             None,
         )
         sources = all(
@@ -1187,6 +1193,15 @@ def _possessor_of(m: Mention, token: Token) -> bool:
     """A person named as the owner of what "it" may stand for ("Petro's government said it
     had chosen"): the person's state."""
     return token.doc[m.start : m.end].root.dep_ == "poss"
+
+
+def _describes(tok: Token) -> bool:
+    """A definite description that refers back ("the air force", "the country"), not a name."""
+    return (
+        tok.pos_ == "NOUN"
+        and any(c.lower_ == "the" for c in tok.children)
+        and resources.reference(tok) is not None
+    )
 
 
 def _partner(root: Token) -> bool:

@@ -884,6 +884,14 @@ def test_its_passes_over_a_venue_before_the_subject(nlp: Language, text: str, st
     assert antecedent_of(nlp, text, "its") == state
 
 
+def test_its_after_a_described_subject_and_a_source_is_the_subjects(nlp: Language) -> None:
+    text = (
+        "Nigeria wants new helicopters. In May 2021 the air force inducted three JF-17 fighters"
+        " bought from Pakistan, and its older Mi-35 gunships were supplied by Russia."
+    )
+    assert antecedent_of(nlp, text, "its") == "NGA"
+
+
 @pytest.mark.parametrize(
     "text,absent,present",
     [
