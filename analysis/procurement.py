@@ -2182,6 +2182,11 @@ def _in_noun_clause(tok: Token) -> bool:
     return False
 
 
+DEAL_STAGES = frozenset({"leased", "requested", "offered", "planned", "negotiating", "cancelled"})
+"""Stages of a deal, before or instead of any delivery, that an outer frame lends a weapon
+whose own phrase only says who built it."""
+
+
 def _held_stage(gov: Governor, status: str) -> str:
     """The stage of a transfer named inside a weapon's phrase, from what the phrase hangs off:
     "the parade also showed HQ-9 systems received from China" (displayed), "flies A-29s
@@ -2192,6 +2197,15 @@ def _held_stage(gov: Governor, status: str) -> str:
     # "K2 tanks, bought from South Korea last year, will arrive in 2025"; but what "will
     # replace" names is in service now (a frame whose stage holds in the future too).
     lasting = outer is not None and _lasting(outer)
+    if (
+        outer is not None
+        and gov.frame is not None
+        and gov.frame.id in PRODUCTION_FRAMES
+        and outer.status in DEAL_STAGES
+    ):
+        # "will lease Heron drones built by IAI for its troops": who built them describes the
+        # drones; the deal's stage is the lease's.
+        return outer.status
     if outer is None or (gov.outer is not None and _unreal(gov.outer) and not lasting):
         return status
     if lasting and outer.subject != "theme" and first_conjunct(gov.anchor).dep_ == "nsubj":
@@ -2814,7 +2828,7 @@ def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str 
         if c.dep_ == "pobj" and c.lemma_ in resources.relational_nouns():
             return None  # "supplied MRAPs to US allies": the allies are not the United States
         if c.dep_ in ("pobj", "pcomp"):
-            named = _state_in(c, resolved)
+            named = _state_in(c, resolved, skip=_stationed(c))
             if named or not refer or c.dep_ != "pobj":
                 return named
             # "sold drones to all three governments": the first of the group, the rest are
@@ -2823,6 +2837,22 @@ def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str 
                 return next(iter(resolved.group(c)), None)
             return resolved.antecedent(c)
     return None
+
+
+STATION_PREPS = frozenset({"in", "at", "near", "inside", "on"})
+
+
+def _stationed(noun: Token) -> set[int]:
+    """The words of where forces are ("for its troops in southern Afghanistan"): a place they
+    are in, not whose they are."""
+    if not _forces(noun, frame_index(noun.doc)):
+        return set()
+    return {
+        t.i
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in STATION_PREPS
+        for t in c.subtree
+    }
 
 
 def _modifier_parties(

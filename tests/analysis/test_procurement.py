@@ -4587,3 +4587,15 @@ def test_who_ends_a_sale_to_a_named_buyer_is_the_seller(
     run: Callable[..., Analysis], sentence: str, expected: tuple[str, str]
 ) -> None:
     assert [(d[2], d[3], d[4]) for d in deals(run(sentence))] == [(*expected, "cancelled")]
+
+
+def test_forces_a_weapon_is_for_are_whose_they_are_not_where_they_serve(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Canada will lease Heron surveillance drones built by Israel Aerospace Industries for its"
+        " troops in southern Afghanistan."
+    )
+    assert [(d[0], d[2], d[3], d[4]) for d in deals(run(text))] == [
+        ("Heron", "ISR", "CAN", "leased")
+    ]
