@@ -3045,6 +3045,26 @@ BESIDE_PREPS = frozenset({"alongside", "besides", "beside", "plus"})
 """Prepositions that add another item to a list of weapons, with modifiers of its own."""
 
 
+def _operator(holder: Token, gov: Governor, resolved: Resolved, skip: set[int]) -> str | None:
+    """The state holding a weapon whose own clause names a transfer: the subject of what its
+    phrase hangs off, unless that names only the clause's source ("launchers of the S-300
+    bought from Moscow paraded": the seller)."""
+    operator = _subject_state(holder, resolved, skip)
+    assert gov.token is not None
+    if operator is not None and _named_only_in(operator, gov.token, holder, resolved):
+        return None
+    return operator
+
+
+def _named_only_in(state: str, clause: Token, holder: Token, resolved: Resolved) -> bool:
+    """Whether the subject of ``holder`` names ``state`` only inside a weapon's own clause
+    (``clause``), as its source, not as the one that holds it."""
+    inside = {t.i for t in clause.subtree}
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named = [t.i for s in subjects for t in s.subtree if resolved.state_at(t.i) == state]
+    return bool(named) and all(i in inside for i in named)
+
+
 def _made_where(
     frame: resources.FrameRecord, sup: str | None, rec: str | None, holder: str | None
 ) -> tuple[str | None, str | None]:
@@ -3118,7 +3138,7 @@ def _parties(
         holder = gov.outer
         if holder.pos_ == "NOUN" and holder.dep_ == "dobj":
             holder = holder.head  # "has taken delivery of Rafales ordered from France"
-        operator = _subject_state(holder, resolved, skip)
+        operator = _operator(holder, gov, resolved, skip)
         if (
             gov.frame.subject == "either"
             and operator is not None
@@ -5937,6 +5957,13 @@ def _misparsed_subject(tok: Token) -> bool:
     )
 
 
+def _presented(subject: Token) -> bool:
+    """A subject that a copula presents after itself ("Among the guests were Tunisia's
+    president and ..."): one of a list of those present, not what the passage is about."""
+    verb = subject.head
+    return verb.lemma_ == "be" and subject.i > verb.i and subject.dep_ == "nsubj"
+
+
 def _recent_subject(
     sent: Span,
     resolved: Resolved,
@@ -5966,6 +5993,7 @@ def _recent_subject(
             and resources.is_country(m.state)
             and _main_subject(root, opens=start == sentence(doc[start]).start)
             and not _supplying(root)
+            and not _presented(root)
         ):
             found, at = m.state, m.start
             break

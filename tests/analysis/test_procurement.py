@@ -4599,3 +4599,16 @@ def test_forces_a_weapon_is_for_are_whose_they_are_not_where_they_serve(
     assert [(d[0], d[2], d[3], d[4]) for d in deals(run(text))] == [
         ("Heron", "ISR", "CAN", "leased")
     ]
+
+
+def test_guests_presented_by_a_copula_are_not_who_an_implicit_buyer_is(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Algeria held its first military parade since 1989 on Tuesday. Among the guests were"
+        " Tunisian President Kais Saied and Mohamed al-Menfi, head of Libya's Presidential"
+        " Council. The ground column was led by Russian-built T-90SA tanks, followed by"
+        " launchers of the S-300 air-defence system bought from Moscow a decade ago."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert got == {("T-90", "RUS", "DZA"), ("S-300", "RUS", "DZA")}
