@@ -784,6 +784,11 @@ def _inner_frame(
                 and not (clause.dep_ == "acl" and frame.status == "cancelled")
                 # "fighters originally built for India": the weapon's history, not the deal
                 and not any(a.lower_ in HISTORY_WORDS for a in clause.children)
+                # "sold Iraq 36 F-16s, the first of which reached Balad": a share's stage
+                and not (
+                    frame.subject == "theme"
+                    and any(_share_word(a) for a in clause.children if a.dep_ == "nsubj")
+                )
             ):
                 return c, frame, noun
     for c in own.lefts:
@@ -3448,7 +3453,8 @@ def _carrier_parties(
     ("sent Washington a letter of request for F-35s"): its sender keeps the role the request
     gives it; who receives a request ("Germany received a request from Ukraine") is asked."""
     assert gov.token is not None and gov.frame is not None
-    outer = _governing(frame_index(gov.token.doc).get(gov.token.head.i, ()))
+    carrier_verb = _carrying_verb(gov.token)
+    outer = _governing(frame_index(gov.token.doc).get(carrier_verb.i, ()))
     if gov.token.pos_ != "NOUN" or outer is None or not outer.subject or outer.block:
         return None, None
     sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
@@ -3456,16 +3462,33 @@ def _carrier_parties(
     carrier = (gov.frame.subject if sending else None) or ("recipient" if gained else outer.subject)
     if outer.status == "cancelled" and gov.frame.subject == "supplier" and _sold_to(gov.token):
         carrier = "supplier"  # "Germany suspended the sale of tanks to Riyadh": the seller
-    sup, rec = _arguments(gov.token.head, carrier, resolved, skip | {gov.token.i})
+    sup, rec = _arguments(carrier_verb, carrier, resolved, skip | {gov.token.i})
     if gov.frame.status == "requested" and outer.status == "delivered" and not sending:
         return rec, sup
     return sup, rec
 
 
+PERMIT_NOUNS = frozenset({"licence", "license", "permit", "authorisation", "authorization"})
+
+
+def _carrying_verb(noun: Token) -> Token:
+    """What carries a deal noun: its head, or the verb of a permit it is for ("revoked
+    licences for the export of bombs": the revoking ends the export)."""
+    head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in PERMIT_NOUNS
+        and head.head.dep_ in ("dobj", "nsubjpass")
+    ):
+        return head.head.head
+    return head
+
+
 def _sold_to(noun: Token) -> bool:
     """Whether a seller's deal noun names where it goes, by a "to" phrase on the noun, on its
     verb or on the weapon it is "of" ("halted the sale of rifles to the Philippines")."""
-    holders = [noun, noun.head]
+    holders = [noun, noun.head, _carrying_verb(noun)]
     holders += [
         p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
     ]
@@ -4222,6 +4245,7 @@ def _later_stage(
             and c.pos_ == "VERB"
             and any(o.lower_ in WEAPON_PRONOUNS and o.dep_ != "poss" for o in c.children)
         ]
+    clauses += _share_clauses(verb, own)
     for clause in clauses:
         frame = _governing(index.get(clause.i, ()))
         if frame is None or not _weapon_is_subject(clause, frame):
@@ -4265,9 +4289,36 @@ def _weapon_is_subject(clause: Token, frame: resources.FrameRecord) -> bool:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return True  # "bought two boats and commissioned them"
-    return subject.lower_ in WEAPON_PRONOUNS | RELATIVE_PRONOUNS and (
-        frame.subject == "theme" or subject.dep_ == "nsubjpass"
+    weapon = subject.lower_ in WEAPON_PRONOUNS | RELATIVE_PRONOUNS or _share_word(subject)
+    return weapon and (frame.subject == "theme" or subject.dep_ == "nsubjpass")
+
+
+def _share_word(tok: Token) -> bool:
+    """A share of weapons just named: "the last of which", "most of them"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.lower_ in ("which", "them") for o in c.children)
+        for c in tok.children
     )
+
+
+def _share_clauses(verb: Token, own: Token) -> list[Token]:
+    """The clauses of shares of a weapon (``own``, its noun) that a verb's clause names
+    ("bought four ships from France, the last of which arrived in 2022"), however the parser
+    hung the share: what it did is what became of the weapons. A share is of the last weapon
+    named before it."""
+    heads = _weapon_tokens(verb.doc)[1]
+    out = []
+    for tok in verb.subtree:
+        if tok.i <= own.i or not _share_word(tok):
+            continue
+        if any(i in heads for i in range(own.i + 1, tok.i)):
+            continue  # "sold Iraq 36 F-16s, the first of which ...": not of the tanks before
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head != verb:
+            out.append(tok.head)
+        out += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    return out
 
 
 def _co_parties(doc: Doc, cand: Candidate, resolved: Resolved) -> list[Candidate]:

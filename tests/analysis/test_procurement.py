@@ -4612,3 +4612,48 @@ def test_guests_presented_by_a_copula_are_not_who_an_implicit_buyer_is(
     )
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert got == {("T-90", "RUS", "DZA"), ("S-300", "RUS", "DZA")}
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "Peru bought four Gowind patrol ships from France, the last of which arrived in 2022.",
+            [("Gowind 2500", "delivered")],
+        ),
+        (
+            "Peru bought four Gowind patrol ships from France, the first of which will arrive in"
+            " 2026.",
+            [("Gowind 2500", "ordered")],
+        ),
+        (
+            "Washington sold Iraq 36 F-16IQ fighters, the first of which reached Balad air base"
+            " in July 2015.",
+            [("F-16", "delivered")],
+        ),
+        # a share is of the last weapon named before it
+        (
+            "In December 2018 Hungary ordered 24 PzH 2000 self-propelled howitzers from"
+            " Krauss-Maffei Wegmann, and it received 12 second-hand Leopard 2A4 tanks from"
+            " Germany for training, the first of which arrived in July.",
+            [("PzH 2000", "ordered"), ("Leopard 2", "delivered")],
+        ),
+    ],
+)
+def test_what_a_share_of_bought_weapons_did_is_their_stage(
+    run: Callable[..., Analysis], sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d[0], d[4]) for d in deals(run(sentence))] == expected
+
+
+def test_revoked_licences_for_exports_end_the_sellers_deliveries(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Italy has permanently revoked licences for the export of aircraft bombs and missiles to"
+        " Saudi Arabia and the United Arab Emirates."
+    )
+    got = {(d[1], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert got == {
+        (cat, "ITA", rec, "cancelled") for cat in ("other", "missile") for rec in ("SAU", "ARE")
+    }
