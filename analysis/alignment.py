@@ -402,11 +402,13 @@ def _targets(
     Ukraine"); without ``origins``, nor is the place an act comes from ("fired rockets from
     Australian soil", but "retook the town from Russian forces")."""
     out: list[str] = []
+    judging = root.pos_ == "VERB" and judges_acts(root)
     for c in root.children:
         if c.dep_ in SKIP_DEPS or (c.dep_ == "prep" and c.lower_ not in preps):
             continue
         if not origins and _origin(c):
             continue
+        victims = victim_tokens(c) if judging else set()
         if c.dep_ == "prep" and any(p.lemma_ in CAUSE_HEADS for p in c.children):
             continue  # "in retaliation for a strike in Damascus": the cause, not the target
         # A clause deeper in the phrase speaks of something else ("on Monday, a small drill
@@ -427,6 +429,8 @@ def _targets(
         for t in c.subtree:
             if t.i in skip or t.i in clauses or _maker_of(t, resolved) or _private_people(t):
                 continue  # "shot down Iranian-made drones": the maker is no target
+            if t.i in victims:
+                continue  # "condemned Russia's invasion of Ukraine": the victim is not judged
             mention = resolved.by_token.get(t.i)
             if mention is not None and _company(mention.actor):
                 continue  # "signed a contract with BAE Systems": a company is no party
@@ -439,6 +443,46 @@ def _targets(
             if st and st not in out:
                 out.append(st)
     return out
+
+
+VICTIM_PREPS = frozenset({"of", "on", "against", "in", "into", "upon"})
+
+
+def judges_acts(verb: Token) -> bool:
+    """A verb that judges what was done ("condemned", "welcomed"), not one pressing for an
+    act ("urged sanctions against Algeria": Algeria is pressed)."""
+    return (
+        verb.lemma_ in resources.judging_verbs() and verb.lemma_ not in resources.pressing_verbs()
+    )
+
+
+@lru_cache(maxsize=1)
+def _reversing_words() -> frozenset[str]:
+    return frozenset(w for rule in resources.signal_rules().values() for w in rule.reversed_by)
+
+
+def _undone(act: Token) -> bool:
+    """An act noun that a reversing noun takes ("the lifting of sanctions on Iran"): what
+    is judged is the undoing, which favours the one the act was aimed at."""
+    holder = act.head.head if act.dep_ == "pobj" and act.head.lower_ == "of" else None
+    if holder is None:
+        return False
+    words = _reversing_words()
+    return holder.lemma_ in words or holder.lemma_.removesuffix("ing") in words
+
+
+def victim_tokens(phrase: Token) -> set[int]:
+    """The words naming what an act noun in a judged phrase was done to ("condemned Russia's
+    invasion of Ukraine", "the strikes on Kyiv"): whoever did it is judged, not they."""
+    acts = _word_triggers()
+    return {
+        u.i
+        for t in phrase.subtree
+        if t.pos_ == "NOUN" and t.lemma_.lower() in acts and not _undone(t)
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
+        for u in c.subtree
+    }
 
 
 def _owner_of(tok: Token, resolved: Resolved) -> str | None:
@@ -1814,6 +1858,8 @@ def _addressed(ctx: Context, tok: Token, subject: str) -> list[str]:
             if t != c and (t.dep_ in CLAUSES or (t.dep_ == "prep" and t.lower_ in LOCATIVE))
             for u in t.subtree
         }
+        if judges_acts(tok):
+            aside |= victim_tokens(c)  # "condemned Russia's invasion of Ukraine"
         for t in c.subtree if not gapped else [c]:
             if t.i in aside or t.i in ctx.weapon_tokens or _maker_of(t, ctx.resolved):
                 continue
@@ -2145,7 +2191,9 @@ def _emit_pairs(
     no one new ("welcomed the agreement, as did Iraq, Oman and Egypt"), and the other side of
     a clash "with" it clashes back."""
     sent = sentence(tok)
-    echoes = _echoes(ctx, verb)
+    # "Germany condemned the Russian strike, as did France": they echo the condemning only
+    judged = _judged(tok, verb, resources.signal_rules()[kind])
+    echoes = [] if judged else _echoes(ctx, verb)
     counterparts = [c for c in counterparts if c not in echoes]
     subjects = list(dict.fromkeys([*subjects, *(e for e in echoes if e not in counterparts)]))
     back = _clashed_with(ctx, tok, verb, resources.signal_rules()[kind])
@@ -2734,6 +2782,8 @@ def _judgements(ctx: Context) -> None:
         verb = _governing_verb(span.root)
         if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
             continue
+        if _refused(span.root):
+            continue  # "declined to condemn the war": no criticism made
         for speaker in _sources_with(ctx, span.root, cue.speaker):
             if speaker != cue.target:
                 ctx.emit(speaker, cue.target, kind, cue.polarity, span.root, sentence(span[0]))

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.actors import Resolved
+from analysis.alignment import judges_acts, victim_tokens
 from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS
 from analysis.doc import (
     TERMS_KEY,
@@ -263,6 +264,11 @@ def _named_before(subj: Token, resolved: Resolved) -> str | None:
     return None
 
 
+# Conjunctions that join a clause of someone else's doing ("..., while Washington called for
+# talks"), not one saying what a cue is about.
+ASIDE_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
 def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str | None:
     """The party a cue is aimed at: its object, a from/on/to/against phrase or reported clause."""
     order = ("dobj", "dative", "prep", "ccomp", "xcomp", "attr", "advcl", "oprd", "npadvmod")
@@ -270,6 +276,8 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
         for c in verb.children:
             if c.dep_ != dep or echo_clause(c):  # "as did France": who else spoke
                 continue
+            if dep == "advcl" and any(g.lower_ in ASIDE_MARKS for g in c.children):
+                continue  # "..., while the United States called for talks": another's act
             if dep == "dobj" and resolved.group_object(verb):
                 continue  # "backed opposite sides in Libya's civil war": no state judged
             if dep in ("dobj", "dative") and c.lower_ in ("it", "them", "him", "her"):
@@ -293,8 +301,10 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
                 "of",
             ):
                 continue
+            # "condemned the attack on Port Sudan": what an act was done to is not judged
+            victims = victim_tokens(c) if judges_acts(verb) else set()
             for t in c.subtree:
-                st = resolved.state_at(t.i)
+                st = resolved.state_at(t.i) if t.i not in victims else None
                 if st and st != exclude:
                     return st
     return None
@@ -437,6 +447,19 @@ def _transfer_meant(
         return None
     lede_end = sentences(doc)[:2][-1].end_char
     return rows[0] if rows[0].start < lede_end else near[-1]
+
+
+def _victims(verb: Token, resolved: Resolved) -> set[str]:
+    """The states a judged act was done to ("condemned Russia's invasion of Ukraine")."""
+    if not judges_acts(verb):
+        return set()
+    return {
+        st
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for i in victim_tokens(c)
+        if (st := resolved.state_at(i))
+    }
 
 
 def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | None:
@@ -931,9 +954,16 @@ def _row(
             _transfer_party(span, verb, resolved, speaker, transfers, cue.polarity)
             or _object_state(verb, resolved, speaker)
             or _act_target(verb, resolved, speaker)
-            # "Iran backs the Houthi rebels in Yemen": a group is backed, not its country
-            or (None if resolved.group_object(verb) else _other_state(sent, resolved, speaker))
+            # "Iran backs the Houthi rebels in Yemen": a group is backed, not its country;
+            # "condemned the invasion of Ukraine at the UN": an act's victim names no target
+            or (
+                None
+                if resolved.group_object(verb) or _victims(verb, resolved)
+                else _other_state(sent, resolved, speaker)
+            )
         )
+        if target in _victims(verb, resolved):
+            target = None  # "criticised the sanctions on Russia": whoever imposed them
         speaker, target = _passive_parties(verb, resolved) or (speaker, target)
     elif cue.type == "evaluation" and _expressed(span.root, verb, resolved):
         # "Kuwaiti officials voiced frustration at the delay", "Rome expressed its dismay":

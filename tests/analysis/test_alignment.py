@@ -1522,11 +1522,15 @@ def test_a_state_described_by_its_bloc_is_the_subject(run: Callable[..., Analysi
 
 
 def test_states_that_did_the_same_act_as_the_subject(run: Callable[..., Analysis]) -> None:
-    got = triples(run("Germany condemned the strike on Ukraine, as did France and Britain."))
+    # they echo the condemning of the strike's doer; the strike is Russia's alone
+    got = triples(
+        run("Germany condemned the Russian strike on Ukraine, as did France and Britain.")
+    )
     assert {(s, c, d) for s, c, d, _ in got} == {
-        ("DEU", "UKR", -1),
-        ("FRA", "UKR", -1),
-        ("GBR", "UKR", -1),
+        ("DEU", "RUS", -1),
+        ("FRA", "RUS", -1),
+        ("GBR", "RUS", -1),
+        ("RUS", "UKR", -1),
     }
 
 
@@ -2612,3 +2616,40 @@ def test_where_an_act_is_done_is_not_its_target(run: Callable[..., Analysis]) ->
     got = {t[:3] for t in triples(run(text))}
     assert {("SDN", "MAR", 1), ("SDN", "OMN", 1)} <= got
     assert not [t for t in got if "USA" in t[:2]]
+
+
+@pytest.mark.parametrize(
+    "text,judged,spared",
+    [
+        ("Algeria condemned Russia's invasion of Ukraine.", ("DZA", "RUS", -1), ("DZA", "UKR")),
+        (
+            "Leaders of the Group of Seven condemned Iran's attack on Israel.",
+            ("G7", "IRN", -1),
+            ("G7", "ISR"),
+        ),
+        # the undoing of an act favours the one it was aimed at
+        (
+            "Oman welcomed the lifting of international sanctions on Iran.",
+            ("OMN", "IRN", 1),
+            None,
+        ),
+    ],
+)
+def test_a_judged_act_is_held_against_its_doer_not_its_victim(
+    run: Callable[..., Analysis],
+    text: str,
+    judged: tuple[str, str, int],
+    spared: tuple[str, str] | None,
+) -> None:
+    got = {t[:3] for t in triples(run(text))}
+    assert judged in got
+    if spared is not None:
+        assert not [t for t in got if t[:2] == spared]
+
+
+def test_declining_to_condemn_is_no_criticism(run: Callable[..., Analysis]) -> None:
+    text = (
+        "A Russian delegation attended, given the war in Ukraine, which Algeria has declined to"
+        " condemn at the United Nations."
+    )
+    assert not [t for t in triples(run(text)) if t[0] == "DZA" and t[2] == -1]

@@ -772,3 +772,21 @@ def test_he_said_after_an_unnamed_official_speaks_for_the_same_state(
         if c[1] == "attribution"
     ]
     assert [c[2] for c in said] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence,cue",
+    [
+        ("China criticised the sanctions on Russia.", "criticised"),
+        (
+            "Egypt and Saudi Arabia condemned the attacks on Port Sudan, while the United States"
+            " called for renewed talks.",
+            "condemned",
+        ),
+    ],
+)
+def test_a_judged_act_names_no_target_by_its_victim_or_a_bystander(
+    run: Callable[..., Analysis], sentence: str, cue: str
+) -> None:
+    got = [c for c in cues(run(sentence)) if c[0] == cue]
+    assert got and all(c[3] is None for c in got)
