@@ -27,6 +27,7 @@ from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS, WEAK_HEDGES
 from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
+    describing_name,
     echo_subjects,
     first_conjunct,
     no_longer,
@@ -429,7 +430,7 @@ def _targets(
         for t in c.subtree:
             if t.i in skip or t.i in clauses or _maker_of(t, resolved) or _private_people(t):
                 continue  # "shot down Iranian-made drones": the maker is no target
-            if t.i in victims:
+            if t.i in victims or describing_name(t):
                 continue  # "condemned Russia's invasion of Ukraine": the victim is not judged
             mention = resolved.by_token.get(t.i)
             if mention is not None and _company(mention.actor):
@@ -1863,6 +1864,8 @@ def _addressed(ctx: Context, tok: Token, subject: str) -> list[str]:
         for t in c.subtree if not gapped else [c]:
             if t.i in aside or t.i in ctx.weapon_tokens or _maker_of(t, ctx.resolved):
                 continue
+            if describing_name(t):
+                continue  # "urged the UN-recognised government to ..."
             st = ctx.resolved.state_at(t.i)
             if st is None and t.lower_ in ("him", "her") and t == c:
                 st = ctx.resolved.antecedent(t)  # "telephoned Aliyev and urged him to halt"

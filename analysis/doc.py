@@ -152,6 +152,35 @@ def _suspended_suffix(doc: Doc, last: int) -> bool:
     return False
 
 
+BACKER_SUFFIX = re.compile(
+    r"^(recogni[sz]ed|supported|brokered|sponsored|mandated|installed|funded|financed)$"
+)
+"""Participles that make a state named before them one standing behind a noun ("the
+UN-recognised government"), not the noun itself; "US-led" and "Russian-backed" name the
+leader or patron as a party and are left out."""
+
+
+def describing_name(token: Token) -> bool:
+    """A name inside a participle that describes a noun ("the UN-recognised government",
+    "Iranian-supported militias"): it says who stands behind the noun, which is not that state
+    or bloc itself."""
+    head = token.head
+    if token.dep_ == "npadvmod" and head.dep_ == "amod" and BACKER_SUFFIX.match(head.lower_):
+        return True
+    # however the parser hung it: the name's words, a hyphen, then the participle
+    if token.pos_ != "PROPN":
+        return False
+    doc, j = token.doc, token.i + 1
+    while j < len(doc) and j - token.i < 4 and doc[j].pos_ == "PROPN":
+        j += 1
+    return (
+        j + 1 < len(doc)
+        and doc[j].text == "-"
+        and BACKER_SUFFIX.match(doc[j + 1].lower_) is not None
+        and doc[j + 1].dep_ in ("amod", "compound")
+    )
+
+
 def echo_clause(token: Token) -> bool:
     """Whether a clause says others did the same ("..., as did France and Britain", "as have
     Spain and Portugal"): its subjects act as the main clause's subject does."""

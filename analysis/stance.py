@@ -21,6 +21,7 @@ from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS
 from analysis.doc import (
     TERMS_KEY,
     clean_sentence,
+    describing_name,
     echo_clause,
     first_conjunct,
     sentence,
@@ -304,7 +305,8 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
             # "condemned the attack on Port Sudan": what an act was done to is not judged
             victims = victim_tokens(c) if judges_acts(verb) else set()
             for t in c.subtree:
-                st = resolved.state_at(t.i) if t.i not in victims else None
+                named = t.i not in victims and not describing_name(t)
+                st = resolved.state_at(t.i) if named else None
                 if st and st != exclude:
                     return st
     return None
@@ -347,7 +349,7 @@ def _act_target(verb: Token, resolved: Resolved, speaker: str | None) -> str | N
         return None  # "condemned attacks on shipping": no act reported before
     own = {t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     for t in obj.subtree:
-        st = resolved.state_at(t.i) if t.i not in own else None
+        st = resolved.state_at(t.i) if t.i not in own and not describing_name(t) else None
         if st and st != speaker:
             return st if t.i < obj.i else None  # "the plan to arm Kyiv": read as before
     if obj.i < verb.i and obj.dep_ in ("dobj", "pobj"):
@@ -463,9 +465,11 @@ def _victims(verb: Token, resolved: Resolved) -> set[str]:
 
 
 def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | None:
-    for st in resolved.states_in(sent):
-        if st != exclude:
-            return st
+    doc = sent.doc
+    for m in resolved.in_span(sent):
+        # "supported a UN-led solution": who stands behind the thing is not its target
+        if m.state and m.state != exclude and not describing_name(doc[m.start : m.end].root):
+            return m.state
     return None
 
 

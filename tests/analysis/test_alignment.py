@@ -2653,3 +2653,23 @@ def test_declining_to_condemn_is_no_criticism(run: Callable[..., Analysis]) -> N
         " condemn at the United Nations."
     )
     assert not [t for t in triples(run(text)) if t[0] == "DZA" and t[2] == -1]
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        (
+            "The French foreign ministry said it supported the UN-recognised government in"
+            " Tripoli.",
+            ("FRA", "UN"),
+        ),
+        (
+            "Syrian army units backed by Iranian-supported militias captured Saraqeb.",
+            ("SYR", "IRN"),
+        ),
+    ],
+)
+def test_who_stands_behind_a_party_is_not_that_party(
+    run: Callable[..., Analysis], text: str, absent: tuple[str, str]
+) -> None:
+    assert not [t for t in triples(run(text)) if t[:2] == absent]
