@@ -1436,6 +1436,8 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
         own = _own_actor(ctx, tok)
         if own is not None or not _carried_by(tok, verb, rule):
             return own if own is not None and _is_state(own) else None
+    if kind != "agreement" and _pact_subject(verb):
+        return None  # "the Israel-Morocco pact threatened the region": the pact's parties
     found, subject = _subject(verb, tok, ctx.resolved, ctx.focus)
     if not found:
         subject = next(
@@ -1450,6 +1452,17 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
             None,
         )
     return subject if subject is not None and _is_state(subject) else None
+
+
+def _pact_subject(verb: Token) -> bool:
+    """Whether a verb's subject is an agreement ("the Israel-Morocco pact", "the deal"): the
+    states that name it are its parties, not the doers of what the verb says."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.pos_ == "NOUN"
+        and "agreement" in _word_kinds().get(subj.lemma_.lower(), ())
+    )
 
 
 def _owned_context(ctx: Context, tok: Token, rule: resources.SignalRule) -> str | None:

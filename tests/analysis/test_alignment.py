@@ -2673,3 +2673,13 @@ def test_who_stands_behind_a_party_is_not_that_party(
     run: Callable[..., Analysis], text: str, absent: tuple[str, str]
 ) -> None:
     assert not [t for t in triples(run(text)) if t[:2] == absent]
+
+
+def test_a_pact_that_threatens_is_no_act_of_its_parties(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Algeria's foreign minister warned last year that the Israel-Morocco pact threatened the"
+        " region."
+    )
+    got = {t[:3] for t in triples(run(text))}
+    assert ("DZA", "ISR", -1) in got
+    assert not [t for t in got if t[0] == "ISR" and t[2] == -1]
