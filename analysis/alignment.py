@@ -651,6 +651,14 @@ def _deal_rows(
             ("military_aid", "military_aid") if aid else ("arms_procurement", "arms_supply")
         )
         parts = [(deal.recipient, deal.supplier, taking, sw.direction, sw.weight)]
+        if (
+            deal.status == "cancelled"
+            and span is not None
+            and _ended_by(ctx, span) == deal.supplier
+        ):
+            # "Italy revoked licences for the export of bombs to Saudi Arabia": the seller
+            # turns away
+            parts = [(deal.supplier, deal.recipient, giving, sw.direction, sw.weight)]
         if sw.direction > 0 and (deal.system, deal.supplier, deal.recipient) not in refused:
             parts.append((deal.supplier, deal.recipient, giving, 1, sw.weight))
     for subject, counterpart, kind, direction, status_weight in parts:
@@ -667,6 +675,22 @@ def _deal_rows(
             start=deal.start,
             end=deal.end,
         )
+
+
+def _ended_by(ctx: Context, span: Span) -> str | None:
+    """The state whose verb of ending governs a weapon mention ("Germany suspended the sale of
+    tanks"): the subject of the nearest verb above it that ends a deal."""
+    index = frame_index(ctx.doc)
+    tok = span.root
+    for _ in range(8):
+        if tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and any(f.status == "cancelled" for f in index.get(tok.i, ())):
+            # "a deal for jets from Russia was abandoned": a passive names what ended
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            return ctx.resolved.subject_state(subj) if subj is not None else None
+    return None
 
 
 @lru_cache(maxsize=1)

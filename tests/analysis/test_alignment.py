@@ -2683,3 +2683,22 @@ def test_a_pact_that_threatens_is_no_act_of_its_parties(run: Callable[..., Analy
     got = {t[:3] for t in triples(run(text))}
     assert ("DZA", "ISR", -1) in got
     assert not [t for t in got if t[0] == "ISR" and t[2] == -1]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Germany suspended the sale of Leopard tanks to Saudi Arabia.", ("DEU", "SAU", -1)),
+        ("Indonesia cancelled its Su-35 order with Russia.", ("IDN", "RUS", -1)),
+        # a passive names what ended, not who ended it: the buyer's by default
+        ("A 2018 deal for 11 Su-35 jets from Russia was abandoned in 2021.", None),
+    ],
+)
+def test_who_ends_a_deal_turns_away_from_the_other_side(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, int] | None
+) -> None:
+    got = {t[:3] for t in triples(run(text)) if t[3] in ("arms_supply", "arms_procurement")}
+    if expected is not None:
+        assert got == {expected}
+    else:
+        assert not [t for t in got if t[0] == "RUS"]
