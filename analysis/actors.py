@@ -181,8 +181,34 @@ class Resolved:
         this or the previous two sentences, a subject first; a possessive points at the nearest
         state of its own sentence. Read once per token (every extractor asks)."""
         if token.i not in self._antecedents:
-            self._antecedents[token.i] = self._antecedent(token)
+            found = self._antecedent(token)
+            barred = _barred(self, token)
+            if found is not None and found in barred:
+                found = self._unbarred(token, barred)
+            self._antecedents[token.i] = found
         return self._antecedents[token.i]
+
+    def _unbarred(self, token: Token, barred: set[str]) -> str | None:
+        """The nearest country named as a subject before a reference, in its sentence or the
+        two before, that the reference is not barred from standing for; else the state the
+        article is about, unless barred too."""
+        lo = sentences_back(token, 2)
+        for m in reversed(self.mentions):
+            if m.start >= token.i or m.start < lo:
+                continue
+            root = first_conjunct(token.doc[m.start : m.end].root)
+            if (
+                m.state
+                and m.state not in barred
+                and resources.is_country(m.state)
+                and root.dep_ in ("nsubj", "nsubjpass")
+            ):
+                return m.state
+        # "... imposed sanctions on the junta": the state its paragraph or the article is about
+        for topic in (self.paragraph_subject(token), self.focus()):
+            if topic is not None and topic not in barred:
+                return topic
+        return None
 
     def _antecedent(self, token: Token) -> str | None:
         if _package_it(token) or _expletive_it(token):
@@ -1193,6 +1219,41 @@ def _possessor_of(m: Mention, token: Token) -> bool:
     """A person named as the owner of what "it" may stand for ("Petro's government said it
     had chosen"): the person's state."""
     return token.doc[m.start : m.end].root.dep_ == "poss"
+
+
+SINGULAR_REFERENCES = frozenset({"it", "its"})
+
+
+def _barred(resolved: Resolved, token: Token) -> set[str]:
+    """States a reference cannot stand for by its own sentence's grammar: the subject of its
+    own verb when it is that verb's object ("Germany deployed Patriots to the country": not
+    Germany, which would be "itself"), and for "it", "its" or a singular description, each
+    state of a subject joined with "and" ("Germany and the Netherlands ... after it sent")."""
+    if token.lower_ not in SINGULAR_REFERENCES and resources.reference(token) is None:
+        return set()
+    out: set[str] = set()
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ in ("dobj", "pobj", "dative") and verb.pos_ in ("VERB", "AUX"):
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i:
+                out.update(_proper_states(resolved, (c, *c.conjuncts)))
+    if token.tag_ in ("NN", "PRP", "PRP$"):
+        sent = sentence(token)
+        for t in sent:
+            if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts:
+                out.update(_proper_states(resolved, (t, *t.conjuncts)))
+    return out
+
+
+def _proper_states(resolved: Resolved, tokens: tuple[Token, ...]) -> set[str]:
+    """The states that words name as states themselves: not a company ("Mazagon Dock
+    delivered submarines to the navy" is India's yard and India's navy)."""
+    out = set()
+    for t in tokens:
+        m = resolved.by_token.get(t.i)
+        if m is not None and m.state and not resources.is_company(m.actor):
+            out.add(m.state)
+    return out
 
 
 def _describes(tok: Token) -> bool:

@@ -2298,6 +2298,9 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
     for _ in range(4):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             break
+        if _shared_by_participle(holder):
+            holder = holder.head.head  # "received Leopards after giving Ukraine BVP-1s"
+            continue
         stranded = (
             _stranded_subject(holder)
             or _relative_participle(holder)
@@ -2305,23 +2308,9 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         )
         if stranded is not None and stranded.i not in skip:
             return resolved.subject_state(stranded)
-        obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
-        accused = (
-            next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
-            if holder.dep_ == "pcomp" and holder.head.dep_ == "prep"
-            else None
-        )
-        if accused is not None:
-            # "accused Azerbaijan of using", "blamed Russia for sending": the accused acts
-            return resolved.subject_state(accused)
-        if (
-            holder.dep_ == "xcomp"
-            and obj is not None
-            and not _temporal(obj)
-            and not _deal_word(obj)
-            and obj.i not in skip
-        ):
-            return resolved.subject_state(obj)  # "prompting the US Navy to send"
+        controller = _object_controller(holder, skip)
+        if controller is not None:
+            return resolved.subject_state(controller)
         given = _given_to(holder)
         if given is not None and given.i not in skip:
             return resolved.subject_state(given)  # "has given Turkey another year to deliver"
@@ -2355,6 +2344,41 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip:
             return resolved.subject_state(c)
     return None
+
+
+PARTICIPLE_PREPS = frozenset({"after", "before", "by", "while", "since", "without", "despite"})
+
+
+def _object_controller(holder: Token, skip: set[int]) -> Token | None:
+    """The object of a verb above that does what a clause says: "accused Azerbaijan of using",
+    "blamed Russia for sending" (the accused acts), "prompting the US Navy to send"."""
+    if holder.dep_ == "pcomp" and holder.head.dep_ == "prep":
+        accused = next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
+        if accused is not None:
+            return accused
+    obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
+    if (
+        holder.dep_ == "xcomp"
+        and obj is not None
+        and not _temporal(obj)
+        and not _deal_word(obj)
+        and obj.i not in skip
+    ):
+        return obj
+    return None
+
+
+def _shared_by_participle(verb: Token) -> bool:
+    """A gerund after a preposition of time or means on a verb ("after giving Ukraine its
+    BVP-1s", "by selling ..."): it shares that verb's subject."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and prep.dep_ == "prep"
+        and prep.lower_ in PARTICIPLE_PREPS
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _relative_participle(verb: Token) -> Token | None:

@@ -915,3 +915,29 @@ def test_a_known_name_inside_another_persons_name_is_not_that_person(
         assert absent not in states
     if present is not None:
         assert present in states
+
+
+@pytest.mark.parametrize(
+    "text,word,state",
+    [
+        # a verb's subject is not its own object ("itself" would be), nor is "it" one of a
+        # pair joined with "and"
+        (
+            "Slovakia is buying the Barak MX. Germany and the Netherlands deployed Patriot units"
+            " to the country in 2022 after it sent its S-300 system to Ukraine.",
+            "country",
+            "SVK",
+        ),
+        (
+            "Slovakia is buying the Barak MX. Germany and the Netherlands deployed Patriot units"
+            " to the country in 2022 after it sent its S-300 system to Ukraine.",
+            "it",
+            "SVK",
+        ),
+        ("Germany sent its tanks to Ukraine, and it will send more.", "it", "DEU"),
+    ],
+)
+def test_a_reference_is_not_what_its_own_clause_bars(
+    nlp: Language, text: str, word: str, state: str
+) -> None:
+    assert antecedent_of(nlp, text, word) == state

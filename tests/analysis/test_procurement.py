@@ -4657,3 +4657,23 @@ def test_revoked_licences_for_exports_end_the_sellers_deliveries(
     assert got == {
         (cat, "ITA", rec, "cancelled") for cat in ("other", "missile") for rec in ("SAU", "ARE")
     }
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # an armed group is no state, wherever it is
+        ("Iran has supplied drones to militias in Iraq and Yemen.", []),
+        ("Iran has supplied drones to Houthi rebels in Yemen.", []),
+        # a gerund after "after" shares its verb's subject
+        (
+            "Slovakia received 15 Leopard 2A4s from Germany on similar terms after giving Ukraine"
+            " BVP-1 infantry fighting vehicles.",
+            [("DEU", "SVK"), ("SVK", "UKR")],
+        ),
+    ],
+)
+def test_who_gives_and_who_gets_in_other_shapes(
+    run: Callable[..., Analysis], sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d[2], d[3]) for d in deals(run(sentence))] == expected
