@@ -189,9 +189,14 @@ class Resolved:
         return self._antecedents[token.i]
 
     def _unbarred(self, token: Token, barred: set[str]) -> str | None:
-        """The nearest country named as a subject before a reference, in its sentence or the
-        two before, that the reference is not barred from standing for; else the state the
-        article is about, unless barred too."""
+        """What a reference stands for when its first reading is barred: for "it", the nearest
+        country named as a subject in its sentence or the two before; else, and for a
+        description ("the air force", "the junta"), the state its paragraph or the article is
+        about; never a barred one."""
+        topics = (self.paragraph_subject(token), self.focus())
+        if token.lower_ not in SINGULAR_REFERENCES:
+            # "Russia delivered Mi-35s to the air force": a service is the story's state's
+            return next((t for t in topics if t is not None and t not in barred), None)
         lo = sentences_back(token, 2)
         for m in reversed(self.mentions):
             if m.start >= token.i or m.start < lo:
@@ -204,11 +209,7 @@ class Resolved:
                 and root.dep_ in ("nsubj", "nsubjpass")
             ):
                 return m.state
-        # "... imposed sanctions on the junta": the state its paragraph or the article is about
-        for topic in (self.paragraph_subject(token), self.focus()):
-            if topic is not None and topic not in barred:
-                return topic
-        return None
+        return next((t for t in topics if t is not None and t not in barred), None)
 
     def _antecedent(self, token: Token) -> str | None:
         if _package_it(token) or _expletive_it(token):

@@ -4677,3 +4677,12 @@ def test_who_gives_and_who_gets_in_other_shapes(
     run: Callable[..., Analysis], sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(d[2], d[3]) for d in deals(run(sentence))] == expected
+
+
+def test_a_service_a_supplier_delivers_to_is_the_storys_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Myanmar's navy has commissioned a second submarine from China. Russia delivered Yak-130"
+        " trainers and Mi-35 helicopters to the air force in recent years."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("Yak-130", "RUS", "MMR"), ("Mi-35", "RUS", "MMR")} <= got
