@@ -925,6 +925,18 @@ class Resolved:
                 return st if st != exclude else None
         return None
 
+    def _named_in(self, subj: Token, clauses: set[int]) -> str | None:
+        """The first state a subject's words name outside its clauses; "" when that state is
+        only what a relational noun is relative to ("Myanmar's neighbours have given it
+        submarines": not Myanmar), None when it names none."""
+        for t in subj.subtree:
+            st = self.state_at(t.i) if t.i not in clauses and not _remit(t) else None
+            if not st:
+                continue
+            person = (m := self.by_token.get(t.i)) is not None and m.actor.startswith("P:")
+            return "" if not person and _relative_of(t) else st
+        return None
+
     def subject_state(self, subj: Token) -> str | None:
         """The state a grammatical subject stands for: named in it, the antecedent of a
         relative pronoun ("China, which has supplied"), or of a personal pronoun. A clause on
@@ -942,10 +954,9 @@ class Resolved:
             # "NATO member Hungary", "US ally Japan": the state the subject is, before the
             # bloc or state that describes it.
             return head.state
-        for t in subj.subtree:
-            st = self.state_at(t.i) if t.i not in clauses and not _remit(t) else None
-            if st:
-                return st
+        named = self._named_in(subj, clauses)
+        if named is not None:
+            return named or None
         for t in subj.subtree:
             # "The navy's commander said", "Her spokesperson said"; not a word describing the
             # subject ("the general staff").
@@ -1255,6 +1266,13 @@ def _proper_states(resolved: Resolved, tokens: tuple[Token, ...]) -> set[str]:
         if m is not None and m.state and not resources.is_company(m.actor):
             out.add(m.state)
     return out
+
+
+def _relative_of(tok: Token) -> bool:
+    """A state named as what a relational noun is relative to ("Myanmar's neighbours", "allies
+    of Ukraine"): the noun names others."""
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head
+    return tok.dep_ in ("poss", "pobj") and head.lemma_ in resources.relational_nouns()
 
 
 def _describes(tok: Token) -> bool:

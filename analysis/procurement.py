@@ -5613,7 +5613,28 @@ def _kept_at_home(c: Candidate, root: Token, resolved: Resolved, focus: list[str
         return True
     if _held_by_forces_of(root, c.supplier, resolved):
         return True
+    if _shown_at_home(root, c.supplier, resolved):
+        return True
     return bool(focus) and focus[0] == c.supplier and _handed_home(c, resolved)
+
+
+def _shown_at_home(root: Token, state: str | None, resolved: Resolved) -> bool:
+    """Whether the sentence shows a weapon at a parade or show held in its own maker's state
+    ("the Republic Day parade in New Delhi, where Indian-built tanks rolled past"): the
+    state's own weapons, whoever watches."""
+    if state is None:
+        return False
+    index = frame_index(root.doc)
+    for tok in sentence(root):
+        if not any(f.id == DISPLAY for f in index.get(tok.i, ())):
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if state in (resolved.state_at(obj.i), resolved.place_at(obj.i)):
+                    return True
+    return False
 
 
 def _held_by_forces_of(root: Token, state: str | None, resolved: Resolved) -> bool:

@@ -4686,3 +4686,21 @@ def test_a_service_a_supplier_delivers_to_is_the_storys_state(run: Callable[...,
     )
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert {("Yak-130", "RUS", "MMR"), ("Mi-35", "RUS", "MMR")} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state's own weapons at a parade at home, whoever the guest
+        "Prabowo was the chief guest at Sunday's Republic Day parade in New Delhi, where a"
+        " BrahMos launcher rolled past alongside Indian-built tanks.",
+        # a state's neighbours are not that state
+        "India delivered a Kilo-class boat to Myanmar in 2020. Both of Myanmar's big neighbours"
+        " have now given it submarines.",
+    ],
+)
+def test_no_row_between_a_state_and_itself_or_its_guests(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    got = deals(run(text))
+    assert not [d for d in got if d[3] in ("IDN", "USA") or d[2] == "MMR"]
