@@ -685,6 +685,8 @@ def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
         rec = by_id[span.id_]
         if rec.block and (_hyphen_compound(doc, span.start) or span.root.i in kinds):
             continue  # "air-launched cruise missiles", "shoulder-fired": a kind, not a use
+        if rec.commands and _commanding(span.root):
+            continue  # "was ordered by a court to stop shipping F-35 parts"
         found.setdefault(span.root.i, []).append((len(span), rec))
     # The longest match speaks first ("framework agreement" before "agreement").
     index: dict[int, tuple[resources.FrameRecord, ...]] = {}
@@ -696,6 +698,25 @@ def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
         index[i] = tuple(ordered)
     doc.user_data["am_frame_index"] = index
     return index
+
+
+def _commanding(verb: Token) -> bool:
+    """A verb telling someone to act: an infinitive complement with the one told as its
+    object or, in the passive, its subject ("ordered the army to withdraw", "was ordered to
+    stop"); not a purpose ("ordered 24 jets to replace its F-5s", an order of jets)."""
+    if not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
+        return False
+    told = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        c.dep_ == "nsubjpass" or c.ent_type_ in ("GPE", "PERSON", "ORG", "NORP") for c in told
+    ) or any(c.dep_ == "dobj" and c.lemma_ in _commanded_nouns() for c in told)
+
+
+@lru_cache(maxsize=1)
+def _commanded_nouns() -> frozenset[str]:
+    """Those one tells to act: a state's forces and its government ("ordered the military
+    to cancel the purchase")."""
+    return resources.frame_lemmas(FORCES) | resources.group_nouns()
 
 
 def _hyphen_compound(doc: Doc, i: int) -> bool:

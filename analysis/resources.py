@@ -151,6 +151,8 @@ class FrameRecord:
     ``made_in``: a place the weapon is made "in" names its maker when another state holds it
     ("the navy's four frigates were built in Germany"), its buyer otherwise ("kits to be
     assembled in Egypt").
+    ``commands``: a verb that also commands ("the court ordered the Netherlands to stop
+    shipping F-35 parts"): with an infinitive it tells someone to act, and opens no frame.
     """
 
     id: str
@@ -169,6 +171,7 @@ class FrameRecord:
     object_gained: bool = False
     passive_holder: bool = False
     made_in: bool = False
+    commands: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -746,6 +749,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         rival_preps=tuple(str(p).lower() for p in row.get("rival_preps", ())),
         object_gained=bool(row.get("object_gained", False)),
         passive_holder=bool(row.get("passive_holder", False)),
+        commands=bool(row.get("commands", False)),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")

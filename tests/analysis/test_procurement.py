@@ -4704,3 +4704,23 @@ def test_no_row_between_a_state_and_itself_or_its_guests(
 ) -> None:
     got = deals(run(text))
     assert not [d for d in got if d[3] in ("IDN", "USA") or d[2] == "MMR"]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # a command is no order of weapons; stopping a supply ends it
+        (
+            "The Netherlands was ordered by a court in February to stop shipping F-35 parts to"
+            " Israel.",
+            [("NLD", "ISR", "cancelled")],
+        ),
+        ("Norway ceased selling arms to Turkey in 2019.", [("NOR", "TUR", "cancelled")]),
+        # an order with a purpose is still an order
+        ("Chile ordered 24 F-16 jets to replace its F-5s.", [("USA", "CHL", "ordered")]),
+    ],
+)
+def test_commands_and_stopped_supplies(
+    run: Callable[..., Analysis], sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(d[2], d[3], d[4]) for d in deals(run(sentence))] == expected
