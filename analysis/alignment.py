@@ -1614,10 +1614,27 @@ def _acts_on_a_deal(tok: Token, rule: resources.SignalRule) -> bool:
 
 def _off_class(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     """Resistance only as a verb where a state was pressed; an agreement as a verb only when
-    signed or agreed."""
+    signed or agreed; no act named only as a topic."""
     if kind == "pressure_resistance":
         return tok.pos_ != "VERB" or sent.start not in ctx.pressured
+    if kind == "armed_attack" and _topic_only(ctx, tok):
+        return True
     return kind == "agreement" and tok.pos_ == "VERB" and tok.lemma_ not in ("sign", "agree")
+
+
+def _topic_only(ctx: Context, tok: Token) -> bool:
+    """An act named only as what something is about ("Fico's view of the war", "the course
+    of the conflict"): "the" and no party of its own; the sentence's states are not its
+    sides."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "about"):
+        return False
+    holder = tok.head.head
+    if holder.pos_ != "NOUN" or holder.lemma_.lower() in _word_triggers():
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    own = [t for t in tok.subtree if t != tok]
+    return not any(ctx.resolved.state_at(t.i) for t in own)
 
 
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})

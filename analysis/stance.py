@@ -948,6 +948,13 @@ def _row(
         target = None
     elif cue.type == "evaluation" and (
         (cue.match == "lemma" and span.root.pos_ == "VERB")
+        # "Washington has been courting the country": a verb with its own subject ("Serbia is
+        # walking a tightrope" is the writer's judgement of its subject)
+        or (
+            len(span) == 1
+            and span.root.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" for c in span.root.children)
+        )
         or (verb != span.root and verb.lemma_ in resources.judging_verbs())
     ):
         # "Berlin condemned the strike", "Zelensky thanked Washington"; "Moscow called the

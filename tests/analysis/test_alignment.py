@@ -2702,3 +2702,13 @@ def test_who_ends_a_deal_turns_away_from_the_other_side(
         assert got == {expected}
     else:
         assert not [t for t in got if t[0] == "RUS"]
+
+
+def test_a_war_named_only_as_a_topic_has_no_sides(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Hungary, whose prime minister Viktor Orbán shares much of Fico's view of the war, has"
+        " stayed out of the quarrel."
+    )
+    assert not [t for t in triples(run(text)) if t[3] == "armed_attack"]
+    got = triples(run("Russia has waged the war against Ukraine since 2022."))
+    assert ("RUS", "UKR", -1, "armed_attack") in got

@@ -790,3 +790,14 @@ def test_a_judged_act_names_no_target_by_its_victim_or_a_bystander(
 ) -> None:
     got = [c for c in cues(run(sentence)) if c[0] == cue]
     assert got and all(c[3] is None for c in got)
+
+
+def test_a_phrase_cue_verb_with_its_own_subject_is_its_speakers(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Kazakhstan refused. An EU official said the bloc appreciates its position, and"
+        " Washington has been courting the country."
+    )
+    got = [c for c in cues(run(text)) if c[0] == "courting"]
+    assert [(c[2], c[3]) for c in got] == [("USA", "KAZ")]
