@@ -1244,7 +1244,13 @@ def _barred(resolved: Resolved, token: Token) -> set[str]:
     if token.lower_ not in SINGULAR_REFERENCES and resources.reference(token) is None:
         return set()
     out: set[str] = set()
-    verb = token.head.head if token.dep_ == "pobj" else token.head
+    verb = token.head
+    for _ in range(4):  # "approved Patriot batteries for the country": up the object phrase
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("prep", "pobj", "dobj", "conj"):
+            break
+        if verb.dep_ == "prep" and verb.lower_ == "as":
+            return set()  # "welcomed it as a step for the bloc": a predicate may be its own
+        verb = verb.head
     if token.dep_ in ("dobj", "pobj", "dative") and verb.pos_ in ("VERB", "AUX"):
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i:

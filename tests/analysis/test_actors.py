@@ -935,6 +935,20 @@ def test_a_known_name_inside_another_persons_name_is_not_that_person(
             "SVK",
         ),
         ("Germany sent its tanks to Ukraine, and it will send more.", "it", "DEU"),
+        # inside the object's own phrase too
+        (
+            "Romania wants tanks. Washington has also approved Patriot batteries and HIMARS"
+            " launchers for the country in recent years.",
+            "country",
+            "ROU",
+        ),
+        # but a predicate may name the subject's own bloc
+        (
+            "GCC Secretary-General Jasem Albudaiwi welcomed the agreement as a positive step for"
+            " the bloc.",
+            "bloc",
+            "GCC",
+        ),
     ],
 )
 def test_a_reference_is_not_what_its_own_clause_bars(
