@@ -4724,3 +4724,18 @@ def test_commands_and_stopped_supplies(
     run: Callable[..., Analysis], sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(d[2], d[3], d[4]) for d in deals(run(sentence))] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Australia also took second-hand Abrams tanks from the United States.", [("USA", "AUS")]),
+        ("Australia also took second-hand Abrams, though it lies far away.", [("USA", "AUS")]),
+        # capture is no taking of weapons
+        ("Ukrainian troops took three Russian tanks from retreating Russian forces.", []),
+    ],
+)
+def test_taking_used_weapons_is_receiving_them(
+    run: Callable[..., Analysis], sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d[2], d[3]) for d in deals(run(sentence))] == expected
