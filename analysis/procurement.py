@@ -6233,6 +6233,19 @@ def _fallback_recipient(
     return None
 
 
+def _another_deal(generic: ProcurementRow, named: ProcurementRow) -> bool:
+    """Whether a counted generic row is a deal of its own beside a named one: in other
+    sentences, at another stage and of another size ("signed for six offshore patrol vessels"
+    in a story that recalls two frigates delivered last year)."""
+    apart = not {e["sentence"] for e in generic.evidence} & {e["sentence"] for e in named.evidence}
+    return (
+        apart
+        and generic.quantity is not None
+        and generic.status != named.status
+        and generic.quantity != named.quantity
+    )
+
+
 def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
     """One row per system (or generic category) per supplier and recipient."""
     merged: dict[tuple[str, str | None, str | None], ProcurementRow] = {}
@@ -6250,6 +6263,7 @@ def merge(rows: list[ProcurementRow]) -> list[ProcurementRow]:
                     and other.category == row.category
                     and rec == row.recipient
                     and (row.supplier in (None, sup))
+                    and not _another_deal(row, other)
                 ):
                     key = (sys, sup, rec)
                     break

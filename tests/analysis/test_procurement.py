@@ -4739,3 +4739,16 @@ def test_taking_used_weapons_is_receiving_them(
     run: Callable[..., Analysis], sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(d[2], d[3]) for d in deals(run(sentence))] == expected
+
+
+def test_a_counted_new_order_is_not_an_earlier_named_delivery(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Philippines has signed a contract with South Korea's Hyundai Heavy Industries for six"
+        " offshore patrol vessels. South Korea delivered two Jose Rizal-class frigates to the"
+        " Philippines in 2021 and handed it a Pohang-class corvette in 2019."
+    )
+    got = {(d[0], d[4]) for d in deals(run(text))}
+    assert (None, "ordered") in got
+    assert ("Jose Rizal-class", "delivered") in got
