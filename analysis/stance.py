@@ -123,7 +123,7 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
                 c = _relative_antecedent(c, holder, resolved)  # "officials in Warsaw, who"
                 if _stateless_speaker(c, resolved):
                     return _named_before(c, resolved)
-                st = resolved.subject_state(c)
+                st = resolved.subject_state(c) or _official_reporting(holder, resolved)
                 if st is not None or c.lower_ not in FIRST_PERSON:
                     return st
         if holder.dep_ in ("xcomp", "conj", "advcl", "relcl", "ccomp", "parataxis"):
@@ -462,6 +462,23 @@ def _victims(verb: Token, resolved: Resolved) -> set[str]:
         for i in victim_tokens(c)
         if (st := resolved.state_at(i))
     }
+
+
+def _official_reporting(verb: Token, resolved: Resolved) -> str | None:
+    """The state of an official the data does not know, by what they report: "Sudan has cut
+    ties with the UAE, Defence Minister Yassin Ibrahim said" (an office-holder reporting their
+    own state's act)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "PROPN":
+        return None
+    if not any(t.lower_ in resources.title_words() for t in subj.subtree if t.i < subj.i):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None and verb.dep_ == "parataxis":
+        clause = verb.head
+    doer = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
+    state = resolved.subject_state(doer) if doer is not None else None
+    return state if state is not None and resources.is_country(state) else None
 
 
 def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | None:

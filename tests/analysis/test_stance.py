@@ -801,3 +801,15 @@ def test_a_phrase_cue_verb_with_its_own_subject_is_its_speakers(
     )
     got = [c for c in cues(run(text)) if c[0] == "courting"]
     assert [(c[2], c[3]) for c in got] == [("USA", "KAZ")]
+
+
+def test_an_unknown_official_speaks_for_the_state_whose_act_they_report(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Sudan has severed diplomatic relations with the United Arab Emirates, Defence Minister"
+        " Yassin Ibrahim said on Tuesday, accusing the Gulf state of arming the Rapid Support"
+        " Forces."
+    )
+    got = {(c[0], c[2]) for c in cues(run(text))}
+    assert {("said", "SDN"), ("accusing", "SDN")} <= got
