@@ -813,3 +813,23 @@ def test_an_unknown_official_speaks_for_the_state_whose_act_they_report(
     )
     got = {(c[0], c[2]) for c in cues(run(text))}
     assert {("said", "SDN"), ("accusing", "SDN")} <= got
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Seoul appreciates Washington's support.", ("appreciates", "evaluation", "KOR", "USA")),
+        (
+            "Britain will stand by Ukraine for as long as it takes.",
+            ("for as long as it takes", "commitment", "GBR", "UKR"),
+        ),
+        (
+            "Analysts said the launchers are believed to be stored near the border.",
+            ("are believed to", "hedge", None, None),
+        ),
+    ],
+)
+def test_more_cues_of_each_type(
+    run: Callable[..., Analysis], sentence: str, expected: tuple[str, str, str | None, str | None]
+) -> None:
+    assert expected in [c[:4] for c in cues(run(sentence))]
