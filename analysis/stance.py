@@ -873,11 +873,14 @@ def _stated_parties(
     """(speaker, target) of a pressure, commitment or denial cue."""
     sent = sentence(span[0])
     speaker = _subject_state(verb, resolved)
-    if span.text.lower().endswith("from"):
+    if speaker is None and cue.type in ("denial", "commitment"):
+        speaker = _reporter_state(verb, resolved)  # "the drills are not aimed at ..., X said"
         nxt = span.doc[span.end : sent.end]
         target = next((resolved.state_at(t.i) for t in nxt if resolved.state_at(t.i)), None)
     else:
         target = _object_state(verb, resolved, speaker)
+    if cue.type == "denial" and _anyone(span, verb):
+        return speaker, None  # "not aimed at any third party": no one in particular
     if cue is not PLEDGE and not _pressed_none(verb, cue, resolved):
         # What a state says it would do names its partner, if any; one pressing parties it
         # does not name ("urged both sides to de-escalate") presses no state.
@@ -889,6 +892,33 @@ def _stated_parties(
         # answers whoever made the claim.
         target = resolved.act_doer(verb, speaker)
     return speaker, target
+
+
+def _anyone(span: Span, verb: Token) -> bool:
+    """Whether a cue is aimed at no one in particular: "not aimed at any third party", "not
+    directed at anyone"."""
+    heads = [verb, *span]
+    return any(
+        p.dep_ == "pobj"
+        and (p.lower_ in ("anyone", "anybody") or any(d.lower_ == "any" for d in p.children))
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep"
+        for p in c.children
+    )
+
+
+def _reporter_state(verb: Token, resolved: Resolved) -> str | None:
+    """Who reports the clause a cue is in: "the drills were not aimed at any third party,
+    the Turkish defence ministry said", "Jakarta said the exercise is not aimed at Beijing"."""
+    tail = next(
+        (c for c in verb.children if c.dep_ == "parataxis" and c.lemma_ in SPEECH_LEMMAS), None
+    )
+    if tail is not None:
+        return _claim_holder(tail, resolved)[1]
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_LEMMAS:
+        return _claim_holder(verb.head, resolved)[1]
+    return None
 
 
 def _passive_parties(verb: Token, resolved: Resolved) -> tuple[str | None, str | None] | None:

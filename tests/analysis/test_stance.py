@@ -833,3 +833,22 @@ def test_more_cues_of_each_type(
     run: Callable[..., Analysis], sentence: str, expected: tuple[str, str, str | None, str | None]
 ) -> None:
     assert expected in [c[:4] for c in cues(run(sentence))]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "The exercise is not aimed at Beijing, Indonesian officials said.",
+            ("not aimed at", "denial", "IDN", "CHN"),
+        ),
+        (
+            "The drills were not aimed at any third party, the Turkish defence ministry said.",
+            ("not aimed at", "denial", "TUR", None),
+        ),
+    ],
+)
+def test_a_denial_in_a_reported_clause_is_the_reporters(
+    run: Callable[..., Analysis], sentence: str, expected: tuple[str, str, str | None, str | None]
+) -> None:
+    assert expected in [c[:4] for c in cues(run(sentence))]
