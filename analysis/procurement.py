@@ -5043,7 +5043,21 @@ def _no_item(
         or _unit_name(mention, root, index)
         or (mention.category == "other" and _umbrella(root, index))
         or _relieved(root)
-        or _platform_served(root)
+        or (_platform_served(root) and not _makers_own(root, mention.origin))
+    )
+
+
+def _makers_own(root: Token, origin: str | None) -> bool:
+    """Whether the possessor of a weapon's noun is its maker state ("a contract for South
+    Korea's Cheongung II system"): the product sold, not a platform the buyer holds."""
+    if origin is None:
+        return False
+    own = _own_noun(root)
+    owners = {c.i for c in own.children if c.dep_ == "poss"}
+    owners |= {t.i for o in list(owners) for t in root.doc[o].subtree}
+    return any(
+        s.label_ == "ACTOR" and s.id_ == origin and s.end - 1 in owners
+        for s in root.doc.spans[NAMES_KEY]
     )
 
 

@@ -4752,3 +4752,24 @@ def test_a_counted_new_order_is_not_an_earlier_named_delivery(
     got = {(d[0], d[4]) for d in deals(run(text))}
     assert (None, "ordered") in got
     assert ("Jose Rizal-class", "delivered") in got
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # the maker's own product is what a contract is for, not a platform the buyer holds
+        (
+            "When Saudi Arabia signed a $3.2 billion contract for South Korea's Cheongung II"
+            " medium-range air defence system on Tuesday, it confirmed a trend.",
+            [("Cheongung", "KOR", "SAU", "ordered")],
+        ),
+        (
+            "The UAE took its first KM-SAM batteries late last year, on schedule.",
+            [("Cheongung", "KOR", "ARE", "delivered")],
+        ),
+    ],
+)
+def test_a_makers_product_and_a_first_batch_taken(
+    run: Callable[..., Analysis], sentence: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert [(d[0], d[2], d[3], d[4]) for d in deals(run(sentence))] == expected
