@@ -1006,10 +1006,40 @@ SENDING = frozenset({"send", "contribute", "dispatch"})
 
 
 def _drill_news(ctx: Context, tok: Token, sent: Span) -> bool:
-    """Whether a drill is named in this sentence or in one of the three before."""
+    """Whether a drill is named in this sentence or in one of the three before, and the
+    trigger's clause is not set at another time ("the navy trained with the United States
+    in recent years")."""
+    if _elsewhen(tok):
+        return _names_exercise(sent) and ctx.exercise is None
     return (
         ctx.exercise is not None and ctx.exercise[0] >= sentences_back(tok, 3)
     ) or _names_exercise(sent)
+
+
+# Words that set a clause at some other time than the news: "in recent years", "in the past",
+# "previously".
+OTHER_TIMES = frozenset({"previously", "formerly", "once", "earlier", "before"})
+OTHER_TIME_NOUNS = frozenset({"year", "past", "decade"})
+
+
+def _elsewhen(tok: Token) -> bool:
+    verb = _governing_verb(tok)
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in OTHER_TIMES:
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "over", "for")
+            and any(
+                p.dep_ == "pobj"
+                and p.lemma_ in OTHER_TIME_NOUNS
+                and p.tag_ in ("NNS", "NN")
+                and (p.lemma_ != "year" or p.tag_ == "NNS")
+                for p in c.children
+            )
+        ):
+            return True
+    return False
 
 
 def _names_exercise(sent: Span) -> bool:

@@ -2712,3 +2712,13 @@ def test_a_war_named_only_as_a_topic_has_no_sides(run: Callable[..., Analysis]) 
     assert not [t for t in triples(run(text)) if t[3] == "armed_attack"]
     got = triples(run("Russia has waged the war against Ukraine since 2022."))
     assert ("RUS", "UKR", -1, "armed_attack") in got
+
+
+def test_training_at_another_time_joins_no_drill_in_the_news(run: Callable[..., Analysis]) -> None:
+    text = (
+        "South Africa defended the drills with Russia and China. Officials also point out that"
+        " the navy trained with the United States, France and Britain in recent years."
+    )
+    got = {t[:2] for t in triples(run(text)) if t[3] == "joint_exercise"}
+    assert ("ZAF", "USA") in got
+    assert not [p for p in got if set(p) & {"RUS", "CHN"} and set(p) & {"USA", "FRA", "GBR"}]
