@@ -1174,7 +1174,8 @@ def _trained_with(ctx: Context, verb: Token, sent: Span) -> None:
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ in ("with", *rule.target_preps)
         for c in prep.children
-        if c.dep_ == "pobj" and (_is_forces(c) or c.i in ctx.weapon_names)
+        if c.dep_ == "pobj"
+        and (_is_forces(c) or c.i in ctx.weapon_names or ctx.resolved.state_at(c.i))
         for t in c.subtree
         if (st := ctx.resolved.state_at(t.i)) and resources.is_country(st)
     ]
