@@ -1424,7 +1424,16 @@ def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
         return False
     if verb.lemma_ in (*rule.light_verbs, *rule.reversed_by):
         return False  # "announced sanctions", "called off the drills"
-    return any(t.dep_ in ("dobj", "nsubjpass", "oprd") for t in _path_up(tok) if t != verb)
+    path = [t for t in _path_up(tok) if t != verb]
+    if any(t.dep_ in ("dobj", "nsubjpass", "oprd") for t in path):
+        return True
+    # "objected to American arms sales", "protested against the drills"
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ in JUDGED_PREPS and t.head.head == verb for t in path
+    )
+
+
+JUDGED_PREPS = frozenset({"to", "against", "about", "over"})
 
 
 def _joined(tok: Token, verb: Token) -> bool:

@@ -2722,3 +2722,15 @@ def test_training_at_another_time_joins_no_drill_in_the_news(run: Callable[..., 
     got = {t[:2] for t in triples(run(text)) if t[3] == "joint_exercise"}
     assert ("ZAF", "USA") in got
     assert not [p for p in got if set(p) & {"RUS", "CHN"} and set(p) & {"USA", "FRA", "GBR"}]
+
+
+def test_objecting_to_a_sale_judges_the_seller_and_is_no_party_to_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "India, which has long objected to American arms sales to Pakistan, made no comment on"
+        " the transfer."
+    )
+    got = {t[:3] for t in triples(run(text))}
+    assert ("IND", "USA", -1) in got
+    assert not [t for t in got if "IND" in t[:2] and "PAK" in t[:2]]
