@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -107,6 +107,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("deictic", re.compile(r"\b(?P<w>yesterday|today|tomorrow|tonight)\b", re.I)),
     (
+        "later",
+        re.compile(
+            rf"\b(?P<n>{_NUM})\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+(?:(?P<dir>later|earlier)\b|(?P<dir2>before|after)\b(?!\s+\w))",
+            re.I,
+        ),
+    ),
+    (
         "dow",
         re.compile(
             rf"\b(?:(?P<rel>(?i:last|next|this|on|on last))\s+)?(?P<dow>{_DOW})\b(?:\s+(?P<part>morning|afternoon|evening|night))?"
@@ -121,6 +128,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+PATTERNS_BY_KIND = dict(PATTERNS)
+
 # Patterns anchored on a month or weekday name are run only in a window around each such name;
 # the others only when the text contains one of their keywords. Most of a text has no dates.
 ANCHOR = {
@@ -133,6 +142,7 @@ REQUIRES: dict[str, tuple[str, ...]] = {
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "deictic": ("yesterday", "today", "tomorrow", "tonight"),
     "rel_unit": ("week", "month", "year"),
+    "later": ("later", "earlier", "before", "after"),
 }
 EVENT_LEMMAS = {
     "exercise": "exercise",
@@ -472,7 +482,38 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         out.append(DateMention(start, end, m.group(0), value, precision, span.start))
         taken.append((start, end))
     out.sort(key=lambda d: d.start_char)
-    return out
+    return _anchor_later(out, published)
+
+
+def _anchor_later(out: list[DateMention], published: date | None) -> list[DateMention]:
+    """Dates counted from the one before ("two months later", "a day earlier", "a week
+    after"): shifted from the last date named before them; unresolved when none is."""
+    last: DateMention | None = None
+    kept: list[DateMention] = []
+    for d in out:
+        m = PATTERNS_BY_KIND["later"].fullmatch(d.text)
+        if m is None:
+            kept.append(d)
+            last = d if d.value is not None else last
+            continue
+        base = _base_day(last) if last is not None else None
+        unit = m["unit"].lower().rstrip("s")
+        if base is None or (last is not None and last.precision != "day" and unit == "day"):
+            continue  # "two years later" after no date, "a day later" after a month: unknown
+        n = NUMBERS.get(m["n"].lower()) or int(re.sub(r"\D", "", m["n"]) or 0)
+        step = n if (m["dir"] or m["dir2"]).lower() in ("later", "after") else -n
+        value, precision = _shift(base, unit, step)
+        last = replace(d, value=value, precision=precision)
+        kept.append(last)
+    return kept
+
+
+def _base_day(d: DateMention) -> date | None:
+    """The first day a date mention stands for."""
+    if d.value is None:
+        return None
+    parts = [int(p) for p in d.value.split("-")]
+    return _safe(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def _is_quantity(span: Span) -> bool:

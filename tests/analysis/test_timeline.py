@@ -104,3 +104,30 @@ def test_events_carry_sentence_actors_type_and_offsets(run: Callable[..., Analys
 )
 def test_event_types(run: Callable[..., Analysis], sentence: str, kind: str) -> None:
     assert run(sentence, published=PUB).events[0].type == kind
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Drones crossed the border on 26 December 2022. A day earlier, the army tested them.",
+            [("26 December 2022", "2022-12-26", "day"), ("A day earlier", "2022-12-25", "day")],
+        ),
+        (
+            "The ministers met in September 2023. Two months later they signed the deal.",
+            [("September 2023", "2023-09", "month"), ("Two months later", "2023-11", "month")],
+        ),
+        # counted from no date before, or a day from a month: unknown, so no date
+        ("Two years later the jets arrived.", []),
+        ("They met in May 2020. A day later they left.", [("May 2020", "2020-05", "month")]),
+        # "a day after the attack" counts from an event, not a date
+        (
+            "Talks collapsed on 3 May 2021, a day after the attack.",
+            [("3 May 2021", "2021-05-03", "day")],
+        ),
+    ],
+)
+def test_dates_counted_from_the_date_before(
+    run: Callable[..., Analysis], text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(run(text, published=PUB)) == expected
