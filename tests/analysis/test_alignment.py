@@ -2677,8 +2677,8 @@ def test_who_stands_behind_a_party_is_not_that_party(
 
 def test_a_pact_that_threatens_is_no_act_of_its_parties(run: Callable[..., Analysis]) -> None:
     text = (
-        "Algeria's foreign minister warned last year that the Israel-Morocco pact threatened the"
-        " region."
+        "Foreign Minister Ramtane Lamamra warned last year that the Israel-Morocco pact"
+        " threatened the region."
     )
     got = {t[:3] for t in triples(run(text))}
     assert ("DZA", "ISR", -1) in got
