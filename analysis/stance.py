@@ -880,7 +880,14 @@ def _stated_parties(
     else:
         target = _object_state(verb, resolved, speaker)
     if cue.type == "denial" and _anyone(span, verb):
-        return speaker, None  # "not aimed at any third party": no one in particular
+        return speaker, None
+    if _pressed_none(verb, cue, resolved):
+        # "pressed allies to do more for Ukraine": no state pressed, unless the act demanded
+        # is aimed at one ("urged members to impose sanctions on Kigali")
+        target = _demanded_against(verb, resolved)
+        if speaker is None:
+            speaker = _other_state(sent, resolved, target)
+        return speaker, target  # "not aimed at any third party": no one in particular
     if cue is not PLEDGE and not _pressed_none(verb, cue, resolved):
         # What a state says it would do names its partner, if any; one pressing parties it
         # does not name ("urged both sides to de-escalate") presses no state.
@@ -945,6 +952,23 @@ def _pressed_objects(verb: Token) -> list[Token]:
     return objects + [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
     ]
+
+
+def _demanded_against(verb: Token, resolved: Resolved) -> str | None:
+    """The state an act a cue demands is aimed at: the object of the demanded verb or of an
+    "on"/"against" phrase in it ("urged members to impose sanctions on Kigali", "called on
+    Muslim nations to isolate Tehran"); not one it is done for ("to do more for Ukraine")."""
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")):
+        for t in clause.subtree:
+            aimed = t.dep_ == "dobj" and t.head == clause
+            aimed = aimed or (
+                t.dep_ == "pobj" and t.head.lower_ in ("on", "against") and t.head.head != verb
+            )
+            if aimed:
+                for u in t.subtree:
+                    if (st := resolved.state_at(u.i)) is not None:
+                        return st
+    return None
 
 
 def _pressed_none(verb: Token, cue: resources.StanceCue, resolved: Resolved) -> bool:

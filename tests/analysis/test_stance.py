@@ -852,3 +852,23 @@ def test_a_denial_in_a_reported_clause_is_the_reporters(
     run: Callable[..., Analysis], sentence: str, expected: tuple[str, str, str | None, str | None]
 ) -> None:
     assert expected in [c[:4] for c in cues(run(sentence))]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "Washington, which has pressed allies to do more for Ukraine, has avoided criticising"
+            " Seoul.",
+            ("pressed", "pressure", "USA", None),
+        ),
+        (
+            "Kinshasa wrote to the African Union, urging members to impose sanctions on Kigali.",
+            ("urging", "pressure", "COD", "RWA"),
+        ),
+    ],
+)
+def test_pressing_unnamed_states_aims_only_at_the_act_demanded(
+    run: Callable[..., Analysis], sentence: str, expected: tuple[str, str, str | None, str | None]
+) -> None:
+    assert expected in [c[:4] for c in cues(run(sentence))]
