@@ -893,6 +893,10 @@ class Resolved:
                 root = doc[m.start : m.end].root
                 if m.state and m.state != exclude and _subject_like(root, main=True):
                     return m.state
+        if noun.lemma_ in resources.act_kin("attack"):
+            # an attack no sentence before gives a doer: the nearest subject is as likely its
+            # victim or a judge of it ("President Lee called the shelling an attack")
+            return None
         sent = sentence(noun)
         spans = [doc[sent.start : noun.i]]
         for _ in range(2):

@@ -2734,3 +2734,14 @@ def test_objecting_to_a_sale_judges_the_seller_and_is_no_party_to_it(
     got = {t[:3] for t in triples(run(text))}
     assert ("IND", "USA", -1) in got
     assert not [t for t in got if "IND" in t[:2] and "PAK" in t[:2]]
+
+
+def test_an_attack_with_no_doer_named_is_not_the_nearest_subjects(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "North Korean artillery pounded the South Korean island of Yeonpyeong on Tuesday."
+        " Marines answered with K9 howitzers. President Lee Myung-bak called the shelling an"
+        " attack on civilians. Washington condemned the strike."
+    )
+    assert not [t for t in triples(run(text)) if t[:2] == ("USA", "KOR")]
