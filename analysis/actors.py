@@ -897,6 +897,12 @@ class Resolved:
             # an attack no sentence before gives a doer: the nearest subject is as likely its
             # victim or a judge of it ("President Lee called the shelling an attack")
             return None
+        return self._nearest_subject(noun, exclude)
+
+    def _nearest_subject(self, noun: Token, exclude: str | None) -> str | None:
+        """The state named as a main subject nearest before a word, in its sentence or the
+        two before; never ``exclude``."""
+        doc = noun.doc
         sent = sentence(noun)
         spans = [doc[sent.start : noun.i]]
         for _ in range(2):
