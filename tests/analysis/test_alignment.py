@@ -2745,3 +2745,10 @@ def test_an_attack_with_no_doer_named_is_not_the_nearest_subjects(
         " attack on civilians. Washington condemned the strike."
     )
     assert not [t for t in triples(run(text)) if t[:2] == ("USA", "KOR")]
+
+
+def test_forces_kept_in_a_state_at_its_request_are_its_guests(
+    run: Callable[..., Analysis],
+) -> None:
+    got = triples(run("France keeps about 1,000 troops in Chad, at the request of N'Djamena."))
+    assert {("FRA", "TCD", 1, "military_base"), ("TCD", "FRA", 1, "military_base")} <= got
