@@ -4310,12 +4310,7 @@ def _later_stage(
 def _share_of(mention: WeaponMention, root: Token, found: list[Candidate]) -> Candidate | None:
     """The candidate a share stands in ("the first of which", "six of them"): the last one of
     the same system in the same sentence."""
-    if not any(
-        c.dep_ == "prep"
-        and c.lower_ == "of"
-        and any(o.lower_ in ("which", "them") for o in c.children)
-        for c in root.children
-    ):
+    if not _share_word(root):
         return None
     sent = sentence(root)
     return next(

@@ -880,14 +880,14 @@ def _stated_parties(
     else:
         target = _object_state(verb, resolved, speaker)
     if cue.type == "denial" and _anyone(span, verb):
-        return speaker, None
+        return speaker, None  # "not aimed at any third party": no one in particular
     if _pressed_none(verb, cue, resolved):
         # "pressed allies to do more for Ukraine": no state pressed, unless the act demanded
         # is aimed at one ("urged members to impose sanctions on Kigali")
         target = _demanded_against(verb, resolved)
         if speaker is None:
             speaker = _other_state(sent, resolved, target)
-        return speaker, target  # "not aimed at any third party": no one in particular
+        return speaker, target
     if cue is not PLEDGE and not _pressed_none(verb, cue, resolved):
         # What a state says it would do names its partner, if any; one pressing parties it
         # does not name ("urged both sides to de-escalate") presses no state.
@@ -1032,6 +1032,7 @@ def _row(
         # fortifications a provocation": the one who frames speaks, and what is framed (or
         # whoever did it) is the target.
         speaker = _subject_state(verb, resolved)
+        victims = _victims(verb, resolved)
         target = (
             _transfer_party(span, verb, resolved, speaker, transfers, cue.polarity)
             or _object_state(verb, resolved, speaker)
@@ -1040,11 +1041,11 @@ def _row(
             # "condemned the invasion of Ukraine at the UN": an act's victim names no target
             or (
                 None
-                if resolved.group_object(verb) or _victims(verb, resolved)
+                if resolved.group_object(verb) or victims
                 else _other_state(sent, resolved, speaker)
             )
         )
-        if target in _victims(verb, resolved):
+        if target in victims:
             target = None  # "criticised the sanctions on Russia": whoever imposed them
         speaker, target = _passive_parties(verb, resolved) or (speaker, target)
     elif cue.type == "evaluation" and _expressed(span.root, verb, resolved):

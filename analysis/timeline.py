@@ -349,9 +349,13 @@ def _shift(pub: date, unit: str, step: int) -> DateValue:
     return None, None  # decades: too vague to date
 
 
+def _count(word: str | None) -> int:
+    """A counted number of units, in words or digits ("two", "a", "12")."""
+    return NUMBERS.get((word or "").lower()) or int(re.sub(r"\D", "", word or "") or 0)
+
+
 def _ago(g: Groups, pub: date, future: bool) -> DateValue:
-    n = NUMBERS.get((g["n"] or "").lower()) or int(re.sub(r"\D", "", g["n"] or "") or 0)
-    return _shift(pub, (g["unit"] or "").lower().rstrip("s"), -n)
+    return _shift(pub, (g["unit"] or "").lower().rstrip("s"), -_count(g["n"]))
 
 
 def _rel_unit(g: Groups, pub: date, future: bool) -> DateValue:
@@ -500,7 +504,7 @@ def _anchor_later(out: list[DateMention], published: date | None) -> list[DateMe
         unit = m["unit"].lower().rstrip("s")
         if base is None or (last is not None and last.precision != "day" and unit == "day"):
             continue  # "two years later" after no date, "a day later" after a month: unknown
-        n = NUMBERS.get(m["n"].lower()) or int(re.sub(r"\D", "", m["n"]) or 0)
+        n = _count(m["n"])
         step = n if (m["dir"] or m["dir2"]).lower() in ("later", "after") else -n
         value, precision = _shift(base, unit, step)
         last = replace(d, value=value, precision=precision)
