@@ -136,6 +136,9 @@ class WeaponMention:
         ("operates A-29 Super Tucano attack aircraft", with "A-29" left as a loose ``dep``) is
         carried by the noun it modifies."""
         root = doc[self.start : self.end].root
+        split = _split_argument(doc, self.start, self.end, root)
+        if split is not None:
+            return split
         carried = _named_by_participle(root)
         if carried is not None:
             return carried  # "ASCOD tracked vehicles", parsed as "ASCOD tracked (the) vehicles"
@@ -171,6 +174,18 @@ class WeaponMention:
             if tok.head.i >= self.end and tok.head.pos_ in NOMINAL:
                 return tok
         return root
+
+
+def _split_argument(doc: Doc, start: int, end: int, root: Token) -> Token | None:
+    """A name the parser split in two ("taken delivery of Italian C-27J Spartan transports" with
+    "C-27J" the object of "of" and "Spartan" a modifier of "transports", left hanging on the verb
+    before): the word that fills the argument slot carries the mention."""
+    if root.dep_ not in ("amod", "compound", "nmod") or root.head.i < end:
+        return None
+    for tok in doc[start : root.i]:
+        if tok.head.i < start and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+            return tok
+    return None
 
 
 def find_weapons(doc: Doc) -> list[WeaponMention]:

@@ -4773,3 +4773,15 @@ def test_a_makers_product_and_a_first_batch_taken(
     run: Callable[..., Analysis], sentence: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     assert [(d[0], d[2], d[3], d[4]) for d in deals(run(sentence))] == expected
+
+
+def test_a_name_the_parser_split_is_read_where_its_first_word_stands(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Kenya has long leaned West. Its army flies MD 530F light attack helicopters supplied by"
+        " the United States, and its air force has taken delivery of Italian C-27J Spartan"
+        " transports."
+    )
+    got = [(d[0], d[2], d[3], d[4]) for d in deals(run(text))]
+    assert ("C-27J Spartan", "ITA", "KEN", "delivered") in got
