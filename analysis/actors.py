@@ -1630,6 +1630,8 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
     for span in doc.spans[NAMES_KEY]:
         if span.label_ == "ACTOR" and span.start in surnamed:
             continue  # "Rear Admiral Roy Vincent Trinidad": a surname, not a country
+        if _ship_name(span):
+            continue  # "USS Tarawa", "INS Delhi": a ship's name, not the place
         if span.label_ == "ACTOR":
             rec = actors_by_id[span.id_]
             actor, state = rec.id, _state_of_actor(rec.id)
@@ -1654,6 +1656,11 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
         got.covered.update(range(span.start, span.end))
     _suspended_names(doc, got)
     return got
+
+
+def _ship_name(span: Span) -> bool:
+    """Whether a name follows a ship prefix ("USS Tarawa", "HMS Glasgow")."""
+    return span.start > 0 and span.doc[span.start - 1].text in resources.vessel_prefixes()
 
 
 def _in_a_name(span: Span) -> bool:

@@ -955,3 +955,19 @@ def test_a_reference_is_not_what_its_own_clause_bars(
     nlp: Language, text: str, word: str, state: str
 ) -> None:
     assert antecedent_of(nlp, text, word) == state
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        # A ship's name after its prefix is no place, and a sea named after a state is not it.
+        ("The former assault ship USS Tarawa was sunk off Hawaii.", "KIR"),
+        ("Russian and Chinese warships held drills in the Sea of Japan.", "JPN"),
+        ("Navies from Ghana and Nigeria patrol the Gulf of Guinea.", "GIN"),
+        ("Estonian minelayers trained in the Gulf of Riga.", "LVA"),
+    ],
+)
+def test_ships_and_seas_named_after_places_are_not_their_states(
+    run: Callable[..., Analysis], text: str, absent: str
+) -> None:
+    assert absent not in actor_ids(run(text))
