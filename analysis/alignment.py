@@ -279,13 +279,18 @@ def _same_drill(ctx: Context, tok: Token) -> list[str]:
     if ctx.exercise is None or ctx.exercise[0] < sentences_back(tok, 3) or tok.pos_ != "NOUN":
         return []
     rule = resources.signal_rules()["joint_exercise"]
-    if tok.dep_ != "dobj" or tok.head.lemma_ not in rule.joining:
+    if tok.dep_ != "dobj" or tok.head.lemma_ not in rule.joining or not _refers_back(tok):
         return []  # "Russia had been notified of the exercise": who hears of it is no party
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "these") for c in tok.children):
-        return []
-    if any(c.dep_ in ("compound", "amod", "poss") for c in tok.children):
-        return []  # "the naval drills", "the Russian drills": maybe another one
     return list(ctx.exercise[1])
+
+
+def _refers_back(tok: Token) -> bool:
+    """Whether a drill noun names the drill already in the news ("the drills", "the exercise
+    area"), not maybe another one ("the naval drills", "the Russian drills")."""
+    named = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this") for c in named.children):
+        return False
+    return not any(c.dep_ in ("compound", "amod", "poss") for c in tok.children)
 
 
 def _subject_state(subject: Token, resolved: Resolved, focus: str | None) -> str | None:
@@ -969,9 +974,90 @@ def _forces_phrases(ctx: Context, verb: Token) -> list[Token] | None:
     None when it does neither."""
     if _joins_forces(verb, ctx.resolved):
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    if verb.lemma_ in resources.signal_rules()["exercise_participation"].arriving:
+    rule = resources.signal_rules()["exercise_participation"]
+    if verb.lemma_ in rule.arriving:
         return _arrivals(ctx, verb)
+    if verb.lemma_ in rule.moving:
+        return _moved_alongside(ctx, verb)
     return None
+
+
+def _party_tokens(verb: Token, phrases: list[Token]) -> list[tuple[Token, Token]]:
+    """The words (with their phrase) of the phrases that name who takes part, and, for a
+    participle with no subject of its own, of the noun it describes ("Norwegian brigades
+    trained alongside U.S. Marines", with "trained" hung on "brigades")."""
+    words = [(c, t) for c in phrases for t in c.subtree]
+    if verb.dep_ == "acl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        inner = {t.i for t in verb.subtree}
+        words += [(verb.head, t) for t in verb.head.subtree if t.i not in inner]
+    return words
+
+
+def _judge_in_relative(tok: Token) -> bool:
+    """Whether a state is the subject of a relative clause that speaks of what the sentence
+    tells ("joined Greek forces in drills, a move Turkish officials described as
+    provocative"): it looks on, no party to the act."""
+    head = tok
+    while head.dep_ in ("amod", "compound", "poss") and head.head != head:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.dep_ == "relcl"
+
+
+def _built_in(tok: Token) -> bool:
+    """Whether a state is named in a participle that says where something was made ("a ship
+    built in Germany"): its origin, no party to what the sentence tells."""
+    frames = frame_index(tok.doc)
+    return any(
+        a.dep_ == "acl" and any(f.id == "produce" for f in frames.get(a.i, ()))
+        for a in tok.ancestors
+    )
+
+
+def _moved_alongside(ctx: Context, verb: Token) -> list[Token]:
+    """ "Vessels from India and Japan sailed alongside Australian frigates", "Norwegian F-35s
+    will fly alongside US jets", "ships from Turkey also sailed": forces or platforms moving
+    beside another state's forces, or simply moving, in a drill take part with them, for the
+    states that field each side; moving anywhere else ("Russian jets flew over the drills")
+    is no part in it."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return []  # "the air force flies MiG-29s": what a force flies, it operates
+    kinds = _weapon_kinds(verb.doc)
+
+    def fielded(tok: Token) -> bool:
+        return any(_is_forces(t) or kinds.get(t.i) in PLATFORMS for t in (tok, *tok.conjuncts))
+
+    def sent_from(tok: Token) -> bool:  # "vessels from India"
+        return any(
+            p.dep_ == "prep"
+            and p.lower_ == "from"
+            and any(ctx.resolved.state_at(t.i) for t in p.subtree)
+            for p in tok.children
+        )
+
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and (fielded(c) or sent_from(c))
+    ]
+    beside = [
+        prep
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        and prep.lower_ in ("alongside", "with")
+        and any(p.dep_ == "pobj" and fielded(p) for p in prep.children)
+    ]
+    # "ships from Turkey and Norway also sailed": moving with no place to move to is taking
+    # part; moving over, near or toward something is not ("bombers flew over the drills")
+    elsewhere = any(
+        c.dep_ == "prep" and c.lower_ not in STAYING_PREPS and c not in beside
+        for c in verb.children
+    )
+    return [*subjects, *beside] if subjects and (beside or not elsewhere) else []
+
+
+# Prepositions that keep a moving force in the drill ("sailed in the exercise", "flew during
+# the opening phase", "sailed as the flagship").
+STAYING_PREPS = frozenset({"in", "during", "for", "as", "with", "alongside", "from", "on"})
 
 
 def _arrivals(ctx: Context, verb: Token) -> list[Token]:
@@ -1018,7 +1104,9 @@ def _drill_news(ctx: Context, tok: Token, sent: Span) -> bool:
 
 # Words that set a clause at some other time than the news: "in recent years", "in the past",
 # "previously".
-OTHER_TIMES = frozenset({"previously", "formerly", "once", "earlier", "before"})
+OTHER_TIMES = frozenset(
+    {"previously", "formerly", "once", "earlier", "before", "regularly", "routinely", "often"}
+)
 OTHER_TIME_NOUNS = frozenset({"year", "past", "decade"})
 
 
@@ -1085,7 +1173,8 @@ def _sends_platforms(verb: Token, resolved: Resolved) -> bool:
         for t in (c, *c.conjuncts)
         if resolved.state_at(t.i) is None
     ]
-    return bool(cargo) and all(_is_forces(t) or kinds.get(t.i) in PLATFORMS for t in cargo)
+    # "sent patrol crews and observers": forces among what is sent
+    return any(_is_forces(t) or kinds.get(t.i) in PLATFORMS for t in cargo)
 
 
 def _unplanned(verb: Token) -> bool:
@@ -1097,6 +1186,9 @@ def _unplanned(verb: Token) -> bool:
 def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     """ "Contingents from Armenia and India also took part": the states of the clause join the
     exercise named in the last three sentences, and all its parties move toward each other."""
+    rule = resources.signal_rules()["exercise_participation"]
+    if tok.lemma_ in rule.moving and tok.pos_ != "VERB":
+        return  # "a no-fly zone"
     if not _drill_news(ctx, tok, sent):
         if tok.pos_ == "VERB" and tok.lemma_ in SENDING:
             _troops_sent(ctx, tok, sent)  # no drill: troops sent to a state stay there
@@ -1140,12 +1232,13 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         ]
     joined = [
         st
-        for c in phrases
-        for t in c.subtree
+        for c, t in _party_tokens(verb, phrases)
         if (st := ctx.resolved.state_at(t.i))
         and resources.is_country(st)  # "took part as members of NATO": states take part
         # "A Dutch submarine took part": a platform's state takes part, not its maker.
         and (t.i not in ctx.weapon_tokens or (c.dep_ != "prep" and not _maker_of(t, ctx.resolved)))
+        and not _built_in(t)  # "the frigate SAS Mendi, a ship built in Germany"
+        and not _judge_in_relative(t)
     ]
     if joined and tok.pos_ == "NOUN":
         joined += _hosts(ctx, tok, tok)  # "combat training over northern Australia"
@@ -1153,11 +1246,18 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         # "... combat training over northern Australia in the Pitch Black exercise, with
         # Germany and Japan taking part": the drill's host takes part with them.
         joined += _hosts(ctx, sent.root, sent.root)
+    _join_drill(ctx, tok, sent, joined)
+
+
+def _join_drill(ctx: Context, tok: Token, sent: Span, joined: list[str]) -> None:
+    """The states that join the drill in the news take part with all its states; the bloc
+    that runs it ("NATO's BALTOPS exercise") is no partner of each state that joins."""
     known = ctx.exercise[1] if ctx.exercise is not None else []
     parties = list(dict.fromkeys([*known, *joined]))
     ctx.exercise = (sent.start, parties)
-    for a in parties:
-        for b in parties:
+    states = [p for p in parties if resources.is_country(p)]
+    for a in states:
+        for b in states:
             if a in joined or b in joined:
                 ctx.emit(a, b, "joint_exercise", 1, tok, sent)
 
@@ -1420,6 +1520,15 @@ def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     drills", "Riyadh condemned the attack"): the verb's subject is no party to the act."""
     if tok.pos_ != "NOUN" or verb == tok:
         return False
+    # "a protest over the drills", "lodged a protest with Moscow over the drills": a judging
+    # noun, or a verb whose object is one, the act hangs on
+    if tok.dep_ == "pobj" and tok.head.lower_ in JUDGED_PREPS:
+        judge = tok.head.head
+        nouns = resources.judging_nouns()
+        if judge.lemma_ in nouns or any(
+            c.dep_ == "dobj" and c.lemma_ in nouns for c in judge.children
+        ):
+            return True
     if verb.lemma_ not in resources.judging_verbs() and verb.lemma_ not in rule.watched_by:
         return False
     if verb.lemma_ in (*rule.light_verbs, *rule.reversed_by):
@@ -1433,7 +1542,7 @@ def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     )
 
 
-JUDGED_PREPS = frozenset({"to", "against", "about", "over"})
+JUDGED_PREPS = frozenset({"to", "against", "about", "over", "of"})
 
 
 def _joined(tok: Token, verb: Token) -> bool:
@@ -2533,9 +2642,15 @@ def _every_party(
         counterparts = [*counterparts, *_leaders(ctx, tok), *_hosts(ctx, tok, verb)]
     parties = list(dict.fromkeys([*own, *counterparts]))
     if kind == "joint_exercise":
-        parties = [*_same_drill(ctx, tok), *parties]
-        parties = list(dict.fromkeys(parties))
-        ctx.exercise = (sent.start, parties)
+        parties = list(dict.fromkeys([*_same_drill(ctx, tok), *parties]))
+        start, known = ctx.exercise if ctx.exercise is not None else (-1, [])
+        if known and start >= sentences_back(tok, 3) and _refers_back(tok):
+            # the drill in the news goes on: its parties stay, and a lone state that speaks
+            # of it ("Moscow would analyse the exercise") joins none of them
+            joining = parties if len(parties) > 1 else []
+            ctx.exercise = (sent.start, list(dict.fromkeys([*known, *joining])))
+        else:
+            ctx.exercise = (sent.start, parties)
     # "Saudi Arabia, the UAE and Egypt restored relations with Qatar": co-subjects acting
     # together on a named counterpart move toward it, not toward each other; those who agree
     # together ("South Korea and Japan agreed to strengthen cooperation with the US") agree
@@ -3033,6 +3148,17 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
         if s and s != owner
     ]
     _found, subject = _subject(verb, trigger, resolved, None)
+    own = [
+        s
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "at")
+        for s in [resolved.state_at(t.i) for t in c.subtree]
+        if s and s != owner
+    ]
+    if own and subject != owner and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        # "said that a Chinese naval base in the Solomons would be a red line": the place
+        # the base names hosts it, not whoever speaks of it
+        return [(own[0], owner)]
     if subject and subject != owner:
         return [(subject, owner)]
     if hosts:

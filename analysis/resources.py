@@ -237,7 +237,9 @@ class SignalRule:
     whose subject joins the drill named before as their object ("Thirteen nations joined the
     drills"), taking part with all its parties; ``arriving``: verbs whose subject, forces or
     platforms, come to a drill from the states of their "from" phrase ("troops, ships and
-    aircraft have come from Britain and Canada"); ``from_is_origin``: a
+    aircraft have come from Britain and Canada"); ``moving``: verbs whose subject, forces or
+    platforms, take part with the forces they move alongside ("vessels from India sailed
+    alongside Australian frigates"); ``from_is_origin``: a
     "from" phrase on a place or a state is where the act comes from, not its target ("fired
     rockets from Australian soil"); ``idiom_objects``: objects with which a trigger verb is an
     idiom, no act ("struck a similar note", "struck a deal", "hit a snag"); ``named_in_drills``:
@@ -307,6 +309,7 @@ class SignalRule:
     watched_by: tuple[str, ...] = ()
     joining: tuple[str, ...] = ()
     arriving: tuple[str, ...] = ()
+    moving: tuple[str, ...] = ()
     from_is_origin: bool = False
     idiom_objects: tuple[str, ...] = ()
     named_in_drills: bool = False
@@ -820,6 +823,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         watched_by=_strs(row.get("watched_by", [])),
         joining=_strs(row.get("joining", [])),
         arriving=_strs(row.get("arriving", [])),
+        moving=_strs(row.get("moving", [])),
         from_is_origin=bool(row.get("from_is_origin", False)),
         idiom_objects=_strs(row.get("idiom_objects", [])),
         named_in_drills=bool(row.get("named_in_drills", False)),
@@ -1258,6 +1262,18 @@ def judging_verbs() -> frozenset[str]:
         c.cue
         for c in stance_cues()
         if c.match == "lemma" and c.type not in ("hedge", "commitment") and "VERB" in c.pos
+    )
+
+
+@lru_cache(maxsize=1)
+def judging_nouns() -> frozenset[str]:
+    """Nouns that speak of or judge what their phrase names ("a protest over the drills",
+    "concern about the sale"): the noun cues of the stance lexicon but hedges and
+    commitments."""
+    return frozenset(
+        c.cue
+        for c in stance_cues()
+        if c.match == "lemma" and c.type not in ("hedge", "commitment") and "NOUN" in c.pos
     )
 
 

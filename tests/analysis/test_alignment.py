@@ -2752,3 +2752,50 @@ def test_forces_kept_in_a_state_at_its_request_are_its_guests(
 ) -> None:
     got = triples(run("France keeps about 1,000 troops in Chad, at the request of N'Djamena."))
     assert {("FRA", "TCD", 1, "military_base"), ("TCD", "FRA", 1, "military_base")} <= got
+
+
+def test_a_drills_parties_stay_while_it_is_in_the_news(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Thousands of troops began the Cold Response exercise in Norway on Monday. The United"
+        " States and Britain sent the largest contingents. Norwegian officials said Russia had"
+        " been notified of the exercise. Finnish and Swedish army units will train alongside"
+        " Norwegian brigades."
+    )
+    got = {t[:3] for t in triples(run(text)) if t[3] == "joint_exercise"}
+    assert {("FIN", "USA", 1), ("SWE", "GBR", 1), ("GBR", "NOR", 1)} <= got
+    assert not [t for t in got if "RUS" in t[:2]]
+
+
+def test_a_state_speaking_of_the_drill_joins_none_of_its_parties(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Armenia and the United States began the Eagle Partner exercise near Yerevan. Kremlin"
+        " spokesman Dmitry Peskov said Moscow would analyse the exercise carefully. Troops"
+        " from Georgia also took part."
+    )
+    got = {t[:3] for t in triples(run(text))}
+    assert ("GEO", "ARM", 1) in got and ("GEO", "USA", 1) in got
+    assert not [t for t in got if "RUS" in t[:2] and t[2] == 1]
+
+
+def test_forces_that_sail_or_fly_in_a_drill_take_part(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Australia opened Exercise Kakadu off Darwin on Friday. Vessels from India and Japan"
+        " sailed alongside Australian frigates. Ships from Turkey also sailed, while Russian"
+        " bombers flew over the Baltic."
+    )
+    got = {t[:3] for t in triples(run(text)) if t[3] == "joint_exercise"}
+    assert {("IND", "AUS", 1), ("JPN", "IND", 1), ("TUR", "AUS", 1)} <= got
+    assert not [t for t in got if "RUS" in t[:2]]
+
+
+def test_a_no_fly_zone_and_a_ships_builder_join_no_drill(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Jordan and the United States began the Eager Lion exercise on Sunday. About 350"
+        " Jordanian personnel are taking part, with a frigate built in Germany leading the"
+        " contingent. He said there were no plans for a no-fly zone over Syria."
+    )
+    got = {t[:2] for t in triples(run(text))}
+    assert ("JOR", "USA") in got
+    assert not [t for t in got if "SYR" in t or "DEU" in t]
