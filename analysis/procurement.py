@@ -2944,7 +2944,10 @@ def _modifier_parties(
             continue
         tok = doc[i]
         supplied = supplier_suffixed(doc, i, i + 1)  # "Russian-made", "U.S.-supplied"
-        if supplied or (origin and st == origin):
+        maker = (m := resolved.by_token.get(i)) is not None and resources.is_company(m.actor)
+        if maker:
+            got.give("supplier", st)  # "Boeing's F/A-18", "Dassault Aviation's Rafale"
+        elif supplied or (origin and st == origin):
             got.give("supplier", st)  # "Russian-made", "Britain's Challenger 2 tanks"
         elif _co_origin(doc, i, resolved):
             continue  # "the Swedish-British Gripen": a partner in the design, not its holder
@@ -2953,9 +2956,7 @@ def _modifier_parties(
             or tok.dep_ == "poss"
             or tok.lower_ in ("its", "their")
         ):
-            # "Serbia's MiG-29s" are Serbia's; "Boeing's F/A-18" is the maker's offer.
-            maker = (m := resolved.by_token.get(i)) is not None and resources.is_company(m.actor)
-            got.give("supplier" if maker else "recipient", st)
+            got.give("recipient", st)  # "Serbia's MiG-29s" are Serbia's
         elif tok.dep_ == "nmod" and tok.pos_ == "PROPN" and i > 0 and doc[i - 1].pos_ == "VERB":
             got.give("recipient", st)  # "sold Morocco 36 CAESAR howitzers", parsed as one phrase
         elif tok.ent_type_ == "NORP" or tok.dep_ in ("amod", "compound"):

@@ -4785,3 +4785,28 @@ def test_a_name_the_parser_split_is_read_where_its_first_word_stands(
     )
     got = [(d[0], d[2], d[3], d[4]) for d in deals(run(text))]
     assert ("C-27J Spartan", "ITA", "KEN", "delivered") in got
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # A maker named before its product, as possessor or as a modifier, is the seller.
+        (
+            "India has weighed fighters for years. Dassault Aviation's Rafale, Boeing's F/A-18"
+            " and F-15EX, Lockheed Martin's F-21 and Saab's Gripen have all been offered for a"
+            " tender.",
+            {("Rafale", "FRA", "IND"), ("F/A-18", "USA", "IND"), ("F-21", "USA", "IND")},
+        ),
+        # Withdrawing from an order cancels it.
+        (
+            "Slovenia's government has decided to withdraw from its order for German-designed"
+            " Boxer armoured vehicles.",
+            {("Boxer", "DEU", "SVN", "cancelled")},
+        ),
+    ],
+)
+def test_makers_offers_and_withdrawn_orders(
+    run: Callable[..., Analysis], sentence: str, expected: set[tuple[str, ...]]
+) -> None:
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(sentence))}
+    assert expected <= {g[: len(next(iter(expected)))] for g in got}
