@@ -2799,3 +2799,51 @@ def test_a_no_fly_zone_and_a_ships_builder_join_no_drill(run: Callable[..., Anal
     got = {t[:2] for t in triples(run(text))}
     assert ("JOR", "USA") in got
     assert not [t for t in got if "SYR" in t or "DEU" in t]
+
+
+def test_a_protest_over_a_drill_makes_no_party_of_the_protester(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia and China opened the Vostok exercise on Thursday. Japan lodged a protest with"
+        " Moscow over drills held on islands that Tokyo claims. The Indian contingent trained"
+        " with Russian troops."
+    )
+    got = {t[:2] for t in triples(run(text)) if t[3] == "joint_exercise"}
+    assert ("IND", "RUS") in got
+    assert not [t for t in got if "JPN" in t]
+
+
+def test_habitual_training_is_no_part_of_the_drill_in_the_news(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Indonesia and the United States opened the Super Garuda Shield exercise on Wednesday,"
+        " with Australia and Japan taking part. Indonesia's forces train regularly with Chinese"
+        " troops as well."
+    )
+    got = {t[:2] for t in triples(run(text)) if t[3] == "joint_exercise"}
+    assert ("IDN", "CHN") in got and ("AUS", "USA") in got
+    assert not [t for t in got if "CHN" in t and ("AUS" in t or "USA" in t)]
+
+
+def test_a_participle_with_no_subject_takes_part_for_the_noun_it_describes(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Norway hosted the Nordic Response exercise. Norwegian, Swedish and Finnish brigades"
+        " trained alongside U.S. Marines and British commandos, who landed from the sea."
+    )
+    got = {t[:2] for t in triples(run(text)) if t[3] == "joint_exercise"}
+    assert {("SWE", "USA"), ("FIN", "GBR"), ("NOR", "USA")} <= got
+
+
+def test_a_base_named_in_a_state_is_hosted_there_not_by_whoever_speaks_of_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "In Australia, Prime Minister Scott Morrison said on Sunday that a Chinese naval base"
+        " in the Solomons would be a red line."
+    )
+    got = {t[:2] for t in triples(run(text)) if t[3] == "military_base"}
+    assert ("AUS", "CHN") not in got and ("CHN", "AUS") not in got
