@@ -979,6 +979,15 @@ def _forces_phrases(ctx: Context, verb: Token) -> list[Token] | None:
         return _arrivals(ctx, verb)
     if verb.lemma_ in rule.moving:
         return _moved_alongside(ctx, verb)
+    if verb.lemma_ in rule.listing:
+        # "African contingents include Ghana, Nigeria and Senegal", "besides Australia, the
+        # participants include Singapore": the clause names who takes part
+        kinds = _weapon_kinds(verb.doc)
+        words = {w.lower() for w in rule.triggers}
+        forces = any(
+            c.dep_ == "nsubj" and (_fielded(c, kinds) or c.lower_ in words) for c in verb.children
+        )
+        return [verb] if forces else []
     return None
 
 
@@ -1024,7 +1033,7 @@ def _moved_alongside(ctx: Context, verb: Token) -> list[Token]:
     kinds = _weapon_kinds(verb.doc)
 
     def fielded(tok: Token) -> bool:
-        return any(_is_forces(t) or kinds.get(t.i) in PLATFORMS for t in (tok, *tok.conjuncts))
+        return any(_fielded(t, kinds) for t in (tok, *tok.conjuncts))
 
     def sent_from(tok: Token) -> bool:  # "vessels from India"
         return any(
@@ -1069,9 +1078,15 @@ def _arrivals(ctx: Context, verb: Token) -> list[Token]:
     subjects = [
         t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)
     ]
-    if not any(_is_forces(t) or kinds.get(t.i) in PLATFORMS for t in subjects):
-        return []
-    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "alongside")]
+    if not any(_fielded(t, kinds) or ctx.resolved.state_at(t.i) for t in subjects):
+        return []  # "criticism came from China"; "from outside the Americas came Britain"
+    # the states themselves as subjects ("came Britain, Spain and Japan"), not whose forces
+    # arrive ("Chinese ships arrived off the coast": maybe to watch)
+    named = [t for t in subjects if ctx.resolved.state_at(t.i) and t.pos_ == "PROPN"]
+    return [
+        *named,
+        *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "alongside")),
+    ]
 
 
 def _joins_forces(verb: Token, resolved: Resolved) -> bool:
@@ -1174,7 +1189,20 @@ def _sends_platforms(verb: Token, resolved: Resolved) -> bool:
         if resolved.state_at(t.i) is None
     ]
     # "sent patrol crews and observers": forces among what is sent
-    return any(_is_forces(t) or kinds.get(t.i) in PLATFORMS for t in cargo)
+    return any(_fielded(t, kinds) for t in cargo)
+
+
+def _watching(sent: Span) -> bool:
+    """Whether a sentence tells of forces watching or intercepting others ("Japan scrambled
+    fighters, and South Korea sent jets"): what is sent there takes no part in a drill."""
+    watched_by = resources.signal_rules()["joint_exercise"].watched_by
+    return any(t.pos_ == "VERB" and t.lemma_ in watched_by for t in sent)
+
+
+def _fielded(tok: Token, kinds: dict[int, str]) -> bool:
+    """Whether a word names forces a state fields in a drill: troops, ships, aircraft."""
+    rule = resources.signal_rules()["exercise_participation"]
+    return _is_forces(tok) or kinds.get(tok.i) in PLATFORMS or tok.lemma_ in rule.platform_nouns
 
 
 def _unplanned(verb: Token) -> bool:
@@ -1214,7 +1242,7 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         # Sending ships or troops to a drill is taking part; the object's conjuncts may be
         # gapped subjects, never recipients (nothing is handed over in a drill), and where
         # they go is a place ("no plans to send troops into Afghanistan").
-        if _unplanned(verb) or not _sends_platforms(verb, ctx.resolved):
+        if _unplanned(verb) or not _sends_platforms(verb, ctx.resolved) or _watching(sent):
             return
         phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         phrases += [
@@ -2642,13 +2670,13 @@ def _every_party(
         counterparts = [*counterparts, *_leaders(ctx, tok), *_hosts(ctx, tok, verb)]
     parties = list(dict.fromkeys([*own, *counterparts]))
     if kind == "joint_exercise":
-        parties = list(dict.fromkeys([*_same_drill(ctx, tok), *parties]))
+        drill = _same_drill(ctx, tok)
+        parties = list(dict.fromkeys([*drill, *parties]))
         start, known = ctx.exercise if ctx.exercise is not None else (-1, [])
-        if known and start >= sentences_back(tok, 3) and _refers_back(tok):
-            # the drill in the news goes on: its parties stay, and a lone state that speaks
-            # of it ("Moscow would analyse the exercise") joins none of them
-            joining = parties if len(parties) > 1 else []
-            ctx.exercise = (sent.start, list(dict.fromkeys([*known, *joining])))
+        if not drill and known and start >= sentences_back(tok, 3) and _refers_back(tok):
+            # the drill in the news goes on: its parties stay, and whoever else the sentence
+            # names speaks of it ("Moscow would analyse the exercise") and joins none of them
+            ctx.exercise = (sent.start, known)
         else:
             ctx.exercise = (sent.start, parties)
     # "Saudi Arabia, the UAE and Egypt restored relations with Qatar": co-subjects acting
@@ -2704,7 +2732,9 @@ def _hosts(ctx: Context, tok: Token, verb: Token) -> list[str]:
         for prep in word.children:
             if prep.dep_ != "prep" or prep.lower_ not in HOST_PREPS:
                 continue
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            # "opened in Ghana and Ivory Coast": each state the drill is held in
+            objs = [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+            for obj in objs:
                 st = ctx.resolved.state_at(obj.i)
                 if st and resources.is_country(st) and obj.i not in ctx.weapon_tokens:
                     out.append(st)

@@ -239,7 +239,9 @@ class SignalRule:
     platforms, come to a drill from the states of their "from" phrase ("troops, ships and
     aircraft have come from Britain and Canada"); ``moving``: verbs whose subject, forces or
     platforms, take part with the forces they move alongside ("vessels from India sailed
-    alongside Australian frigates"); ``from_is_origin``: a
+    alongside Australian frigates"); ``listing``: verbs whose subject, forces, lists the
+    states that take part as its object ("African contingents include Ghana and Senegal");
+    ``platform_nouns``: words for ships, aircraft and units that count as forces in a drill; ``from_is_origin``: a
     "from" phrase on a place or a state is where the act comes from, not its target ("fired
     rockets from Australian soil"); ``idiom_objects``: objects with which a trigger verb is an
     idiom, no act ("struck a similar note", "struck a deal", "hit a snag"); ``named_in_drills``:
@@ -310,6 +312,8 @@ class SignalRule:
     joining: tuple[str, ...] = ()
     arriving: tuple[str, ...] = ()
     moving: tuple[str, ...] = ()
+    listing: tuple[str, ...] = ()
+    platform_nouns: tuple[str, ...] = ()
     from_is_origin: bool = False
     idiom_objects: tuple[str, ...] = ()
     named_in_drills: bool = False
@@ -824,6 +828,8 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         joining=_strs(row.get("joining", [])),
         arriving=_strs(row.get("arriving", [])),
         moving=_strs(row.get("moving", [])),
+        listing=_strs(row.get("listing", [])),
+        platform_nouns=_strs(row.get("platform_nouns", [])),
         from_is_origin=bool(row.get("from_is_origin", False)),
         idiom_objects=_strs(row.get("idiom_objects", [])),
         named_in_drills=bool(row.get("named_in_drills", False)),

@@ -2847,3 +2847,25 @@ def test_a_base_named_in_a_state_is_hosted_there_not_by_whoever_speaks_of_it(
     )
     got = {t[:2] for t in triples(run(text)) if t[3] == "military_base"}
     assert ("AUS", "CHN") not in got and ("CHN", "AUS") not in got
+
+
+def test_drill_parties_named_as_hosts_arrivals_and_lists(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The U.S.-led Flintlock exercise opened in Ghana and Ivory Coast on Monday. African"
+        " contingents include Nigeria and Senegal. Brazil and Chile sent ships or naval"
+        " infantry. From outside Africa came Britain and Japan. Chinese ships arrived off the"
+        " coast on Tuesday."
+    )
+    got = {t[:2] for t in triples(run(text)) if t[3] == "joint_exercise"}
+    assert {("CIV", "USA"), ("GHA", "CIV"), ("SEN", "GHA"), ("BRA", "NGA"), ("JPN", "CHL")} <= got
+    assert not [t for t in got if "CHN" in t]
+
+
+def test_forces_sent_to_intercept_take_no_part_in_a_patrol(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Russian and Chinese bombers flew a joint patrol over the Sea of Japan on Tuesday. Japan"
+        " scrambled fighters, and South Korea sent KF-16 jets to track the bombers."
+    )
+    got = {t[:2] for t in triples(run(text)) if t[3] == "joint_exercise"}
+    assert ("RUS", "CHN") in got
+    assert not [t for t in got if "KOR" in t and ("RUS" in t or "CHN" in t)]
