@@ -1080,13 +1080,14 @@ def _arrivals(ctx: Context, verb: Token) -> list[Token]:
     ]
     if not any(_fielded(t, kinds) or ctx.resolved.state_at(t.i) for t in subjects):
         return []  # "criticism came from China"; "from outside the Americas came Britain"
-    # the states themselves as subjects ("came Britain, Spain and Japan"), not whose forces
-    # arrive ("Chinese ships arrived off the coast": maybe to watch)
-    named = [t for t in subjects if ctx.resolved.state_at(t.i) and t.pos_ == "PROPN"]
-    return [
-        *named,
-        *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "alongside")),
-    ]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "alongside")]
+    if any(p.lower_ == "from" for p in preps):
+        # the subject's own words name the forces they come alongside ("alongside Australian
+        # and American forces, troops have come from Britain", parsed as one subject)
+        return [*(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), *preps]
+    # else the states themselves as subjects ("came Britain, Spain and Japan"), not whose
+    # forces arrive ("Chinese ships arrived off the coast": maybe to watch)
+    return [*(t for t in subjects if ctx.resolved.state_at(t.i) and t.pos_ == "PROPN"), *preps]
 
 
 def _joins_forces(verb: Token, resolved: Resolved) -> bool:
@@ -2371,8 +2372,12 @@ def _maker_of(tok: Token, resolved: Resolved) -> bool:
 def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     sent = sentence(tok)
     internal = resources.signal_rules()[kind].internal
-    if internal and any(c.dep_ == "amod" and c.lower_ in internal for c in tok.children):
-        return  # "Libya's civil war": no state acts on another
+    # "Libya's civil war", "police its own airspace": no state acts on another
+    acted = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    if internal and any(
+        c.dep_ == "amod" and c.lower_ in internal for t in acted for c in t.children
+    ):
+        return
     if _special(ctx, tok, kind, sent):
         return
     if tok.lemma_ in resources.signal_rules()[kind].commanded:
@@ -2687,7 +2692,7 @@ def _every_party(
         not rule.all_pairs
         and kind != "agreement"
         and any(c not in own for c in _with_partners(ctx, sent) if c in counterparts)
-    )
+    ) or rule.subjects_apart
     for a in parties:
         for b in parties:
             if (rule.all_pairs or a in own or b in own) and not (apart and a in own and b in own):

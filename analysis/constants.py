@@ -101,6 +101,7 @@ SIGNAL_TYPES: Final = (
     "agreement",
     "joint_development",
     "military_base",
+    "air_policing",
     "membership",
     "bloc_exit",
     "bloc_founding",

@@ -241,7 +241,9 @@ class SignalRule:
     platforms, take part with the forces they move alongside ("vessels from India sailed
     alongside Australian frigates"); ``listing``: verbs whose subject, forces, lists the
     states that take part as its object ("African contingents include Ghana and Senegal");
-    ``platform_nouns``: words for ships, aircraft and units that count as forces in a drill; ``from_is_origin``: a
+    ``platform_nouns``: words for ships, aircraft and units that count as forces in a drill;
+    ``subjects_apart``: states that act together on a counterpart ("Czech and Polish jets
+    guard Slovak airspace") do not act on each other; ``from_is_origin``: a
     "from" phrase on a place or a state is where the act comes from, not its target ("fired
     rockets from Australian soil"); ``idiom_objects``: objects with which a trigger verb is an
     idiom, no act ("struck a similar note", "struck a deal", "hit a snag"); ``named_in_drills``:
@@ -313,6 +315,7 @@ class SignalRule:
     arriving: tuple[str, ...] = ()
     moving: tuple[str, ...] = ()
     listing: tuple[str, ...] = ()
+    subjects_apart: bool = False
     platform_nouns: tuple[str, ...] = ()
     from_is_origin: bool = False
     idiom_objects: tuple[str, ...] = ()
@@ -829,6 +832,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         arriving=_strs(row.get("arriving", [])),
         moving=_strs(row.get("moving", [])),
         listing=_strs(row.get("listing", [])),
+        subjects_apart=bool(row.get("subjects_apart", False)),
         platform_nouns=_strs(row.get("platform_nouns", [])),
         from_is_origin=bool(row.get("from_is_origin", False)),
         idiom_objects=_strs(row.get("idiom_objects", [])),

@@ -2869,3 +2869,39 @@ def test_forces_sent_to_intercept_take_no_part_in_a_patrol(run: Callable[..., An
     got = {t[:2] for t in triples(run(text)) if t[3] == "joint_exercise"}
     assert ("RUS", "CHN") in got
     assert not [t for t in got if "KOR" in t and ("RUS" in t or "CHN" in t)]
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        (
+            "Czech Gripens and Polish F-16s began guarding Slovakia's airspace on Thursday.",
+            {("CZE", "SVK"), ("SVK", "POL")},
+            {("CZE", "POL"), ("POL", "CZE")},
+        ),
+        (
+            "Italian F-35A fighters have begun patrolling Iceland's airspace from Keflavik.",
+            {("ITA", "ISL"), ("ISL", "ITA")},
+            set(),
+        ),
+        (
+            "The jets will let Bulgaria police its own airspace with NATO-standard aircraft.",
+            set(),
+            {("BGR", "NATO"), ("NATO", "BGR")},
+        ),
+        (
+            "Russian jets violated Estonia's airspace on Monday.",
+            set(),
+            {("RUS", "EST"), ("EST", "RUS")},
+        ),
+    ],
+)
+def test_guarding_another_states_airspace_is_a_presence_by_its_consent(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str]],
+    absent: set[tuple[str, str]],
+) -> None:
+    got = {t[:2] for t in triples(run(text)) if t[2] == 1}
+    assert expected <= got
+    assert not absent & got
