@@ -437,7 +437,7 @@ class Resolved:
                 # country, air force or government, whatever "it" may stand for.
                 # "Kyrgyzstan's Turkish-made drones, which the country received": nor is a
                 # state named as a weapon's maker.
-                return [
+                kept = [
                     m
                     for m in before
                     if m.state not in own
@@ -446,6 +446,10 @@ class Resolved:
                     and not (_kind_only(ref) and m.state not in _kind_only(ref))
                     and not supplier_suffixed(token.doc, m.start, m.end)
                 ]
+                if kept or not person:
+                    return kept
+                # "Standing beside Stoltenberg, he said": none of the persons just before,
+                # so one further back
         return []
 
     def _own_subject(self, token: Token) -> set[str]:
@@ -471,9 +475,24 @@ class Resolved:
         """The states named in the objects and prepositional phrases of a subject pronoun's
         own verb ("it bought jets from Sweden"), not in its other clauses; empty for any other
         token."""
-        if token.lower_ not in ("it", "they") or token.dep_ not in ("nsubj", "nsubjpass"):
+        if token.dep_ not in ("nsubj", "nsubjpass"):
             return set()
         found: set[str] = set()
+        if token.lower_ in ("he", "she"):
+            # "Standing beside Stoltenberg, he said": who is named in the fronted clause of a
+            # person's own verb is not that person
+            for c in token.head.children:
+                if c.dep_ == "advcl" and c.i < token.i:
+                    found.update(
+                        m.state
+                        for t in c.subtree
+                        if (m := self.by_token.get(t.i)) is not None
+                        and m.state
+                        and m.actor.startswith("P:")
+                    )
+            return found
+        if token.lower_ not in ("it", "they"):
+            return set()
         for c in token.head.children:
             if c.i != token.i and c.dep_ in OBJECT_DEPS and not _for_a_service(c):
                 self._phrase_states(c, found, 2)

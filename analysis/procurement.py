@@ -5353,7 +5353,7 @@ def _counted_sources(mention: WeaponMention, resolved: Resolved) -> list[str]:
     return out
 
 
-SUBJECT_PRONOUNS = frozenset({"it", "they"})
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 QUANTIFIERS = frozenset({"more", "most", "less", "much", "some", "plenty"})
 
 

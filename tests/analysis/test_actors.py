@@ -971,3 +971,15 @@ def test_ships_and_seas_named_after_places_are_not_their_states(
     run: Callable[..., Analysis], text: str, absent: str
 ) -> None:
     assert absent not in actor_ids(run(text))
+
+
+def test_a_person_named_in_a_fronted_clause_is_not_the_he_after_it(nlp: Language) -> None:
+    text = (
+        "The communique said allies would invite Ukraine later, wording that President Volodymyr"
+        " Zelensky had denounced as absurd. By Wednesday his tone had softened. Standing beside"
+        " Jens Stoltenberg, he said the results were good."
+    )
+    doc = nlp(text)
+    result = resolve(doc, Article(text=text, title="t"))
+    he = next(t for t in doc if t.lower_ == "he")
+    assert result.antecedent(he) == "UKR"

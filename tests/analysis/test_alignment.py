@@ -2905,3 +2905,12 @@ def test_guarding_another_states_airspace_is_a_presence_by_its_consent(
     got = {t[:2] for t in triples(run(text)) if t[2] == 1}
     assert expected <= got
     assert not absent & got
+
+
+def test_the_lifting_of_sanctions_reverses_them(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Trump announced he would order the lifting of all U.S. sanctions on Syria to give"
+        " the country's new government a chance."
+    )
+    got = {t[:3] for t in triples(run(text))}
+    assert ("USA", "SYR", 1) in got and ("USA", "SYR", -1) not in got

@@ -4810,3 +4810,16 @@ def test_makers_offers_and_withdrawn_orders(
 ) -> None:
     got = {(d[0], d[2], d[3], d[4]) for d in deals(run(sentence))}
     assert expected <= {g[: len(next(iter(expected)))] for g in got}
+
+
+def test_the_state_a_person_before_speaks_for_receives_what_is_sent_next(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "NATO leaders met in Vilnius, and Turkey lifted its veto on Sweden. President Volodymyr"
+        " Zelensky had called the wording absurd. Standing beside Jens Stoltenberg, he thanked"
+        " allies for their weapons.\n\nThose deliveries continued to grow. Germany announced a"
+        " package including 25 Leopard 1 tanks."
+    )
+    got = [(d[0], d[2], d[3]) for d in deals(run(text))]
+    assert ("Leopard 1", "DEU", "UKR") in got
