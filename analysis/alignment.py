@@ -1055,13 +1055,17 @@ def _moved_alongside(ctx: Context, verb: Token) -> list[Token]:
         and prep.lower_ in ("alongside", "with")
         and any(p.dep_ == "pobj" and fielded(p) for p in prep.children)
     ]
-    # "ships from Turkey and Norway also sailed": moving with no place to move to is taking
-    # part; moving over, near or toward something is not ("bombers flew over the drills")
+    # "ships from Turkey and Norway also sailed": forces sent from states that move with no
+    # place to move to take part; moving over, near or toward something does not ("bombers
+    # flew over the drills"), nor do a state's own ships that just sail ("Chinese warships
+    # sailed nearby": maybe to watch)
     elsewhere = any(
-        c.dep_ == "prep" and c.lower_ not in STAYING_PREPS and c not in beside
+        c.dep_ in ("prep", "advmod") and c.lower_ not in STAYING_PREPS and c not in beside
         for c in verb.children
+        if c.lower_ != "also"
     )
-    return [*subjects, *beside] if subjects and (beside or not elsewhere) else []
+    sent = any(sent_from(c) for c in subjects)
+    return [*subjects, *beside] if subjects and (beside or (sent and not elsewhere)) else []
 
 
 # Prepositions that keep a moving force in the drill ("sailed in the exercise", "flew during

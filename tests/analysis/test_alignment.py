@@ -2914,3 +2914,12 @@ def test_the_lifting_of_sanctions_reverses_them(run: Callable[..., Analysis]) ->
     )
     got = {t[:3] for t in triples(run(text))}
     assert ("USA", "SYR", 1) in got and ("USA", "SYR", -1) not in got
+
+
+def test_mediators_of_a_deal_are_no_party_to_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Qatar and Egypt, which are mediating between Israel and Hamas over a hostage deal,"
+        " warned that escalation could derail those talks."
+    )
+    got = {t[:2] for t in triples(run(text)) if t[3] == "agreement"}
+    assert not [t for t in got if "ISR" in t]
