@@ -451,6 +451,27 @@ def _transfer_meant(
     return rows[0] if rows[0].start < lede_end else near[-1]
 
 
+def _judges_an_attack(verb: Token) -> bool:
+    """Whether a verb's object is an attack or an act of force ("condemned the attack")."""
+    rules = resources.signal_rules()
+    words = {w for k in ("armed_attack", "coercion") for w in rules[k].triggers if " " not in w}
+    return any(c.dep_ == "dobj" and c.lemma_ in words for c in verb.children)
+
+
+def _named_doer(verb: Token, resolved: Resolved, speaker: str | None) -> str | None:
+    """The state an attack is pinned on in the judging phrase itself ("called the clash a
+    provocation by the South"), if any."""
+    for c in verb.children:
+        if c.dep_ not in ("oprd", "attr", "xcomp"):
+            continue
+        for prep in (p for p in c.subtree if p.dep_ == "prep" and p.lower_ == "by"):
+            for t in prep.subtree:
+                st = resolved.state_at(t.i)
+                if st and st != speaker:
+                    return st
+    return None
+
+
 def _victims(verb: Token, resolved: Resolved) -> set[str]:
     """The states a judged act was done to ("condemned Russia's invasion of Ukraine")."""
     if not judges_acts(verb):
@@ -1039,8 +1060,12 @@ def _row(
             or _act_target(verb, resolved, speaker)
             # "Iran backs the Houthi rebels in Yemen": a group is backed, not its country;
             # "condemned the invasion of Ukraine at the UN": an act's victim names no target
+            # "condemned the attack" with no state named as its doer: the sympathy it sends
+            # ("condolences to Nairobi") names no target either
             or (
-                None
+                _named_doer(verb, resolved, speaker)
+                if _judges_an_attack(verb)
+                else None
                 if resolved.group_object(verb) or victims
                 else _other_state(sent, resolved, speaker)
             )

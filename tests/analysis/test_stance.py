@@ -872,3 +872,17 @@ def test_pressing_unnamed_states_aims_only_at_the_act_demanded(
     run: Callable[..., Analysis], sentence: str, expected: tuple[str, str, str | None, str | None]
 ) -> None:
     assert expected in [c[:4] for c in cues(run(sentence))]
+
+
+def test_condemning_an_attack_with_no_doer_named_aims_at_no_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Al-Shabaab fighters overran a Kenyan army base at El Adde on Friday, killing dozens of"
+        " soldiers. The Somali president, Hassan Sheikh Mohamud, condemned the attack and sent"
+        " condolences to Nairobi."
+    )
+    result = run(text)
+    cues = [c for c in result.stance_cues if c.cue.startswith("condemn")]
+    assert cues and all(c.target is None for c in cues)
+    assert not [a for a in result.alignment if (a.subject, a.counterpart) == ("SOM", "KEN")]
