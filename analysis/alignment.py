@@ -1644,6 +1644,11 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
             return own if own is not None and _is_state(own) else None
     if kind != "agreement" and _pact_subject(verb):
         return None  # "the Israel-Morocco pact threatened the region": the pact's parties
+    if rule.basis == "verbal" and any(
+        c.dep_ == "nsubj" and not ctx.resolved.state_at(c.i) and stateless_speaker(c, ctx.resolved)
+        for c in verb.children
+    ):
+        return None  # "opposition parties in Nicosia accused the government": no state speaks
     found, subject = _subject(verb, tok, ctx.resolved, ctx.focus)
     if not found:
         subject = next(
@@ -1658,6 +1663,40 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
             None,
         )
     return subject if subject is not None and _is_state(subject) else None
+
+
+def stateless_speaker(subj: Token, resolved: Resolved) -> bool:
+    """Whether a speaking subject stands for no state of its own: a company ("Saab said"),
+    an independent voice ("analysts say"), a diplomat whose posting is not their state ("a
+    diplomat in Astana"), or one of vague origin ("Western officials")."""
+    mention = resolved.by_token.get(subj.i)
+    if mention is not None and resources.is_company(mention.actor):
+        return True
+    words = resources.speaker_words()
+    if words.get(subj.lemma_.lower()) in ("independent", "foreign", "armed_group"):
+        return True
+    if press_noun(subj):
+        return True  # "Pakistani media reported": not the state's own media
+    if words.get(subj.lemma_.lower()) == "institution":
+        return False  # "the foreign ministry": a remit, not a vague origin
+    # "Western officials"; "some retired air force officers"; "opposition politicians": no
+    # state's voice
+    return any(
+        c.dep_ in ("amod", "compound") and words.get(c.lower_) in ("region", "past", "outside")
+        for c in subj.children
+    )
+
+
+def press_noun(noun: Token) -> bool:
+    """Whether a noun is media that no state runs ("Pakistani media", "Colombian
+    newspapers"), not the media the references call a state's own ("state media")."""
+    ref = resources.reference(noun)
+    own = ref.only_with if ref is not None else ()
+    return resources.speaker_words().get(noun.lemma_.lower()) == "press" and not any(
+        c.lower_ in own or c.lemma_.lower() in own
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+    )
 
 
 def _pact_subject(verb: Token) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
 from analysis.actors import Resolved
-from analysis.alignment import judges_acts, victim_tokens
+from analysis.alignment import judges_acts, press_noun, stateless_speaker, victim_tokens
 from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS
 from analysis.doc import (
     TERMS_KEY,
@@ -121,7 +121,7 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
         for c in holder.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 c = _relative_antecedent(c, holder, resolved)  # "officials in Warsaw, who"
-                if _stateless_speaker(c, resolved):
+                if stateless_speaker(c, resolved):
                     return _named_before(c, resolved)
                 st = resolved.subject_state(c) or _official_reporting(holder, resolved)
                 if st is not None or c.lower_ not in FIRST_PERSON:
@@ -205,46 +205,12 @@ def _misattached_speech(verb: Token) -> Token:
     return verb
 
 
-def _stateless_speaker(subj: Token, resolved: Resolved) -> bool:
-    """Whether a speaking subject stands for no state of its own: a company ("Saab said"),
-    an independent voice ("analysts say"), a diplomat whose posting is not their state ("a
-    diplomat in Astana"), or one of vague origin ("Western officials")."""
-    mention = resolved.by_token.get(subj.i)
-    if mention is not None and resources.is_company(mention.actor):
-        return True
-    words = resources.speaker_words()
-    if words.get(subj.lemma_.lower()) in ("independent", "foreign", "armed_group"):
-        return True
-    if _press(subj):
-        return True  # "Pakistani media reported": not the state's own media
-    if words.get(subj.lemma_.lower()) == "institution":
-        return False  # "the foreign ministry": a remit, not a vague origin
-    # "Western officials"; "some retired air force officers"; "opposition politicians": no
-    # state's voice
-    return any(
-        c.dep_ in ("amod", "compound") and words.get(c.lower_) in ("region", "past", "outside")
-        for c in subj.children
-    )
-
-
-def _press(noun: Token) -> bool:
-    """Whether a noun is media that no state runs ("Pakistani media", "Colombian
-    newspapers"), not the media the references call a state's own ("state media")."""
-    ref = resources.reference(noun)
-    own = ref.only_with if ref is not None else ()
-    return resources.speaker_words().get(noun.lemma_.lower()) == "press" and not any(
-        c.lower_ in own or c.lemma_.lower() in own
-        for c in noun.children
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
-    )
-
-
 def _named_before(subj: Token, resolved: Resolved) -> str | None:
     """A state named before a subject's head noun ("Chinese diplomats"); never for an armed
     group ("Yemen's Houthi rebels"), an independent voice ("Russian analysts"), the press
     ("Pakistani media") or a company ("Naval Group")."""
     words = resources.speaker_words()
-    if words.get(subj.lemma_.lower()) in ("armed_group", "independent") or _press(subj):
+    if words.get(subj.lemma_.lower()) in ("armed_group", "independent") or press_noun(subj):
         return None  # "Russian analysts", "Russian commentators": no voice of the state
     if any(
         c.dep_ in ("amod", "compound") and words.get(c.lower_) in ("past", "outside")
@@ -562,7 +528,7 @@ def _claim_holder(verb: Token, resolved: Resolved) -> tuple[str, str | None]:
     for _ in range(3):
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
-                if _stateless_speaker(c, resolved):
+                if stateless_speaker(c, resolved):
                     return "stateless", _named_before(c, resolved)
                 return "subject", resolved.subject_state(c)
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head == verb:
@@ -629,7 +595,7 @@ def _according_to(span: Span, sent: Span, resolved: Resolved) -> str | None:
             ),
             None,
         )
-    if _stateless_speaker(source, resolved):
+    if stateless_speaker(source, resolved):
         return _named_before(source, resolved)
     named = next((st for t in source.subtree if (st := resolved.state_at(t.i))), None)
     return named or resolved.antecedent(source)
@@ -687,7 +653,7 @@ def extract(
             continue
         last_end = end
         span = doc[start:end]
-        row = _row(span, cue, resolved, transfers)
+        row = _unclaimed(_row(span, cue, resolved, transfers), span)
         if row.type == "attribution" and row.speaker is None:
             row = replace(row, speaker=_same_voice(span, rows, resolved))
         # "Washington, Beijing and Moscow all urged restraint": one cue for each who speaks,
@@ -705,6 +671,29 @@ def extract(
         rows += [replace(row, target=st) for st in group if st != row.target]
         rows += [replace(row, speaker=st) for st in speakers]
     return rows
+
+
+def _unclaimed(row: StanceCueRow, span: Span) -> StanceCueRow:
+    """ "Manila dismissed the criticism": a judgement the subject rejects is not its own."""
+    if row.type in ("evaluation", "pressure") and _rejected(span.root):
+        return replace(row, speaker=None, target=None)
+    return row
+
+
+def _rejected(noun: Token) -> bool:
+    """Whether a judging noun is what its verb's subject rejects ("dismissed the criticism",
+    "rejected the accusations")."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj":
+        return False
+    return noun.head.lemma_ in _denial_verbs()
+
+
+@lru_cache(maxsize=1)
+def _denial_verbs() -> frozenset[str]:
+    """The verbs the stance lexicon reads as denials ("deny", "reject", "dismiss")."""
+    return frozenset(
+        c.cue for c in resources.stance_cues() if c.type == "denial" and c.match == "lemma"
+    )
 
 
 PERSONAL = frozenset({"he", "she"})

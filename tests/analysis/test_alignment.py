@@ -2923,3 +2923,12 @@ def test_mediators_of_a_deal_are_no_party_to_it(run: Callable[..., Analysis]) ->
     )
     got = {t[:2] for t in triples(run(text)) if t[3] == "agreement"}
     assert not [t for t in got if "ISR" in t]
+
+
+def test_opposition_parties_speak_for_no_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Cyprus agreed to send the S-300 missiles to Crete. Opposition parties in Nicosia"
+        " accused the government of bowing to pressure from Turkey."
+    )
+    got = {t[:3] for t in triples(run(text))}
+    assert not [t for t in got if t[0] == "CYP" and t[2] == -1]

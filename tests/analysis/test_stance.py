@@ -886,3 +886,10 @@ def test_condemning_an_attack_with_no_doer_named_aims_at_no_state(
     cues = [c for c in result.stance_cues if c.cue.startswith("condemn")]
     assert cues and all(c.target is None for c in cues)
     assert not [a for a in result.alignment if (a.subject, a.counterpart) == ("SOM", "KEN")]
+
+
+def test_a_criticism_its_subject_dismisses_is_not_its_own(run: Callable[..., Analysis]) -> None:
+    result = run("China criticised the drills. The Philippine government dismissed the criticism.")
+    cues = [c for c in result.stance_cues if c.cue == "criticism"]
+    assert cues and all(c.speaker is None for c in cues)
+    assert not [a for a in result.alignment if (a.subject, a.direction) == ("PHL", -1)]
