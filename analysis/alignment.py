@@ -542,6 +542,31 @@ def _described_target(tok: Token, resolved: Resolved) -> str | None:
     return focus if focus not in doers else found
 
 
+def _at_armed_group(tok: Token, verb: Token) -> bool:
+    """Whether what an attack strikes is an armed group's ("struck militant positions",
+    "airstrikes on rebel camps"), not a state's."""
+    words = resources.speaker_words()
+    targets = [c for c in verb.children if c.dep_ == "dobj"] if verb == tok else []
+    targets += [
+        p
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    grouped = any(
+        words.get(w.lemma_.lower()) == "armed_group"
+        for t in targets
+        for w in (t, *(c for c in t.children if c.dep_ in ("amod", "compound", "nmod")))
+    )
+    # "struck a guerrilla camp inside Ecuadorean territory": across a border, the state whose
+    # ground it is is struck too
+    inside = any(t.lower_ in ("inside", "territory") for w in targets for t in w.subtree) or any(
+        c.dep_ == "prep" and c.lower_ == "inside" for c in verb.children
+    )
+    return grouped and not inside
+
+
 def _private_people(tok: Token) -> bool:
     """Whether a state word only describes people who are not the state ("Syrian refugees",
     "Houthi rebels")."""
@@ -2427,6 +2452,8 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         _commanded(ctx, tok, kind, sent)
         return
     verb = _governing_verb(tok)
+    if kind == "armed_attack" and _at_armed_group(tok, verb):
+        return  # "French jets struck militant camps around Gao": no state is attacked
     if (
         _passive(ctx, tok, kind, sent)
         or _between_parties(ctx, tok, kind, verb, sent)

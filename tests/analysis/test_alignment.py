@@ -2932,3 +2932,19 @@ def test_opposition_parties_speak_for_no_state(run: Callable[..., Analysis]) -> 
     )
     got = {t[:3] for t in triples(run(text))}
     assert not [t for t in got if t[0] == "CYP" and t[2] == -1]
+
+
+@pytest.mark.parametrize(
+    "text,pair",
+    [
+        ("French Rafale jets struck Islamist training camps around Gao in Mali.", None),
+        ("Jordanian warplanes struck militant positions in Syria.", None),
+        ("Pakistani aircraft struck militant hideouts inside Afghanistan.", ("PAK", "AFG")),
+        ("Russian jets struck Ukrainian positions near Bakhmut.", ("RUS", "UKR")),
+    ],
+)
+def test_strikes_on_armed_groups_attack_no_state_unless_across_its_border(
+    run: Callable[..., Analysis], text: str, pair: tuple[str, str] | None
+) -> None:
+    got = {t[:2] for t in triples(run(text)) if t[3] == "armed_attack"}
+    assert got == ({pair} if pair else set())
