@@ -241,6 +241,30 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
+DAY_KINDS = frozenset({"md", "dm", "dow"})
+
+
+def _scheduled(token: Token) -> bool:
+    """Whether a date token hangs on a verb in the simple present ("run until June 20"), not
+    on an act named by a noun ("blames Israel for the loss on September 17")."""
+    head = token.head if token.dep_ == "compound" else token
+    for _ in range(5):
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") or head.head == head:
+            break
+        if head.pos_ in ("NOUN", "PROPN"):
+            return False
+    return _present_only(head)
+
+
+def _present_only(verb: Token) -> bool:
+    """Whether a verb is in the simple present with no past or perfect beside it ("runs",
+    "begin"), the tense news uses for what is scheduled; not a reporting verb ("says")."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in ("be", "have", "say", "tell", "report"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _is_future(doc: Doc, token: Token) -> bool:
     """Whether the clause around a date token speaks of the future."""
     head = token
@@ -481,7 +505,9 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
             continue
         if kind == "year" and _is_quantity(span):
             continue
-        future = _is_future(doc, span[0])
+        # "the drills run until June 20", "faces an election on April 3": a day named in the
+        # simple present is the next one (a month so named is often history told in the present)
+        future = _is_future(doc, span[0]) or (kind in DAY_KINDS and _scheduled(span[0]))
         value, precision = _resolve(kind, m.groupdict(), m.group(0), published, future)
         out.append(DateMention(start, end, m.group(0), value, precision, span.start))
         taken.append((start, end))

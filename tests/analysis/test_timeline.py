@@ -131,3 +131,21 @@ def test_dates_counted_from_the_date_before(
     run: Callable[..., Analysis], text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(run(text, published=PUB)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expression,value",
+    [
+        # A day named in the simple present is the next one: what is scheduled.
+        ("The exercise runs until June 20.", "June 20", "2024-06-20"),
+        ("The exercise ends on Saturday.", "on Saturday", "2024-06-15"),
+        # Not when the clause is past, or the day belongs to an act a noun names.
+        ("The drills ended on Saturday.", "on Saturday", "2024-06-08"),
+        ("It comes weeks after the offensive on June 2.", "June 2", "2024-06-02"),
+    ],
+)
+def test_a_day_in_the_simple_present_is_the_next_one(
+    run: Callable[..., Analysis], text: str, expression: str, value: str
+) -> None:
+    got = {d[0]: d[1] for d in dates(run(text, dt.date(2024, 6, 10)))}
+    assert got.get(expression) == value, got
