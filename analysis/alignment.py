@@ -2745,15 +2745,8 @@ def _every_party(
         counterparts = [*counterparts, *_leaders(ctx, tok), *_hosts(ctx, tok, verb)]
     parties = list(dict.fromkeys([*own, *counterparts]))
     if kind == "joint_exercise":
-        drill = _same_drill(ctx, tok)
-        parties = list(dict.fromkeys([*drill, *parties]))
-        start, known = ctx.exercise if ctx.exercise is not None else (-1, [])
-        if not drill and known and start >= sentences_back(tok, 3) and _refers_back(tok):
-            # the drill in the news goes on: its parties stay, and whoever else the sentence
-            # names speaks of it ("Moscow would analyse the exercise") and joins none of them
-            ctx.exercise = (sent.start, known)
-        else:
-            ctx.exercise = (sent.start, parties)
+        parties = list(dict.fromkeys([*_same_drill(ctx, tok), *parties]))
+        ctx.exercise = (sent.start, parties)
     # "Saudi Arabia, the UAE and Egypt restored relations with Qatar": co-subjects acting
     # together on a named counterpart move toward it, not toward each other; those who agree
     # together ("South Korea and Japan agreed to strengthen cooperation with the US") agree
