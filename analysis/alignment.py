@@ -1008,9 +1008,10 @@ def _forces_phrases(ctx: Context, verb: Token) -> list[Token] | None:
         # "African contingents include Ghana, Nigeria and Senegal", "besides Australia, the
         # participants include Singapore": the clause names who takes part
         kinds = _weapon_kinds(verb.doc)
-        words = {w.lower() for w in rule.triggers}
         forces = any(
-            c.dep_ == "nsubj" and (_fielded(c, kinds) or c.lower_ in words) for c in verb.children
+            c.dep_ == "nsubj"
+            and (_fielded(c, kinds) or _word_triggers().get(c.lower_) == rule.type)
+            for c in verb.children
         )
         return [verb] if forces else []
     return None

@@ -419,9 +419,17 @@ def _transfer_meant(
 
 def _judges_an_attack(verb: Token) -> bool:
     """Whether a verb's object is an attack or an act of force ("condemned the attack")."""
-    rules = resources.signal_rules()
-    words = {w for k in ("armed_attack", "coercion") for w in rules[k].triggers if " " not in w}
+    words = _attack_words()
     return any(c.dep_ == "dobj" and c.lemma_ in words for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _attack_words() -> frozenset[str]:
+    """The one-word triggers of armed attacks and coercion."""
+    rules = resources.signal_rules()
+    return frozenset(
+        w for k in ("armed_attack", "coercion") for w in rules[k].triggers if " " not in w
+    )
 
 
 def _named_doer(verb: Token, resolved: Resolved, speaker: str | None) -> str | None:
