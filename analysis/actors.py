@@ -836,7 +836,11 @@ class Resolved:
         words = resources.speaker_words()
         return any(
             obj.dep_ == "dobj"
-            and (words.get(obj.lemma_.lower()) == "armed_group" or obj.lemma_ in GROUP_SIDES)
+            # "backs the opposition", "helps Belarusian students": no state either
+            and (
+                words.get(obj.lemma_.lower()) in ("armed_group", "independent", "outside")
+                or obj.lemma_ in GROUP_SIDES
+            )
             and self.state_at(obj.i) is None
             for obj in verb.children
         )
@@ -1651,6 +1655,8 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
             continue  # "Rear Admiral Roy Vincent Trinidad": a surname, not a country
         if _ship_name(span):
             continue  # "USS Tarawa", "INS Delhi": a ship's name, not the place
+        if _likeness(span):
+            continue  # "a Ukrainian-style revolution": a likeness, not the state
         if span.label_ == "ACTOR":
             rec = actors_by_id[span.id_]
             actor, state = rec.id, _state_of_actor(rec.id)
@@ -1675,6 +1681,21 @@ def _gazetteer(doc: Doc, year: int | None) -> _Found:
         got.covered.update(range(span.start, span.end))
     _suspended_names(doc, got)
     return got
+
+
+# Grammar: words hyphened after a name that make it a likeness ("Ukrainian-style").
+LIKENESS = frozenset({"style", "like", "esque"})
+
+
+def _likeness(span: Span) -> bool:
+    """Whether a name is hyphened to a word of likeness ("a Ukrainian-style revolution",
+    "Soviet-style planning")."""
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and doc[span.end + 1].lower_ in LIKENESS
+    )
 
 
 def _ship_name(span: Span) -> bool:

@@ -154,8 +154,8 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
         return False
     if rule.reversal_scope == "sentence":
         return bool(lemmas & set(rule.reversed_by))
-    if tok.pos_ == "VERB":
-        return False
+    if tok.pos_ == "VERB" and tok.dep_ != "pcomp":
+        return False  # not a gerund a phrase holds ("suspended talks on joining the EU")
     # The trigger is what the reversing verb acts on: "lifted sanctions", "sanctions were
     # lifted", "pulled out of the treaty", "withdrew from the pact".
     head = tok.head
@@ -172,7 +172,7 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
 
 # The links from a trigger up to a verb that acts on it: its object, a preposition's object
 # and a verb completing another ("stopped issuing licences for arms exports").
-ACTED_ON = frozenset({"dobj", "pobj", "prep", "xcomp", "nsubjpass", "compound"})
+ACTED_ON = frozenset({"dobj", "pobj", "pcomp", "prep", "xcomp", "nsubjpass", "compound"})
 
 
 def _reversed_above(tok: Token, rule: resources.SignalRule) -> bool:
@@ -569,10 +569,10 @@ def _at_armed_group(tok: Token, verb: Token) -> bool:
 
 def _private_people(tok: Token) -> bool:
     """Whether a state word only describes people who are not the state ("Syrian refugees",
-    "Houthi rebels")."""
+    "Houthi rebels", "Belarusian civil society", "the Venezuelan opposition")."""
     return tok.dep_ in ("amod", "compound", "nmod", "poss") and resources.speaker_words().get(
         tok.head.lemma_.lower()
-    ) in ("armed_group", "independent")
+    ) in ("armed_group", "independent", "outside")
 
 
 def _origin(tok: Token) -> bool:
@@ -1966,9 +1966,27 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
         negated = True
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         negated = True  # "took the fight to the jihadists without relying on French help"
+    if _blocked(verb):
+        negated = True  # "Hungary blocked a proposal to sanction Georgian officials"
     if negated and _declined(verb):
         refused, negated = True, False
     return negated, refused
+
+
+# Words by which one party stops another's proposed act ("blocked a proposal to sanction").
+BLOCK_WORDS = frozenset({"block", "veto", "thwart", "scuttle", "torpedo"})
+
+
+def _blocked(verb: Token) -> bool:
+    """Whether an act is the content of a proposal someone blocked ("blocked a proposal to
+    sanction Georgian officials", "vetoed a plan to impose sanctions"): it did not happen."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and noun.pos_ == "NOUN"
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.lemma_ in BLOCK_WORDS
+    )
 
 
 def _shares_head(verb: Token) -> bool:
@@ -2096,6 +2114,42 @@ def _counterparts(
     return near
 
 
+def _opponents(ctx: Context, tok: Token) -> list[str]:
+    """The states whose forces a fighting verb's object or "against" phrase names ("fought
+    Chinese soldiers", "battled against Russian troops")."""
+    heads = [c for c in tok.children if c.dep_ == "dobj"] + [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "against"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    found: list[str] = []
+    for head in (t for h in heads for t in (h, *h.conjuncts)):
+        found += [st] if (st := ctx.resolved.subject_state(head)) else []
+        # "Russian and Belarusian forces": each state a modifier and its conjuncts name
+        found += [
+            st
+            for c in head.children
+            if c.dep_ in ("amod", "compound") and c.i < head.i
+            for t in (c, *c.conjuncts)
+            if (st := ctx.resolved.state_at(t.i))
+        ]
+    return list(dict.fromkeys(found))
+
+
+def _on_weapon(ctx: Context, tok: Token) -> bool:
+    """Whether a trigger is a participle on a weapon ("a missile shot down by ...")."""
+    return tok.dep_ == "acl" and tok.head.i in ctx.weapon_tokens | ctx.weapon_names
+
+
+def _weapon_owner(ctx: Context, tok: Token, subject: str) -> list[str]:
+    """ "A Russian missile shot down by Ukrainian air defences fell on a village": what is
+    struck is the missile, and its owner (if named) the target, not the place it fell on."""
+    owner = ctx.resolved.subject_state(tok.head)
+    return [owner] if owner and owner != subject else []
+
+
 def _suspended_with(
     ctx: Context, tok: Token, sent: Span, subject: str, near: list[str]
 ) -> list[str]:
@@ -2135,6 +2189,12 @@ def _fixed_object(
 ) -> list[str] | None:
     """The counterparts a verbal trigger's own object or phrase fixes; None when it fixes
     none and the counterparts are sought more widely."""
+    if tok.lemma_ in rule.opponent_verbs:
+        # "a trade fight between Boeing and Bombardier", "its fight against the invasion":
+        # the noun names no attack of its own (the verb "fought" carries one)
+        return _opponents(ctx, tok) if tok.pos_ == "VERB" else []
+    if rule.weapon_owners and _on_weapon(ctx, tok):
+        return _struck_owners(ctx, tok, subject) or _weapon_owner(ctx, tok, subject)
     addressed = _addressed(ctx, tok, subject) if rule.basis == "verbal" else []
     return addressed[:3] if addressed else _phrase_object(ctx, tok, rule)
 
@@ -2165,8 +2225,8 @@ def _addressed(ctx: Context, tok: Token, subject: str) -> list[str]:
         for t in c.subtree if not gapped else [c]:
             if t.i in aside or t.i in ctx.weapon_tokens or _maker_of(t, ctx.resolved):
                 continue
-            if describing_name(t):
-                continue  # "urged the UN-recognised government to ..."
+            if describing_name(t) or _private_people(t):
+                continue  # "urged the UN-recognised government to ...", "backs the opposition"
             st = ctx.resolved.state_at(t.i)
             if st is None and t.lower_ in ("him", "her") and t == c:
                 st = ctx.resolved.antecedent(t)  # "telephoned Aliyev and urged him to halt"
@@ -2540,9 +2600,17 @@ def _between(ctx: Context, tok: Token) -> list[str]:
         for prep in tok.rights
         if prep.dep_ == "prep" and prep.lower_ in ("between", "among")
         for t in prep.subtree
-        if (st := ctx.resolved.state_at(t.i)) and resources.is_country(st)
+        if (st := ctx.resolved.state_at(t.i))
+        and resources.is_country(st)
+        # "a trade fight between Boeing and Bombardier": companies are not their states
+        and not _company_at(ctx, t.i)
     ]
     return list(dict.fromkeys(found))
+
+
+def _company_at(ctx: Context, i: int) -> bool:
+    mention = ctx.resolved.by_token.get(i)
+    return mention is not None and _company(mention.actor)
 
 
 def _echoes(ctx: Context, verb: Token) -> list[str]:
@@ -3335,9 +3403,9 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
                 if st and not _is_bloc(st):
                     members.append(st)
     if trigger.dep_ == "appos":
-        st = resolved.state_at(trigger.head.i)
-        if st and not _is_bloc(st):
-            members.append(st)
+        members += [
+            st for t in _apposed_to(trigger) if (st := resolved.state_at(t.i)) and not _is_bloc(st)
+        ]
     st = resolved.state_at(trigger.head.i) if trigger.dep_ == "compound" else None
     if st and not _is_bloc(st):
         members.append(st)
@@ -3346,11 +3414,27 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
         # "Kazakhstan and Tajikistan are members of the CSTO".
         subj = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         for t in [subj, *subj.conjuncts] if subj is not None else []:
-            st = _state_of(t, resolved)
-            if st and not _is_bloc(st):
-                members.append(st)
+            # "Both countries are members of the CSTO": each state the group stands for
+            for st in [_state_of(t, resolved), *resolved.group(t)]:
+                if st and not _is_bloc(st):
+                    members.append(st)
     # "a member of NATO and the European Union": of each bloc named
     return [(m, b) for m in dict.fromkeys(members) for b in dict.fromkeys(blocs)]
+
+
+def _apposed_to(noun: Token) -> list[Token]:
+    """The words an apposition describes: its head and the head's conjuncts; for a plural
+    ("Poland and Lithuania, both NATO members", hung by the parser on a noun before), the
+    list that ends right before it."""
+    head = noun.head
+    if noun.tag_ == "NNS" and head.tag_ != "NNP":
+        j = noun.left_edge.i - 1
+        while j >= 0 and noun.doc[j].is_punct:
+            j -= 1
+        last = noun.doc[j] if j >= 0 else head
+        if last.dep_ == "conj":
+            head = first_conjunct(last)
+    return [head, *head.conjuncts]
 
 
 def _focus(resolved: Resolved, *, exclude: str | None = None) -> str | None:

@@ -158,7 +158,7 @@ class WeaponMention:
             ch.isalnum() for ch in first.text
         )
         if first.dep_ not in ("dep", "preconj", "case") and not loose and not stray:
-            return root
+            return _adverb_list_noun(doc, root, self.end) or root
         # "flies American F-35 fighters", "for 20 F-35 stealth fighters", "the FK-3 missile
         # system", "Five TC-90 training aircraft" (a case marker of the number): the name hung
         # on a modifier of the noun it names.
@@ -176,11 +176,28 @@ class WeaponMention:
         return root
 
 
+def _adverb_list_noun(doc: Doc, root: Token, end: int) -> Token | None:
+    """The noun a list of names ends in when the parser made its first name an adverb
+    ("flies Su-27 and Su-30 fighters bought from Russia", with "Su-27" an ``advmod`` and
+    "fighters" the object): the noun the list names."""
+    if root.dep_ != "advmod":
+        return None
+    for c in root.children:
+        if c.dep_ == "conj" and c.i + 1 < len(doc):
+            noun = doc[c.i + 1]
+            if noun.i >= end and noun.pos_ == "NOUN" and noun.head == root.head:
+                return noun
+    return None
+
+
 def _split_argument(doc: Doc, start: int, end: int, root: Token) -> Token | None:
     """A name the parser split in two ("taken delivery of Italian C-27J Spartan transports" with
     "C-27J" the object of "of" and "Spartan" a modifier of "transports", left hanging on the verb
     before): the word that fills the argument slot carries the mention."""
-    if root.dep_ not in ("amod", "compound", "nmod") or root.head.i < end:
+    # "The first shipment of Leopard 1A5 main battle tanks ... arrived", with "1A5" read as
+    # a verb of its own: a name's last word the parser made a clause is as split
+    clause = root.dep_ in ("ccomp", "advcl", "ROOT") and root.pos_ not in ("NOUN", "PROPN")
+    if not clause and (root.dep_ not in ("amod", "compound", "nmod") or root.head.i < end):
         return None
     for tok in doc[start : root.i]:
         if tok.head.i < start and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
@@ -1460,6 +1477,7 @@ def _governor(
             token, frame = noun, deal
     if token is None:
         token, frame, anchor = _fragment_frame(root, index) or (token, frame, anchor)
+    token, frame = _then_handed_on(token, frame, index) or (token, frame)
     token, frame, anchor = _possessed_from(root, frame) or (token, frame, anchor)
     signed = _signed_deal(token, anchor, index)
     if signed is not None:
@@ -1492,6 +1510,20 @@ def _governor(
         # makes it while another hands it over ("is giving 22 patrol boats, built by Austal in
         # Western Australia, to a dozen island countries").
         return _inner_governor(inner, token, frame, index)
+    on_order = _on_order(token, index)
+    if on_order is not None:
+        return Governor(on_order, _governing(index.get(on_order.i, ())), on_order)
+    return _copula_governor(token, frame, anchor, index)
+
+
+def _copula_governor(
+    token: Token | None,
+    frame: resources.FrameRecord | None,
+    anchor: Token,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> Governor:
+    """What governs a weapon on a copula: the deal its subject names, or a state of service
+    in its phrases; else the governor found."""
     if token is not None and frame is None and token.lemma_ == "be":
         subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
         deal = _governing(index.get(subj.i, ())) if subj is not None else None
@@ -2717,7 +2749,12 @@ def _arguments(
             # "signed a contract with France"; not "paraded missiles, with Russia's minister".
             got.give("supplier", _pobj_state(c, resolved))
         elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "to") and role == "theme":
-            got.give("recipient", _pobj_state(c, resolved))
+            # "arrived at Cerro Moreno air base near Antofagasta": a known place's state
+            arrival = frame is not None and frame.status == "delivered"
+            got.give(
+                "recipient",
+                _pobj_state(c, resolved) or (_place_in(c, resolved) if arrival else None),
+            )
         elif c.dep_ == "dobj" and role == "theme":
             # "the tanks reached Ukraine", "reached Polish units"; not "Russian trenches"
             unit = any(
@@ -2904,6 +2941,11 @@ def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str 
     return None
 
 
+def _place_in(prep: Token, resolved: Resolved) -> str | None:
+    """The state of the first place the places data knows in a preposition's phrase."""
+    return next((st for t in prep.subtree if (st := resolved.place_at(t.i))), None)
+
+
 STATION_PREPS = frozenset({"in", "at", "near", "inside", "on"})
 
 
@@ -2945,8 +2987,10 @@ def _modifier_parties(
         tok = doc[i]
         supplied = supplier_suffixed(doc, i, i + 1)  # "Russian-made", "U.S.-supplied"
         maker = (m := resolved.by_token.get(i)) is not None and resources.is_company(m.actor)
-        if maker:
-            got.give("supplier", st)  # "Boeing's F/A-18", "Dassault Aviation's Rafale"
+        if maker or _ex_holder(doc, i):
+            # "Boeing's F/A-18", "Dassault Aviation's Rafale"; "ex-Dutch F-16s", "former
+            # Belgian frigates": the state that held them hands them over
+            got.give("supplier", st)
         elif supplied or (origin and st == origin):
             got.give("supplier", st)  # "Russian-made", "Britain's Challenger 2 tanks"
         elif _co_origin(doc, i, resolved):
@@ -2963,6 +3007,14 @@ def _modifier_parties(
             # "Serbian MiG-29s": the operator; "Chinese drones" in a Serbia story: the maker.
             got.give("supplier" if origin is None and mention.system is None else "recipient", st)
     return got.supplier, got.recipient
+
+
+def _ex_holder(doc: Doc, i: int) -> bool:
+    """Whether a state word is marked as a weapon's former holder ("ex-Dutch", "former
+    Belgian")."""
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex":
+        return True
+    return i >= 1 and doc[i - 1].lower_ in ("ex", "former", "formerly")
 
 
 def _co_origin(doc: Doc, i: int, resolved: Resolved) -> bool:
@@ -3160,6 +3212,7 @@ def _parties(
     if gov.source is not None:
         got.give("supplier", _subject_state(gov.source, resolved, skip))
     got.give("supplier", _former_holder(root, resolved))  # "retired from Japan's navy"
+    got.give("supplier", _retired_by(gov.token, resolved))
     gapped = _gapped_maker(doc, mention, resolved)
     got.give("supplier", gapped)  # "Saab has offered the Gripen, Lockheed Martin the F-16"
     got.give("supplier", _maker_possessive(doc, mention, resolved))  # "Boeing's F/A-18"
@@ -3324,6 +3377,60 @@ def _own_phrase(
             got.give("supplier", _pobj_state(nxt, resolved))
 
 
+def _on_order(
+    token: Token | None, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> Token | None:
+    """The deal noun of "on order" on a copula or "have" ("Four Gowind corvettes are on
+    order from France's DCNS", "has 36 Rafales on order"): the weapons are ordered."""
+    if token is None or token.lemma_ not in ("be", "have"):
+        return None
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            noun = next((p for p in c.children if p.dep_ == "pobj" and p.lemma_ == "order"), None)
+            if noun is None or _governing(index.get(noun.i, ())) is None:
+                continue
+            # "has six A-29s on order for it": bought for another, whose the subject is not
+            if not any(p.lower_ == "for" for p in (*token.children, *noun.children)):
+                return noun
+    return None
+
+
+def _then_handed_on(
+    token: Token | None,
+    frame: resources.FrameRecord | None,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> tuple[Token, resources.FrameRecord] | None:
+    """The transfer a holding verb's conjunct reports of the same weapons ("The boats were
+    decommissioned by the German navy in 2011 and sold to Colombia"): it governs them."""
+    if token is None or frame is None or frame.id not in HOLDER_FRAMES or token.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "nsubjpass" for c in token.children):
+        return None  # "operates Patriots and is awaiting THAAD": each verb has its own weapon
+    for c in token.children:
+        if c.dep_ != "conj" or any(s.dep_ in ("nsubj", "nsubjpass", "dobj") for s in c.children):
+            continue
+        found = _governing(index.get(c.i, ()))
+        # a verb whose passive subject is handed over ("sold", "given", "transferred")
+        if found is not None and found.status and found.subject == "supplier":
+            return c, found
+    return None
+
+
+def _retired_by(verb: Token | None, resolved: Resolved) -> str | None:
+    """The holder a transfer's weapons were retired by, named as the agent of the holding
+    verb it is coordinated with ("decommissioned by the German navy ... and sold")."""
+    if verb is None or verb.dep_ != "conj":
+        return None
+    head, index = verb.head, frame_index(verb.doc)
+    if not any(f.id in HOLDER_FRAMES for f in index.get(head.i, ())):
+        return None
+    handed = _governing(index.get(verb.i, ()))
+    if handed is None or handed.subject != "supplier":
+        return None  # "flown by the Indian air force and ordered by Egypt": both hold it
+    agent = next((c for c in head.children if c.dep_ == "agent"), None)
+    return _pobj_state(agent, resolved) if agent is not None else None
+
+
 def _former_holder(root: Token, resolved: Resolved) -> str | None:
     """The state a weapon was retired or withdrawn from, by a participle on its own noun
     ("five TC-90 aircraft, retired from Japan's navy, were handed over"): who hands it on."""
@@ -3331,8 +3438,10 @@ def _former_holder(root: Token, resolved: Resolved) -> str | None:
     for clause in _own_noun(root).children:
         if clause.dep_ != "acl" or not any(f.id in HOLDER_FRAMES for f in index.get(clause.i, ())):
             continue
+        # "six F-16 fighters formerly flown by the Royal Netherlands Air Force": who held it
+        once = any(c.lower_ in HISTORY_WORDS | {"previously"} for c in clause.children)
         for p in clause.children:
-            if p.dep_ == "prep" and p.lower_ == "from":
+            if (p.dep_ == "prep" and p.lower_ == "from") or (once and p.dep_ == "agent"):
                 return _pobj_state(p, resolved)
     return None
 

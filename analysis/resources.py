@@ -273,7 +273,10 @@ class SignalRule:
     ``hosting_verbs``: verbs whose subject hosts the
     forces they govern ("Poland hosts American troops"), where the class's other verbs base forces
     in the state their "in" phrase names ("troops stationed in Poland"), unless a ``contested``
-    word marks that place as held against its state ("the breakaway regions of Abkhazia").
+    word marks that place as held against its state ("the breakaway regions of Abkhazia");
+    ``opponent_verbs``: verbs aimed only at the forces or state their object or "against"
+    phrase names ("Indian troops fought Chinese soldiers"), never at a place or a guess from
+    the sentence ("fighting drug trafficking in Nicaragua").
     """
 
     type: str
@@ -328,6 +331,7 @@ class SignalRule:
     consent_preps: tuple[str, ...] = ()
     consent_verbs: tuple[str, ...] = ()
     permitting: tuple[str, ...] = ()
+    opponent_verbs: tuple[str, ...] = ()
     hosting_verbs: tuple[str, ...] = ()
     contested: tuple[str, ...] = ()
 
@@ -843,6 +847,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         weapon_parties=bool(row.get("weapon_parties", False)),
         consent_nouns=_strs(row.get("consent_nouns", [])),
         consent_preps=_strs(row.get("consent_preps", [])),
+        opponent_verbs=_strs(row.get("opponent_verbs", [])),
         consent_verbs=_strs(row.get("consent_verbs", [])),
         permitting=_strs(row.get("permitting", [])),
         hosting_verbs=_strs(row.get("hosting_verbs", [])),

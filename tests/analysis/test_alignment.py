@@ -2948,3 +2948,113 @@ def test_strikes_on_armed_groups_attack_no_state_unless_across_its_border(
 ) -> None:
     got = {t[:2] for t in triples(run(text)) if t[3] == "armed_attack"}
     assert got == ({pair} if pair else set())
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Forces of two states that fight each other attack each other.
+        (
+            "The outburst came a month after Tajik and Kyrgyz troops fought their deadliest"
+            " border battle yet.",
+            {("TJK", "KGZ"), ("KGZ", "TJK")},
+            set(),
+        ),
+        (
+            "Ukrainian troops battled against Russian and Belarusian forces.",
+            {("UKR", "RUS"), ("UKR", "BLR")},
+            set(),
+        ),
+        # Fighting a crime or for survival attacks no state; a trade fight between companies
+        # sets no states against each other.
+        (
+            "The tanks were meant for fighting drug trafficking in Nicaragua, not for use against"
+            " Costa Rica.",
+            set(),
+            {("NIC", "CRI")},
+        ),
+        (
+            "Canada will buy 18 used F/A-18 Hornet fighters from Australia, abandoning a purchase"
+            " caught up in a trade fight between Boeing and the Canadian planemaker Bombardier.",
+            set(),
+            {("USA", "CAN"), ("CAN", "USA")},
+        ),
+    ],
+)
+def test_forces_that_fight_each_other(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str]],
+    absent: set[tuple[str, str]],
+) -> None:
+    got = {t[:2] for t in triples(run(text)) if t[3] == "armed_attack"}
+    assert expected <= got
+    assert not absent & got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Its forces are heavily armed along the borders of Poland and Lithuania, both NATO"
+            " members that have asked allies for more air defence.",
+            {("POL", "NATO"), ("LTU", "NATO")},
+        ),
+        (
+            "He insisted that the nuclear forces of Britain and France, both NATO members, be"
+            " counted.",
+            {("GBR", "NATO"), ("FRA", "NATO")},
+        ),
+        (
+            "Kyrgyzstan and Tajikistan clashed again. Both countries belong to the Collective"
+            " Security Treaty Organization.",
+            {("KGZ", "CSTO"), ("TJK", "CSTO")},
+        ),
+        (
+            "Kyrgyzstan and Tajikistan clashed again. Both countries are members of the"
+            " Collective Security Treaty Organization.",
+            {("KGZ", "CSTO"), ("TJK", "CSTO")},
+        ),
+    ],
+)
+def test_members_named_by_a_plural_apposition_or_a_group(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str]]
+) -> None:
+    got = {t[:2] for t in triples(run(text)) if t[3] == "membership" and t[2] == 1}
+    assert expected <= got
+
+
+def test_blocked_proposals_shelved_talks_and_likenesses(run: Callable[..., Analysis]) -> None:
+    # A proposal someone blocked was not carried out by its proposers.
+    blocked = run(
+        "At a meeting on December 16, Hungary and Slovakia blocked a proposal to sanction"
+        " Georgian officials."
+    )
+    assert not [t for t in triples(blocked) if t[3] == "sanctions"]
+    # Shelving talks on joining a bloc moves away from it.
+    shelved = run("Georgia's government decided to shelve talks on joining the European Union.")
+    assert ("GEO", "EU", -1) in {t[:3] for t in triples(shelved)}
+    assert ("GEO", "EU", 1) not in {t[:3] for t in triples(shelved)}
+    # "a Ukrainian-style revolution" names no Ukraine; "the Rome Statute" no Italy.
+    styled = run("The Kremlin has called the protests an attempt at a Ukrainian-style revolution.")
+    assert not [t for t in triples(styled) if "UKR" in t[:2]]
+    rome = run(
+        "Armenia's parliament voted on Tuesday to ratify the Rome Statute of the International"
+        " Criminal Court."
+    )
+    assert not [t for t in triples(rome) if "ITA" in t[:2]]
+
+
+def test_backing_a_states_civil_society_or_a_missile_it_shot_down(
+    run: Callable[..., Analysis],
+) -> None:
+    society = run(
+        "Poland would keep supporting Belarusian civil society, including students who had fled"
+        " the crackdown."
+    )
+    assert not [t for t in triples(society) if t[:2] == ("POL", "BLR")]
+    debris = run(
+        "In October last year debris from a missile shot down by Ukrainian air defences fell on"
+        " the northern village of Naslavcea."
+    )
+    assert not [t for t in triples(debris) if t[1] == "MDA"]
