@@ -235,7 +235,7 @@ def _subject(
                 st = _state_of(c, resolved)
                 if st:
                     return True, st  # "Serbia's accession", "Kosovo's membership"
-    holder = verb
+    holder = _second_act(verb)
     for _ in range(3):
         for c in holder.children:
             if (
@@ -270,6 +270,23 @@ def _subject(
             break
         holder = up
     return False, None
+
+
+def _second_act(verb: Token) -> Token:
+    """ "Blinken urged Eritrea to pull out and pressed both sides to join talks": a verb of
+    saying or judging with no subject, hung on what another such verb asks for, is the
+    speaker's own second act; it shares that verb's subject."""
+    head = verb.head
+    words = resources.judging_verbs() | resources.speech_verbs()
+    if (
+        verb.dep_ == "conj"
+        and verb.lemma_ in words
+        and head.dep_ in ("xcomp", "ccomp")
+        and head.head.lemma_ in words
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return head.head
+    return verb
 
 
 def _same_drill(ctx: Context, tok: Token) -> list[str]:
@@ -834,11 +851,17 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         negated, refused = _polarity(tok, _governing_verb(tok))
         # "Poland hosts American troops": whose troops they are is a party, not a modifier.
         skip = set() if resources.signal_rules()[kind].weapon_parties else ctx.weapon_tokens
+        # "Biden hosted Modi at the White House": a leader hosted is a visit, not forces
+        shown = (
+            "visit"
+            if any(_person(c, ctx.resolved) for c in tok.children if c.dep_ == "dobj")
+            else kind
+        )
         for host, owner in [] if negated else _basing(tok, ctx.resolved, skip):
-            ctx.emit(host, owner, kind, -1 if refused else 1, tok, sent)
+            ctx.emit(host, owner, shown, -1 if refused else 1, tok, sent)
             if not refused:
                 # Consent binds both: the sender moves toward its host as the host toward it.
-                ctx.emit(owner, host, kind, 1, tok, sent)
+                ctx.emit(owner, host, shown, 1, tok, sent)
         return True
     if kind == "membership" and tok.lemma_ in ("member", "ally"):
         if _polarity(tok, _governing_verb(tok))[0]:
@@ -2666,6 +2689,11 @@ def _parties(
             if counterparts and set(counterparts) <= set(sides):
                 subjects = list(dict.fromkeys([*subjects, *counterparts]))
                 counterparts = list(subjects)
+    elif not counterparts and rule.mutual and not rule.symmetric and _reciprocal(tok, verb, rule):
+        # "Indian and Chinese troops clashed", "Israel and Egypt have grown closer": each side
+        # acts on the other
+        subjects += _co_subjects(ctx, verb, subject)
+        counterparts = list(subjects)
     elif not counterparts and rule.basis != "verbal" and (rule.symmetric or rule.direction < 0):
         # "Indian and Chinese troops clashed"; those who urge or criticise together are not
         # each other's targets, nor are allies who strike together ("U.S. and British warships
@@ -2928,10 +2956,21 @@ def _founded(ctx: Context, verb: Token, parties: list[str]) -> list[str]:
 def _faced(
     ctx: Context, tok: Token, verb: Token, sent: Span, subject: str, kind: str, direction: int
 ) -> bool:
-    """ "Serbia could face US sanctions": the subject is the target (True when emitted)."""
-    if kind != "sanctions" or tok.head.lemma_ not in SANCTIONED_HEADS:
+    """ "Serbia could face US sanctions", "has been under U.S. sanctions": the subject is the
+    target (True when emitted)."""
+    # "Russia has been under U.S. sanctions since 2014": the subject is the target too
+    under = tok.dep_ == "pobj" and tok.head.lower_ == "under"
+    if kind != "sanctions" or (tok.head.lemma_ not in SANCTIONED_HEADS and not under):
         return False
     rule = resources.signal_rules()[kind]
+    owner = _own_actor(ctx, tok)
+    if owner is not None and _is_state(owner):
+        # "Serbia could face U.S. sanctions": whose sanctions they are imposes them on the
+        # clause's subject
+        found, patient = _subject(verb, verb, ctx.resolved, ctx.focus)
+        if found and patient is not None and patient != owner and _is_state(patient):
+            ctx.emit(owner, patient, kind, direction, tok, sent)
+        return True
     preps = TARGET_PREPS | set(rule.target_preps)
     if any(t != subject for t in _targets(tok, ctx.resolved, ctx.weapon_tokens, preps)):
         return False
@@ -3281,6 +3320,12 @@ def extract(
     _judgements(ctx)
     ctx.out.sort(key=lambda r: r.start)
     return ctx.out
+
+
+def _person(tok: Token, resolved: Resolved) -> bool:
+    """Whether a word names a person ("Sisi", "President Ruto")."""
+    mention = resolved.by_token.get(tok.i)
+    return (mention is not None and mention.actor.startswith("P:")) or tok.ent_type_ == "PERSON"
 
 
 def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[str, str]]:

@@ -2769,6 +2769,20 @@ def _arguments(
     got.give("recipient", _object_destination(verb, role, resolved, mention_tokens))
     licensor = _licensor(verb, resolved)
     got.give("supplier", licensor)
+    got.give(*_subject_part(verb, role, frame, resolved, mention_tokens, licensor))
+    return got.supplier, got.recipient
+
+
+def _subject_part(
+    verb: Token,
+    role: str,
+    frame: resources.FrameRecord | None,
+    resolved: Resolved,
+    mention_tokens: set[int],
+    licensor: str | None,
+) -> tuple[str, str | None]:
+    """The part a frame's subject plays, and its state: the verb's subject, a copula's
+    subject for a noun it describes, or who holds the talks a noun names."""
     if verb.pos_ != "NOUN" or _has_subject(verb):  # "will license-produce", tagged a noun
         # "is awaiting the THAAD approved for sale": a participle's doer is not the subject
         # of what its noun hangs off, but for a buyer ("replacing them with Rafales bought").
@@ -2778,8 +2792,8 @@ def _arguments(
         # "Rheinmetall unveiled the KF51", "KNDS showed its Leclerc": a maker supplies; one
         # building under another's licence builds for its own state.
         maker = _company_subject(verb, resolved) and licensor is None
-        got.give("supplier" if maker else role, subject)
-    elif verb.dep_ in ("attr", "appos") or (verb.dep_ == "pobj" and verb.head.head.dep_ == "attr"):
+        return ("supplier" if maker else role), subject
+    if verb.dep_ in ("attr", "appos") or (verb.dep_ == "pobj" and verb.head.head.dep_ == "attr"):
         # "Algeria is one of the largest buyers of Russian weapons", "Russia, India's supplier".
         holder = verb if verb.dep_ != "pobj" else verb.head.head
         st = (
@@ -2787,8 +2801,16 @@ def _arguments(
             if holder.dep_ == "attr"
             else resolved.state_at(holder.head.i)
         )
-        got.give(role, st)
-    return got.supplier, got.recipient
+        return role, st
+    talks = frame is not None and frame.status == "negotiating"
+    if verb.dep_ == "dobj" and talks and verb.head.lemma_ in TALKS_VERBS:
+        # "Venezuela has held talks with Russia about T-72 tanks": who holds the talks
+        return role, _subject_state(verb.head, resolved, mention_tokens)
+    return role, None
+
+
+# Verbs by which a state holds talks ("held talks", "opened negotiations").
+TALKS_VERBS = frozenset({"hold", "open", "begin", "start", "resume", "conduct", "enter"})
 
 
 def _object_destination(

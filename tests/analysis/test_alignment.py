@@ -3058,3 +3058,47 @@ def test_backing_a_states_civil_society_or_a_missile_it_shot_down(
         " the northern village of Naslavcea."
     )
     assert not [t for t in triples(debris) if t[1] == "MDA"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russia has been under U.S. sanctions since 2014.", ("USA", "RUS", -1)),
+        ("Serbia could face US sanctions.", ("USA", "SRB", -1)),
+        ("Iran, under UN sanctions since 2006, bought drones.", ("UN", "IRN", -1)),
+    ],
+)
+def test_a_state_under_or_facing_anothers_sanctions_is_their_target(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, int]
+) -> None:
+    got = {t[:3] for t in triples(run(text)) if t[3] == "sanctions"}
+    assert got == {expected}
+
+
+def test_states_that_grow_closer_and_security_aid(run: Callable[..., Analysis]) -> None:
+    closer = run(
+        "Israel and Egypt have grown closer on security in recent years, cooperating against"
+        " militants in northern Sinai."
+    )
+    assert {("ISR", "EGY", 1), ("EGY", "ISR", 1)} <= {t[:3] for t in triples(closer)}
+    aid = run("Washington gave security aid to Pakistan in 2018.")
+    assert ("USA", "PAK", 1, "military_aid") in triples(aid)
+    halted = run("Washington suspended security aid to Pakistan in 2018.")
+    assert ("USA", "PAK", -1) in {t[:3] for t in triples(halted)}
+
+
+def test_a_second_act_of_pressing_and_a_hosted_leader(run: Callable[..., Analysis]) -> None:
+    # "and pressed both sides", hung on what the first verb urged, is the speaker's own act
+    urged = run(
+        "Secretary of State Antony Blinken urged Eritrea to pull out and pressed both sides to"
+        " join talks."
+    )
+    assert {t[:2] for t in triples(urged)} == {("USA", "ERI")}
+    # a leader hosted is a visit, both ways, not a foreign base
+    hosted = run(
+        "Eritrea's President Isaias Afwerki is expected to host Sisi and Hassan Sheikh in Asmara"
+        " next week."
+    )
+    got = triples(hosted)
+    assert ("ERI", "EGY", 1, "visit") in got and ("EGY", "ERI", 1, "visit") in got
+    assert not [t for t in got if t[3] == "military_base"]

@@ -4883,3 +4883,13 @@ def test_each_verb_of_a_holder_keeps_its_own_weapon(run: Callable[..., Analysis]
         " assembled at Kamra under an agreement."
     )
     assert not [d for d in deals(run(built)) if d[3] == "PAK"]
+
+
+def test_who_holds_talks_about_a_weapon_is_its_buyer(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Chile took delivery of Leopard 2A4 tanks from German stocks over the past two years,"
+        " and Venezuela has held talks with Russia about T-72 tanks."
+    )
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert ("T-72", "RUS", "VEN", "negotiating") in got
+    assert not [g for g in got if g[0] == "T-72" and g[2] == "CHL"]
