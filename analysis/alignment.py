@@ -88,6 +88,10 @@ SKIP_DEPS = frozenset(
     }
 )
 
+# Grammar: nouns of a phrase that names those one acts together with ("in solidarity with",
+# "in coordination with", "in line with", "in concert with").
+PARTNER_HEADS = frozenset({"solidarity", "coordination", "concert", "line", "step", "tandem"})
+
 
 @lru_cache(maxsize=1)
 def _word_triggers() -> dict[str, str]:
@@ -434,6 +438,12 @@ def _targets(
         victims = victim_tokens(c) if judging else set()
         if c.dep_ == "prep" and any(p.lemma_ in CAUSE_HEADS for p in c.children):
             continue  # "in retaliation for a strike in Damascus": the cause, not the target
+        if c.dep_ == "prep" and (
+            any(p.lemma_ in PARTNER_HEADS for p in c.children)
+            # "with" hung on the verb, after a partner word that is not the trigger itself
+            or (c.i > 0 and _partner_word(c.doc[c.i - 1], root, skip))
+        ):
+            continue  # "cut ties in solidarity with Saudi Arabia": a partner, not the target
         # A clause deeper in the phrase speaks of something else ("on Monday, a small drill
         # that has drawn a reaction from Russia").
         clauses = {
@@ -466,6 +476,12 @@ def _targets(
             if st and st not in out:
                 out.append(st)
     return out
+
+
+def _partner_word(word: Token, root: Token, skip: set[int]) -> bool:
+    """Whether a word before a "with" the parser hung on a verb makes it a partner's
+    ("cut ties in solidarity with Saudi Arabia"); not when the word is the trigger read."""
+    return word.lemma_ in PARTNER_HEADS and word != root and word.i not in skip
 
 
 VICTIM_PREPS = frozenset({"of", "on", "against", "in", "into", "upon"})
@@ -2203,7 +2219,7 @@ def _qualified_targets(
     trigger's phrase ("in a show of solidarity with Ecuador")."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
         return []
-    found = _targets(tok.head.head, ctx.resolved, skip | {tok.head.i}, preps, places=places)
+    found = _targets(tok.head.head, ctx.resolved, skip | {tok.head.i, tok.i}, preps, places=places)
     return [s for s in found if s != subject]
 
 
@@ -3193,7 +3209,8 @@ def _judgements(ctx: Context) -> None:
             cue.type == "pressure"
             and span.root.pos_ != "NOUN"
             and (
-                any(r.start == span.root.idx for r in ctx.out) or not _clause_aimed(ctx, cue, span)
+                any(r.start == span.root.idx for r in ctx.out)
+                or not (_clause_aimed(ctx, cue, span) or _called_on(ctx, cue, span))
             )
         ):
             continue
@@ -3224,6 +3241,24 @@ def _clause_aimed(ctx: Context, cue: StanceCueRow, span: Span) -> bool:
         ctx.resolved.state_at(t.i) == cue.target or ctx.resolved.antecedent(t) == cue.target
         for t in clause.subtree
     )
+
+
+def _called_on(ctx: Context, cue: StanceCueRow, span: Span) -> bool:
+    """Whether a pressing phrase asks the state it addresses to act ("Kishida called on North
+    Korea to cancel the launch"): the one it calls on is its target."""
+    verb = span.root
+    if verb.pos_ != "VERB" or not any(c.dep_ in ("xcomp", "advcl") for c in verb.children):
+        return False
+    found, subject = _subject(verb, verb, ctx.resolved, ctx.focus)
+    if not found or subject != cue.speaker:
+        return False  # "Senators pressed the White House to punish Riyadh": no state speaks
+    addressed = [
+        t
+        for c in verb.children
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on")
+        for t in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])
+    ]
+    return any(ctx.resolved.state_at(t.i) == cue.target for t in addressed)
 
 
 def _sources_with(ctx: Context, noun: Token, speaker: str) -> list[str]:

@@ -196,7 +196,9 @@ def _split_argument(doc: Doc, start: int, end: int, root: Token) -> Token | None
     before): the word that fills the argument slot carries the mention."""
     # "The first shipment of Leopard 1A5 main battle tanks ... arrived", with "1A5" read as
     # a verb of its own: a name's last word the parser made a clause is as split
-    clause = root.dep_ in ("ccomp", "advcl", "ROOT") and root.pos_ not in ("NOUN", "PROPN")
+    clause = (root.dep_ in ("ccomp", "advcl", "ROOT") and root.pos_ not in ("NOUN", "PROPN")) or (
+        root.dep_ == "npadvmod" and root.head.pos_ == "VERB"  # "the Dutch Leopard 2A6s"
+    )
     if not clause and (root.dep_ not in ("amod", "compound", "nmod") or root.head.i < end):
         return None
     for tok in doc[start : root.i]:
@@ -4057,6 +4059,15 @@ def _acting(gov: Governor, resolved: Resolved) -> bool:
         return False
     if anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" and anchor.head.head == tok:
         return frame.subject != "supplier" or frame.status == "cancelled"
+    if (
+        anchor.dep_ == "nsubj"
+        and anchor.head == tok
+        and frame.subject == "supplier"
+        and any(c.dep_ == "dobj" for c in tok.children)
+        and anchor.pos_ in ("NOUN", "PROPN")
+        and resolved.state_at(anchor.i) is None  # "France the Mirage 2000-5", gapped
+    ):
+        return True  # "Two Russian An-124 aircraft unloaded equipment": the carrier, not cargo
     if anchor.dep_ == "nsubj" and anchor.head == tok and frame.subject == "recipient":
         # "Mi-35 helicopters bought from Russia" parsed as a clause: a bare participle with
         # no auxiliary describes its noun, which is what was bought.

@@ -3102,3 +3102,41 @@ def test_a_second_act_of_pressing_and_a_hosted_leader(run: Callable[..., Analysi
     got = triples(hosted)
     assert ("ERI", "EGY", 1, "visit") in got and ("EGY", "ERI", 1, "visit") in got
     assert not [t for t in got if t[3] == "military_base"]
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Calling on a state to act presses it.
+        ("Kishida called on North Korea to cancel the launch.", {("JPN", "PRK", -1)}, set()),
+        # ... but no state speaks through senators, and a visit is no call to act.
+        (
+            "Senators from both parties have pressed the White House to punish Riyadh.",
+            set(),
+            {("SAU", "USA", -1)},
+        ),
+        ("Xi called on Putin in Moscow.", set(), {("CHN", "RUS", -1)}),
+        # A state one acts in solidarity with is a partner, not the act's target.
+        (
+            "Seven years ago Sudan cut ties with Iran in solidarity with Saudi Arabia.",
+            {("SDN", "IRN", -1, "diplomatic_rupture")},
+            {("SDN", "SAU", -1, "diplomatic_rupture")},
+        ),
+        (
+            "Venezuela ordered troops towards its own border with Colombia in a show of"
+            " solidarity with Quito.",
+            {("VEN", "ECU", 1)},
+            set(),
+        ),
+    ],
+)
+def test_calls_to_act_and_partners_in_solidarity(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, ...]],
+    absent: set[tuple[str, ...]],
+) -> None:
+    got = triples(run(text))
+    short = {t[:3] for t in got}
+    assert all((e in got if len(e) == 4 else e in short) for e in expected)
+    assert not [a for a in absent if (a in got if len(a) == 4 else a in short)]

@@ -4893,3 +4893,41 @@ def test_who_holds_talks_about_a_weapon_is_its_buyer(run: Callable[..., Analysis
     got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
     assert ("T-72", "RUS", "VEN", "negotiating") in got
     assert not [g for g in got if g[0] == "T-72" and g[2] == "CHL"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A ship of the supplier unloading weapons at the buyer's port delivers them.
+        (
+            "An Egyptian navy ship docked in Mogadishu on Monday and unloaded a second"
+            " consignment of weapons for the Somali army, including anti-aircraft guns and"
+            " artillery, according to Somali officials.",
+            ("artillery", "EGY", "SOM", "delivered"),
+        ),
+        # A state named on another's weapon that a third buys is who sells them on.
+        (
+            "Finland agreed to buy 100 of the Dutch Leopard 2A6s in January 2014.",
+            ("Leopard 2", "NLD", "FIN", "ordered"),
+        ),
+        # A bare name two systems share, told apart by the noun after it.
+        (
+            "Belgium's government on Friday approved the purchase of 382 Griffon armoured"
+            " personnel carriers and 60 Jaguar reconnaissance vehicles from France.",
+            ("EBRC Jaguar", "FRA", "BEL", "ordered"),
+        ),
+    ],
+)
+def test_unloaded_consignments_resold_weapons_and_named_vehicles(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    got = {(d[0] or d[1], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert expected in got
+
+
+def test_an_aircraft_that_unloads_cargo_is_the_carrier(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Turkey took its first S-400 parts on Friday. Two Russian An-124 transport aircraft"
+        " unloaded equipment during the morning at Murted air base near Ankara."
+    )
+    assert not [d for d in deals(run(text)) if d[0] == "An-124 Ruslan"]
