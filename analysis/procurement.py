@@ -2517,9 +2517,13 @@ def _infinitive(verb: Token) -> bool:
 def _given_to(verb: Token) -> Token | None:
     """Whom an infinitive's head gives the act to ("has given Turkey another year to
     deliver", "allowed Ankara time to pay"): the indirect object does what it says."""
-    if verb.dep_ not in ("xcomp", "advcl") or not _infinitive(verb):
+    if verb.dep_ not in ("xcomp", "advcl", "acl") or not _infinitive(verb):
         return None
-    return next((c for c in verb.head.children if c.dep_ == "dative"), None)
+    if verb.dep_ == "acl" and verb.head.lemma_ not in CONSENT_NOUNS:
+        return None  # "gave Turkey the right to export": a right, not an act handed over
+    # "has given Poland permission to pass the jets on": the clause on the object given
+    giver = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
+    return next((c for c in giver.children if c.dep_ == "dative"), None)
 
 
 def _clause_of_noun(holder: Token) -> bool:
@@ -2958,7 +2962,9 @@ def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str 
             if named or not refer or c.dep_ != "pobj":
                 return named
             # "sold drones to all three governments": the first of the group, the rest are
-            # coordinated with it
+            # coordinated with it; "to third countries" names none
+            if c.tag_ == "NNS" and any(a.lower_ in UNNAMED_OTHERS for a in c.children):
+                return None
             if c.tag_ == "NNS":  # a plural stands for its group or none
                 return next(iter(resolved.group(c)), None)
             return resolved.antecedent(c)
@@ -2969,6 +2975,9 @@ def _place_in(prep: Token, resolved: Resolved) -> str | None:
     """The state of the first place the places data knows in a preposition's phrase."""
     return next((st for t in prep.subtree if (st := resolved.place_at(t.i))), None)
 
+
+# Grammar: words by which a plural names states left unnamed ("third countries").
+UNNAMED_OTHERS = frozenset({"third", "other", "foreign", "several", "many", "some"})
 
 STATION_PREPS = frozenset({"in", "at", "near", "inside", "on"})
 
@@ -3663,6 +3672,7 @@ def _carrier_parties(
 
 
 PERMIT_NOUNS = frozenset({"licence", "license", "permit", "authorisation", "authorization"})
+CONSENT_NOUNS = PERMIT_NOUNS | {"permission", "consent", "approval", "clearance", "go-ahead"}
 
 
 def _carrying_verb(noun: Token) -> Token:

@@ -4931,3 +4931,20 @@ def test_an_aircraft_that_unloads_cargo_is_the_carrier(run: Callable[..., Analys
         " unloaded equipment during the morning at Murted air base near Ankara."
     )
     assert not [d for d in deals(run(text)) if d[0] == "An-124 Ruslan"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Poland passed five MiG-29 fighters on to Ukraine.", ("MiG-29", "POL", "UKR")),
+        # the one given permission to pass them on hands them over, not who permits it
+        (
+            "Germany has given Poland permission to pass five MiG-29 fighters on to Ukraine.",
+            ("MiG-29", "POL", "UKR"),
+        ),
+    ],
+)
+def test_weapons_passed_on(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(d[0], d[2], d[3]) for d in deals(run(text))] == [expected]
