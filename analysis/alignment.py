@@ -2100,7 +2100,8 @@ def _counterparts(
     preps = frozenset(preps)
     # "held exercises with Russian warships": whose warships they are takes part.
     skip = set() if rule.weapon_parties else ctx.weapon_tokens
-    places = rule.basis != "verbal"  # praise of "the republics in Ukraine" is not of Ukraine
+    # praise of "the republics in Ukraine" is not of Ukraine; "a memorandum in Madrid"
+    places = rule.basis != "verbal" and not rule.venue_places
     origins = not rule.from_is_origin
     near = [
         s
@@ -2546,7 +2547,7 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         c.dep_ == "amod" and c.lower_ in internal for t in acted for c in t.children
     ):
         return
-    if _special(ctx, tok, kind, sent):
+    if _special(ctx, tok, kind, sent) or _venue_named(ctx, tok, kind):
         return
     if tok.lemma_ in resources.signal_rules()[kind].commanded:
         _commanded(ctx, tok, kind, sent)
@@ -2824,6 +2825,19 @@ def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     if read is not None and doer is not None and done is not None:
         ctx.emit(doer, done, read[0], read[1], tok, sent)
     return True
+
+
+def _venue_named(ctx: Context, tok: Token, kind: str) -> bool:
+    """Whether an act's noun is named after the city it was made in ("the Madrid agreement",
+    "the Minsk accords"): the name says where, not who."""
+    if not resources.signal_rules()[kind].venue_places or tok.pos_ != "NOUN":
+        return False
+    for c in tok.children:
+        mention = ctx.resolved.by_token.get(c.i) if c.dep_ == "compound" else None
+        rec = resources.actors_by_id().get(mention.actor) if mention is not None else None
+        if rec is not None and mention is not None and mention.text in rec.capitals:
+            return True
+    return False
 
 
 def _every_party(
@@ -3357,6 +3371,27 @@ def extract(
     return ctx.out
 
 
+def _pronoun_base(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
+    """ "Turkey has sent troops to its base in Qatar": a base a pronoun owns, in a state
+    its own phrase names, is the pronoun's state's presence there."""
+    owner = next(
+        (
+            resolved.antecedent(c)
+            for c in trigger.children
+            if c.dep_ == "poss" and c.lower_ in ("its", "their")
+        ),
+        None,
+    )
+    hosts = [
+        st
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for t in c.subtree
+        if (st := resolved.state_at(t.i)) and st != owner
+    ]
+    return [(hosts[0], owner)] if owner and hosts else []
+
+
 def _person(tok: Token, resolved: Resolved) -> bool:
     """Whether a word names a person ("Sisi", "President Ruto")."""
     mention = resolved.by_token.get(tok.i)
@@ -3386,7 +3421,7 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
         None,
     )
     if owner is None:
-        return []
+        return _pronoun_base(trigger, resolved)
     hosts = [
         s
         for c in [*trigger.children, *verb.children]

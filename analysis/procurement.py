@@ -3472,7 +3472,9 @@ def _former_holder(root: Token, resolved: Resolved) -> str | None:
         if clause.dep_ != "acl" or not any(f.id in HOLDER_FRAMES for f in index.get(clause.i, ())):
             continue
         # "six F-16 fighters formerly flown by the Royal Netherlands Air Force": who held it
-        once = any(c.lower_ in HISTORY_WORDS | {"previously"} for c in clause.children)
+        once = clause.lemma_ in ("retire", "decommission") or any(
+            c.lower_ in HISTORY_WORDS | {"previously"} for c in clause.children
+        )
         for p in clause.children:
             if (p.dep_ == "prep" and p.lower_ == "from") or (once and p.dep_ == "agent"):
                 return _pobj_state(p, resolved)

@@ -276,7 +276,9 @@ class SignalRule:
     word marks that place as held against its state ("the breakaway regions of Abkhazia");
     ``opponent_verbs``: verbs aimed only at the forces or state their object or "against"
     phrase names ("Indian troops fought Chinese soldiers"), never at a place or a guess from
-    the sentence ("fighting drug trafficking in Nicaragua").
+    the sentence ("fighting drug trafficking in Nicaragua"); ``venue_places``: a place in
+    the act's own phrase is where it happened, never a party ("signed a memorandum in
+    Madrid").
     """
 
     type: str
@@ -332,6 +334,7 @@ class SignalRule:
     consent_verbs: tuple[str, ...] = ()
     permitting: tuple[str, ...] = ()
     opponent_verbs: tuple[str, ...] = ()
+    venue_places: bool = False
     hosting_verbs: tuple[str, ...] = ()
     contested: tuple[str, ...] = ()
 
@@ -848,6 +851,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         consent_nouns=_strs(row.get("consent_nouns", [])),
         consent_preps=_strs(row.get("consent_preps", [])),
         opponent_verbs=_strs(row.get("opponent_verbs", [])),
+        venue_places=bool(row.get("venue_places", False)),
         consent_verbs=_strs(row.get("consent_verbs", [])),
         permitting=_strs(row.get("permitting", [])),
         hosting_verbs=_strs(row.get("hosting_verbs", [])),

@@ -681,6 +681,10 @@ def extract(
     return rows
 
 
+# Grammar: verbs by which one answers another's judgement ("address the concerns").
+ANSWERING_VERBS = frozenset({"address", "allay", "ease", "assuage", "answer", "meet", "heed"})
+
+
 def _unclaimed(row: StanceCueRow, span: Span) -> StanceCueRow:
     """ "Manila dismissed the criticism": a judgement the subject rejects is not its own."""
     if row.type in ("evaluation", "pressure") and _rejected(span.root):
@@ -689,11 +693,12 @@ def _unclaimed(row: StanceCueRow, span: Span) -> StanceCueRow:
 
 
 def _rejected(noun: Token) -> bool:
-    """Whether a judging noun is what its verb's subject rejects ("dismissed the criticism",
-    "rejected the accusations")."""
+    """Whether a judging noun is what its verb's subject rejects or answers ("dismissed the
+    criticism", "rejected the accusations", "address the concerns")."""
     if noun.pos_ != "NOUN" or noun.dep_ != "dobj":
         return False
-    return noun.head.lemma_ in _denial_verbs()
+    # "would travel to Ankara to address the concerns": answering another's judgement
+    return noun.head.lemma_ in _denial_verbs() | ANSWERING_VERBS
 
 
 @lru_cache(maxsize=1)

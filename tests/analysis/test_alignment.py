@@ -3140,3 +3140,50 @@ def test_calls_to_act_and_partners_in_solidarity(
     short = {t[:3] for t in got}
     assert all((e in got if len(e) == 4 else e in short) for e in expected)
     assert not [a for a in absent if (a in got if len(a) == 4 else a in short)]
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Where an agreement is signed, or the city it is named after, is no party to it.
+        (
+            "Sweden, Finland and Turkey signed a memorandum in Madrid in June.",
+            {("SWE", "TUR", 1)},
+            {("SWE", "ESP", 1), ("ESP", "TUR", 1)},
+        ),
+        (
+            "In Stockholm, Foreign Minister Ann Linde said the government saw the decision as"
+            " consistent with the Madrid agreement.",
+            set(),
+            {("SWE", "ESP", 1)},
+        ),
+        # Answering another's concerns voices none.
+        (
+            "Finland and Sweden applied to join NATO. Swedish Prime Minister Magdalena Andersson"
+            " said a delegation would travel to Ankara to address the concerns.",
+            set(),
+            {("SWE", "FIN", -1), ("SWE", "TUR", -1)},
+        ),
+        # A base a pronoun owns in a state its own phrase names.
+        (
+            "Turkey, by contrast, has sent additional troops to its base in Qatar.",
+            {("TUR", "QAT", 1), ("QAT", "TUR", 1)},
+            set(),
+        ),
+        (
+            "Fighter jets touched down on a highway in central Taiwan, rehearsing how the air"
+            " force would keep flying if Chinese missiles knocked out its bases.",
+            set(),
+            {("TWN", "CHN", 1), ("CHN", "TWN", 1)},
+        ),
+    ],
+)
+def test_venues_answered_concerns_and_bases_a_pronoun_owns(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    got = {t[:3] for t in triples(run(text))}
+    assert expected <= got
+    assert not absent & got
