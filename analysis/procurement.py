@@ -1838,6 +1838,7 @@ def _head_modality(
     # "its purchase of S-400 systems, delivered in 2019", "jets, which entered service": a
     # participle or relative clause describes the weapon; the deal noun it hangs on sets no stage.
     describes = tok.tag_ == "VBN" or tok.dep_ == "relcl"
+    described = False  # past the noun a describing clause is on
     for _ in range(5):
         if cur.dep_ not in HEAD_DEPS or cur.head == cur:
             break
@@ -1848,6 +1849,7 @@ def _head_modality(
             break
         cur = cur.head
         if describes and cur.pos_ == "NOUN":
+            described = True
             continue
         if came_from in ("nsubj", "nsubjpass"):
             raised = _raised(cur, index)
@@ -1856,7 +1858,9 @@ def _head_modality(
                 nearest = nearest or next(iter(raised.items()), None)
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in cur.children):
             break  # "if the F-35 deal collapses": a condition, not an event
-        if _negated_head(cur, index) or _summary_denied(cur, index):
+        # "the S-400 system that India bought will not arrive before 2026": what a clause on
+        # the weapon tells was done; a negation further up is about something else
+        if not described and (_negated_head(cur, index) or _summary_denied(cur, index)):
             return "negated", cur  # "did not send", "accused X of selling ..., a charge X denies"
         subject = describes and came_from in ("nsubj", "nsubjpass")
         for frame in _imposing(cur, index, subject):
@@ -2283,6 +2287,8 @@ def _held_stage(gov: Governor, status: str) -> str:
         return outer.status
     if outer is None or (gov.outer is not None and _unreal(gov.outer) and not lasting):
         return status
+    if gov.outer is not None and _negated(gov.outer):
+        return status  # "Russia did not deliver the S-400 systems India ordered": ordered
     if lasting and outer.subject != "theme" and first_conjunct(gov.anchor).dep_ == "nsubj":
         return status  # "K2 tanks bought from South Korea will replace the T-72s": the new
     if outer.status == "displayed" and status != "cancelled":

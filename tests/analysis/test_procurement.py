@@ -4948,3 +4948,25 @@ def test_weapons_passed_on(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
 ) -> None:
     assert [(d[0], d[2], d[3]) for d in deals(run(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # what a clause on the weapon tells was done; a negation further up does not undo it
+        (
+            "The final two squadrons of the S-400 Triumf air-defence system that India bought"
+            " from Russia will not arrive before 2026.",
+            ("S-400", "RUS", "IND", "ordered"),
+        ),
+        # a delivery that did not happen leaves what was ordered ordered
+        (
+            "Russia did not deliver the S-400 systems India ordered.",
+            ("S-400", "RUS", "IND", "ordered"),
+        ),
+    ],
+)
+def test_negations_above_a_weapons_own_clause(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert [(d[0], d[2], d[3], d[4]) for d in deals(run(text))] == [expected]
