@@ -3428,7 +3428,7 @@ def _on_order(
             noun = next((p for p in c.children if p.dep_ == "pobj" and p.lemma_ == "order"), None)
             if noun is None or _governing(index.get(noun.i, ())) is None:
                 continue
-            # "has six A-29s on order for it": bought for another, whose the subject is not
+            # "has six A-29s on order for it": bought for another state, not for the subject
             if not any(p.lower_ == "for" for p in (*token.children, *noun.children)):
                 return noun
     return None
