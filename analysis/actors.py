@@ -1930,7 +1930,7 @@ def _name_parts(doc: Doc, got: _Found, known: dict[int, Mention], skip: set[int]
         pid = by_orth[orths[i]]
         if tok.i in known or tok.i in skip or tok.i <= first[pid]:
             continue
-        if tok.pos_ != "PROPN" or tok.lower_ in titles:
+        if not _name_like(tok) or tok.lower_ in titles:
             continue
         # A name of its own ("Wang Wenbin" after "Wang Yi"): a neighbour that is no part.
         near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
@@ -1943,6 +1943,20 @@ def _name_parts(doc: Doc, got: _Found, known: dict[int, Mention], skip: set[int]
         got.covered.add(tok.i)
         got.entities = [e for e in got.entities if e.start != m.start_char or e.actor]
         got.entities.append(EntityRow(tok.text, "PERSON", m.start_char, m.end_char, pid))
+
+
+def _name_like(tok: Token) -> bool:
+    """A word that can be a part of a name: a proper noun, or a capitalised word the tagger
+    took for a common noun but the recogniser marks as a name, inside a sentence ('"We are not
+    a threat to anyone," Avilés told reporters')."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (
+        tok.pos_ == "NOUN"
+        and tok.is_title
+        and tok.ent_type_ in ("PERSON", "ORG", "NORP")
+        and tok.i > sentence(tok).start
+    )
 
 
 def _titled_names(doc: Doc, known: dict[int, Mention], taken: set[int]) -> list[Span]:

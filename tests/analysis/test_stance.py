@@ -893,3 +893,12 @@ def test_a_criticism_its_subject_dismisses_is_not_its_own(run: Callable[..., Ana
     cues = [c for c in result.stance_cues if c.cue == "criticism"]
     assert cues and all(c.speaker is None for c in cues)
     assert not [a for a in result.alignment if (a.subject, a.direction) == ("PHL", -1)]
+
+
+def test_a_surname_the_tagger_took_for_a_noun_still_speaks(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Nicaragua's army commander General Julio César Avilés said last month that the tanks"
+        ' were for defence. "We are not a threat to anyone," Avilés told reporters on Monday.'
+    )
+    told = [c for c in cues(run(text)) if c[0] == "told reporters"]
+    assert told and told[0][2] == "NIC"
