@@ -464,8 +464,7 @@ def _targets(
                 continue  # "shot down Iranian-made drones": the maker is no target
             if t.i in victims or describing_name(t):
                 continue  # "condemned Russia's invasion of Ukraine": the victim is not judged
-            mention = resolved.by_token.get(t.i)
-            if mention is not None and _company(mention.actor):
+            if _company_at(resolved, t.i):
                 continue  # "signed a contract with BAE Systems": a company is no party
             st = (
                 resolved.state_at(t.i)
@@ -2643,13 +2642,14 @@ def _between(ctx: Context, tok: Token) -> list[str]:
         if (st := ctx.resolved.state_at(t.i))
         and resources.is_country(st)
         # "a trade fight between Boeing and Bombardier": companies are not their states
-        and not _company_at(ctx, t.i)
+        and not _company_at(ctx.resolved, t.i)
     ]
     return list(dict.fromkeys(found))
 
 
-def _company_at(ctx: Context, i: int) -> bool:
-    mention = ctx.resolved.by_token.get(i)
+def _company_at(resolved: Resolved, i: int) -> bool:
+    """Whether the word at ``i`` names a company ("BAE Systems"), which is no state's party."""
+    mention = resolved.by_token.get(i)
     return mention is not None and _company(mention.actor)
 
 
