@@ -1007,7 +1007,12 @@ class Resolved:
             for t in noun.subtree:
                 if t.i > noun.i:
                     break
-                st = self.state_at(t.i)
+                # "its army, which flies F-16s": a possessive pronoun's antecedent, when the
+                # noun is the state's own body (not "its neighbours, who")
+                ref = resources.reference(noun)
+                kind = ref.kind if ref is not None else None
+                own = t.dep_ == "poss" and t.lower_ in PRONOUNS and kind == "state"
+                st = self.state_at(t.i) or (self.antecedent(t) if own else None)
                 if st:
                     return st
             # "China, its largest arms supplier, which is building ...": the noun in

@@ -171,7 +171,20 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
         tok.dep_ == "pobj"
         and head.lower_ in ("from", "of", "out", "on", "in")
         and (head.head.lemma_ in rule.reversed_by or head.head.head.lemma_ in rule.reversed_by)
+        and not _lifted(head.head)
     ) or _reversed_above(tok, rule)
+
+
+def _lifted(noun: Token) -> bool:
+    """Whether a stopping noun is itself undone ("lifted its embargo on arms sales", "the ban
+    on arms sales lapsed"): what it stopped is no longer stopped."""
+    if noun.pos_ != "NOUN":
+        return False
+    lifting = set(resources.signal_rules()["sanctions"].reversed_by) | {"lapse", "expire"}
+    head = noun.head
+    return (noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in lifting) or (
+        noun.dep_ == "nsubj" and head.lemma_ in ("lapse", "expire", "end")
+    )
 
 
 # The links from a trigger up to a verb that acts on it: its object, a preposition's object
@@ -511,8 +524,15 @@ def _undone(act: Token) -> bool:
 
 def victim_tokens(phrase: Token) -> set[int]:
     """The words naming what an act noun in a judged phrase was done to ("condemned Russia's
-    invasion of Ukraine", "the strikes on Kyiv"): whoever did it is judged, not they."""
-    acts = _word_triggers()
+    invasion of Ukraine", "the strikes on Kyiv"): whoever did it is judged, not they. The
+    parties of a cooperative act are no victims ("welcomed the resumption of talks between
+    Washington and Tehran")."""
+    rules = resources.signal_rules()
+    acts = {
+        w
+        for w, kind in _word_triggers().items()
+        if not (rules[kind].symmetric and rules[kind].direction > 0)
+    }
     return {
         u.i
         for t in phrase.subtree
@@ -1600,8 +1620,13 @@ def _its_owner(ctx: Context, its: Token) -> str | None:
     state ("the United States would keep its sanctions"), else what "its" refers back to,
     unless that is only a weapon's maker ("Israeli Harop munitions played a role in its
     war")."""
-    found, subject = _subject(_governing_verb(its.head), its.head, ctx.resolved, None)
-    if found and subject is not None:
+    verb = _governing_verb(its.head)
+    # "criticised Russia for its invasion": a judge's object owns what it is judged for
+    judged = verb.lemma_ in resources.judging_verbs() and any(
+        c.dep_ == "dobj" and ctx.resolved.state_at(c.i) for c in verb.children
+    )
+    found, subject = _subject(verb, its.head, ctx.resolved, None)
+    if found and subject is not None and not judged:
         return subject
     st = ctx.resolved.antecedent(its)
     makers = {
@@ -1635,11 +1660,18 @@ def _judged(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
         return True
     # "objected to American arms sales", "protested against the drills"
     return any(
-        t.dep_ == "pobj" and t.head.lower_ in JUDGED_PREPS and t.head.head == verb for t in path
+        t.dep_ == "pobj"
+        and t.head.lower_ in JUDGED_PREPS
+        and t.head.head == verb
+        # "criticised Russia for its invasion"; not "thanked Washington for a partnership",
+        # a tie the thanker is party to
+        and (t.head.lower_ != "for" or not rule.symmetric)
+        for t in path
     )
 
 
-JUDGED_PREPS = frozenset({"to", "against", "about", "over", "of"})
+JUDGED_PREPS = frozenset({"to", "against", "about", "over", "of", "for"})
+"""Prepositions that hang an act on a verb judging it; "for" only an act of one side."""
 
 
 def _joined(tok: Token, verb: Token) -> bool:
@@ -2078,6 +2110,32 @@ def _unrealised(head: Token) -> bool:
     )
 
 
+def _trigger_preps(tok: Token, kind: str) -> frozenset[str]:
+    """The prepositions whose objects a trigger of a class points at."""
+    rule = resources.signal_rules()[kind]
+    preps = (
+        set(rule.target_preps) if rule.only_target_preps else TARGET_PREPS | set(rule.target_preps)
+    )
+    if rule.phrase_preps and tok.lemma_ not in _word_triggers():
+        preps |= set(rule.phrase_preps)  # "drifted away from France", not "protests from Tokyo"
+    base = _reversed_from(tok, kind)
+    if base is not None:
+        # "ended its support for Saudi Arabia": a reversed act keeps its own phrase's target
+        preps |= set(base.target_preps)
+    return frozenset(preps)
+
+
+def _reversed_from(tok: Token, kind: str) -> resources.SignalRule | None:
+    """The class a trigger word belongs to when ``kind`` is that class reversed ("support"
+    withdrawn is criticism, "arms sales" embargoed a refusal)."""
+    for rule in resources.signal_rules().values():
+        if rule.reversed_type != kind:
+            continue
+        if any(t.split()[-1].lower() in (tok.lower_, tok.lemma_.lower()) for t in rule.triggers):
+            return rule
+    return None
+
+
 def _counterparts(
     ctx: Context,
     tok: Token,
@@ -2091,12 +2149,8 @@ def _counterparts(
     """Parties the trigger points at: in its own phrase first, then the verb's, then (unless
     the class needs an object) the other states of the sentence."""
     rule = resources.signal_rules()[kind]
-    preps = (
-        set(rule.target_preps) if rule.only_target_preps else TARGET_PREPS | set(rule.target_preps)
-    )
-    if rule.phrase_preps and tok.lemma_ not in _word_triggers():
-        preps |= set(rule.phrase_preps)  # "drifted away from France", not "protests from Tokyo"
-    preps = frozenset(preps)
+    reversal = _reversed_from(tok, kind) is not None
+    preps = _trigger_preps(tok, kind)
     # "held exercises with Russian warships": whose warships they are takes part.
     skip = set() if rule.weapon_parties else ctx.weapon_tokens
     # praise of "the republics in Ukraine" is not of Ukraine; "a memorandum in Madrid"
@@ -2126,7 +2180,7 @@ def _counterparts(
         ]
     if not near and rule.weapon_owners:
         near = _struck_places(ctx, tok, verb, subject, preps)
-    if not near and rule.basis == "verbal":
+    if not near and rule.basis == "verbal" and not reversal:
         near = _act_doers(ctx, tok, verb, subject, kind, preps)
     if not near and not rule.needs_object and fallback and not _aimed_elsewhere(ctx, tok):
         near = _sentence_counterparts(ctx, tok, sent, subject, rule)[:3]
@@ -2143,7 +2197,9 @@ def _counterparts(
     if kind == "accession_bid" and not near and tok.pos_ == "NOUN":
         # "submitted their applications to join NATO": the bid's own content names the bloc.
         near = [st for t in tok.subtree if (st := ctx.resolved.state_at(t.i)) and _is_bloc(st)]
-    if kind in ("accession_bid", "neutrality", "bloc_exit"):
+    if kind == "accession_bid" and _is_bloc(subject):
+        near = _candidates_heard(ctx, tok, verb)
+    elif kind in ("accession_bid", "neutrality", "bloc_exit"):
         near = [t for t in near if _is_bloc(t)]
     if kind == "bloc_exit":
         # "left ECOWAS", not "left the CSTO talks": the bloc itself is what is left.
@@ -2151,6 +2207,19 @@ def _counterparts(
     if kind == "exercise_suspension":
         near = _suspended_with(ctx, tok, sent, subject, near)
     return near
+
+
+def _candidates_heard(ctx: Context, tok: Token, verb: Token) -> list[str]:
+    """ "the EU opened accession talks with Ukraine": the states a bloc talks with about
+    joining it, its candidates."""
+    return [
+        st
+        for h in (tok, verb)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i)) and not _is_bloc(st)
+    ]
 
 
 def _opponents(ctx: Context, tok: Token) -> list[str]:
@@ -2337,13 +2406,20 @@ def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list
     # "relies on A-4 jets bought from the United States": a clause on the object names where
     # it came from, not what is relied on; so does a weapon's maker.
     aside = {u.i for t in obj.subtree if t.dep_ in CLAUSES and t != obj for u in t.subtree}
-    return [
-        st
-        for t in obj.subtree
-        if t.i not in aside
-        and not _maker_of(t, ctx.resolved)
-        and (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved))
-    ][:1]
+    found: list[str] = []
+    # One state for the object and one for each conjunct ("turns to the United States,
+    # France and Israel").
+    for head in (obj, *obj.conjuncts):
+        listed = {u.i for c in head.children if c.dep_ == "conj" for u in c.subtree}
+        found += [
+            st
+            for t in head.subtree
+            if t.i not in aside
+            and t.i not in listed
+            and not _maker_of(t, ctx.resolved)
+            and (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved))
+        ][:1]
+    return list(dict.fromkeys(found))
 
 
 def _left_itself(ctx: Context, tok: Token, bloc: str) -> bool:
@@ -2579,6 +2655,9 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         _founding(ctx, tok, verb, sent, subject, direction)
         return
     subjects, counterparts = _parties(ctx, tok, verb, sent, subject, kind)
+    if kind == "accession_bid" and _is_bloc(subject):
+        # the candidates a bloc talks with bid to join it
+        subjects, counterparts = counterparts, [subject]
     if kind == "bloc_exit":
         counterparts = [c for c in counterparts if _is_bloc(c)]
     if rule.symmetric and direction == rule.direction:
@@ -2618,9 +2697,16 @@ def _between_parties(ctx: Context, tok: Token, kind: str, verb: Token, sent: Spa
     mutual act whose own phrase names its parties makes each the other's target, whatever verb
     carries it (True when read here)."""
     rule = resources.signal_rules()[kind]
-    if tok.pos_ != "NOUN" or (tok.lemma_ not in rule.mutual and tok.lower_ not in rule.mutual):
+    if tok.pos_ == "VERB" and rule.tie_nouns:
+        parties = _tie_subject_parties(ctx, tok, rule)
+    elif tok.pos_ != "NOUN":
         return False
-    parties = _between(ctx, tok)
+    elif tok.lemma_ in rule.mutual or tok.lower_ in rule.mutual:
+        parties = _between(ctx, tok)
+    elif rule.symmetric and rule.direction > 0 and rule.tie_nouns:
+        parties = _tie_parties(ctx, tok, rule)
+    else:
+        return False
     if len(parties) < 2:
         return False
     read = _class(ctx, tok, kind, verb, sent)
@@ -2630,6 +2716,59 @@ def _between_parties(ctx: Context, tok: Token, kind: str, verb: Token, sent: Spa
                 if a != b:
                     ctx.emit(a, b, read[0], read[1], tok, sent)
     return True
+
+
+def _tie_subject_parties(ctx: Context, tok: Token, rule: resources.SignalRule) -> list[str]:
+    """ "relations between Ankara and Tel Aviv broke down", "since relations with Turkey broke
+    down": a tie that is itself the subject joins the states it names, and a "with" phrase
+    alone joins its state to the subject of the sentence's main clause."""
+    tie = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tie is None or tie.pos_ != "NOUN" or tie.lemma_ not in rule.tie_nouns:
+        return []
+    found = _between(ctx, tie) + [
+        st
+        for c in tie.children
+        if c.dep_ in ("amod", "compound", "poss") and c.i < tie.i
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i)) and not _company_at(ctx.resolved, t.i)
+    ]
+    partner = [
+        st
+        for prep in tie.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for t in prep.subtree
+        if (st := ctx.resolved.state_at(t.i))
+    ]
+    if partner and not found:
+        main = sentence(tok).root
+        subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        own = ctx.resolved.subject_state(subj) if subj is not None and main != tok else None
+        found = [own] if own is not None else []
+    return list(dict.fromkeys([*found, *partner]))
+
+
+def _tie_parties(ctx: Context, tok: Token, rule: resources.SignalRule) -> list[str]:
+    """ "the restoration of Saudi-Iranian ties", "the resumption of relations between Rabat
+    and Algiers": the states a cooperative noun's tie names are its parties, whoever brokers
+    or reports it."""
+    ties = [
+        p
+        for prep in tok.rights
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children
+        if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_ in rule.tie_nouns
+    ]
+    found: list[str] = []
+    for tie in ties:
+        found += _between(ctx, tie)
+        found += [
+            st
+            for c in tie.children
+            if c.dep_ in ("amod", "compound") and c.i < tie.i
+            for t in c.subtree
+            if (st := ctx.resolved.state_at(t.i)) and not _company_at(ctx.resolved, t.i)
+        ]
+    return list(dict.fromkeys(found))
 
 
 def _between(ctx: Context, tok: Token) -> list[str]:

@@ -2759,7 +2759,12 @@ def _arguments(
             and not (frame is not None and frame.status in ("displayed", "in_service"))
         ):
             # "signed a contract with France"; not "paraded missiles, with Russia's minister".
-            got.give("supplier", _pobj_state(c, resolved))
+            # A company that signs with a state sells to it ("Navantia has signed a contract
+            # with Saudi Arabia").
+            got.give(
+                "recipient" if _seller_signs(verb, c, resolved) else "supplier",
+                _pobj_state(c, resolved),
+            )
         elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "to") and role == "theme":
             # "arrived at Cerro Moreno air base near Antofagasta": a known place's state
             arrival = frame is not None and frame.status == "delivered"
@@ -2921,6 +2926,18 @@ def _received(noun: Token) -> bool:
             )
         return frame.subject == "recipient"
     return False
+
+
+def _seller_signs(verb: Token, prep: Token, resolved: Resolved) -> bool:
+    """Whether a company signs a deal "with" a state that is no company: it sells to it."""
+    signer = verb.head if verb.pos_ == "NOUN" and verb.dep_ == "dobj" else verb
+    partner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if partner is None or _pobj_state(prep, resolved) is None:
+        return False
+    firms = (resolved.by_token.get(t.i) for t in partner.subtree)
+    if any(m is not None and resources.is_company(m.actor) for m in firms):
+        return False  # "signed a contract with Norway's Kongsberg"
+    return _company_subject(signer, resolved)
 
 
 def _deal_partner(noun: Token, resolved: Resolved) -> str | None:
@@ -3503,9 +3520,17 @@ def _maker_home(
         if actor is None or actor.type != "company" or m.state != supplier:
             continue
         names = (actor.name, *actor.aliases)
-        if any(n in maker or maker in n for n in names):
+        if any(n in maker or maker in n for n in names) and not _home_stated(
+            doc, m.start, m.end, supplier, resolved
+        ):
             return mention.origin
     return supplier
+
+
+def _home_stated(doc: Doc, start: int, end: int, state: str, resolved: Resolved) -> bool:
+    """Whether the text itself gives a company its state ("Britain's MBDA UK")."""
+    head = doc[start:end].root
+    return any(c.dep_ == "poss" and resolved.state_at(c.i) == state for c in head.children)
 
 
 @lru_cache(maxsize=1)

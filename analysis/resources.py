@@ -278,7 +278,9 @@ class SignalRule:
     phrase names ("Indian troops fought Chinese soldiers"), never at a place or a guess from
     the sentence ("fighting drug trafficking in Nicaragua"); ``venue_places``: a place in
     the act's own phrase is where it happened, never a party ("signed a memorandum in
-    Madrid").
+    Madrid"); ``tie_nouns``: nouns of a tie whose own phrase names the act's parties,
+    whoever reports or brokers it ("the restoration of Saudi-Iranian ties", "relations with
+    Turkey broke down").
     """
 
     type: str
@@ -335,6 +337,7 @@ class SignalRule:
     permitting: tuple[str, ...] = ()
     opponent_verbs: tuple[str, ...] = ()
     venue_places: bool = False
+    tie_nouns: tuple[str, ...] = ()
     hosting_verbs: tuple[str, ...] = ()
     contested: tuple[str, ...] = ()
 
@@ -852,6 +855,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         consent_preps=_strs(row.get("consent_preps", [])),
         opponent_verbs=_strs(row.get("opponent_verbs", [])),
         venue_places=bool(row.get("venue_places", False)),
+        tie_nouns=_strs(row.get("tie_nouns", [])),
         consent_verbs=_strs(row.get("consent_verbs", [])),
         permitting=_strs(row.get("permitting", [])),
         hosting_verbs=_strs(row.get("hosting_verbs", [])),

@@ -575,17 +575,26 @@ def _sourced(noun: Token, resolved: Resolved) -> bool:
 
 
 def _noun_source(noun: Token, resolved: Resolved) -> str | None:
-    """The state a "from"/"by" phrase of a noun names ("pressure from Brussels")."""
-    return next(
-        (
-            st
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ in ("from", "by")
-            for t in c.subtree
-            if (st := resolved.state_at(t.i))
-        ),
-        None,
-    )
+    """The state a "from"/"by" phrase of a noun names ("pressure from Brussels", "demands
+    from the military government that seized power in Niamey")."""
+    return next(iter(_noun_sources(noun, resolved, clauses=True)), None)
+
+
+def _noun_sources(noun: Token, resolved: Resolved, *, clauses: bool = False) -> list[str]:
+    """Every state the "from"/"by" phrases of a noun name, in order; without ``clauses``,
+    not what a clause on a source speaks of ("warnings from Washington, which fears Chinese
+    influence")."""
+    return [
+        st
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "by")
+        for t in c.subtree
+        if (clauses or not any(a.dep_ in CLAUSE_DEPS for a in t.ancestors if a.i > c.i))
+        and (st := resolved.state_at(t.i))
+    ]
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 
 
 def _according_to(span: Span, sent: Span, resolved: Resolved) -> str | None:
@@ -821,7 +830,14 @@ def _noun_pressure(
         speaker, target = holder, None
     else:
         target = holder if holder != speaker else None
-    return speaker, target or _other_state(sent, resolved, speaker)
+    if target is None:
+        # "protests from Caracas and from Colombia's president": a fellow source is no target
+        sources = {*_noun_sources(span.root, resolved)}
+        if span.root.dep_ == "dobj":
+            sources |= {*_noun_sources(span.root.head, resolved)}
+        other = _other_state(sent, resolved, speaker)
+        target = other if other not in sources else None
+    return speaker, target
 
 
 def _borne(noun: Token) -> bool:

@@ -3187,3 +3187,134 @@ def test_venues_answered_concerns_and_bases_a_pronoun_owns(
     got = {t[:3] for t in triples(run(text))}
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Ties reinforced, forged or improved move both sides closer.
+        (
+            "The Philippines is also reinforcing ties with Japan and the United States.",
+            {("PHL", "JPN", 1), ("JPN", "PHL", 1), ("PHL", "USA", 1)},
+            set(),
+        ),
+        ("Ankara has improved relations with Cairo since 2021.", {("TUR", "EGY", 1)}, set()),
+        # A bloc that opens accession talks with candidates: they bid to join it.
+        (
+            "The EU also opened accession talks with Ukraine and Moldova on Tuesday.",
+            {("UKR", "EU", 1), ("MDA", "EU", 1)},
+            set(),
+        ),
+        # ... but a bloc named as the owner of "their" ministers talks with no one.
+        (
+            "Poland, Hungary and the Czech Republic became members of NATO on Friday, when their"
+            " foreign ministers handed the instruments of accession to U.S. Secretary of State"
+            " Madeleine Albright.",
+            {("POL", "NATO", 1)},
+            {("USA", "NATO", 1)},
+        ),
+        # Turning to several states turns to each.
+        (
+            "India's purchases from Moscow have fallen as it turns to the United States, France"
+            " and Israel.",
+            {("IND", "USA", 1), ("IND", "FRA", 1), ("IND", "ISR", 1)},
+            set(),
+        ),
+        # A restored tie joins the states it names, not whoever brokered it.
+        (
+            "China brokered the restoration of Saudi-Iranian ties in March.",
+            {("SAU", "IRN", 1), ("IRN", "SAU", 1)},
+            {("CHN", "SAU", 1), ("SAU", "CHN", 1)},
+        ),
+        (
+            "Saudi Arabia and Iran announced the resumption of diplomatic relations.",
+            {("SAU", "IRN", 1), ("IRN", "SAU", 1)},
+            set(),
+        ),
+        # Welcoming a cooperative act welcomes its parties.
+        (
+            "Oman welcomed the resumption of talks between Washington and Tehran.",
+            {("OMN", "USA", 1), ("OMN", "IRN", 1)},
+            set(),
+        ),
+        # A tie that is the subject and breaks down.
+        (
+            "Israel has not taken part since relations with Turkey broke down a decade ago.",
+            {("ISR", "TUR", -1), ("TUR", "ISR", -1)},
+            set(),
+        ),
+        # A "signs of drift between" two capitals is no pact, and troops marching together on
+        # a square are no tie.
+        (
+            "Thai military purchases have long been watched for signs of drift between"
+            " Washington and Beijing.",
+            set(),
+            {("USA", "CHN", 1), ("CHN", "USA", 1)},
+        ),
+        # Called a close partner; standing behind a state.
+        ("Rubio described Guyana as a close partner.", {("USA", "GUY", 1)}, set()),
+        ("London stands behind Guyana.", {("GBR", "GUY", 1)}, set()),
+    ],
+)
+def test_ties_reinforced_restored_or_broken_and_bids_a_bloc_hears(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    got = {t[:3] for t in triples(run(text))}
+    assert expected <= got
+    assert not absent & got
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Support ended keeps its target.
+        ("Washington ended its support for Saudi Arabia.", {("USA", "SAU", -1)}, set()),
+        # Arms exports under a ban are withheld; a ban that is lifted or lapses withholds none.
+        (
+            "Germany has kept a ban on new arms exports to Saudi Arabia since 2018.",
+            {("DEU", "SAU", -1)},
+            {("DEU", "SAU", 1), ("SAU", "DEU", 1)},
+        ),
+        (
+            "Russia lifted its informal embargo on arms sales to Pakistan last year.",
+            {("RUS", "PAK", 1)},
+            {("RUS", "PAK", -1)},
+        ),
+        (
+            "A United Nations ban on major arms sales to Iran lapsed in October 2020.",
+            set(),
+            {("UN", "IRN", -1), ("IRN", "UN", -1)},
+        ),
+        # What a state is criticised for is its own act, not the critic's.
+        (
+            "Germany criticised Russia for its invasion of Ukraine.",
+            {("DEU", "RUS", -1), ("RUS", "UKR", -1)},
+            {("DEU", "UKR", -1)},
+        ),
+        # ... while a partnership a state thanks another for binds both.
+        (
+            'Ghana\'s president thanked Washington for "a partnership that delivers".',
+            {("GHA", "USA", 1)},
+            set(),
+        ),
+        # Withdrawn backing for a project is aimed at no one who pursued it.
+        (
+            "Israel pursued the EastMed pipeline with Greece before Washington withdrew its"
+            " backing for the project in January.",
+            set(),
+            {("USA", "ISR", -1), ("USA", "GRC", -1)},
+        ),
+    ],
+)
+def test_support_ended_bans_and_acts_a_state_is_judged_for(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    got = {t[:3] for t in triples(run(text))}
+    assert expected <= got
+    assert not absent & got

@@ -4970,3 +4970,70 @@ def test_negations_above_a_weapons_own_clause(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
 ) -> None:
     assert [(d[0], d[2], d[3], d[4]) for d in deals(run(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # weapons passed on, with or without a "to" phrase
+        (
+            "Manila is modernising its navy. Washington has passed on ScanEagle drones,"
+            " Cessna planes and coastal cutters.",
+            ("ScanEagle", "USA", "PHL"),
+        ),
+        # a company that signs a deal with a state sells to it
+        (
+            "Spain's state shipbuilder Navantia has signed a contract with Saudi Arabia for five"
+            " Avante 2200 corvettes.",
+            ("Avante 2200", "ESP", "SAU"),
+        ),
+        (
+            "Naval Group signed a deal with the Brazilian navy for four Scorpene submarines.",
+            ("Scorpene", "FRA", "BRA"),
+        ),
+        # ... and a state that signs with a company buys from it
+        (
+            "Hungary has signed a contract with Norway's Kongsberg for the NASAMS air defence"
+            " system.",
+            ("NASAMS", "NOR", "HUN"),
+        ),
+        # a company the text itself gives a state is that state's
+        (
+            "Poland signed agreements with Britain's MBDA UK on Tuesday for more than 1,000"
+            " CAMM-ER air defence missiles.",
+            ("CAMM-ER", "GBR", "POL"),
+        ),
+        # "its army, which flies ...": the army's state holds them
+        (
+            "Iraq needed help to train its army, which flies American-built F-16s.",
+            ("F-16", "USA", "IRQ"),
+        ),
+        # a buying spree includes what is bought
+        (
+            "Poland is rearming. Its buying spree includes K2 tanks from South Korea.",
+            ("K2 Black Panther", "KOR", "POL"),
+        ),
+        # promoting weapons to a named state offers them
+        (
+            "Turkish officials have promoted corvettes to Algeria.",
+            ("ship", "TUR", "DZA"),
+        ),
+    ],
+)
+def test_passed_on_signed_by_a_seller_and_held_by_an_army(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [(d[0] or d[1], d[2], d[3]) for d in deals(run(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # promoted as a showcase or abroad: no buyer named, no offer
+        "The T129 is a helicopter that Turkey's defence industry has promoted as a showcase of"
+        " its growing capabilities.",
+        "Brazilian officials have been actively promoting the KC-390 abroad.",
+    ],
+)
+def test_promotion_with_no_buyer_is_no_offer(run: Callable[..., Analysis], text: str) -> None:
+    assert not [d for d in deals(run(text)) if d[4] == "offered"]

@@ -902,3 +902,9 @@ def test_a_surname_the_tagger_took_for_a_noun_still_speaks(run: Callable[..., An
     )
     told = [c for c in cues(run(text)) if c[0] == "told reporters"]
     assert told and told[0][2] == "NIC"
+
+
+def test_fellow_sources_of_a_protest_are_not_its_target(run: Callable[..., Analysis]) -> None:
+    text = "The strike drew sharp protests from Caracas and from Colombia's president."
+    protests = [c for c in cues(run(text)) if c[0] == "protests"]
+    assert protests and protests[0][2:4] == ("VEN", None)
