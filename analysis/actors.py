@@ -1004,6 +1004,11 @@ class Resolved:
         whose = any(c.dep_ == "poss" and c.lower_ == "whose" for c in subj.children)
         if (subj.lower_ in RELATIVE or whose) and subj.head.dep_ in ("relcl", "acl"):
             noun = subj.head.head
+            listed = noun.conjuncts
+            if listed and subj.head.tag_ == "VBZ" and listed[-1].i < subj.i:
+                # "to Israel, France and the United States, which now sells": a singular verb
+                # tells of the last of the list
+                noun = listed[-1]
             for t in noun.subtree:
                 if t.i > noun.i:
                     break

@@ -422,16 +422,23 @@ def _kind_of_attack(doc: Doc, span: Span) -> bool:
     one ("a U.S. drone strike that killed the general", "missile tests")."""
     i = span.end
     combat = resources.frame_lemmas("combat-noun")
-    if i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].lemma_ in combat:
+    # the combat word heads the phrase; one that describes another noun does not ("maritime
+    # patrol planes" are planes)
+    if i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].lemma_ in combat and _heads(doc[i]):
         return True
     if i >= len(doc) or doc[i].lower_ not in ("and", "or", ","):
         return False
     for tok in doc[i + 1 : min(len(doc), i + 5)]:
-        if tok.lemma_ in combat or tok.lower_ in combat:
+        if (tok.lemma_ in combat or tok.lower_ in combat) and _heads(tok):
             return True
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and tok.lower_ not in ("and", "or", ","):
             return False
     return False
+
+
+def _heads(tok: Token) -> bool:
+    """Whether a noun heads its phrase rather than describing the noun after it."""
+    return not (tok.dep_ == "compound" and tok.head.i > tok.i)
 
 
 def _modifies_name(span: Span, taken: set[int]) -> bool:
@@ -722,11 +729,15 @@ def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
         if rec.commands and _commanding(span.root):
             continue  # "was ordered by a court to stop shipping F-35 parts"
         found.setdefault(span.root.i, []).append((len(span), rec))
-    # The longest match speaks first ("framework agreement" before "agreement").
+    # The longest match speaks first ("framework agreement" before "agreement"); a block
+    # context longer than any trigger at its word silences it ("aimed a laser at": no plan).
     index: dict[int, tuple[resources.FrameRecord, ...]] = {}
     for i, matches in found.items():
         ordered: list[resources.FrameRecord] = []
-        for _, rec in sorted(matches, key=lambda x: -x[0]):
+        longest = max(matches, key=lambda x: x[0])
+        for size, rec in sorted(matches, key=lambda x: -x[0]):
+            if longest[1].block and size < longest[0] and rec.status:
+                continue
             if all(rec.id != o.id for o in ordered):
                 ordered.append(rec)
         index[i] = tuple(ordered)
@@ -2887,6 +2898,23 @@ def _object_party(obj: Token, role: str, resolved: Resolved) -> str | None:
     return resolved.state_at(obj.i) or _deal_partner(obj, resolved)
 
 
+def _fused_dative(obj: Token, gov: Governor, role: str, resolved: Resolved) -> str | None:
+    """A receiving country the parser fused into a supplier's object as its first modifier
+    ("sells India transport aircraft"): a country's name, not a demonym, opens the phrase."""
+    if role != "supplier" or obj.dep_ != "dobj" or obj.head != gov.token:
+        return None
+    first = obj.doc[obj.left_edge.i]
+    if first.dep_ != "compound" or first.pos_ != "PROPN" or first.head != obj:
+        return None
+    mention = resolved.by_token.get(first.i)
+    state = resolved.state_at(first.i)
+    if mention is None or state is None or not resources.is_country(state):
+        return None
+    actor = resources.actors_by_id().get(mention.actor)
+    name = obj.doc[mention.start : mention.end].text
+    return state if actor is not None and name not in actor.demonyms else None
+
+
 def _noun_owner(
     c: Token, noun: Token, role: str, resolved: Resolved, frame: resources.FrameRecord | None
 ) -> tuple[str, str | None]:
@@ -3285,6 +3313,7 @@ def _parties(
         _own_phrase(doc, mention, gov, root, resolved, got)
     destined = _destined(_own_noun(root), resolved)
     got.give("recipient", destined)  # "aircraft destined for the Nigerian Air Force"
+    got.give("recipient", _fused_dative(root, gov, role, resolved))  # "sells India helicopters"
     for sup, rec in (
         _arguments(gov.token, role, resolved, skip, gov.frame),
         _carrier_parties(gov, resolved, skip),

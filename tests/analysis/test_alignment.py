@@ -3318,3 +3318,27 @@ def test_support_ended_bans_and_acts_a_state_is_judged_for(
     got = {t[:3] for t in triples(run(text))}
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Pointing a laser at another state's ship or aircraft is coercion of its owner.
+        (
+            "A Chinese coast guard ship pointed a military-grade laser at a Philippine patrol"
+            " vessel near Second Thomas Shoal.",
+            ("CHN", "PHL", -1),
+        ),
+        ("A Chinese destroyer aimed a laser at an Australian P-8 aircraft.", ("CHN", "AUS", -1)),
+        # Relations repaired or mended are restored.
+        (
+            "Turkey has repaired relations with the United Arab Emirates since 2021.",
+            ("TUR", "ARE", 1),
+        ),
+        ("Ankara and Cairo mended ties in 2023.", ("EGY", "TUR", 1)),
+    ],
+)
+def test_lasers_aimed_and_relations_repaired(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, int]
+) -> None:
+    assert expected in {t[:3] for t in triples(run(text))}

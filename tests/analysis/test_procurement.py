@@ -5037,3 +5037,33 @@ def test_passed_on_signed_by_a_seller_and_held_by_an_army(
 )
 def test_promotion_with_no_buyer_is_no_offer(run: Callable[..., Analysis], text: str) -> None:
     assert not [d for d in deals(run(text)) if d[4] == "offered"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a receiving country the parser fused into the object is the recipient, and a
+        # singular verb after a list of states tells of the last of them
+        (
+            "Russian suppliers have lost ground in India over the past decade to Israel, France"
+            " and the United States, which now sells India transport aircraft and helicopters.",
+            ("helicopter", "USA", "IND"),
+        ),
+        ("Russia sold China Su-35 fighters in 2015.", ("Su-35", "RUS", "CHN")),
+        # planes named for a patrol are weapons, not a kind of combat
+        (
+            "The United States sells India helicopters and maritime patrol planes.",
+            ("helicopter", "USA", "IND"),
+        ),
+    ],
+)
+def test_a_fused_dative_and_a_singular_relative(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [(d[0] or d[1], d[2], d[3]) for d in deals(run(text))]
+
+
+def test_aiming_at_a_weapon_is_no_plan_to_buy_it(run: Callable[..., Analysis]) -> None:
+    assert not deals(run("A Chinese destroyer aimed a laser at an Australian P-8 aircraft."))
+    aims = deals(run("Greece aims to buy 12 Rafale jets from France."))
+    assert ("Rafale", "FRA", "GRC", "planned") in [(d[0], d[2], d[3], d[4]) for d in aims]
