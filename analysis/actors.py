@@ -1495,7 +1495,8 @@ def _title_before(
     i = ent.start - 1
     titled = False
     state = None
-    while i >= sent.start and ent.start - i <= 6:
+    titles = resources.title_words()
+    while i >= sent.start and ent.start - i <= (9 if titled else 6):
         t = doc[i]
         if i in known:
             person = known[i].actor.startswith("P:")
@@ -1503,18 +1504,35 @@ def _title_before(
                 state = state or known[i].state
             if person:
                 break
-        elif t.lower_ in resources.title_words():
+        elif t.lower_ in titles:
             titled = True
         elif titled and t.is_lower and t.pos_ in ("ADJ", "NOUN"):
             pass  # "Saudi national security adviser X": the words of a title
-        elif i == ent.start - 1 and t.text == ",":
-            pass  # "China's ambassador, Huang Xilian": an apposition after the title
+        elif titled and t.lower_ == "of" and doc[i - 1].lower_ in titles:
+            pass  # "Pakistan's chief of naval staff, Admiral X"
+        elif t.text == "," and (i == ent.start - 1 or _title_phrase_ends(doc, i, titles)):
+            pass  # "China's ambassador, Huang Xilian", "chief of naval staff, Admiral X"
         elif t.lower_ in ("in", "to", "at") and not titled:
             state = None  # "Russia's ambassador in Berlin, X": Berlin is the posting
         elif t.text not in {"'s", "’s", "-"} and t.lower_ not in {"the", "former", "then"}:
             break
         i -= 1
     return titled, state
+
+
+def _title_phrase_ends(doc: Doc, comma: int, titles: frozenset[str]) -> bool:
+    """Whether a comma between two titles closes a title phrase ("Pakistan's chief of naval
+    staff, Admiral X"), not a clause ("... to Ukraine, Chancellor X")."""
+    before, after = doc[comma - 1], doc[comma + 1]
+    return (
+        after.lower_ in titles
+        and before.is_lower
+        and before.pos_ in ("NOUN", "ADJ")
+        and any(
+            doc[j].lower_ == "of" and doc[j - 1].lower_ in titles
+            for j in range(max(1, comma - 5), comma)
+        )
+    )
 
 
 def _possessive(doc: Doc, i: int) -> bool:

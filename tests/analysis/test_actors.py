@@ -983,3 +983,34 @@ def test_a_person_named_in_a_fronted_clause_is_not_the_he_after_it(nlp: Language
     result = resolve(doc, Article(text=text, title="t"))
     he = next(t for t in doc if t.lower_ == "he")
     assert result.antecedent(he) == "UKR"
+
+
+@pytest.mark.parametrize(
+    "text,name,state",
+    [
+        # a title of the form "chief of naval staff" before a comma and a rank
+        (
+            "The ceremony at Devonport was attended by Pakistan's chief of naval staff, Admiral"
+            " Saeed Mohammad Khan, and by Royal Navy officers.",
+            "Saeed Mohammad Khan",
+            "PAK",
+        ),
+        (
+            "India's head of the army, General Manoj Pande, met British officers.",
+            "Manoj Pande",
+            "IND",
+        ),
+        # a clause before the comma is no title
+        (
+            "A missile that struck a Polish village was most likely fired by Ukrainian air"
+            " defences, President Andrzej Duda said on Wednesday.",
+            "Andrzej Duda",
+            "POL",
+        ),
+    ],
+)
+def test_titles_of_the_chief_of_form(
+    run: Callable[..., Analysis], text: str, name: str, state: str
+) -> None:
+    people = {a.name: a.country for a in run(text).actors if a.type == "person"}
+    assert people.get(name) == state
