@@ -2209,6 +2209,19 @@ def _counterparts(
     return near
 
 
+def _opposing(ctx: Context, head: Token) -> bool:
+    """Whether an object of fighting names a state's side itself or by a modifier or a
+    possessor ("Russia", "Chinese soldiers", "Russia's forces")."""
+    if ctx.resolved.state_at(head.i):
+        return True
+    return any(
+        ctx.resolved.state_at(t.i)
+        for c in head.children
+        if c.dep_ in ("amod", "compound", "poss") and c.i < head.i
+        for t in c.subtree
+    )
+
+
 def _candidates_heard(ctx: Context, tok: Token, verb: Token) -> list[str]:
     """ "the EU opened accession talks with Ukraine": the states a bloc talks with about
     joining it, its candidates."""
@@ -2233,6 +2246,9 @@ def _opponents(ctx: Context, tok: Token) -> list[str]:
         if p.dep_ == "pobj"
     ]
     found: list[str] = []
+    # "battling a wave of infections, and several countries ...": an object that is no
+    # state's force fights no one, whatever the parser joined to it
+    heads = [h for h in heads if _opposing(ctx, h)]
     for head in (t for h in heads for t in (h, *h.conjuncts)):
         found += [st] if (st := ctx.resolved.subject_state(head)) else []
         # "Russian and Belarusian forces": each state a modifier and its conjuncts name
@@ -2340,6 +2356,8 @@ def _addressed(ctx: Context, tok: Token, subject: str) -> list[str]:
                 st = ctx.resolved.antecedent(t)  # "telephoned Aliyev and urged him to halt"
             if st and st != subject and st not in out:
                 out.append(st)
+    if not out:
+        return out  # a gapped second object needs a first ("relied on Russia and China for")
     return out + [st for st in _gapped_objects(ctx, tok) if st != subject and st not in out]
 
 
@@ -2855,7 +2873,10 @@ def _parties(
         # each other's targets, nor are allies who strike together ("U.S. and British warships
         # shot down 18 drones").
         if rule.symmetric:
-            counterparts = [] if rule.partner_named else _co_subjects(ctx, verb, subject)
+            # "Lithuanian officials warned about Russian exercises": who judges an act does
+            # not join it
+            judged = _judged(tok, verb, rule)
+            counterparts = [] if rule.partner_named or judged else _co_subjects(ctx, verb, subject)
         elif _reciprocal(tok, verb, rule):
             # "Ecuador and Peru each expelled two diplomats": each acts on the other.
             subjects += _co_subjects(ctx, verb, subject)

@@ -3342,3 +3342,46 @@ def test_lasers_aimed_and_relations_repaired(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, int]
 ) -> None:
     assert expected in {t[:3] for t in triples(run(text))}
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Relying on two states relies on each; no gapped second object without a first.
+        (
+            "Myanmar has relied on Russia and China for arms.",
+            {("MMR", "RUS", 1), ("MMR", "CHN", 1)},
+            set(),
+        ),
+        # Seizing power attacks no one.
+        (
+            "Myanmar, whose military seized power in 2021, has relied on Russia for arms.",
+            {("MMR", "RUS", 1)},
+            {("MMR", "RUS", -1)},
+        ),
+        # Battling an epidemic fights no state the parser joins to it.
+        (
+            "India is battling a record wave of Covid-19 infections, and several countries,"
+            " including the United States, have sent oxygen.",
+            set(),
+            {("IND", "USA", -1)},
+        ),
+        ("Ukraine fought Russia's forces near Kharkiv.", {("UKR", "RUS", -1)}, set()),
+        # Who warns about another's exercises does not take part in them.
+        (
+            "Lithuanian officials have repeatedly warned about large Russian exercises near"
+            " their border.",
+            set(),
+            {("LTU", "RUS", 1), ("RUS", "LTU", 1)},
+        ),
+    ],
+)
+def test_objects_relied_on_fought_or_warned_about(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    got = {t[:3] for t in triples(run(text))}
+    assert expected <= got
+    assert not absent & got
