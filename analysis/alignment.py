@@ -180,10 +180,12 @@ def _lifted(noun: Token) -> bool:
     on arms sales lapsed"): what it stopped is no longer stopped."""
     if noun.pos_ != "NOUN":
         return False
-    lifting = set(resources.signal_rules()["sanctions"].reversed_by) | {"lapse", "expire"}
     head = noun.head
-    return (noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in lifting) or (
-        noun.dep_ == "nsubj" and head.lemma_ in ("lapse", "expire", "end")
+    if head.lemma_ not in resources.signal_rules()["sanctions"].reversed_by:
+        return False
+    # "lifted the embargo", "the embargo was lifted", "the embargo lapsed" (with no object)
+    return noun.dep_ in ("dobj", "nsubjpass") or (
+        noun.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in head.children)
     )
 
 
