@@ -1237,6 +1237,15 @@ def _over_second_hand(tok: Token) -> tuple[Token, Token]:
     return tok, head
 
 
+def _weapon_phrase(prep: Token, mention_tokens: set[int], resolved: Resolved) -> bool:
+    """Whether a "to" phrase is the weapon itself ("committed to 36 Rafales from France"),
+    which names no recipient."""
+    return prep.lower_ == "to" and any(
+        p.dep_ == "pobj" and p.i in mention_tokens and not resolved.state_at(p.i)
+        for p in prep.children
+    )
+
+
 def _arg_children(verb: Token) -> list[Token]:
     """A verb's phrases, with those the parser hung on a second-hand adjective it made a verb
     ("bought 24 used F-16s from Denmark": "from Denmark" on "used")."""
@@ -2739,8 +2748,8 @@ def _arguments(
     role = _deal_role(verb, role, resolved)
     other = "supplier" if role == "recipient" else "recipient"
     for c in _arg_children(verb):
-        if c.i in mention_tokens:
-            continue
+        if c.i in mention_tokens or _weapon_phrase(c, mention_tokens, resolved):
+            continue  # the weapon itself, or the "to" phrase it is ("committed to 36 Rafales")
         if c.dep_ == "dative" and c.pos_ == "ADP":
             got.give("recipient", _pobj_state(c, resolved, refer=True))  # "offered Su-35s to Egypt"
         elif c.dep_ == "prep" and c.lower_ == "from":
@@ -2898,6 +2907,26 @@ def _object_party(obj: Token, role: str, resolved: Resolved) -> str | None:
     return resolved.state_at(obj.i) or _deal_partner(obj, resolved)
 
 
+def _next_source(root: Token, gov: Governor, resolved: Resolved) -> str | None:
+    """ "bought Javelin missiles from the United States and CV90 vehicles from the
+    Netherlands", parsed as one source phrase holding the second weapon: a weapon is no
+    source, so its supplier is the next "from" phrase on the verb."""
+    later = _later_source(root)
+    return _pobj_state(later, resolved) if later is not None else None
+
+
+def _later_source(root: Token) -> Token | None:
+    """The "from" phrase after a weapon the parser put inside an earlier "from" phrase."""
+    head = _own_noun(root)
+    if head.dep_ != "pobj" or head.head.lower_ != "from":
+        return None
+    verb = head.head.head
+    return next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > head.i),
+        None,
+    )
+
+
 def _fused_dative(obj: Token, gov: Governor, role: str, resolved: Resolved) -> str | None:
     """A receiving country the parser fused into a supplier's object as its first modifier
     ("sells India transport aircraft"): a country's name, not a demonym, opens the phrase."""
@@ -3051,6 +3080,8 @@ def _modifier_parties(
 ) -> tuple[str | None, str | None]:
     """Supplier or operator named inside the noun phrase: "Russian-made", "Serbia's", "Chinese"."""
     got = Parties()
+    if _later_source(mention.root(doc)) is not None:
+        return None, None  # the phrase is a source the parser ran into the weapon's
     own = _own_conjunct(mention.root(doc), anchor)
     end = mention.end
     if own.dep_ == "compound" and own.head.lemma_ in resources.frame_lemmas(HOLDINGS_FRAME):
@@ -3293,6 +3324,7 @@ def _parties(
     item = _item_sources(doc, resolved).get(mention.start)
     if item is not None and not sends:  # "Poland will send Russian-built MiG-29s and ..."
         got.give("supplier", item[0])
+    got.give("supplier", _next_source(root, gov, resolved))
     if gov.source is not None:
         got.give("supplier", _subject_state(gov.source, resolved, skip))
     got.give("supplier", _former_holder(root, resolved))  # "retired from Japan's navy"

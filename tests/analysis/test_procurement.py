@@ -5067,3 +5067,28 @@ def test_aiming_at_a_weapon_is_no_plan_to_buy_it(run: Callable[..., Analysis]) -
     assert not deals(run("A Chinese destroyer aimed a laser at an Australian P-8 aircraft."))
     aims = deals(run("Greece aims to buy 12 Rafale jets from France."))
     assert ("Rafale", "FRA", "GRC", "planned") in [(d[0], d[2], d[3], d[4]) for d in aims]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a second weapon the parser ran into the first "from" phrase takes the next one
+        (
+            "Tallinn has used the margin to buy Javelin anti-tank missiles from the United"
+            " States and CV90 infantry vehicles from the Netherlands.",
+            ("CV90", "NLD", "EST"),
+        ),
+        # a state that commits to weapons has ordered them; the "to" phrase is no recipient
+        ("Qatar committed to 36 Rafales from France.", ("Rafale", "FRA", "QAT")),
+        (
+            "In the space of three years Doha committed to three different fighter types: 36"
+            " Rafales from France, 36 F-15QA jets from the United States and the British-built"
+            " Typhoons.",
+            ("F-15", "USA", "QAT"),
+        ),
+    ],
+)
+def test_a_source_run_into_a_weapon_and_weapons_committed_to(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [(d[0] or d[1], d[2], d[3]) for d in deals(run(text))]
