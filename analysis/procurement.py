@@ -2769,8 +2769,10 @@ def _arguments(
             # "signed a contract with Hanwha Ocean for two corvettes": the deal's partner.
             got.give(other, _object_party(c, other, resolved))
         elif c.dep_ == "agent":
+            # "deliveries by Russia"; "the drone has been ordered by Britain": the orderer buys
             by = _pobj_state(c, resolved)
-            got.give("supplier" if role in ("theme", "supplier") else "recipient", by)
+            buys = frame is not None and frame.subject == "recipient"
+            got.give("supplier" if role in ("theme", "supplier") and not buys else "recipient", by)
         elif (
             c.dep_ == "prep"
             and c.lower_ == "with"

@@ -5092,3 +5092,19 @@ def test_a_source_run_into_a_weapon_and_weapons_committed_to(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in [(d[0] or d[1], d[2], d[3]) for d in deals(run(text))]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the agent of a passive verb of buying or ordering is the buyer
+        ("The MQ-9B has been ordered by Britain.", ("MQ-9 Reaper", "USA", "GBR")),
+        ("The S-400 systems were bought by India in 2018.", ("S-400", "RUS", "IND")),
+        # ... and of a verb of handing over the supplier
+        ("The Leopard 2 tanks were delivered to Ukraine by Poland.", ("Leopard 2", "POL", "UKR")),
+    ],
+)
+def test_the_agent_of_a_passive_buys_or_supplies_as_the_verb_says(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [(d[0] or d[1], d[2], d[3]) for d in deals(run(text))]
