@@ -1737,7 +1737,8 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
         if owned is not None:
             return owned or None
     if rule.light_verbs and _nominal(tok):
-        own = _own_actor(ctx, tok)
+        # "Russian strikes", "sanctions from the European Union": whose act the noun is
+        own = _own_actor(ctx, tok) or _source_of(ctx, tok)
         if own is not None or not _carried_by(tok, verb, rule):
             return own if own is not None and _is_state(own) else None
     if kind != "agreement" and _pact_subject(verb):
@@ -2651,8 +2652,8 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     if kind == "armed_attack" and _at_armed_group(tok, verb):
         return  # "French jets struck militant camps around Gao": no state is attacked
     if (
-        _passive(ctx, tok, kind, sent)
-        or _between_parties(ctx, tok, kind, verb, sent)
+        _between_parties(ctx, tok, kind, verb, sent)
+        or _passive(ctx, tok, kind, sent)
         or _by_consent(kind, verb)  # "crossed into Congo with the Congolese government's consent"
     ):
         return
@@ -2717,8 +2718,16 @@ def _between_parties(ctx: Context, tok: Token, kind: str, verb: Token, sent: Spa
     mutual act whose own phrase names its parties makes each the other's target, whatever verb
     carries it (True when read here)."""
     rule = resources.signal_rules()[kind]
-    if tok.pos_ == "VERB" and rule.tie_nouns:
-        parties = _tie_subject_parties(ctx, tok, rule)
+    holder = tok if tok.pos_ == "VERB" else verb
+    tie_only = tok.lemma_ in rule.tie_verbs or tok.lower_ in rule.tie_verbs
+    if tie_only and _tie_subject(holder, rule) is None:
+        return True  # "the withdrawal, which soured relations with Washington": no parties
+    if tok.pos_ != "NOUN" and _tie_subject(holder, rule) is not None:
+        # a tie that is the subject names the parties or none are read ("Turkey's relations
+        # with its Western allies were strained by its purchase of Russian S-400s")
+        parties = _tie_subject_parties(ctx, holder, rule)
+        if len(parties) < 2:
+            return True
     elif tok.pos_ != "NOUN":
         return False
     elif tok.lemma_ in rule.mutual or tok.lower_ in rule.mutual:
@@ -2742,15 +2751,16 @@ def _tie_subject_parties(ctx: Context, tok: Token, rule: resources.SignalRule) -
     """ "relations between Ankara and Tel Aviv broke down", "since relations with Turkey broke
     down": a tie that is itself the subject joins the states it names, and a "with" phrase
     alone joins its state to the subject of the sentence's main clause."""
-    tie = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if tie is None or tie.pos_ != "NOUN" or tie.lemma_ not in rule.tie_nouns:
+    tie = _tie_subject(tok, rule)
+    if tie is None:
         return []
     found = _between(ctx, tie) + [
         st
         for c in tie.children
         if c.dep_ in ("amod", "compound", "poss") and c.i < tie.i
         for t in c.subtree
-        if (st := ctx.resolved.state_at(t.i)) and not _company_at(ctx.resolved, t.i)
+        if (st := ctx.resolved.state_at(t.i) or _whose(ctx, t))
+        and not _company_at(ctx.resolved, t.i)
     ]
     partner = [
         st
@@ -2765,6 +2775,27 @@ def _tie_subject_parties(ctx: Context, tok: Token, rule: resources.SignalRule) -
         own = ctx.resolved.subject_state(subj) if subj is not None and main != tok else None
         found = [own] if own is not None else []
     return list(dict.fromkeys([*found, *partner]))
+
+
+def _tie_subject(verb: Token, rule: resources.SignalRule) -> Token | None:
+    """A verb's subject that is a tie of the class ("relations ... broke down")."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_ in rule.tie_nouns
+        ),
+        None,
+    )
+
+
+def _whose(ctx: Context, tok: Token) -> str | None:
+    """The state "whose" stands for: the noun its clause describes ("Indonesia, whose
+    relations with Canberra have been strained")."""
+    if tok.lower_ != "whose":
+        return None
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    return ctx.resolved.state_at(clause.head.i) if clause is not None else None
 
 
 def _tie_parties(ctx: Context, tok: Token, rule: resources.SignalRule) -> list[str]:
@@ -3155,10 +3186,10 @@ def _faced(
     if kind != "sanctions" or (tok.head.lemma_ not in SANCTIONED_HEADS and not under):
         return False
     rule = resources.signal_rules()[kind]
-    owner = _own_actor(ctx, tok)
+    owner = _own_actor(ctx, tok) or _source_of(ctx, tok)
     if owner is not None and _is_state(owner):
-        # "Serbia could face U.S. sanctions": whose sanctions they are imposes them on the
-        # clause's subject
+        # "Serbia could face U.S. sanctions", "faces sanctions from the European Union":
+        # whose sanctions they are imposes them on the clause's subject
         found, patient = _subject(verb, verb, ctx.resolved, ctx.focus)
         if found and patient is not None and patient != owner and _is_state(patient):
             ctx.emit(owner, patient, kind, direction, tok, sent)
@@ -3169,6 +3200,24 @@ def _faced(
     for counterpart in _counterparts(ctx, tok, verb, sent, subject, kind)[:1]:
         ctx.emit(counterpart, subject, kind, direction, tok, sent)
     return True
+
+
+def _source_of(ctx: Context, noun: Token) -> str | None:
+    """The state a noun's "from" or "by" phrase names ("sanctions from the European Union",
+    also when the parser hangs it on the verb whose object the noun is: "faced new sanctions
+    from Britain")."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+    if noun.dep_ == "dobj":
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    return next(
+        (
+            st
+            for c in preps
+            for p in c.children
+            if p.dep_ == "pobj" and (st := ctx.resolved.state_at(p.i))
+        ),
+        None,
+    )
 
 
 def _aimed(

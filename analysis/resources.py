@@ -280,7 +280,9 @@ class SignalRule:
     the act's own phrase is where it happened, never a party ("signed a memorandum in
     Madrid"); ``tie_nouns``: nouns of a tie whose own phrase names the act's parties,
     whoever reports or brokers it ("the restoration of Saudi-Iranian ties", "relations with
-    Turkey broke down").
+    Turkey broke down"); ``tie_verbs``: verbs read only through such a tie as their subject
+    ("relations between Rabat and Algiers soured"), never through whatever else they hang on
+    ("the withdrawal, which soured relations with Washington": no party named).
     """
 
     type: str
@@ -338,6 +340,7 @@ class SignalRule:
     opponent_verbs: tuple[str, ...] = ()
     venue_places: bool = False
     tie_nouns: tuple[str, ...] = ()
+    tie_verbs: tuple[str, ...] = ()
     hosting_verbs: tuple[str, ...] = ()
     contested: tuple[str, ...] = ()
 
@@ -856,6 +859,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         opponent_verbs=_strs(row.get("opponent_verbs", [])),
         venue_places=bool(row.get("venue_places", False)),
         tie_nouns=_strs(row.get("tie_nouns", [])),
+        tie_verbs=_strs(row.get("tie_verbs", [])),
         consent_verbs=_strs(row.get("consent_verbs", [])),
         permitting=_strs(row.get("permitting", [])),
         hosting_verbs=_strs(row.get("hosting_verbs", [])),

@@ -3385,3 +3385,40 @@ def test_objects_relied_on_fought_or_warned_about(
     got = {t[:3] for t in triples(run(text))}
     assert expected <= got
     assert not absent & got
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Sanctions from a state imposed on the one that faces them.
+        ("Russia faced new sanctions from Britain.", {("GBR", "RUS", -1)}, set()),
+        ("Belarus faces sanctions from the European Union.", {("EU", "BLR", -1)}, set()),
+        # Relations that are strained or sour between two states, or whose owner a "whose"
+        # clause names.
+        (
+            "Indonesia, whose relations with Canberra have been strained since a spying row,"
+            " was briefed.",
+            {("IDN", "AUS", -1), ("AUS", "IDN", -1)},
+            set(),
+        ),
+        ("Relations between Rabat and Algiers soured in 2021.", {("MAR", "DZA", -1)}, set()),
+        # ... but the agent of the straining is no party to the tie.
+        (
+            "Turkey's relations with its Western allies were already strained by its purchase of"
+            " Russian S-400 systems.",
+            set(),
+            {("RUS", "TUR", -1), ("TUR", "RUS", -1)},
+        ),
+        # Telling an ambassador to go expels him.
+        ("Estonia answered by telling the Russian ambassador to go.", {("EST", "RUS", -1)}, set()),
+    ],
+)
+def test_sanctions_faced_from_a_state_and_relations_strained(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    got = {t[:3] for t in triples(run(text))}
+    assert expected <= got
+    assert not absent & got
