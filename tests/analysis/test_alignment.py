@@ -13,6 +13,15 @@ def triples(result: Analysis) -> set[tuple[str, str, int, str]]:
     return {(a.subject, a.counterpart, a.direction, a.type) for a in result.alignment}
 
 
+def holds(
+    result: Analysis, expected: set[tuple[str, str, int]], absent: set[tuple[str, str, int]]
+) -> None:
+    """Every expected (subject, counterpart, direction) is read and no absent one is."""
+    got = {t[:3] for t in triples(result)}
+    assert expected <= got
+    assert not absent & got
+
+
 @pytest.mark.parametrize(
     "sentence,expected",
     [
@@ -3184,9 +3193,7 @@ def test_venues_answered_concerns_and_bases_a_pronoun_owns(
     expected: set[tuple[str, str, int]],
     absent: set[tuple[str, str, int]],
 ) -> None:
-    got = {t[:3] for t in triples(run(text))}
-    assert expected <= got
-    assert not absent & got
+    holds(run(text), expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -3262,9 +3269,7 @@ def test_ties_reinforced_restored_or_broken_and_bids_a_bloc_hears(
     expected: set[tuple[str, str, int]],
     absent: set[tuple[str, str, int]],
 ) -> None:
-    got = {t[:3] for t in triples(run(text))}
-    assert expected <= got
-    assert not absent & got
+    holds(run(text), expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -3315,9 +3320,7 @@ def test_support_ended_bans_and_acts_a_state_is_judged_for(
     expected: set[tuple[str, str, int]],
     absent: set[tuple[str, str, int]],
 ) -> None:
-    got = {t[:3] for t in triples(run(text))}
-    assert expected <= got
-    assert not absent & got
+    holds(run(text), expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -3382,9 +3385,7 @@ def test_objects_relied_on_fought_or_warned_about(
     expected: set[tuple[str, str, int]],
     absent: set[tuple[str, str, int]],
 ) -> None:
-    got = {t[:3] for t in triples(run(text))}
-    assert expected <= got
-    assert not absent & got
+    holds(run(text), expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -3419,6 +3420,4 @@ def test_sanctions_faced_from_a_state_and_relations_strained(
     expected: set[tuple[str, str, int]],
     absent: set[tuple[str, str, int]],
 ) -> None:
-    got = {t[:3] for t in triples(run(text))}
-    assert expected <= got
-    assert not absent & got
+    holds(run(text), expected, absent)
