@@ -3421,3 +3421,10 @@ def test_sanctions_faced_from_a_state_and_relations_strained(
     absent: set[tuple[str, str, int]],
 ) -> None:
     holds(run(text), expected, absent)
+
+
+def test_states_that_buy_weapons_jointly_move_toward_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Germany and Norway are also jointly buying new submarines from Thyssenkrupp."
+    holds(run(text), {("DEU", "NOR", 1), ("NOR", "DEU", 1)}, set())
