@@ -2131,12 +2131,21 @@ def _trigger_preps(tok: Token, kind: str) -> frozenset[str]:
 def _reversed_from(tok: Token, kind: str) -> resources.SignalRule | None:
     """The class a trigger word belongs to when ``kind`` is that class reversed ("support"
     withdrawn is criticism, "arms sales" embargoed a refusal)."""
-    for rule in resources.signal_rules().values():
-        if rule.reversed_type != kind:
-            continue
-        if any(t.split()[-1].lower() in (tok.lower_, tok.lemma_.lower()) for t in rule.triggers):
+    for rule, words in _reversible_words().get(kind, ()):
+        if tok.lower_ in words or tok.lemma_.lower() in words:
             return rule
     return None
+
+
+@lru_cache(maxsize=1)
+def _reversible_words() -> dict[str, tuple[tuple[resources.SignalRule, frozenset[str]], ...]]:
+    """Reversed class -> (each class it reverses, the last words of that class's triggers)."""
+    out: dict[str, tuple[tuple[resources.SignalRule, frozenset[str]], ...]] = {}
+    for rule in resources.signal_rules().values():
+        if rule.reversed_type:
+            words = frozenset(t.split()[-1].lower() for t in rule.triggers)
+            out[rule.reversed_type] = (*out.get(rule.reversed_type, ()), (rule, words))
+    return out
 
 
 def _counterparts(
