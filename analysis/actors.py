@@ -1278,6 +1278,10 @@ def _possessor_of(m: Mention, token: Token) -> bool:
 
 SINGULAR_REFERENCES = frozenset({"it", "its"})
 
+OWNER_DEPS = frozenset({"amod", "compound", "poss"})
+"""Grammar of ownership: the words before a noun that name whose it is ("French soldiers",
+"Russia's navy")."""
+
 
 def _barred(resolved: Resolved, token: Token) -> set[str]:
     """States a reference cannot stand for by its own sentence's grammar: the subject of its
@@ -1297,7 +1301,11 @@ def _barred(resolved: Resolved, token: Token) -> set[str]:
     if token.dep_ in ("dobj", "pobj", "dative") and verb.pos_ in ("VERB", "AUX"):
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i:
-                out.update(_proper_states(resolved, (c, *c.conjuncts)))
+                # "French soldiers and American troops are based in the country": the states
+                # that own the subject are not the place it is in either
+                owned = (c, *c.conjuncts)
+                owned += tuple(m for t in owned for m in t.children if m.dep_ in OWNER_DEPS)
+                out.update(_proper_states(resolved, owned))
     if token.tag_ in ("NN", "PRP", "PRP$"):
         sent = sentence(token)
         for t in sent:

@@ -894,9 +894,14 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
             if any(_person(c, ctx.resolved) for c in tok.children if c.dep_ == "dobj")
             else kind
         )
+        rule = resources.signal_rules()[kind]
+        # "the closure of French bases in Chad": the presence ends; its host moves away
+        ended = tok.head.tag_ != "VBG" and _reversed(
+            tok, _governing_verb(tok), rule, sentence_words(sent)[1]
+        )
         for host, owner in [] if negated else _basing(tok, ctx.resolved, skip):
-            ctx.emit(host, owner, shown, -1 if refused else 1, tok, sent)
-            if not refused:
+            ctx.emit(host, owner, shown, -1 if refused or ended else 1, tok, sent)
+            if not refused and not ended:
                 # Consent binds both: the sender moves toward its host as the host toward it.
                 ctx.emit(owner, host, shown, 1, tok, sent)
         return True
@@ -3622,9 +3627,10 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
     """(subject, counterpart) for a foreign military presence: the owner of a base, troops or
     headquarters and the state hosting it. A bare "air base" is a place, not a signal."""
     verb = _governing_verb(trigger)
+    rule = resources.signal_rules()["military_base"]
     # a verb the tagger took for a noun has a subject ("Romania hosts American troops")
     verbal = trigger.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in trigger.children)
-    if verbal and trigger.lemma_ not in resources.signal_rules()["military_base"].hosting_verbs:
+    if verbal and trigger.lemma_ not in rule.hosting_verbs:
         return _stationed(trigger, resolved)
     if verbal:  # "Poland hosts American troops"
         _, host = _subject(trigger, trigger, resolved, None)
@@ -3640,6 +3646,19 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
         ),
         None,
     )
+    if owner is None and trigger.dep_ == "dobj" and verb.lemma_ in rule.holding_verbs:
+        # "France keeps a permanent base in Djibouti": the keeper's base
+        keeper = _subject(verb, trigger, resolved, None)[1]
+        places = [
+            s
+            for c in [*trigger.children, *verb.children]
+            if c.dep_ == "prep" and c.lower_ in ("in", "on", "at")
+            for t in c.subtree
+            if not _in_relative(t, c)
+            for s in [resolved.state_at(t.i) or resolved.place_at(t.i)]
+            if s and s != keeper and resources.is_country(s)
+        ]
+        return [(places[0], keeper)] if keeper and places else []
     if owner is None:
         return _pronoun_base(trigger, resolved)
     hosts = [
@@ -3678,7 +3697,8 @@ def _stationed(verb: Token, resolved: Resolved) -> list[tuple[str, str]]:
     if not any(_is_forces(t) or t.i in weapon_tokens(verb.doc) for t in based):
         return []
     held = passive or [c for c in verb.children if c.dep_ == "nsubj"]
-    owners = [st for t in held if (st := resolved.subject_state(t))]
+    # "French soldiers and American troops are based in Niger": each conjunct's forces
+    owners = [st for t in held for c in (t, *t.conjuncts) if (st := resolved.subject_state(c))]
     # "a NATO battlegroup led by Canada": who leads the force sends it too
     owners += [
         st
@@ -3705,11 +3725,14 @@ def _stationed(verb: Token, resolved: Resolved) -> list[tuple[str, str]]:
     contested = resources.signal_rules()["military_base"].contested
     if any(t.lower_ in contested for prep in preps for t in prep.subtree):
         return []  # "in the breakaway regions of Abkhazia": an occupier is no guest
+    # "based in the country, where the United States operates a drone base": the place's own
+    # phrase, not a relative clause about it
     hosts = [
         st
         for prep in preps
         for t in prep.subtree
-        if (st := resolved.state_at(t.i) or resolved.place_at(t.i)) and resources.is_country(st)
+        if not _in_relative(t, prep)
+        if (st := _place_state(t, resolved)) and resources.is_country(st)
     ]
     pairs = []
     for owner in dict.fromkeys(owners):
@@ -3717,6 +3740,26 @@ def _stationed(verb: Token, resolved: Resolved) -> list[tuple[str, str]]:
         if host is not None and (resources.is_country(owner) or _is_bloc(owner)):
             pairs.append((host, owner))
     return pairs
+
+
+def _place_state(tok: Token, resolved: Resolved) -> str | None:
+    """The state a word of a place phrase names: a state, a place in one, or what a
+    description stands for ("based in the country")."""
+    found = resolved.state_at(tok.i) or resolved.place_at(tok.i)
+    if found is None and tok.pos_ == "NOUN" and resources.reference(tok) is not None:
+        found = resolved.antecedent(tok)
+    return found
+
+
+def _in_relative(tok: Token, top: Token) -> bool:
+    """Whether a word lies in a relative clause below ``top`` ("in the country, where the
+    United States operates a base")."""
+    for a in tok.ancestors:
+        if a == top:
+            return False
+        if a.dep_ == "relcl" or tok.dep_ == "relcl":
+            return True
+    return False
 
 
 def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:

@@ -271,7 +271,9 @@ class SignalRule:
     invitation of the Maputo government"); ``permitting``: verbs by which a state lets
     foreign forces onto its soil ("voted to let a NATO battlegroup deploy on its territory");
     ``hosting_verbs``: verbs whose subject hosts the
-    forces they govern ("Poland hosts American troops"), where the class's other verbs base forces
+    forces they govern ("Poland hosts American troops"); ``holding_verbs``: verbs whose
+    subject owns the base they govern when its own phrase names no owner ("France keeps a base
+    in Djibouti"); where the class's other verbs base forces
     in the state their "in" phrase names ("troops stationed in Poland"), unless a ``contested``
     word marks that place as held against its state ("the breakaway regions of Abkhazia");
     ``opponent_verbs``: verbs aimed only at the forces or state their object or "against"
@@ -342,6 +344,7 @@ class SignalRule:
     tie_nouns: tuple[str, ...] = ()
     tie_verbs: tuple[str, ...] = ()
     hosting_verbs: tuple[str, ...] = ()
+    holding_verbs: tuple[str, ...] = ()
     contested: tuple[str, ...] = ()
 
 
@@ -863,6 +866,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         consent_verbs=_strs(row.get("consent_verbs", [])),
         permitting=_strs(row.get("permitting", [])),
         hosting_verbs=_strs(row.get("hosting_verbs", [])),
+        holding_verbs=_strs(row.get("holding_verbs", [])),
         contested=_strs(row.get("contested", [])),
     )
     if rec.context_scope not in ("clause", "sentence"):

@@ -3428,3 +3428,59 @@ def test_states_that_buy_weapons_jointly_move_toward_each_other(
 ) -> None:
     text = "Germany and Norway are also jointly buying new submarines from Thyssenkrupp."
     holds(run(text), {("DEU", "NOR", 1), ("NOR", "DEU", 1)}, set())
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Each conjunct's forces are guests of the place they are based in; a relative clause
+        # on that place names no host.
+        (
+            "About 1,500 French soldiers and 1,100 American troops are based in Niger, where the"
+            " United States operates a drone base near Agadez.",
+            {("NER", "FRA", 1), ("NER", "USA", 1), ("USA", "NER", 1)},
+            {("FRA", "USA", 1), ("USA", "FRA", 1)},
+        ),
+        # "the country" they are based in is not the state that owns them.
+        (
+            "Western governments treated Niger as their partner in the Sahel. About 1,500 French"
+            " soldiers and 1,100 American troops are based in the country.",
+            {("NER", "FRA", 1), ("NER", "USA", 1)},
+            {("FRA", "USA", 1), ("USA", "FRA", 1)},
+        ),
+        # A base a state keeps somewhere is its own, with no owner in the base's phrase.
+        (
+            "France now keeps a permanent base in Djibouti.",
+            {("DJI", "FRA", 1), ("FRA", "DJI", 1)},
+            set(),
+        ),
+        ("Russia has a naval base in Tartus.", {("SYR", "RUS", 1)}, set()),
+        # ... but not one a relative clause places.
+        (
+            "London keeps a garrison at Mount Pleasant, on the islands Argentina calls the"
+            " Malvinas.",
+            set(),
+            {("ARG", "GBR", 1), ("GBR", "ARG", 1)},
+        ),
+        # A base closed or vacated ends the presence: the host moves away.
+        (
+            "The departure follows the closure of French bases in Chad in January.",
+            {("TCD", "FRA", -1)},
+            {("TCD", "FRA", 1), ("FRA", "TCD", 1)},
+        ),
+        ("France closed its bases in Chad in January.", {("TCD", "FRA", -1)}, {("TCD", "FRA", 1)}),
+        # ... but a closing only demanded ends nothing.
+        (
+            "The demands included shutting a Turkish military base in Qatar.",
+            set(),
+            {("QAT", "TUR", -1)},
+        ),
+    ],
+)
+def test_bases_kept_closed_and_forces_based_in_a_state(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    holds(run(text), expected, absent)
