@@ -2479,10 +2479,14 @@ def _sentence_counterparts(
     sent to Ukraine since Russia invaded": Ukraine)."""
     if rule.named_in_drills and _drill_news(ctx, tok, sent):
         return []  # "At the range, U.S. HIMARS launchers fired rockets": practice, no target
+    # "Lavrov toured Brazil and Venezuela, and Lula has refused to join Western sanctions":
+    # a clause joined by "and" tells of others
+    own = _conjunct_clause(tok)
     states = [
         m
         for m in ctx.resolved.in_span(sent)
         if m.state and m.state != subject and m.start not in ctx.weapon_tokens
+        if _conjunct_clause(sent.doc[m.start]) == own
     ]
     if rule.direction > 0:
         return list(dict.fromkeys(m.state for m in states if m.state))
@@ -2504,6 +2508,23 @@ def _sentence_counterparts(
     if not _reciprocal(tok, _governing_verb(tok), rule):
         return []
     return _same_subject(ctx, sent, subject)
+
+
+def _conjunct_clause(tok: Token) -> Token:
+    """The clause a word is in, up to a clause with its own subject joined to another by "and"
+    or "but" ("Lavrov toured Brazil, and Lula refused"; not "ordered the envoy out and
+    suspended all agreements", one subject's two acts)."""
+    cur = tok
+    while cur.head != cur:
+        if (
+            cur.dep_ == "conj"
+            and cur.pos_ in ("VERB", "AUX")
+            and cur.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+        ):
+            return cur
+        cur = cur.head
+    return cur
 
 
 def _same_subject(ctx: Context, sent: Span, subject: str) -> list[str]:
@@ -2632,7 +2653,11 @@ def _struck_owners(ctx: Context, tok: Token, subject: str) -> list[str]:
     """The states owning the weapons an attack's object names ("shot down a Russian Su-24",
     "struck Iranian air defence sites"); never its instruments ("with Israeli bombs")."""
     out: list[str] = []
-    for c in tok.children:
+    struck = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in resources.signal_rules()["armed_attack"].harm_verbs:
+        # "a drone strike at Baghdad airport killed an Iranian general"
+        struck += [c for c in tok.head.children if c.dep_ == "dobj"]
+    for c in struck:
         if c.dep_ in ("dobj", "nsubjpass"):
             for t in c.subtree:
                 st = ctx.resolved.state_at(t.i) if t.i not in ctx.weapon_names else None

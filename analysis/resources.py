@@ -258,7 +258,9 @@ class SignalRule:
     who act together do not thereby act on each other ("Chinese and Indian troops marched on
     Red Square" names no host); ``weapon_verbs``: verbs that are the act when their object is a
     weapon aimed by one of ``aim_preps`` ("launched 300 drones and missiles at Israel"; not
-    "launched an exercise in Belarus"); ``admitting``: verbs whose subject, a bloc, takes in
+    "launched an exercise in Belarus"); ``harm_verbs``: verbs of harm whose object an attack
+    that is their subject strikes ("a drone strike at Baghdad airport killed an Iranian
+    general": Iran's, not the place's); ``admitting``: verbs whose subject, a bloc, takes in
     their object as a member ("NATO admitted Poland, Hungary and the Czech Republic"), or
     whose passive subject is taken in ("Finland was admitted to NATO"); ``inviting``: verbs by
     which a bloc asks states to join it ("the group invited Argentina and Iran to join"), each
@@ -315,6 +317,7 @@ class SignalRule:
     not_as_modifier: bool = False
     weapon_verbs: tuple[str, ...] = ()
     aim_preps: tuple[str, ...] = ()
+    harm_verbs: tuple[str, ...] = ()
     admitting: tuple[str, ...] = ()
     inviting: tuple[str, ...] = ()
     expelling: tuple[str, ...] = ()
@@ -830,6 +833,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         weapon_owners=bool(row.get("weapon_owners", False)),
         weapon_verbs=tuple(row.get("weapon_verbs", ())),
         aim_preps=tuple(row.get("aim_preps", ())),
+        harm_verbs=_strs(row.get("harm_verbs", [])),
         admitting=tuple(row.get("admitting", ())),
         inviting=tuple(row.get("inviting", ())),
         expelling=tuple(row.get("expelling", ())),

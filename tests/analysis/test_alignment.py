@@ -3484,3 +3484,39 @@ def test_bases_kept_closed_and_forces_based_in_a_state(
     absent: set[tuple[str, str, int]],
 ) -> None:
     holds(run(text), expected, absent)
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # An attack that kills a state's people strikes that state, not the place it hit.
+        (
+            "Two days earlier a U.S. drone strike at Baghdad airport killed Iranian general"
+            " Qassem Soleimani.",
+            {("USA", "IRN", -1)},
+            {("USA", "IRQ", -1)},
+        ),
+        # A clause with its own subject, joined by "and", tells of other states: an act with
+        # no named counterpart does not take them.
+        (
+            "Russia's Foreign Minister toured Brazil, Venezuela, Nicaragua and Cuba in April, and"
+            " Brazilian President Lula has refused to join Western sanctions.",
+            set(),
+            {("BRA", "VEN", 1), ("BRA", "NIC", 1)},
+        ),
+        # ... but one subject's second act keeps the first act's counterpart.
+        (
+            "The United States paused more than $95 million in aid to the Georgian government"
+            " and postponed the Noble Partner exercise.",
+            {("USA", "GEO", -1)},
+            set(),
+        ),
+    ],
+)
+def test_attacks_that_kill_and_counterparts_of_another_clause(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    holds(run(text), expected, absent)
