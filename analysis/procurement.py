@@ -2906,7 +2906,18 @@ def _object_party(obj: Token, role: str, resolved: Resolved) -> str | None:
     named = resolved.by_token.get(obj.i)
     if role == "recipient" and named is not None and resources.is_company(named.actor):
         return None
-    return resolved.state_at(obj.i) or _deal_partner(obj, resolved)
+    found = resolved.state_at(obj.i) or _deal_partner(obj, resolved)
+    if found is None and role == "recipient" and _state_description(obj):
+        # "Russia has provided the North with air defence systems"
+        found = resolved.antecedent(obj)
+    return found
+
+
+def _state_description(tok: Token) -> bool:
+    """Whether a word is a definite description of one state ("the country", "the North"; not
+    "the three countries")."""
+    ref = resources.reference(tok)
+    return ref is not None and ref.kind == "state" and tok.tag_ != "NNS"
 
 
 def _next_source(root: Token, gov: Governor, resolved: Resolved) -> str | None:

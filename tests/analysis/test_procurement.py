@@ -5108,3 +5108,25 @@ def test_the_agent_of_a_passive_buys_or_supplies_as_the_verb_says(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in [(d[0] or d[1], d[2], d[3]) for d in deals(run(text))]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A state described as the one supplied receives ("the North", "the country").
+        (
+            "Seoul says 15,000 North Korean soldiers have been sent to Russia. In return,"
+            " officials in Seoul believe, Russia has provided the North with air defence systems.",
+            ("air_defence", "RUS", "PRK"),
+        ),
+        (
+            "Mali's junta expelled French forces. Russia has since supplied the country with"
+            " Su-25 jets.",
+            ("fighter_aircraft", "RUS", "MLI"),
+        ),
+    ],
+)
+def test_a_description_of_a_state_supplied_receives(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [(d[1], d[2], d[3]) for d in deals(run(text))]
