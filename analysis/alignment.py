@@ -2055,6 +2055,31 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
 BLOCK_WORDS = frozenset({"block", "veto", "thwart", "scuttle", "torpedo"})
 
 
+def _shielded(ctx: Context, tok: Token) -> list[str]:
+    """The states a veto shields: those what it blocks is aimed against ("blocked every
+    measure against North Korea", "vetoed a resolution condemning Syria", "blocked a proposal
+    to sanction Georgian officials"). A state's own proposal blocked is held back, not
+    shielded ("vetoed a US resolution")."""
+    words = resources.signal_rules()["veto"].shielding_words
+    blocked = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    owners = {
+        t.i
+        for b in blocked
+        for c in b.children
+        if c.dep_ in ("amod", "compound", "poss")
+        for t in c.subtree
+    }
+    if any(resources.is_country(ctx.resolved.state_at(i) or "") for i in owners):
+        return []
+    phrases = [*blocked, *(c for c in tok.children if c.dep_ == "prep" and c.lower_ in words)]
+    if not any(
+        t.lower_ in words or t.lemma_ in words for p in phrases for t in p.subtree if t.i != p.i
+    ) and not any(p.dep_ == "prep" for p in phrases):
+        return []
+    found = (ctx.resolved.state_at(t.i) for p in phrases for t in p.subtree if t.i not in owners)
+    return list(dict.fromkeys(st for st in found if st and resources.is_country(st)))
+
+
 def _blocked(verb: Token) -> bool:
     """Whether an act is the content of a proposal someone blocked ("blocked a proposal to
     sanction Georgian officials", "vetoed a plan to impose sanctions"): it did not happen."""
@@ -2654,7 +2679,10 @@ def _struck_owners(ctx: Context, tok: Token, subject: str) -> list[str]:
     "struck Iranian air defence sites"); never its instruments ("with Israeli bombs")."""
     out: list[str] = []
     struck = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.dep_ == "nsubj" and tok.head.lemma_ in resources.signal_rules()["armed_attack"].harm_verbs:
+    if (
+        tok.dep_ == "nsubj"
+        and tok.head.lemma_ in resources.signal_rules()["armed_attack"].harm_verbs
+    ):
         # "a drone strike at Baghdad airport killed an Iranian general"
         struck += [c for c in tok.head.children if c.dep_ == "dobj"]
     for c in struck:
@@ -2706,6 +2734,12 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     if read is None:
         return
     kind, direction = read
+    shielded = _shielded(ctx, tok) if kind == "veto" and direction < 0 else []
+    if shielded:
+        # blocking what is aimed against a state shields it, as refusing sanctions does
+        subjects = [subject, *_co_subjects(ctx, verb, subject)]
+        _emit_pairs(ctx, tok, verb, "sanctions_refusal", 1, subjects, shielded)
+        return
     rule = resources.signal_rules()[kind]
     if _faced(ctx, tok, verb, sent, subject, kind, direction) or _aimed(
         ctx, tok, verb, sent, subject, rule, direction

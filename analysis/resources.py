@@ -260,7 +260,9 @@ class SignalRule:
     weapon aimed by one of ``aim_preps`` ("launched 300 drones and missiles at Israel"; not
     "launched an exercise in Belarus"); ``harm_verbs``: verbs of harm whose object an attack
     that is their subject strikes ("a drone strike at Baghdad airport killed an Iranian
-    general": Iran's, not the place's); ``admitting``: verbs whose subject, a bloc, takes in
+    general": Iran's, not the place's); ``shielding_words``: words by which what a veto blocks
+    is aimed against its target ("a measure against North Korea"), so that blocking it
+    shields that state; ``admitting``: verbs whose subject, a bloc, takes in
     their object as a member ("NATO admitted Poland, Hungary and the Czech Republic"), or
     whose passive subject is taken in ("Finland was admitted to NATO"); ``inviting``: verbs by
     which a bloc asks states to join it ("the group invited Argentina and Iran to join"), each
@@ -318,6 +320,7 @@ class SignalRule:
     weapon_verbs: tuple[str, ...] = ()
     aim_preps: tuple[str, ...] = ()
     harm_verbs: tuple[str, ...] = ()
+    shielding_words: tuple[str, ...] = ()
     admitting: tuple[str, ...] = ()
     inviting: tuple[str, ...] = ()
     expelling: tuple[str, ...] = ()
@@ -834,6 +837,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         weapon_verbs=tuple(row.get("weapon_verbs", ())),
         aim_preps=tuple(row.get("aim_preps", ())),
         harm_verbs=_strs(row.get("harm_verbs", [])),
+        shielding_words=_strs(row.get("shielding_words", [])),
         admitting=tuple(row.get("admitting", ())),
         inviting=tuple(row.get("inviting", ())),
         expelling=tuple(row.get("expelling", ())),

@@ -3520,3 +3520,39 @@ def test_attacks_that_kill_and_counterparts_of_another_clause(
     absent: set[tuple[str, str, int]],
 ) -> None:
     holds(run(text), expected, absent)
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Blocking what is aimed against a state shields it.
+        (
+            "Russia and China have blocked every new Security Council measure against North"
+            " Korea since May 2022.",
+            {("RUS", "PRK", 1), ("CHN", "PRK", 1)},
+            {("RUS", "PRK", -1), ("CHN", "PRK", -1)},
+        ),
+        ("Russia vetoed a resolution condemning Syria.", {("RUS", "SYR", 1)}, {("RUS", "SYR", -1)}),
+        (
+            "Hungary and Slovakia blocked a proposal to sanction Georgian officials.",
+            {("HUN", "GEO", 1), ("SVK", "GEO", 1)},
+            {("HUN", "SVK", 1)},
+        ),
+        (
+            "Russia vetoed a Security Council resolution that would have renewed sanctions"
+            " against individuals in Mali.",
+            {("RUS", "MLI", 1)},
+            {("RUS", "UN", 1)},
+        ),
+        # ... but a state's own proposal or bid blocked is held back.
+        ("Russia vetoed a US resolution on Syria.", {("RUS", "USA", -1)}, set()),
+        ("Turkey vetoed Sweden's membership.", {("TUR", "SWE", -1)}, set()),
+    ],
+)
+def test_blocking_what_is_aimed_against_a_state_shields_it(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    holds(run(text), expected, absent)
