@@ -1303,9 +1303,9 @@ def _barred(resolved: Resolved, token: Token) -> set[str]:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i:
                 # "French soldiers and American troops are based in the country": the states
                 # that own the subject are not the place it is in either
-                owned = (c, *c.conjuncts)
-                owned += tuple(m for t in owned for m in t.children if m.dep_ in OWNER_DEPS)
-                out.update(_proper_states(resolved, owned))
+                heads = (c, *c.conjuncts)
+                owners = tuple(m for t in heads for m in t.children if m.dep_ in OWNER_DEPS)
+                out.update(_proper_states(resolved, heads + owners))
     if token.tag_ in ("NN", "PRP", "PRP$"):
         sent = sentence(token)
         for t in sent:

@@ -2055,6 +2055,16 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
 BLOCK_WORDS = frozenset({"block", "veto", "thwart", "scuttle", "torpedo"})
 
 
+def _shielding(ctx: Context, tok: Token, verb: Token, subject: str) -> bool:
+    """A veto of what is aimed against states shields them, as refusing sanctions does; True
+    when read so."""
+    shielded = _shielded(ctx, tok)
+    if shielded:
+        subjects = [subject, *_co_subjects(ctx, verb, subject)]
+        _emit_pairs(ctx, tok, verb, "sanctions_refusal", 1, subjects, shielded)
+    return bool(shielded)
+
+
 def _shielded(ctx: Context, tok: Token) -> list[str]:
     """The states a veto shields: those what it blocks is aimed against ("blocked every
     measure against North Korea", "vetoed a resolution condemning Syria", "blocked a proposal
@@ -2734,11 +2744,7 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     if read is None:
         return
     kind, direction = read
-    shielded = _shielded(ctx, tok) if kind == "veto" and direction < 0 else []
-    if shielded:
-        # blocking what is aimed against a state shields it, as refusing sanctions does
-        subjects = [subject, *_co_subjects(ctx, verb, subject)]
-        _emit_pairs(ctx, tok, verb, "sanctions_refusal", 1, subjects, shielded)
+    if kind == "veto" and direction < 0 and _shielding(ctx, tok, verb, subject):
         return
     rule = resources.signal_rules()[kind]
     if _faced(ctx, tok, verb, sent, subject, kind, direction) or _aimed(
