@@ -2055,10 +2055,12 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
 BLOCK_WORDS = frozenset({"block", "veto", "thwart", "scuttle", "torpedo"})
 
 
-def _shielding(ctx: Context, tok: Token, verb: Token, subject: str) -> bool:
+def _shielding(
+    ctx: Context, tok: Token, verb: Token, subject: str, kind: str, direction: int
+) -> bool:
     """A veto of what is aimed against states shields them, as refusing sanctions does; True
     when read so."""
-    shielded = _shielded(ctx, tok)
+    shielded = _shielded(ctx, tok) if kind == "veto" and direction < 0 else []
     if shielded:
         subjects = [subject, *_co_subjects(ctx, verb, subject)]
         _emit_pairs(ctx, tok, verb, "sanctions_refusal", 1, subjects, shielded)
@@ -2744,11 +2746,11 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     if read is None:
         return
     kind, direction = read
-    if kind == "veto" and direction < 0 and _shielding(ctx, tok, verb, subject):
-        return
     rule = resources.signal_rules()[kind]
-    if _faced(ctx, tok, verb, sent, subject, kind, direction) or _aimed(
-        ctx, tok, verb, sent, subject, rule, direction
+    if (
+        _shielding(ctx, tok, verb, subject, kind, direction)
+        or _faced(ctx, tok, verb, sent, subject, kind, direction)
+        or _aimed(ctx, tok, verb, sent, subject, rule, direction)
     ):
         return
     if kind == "bloc_founding":
