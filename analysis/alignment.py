@@ -2756,10 +2756,7 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     if kind == "bloc_founding":
         _founding(ctx, tok, verb, sent, subject, direction)
         return
-    subjects, counterparts = _parties(ctx, tok, verb, sent, subject, kind)
-    if kind == "accession_bid" and _is_bloc(subject):
-        # the candidates a bloc talks with bid to join it
-        subjects, counterparts = counterparts, [subject]
+    subjects, counterparts = _sides(ctx, tok, verb, sent, subject, kind)
     if kind == "bloc_exit":
         counterparts = [c for c in counterparts if _is_bloc(c)]
     if rule.symmetric and direction == rule.direction:
@@ -2957,6 +2954,20 @@ def _founding(
         ctx.emit(a, blocs[0], "bloc_founding", direction, tok, sent)
         for b in founders:
             ctx.emit(a, b, "bloc_founding", direction, tok, sent)
+
+
+def _sides(
+    ctx: Context, tok: Token, verb: Token, sent: Span, subject: str, kind: str
+) -> tuple[list[str], list[str]]:
+    """(the states that act, the states they act on), turned round where the subject is the
+    one acted for: a bloc that talks with candidates hears their bids; "Lebanon received aid
+    from Qatar"."""
+    subjects, counterparts = _parties(ctx, tok, verb, sent, subject, kind)
+    if kind == "accession_bid" and _is_bloc(subject):
+        return counterparts, [subject]
+    if verb.lemma_ in resources.signal_rules()[kind].receiving_verbs:
+        return counterparts, subjects
+    return subjects, counterparts
 
 
 def _parties(

@@ -84,6 +84,8 @@ SIGNAL_TYPES: Final = (
     "arms_supply",
     "arms_refusal",
     "military_aid",
+    "civil_aid",
+    "aid_suspension",
     "treaty_withdrawal",
     "sanctions_lifted",
     "veto",

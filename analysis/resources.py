@@ -262,7 +262,8 @@ class SignalRule:
     that is their subject strikes ("a drone strike at Baghdad airport killed an Iranian
     general": Iran's, not the place's); ``shielding_words``: words by which what a veto blocks
     is aimed against its target ("a measure against North Korea"), so that blocking it
-    shields that state; ``admitting``: verbs whose subject, a bloc, takes in
+    shields that state; ``receiving_verbs``: verbs whose subject is the one the act is done
+    for ("Lebanon received humanitarian aid from Qatar"); ``admitting``: verbs whose subject, a bloc, takes in
     their object as a member ("NATO admitted Poland, Hungary and the Czech Republic"), or
     whose passive subject is taken in ("Finland was admitted to NATO"); ``inviting``: verbs by
     which a bloc asks states to join it ("the group invited Argentina and Iran to join"), each
@@ -321,6 +322,7 @@ class SignalRule:
     aim_preps: tuple[str, ...] = ()
     harm_verbs: tuple[str, ...] = ()
     shielding_words: tuple[str, ...] = ()
+    receiving_verbs: tuple[str, ...] = ()
     admitting: tuple[str, ...] = ()
     inviting: tuple[str, ...] = ()
     expelling: tuple[str, ...] = ()
@@ -838,6 +840,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         aim_preps=tuple(row.get("aim_preps", ())),
         harm_verbs=_strs(row.get("harm_verbs", [])),
         shielding_words=_strs(row.get("shielding_words", [])),
+        receiving_verbs=_strs(row.get("receiving_verbs", [])),
         admitting=tuple(row.get("admitting", ())),
         inviting=tuple(row.get("inviting", ())),
         expelling=tuple(row.get("expelling", ())),

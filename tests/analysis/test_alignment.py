@@ -3556,3 +3556,43 @@ def test_blocking_what_is_aimed_against_a_state_shields_it(
     absent: set[tuple[str, str, int]],
 ) -> None:
     holds(run(text), expected, absent)
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Humanitarian or economic aid backs its recipient; the recipient may be the subject.
+        ("Qatar pledged humanitarian aid to Lebanon.", {("QAT", "LBN", 1, "civil_aid")}, set()),
+        (
+            "The United States gave Jordan $1.5 billion in economic assistance.",
+            {("USA", "JOR", 1, "civil_aid")},
+            set(),
+        ),
+        (
+            "Lebanon received humanitarian aid from Qatar.",
+            {("QAT", "LBN", 1, "civil_aid")},
+            {("LBN", "QAT", 1, "civil_aid")},
+        ),
+        # Aid that is frozen or cut withdraws the backing.
+        (
+            "Washington froze economic aid to Niger after the coup.",
+            {("USA", "NER", -1, "aid_suspension")},
+            {("USA", "NER", 1, "civil_aid")},
+        ),
+        # Aid with no recipient named backs no one in its sentence.
+        (
+            "Egypt pledged humanitarian aid at a donors' conference in Paris.",
+            set(),
+            {("EGY", "FRA", 1, "civil_aid")},
+        ),
+    ],
+)
+def test_humanitarian_and_economic_aid_back_the_recipient(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int, str]],
+    absent: set[tuple[str, str, int, str]],
+) -> None:
+    got = set(triples(run(text)))
+    assert expected <= got
+    assert not absent & got
