@@ -437,6 +437,7 @@ def _targets(
     *,
     places: bool = True,
     origins: bool = True,
+    groups: bool = False,
 ) -> list[str]:
     """States a word points at: its object, its with/to/from/against/on phrases, and states
     modifying it ("Russian forces", "EU accession"). Without ``places``, a state that only
@@ -487,9 +488,18 @@ def _targets(
                 or _owner_of(t, resolved)
                 or _described_target(t, resolved)
             )
-            if st and st not in out:
-                out.append(st)
+            for found in [st] if st or not groups else _aimed_group(t, resolved):
+                if found and found not in out:
+                    out.append(found)
     return out
+
+
+def _aimed_group(tok: Token, resolved: Resolved) -> list[str]:
+    """The states a counted plural object stands for ("suspended security assistance to the
+    three countries")."""
+    if tok.dep_ not in ("pobj", "dobj") or tok.tag_ != "NNS":
+        return []
+    return resolved.group(tok)
 
 
 def _partner_word(word: Token, root: Token, skip: set[int]) -> bool:
@@ -2210,9 +2220,13 @@ def _counterparts(
     # praise of "the republics in Ukraine" is not of Ukraine; "a memorandum in Madrid"
     places = rule.basis != "verbal" and not rule.venue_places
     origins = not rule.from_is_origin
+    # "suspended security assistance to the three countries": what a counted group stands for
+    groups = rule.basis == "material" and not rule.symmetric
     near = [
         s
-        for s in _targets(tok, ctx.resolved, skip, preps, places=places, origins=origins)
+        for s in _targets(
+            tok, ctx.resolved, skip, preps, places=places, origins=origins, groups=groups
+        )
         if s != subject
     ]
     near = near or _qualified_targets(ctx, tok, skip, preps, subject, places=places)
@@ -2229,7 +2243,9 @@ def _counterparts(
         own = {t.i for t in tok.subtree}
         near = [
             s
-            for s in _targets(verb, ctx.resolved, skip | own, preps, places=places, origins=origins)
+            for s in _targets(
+                verb, ctx.resolved, skip | own, preps, places=places, origins=origins, groups=groups
+            )
             if s != subject
         ]
     if not near and rule.weapon_owners:

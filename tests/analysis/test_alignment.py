@@ -3596,3 +3596,13 @@ def test_humanitarian_and_economic_aid_back_the_recipient(
     got = set(triples(run(text)))
     assert expected <= got
     assert not absent & got
+
+
+def test_a_material_act_on_a_counted_group_reaches_each_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Juntas now run Mali, Burkina Faso and Niger. Washington suspended most security"
+        " assistance to the three countries."
+    )
+    holds(run(text), {("USA", "MLI", -1), ("USA", "BFA", -1), ("USA", "NER", -1)}, set())
