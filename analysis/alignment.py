@@ -1902,7 +1902,9 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None  # "works with France on climate policy": no arms partnership
     if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
-    if rule.not_as_modifier and _modifier_only(tok):
+    if (rule.not_as_modifier and _modifier_only(tok)) or (
+        tok.lemma_ in rule.verb_only and tok.pos_ != "VERB"
+    ):
         return None  # "post-war restrictions", "the Falcon Strike series": no act
     if _said_of_no_other(ctx, tok, rule):
         return None
@@ -2052,13 +2054,28 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
             negated = True
     if verb.dep_ == "xcomp" and (_unrealised(verb.head) or _pressed_for(verb)):
         negated = True
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+    if (verb.dep_ == "pcomp" and verb.head.lower_ == "without") or _set_aside(verb):
         negated = True  # "took the fight to the jihadists without relying on French help"
     if _blocked(verb):
         negated = True  # "Hungary blocked a proposal to sanction Georgian officials"
     if negated and _declined(verb):
         refused, negated = True, False
     return negated, refused
+
+
+def _set_aside(verb: Token) -> bool:
+    """Whether an act is named only as the one not chosen ("show solidarity rather than sign
+    side deals with the Kremlin", "instead of buying American jets")."""
+    doc = verb.doc
+    if verb.dep_ == "conj":
+        than = [c for c in verb.head.children if c.dep_ == "cc" and c.lower_ == "than"]
+        return any(t.i > 0 and doc[t.i - 1].lower_ == "rather" for t in than)
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "of"
+        and verb.head.i > 0
+        and doc[verb.head.i - 1].lower_ == "instead"
+    )
 
 
 # Words by which one party stops another's proposed act ("blocked a proposal to sanction").

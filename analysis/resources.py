@@ -227,8 +227,10 @@ class SignalRule:
     (in the trigger's own phrase or its clause's subject: "reopened its border to Qatar", not
     "closing borders ... threatened to restore Bazoum"); ``joined_by``: verbs whose subject
     takes up a noun trigger designed by another ("Serbia refused to join EU sanctions": Serbia
-    acts, not the EU); ``not_as_modifier``: a trigger that only describes a noun or is part
-    of a name is no act ("post-war restrictions", "the Falcon Strike drills");
+    acts, not the EU); ``verb_only``: triggers that are the act only as verbs ("work"
+    together, not "the work of the group"); ``not_as_modifier``: a trigger that only
+    describes a noun or is part of a name is no act ("post-war restrictions", "the Falcon
+    Strike drills");
     ``weapon_context``: the trigger's clause must name a weapon, a system or a weapon term
     ("works with France on a new drone", not "works with France on climate policy");
     ``internal``: modifiers that make the act a state's own affair with no foreign party
@@ -318,6 +320,7 @@ class SignalRule:
     context_scope: str = "sentence"
     joined_by: tuple[str, ...] = ()
     not_as_modifier: bool = False
+    verb_only: tuple[str, ...] = ()
     weapon_verbs: tuple[str, ...] = ()
     aim_preps: tuple[str, ...] = ()
     harm_verbs: tuple[str, ...] = ()
@@ -851,6 +854,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         context_scope=str(row.get("context_scope", "sentence")),
         joined_by=_strs(row.get("joined_by", [])),
         not_as_modifier=bool(row.get("not_as_modifier", False)),
+        verb_only=_strs(row.get("verb_only", [])),
         command_verbs=_strs(row.get("command_verbs", [])),
         weapon_context=bool(row.get("weapon_context", False)),
         internal=_strs(row.get("internal", [])),

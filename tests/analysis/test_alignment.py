@@ -3606,3 +3606,41 @@ def test_a_material_act_on_a_counted_group_reaches_each_state(
         " assistance to the three countries."
     )
     holds(run(text), {("USA", "MLI", -1), ("USA", "BFA", -1), ("USA", "NER", -1)}, set())
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # An act named only as the one set aside is not done.
+        (
+            "Ukraine's foreign ministry said it expected EU members to show solidarity rather than"
+            " sign side deals with the Kremlin.",
+            set(),
+            {("EU", "RUS", 1), ("RUS", "EU", 1)},
+        ),
+        (
+            "Poland chose to buy Korean tanks instead of signing a deal with Germany.",
+            {("POL", "KOR", 1)},
+            {("POL", "DEU", 1)},
+        ),
+        # "Work" is joint work only as a verb.
+        (
+            "Under the plan, NATO would take over much of the work of the US-led Ukraine Defense"
+            " Contact Group, which has organised deliveries of tanks.",
+            set(),
+            {("NATO", "USA", 1), ("USA", "NATO", 1)},
+        ),
+        (
+            "Turkey and Pakistan will work together on the TF-X fighter.",
+            {("TUR", "PAK", 1), ("PAK", "TUR", 1)},
+            set(),
+        ),
+    ],
+)
+def test_acts_set_aside_and_work_as_a_noun_are_no_signal(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    holds(run(text), expected, absent)
