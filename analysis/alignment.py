@@ -3078,6 +3078,8 @@ def _reciprocal(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
         return True
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in rule.mutual:
         return True  # "exchanged fire", "traded artillery fire"
+    if _aimed_at_no_state(tok, verb):
+        return False  # "the US and South Korean armies each fired two rockets into the sea"
     # The word may stand anywhere up the clauses the act is in ("India and Canada each
     # expelled", "each accusing the other of opening fire").
     heads = [tok, *tok.ancestors]
@@ -3085,6 +3087,21 @@ def _reciprocal(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
         return True
     phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep")]
     return any(t.lower_ in RECIPROCAL for c in phrases for t in c.subtree)
+
+
+AIM_PREPS = frozenset({"into", "at", "onto", "toward", "towards", "over"})
+"""Grammar of aim: the phrase that says where a shot or strike goes."""
+
+
+def _aimed_at_no_state(tok: Token, verb: Token) -> bool:
+    """Whether an act says where it goes and that is no state ("fired two rockets into the
+    East Sea")."""
+    aims = [
+        c for h in {tok, verb} for c in h.children if c.dep_ == "prep" and c.lower_ in AIM_PREPS
+    ]
+    return bool(aims) and not any(
+        t.ent_type_ in ("GPE", "NORP") or t.lower_ in RECIPROCAL for a in aims for t in a.subtree
+    )
 
 
 def _clashed_with(

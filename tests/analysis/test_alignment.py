@@ -3644,3 +3644,14 @@ def test_acts_set_aside_and_work_as_a_noun_are_no_signal(
     absent: set[tuple[str, str, int]],
 ) -> None:
     holds(run(text), expected, absent)
+
+
+def test_allies_firing_each_into_the_sea_do_not_fire_at_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Early on Wednesday, the US and South Korean armies each fired two Army Tactical"
+        " Missile System rockets into the East Sea."
+    )
+    holds(run(text), set(), {("USA", "KOR", -1), ("KOR", "USA", -1)})
+    holds(run("Ecuador and Peru each expelled two diplomats."), {("ECU", "PER", -1)}, set())
