@@ -1902,8 +1902,10 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None  # "works with France on climate policy": no arms partnership
     if tok.ent_type_ in NAMED_EVENTS or _conditional(verb):
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
-    if (rule.not_as_modifier and _modifier_only(tok)) or (
-        tok.lemma_ in rule.verb_only and tok.pos_ != "VERB"
+    if (
+        (rule.not_as_modifier and _modifier_only(tok))
+        or (tok.lemma_ in rule.verb_only and tok.pos_ != "VERB")
+        or _alongside(tok, rule)
     ):
         return None  # "post-war restrictions", "the Falcon Strike series": no act
     if _said_of_no_other(ctx, tok, rule):
@@ -2031,6 +2033,17 @@ def _modifier_only(tok: Token) -> bool:
     "the Strike series") or is part of a name."""
     return (tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")) or (
         tok.pos_ == "PROPN" and tok.i > sentence(tok).start
+    )
+
+
+def _alongside(tok: Token, rule: resources.SignalRule) -> bool:
+    """Whether a trigger acts alongside its object in a named act ("joined the United States
+    and the European Union in freezing the assets")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in rule.alongside_preps
+        and any(p.dep_ == "pcomp" for p in c.children)
+        for c in tok.children
     )
 
 

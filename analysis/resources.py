@@ -227,8 +227,10 @@ class SignalRule:
     (in the trigger's own phrase or its clause's subject: "reopened its border to Qatar", not
     "closing borders ... threatened to restore Bazoum"); ``joined_by``: verbs whose subject
     takes up a noun trigger designed by another ("Serbia refused to join EU sanctions": Serbia
-    acts, not the EU); ``verb_only``: triggers that are the act only as verbs ("work"
-    together, not "the work of the group"); ``not_as_modifier``: a trigger that only
+    acts, not the EU); ``alongside_preps``: a trigger with one of these before a gerund
+    acts alongside its object, not toward it ("joined the US in freezing Russian assets");
+    ``verb_only``: triggers that are the act only as verbs ("work" together, not "the work
+    of the group"); ``not_as_modifier``: a trigger that only
     describes a noun or is part of a name is no act ("post-war restrictions", "the Falcon
     Strike drills");
     ``weapon_context``: the trigger's clause must name a weapon, a system or a weapon term
@@ -321,6 +323,7 @@ class SignalRule:
     joined_by: tuple[str, ...] = ()
     not_as_modifier: bool = False
     verb_only: tuple[str, ...] = ()
+    alongside_preps: tuple[str, ...] = ()
     weapon_verbs: tuple[str, ...] = ()
     aim_preps: tuple[str, ...] = ()
     harm_verbs: tuple[str, ...] = ()
@@ -855,6 +858,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         joined_by=_strs(row.get("joined_by", [])),
         not_as_modifier=bool(row.get("not_as_modifier", False)),
         verb_only=_strs(row.get("verb_only", [])),
+        alongside_preps=_strs(row.get("alongside_preps", [])),
         command_verbs=_strs(row.get("command_verbs", [])),
         weapon_context=bool(row.get("weapon_context", False)),
         internal=_strs(row.get("internal", [])),

@@ -3655,3 +3655,12 @@ def test_allies_firing_each_into_the_sea_do_not_fire_at_each_other(
     )
     holds(run(text), set(), {("USA", "KOR", -1), ("KOR", "USA", -1)})
     holds(run("Ecuador and Peru each expelled two diplomats."), {("ECU", "PER", -1)}, set())
+
+
+def test_joining_states_in_an_act_is_no_membership(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Japan has joined the United States and the European Union in freezing the assets of"
+        " the Russian central bank."
+    )
+    holds(run(text), set(), {("JPN", "EU", 1), ("JPN", "USA", 1)})
+    holds(run("Finland joined NATO in 2023."), {("FIN", "NATO", 1)}, set())
