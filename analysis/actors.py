@@ -532,6 +532,9 @@ class Resolved:
                 return True, found
         if token.lower_ != "it":
             return False, None
+        held = _held_clause_subject(token)
+        if held is not None and (found := self.subject_state(held)) is not None:
+            return True, found  # "and Brazil received Mi-35s before it walked away from"
         subj = next((c for c in sentence(token).root.children if c.dep_ == "nsubj"), None)
         if (
             subj is None
@@ -1268,6 +1271,16 @@ def _former_service(head: Token) -> bool:
     if prep.lower_ == "by":  # "retired by", "flown by"; not "a ceremony attended by"
         return prep.head.lemma_ in resources.frame_lemmas("operate", "maintain")
     return prep.lower_ in ("in", "from")
+
+
+def _held_clause_subject(token: Token) -> Token | None:
+    """The subject of the clause that a pronoun's own clause hangs on ("Brazil received
+    gunships before it walked away": Brazil), when that subject names a state before it."""
+    clause = token.head
+    if token.dep_ != "nsubj" or clause.dep_ != "advcl":
+        return None
+    subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.i < token.i and subj.pos_ == "PROPN" else None
 
 
 def _possessor_of(m: Mention, token: Token) -> bool:

@@ -1014,3 +1014,11 @@ def test_titles_of_the_chief_of_form(
 ) -> None:
     people = {a.name: a.country for a in run(text).actors if a.type == "person"}
     assert people.get(name) == state
+
+
+def test_it_in_a_clause_hung_on_another_stands_for_that_clause_subject(nlp: Language) -> None:
+    text = (
+        "Peru ordered transport helicopters in 2013, and Brazil received Mi-35M gunships before"
+        " it walked away from a planned Pantsir purchase in 2017."
+    )
+    assert antecedent_of(nlp, text, "it") == "BRA"
