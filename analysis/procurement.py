@@ -1008,8 +1008,8 @@ def _described_by_participle(
         verb = own.head.head  # "relies on three Kobben-class boats bought second-hand"
     elif own.dep_ == "pobj" and own.head.dep_ == "prep" and own.head.head.dep_ == "dobj":
         verb = own.head.head.head  # "is expanding its stock of K9 howitzers bought second-hand"
-    elif own.dep_ != "dobj":
-        return None
+    elif own.dep_ not in ("dobj", "attr"):
+        return None  # "its only jets are A-4AR Fightinghawks, bought from the United States"
     for c in verb.children:
         glued = any(
             g.dep_ == "dobj" and any(x.tag_ == "HYPH" for x in g.children) for g in c.children
@@ -1018,6 +1018,9 @@ def _described_by_participle(
             (
                 (c.dep_ == "advcl" and c.tag_ == "VBN")
                 or (c.dep_ == "conj" and c.tag_ in ("VBN", "VBD"))
+                # "flies A-4AR Fightinghawks bought from the United States": a past form the
+                # tagger read as a verb of its own, right after the verb's own object
+                or (c.dep_ == "advcl" and c.tag_ == "VBD" and own.ent_type_ != "GPE")
             )
             and own.right_edge.i < c.i <= own.right_edge.i + 2
             and (c.dep_ != "conj" or c.doc[c.i - 1].text == "," or glued)
@@ -1311,7 +1314,9 @@ def _climb(
             if frame.status == "in_service" and moved is not None and moved.status:
                 return verb, moved, head  # "Slovakia sent its fleet of MiG-29s to Ukraine"
             return head, frame, anchor
-        if tok.dep_ not in CLIMB_DEPS:
+        # "an offer from Spain of used Mirage F1s": a second-hand adjective the parser made
+        # the clause of an "of" phrase climbs as that phrase's noun would
+        if tok.dep_ not in CLIMB_DEPS and not (tok.lower_ in SECOND_HAND and tok.dep_ == "pcomp"):
             break
         if tok.dep_ not in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             anchor = head

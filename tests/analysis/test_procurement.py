@@ -5130,3 +5130,31 @@ def test_a_description_of_a_state_supplied_receives(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in [(d[1], d[2], d[3]) for d in deals(run(text))]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A second-hand adjective the parser made the clause of an "of" phrase.
+        (
+            "Argentina has been without a supersonic fighter since 2015. The air force has also"
+            " studied an offer from Spain of used Mirage F1s.",
+            ("Mirage F1", "ESP", "ARG", "offered"),
+        ),
+        # A past form the tagger read as a verb of its own, right after the object it describes.
+        (
+            "Argentina flies A-4AR Fightinghawks bought from the United States.",
+            ("A-4 Skyhawk", "USA", "ARG", "in_service"),
+        ),
+        (
+            "Chile relies on frigates bought second-hand from Britain, the Netherlands and"
+            " Australia.",
+            (None, "AUS", "CHL", "in_service"),
+        ),
+    ],
+)
+def test_weapons_described_by_a_misparsed_participle(
+    run: Callable[..., Analysis], text: str, expected: tuple[str | None, str, str, str]
+) -> None:
+    got = [(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements]
+    assert expected in got
