@@ -3156,6 +3156,8 @@ def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         return False
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if _backed_by_weapons(ctx, tok):
+        return True  # "troops crossed the border, backed by F-16 jets and artillery"
     if agent is None or patient is None:
         return False
     doer = next(
@@ -3173,6 +3175,15 @@ def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     if read is not None and doer is not None and done is not None:
         ctx.emit(doer, done, read[0], read[1], tok, sent)
     return True
+
+
+def _backed_by_weapons(ctx: Context, verb: Token) -> bool:
+    """Whether a passive verb's agent names weapons and no state ("crossed the border, backed
+    by F-16 jets and artillery"): no one backs anyone."""
+    words = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    return any(t.i in ctx.weapon_names for t in words) and not any(
+        ctx.resolved.state_at(t.i) for t in words
+    )
 
 
 def _venue_named(ctx: Context, tok: Token, kind: str) -> bool:
@@ -3597,7 +3608,7 @@ def _judgements(ctx: Context) -> None:
         verb = _governing_verb(span.root)
         if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
             continue
-        if _refused(span.root):
+        if _refused(span.root) or _backed_by_weapons(ctx, span.root):
             continue  # "declined to condemn the war": no criticism made
         for speaker in _sources_with(ctx, span.root, cue.speaker):
             if speaker != cue.target:

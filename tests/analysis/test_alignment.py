@@ -3664,3 +3664,12 @@ def test_joining_states_in_an_act_is_no_membership(run: Callable[..., Analysis])
     )
     holds(run(text), set(), {("JPN", "EU", 1), ("JPN", "USA", 1)})
     holds(run("Finland joined NATO in 2023."), {("FIN", "NATO", 1)}, set())
+
+
+def test_forces_backed_by_weapons_are_backed_by_no_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Turkish troops and allied Syrian fighters crossed the border on Wednesday, backed by"
+        " F-16 jets and artillery."
+    )
+    holds(run(text), set(), {("TUR", "SYR", 1)})
+    holds(run("Kenya is backed by Washington."), {("USA", "KEN", 1)}, set())
