@@ -3680,8 +3680,14 @@ def _read_with(tok: Token, kind: str, heads: dict[int, str]) -> bool:
         return True
     if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj"):
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in TIME_PREPS:
+        return False  # "shot down during an Israeli air raid": an act of its own
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
     return heads.get(governor.i) == kind
+
+
+TIME_PREPS = frozenset({"during", "after", "before", "since", "amid", "until", "following"})
+"""Grammar of time: a phrase that says when, not what an act is done to."""
 
 
 def _pressure_sentences(doc: Doc, cues: list[StanceCueRow]) -> tuple[dict[int, set[str]], set[int]]:

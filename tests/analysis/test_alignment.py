@@ -2442,7 +2442,10 @@ def test_siding_with_a_leader_supports_the_state(run: Callable[..., Analysis]) -
 
 def test_support_suspended_is_a_step_away(run: Callable[..., Analysis]) -> None:
     got = triples(run("The World Bank and the EU suspended budget support to Mali after the coup."))
-    assert ("EU", "MLI", -1, "verbal_criticism") in got
+    # budget support is aid: suspending it withdraws that aid
+    assert ("EU", "MLI", -1, "aid_suspension") in got
+    assert not [t for t in got if t[2] == 1]
+    got = triples(run("Germany suspended its support for the Sahel mission after the coup."))
     assert not [t for t in got if t[2] == 1]
 
 
@@ -3673,3 +3676,11 @@ def test_forces_backed_by_weapons_are_backed_by_no_state(run: Callable[..., Anal
     )
     holds(run(text), set(), {("TUR", "SYR", 1)})
     holds(run("Kenya is backed by Washington."), {("USA", "KEN", 1)}, set())
+
+
+def test_an_act_in_a_phrase_of_time_is_read_on_its_own(run: Callable[..., Analysis]) -> None:
+    text = (
+        "A Russian surveillance plane was shot down by Syrian air defences during an Israeli"
+        " air raid on the Syrian coast."
+    )
+    holds(run(text), {("ISR", "SYR", -1), ("SYR", "RUS", -1)}, set())
