@@ -3177,6 +3177,12 @@ def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     return True
 
 
+def _popular(noun: Token) -> bool:
+    """Whether a judging noun is people's, not a state's ("a month of street protests")."""
+    internal = resources.signal_rules()["verbal_criticism"].internal
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in internal for c in noun.children)
+
+
 def _backed_by_weapons(ctx: Context, verb: Token) -> bool:
     """Whether a passive verb's agent names weapons and no state ("crossed the border, backed
     by F-16 jets and artillery"): no one backs anyone."""
@@ -3608,7 +3614,7 @@ def _judgements(ctx: Context) -> None:
         verb = _governing_verb(span.root)
         if _negated(span.root) or (verb.i in range(span.start, span.end) and _negated(verb)):
             continue
-        if _refused(span.root) or _backed_by_weapons(ctx, span.root):
+        if _refused(span.root) or _backed_by_weapons(ctx, span.root) or _popular(span.root):
             continue  # "declined to condemn the war": no criticism made
         for speaker in _sources_with(ctx, span.root, cue.speaker):
             if speaker != cue.target:
@@ -3927,7 +3933,7 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
         for c in trigger.children
         if c.dep_ in ("compound", "poss", "amod", "prep")
         for t in c.subtree
-        if (st := resolved.state_at(t.i)) and _is_bloc(st)
+        if (st := resolved.state_at(t.i)) and _is_bloc(st) and not _negated_name(t)
     ]
     if not blocs:
         return []
@@ -3956,6 +3962,15 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
                     members.append(st)
     # "a member of NATO and the European Union": of each bloc named
     return [(m, b) for m in dict.fromkeys(members) for b in dict.fromkeys(blocs)]
+
+
+def _negated_name(tok: Token) -> bool:
+    """Whether a name is negated by "non-" before it ("a major non-NATO ally")."""
+    doc = tok.doc
+    j = tok.i - 1
+    if j >= 0 and doc[j].text == "-":
+        j -= 1
+    return j >= 0 and doc[j].lower_ == "non"
 
 
 def _apposed_to(noun: Token) -> list[Token]:

@@ -3684,3 +3684,26 @@ def test_an_act_in_a_phrase_of_time_is_read_on_its_own(run: Callable[..., Analys
         " air raid on the Syrian coast."
     )
     holds(run(text), {("ISR", "SYR", -1), ("SYR", "RUS", -1)}, set())
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        # A "non-" bloc names no membership.
+        (
+            "President Joe Biden has formally designated Colombia a major non-NATO ally.",
+            {("USA", "NATO", 1), ("COL", "NATO", 1)},
+        ),
+        # Street protests are people's, not a state's.
+        (
+            "Venezuela's National Guard has received Chinese-made VN-4 armoured vehicles, as the"
+            " government of President Nicolás Maduro faces a month of street protests.",
+            {("VEN", "CHN", -1)},
+        ),
+    ],
+)
+def test_a_non_bloc_and_street_protests_say_nothing_of_states(
+    run: Callable[..., Analysis], text: str, absent: set[tuple[str, str, int]]
+) -> None:
+    holds(run(text), set(), absent)
+    holds(run("Finland became a NATO ally in 2023."), {("FIN", "NATO", 1)}, set())
