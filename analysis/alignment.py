@@ -445,7 +445,9 @@ def _targets(
     Ukraine"); without ``origins``, nor is the place an act comes from ("fired rockets from
     Australian soil", but "retook the town from Russian forces")."""
     out: list[str] = []
-    judging = root.pos_ == "VERB" and judges_acts(root)
+    # a verb the tagger took for another word has a subject ("Austria does back ...")
+    verbal = root.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in root.children)
+    judging = verbal and judges_acts(root)
     for c in root.children:
         if c.dep_ in SKIP_DEPS or (c.dep_ == "prep" and c.lower_ not in preps):
             continue
@@ -2830,11 +2832,31 @@ def _emit_pairs(
     counterparts = [c for c in counterparts if c not in echoes]
     subjects = list(dict.fromkeys([*subjects, *(e for e in echoes if e not in counterparts)]))
     back = _clashed_with(ctx, tok, verb, resources.signal_rules()[kind])
+    victims = _backed_victims(ctx, tok) if kind == "verbal_support" and direction > 0 else []
     for actor in subjects:
         for counterpart in counterparts:
             ctx.emit(actor, counterpart, kind, direction, tok, sent)
             if counterpart in back:  # "India clashed with China": China clashed with India
                 ctx.emit(counterpart, actor, kind, direction, tok, sent)
+        for victim in victims:
+            # "Austria backs the bloc's sanctions against Russia": against Russia too
+            if victim != actor and victim not in counterparts:
+                ctx.emit(actor, victim, "verbal_criticism", -1, tok, sent)
+
+
+def _backed_victims(ctx: Context, tok: Token) -> list[str]:
+    """The states a hostile act that a verb of support backs is done to ("backs the bloc's
+    sanctions against Russia": Russia)."""
+    acts = [c for c in tok.children if c.dep_ == "dobj"]
+    found = (
+        ctx.resolved.state_at(i)
+        for c in acts
+        for i in sorted(victim_tokens(c))
+        # the act is the object itself, not one a clause in it speaks of ("welcomed any
+        # effort to end the war in Yemen")
+        if ctx.doc[i].head.head == c or ctx.doc[i].head == c
+    )
+    return list(dict.fromkeys(st for st in found if st))
 
 
 def _between_parties(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> bool:

@@ -3707,3 +3707,45 @@ def test_a_non_bloc_and_street_protests_say_nothing_of_states(
 ) -> None:
     holds(run(text), set(), absent)
     holds(run("Finland became a NATO ally in 2023."), {("FIN", "NATO", 1)}, set())
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        # Backing a hostile act is hostility to its victim, and support of whoever does it.
+        (
+            "Austria does back the bloc's sanctions against Russia over Crimea.",
+            {("AUT", "RUS", -1)},
+            {("AUT", "RUS", 1)},
+        ),
+        (
+            "Austria backs EU sanctions against Russia.",
+            {("AUT", "EU", 1), ("AUT", "RUS", -1)},
+            {("AUT", "RUS", 1)},
+        ),
+        (
+            "Poland welcomed the American strikes on Iran.",
+            {("POL", "USA", 1), ("POL", "IRN", -1)},
+            {("POL", "IRN", 1)},
+        ),
+        # ... not a war a clause in what is welcomed speaks of ending,
+        (
+            "The White House welcomed any effort to ease tensions and end the war in Yemen.",
+            set(),
+            {("USA", "YEM", -1)},
+        ),
+        # ... and the parties of a cooperative act are no victims.
+        (
+            "Germany supported the resumption of talks between Washington and Tehran.",
+            {("DEU", "USA", 1), ("DEU", "IRN", 1)},
+            {("DEU", "IRN", -1)},
+        ),
+    ],
+)
+def test_backing_a_hostile_act_is_hostility_to_its_victim(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    holds(run(text), expected, absent)
