@@ -3174,12 +3174,16 @@ def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     """ "Ukraine was attacked by Russia", "Kenya is backed by Washington": a passive verb's
     agent acts on its subject (True when the passive was read here, with or without a row;
     "rebels backed by Tehran" are no state)."""
-    if tok.pos_ != "VERB" or resources.signal_rules()[kind].symmetric:
+    rule = resources.signal_rules()[kind]
+    if tok.pos_ != "VERB" or rule.symmetric:
         return False
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if _backed_by_weapons(ctx, tok):
         return True  # "troops crossed the border, backed by F-16 jets and artillery"
+    if agent is None and patient is not None and tok.lemma_ in rule.from_agents:
+        # "France's ambassador was expelled from Niger": Niger expels
+        agent = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     if agent is None or patient is None:
         return False
     doer = next(

@@ -227,12 +227,13 @@ class SignalRule:
     (in the trigger's own phrase or its clause's subject: "reopened its border to Qatar", not
     "closing borders ... threatened to restore Bazoum"); ``joined_by``: verbs whose subject
     takes up a noun trigger designed by another ("Serbia refused to join EU sanctions": Serbia
-    acts, not the EU); ``alongside_preps``: a trigger with one of these before a gerund
-    acts alongside its object, not toward it ("joined the US in freezing Russian assets");
-    ``verb_only``: triggers that are the act only as verbs ("work" together, not "the work
-    of the group"); ``not_as_modifier``: a trigger that only
-    describes a noun or is part of a name is no act ("post-war restrictions", "the Falcon
-    Strike drills");
+    acts, not the EU); ``from_agents``: passive triggers whose "from" phrase names the one
+    that acts when no agent is named ("was expelled from Niger": Niger expels);
+    ``alongside_preps``: a trigger with one of these before a gerund acts alongside its
+    object, not toward it ("joined the US in freezing Russian assets"); ``verb_only``:
+    triggers that are the act only as verbs ("work" together, not "the work of the group");
+    ``not_as_modifier``: a trigger that only describes a noun or is part of a name is no act
+    ("post-war restrictions", "the Falcon Strike drills");
     ``weapon_context``: the trigger's clause must name a weapon, a system or a weapon term
     ("works with France on a new drone", not "works with France on climate policy");
     ``internal``: modifiers that make the act a state's own affair with no foreign party
@@ -324,6 +325,7 @@ class SignalRule:
     not_as_modifier: bool = False
     verb_only: tuple[str, ...] = ()
     alongside_preps: tuple[str, ...] = ()
+    from_agents: tuple[str, ...] = ()
     weapon_verbs: tuple[str, ...] = ()
     aim_preps: tuple[str, ...] = ()
     harm_verbs: tuple[str, ...] = ()
@@ -859,6 +861,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         not_as_modifier=bool(row.get("not_as_modifier", False)),
         verb_only=_strs(row.get("verb_only", [])),
         alongside_preps=_strs(row.get("alongside_preps", [])),
+        from_agents=_strs(row.get("from_agents", [])),
         command_verbs=_strs(row.get("command_verbs", [])),
         weapon_context=bool(row.get("weapon_context", False)),
         internal=_strs(row.get("internal", [])),

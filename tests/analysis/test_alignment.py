@@ -3749,3 +3749,12 @@ def test_backing_a_hostile_act_is_hostility_to_its_victim(
     absent: set[tuple[str, str, int]],
 ) -> None:
     holds(run(text), expected, absent)
+
+
+def test_an_envoy_expelled_from_a_state_is_expelled_by_it(run: Callable[..., Analysis]) -> None:
+    holds(
+        run("France's ambassador was expelled from Niger."),
+        {("NER", "FRA", -1)},
+        {("FRA", "NER", -1)},
+    )
+    holds(run("France's ambassador was recalled from Niger."), {("FRA", "NER", -1)}, set())
