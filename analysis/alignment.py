@@ -2992,7 +2992,17 @@ def _company_at(resolved: Resolved, i: int) -> bool:
 def _echoes(ctx: Context, verb: Token) -> list[str]:
     """The states of an "as did" clause on a verb ("Germany condemned the strike, as did
     France and Britain"): subjects that did the same."""
-    found = (_state_of(t, ctx.resolved) for t in echo_subjects(verb))
+    joined = [
+        t
+        for clause in verb.children
+        if clause.lemma_ == "join" and clause.tag_ == "VBG" and clause.dep_ in ("advcl", "xcomp")
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in clause.children)
+        for o in clause.children
+        if o.dep_ == "dobj"
+        for t in (o, *o.conjuncts)
+    ]
+    # "suspended arms sales to Turkey, joining Germany in a freeze": Germany did the same
+    found = (_state_of(t, ctx.resolved) for t in [*echo_subjects(verb), *joined])
     return list(dict.fromkeys(st for st in found if st is not None))
 
 

@@ -3758,3 +3758,11 @@ def test_an_envoy_expelled_from_a_state_is_expelled_by_it(run: Callable[..., Ana
         {("FRA", "NER", -1)},
     )
     holds(run("France's ambassador was recalled from Niger."), {("FRA", "NER", -1)}, set())
+
+
+def test_states_joined_in_an_act_do_it_too(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Canada imposed sanctions on Russia, joining the United States and Britain in"
+        " punishing Moscow."
+    )
+    holds(run(text), {("CAN", "RUS", -1), ("USA", "RUS", -1), ("GBR", "RUS", -1)}, set())
