@@ -925,6 +925,7 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
             for st in [member, *along]:
                 if st != bloc:
                     ctx.emit(st, bloc, "membership", 1, tok, sent)
+        _designated(ctx, tok, sent)
         return True
     if kind == "membership" and _bloc_acts(ctx, tok, sent):
         return True
@@ -939,6 +940,25 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         _participation(ctx, tok, sent)
         return True
     return False
+
+
+def _designated(ctx: Context, tok: Token, sent: Span) -> None:
+    """ "The United States designated Brazil a major non-NATO ally": a state that makes
+    another its ally moves toward it."""
+    verb = tok.head
+    rule = resources.signal_rules()["membership"]
+    if tok.dep_ not in ("oprd", "dobj") or verb.lemma_ not in rule.designating:
+        return
+    maker = _subject(verb, verb, ctx.resolved, None)[1]
+    made = [
+        st
+        for c in verb.children
+        if c.dep_ == "dobj" and c.i < tok.i
+        if (st := ctx.resolved.state_at(c.i))
+    ]
+    for st in made:
+        if maker and st != maker and resources.is_country(maker):
+            ctx.emit(maker, st, "verbal_support", 1, tok, sent)
 
 
 def _bloc_acts(ctx: Context, tok: Token, sent: Span) -> bool:

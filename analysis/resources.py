@@ -227,7 +227,8 @@ class SignalRule:
     (in the trigger's own phrase or its clause's subject: "reopened its border to Qatar", not
     "closing borders ... threatened to restore Bazoum"); ``joined_by``: verbs whose subject
     takes up a noun trigger designed by another ("Serbia refused to join EU sanctions": Serbia
-    acts, not the EU); ``from_agents``: passive triggers whose "from" phrase names the one
+    acts, not the EU); ``designating``: verbs by which a state makes another its ally
+    ("designated Brazil a major non-NATO ally"); ``from_agents``: passive triggers whose "from" phrase names the one
     that acts when no agent is named ("was expelled from Niger": Niger expels);
     ``alongside_preps``: a trigger with one of these before a gerund acts alongside its
     object, not toward it ("joined the US in freezing Russian assets"); ``verb_only``:
@@ -326,6 +327,7 @@ class SignalRule:
     verb_only: tuple[str, ...] = ()
     alongside_preps: tuple[str, ...] = ()
     from_agents: tuple[str, ...] = ()
+    designating: tuple[str, ...] = ()
     weapon_verbs: tuple[str, ...] = ()
     aim_preps: tuple[str, ...] = ()
     harm_verbs: tuple[str, ...] = ()
@@ -862,6 +864,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         verb_only=_strs(row.get("verb_only", [])),
         alongside_preps=_strs(row.get("alongside_preps", [])),
         from_agents=_strs(row.get("from_agents", [])),
+        designating=_strs(row.get("designating", [])),
         command_verbs=_strs(row.get("command_verbs", [])),
         weapon_context=bool(row.get("weapon_context", False)),
         internal=_strs(row.get("internal", [])),

@@ -3766,3 +3766,10 @@ def test_states_joined_in_an_act_do_it_too(run: Callable[..., Analysis]) -> None
         " punishing Moscow."
     )
     holds(run(text), {("CAN", "RUS", -1), ("USA", "RUS", -1), ("GBR", "RUS", -1)}, set())
+
+
+def test_a_state_that_designates_another_its_ally_moves_toward_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "The United States formally designated Brazil a major non-NATO ally on Wednesday."
+    holds(run(text), {("USA", "BRA", 1)}, {("USA", "NATO", 1), ("BRA", "NATO", 1)})
