@@ -2128,6 +2128,8 @@ def _mention_status(
     first = first_conjunct(root)
     if status not in ("negated", "unknown", REFUSED) and _rival(first, index):
         return "offered"
+    if status == "cancelled" and gov.token is not None and _chosen(gov.token):
+        return "planned"  # "dropped the Caracal in favour of Black Hawks": chosen instead
     return status
 
 
@@ -3798,7 +3800,33 @@ def _carrying_verb(noun: Token) -> Token:
         and head.head.dep_ in ("dobj", "nsubjpass")
     ):
         return head.head.head
+    if _chosen_noun(noun):
+        return head.head  # "dropped the Caracal in favour of Black Hawks": who drops it chooses
     return head
+
+
+def _chosen(tok: Token) -> bool:
+    """Whether a governor is what an "in favour of" phrase chooses: its noun, or the act it
+    names ("scrapped the deal in favour of buying Rafales")."""
+    of = tok.head
+    return _chosen_noun(tok) or (
+        tok.dep_ in ("pcomp", "pobj") and of.lower_ == "of" and _chosen_noun(of.head)
+    )
+
+
+def _chosen_noun(noun: Token) -> bool:
+    """Whether a noun is the "favour" of an "in favour of" phrase on a verb."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and noun.lemma_.lower() in _chosen_nouns()
+        and _is_verb(noun.head.head)
+    )
+
+
+@lru_cache(maxsize=1)
+def _chosen_nouns() -> frozenset[str]:
+    return frozenset(n for f in resources.transfer_frames() for n in f.chosen_nouns)
 
 
 def _sold_to(noun: Token) -> bool:

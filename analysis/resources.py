@@ -144,6 +144,8 @@ class FrameRecord:
     ``possessor``: what a noun's possessor is when it differs from the subject role ("India's
     largest arms supplier": India receives). ``rival_preps``: prepositions that name the rivals
     a choice passed over ("chose the F-35 over the Rafale"): those were only offered.
+    ``chosen_nouns``: the noun of "in favour of" on a verb of the frame, whose subject buys
+    what it names ("dropped the Caracal in favour of Black Hawks").
     ``object_gained``: a verb whose subject receives its object when that object is a noun of
     what a supplier hands out ("won a promise of Patriots"; but "won an order": the seller).
     ``passive_holder``: a passive whose subject is still the holder, not the weapon ("the army
@@ -168,6 +170,7 @@ class FrameRecord:
     supplier_named: bool = False
     possessor: str | None = None  # what a noun's possessor is, when not its subject role
     rival_preps: tuple[str, ...] = ()  # "chose the F-35 over the Rafale": the rival was offered
+    chosen_nouns: tuple[str, ...] = ()  # "dropped the Caracal in favour of Black Hawks"
     object_gained: bool = False
     passive_holder: bool = False
     made_in: bool = False
@@ -791,6 +794,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         made_in=bool(row.get("made_in", False)),
         possessor=_opt_in(row.get("possessor"), FRAME_ROLES, "possessor"),
         rival_preps=tuple(str(p).lower() for p in row.get("rival_preps", ())),
+        chosen_nouns=tuple(str(p).lower() for p in row.get("chosen_nouns", ())),
         object_gained=bool(row.get("object_gained", False)),
         passive_holder=bool(row.get("passive_holder", False)),
         commands=bool(row.get("commands", False)),

@@ -5158,3 +5158,24 @@ def test_weapons_described_by_a_misparsed_participle(
 ) -> None:
     got = [(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements]
     assert expected in got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # What a deal is dropped in favour of is the choice its subject makes instead.
+        (
+            "Poland dropped the Caracal in favour of Black Hawks.",
+            {("H225M", "FRA", "POL", "cancelled"), ("UH-60 Black Hawk", "USA", "POL", "planned")},
+        ),
+        (
+            "India scrapped the deal in favour of buying Rafales from France.",
+            {("Rafale", "FRA", "IND", "planned")},
+        ),
+    ],
+)
+def test_a_weapon_chosen_in_favour_of_another_is_planned(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert expected <= got
