@@ -2760,6 +2760,8 @@ def _arguments(
         if c.dep_ == "dative" and c.pos_ == "ADP":
             got.give("recipient", _pobj_state(c, resolved, refer=True))  # "offered Su-35s to Egypt"
         elif c.dep_ == "prep" and c.lower_ == "from":
+            if frame is not None and frame.status == "in_service" and _from_a_place(c, resolved):
+                continue  # "had been flying Reaper drones from Niamey": where, not whose
             # "a request from Kyiv for Taurus missiles": before what is asked for, the asker
             asker = _asking_from(verb, c, frame)
             got.give("recipient" if asker else "supplier", _pobj_state(c, resolved))
@@ -2925,6 +2927,21 @@ def _state_description(tok: Token) -> bool:
     "the three countries")."""
     ref = resources.reference(tok)
     return ref is not None and ref.kind == "state" and tok.tag_ != "NNS"
+
+
+def _from_a_place(prep: Token, resolved: Resolved) -> bool:
+    """Whether a "from" phrase names a city, a capital or a base rather than a state
+    ("flying Reaper drones from Niamey")."""
+    for p in prep.children:
+        if p.dep_ != "pobj":
+            continue
+        if resolved.place_at(p.i) is not None:
+            return True
+        mention = resolved.by_token.get(p.i)
+        actor = resources.actors_by_id().get(mention.actor) if mention is not None else None
+        if actor is not None and mention is not None and mention.text in actor.capitals:
+            return True
+    return False
 
 
 def _next_source(root: Token, gov: Governor, resolved: Resolved) -> str | None:

@@ -5179,3 +5179,12 @@ def test_a_weapon_chosen_in_favour_of_another_is_planned(
 ) -> None:
     got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
     assert expected <= got
+
+
+def test_weapons_flown_from_a_city_came_from_no_one(run: Callable[..., Analysis]) -> None:
+    assert not run("French forces had been flying Reaper drones from Niamey.").procurements
+    got = [
+        (d.supplier, d.recipient)
+        for d in run("Estonia operates Mistral missiles from France.").procurements
+    ]
+    assert got == [("FRA", "EST")]
