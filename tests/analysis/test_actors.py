@@ -1022,3 +1022,12 @@ def test_it_in_a_clause_hung_on_another_stands_for_that_clause_subject(nlp: Lang
         " it walked away from a planned Pantsir purchase in 2017."
     )
     assert antecedent_of(nlp, text, "it") == "BRA"
+
+
+def test_the_junta_is_the_state_the_story_is_about(nlp: Language) -> None:
+    text = (
+        "Niger's military government has ended two EU missions. Niger's leaders met a Russian"
+        " delegation. Moscow has courted the Sahel's military governments since 2021. The"
+        " junta has also pressed France to complete its withdrawal."
+    )
+    assert antecedent_of(nlp, text, "junta") == "NER"
