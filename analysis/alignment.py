@@ -3974,10 +3974,12 @@ def _place_state(tok: Token, resolved: Resolved) -> str | None:
 def _in_relative(tok: Token, top: Token) -> bool:
     """Whether a word lies in a relative clause below ``top`` ("in the country, where the
     United States operates a base")."""
+    if tok.dep_ == "relcl":
+        return True
     for a in tok.ancestors:
         if a == top:
             return False
-        if a.dep_ == "relcl" or tok.dep_ == "relcl":
+        if a.dep_ == "relcl":
             return True
     return False
 
