@@ -5188,3 +5188,10 @@ def test_weapons_flown_from_a_city_came_from_no_one(run: Callable[..., Analysis]
         for d in run("Estonia operates Mistral missiles from France.").procurements
     ]
     assert got == [("FRA", "EST")]
+
+
+def test_a_dornier_is_the_dornier_228(run: Callable[..., Analysis]) -> None:
+    text = "India handed Colombo a Dornier maritime patrol aircraft last August."
+    got = [(d.system, d.supplier, d.recipient) for d in run(text).procurements]
+    assert got == [("Dornier 228", "IND", "LKA")]
+    assert not run("Dornier was a German aircraft maker.").procurements
