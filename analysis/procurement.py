@@ -2595,6 +2595,13 @@ def _role(frame: resources.FrameRecord, verb: Token, resolved: Resolved, origin:
         return role if held else "theme"
     if frame.object_gained and _gains_a_supply(verb):
         return "recipient"  # "Zelensky won a promise of a Patriot battery"
+    if (
+        frame.status == "negotiating"
+        and role == "recipient"
+        and origin is not None
+        and _subject_state(verb, resolved, set()) == origin
+    ):
+        return "supplier"  # "Russia is still negotiating with India over more Su-30MKIs"
     if role == "either":
         # "licensed the design to Poland", "is building eight submarines for Pakistan" (the
         # phrase on the verb or on its object)
@@ -2796,6 +2803,15 @@ def _arguments(
                 "recipient" if _seller_signs(verb, c, resolved) else "supplier",
                 _pobj_state(c, resolved),
             )
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and role == "supplier"
+            and frame is not None
+            and frame.status == "negotiating"
+        ):
+            # "Russia is negotiating with India over more Su-30MKIs": the seller's partner buys
+            got.give("recipient", _pobj_state(c, resolved))
         elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "to") and role == "theme":
             # "arrived at Cerro Moreno air base near Antofagasta": a known place's state
             arrival = frame is not None and frame.status == "delivered"

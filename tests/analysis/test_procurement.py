@@ -5195,3 +5195,12 @@ def test_a_dornier_is_the_dornier_228(run: Callable[..., Analysis]) -> None:
     got = [(d.system, d.supplier, d.recipient) for d in run(text).procurements]
     assert got == [("Dornier 228", "IND", "LKA")]
     assert not run("Dornier was a German aircraft maker.").procurements
+
+
+def test_the_maker_state_in_talks_sells(run: Callable[..., Analysis]) -> None:
+    text = "Russia, for its part, is still negotiating with India over additional Su-30MKI jets."
+    got = [(d.supplier, d.recipient, d.status) for d in run(text).procurements]
+    assert got == [("RUS", "IND", "negotiating")]
+    text = "India is negotiating with Russia over additional Su-30MKI jets."
+    got = [(d.supplier, d.recipient, d.status) for d in run(text).procurements]
+    assert got == [("RUS", "IND", "negotiating")]
