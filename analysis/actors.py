@@ -170,6 +170,13 @@ class Resolved:
         m = self.by_token.get(token_i)
         return m.state if m else None
 
+    def capital_at(self, token_i: int) -> bool:
+        """Whether the state named at this token is named by its capital ("Niamey", "the
+        Madrid agreement"): a place, where the name stands for the state only by metonymy."""
+        m = self.by_token.get(token_i)
+        rec = resources.actors_by_id().get(m.actor) if m is not None else None
+        return rec is not None and m is not None and m.text in rec.capitals
+
     def place_at(self, token_i: int) -> str | None:
         """The state a known place at this token lies in ("Kharkiv": Ukraine); a place is
         never an actor, so ``state_at`` does not give it."""

@@ -3253,12 +3253,7 @@ def _venue_named(ctx: Context, tok: Token, kind: str) -> bool:
     "the Minsk accords"): the name says where, not who."""
     if not resources.signal_rules()[kind].venue_places or tok.pos_ != "NOUN":
         return False
-    for c in tok.children:
-        mention = ctx.resolved.by_token.get(c.i) if c.dep_ == "compound" else None
-        rec = resources.actors_by_id().get(mention.actor) if mention is not None else None
-        if rec is not None and mention is not None and mention.text in rec.capitals:
-            return True
-    return False
+    return any(c.dep_ == "compound" and ctx.resolved.capital_at(c.i) for c in tok.children)
 
 
 def _every_party(

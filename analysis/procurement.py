@@ -2948,16 +2948,10 @@ def _state_description(tok: Token) -> bool:
 def _from_a_place(prep: Token, resolved: Resolved) -> bool:
     """Whether a "from" phrase names a city, a capital or a base rather than a state
     ("flying Reaper drones from Niamey")."""
-    for p in prep.children:
-        if p.dep_ != "pobj":
-            continue
-        if resolved.place_at(p.i) is not None:
-            return True
-        mention = resolved.by_token.get(p.i)
-        actor = resources.actors_by_id().get(mention.actor) if mention is not None else None
-        if actor is not None and mention is not None and mention.text in actor.capitals:
-            return True
-    return False
+    return any(
+        p.dep_ == "pobj" and (resolved.place_at(p.i) is not None or resolved.capital_at(p.i))
+        for p in prep.children
+    )
 
 
 def _next_source(root: Token, gov: Governor, resolved: Resolved) -> str | None:
