@@ -974,11 +974,12 @@ def _summed_up(
 
 def _own_noun(root: Token) -> Token:
     """The noun a weapon's name modifies ("P-8I patrol aircraft": "aircraft"); a later name
-    in a list of names before one noun modifies it too ("MiG-29s and Su-24 bombers")."""
+    in a list of names before one noun modifies it too ("MiG-29s and Su-24 bombers", "MiG-21
+    and MiG-23 fighters" with the names tagged as singular nouns)."""
     own = root
     first = first_conjunct(root)
     if (
-        root.pos_ == "PROPN"
+        (root.pos_ == "PROPN" or root.tag_ == "NN")
         and first != root
         and first.dep_ in ("compound", "amod", "nmod")
         and first.head.i > root.i
@@ -1459,13 +1460,24 @@ def _verb_conjunct(
     root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token, resources.FrameRecord | None, Token] | None:
     """A gapped object the parser joined to the verb itself ("bought its MiG-29s from Belarus
-    and its Mirage 2000s from France", "2000s" a conjunct of "bought"): the verb governs it."""
+    and its Mirage 2000s from France", "2000s" a conjunct of "bought"; "and Bayraktar TB2
+    drones from Turkey", the weapon a modifier of that conjunct): the verb governs it."""
+    # the noun the weapon modifies, whatever tag the parser gave it ("drones" read as a verb)
+    noun = root
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    climbed = noun is not root
+    nominal = climbed or root.pos_ in (*NOMINAL, "NUM")
+    root = noun
     verb = root.head
-    if root.dep_ != "conj" or root.pos_ not in (*NOMINAL, "NUM") or verb.pos_ != "VERB":
+    if root.dep_ != "conj" or not nominal or verb.pos_ != "VERB":
         return None
     if not any(c.dep_ == "dobj" for c in verb.children):
         return None  # a gapped object repeats one the verb has
-    return verb, _governing(index.get(verb.i, ())), root
+    frame = _governing(index.get(verb.i, ()))
+    if frame is None and climbed:
+        return None  # "the package covered 50 F-35s and 18 MQ-9B drones": the noun above governs
+    return verb, frame, root
 
 
 def _object_of_complement(
@@ -2856,6 +2868,8 @@ def _subject_part(
         # "Rheinmetall unveiled the KF51", "KNDS showed its Leclerc": a maker supplies; one
         # building under another's licence builds for its own state.
         maker = _company_subject(verb, resolved) and licensor is None
+        if role == "theme" and _retained_object(verb):
+            return "recipient", subject  # "Greece was offered Marder vehicles": the one given
         return ("supplier" if maker else role), subject
     if verb.dep_ in ("attr", "appos") or (verb.dep_ == "pobj" and verb.head.head.dep_ == "attr"):
         # "Algeria is one of the largest buyers of Russian weapons", "Russia, India's supplier".
@@ -2871,6 +2885,13 @@ def _subject_part(
         # "Venezuela has held talks with Russia about T-72 tanks": who holds the talks
         return role, _subject_state(verb.head, resolved, mention_tokens)
     return role, None
+
+
+def _retained_object(verb: Token) -> bool:
+    """Whether a passive keeps a direct object ("Greece was offered Marder vehicles", "was
+    sold 24 jets"): its subject is then the one given to, not what is given."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubjpass" in deps and "dobj" in deps
 
 
 # Verbs by which a state holds talks ("held talks", "opened negotiations").
@@ -3382,13 +3403,14 @@ def _parties(
     modified = _modifier_parties(doc, mention, gov.anchor, resolved, mention.origin)
     got.give("supplier", _first_source(doc, mention, gov, resolved, modified[0]))
     own = _own_noun(root)
-    if (
-        own.dep_ == "conj"
-        and first_conjunct(own) == gov.anchor
-        and resolved.state_at(gov.anchor.i) is not None
+    if own.dep_ == "conj" and (
+        (first_conjunct(own) == gov.anchor and resolved.state_at(gov.anchor.i) is not None)
+        or (own == gov.anchor and own.head == gov.token)
     ):
         # "F-16s donated by Denmark and Norway, and Mirage 2000 jets from France", parsed as
-        # one more donor: the weapon's own "from" phrase names its supplier first.
+        # one more donor; "received Su-25 jets from Russia, and TB2 drones from Turkey", a
+        # gapped object joined to the verb: the weapon's own "from" phrase names its
+        # supplier first.
         _own_phrase(doc, mention, gov, root, resolved, got)
     destined = _destined(_own_noun(root), resolved)
     got.give("recipient", destined)  # "aircraft destined for the Nigerian Air Force"

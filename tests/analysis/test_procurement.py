@@ -5204,3 +5204,35 @@ def test_the_maker_state_in_talks_sells(run: Callable[..., Analysis]) -> None:
     text = "India is negotiating with Russia over additional Su-30MKI jets."
     got = [(d.supplier, d.recipient, d.status) for d in run(text).procurements]
     assert got == [("RUS", "IND", "negotiating")]
+
+
+def test_a_passive_with_a_kept_object_names_the_recipient(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Germany sent tanks to Slovakia, and Greece was offered Marder vehicles in a swap "
+        "that later stalled."
+    )
+    got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert ("Marder", "DEU", "GRC", "offered") in got
+    assert all(d.recipient != "SVK" for d in run(text).procurements if d.system == "Marder")
+
+
+def test_a_gapped_object_with_its_own_source(run: Callable[..., Analysis]) -> None:
+    text = "Mali has received Su-25 attack jets from Russia, and Bayraktar TB2 drones from Turkey."
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("Su-25", "RUS", "MLI"), ("Bayraktar TB2", "TUR", "MLI")}
+    # a list the parser hung on a verb that is no transfer keeps the deal noun's reading
+    text = (
+        "The package, approved by the Trump administration after the UAE normalised relations "
+        "with Israel, covered up to 50 F-35s and 18 MQ-9B drones as well as munitions."
+    )
+    got = {(d.system, d.supplier, d.status) for d in run(text).procurements}
+    assert ("MQ-9 Reaper", "USA", "ordered") in got
+
+
+def test_singular_names_before_one_noun_share_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Angola's main combat fleet still consists of Soviet-era MiG-21 and MiG-23 fighters "
+        "and Su-22 bombers supplied by Moscow during the civil war."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert {("MiG-21", "RUS", "AGO"), ("MiG-23", "RUS", "AGO"), ("Su-22", "RUS", "AGO")} <= got
