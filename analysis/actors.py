@@ -897,6 +897,8 @@ class Resolved:
         in the same sentence with exactly that many members stands for them."""
         by_id = resources.actors_by_id()
         for m in self.in_span(sentence(token)):
+            if token.left_edge.i <= m.start < token.i:
+                continue  # "the six Gulf Cooperation Council states": the bloc itself acts
             rec = by_id.get(m.state or "")
             if rec is not None and rec.type == "bloc" and len(rec.members) == size:
                 return list(rec.members)
@@ -917,6 +919,8 @@ class Resolved:
             for j in range(noun.i - 1, floor - 1, -1):
                 if lemmas[j][1] in words and doc[j].pos_ in ("NOUN", "VERB"):
                     st = self._doer(doc[j], exclude)
+                    if st == "":
+                        return None  # the act was an armed group's
                     if st:
                         return st
         for sent in sentences(doc)[:2]:
@@ -964,6 +968,8 @@ class Resolved:
                     return None  # "Kyiv welcomed the decision": a judge, not the doer
         for c in act.children:
             if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+                if armed_group(c):
+                    return ""  # "the Houthi movement fired missiles": no state did it
                 st = self.subject_state(c)
                 return st if st != exclude else None
         return None
@@ -2101,3 +2107,13 @@ def _person_name(ent: Span) -> str:
     if not re.search(r"[A-Z]", name) or len(name) < 3:
         return ""
     return name
+
+
+def armed_group(tok: Token) -> bool:
+    """Whether a noun names an armed group outside a state's forces, by its head or a modifier
+    ("Syrian rebels", "Yemen's Houthi movement", "Hezbollah fighters")."""
+    words = resources.speaker_words()
+    return words.get(tok.lemma_.lower()) == "armed_group" or any(
+        c.dep_ in ("compound", "amod") and words.get(c.lemma_.lower()) == "armed_group"
+        for c in tok.children
+    )

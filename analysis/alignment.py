@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
-from analysis.actors import EXAMPLE_PREPS, Resolved
+from analysis.actors import EXAMPLE_PREPS, Resolved, armed_group
 from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS, WEAK_HEDGES
 from analysis.doc import (
     TERMS_KEY,
@@ -226,8 +226,8 @@ def _state_of(tok: Token, resolved: Resolved) -> str | None:
     if mention is not None and _company(mention.actor):
         return None
     noun = tok.head.head if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" else tok
-    if resources.speaker_words().get(noun.lemma_.lower()) in ("armed_group", "independent"):
-        return None  # "Yemen's Houthi rebels, who are backed by Tehran"
+    if resources.speaker_words().get(noun.lemma_.lower()) == "independent" or armed_group(noun):
+        return None  # "Yemen's Houthi rebels, who are backed by Tehran", "the Houthi movement"
     st = resolved.subject_state(tok)
     named = [t for t in noun.subtree if resolved.state_at(t.i) == st]
     if named and all(_maker_of(t, resolved) for t in named):

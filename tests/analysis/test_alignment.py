@@ -3773,3 +3773,51 @@ def test_a_state_that_designates_another_its_ally_moves_toward_it(
 ) -> None:
     text = "The United States formally designated Brazil a major non-NATO ally on Wednesday."
     holds(run(text), {("USA", "BRA", 1)}, {("USA", "NATO", 1), ("BRA", "NATO", 1)})
+
+
+def test_a_bloc_named_on_its_members_acts_as_the_bloc(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Leaders of the six Gulf Cooperation Council states and the ten-member Association of"
+        " Southeast Asian Nations met in Riyadh for their first summit, agreeing on a framework"
+        " for cooperation."
+    )
+    got = {t[:3] for t in triples(run(text))}
+    assert got == {("GCC", "ASEAN", 1), ("ASEAN", "GCC", 1)}
+    holds(
+        run("The six Gulf Cooperation Council states signed a pact with Japan."),
+        {("GCC", "JPN", 1)},
+        {("SAU", "ARE", 1), ("SAU", "GCC", 1)},
+    )
+    # a bloc named beside a count of governments still stands for its members
+    holds(
+        run("The three governments signed a pact, the Alliance of Sahel States."),
+        {("MLI", "BFA", 1)},
+        set(),
+    )
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        ("Yemen's Houthi movement fired missiles at Saudi Arabia.", ("YEM", "SAU", -1)),
+        ("Lebanon's Hezbollah fighters fired rockets at Israel.", ("LBN", "ISR", -1)),
+        (
+            "Saudi Arabia's coalition later struck Houthi sites around Sanaa.",
+            ("SAU", "YEM", -1),
+        ),
+        (
+            "Yemen's Houthi movement fired missiles at Saudi Arabia. Washington condemned"
+            " the attack.",
+            ("USA", "YEM", -1),
+        ),
+    ],
+)
+def test_a_named_armed_group_is_no_state(
+    run: Callable[..., Analysis], text: str, absent: tuple[str, str, int]
+) -> None:
+    holds(run(text), set(), {absent})
+    holds(
+        run("Iran fired missiles at Israel. Washington condemned the attack."),
+        {("USA", "IRN", -1)},
+        set(),
+    )
