@@ -3731,18 +3731,50 @@ def _maker_ends(
 
 
 def _licensed_home_build(
-    mention: WeaponMention, gov: Governor, root: Token, supplier: str | None, recipient: str | None
+    mention: WeaponMention,
+    gov: Governor,
+    root: Token,
+    resolved: Resolved,
+    supplier: str | None,
+    recipient: str | None,
 ) -> str | None:
     """The supplier of a system a state builds for its own forces to another state's design
-    ("PT PAL built two of the navy's Makassar-class docks", a Korean design): the licensor, its
-    origin; the builder's own design ("its own frigates") stays at home."""
+    ("PT PAL built two of the navy's Makassar-class docks", a Korean design), or orders from
+    its own firm ("signed a contract with Hindustan Aeronautics for 12 Su-30MKIs"): the
+    licensor, its origin; the builder's own design ("its own frigates") stays at home."""
     frame = gov.frame
-    if frame is None or frame.subject != "either" or supplier is None or supplier != recipient:
+    if frame is None or supplier is None or supplier != recipient:
+        return supplier
+    if frame.subject != "either" and not (
+        frame.status == "ordered" and _firm_partner(gov, resolved)
+    ):
         return supplier
     origin = mention.origin
     if origin is None or origin == supplier or not resources.is_country(origin):
         return supplier
     return supplier if _own_made(root) is not None else origin
+
+
+def _firm_partner(gov: Governor, resolved: Resolved) -> bool:
+    """Whether an order names a company as the other side ("signed a contract with Hindustan
+    Aeronautics for 12 Su-30MKIs", "ordered them from HAL")."""
+    tok = gov.token
+    if tok is None:
+        return False
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("with", "from")
+        and any(
+            (m := resolved.by_token.get(t.i)) is not None and resources.is_company(m.actor)
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for t in p.subtree
+        )
+        for holder in holders
+        for prep in holder.children
+    )
 
 
 def _own_made(root: Token) -> Token | None:
@@ -3826,6 +3858,8 @@ def _carrier_parties(
     sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
     gained = outer.object_gained and _gains_a_supply(gov.token.head)  # "won a promise of"
     carrier = (gov.frame.subject if sending else None) or ("recipient" if gained else outer.subject)
+    if gov.token.lemma_.lower() in outer.bought_nouns:
+        carrier = "recipient"  # "India approved the purchase of 21 MiG-29s": its own buy
     if outer.status == "cancelled" and gov.frame.subject == "supplier" and _sold_to(gov.token):
         carrier = "supplier"  # "Germany suspended the sale of tanks to Riyadh": the seller
     sup, rec = _arguments(carrier_verb, carrier, resolved, skip | {gov.token.i})
@@ -4586,7 +4620,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             continue  # "Croatia's MiG-21 fleet", "the navy is building its own submarines"
         supplier, recipient = _fallback_parties(mention, gov, status, supplier, recipient)
         supplier, recipient = _maker_ends(mention, status, supplier, recipient)
-        supplier = _licensed_home_build(mention, gov, root, supplier, recipient)
+        supplier = _licensed_home_build(mention, gov, root, resolved, supplier, recipient)
         found.append(Candidate(mention, gov, status, supplier, recipient))
         if asked:
             found.append(Candidate(mention, gov, "requested", supplier, recipient))

@@ -146,6 +146,8 @@ class FrameRecord:
     a choice passed over ("chose the F-35 over the Rafale"): those were only offered.
     ``chosen_nouns``: the noun of "in favour of" on a verb of the frame, whose subject buys
     what it names ("dropped the Caracal in favour of Black Hawks").
+    ``bought_nouns``: nouns of buying which, as the object of a verb of the frame, make its
+    subject the buyer ("approved the purchase of 21 MiG-29s": not a sale it clears).
     ``object_gained``: a verb whose subject receives its object when that object is a noun of
     what a supplier hands out ("won a promise of Patriots"; but "won an order": the seller).
     ``passive_holder``: a passive whose subject is still the holder, not the weapon ("the army
@@ -171,6 +173,7 @@ class FrameRecord:
     possessor: str | None = None  # what a noun's possessor is, when not its subject role
     rival_preps: tuple[str, ...] = ()  # "chose the F-35 over the Rafale": the rival was offered
     chosen_nouns: tuple[str, ...] = ()  # "dropped the Caracal in favour of Black Hawks"
+    bought_nouns: tuple[str, ...] = ()  # "approved the purchase of 21 MiG-29s": the buyer
     object_gained: bool = False
     passive_holder: bool = False
     made_in: bool = False
@@ -795,6 +798,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         possessor=_opt_in(row.get("possessor"), FRAME_ROLES, "possessor"),
         rival_preps=tuple(str(p).lower() for p in row.get("rival_preps", ())),
         chosen_nouns=tuple(str(p).lower() for p in row.get("chosen_nouns", ())),
+        bought_nouns=tuple(str(p).lower() for p in row.get("bought_nouns", ())),
         object_gained=bool(row.get("object_gained", False)),
         passive_holder=bool(row.get("passive_holder", False)),
         commands=bool(row.get("commands", False)),

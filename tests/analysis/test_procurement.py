@@ -5236,3 +5236,28 @@ def test_singular_names_before_one_noun_share_it(run: Callable[..., Analysis]) -
     )
     got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
     assert {("MiG-21", "RUS", "AGO"), ("MiG-23", "RUS", "AGO"), ("Su-22", "RUS", "AGO")} <= got
+
+
+def test_approving_a_purchase_is_the_buyer_own(run: Callable[..., Analysis]) -> None:
+    text = (
+        "India has rushed to buy equipment since the summer. It approved the purchase of 21"
+        " more MiG-29 fighters from Russia in July."
+    )
+    got = [(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements]
+    assert got == [("MiG-29", "RUS", "IND", "ordered")]
+    # clearing a sale stays the seller's
+    text = "The State Department approved the sale of 12 F-16 jets to Jordan."
+    got = [(d.supplier, d.recipient) for d in run(text).procurements]
+    assert got == [("USA", "JOR")]
+
+
+def test_an_order_from_a_home_firm_for_a_foreign_design(run: Callable[..., Analysis]) -> None:
+    text = (
+        "India's defence ministry signed a contract with Hindustan Aeronautics Ltd on Thursday"
+        " for 12 Su-30MKI fighters."
+    )
+    got = [(d.supplier, d.recipient) for d in run(text).procurements]
+    assert got == [("RUS", "IND")]
+    # the firm's own design is no import
+    text = "India ordered 12 Tejas jets from HAL."
+    assert not [d for d in run(text).procurements if d.supplier != "IND"]
