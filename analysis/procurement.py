@@ -2824,7 +2824,13 @@ def _arguments(
         ):
             # "Russia is negotiating with India over more Su-30MKIs": the seller's partner buys
             got.give("recipient", _pobj_state(c, resolved))
-        elif c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "to") and role == "theme":
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "at", "near", "to")
+            and role == "theme"
+            # "was handed over at the Fincantieri yard": where a supplier's act took place
+            and (c.lower_ == "to" or frame is None or frame.subject != "supplier")
+        ):
             # "arrived at Cerro Moreno air base near Antofagasta": a known place's state
             arrival = frame is not None and frame.status == "delivered"
             got.give(
@@ -3024,9 +3030,27 @@ def _noun_owner(
         )
     owner = (frame.possessor if frame is not None else None) or role
     state = _state_in(c, resolved) or resolved.antecedent(c)
-    if owner == "supplier" and _received(noun):
+    if owner == "supplier" and (_received(noun) or _foreign_goods(noun, state, resolved)):
         owner = "recipient"  # "Serbia received its first batch", "India's first batch arrived"
     return (owner if owner != "theme" else "recipient"), state
+
+
+def _foreign_goods(noun: Token, owner: str | None, resolved: Resolved) -> bool:
+    """Whether a delivery noun with no "to" phrase brings its possessor another state's
+    weapons, named by a plain demonym ("India's first deliveries of the Russian S-400")."""
+    if owner is None or any(
+        c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in noun.children
+    ):
+        return False
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for item in prep.children:
+            for c in item.children:
+                st = resolved.state_at(c.i) if c.dep_ == "amod" and "-" not in c.text else None
+                if st is not None and st != owner and resources.is_country(st):
+                    return True
+    return False
 
 
 def _received(noun: Token) -> bool:
@@ -3545,6 +3569,8 @@ def _own_phrase(
     nouns = [root]
     if mention.end < len(doc) and doc[mention.end].pos_ == "NOUN":
         nouns.append(doc[mention.end])  # "Leopard 2A4 tanks from Poland", parsed apart
+    # "a second FREMM frigate from Italy" with "frigate" read as a clause on the name
+    nouns += [t for t in doc[mention.start : mention.end] if t.head == root and t.dep_ == "acl"]
     nouns.append(gov.anchor)  # a conjunct's own phrase first: "Rafales from France and ..."
     for noun in dict.fromkeys(nouns):
         for c in noun.children:

@@ -5261,3 +5261,41 @@ def test_an_order_from_a_home_firm_for_a_foreign_design(run: Callable[..., Analy
     # the firm's own design is no import
     text = "India ordered 12 Tejas jets from HAL."
     assert not [d for d in run(text).procurements if d.supplier != "IND"]
+
+
+def test_a_possessed_delivery_of_foreign_weapons_is_received(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Pakistan got its first missile ahead of India's first deliveries of the Russian S-400."
+    got = [(d.system, d.supplier, d.recipient) for d in run(text).procurements]
+    assert got == [("S-400", "RUS", "IND")]
+    text = "Russia's deliveries of the S-400 to India began in 2021."
+    got = [(d.supplier, d.recipient) for d in run(text).procurements]
+    assert got == [("RUS", "IND")]
+
+
+def test_a_place_a_supplier_hands_over_at_is_no_recipient(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Egypt's navy took delivery of a second FREMM frigate from Italy. The frigate, renamed"
+        " Bernees, was handed over at the Fincantieri yard in La Spezia."
+    )
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("ITA", "EGY")}
+    # where a weapon was built still names its maker
+    text = "The navy's four frigates were built in Germany. South Africa bought them in 2003."
+    assert ("DEU", "ZAF") in {(d.supplier, d.recipient) for d in run(text).procurements}
+
+
+def test_barring_a_transfer_withholds_it(run: Callable[..., Analysis]) -> None:
+    text = "The law prohibits the transfer of F-35 fighters to Turkey."
+    result = run(text)
+    assert not [d for d in result.procurements if d.status != "refused"]
+    assert ("USA", "TUR", -1) in {(a.subject, a.counterpart, a.direction) for a in result.alignment}
+
+
+def test_lav_6_is_canadian(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Around 740 LAV 6.0 units are expected to be delivered to the Saudi Arabian National Guard."
+    )
+    got = [(d.supplier, d.recipient) for d in run(text).procurements]
+    assert got == [("CAN", "SAU")]
