@@ -158,6 +158,8 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
         return False
     if rule.reversal_scope == "sentence":
         return bool(lemmas & set(rule.reversed_by))
+    if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.tag_ == "VBG":
+        return tok.head.lemma_ in rule.reversed_by  # "stopped training Malian troops"
     if tok.pos_ == "VERB" and tok.dep_ != "pcomp":
         return False  # not a gerund a phrase holds ("suspended talks on joining the EU")
     # The trigger is what the reversing verb acts on: "lifted sanctions", "sanctions were
@@ -1906,6 +1908,14 @@ def _conditional(verb: Token) -> bool:
     return bool(marks & CONDITIONAL) or marks >= PURPOSE
 
 
+def _object_names_state(ctx: Context, tok: Token) -> bool:
+    """Whether a verb's direct object names a state ("trains Somali soldiers")."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and any(ctx.resolved.state_at(t.i) for t in c.subtree)
+        for c in tok.children
+    )
+
+
 def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tuple[str, int] | None:
     """The signal class and direction after context, negation, refusal and reversal; None
     when the trigger says nothing here."""
@@ -1927,6 +1937,7 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     if (
         (rule.not_as_modifier and _modifier_only(tok))
         or (tok.lemma_ in rule.verb_only and tok.pos_ != "VERB")
+        or (tok.lemma_ in rule.object_verbs and not _object_names_state(ctx, tok))
         or _alongside(tok, rule)
     ):
         return None  # "post-war restrictions", "the Falcon Strike series": no act

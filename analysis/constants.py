@@ -86,6 +86,7 @@ SIGNAL_TYPES: Final = (
     "military_aid",
     "civil_aid",
     "aid_suspension",
+    "military_training",
     "treaty_withdrawal",
     "sanctions_lifted",
     "veto",

@@ -239,6 +239,8 @@ class SignalRule:
     ``alongside_preps``: a trigger with one of these before a gerund acts alongside its
     object, not toward it ("joined the US in freezing Russian assets"); ``verb_only``:
     triggers that are the act only as verbs ("work" together, not "the work of the group");
+    ``object_verbs``: triggers that are the act only as verbs whose direct object names a
+    state ("trains Somali soldiers", not "trained with the US" or "trained near the border");
     ``not_as_modifier``: a trigger that only describes a noun or is part of a name is no act
     ("post-war restrictions", "the Falcon Strike drills");
     ``weapon_context``: the trigger's clause must name a weapon, a system or a weapon term
@@ -331,6 +333,7 @@ class SignalRule:
     joined_by: tuple[str, ...] = ()
     not_as_modifier: bool = False
     verb_only: tuple[str, ...] = ()
+    object_verbs: tuple[str, ...] = ()
     alongside_preps: tuple[str, ...] = ()
     from_agents: tuple[str, ...] = ()
     designating: tuple[str, ...] = ()
@@ -870,6 +873,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         joined_by=_strs(row.get("joined_by", [])),
         not_as_modifier=bool(row.get("not_as_modifier", False)),
         verb_only=_strs(row.get("verb_only", [])),
+        object_verbs=_strs(row.get("object_verbs", [])),
         alongside_preps=_strs(row.get("alongside_preps", [])),
         from_agents=_strs(row.get("from_agents", [])),
         designating=_strs(row.get("designating", [])),

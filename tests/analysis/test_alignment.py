@@ -3821,3 +3821,38 @@ def test_a_named_armed_group_is_no_state(
         {("USA", "IRN", -1)},
         set(),
     )
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        (
+            "Turkey and the United Arab Emirates also train Somali units.",
+            {("TUR", "SOM", 1, "military_training"), ("ARE", "SOM", 1, "military_training")},
+            {("TUR", "ARE", 1), ("SOM", "TUR", 1)},
+        ),
+        (
+            "France continues to train Cameroon's army.",
+            {("FRA", "CMR", 1, "military_training")},
+            {("CMR", "FRA", 1)},
+        ),
+        (
+            "France stopped training Malian troops.",
+            {("FRA", "MLI", -1, "aid_suspension")},
+            {("FRA", "MLI", 1)},
+        ),
+        ("The navy trained near the border of NATO.", set(), {("NATO", "NATO", 1)}),
+        ("Ukrainian pilots trained in Denmark on F-16s.", set(), {("UKR", "DNK", 1)}),
+    ],
+)
+def test_training_another_state_forces(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int, str]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    result = run(text)
+    assert expected <= triples(result)
+    assert not absent & {t[:3] for t in triples(result)}
+    if not expected:
+        assert not [t for t in triples(result) if t[3] == "military_training"]
