@@ -1751,6 +1751,21 @@ def _noun_agent(ctx: Context, tok: Token) -> str | None:
     return None
 
 
+def _noun_agents(ctx: Context, tok: Token) -> list[str]:
+    """Every state listed in the agent phrase of an act noun's participle ("the blockade
+    imposed by Saudi Arabia, the UAE, Bahrain and Egypt")."""
+    holders = [tok, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
+    found: list[str] = []
+    for acl in (a for h in holders for a in h.children if a.dep_ == "acl"):
+        for agent in (a for a in acl.children if a.dep_ == "agent"):
+            for p in (p for p in agent.children if p.dep_ == "pobj"):
+                for item in (p, *p.conjuncts):
+                    st = ctx.resolved.state_at(item.i)
+                    if st and st not in found:
+                        found.append(st)
+    return found
+
+
 def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: str) -> str | None:
     rule = resources.signal_rules()[kind]
     # A directed act's doer ("the expulsion ..., announced by Germany"); who brokers or hosts
@@ -3087,7 +3102,11 @@ def _parties(
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
     if not counterparts and not rule.symmetric and rule.direction < 0:
         counterparts = _parallel(ctx, sent, kind, subject)
-    subjects = [subject]
+    # "the blockade imposed by Saudi Arabia, the UAE, Bahrain and Egypt": all of them do it
+    agents = _noun_agents(ctx, tok)
+    agents = agents if subject in agents else []
+    counterparts = [c for c in counterparts if c not in agents]
+    subjects = [subject, *(a for a in agents if a != subject)]
     if counterparts and not rule.symmetric:
         # "Chile and Colombia recalled their ambassadors from Israel": each of them acts.
         subjects += [s for s in _conjoined_subjects(ctx, verb, subject) if s not in counterparts]
@@ -3518,6 +3537,15 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
                 out.append(st)
     out += [st for st in _along_with(ctx, verb) if st != subject and st not in out]
+    if verb.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in verb.children
+    ):
+        # "Saudi Arabia, the UAE, Bahrain and Egypt, which cut links with Qatar": the relative
+        # stands for the whole list its clause hangs on
+        for c in (verb.head, *verb.head.conjuncts):
+            st = ctx.resolved.state_at(c.i)
+            if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
+                out.append(st)
     # "Mali, Burkina Faso and Niger announced that they were leaving ECOWAS": all of them;
     # "the three military-ruled states broke with ECOWAS": each state the group stands for.
     for c in verb.children:

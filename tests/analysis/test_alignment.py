@@ -3856,3 +3856,18 @@ def test_training_another_state_forces(
     assert not absent & {t[:3] for t in triples(result)}
     if not expected:
         assert not [t for t in triples(result) if t[3] == "military_training"]
+
+
+def test_a_listed_relative_subject_and_co_agents_act_together(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The purchases come nine months into the blockade imposed by Saudi Arabia, the United"
+        " Arab Emirates, Bahrain and Egypt, which cut diplomatic and transport links with Qatar"
+        " in June 2017."
+    )
+    holds(
+        run(text),
+        {("SAU", "QAT", -1), ("ARE", "QAT", -1), ("BHR", "QAT", -1), ("EGY", "QAT", -1)},
+        {("SAU", "ARE", -1), ("SAU", "EGY", -1)},
+    )
