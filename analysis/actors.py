@@ -614,7 +614,9 @@ class Resolved:
         )
         for j in range(token.i - 1, last - 1, -1):
             t = doc[j]
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.head.dep_ != "ROOT":
+            # "The kingdom's foreign ministry said", the office tagged a proper noun
+            noun = t.pos_ == "NOUN" or (t.pos_ == "PROPN" and resources.reference(t) is not None)
+            if t.dep_ not in ("nsubj", "nsubjpass") or not noun or t.head.dep_ != "ROOT":
                 continue
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
             if owner is None or owner.pos_ == "PRON":
@@ -1089,6 +1091,8 @@ def _refers(token: Token, ref: resources.Reference | None) -> bool:
         and c.text[:1].isupper()
         and c.lower_ not in resources.title_words()  # "the Defence Ministry": a remit
         and c.ent_type_ in ("ORG", "PERSON")
+        # "the Energy Ministry": one name with the noun, a state institution's remit
+        and not (token.ent_iob_ == "I" and token.ent_type_ == c.ent_type_)
         for c in token.children
     ):
         return False  # "Hezbollah officers", "Wagner commanders": a group's, named as no state

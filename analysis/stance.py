@@ -220,6 +220,12 @@ def _named_before(subj: Token, resolved: Resolved) -> str | None:
     for c in subj.children:
         if c.dep_ == "poss" and c.pos_ == "PRON":
             return resolved.antecedent(c)  # "Russia ... its embassy in Quito said"
+        if (
+            c.dep_ == "poss"
+            and resources.reference(c)
+            and not any(resolved.state_at(t.i) for t in c.subtree)
+        ):
+            return resolved.antecedent(c)  # "the kingdom's embassy in Ottawa said"
         if c.i < subj.i and c.dep_ in ("amod", "compound", "poss"):
             for t in c.subtree:
                 mention = resolved.by_token.get(t.i)

@@ -908,3 +908,38 @@ def test_fellow_sources_of_a_protest_are_not_its_target(run: Callable[..., Analy
     text = "The strike drew sharp protests from Caracas and from Colombia's president."
     protests = [c for c in cues(run(text)) if c[0] == "protests"]
     assert protests and protests[0][2:4] == ("VEN", None)
+
+
+@pytest.mark.parametrize(
+    "text,speakers",
+    [
+        (
+            "Saudi Arabia said on Monday that it had intercepted drones. The Energy Ministry"
+            " said a drone struck a tank farm.",
+            ["SAU", "SAU"],
+        ),
+        (
+            "Saudi Arabia recalled its envoy. The kingdom's foreign ministry said the comments"
+            " were unfounded. It said the ambassador had been called home.",
+            ["SAU", "SAU"],
+        ),
+        (
+            "Canada lifted the freeze on Saudi Arabia. The kingdom's embassy in Ottawa said it"
+            " values the relationship.",
+            ["SAU"],
+        ),
+        (
+            "About 4,700 soldiers are taking part, the U.S. Army's European command said.",
+            ["USA"],
+        ),
+        (
+            "Lebanon's army said nothing. Hezbollah officers said the strike was a crime.",
+            ["LBN", None],
+        ),
+    ],
+)
+def test_institutions_speak_for_their_state(
+    run: Callable[..., Analysis], text: str, speakers: list[str | None]
+) -> None:
+    said = [c.speaker for c in run(text).stance_cues if c.cue == "said"]
+    assert said == speakers
