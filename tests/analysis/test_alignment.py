@@ -3871,3 +3871,13 @@ def test_a_listed_relative_subject_and_co_agents_act_together(
         {("SAU", "QAT", -1), ("ARE", "QAT", -1), ("BHR", "QAT", -1), ("EGY", "QAT", -1)},
         {("SAU", "ARE", -1), ("SAU", "EGY", -1)},
     )
+
+
+def test_developed_jointly_with_a_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The Prachand is India's first indigenous attack helicopter. Its Shakti engines were"
+        " developed jointly with France's Safran and are produced by HAL under licence."
+    )
+    holds(run(text), {("IND", "FRA", 1), ("FRA", "IND", 1)}, set())
+    # the Indo-French army exercise of the same name is no engine
+    assert not run("India and France will hold the Shakti exercise.").procurements
