@@ -1463,7 +1463,8 @@ def _subject_like(tok: Token, *, main: bool = False) -> bool:
         if (
             tok.dep_ in ("amod", "compound", "nmod", "poss")
             and tok.head.dep_ == "appos"
-            and tok.head.head.ent_type_ in ("GPE", "NORP")
+            # "Croatia, a NATO member since 2009, has sent", whatever entity the name is read as
+            and (tok.head.head.ent_type_ in ("GPE", "NORP") or tok.head.head.pos_ == "PROPN")
         ):
             return False  # "Thailand, a U.S. treaty ally, has spread its purchases": a partner
         if tok.dep_ not in ("poss", "compound", "amod", "appos"):

@@ -1031,3 +1031,15 @@ def test_the_junta_is_the_state_the_story_is_about(nlp: Language) -> None:
         " junta has also pressed France to complete its withdrawal."
     )
     assert antecedent_of(nlp, text, "junta") == "NER"
+
+
+def test_a_bloc_in_an_apposition_is_no_antecedent(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Russia's embassy condemned the plan. Croatia, a NATO member since 2009, has sent"
+        " helicopters to Ukraine since Russia invaded the country in February 2022, and it"
+        " trains Ukrainian troops under an EU mission."
+    )
+    pairs = {
+        (a.subject, a.counterpart) for a in run(text).alignment if a.type == "military_training"
+    }
+    assert pairs == {("HRV", "UKR")}
