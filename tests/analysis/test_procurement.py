@@ -5299,3 +5299,18 @@ def test_lav_6_is_canadian(run: Callable[..., Analysis]) -> None:
     )
     got = [(d.supplier, d.recipient) for d in run(text).procurements]
     assert got == [("CAN", "SAU")]
+
+
+def test_more_kinds_of_small_warship(run: Callable[..., Analysis]) -> None:
+    text = "Australia handed over two landing craft to the Philippine navy."
+    assert [(d.category, d.supplier, d.recipient) for d in run(text).procurements] == [
+        ("ship", "AUS", "PHL")
+    ]
+    text = "He has courted Beijing, which has supplied patrol craft to the Fijian navy."
+    assert [(d.supplier, d.recipient) for d in run(text).procurements] == [("CHN", "FJI")]
+
+
+def test_vessels_sent_to_guard_are_deployed(run: Callable[..., Analysis]) -> None:
+    text = "Finland lost a cable. Estonia sent naval vessels to guard the remaining Estlink 1 line."
+    assert not run(text).procurements
+    assert run("Germany sent two frigates to Ukraine.").procurements
