@@ -679,21 +679,32 @@ def extract(
         row = _unclaimed(_row(span, cue, resolved, transfers), span)
         if row.type == "attribution" and row.speaker is None:
             row = replace(row, speaker=_same_voice(span, rows, resolved))
-        # "Washington, Beijing and Moscow all urged restraint": one cue for each who speaks,
-        # and none of them is the target.
-        speakers = _co_speakers(span, replace(row, target=None), resolved)
-        if row.target in speakers:
-            row = replace(row, target=None)
-        group = _group_targets(span, row, resolved)
-        if group and row.target not in group:
-            row = replace(row, target=group[0])
-        rows.append(row)
-        # "condemned the United States and Britain": one cue per state it is aimed at; "urged
-        # both sides", "thanked the three governments": one per state of the group.
-        rows += [replace(row, target=st) for st in _co_targets(span, row, resolved)]
-        rows += [replace(row, target=st) for st in group if st != row.target]
-        rows += [replace(row, speaker=st) for st in speakers]
+        rows += _each_party(span, row, resolved)
     return rows
+
+
+def _each_party(span: Span, row: StanceCueRow, resolved: Resolved) -> list[StanceCueRow]:
+    """A cue once for each state that speaks and each it is aimed at."""
+    # "Washington, Beijing and Moscow all urged restraint": one cue for each who speaks,
+    # and none of them is the target.
+    speakers = _co_speakers(span, replace(row, target=None), resolved)
+    if row.target in speakers:
+        row = replace(row, target=None)
+    if len(speakers) == 1 and row.target is None and row.speaker and _mutual(span):
+        # "the two sides pledged to respect each other's sovereignty": each to the other
+        other = speakers[0]
+        return [replace(row, target=other), replace(row, speaker=other, target=row.speaker)]
+    group = _group_targets(span, row, resolved)
+    if group and row.target not in group:
+        row = replace(row, target=group[0])
+    # "condemned the United States and Britain": one cue per state it is aimed at; "urged
+    # both sides", "thanked the three governments": one per state of the group.
+    return [
+        row,
+        *(replace(row, target=st) for st in _co_targets(span, row, resolved)),
+        *(replace(row, target=st) for st in group if st != row.target),
+        *(replace(row, speaker=st) for st in speakers),
+    ]
 
 
 # Grammar: verbs by which one answers another's judgement ("address the concerns").
@@ -880,7 +891,23 @@ def _co_speakers(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]
             st = resolved.state_at(c.i)
             if st and st not in (row.speaker, row.target) and st not in out:
                 out.append(st)
+    # "the two sides pledged": each state the group stands for
+    group = resolved.group(subj)
+    if row.speaker in group:
+        out += [st for st in group if st not in (row.speaker, row.target, *out)]
     return out
+
+
+def _mutual(span: Span) -> bool:
+    """Whether a cue's clause is about the speakers' dealings with each other ("pledged to
+    respect each other's sovereignty")."""
+    doc = span.doc
+    return any(
+        t.lower_ in ("each", "one")
+        and t.i + 1 < len(doc)
+        and doc[t.i + 1].lower_ in ("other", "another")
+        for t in _verb_of(span.root).subtree
+    )
 
 
 def _group_targets(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]:

@@ -943,3 +943,15 @@ def test_institutions_speak_for_their_state(
 ) -> None:
     said = [c.speaker for c in run(text).stance_cues if c.cue == "said"]
     assert said == speakers
+
+
+def test_a_group_speaks_for_each_state_and_to_each_other(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Saudi Arabia and Iran agreed to restore ties. In a joint statement, the two sides"
+        " pledged to respect each other's sovereignty."
+    )
+    got = {(c.speaker, c.target) for c in run(text).stance_cues if c.cue == "pledged"}
+    assert got == {("SAU", "IRN"), ("IRN", "SAU")}
+    text = "Mali and Niger warned France."
+    got = {(c.speaker, c.target) for c in run(text).stance_cues if c.cue == "warned"}
+    assert got == {("MLI", "FRA"), ("NER", "FRA")}
