@@ -1286,7 +1286,7 @@ def _former_service(head: Token) -> bool:
     if head.dep_ != "pobj" or (prep.head.pos_ not in ("VERB", "AUX") and prep.lower_ != "from"):
         return False
     if prep.lower_ == "by":  # "retired by", "flown by"; not "a ceremony attended by"
-        return prep.head.lemma_ in resources.frame_lemmas("operate", "maintain")
+        return prep.head.lemma_ in resources.frame_lemmas("operate", "fly", "maintain")
     return prep.lower_ in ("in", "from")
 
 

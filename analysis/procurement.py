@@ -271,9 +271,15 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
             continue
         if _kind_of_attack(doc, span):
             continue  # "Russian missile and drone attacks": a kind of attack, no weapon held
+        if _hyphen_compound(doc, span.start) and doc[span.start - 2].lower_ in AGAINST_PREFIXES:
+            continue  # "anti-tank launchers", "counter-drone guns": what it is aimed at
         found.append(WeaponMention(span.start, span.end, None, span.id_, None))
     found.sort(key=lambda m: m.start)
     return _family_words(doc, _referring_words(doc, _resolve_definites(doc, found)))
+
+
+AGAINST_PREFIXES = frozenset({"anti", "counter"})
+"""Grammar: prefixes that make a weapon word what a weapon is aimed at ("anti-tank")."""
 
 
 def _batch_end(doc: Doc, end: int) -> int:
@@ -728,6 +734,15 @@ def frame_index(doc: Doc) -> dict[int, tuple[resources.FrameRecord, ...]]:
             continue  # "air-launched cruise missiles", "shoulder-fired": a kind, not a use
         if rec.commands and _commanding(span.root):
             continue  # "was ordered by a court to stop shipping F-35 parts"
+        if (
+            rec.to_frame
+            and any(
+                c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")
+                for c in span.root.children
+            )
+            and not any(c.dep_ == "agent" for c in span.root.children)  # "flown by its pilots"
+        ):
+            rec = by_id[rec.to_frame]  # "has flown NLAW weapons to Kyiv": handed over there
         found.setdefault(span.root.i, []).append((len(span), rec))
     # The longest match speaks first ("framework agreement" before "agreement"); a block
     # context longer than any trigger at its word silences it ("aimed a laser at": no plan).
@@ -844,7 +859,7 @@ def _inner_frame(
                 clause.dep_ in ("relcl", "acl")
                 and frame is not None
                 and frame.status
-                and frame.id != "operate"
+                and frame.id not in OPERATING
                 # "vehicles abandoned near Avdiivka": a participle on the weapon itself ends no
                 # deal; a cancellation needs a deal or an act of buying.
                 and not (clause.dep_ == "acl" and frame.status == "cancelled")
@@ -966,7 +981,7 @@ def _summed_up(
             clauses.append(t.head)
         for clause in clauses:
             c, frame = _clause_frame(clause, index)
-            if frame is not None and frame.status and frame.id != "operate":
+            if frame is not None and frame.status and frame.id not in OPERATING:
                 return c, frame, own
         return None
     return None
@@ -1045,7 +1060,7 @@ def _clause_frame(
     """The frame of a clause on a noun, or of the verb it begins ("missiles, which Britain
     began supplying to Ukraine": "supplying")."""
     frame = _governing(index.get(clause.i, ()))
-    if frame is not None and frame.id == OPERATE and clause.dep_ in ("relcl", "acl"):
+    if frame is not None and frame.id in OPERATING and clause.dep_ in ("relcl", "acl"):
         # "already flown by the U.S. Navy and ordered by Australia": a deal joined to a
         # clause of use is what the clause tells of the weapon
         joined = [
@@ -1643,9 +1658,11 @@ def _subject_hung_on_verb(root: Token) -> Token | None:
 
 
 USE = "use"
-OPERATE = "operate"
 """The frame of weapons used: a later use told in a clause on them ("supplied SCALP missiles,
 which Ukrainian bombers fired at Sevastopol") does not undo the supply."""
+OPERATE = "operate"
+OPERATING = frozenset({OPERATE, "fly"})
+"""The frames of holding a weapon in service: operating it and flying it."""
 
 
 def _acts_in(clause: Token) -> bool:
@@ -1671,7 +1688,7 @@ def _maker_said(inner: tuple[Token, resources.FrameRecord, Token]) -> bool:
     )
 
 
-HOLDER_FRAMES = frozenset({"operate", "maintain"})
+HOLDER_FRAMES = frozenset({"operate", "fly", "maintain"})
 """Frames of holding a weapon (flying, retiring it): in a clause on a weapon that a transfer
 governs, their subject is the one handing it on."""
 
@@ -1983,7 +2000,7 @@ MOVING = frozenset({"delivered", "ordered", "planned", "leased"})
 OFFERS = frozenset({"offered", "negotiating"})
 SELF_IMPLIED = MOVING | OFFERS
 POSSESSING = frozenset(
-    {"operate", "display", "fleet-noun", "in-service", "operational", "combat", "use"}
+    {"operate", "fly", "display", "fleet-noun", "in-service", "operational", "combat", "use"}
 )
 # Frames over a transferred weapon that put it in service with the recipient ("flies A-29s
 # delivered by the United States", "commissioned frigates built by China"); a display of
@@ -2179,7 +2196,7 @@ def _ordered_stage(
     return "displayed" if held != "ordered" and gov.inner and _on_show(verb) else held
 
 
-ACTING_FRAMES = frozenset({"operate", "use", "combat"})
+ACTING_FRAMES = frozenset({"operate", "fly", "use", "combat"})
 """Frames of a weapon doing something (flying, firing, striking): done, it is in hand."""
 
 
@@ -4412,7 +4429,7 @@ def _route(gov: Governor) -> bool:
     """A state flying or sailing weapons "from" one place "to" another moves its own: "the
     Luftwaffe flew six Eurofighter jets from Germany to Singapore"."""
     verb, frame = gov.token, gov.frame
-    if verb is None or frame is None or frame.id != "operate" or verb.pos_ != "VERB":
+    if verb is None or frame is None or frame.id not in OPERATING or verb.pos_ != "VERB":
         return False
     # the parser may hang "from" on the object ("flew six jets from Germany to Singapore")
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]

@@ -155,6 +155,8 @@ class FrameRecord:
     ``made_in``: a place the weapon is made "in" names its maker when another state holds it
     ("the navy's four frigates were built in Germany"), its buyer otherwise ("kits to be
     assembled in Egypt").
+    ``to_frame``: the frame a verb of this one opens instead when it takes a "to" phrase
+    ("has flown NLAW weapons to Kyiv": handed over, not flown in service).
     ``commands``: a verb that also commands ("the court ordered the Netherlands to stop
     shipping F-35 parts"): with an infinitive it tells someone to act, and opens no frame.
     """
@@ -178,6 +180,7 @@ class FrameRecord:
     passive_holder: bool = False
     made_in: bool = False
     commands: bool = False
+    to_frame: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -805,6 +808,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         object_gained=bool(row.get("object_gained", False)),
         passive_holder=bool(row.get("passive_holder", False)),
         commands=bool(row.get("commands", False)),
+        to_frame=row.get("to_frame"),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")
@@ -1147,7 +1151,11 @@ def transfer_frames() -> tuple[FrameRecord, ...]:
 
 @lru_cache(maxsize=1)
 def frames_by_id() -> dict[str, FrameRecord]:
-    return {f.id: f for f in transfer_frames()}
+    by_id = {f.id: f for f in transfer_frames()}
+    for f in by_id.values():
+        if f.to_frame is not None and f.to_frame not in by_id:
+            raise ValueError(f"frame {f.id}: to_frame {f.to_frame!r} is no frame")
+    return by_id
 
 
 @cache

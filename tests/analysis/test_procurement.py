@@ -5314,3 +5314,22 @@ def test_vessels_sent_to_guard_are_deployed(run: Callable[..., Analysis]) -> Non
     text = "Finland lost a cable. Estonia sent naval vessels to guard the remaining Estlink 1 line."
     assert not run(text).procurements
     assert run("Germany sent two frigates to Ukraine.").procurements
+
+
+def test_weapons_flown_to_a_state_are_delivered(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Britain has flown NLAW anti-tank weapons to Kyiv in recent weeks, and the United"
+        " States has delivered Javelin missiles."
+    )
+    got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("NLAW", "GBR", "UKR", "delivered"), ("Javelin", "USA", "UKR", "delivered")}
+    text = "Poland flies F-16 jets bought from the United States."
+    got = [(d.supplier, d.recipient, d.status) for d in run(text).procurements]
+    assert got == [("USA", "POL", "in_service")]
+
+
+def test_anti_tank_is_no_tank(run: Callable[..., Analysis]) -> None:
+    text = "Britain flew several thousand NLAW anti-tank launchers to Kyiv on Tuesday."
+    assert [d.system or d.category for d in run(text).procurements] == ["NLAW"]
+    text = "Last year the navy signed for four AW101 anti-submarine helicopters from Italy."
+    assert "submarine" not in {d.category for d in run(text).procurements}
