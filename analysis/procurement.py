@@ -3514,7 +3514,22 @@ def _parties(
     sup, rec = _talks_parties(gov, resolved)  # "held talks with China on drone purchases"
     got.give("supplier", sup)
     got.give("recipient", rec)
-    return _maker_home(doc, mention, got.supplier, resolved), got.recipient
+    supplier = _relative_seller(gov, mention, resolved, got.supplier)
+    return _maker_home(doc, mention, supplier, resolved), got.recipient
+
+
+def _relative_seller(
+    gov: Governor, mention: WeaponMention, resolved: Resolved, supplier: str | None
+) -> str | None:
+    """The seller a relative clause after a list of states means ("turned to Turkey and
+    Israel, which sold it Barak-8 systems"): of the states listed, the weapon's own."""
+    verb = gov.token
+    if verb is None or verb.dep_ != "relcl" or mention.origin in (None, supplier):
+        return supplier
+    if not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+        return supplier
+    listed = {st for t in (verb.head, *verb.head.conjuncts) if (st := resolved.state_at(t.i))}
+    return mention.origin if supplier in listed and mention.origin in listed else supplier
 
 
 def _talks_parties(gov: Governor, resolved: Resolved) -> tuple[str | None, str | None]:

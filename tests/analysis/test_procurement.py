@@ -5333,3 +5333,14 @@ def test_anti_tank_is_no_tank(run: Callable[..., Analysis]) -> None:
     assert [d.system or d.category for d in run(text).procurements] == ["NLAW"]
     text = "Last year the navy signed for four AW101 anti-submarine helicopters from Italy."
     assert "submarine" not in {d.category for d in run(text).procurements}
+
+
+def test_a_relative_after_listed_states_sells_its_own_weapons(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Azerbaijan has instead turned to Turkey and Israel, which sold it Barak-8 air"
+        " defence systems and Harop munitions in the past decade."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("Barak 8", "ISR", "AZE"), ("Harop", "ISR", "AZE")}
