@@ -4135,6 +4135,16 @@ def _forces(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> 
     return any(f.id == FORCES for f in index.get(tok.i, ()))
 
 
+def _force_word(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A word of forces that names them, not one inside a firm's name ("ThyssenKrupp Marine
+    Systems"); "the U.S. Marine Corps" is forces by its head."""
+    if not _forces(tok, index):
+        return False
+    return not (
+        tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and not _forces(tok.head, index)
+    )
+
+
 def _private_party(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
     """Whether the party a transfer goes to (or, for a buyer, the one buying) is no state: "sold
     its retired F-16s to a private U.S. company", "a U.S. contractor bought the jets"."""
@@ -4173,7 +4183,7 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
         return False
     if frame.subject == "supplier" or frame.status == "cancelled":
         actor = _doer(tok)
-        if actor is not None and any(_forces(t, index) for t in actor.subtree):
+        if actor is not None and any(_force_word(t, index) for t in actor.subtree):
             return True
         if frame.status == "cancelled" and _armed_actor(tok, actor):
             return True  # a weapon drops or abandons something: no deal ends

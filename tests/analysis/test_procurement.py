@@ -5344,3 +5344,10 @@ def test_a_relative_after_listed_states_sells_its_own_weapons(
     )
     got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
     assert got == {("Barak 8", "ISR", "AZE"), ("Harop", "ISR", "AZE")}
+
+
+def test_a_forces_word_inside_a_firm_name_deploys_nothing(run: Callable[..., Analysis]) -> None:
+    text = "ThyssenKrupp Marine Systems handed over the Type 209 submarine to Egypt."
+    got = [(d.system, d.supplier, d.recipient) for d in run(text).procurements]
+    assert got == [("Type 209", "DEU", "EGY")]
+    assert not run("The U.S. Marine Corps sent F-35B jets to Japan.").procurements
