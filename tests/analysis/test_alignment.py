@@ -3881,3 +3881,12 @@ def test_developed_jointly_with_a_state(run: Callable[..., Analysis]) -> None:
     holds(run(text), {("IND", "FRA", 1), ("FRA", "IND", 1)}, set())
     # the Indo-French army exercise of the same name is no engine
     assert not run("India and France will hold the Shakti exercise.").procurements
+
+
+def test_a_blockade_imposed_on_a_state(run: Callable[..., Analysis]) -> None:
+    text = "Saudi Arabia, the UAE, Bahrain and Egypt imposed a blockade on Qatar in 2017."
+    holds(
+        run(text),
+        {("SAU", "QAT", -1), ("ARE", "QAT", -1), ("BHR", "QAT", -1), ("EGY", "QAT", -1)},
+        {("SAU", "ARE", -1)},
+    )
