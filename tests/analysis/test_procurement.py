@@ -5351,3 +5351,10 @@ def test_a_forces_word_inside_a_firm_name_deploys_nothing(run: Callable[..., Ana
     got = [(d.system, d.supplier, d.recipient) for d in run(text).procurements]
     assert got == [("Type 209", "DEU", "EGY")]
     assert not run("The U.S. Marine Corps sent F-35B jets to Japan.").procurements
+
+
+def test_a_refusal_noun_withholds_the_transfer(run: Callable[..., Analysis]) -> None:
+    result = run("Germany's refusal to sell tanks to Turkey angered Ankara.")
+    assert not [d for d in result.procurements if d.status != "refused"]
+    got = {(a.subject, a.counterpart, a.direction) for a in result.alignment}
+    assert ("DEU", "TUR", -1) in got and ("DEU", "TUR", 1) not in got
