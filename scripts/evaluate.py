@@ -74,7 +74,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "procurement.precision": 0.84,
         "procurement.status_accuracy": 0.78,
         "alignment.recall": 0.68,
-        "alignment.precision": 0.85,
+        "alignment.precision": 0.84,
         "stance.recall": 0.77,
         "stance.full": 0.78,
         "stance.exact": 0.61,
