@@ -957,7 +957,8 @@ class Resolved:
 
     def _doer(self, act: Token, exclude: str | None) -> str | None:
         """The state doing an act: a verb's subject, a noun's own modifier ("Israel's attack",
-        "Russian strikes") or the subject of the clause the noun is in."""
+        "Russian strikes") or the subject of the clause the noun is in; "" when an armed group
+        did it ("the Houthi movement fired missiles")."""
         if act.pos_ == "NOUN":
             for c in act.children:
                 if c.dep_ in ("poss", "amod", "compound"):
