@@ -1753,9 +1753,17 @@ def _noun_agent(ctx: Context, tok: Token) -> str | None:
 
 def _noun_agents(ctx: Context, tok: Token) -> list[str]:
     """Every state listed in the agent phrase of an act noun's participle ("the blockade
-    imposed by Saudi Arabia, the UAE, Bahrain and Egypt")."""
+    imposed by Saudi Arabia, the UAE, Bahrain and Egypt"), or among its coordinated owners
+    ("American and British strikes on Yemen")."""
     holders = [tok, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
     found: list[str] = []
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i and c.conjuncts:
+                for item in (c, *c.conjuncts):
+                    st = ctx.resolved.state_at(item.i)
+                    if st and st not in found:
+                        found.append(st)
     for acl in (a for h in holders for a in h.children if a.dep_ == "acl"):
         for agent in (a for a in acl.children if a.dep_ == "agent"):
             for p in (p for p in agent.children if p.dep_ == "pobj"):
@@ -1763,6 +1771,27 @@ def _noun_agents(ctx: Context, tok: Token) -> list[str]:
                     st = ctx.resolved.state_at(item.i)
                     if st and st not in found:
                         found.append(st)
+    return found
+
+
+def _subject_mates(ctx: Context, tok: Token, verb: Token, subject: str) -> list[str]:
+    """The states coordinated with the subject's own in the subject phrase ("officials in
+    Tokyo and Canberra", the parser joining the second place to the officials), for a trigger
+    outside that phrase; not a place an envoy serves in ("Russia's ambassador in Stockholm")."""
+    found: list[str] = []
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.left_edge.i <= tok.i <= subj.right_edge.i:
+            return []
+        own = [t for t in subj.subtree if ctx.resolved.state_at(t.i) == subject]
+        if not own:
+            continue
+        joined = [c for t in own for c in t.conjuncts]
+        joined += [c for c in subj.children if c.dep_ == "conj"]
+        found += [
+            st
+            for c in joined
+            if (st := ctx.resolved.state_at(c.i)) and st != subject and st not in found
+        ]
     return found
 
 
@@ -3102,10 +3131,12 @@ def _parties(
     counterparts = _counterparts(ctx, tok, verb, sent, subject, kind)
     if not counterparts and not rule.symmetric and rule.direction < 0:
         counterparts = _parallel(ctx, sent, kind, subject)
-    # "the blockade imposed by Saudi Arabia, the UAE, Bahrain and Egypt": all of them do it
+    # "the blockade imposed by Saudi Arabia, the UAE, Bahrain and Egypt": all of them do it;
+    # "officials in Tokyo and Canberra voiced concern": nor are they each other's targets
     agents = _noun_agents(ctx, tok)
     agents = agents if subject in agents else []
-    counterparts = [c for c in counterparts if c not in agents]
+    mates = _subject_mates(ctx, tok, verb, subject)
+    counterparts = [c for c in counterparts if c not in agents and c not in mates]
     subjects = [subject, *(a for a in agents if a != subject)]
     if counterparts and not rule.symmetric:
         # "Chile and Colombia recalled their ambassadors from Israel": each of them acts.

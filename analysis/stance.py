@@ -891,6 +891,12 @@ def _co_speakers(span: Span, row: StanceCueRow, resolved: Resolved) -> list[str]
             st = resolved.state_at(c.i)
             if st and st not in (row.speaker, row.target) and st not in out:
                 out.append(st)
+    # "Officials in Tokyo and Canberra", the second place joined to the officials
+    out += [
+        st
+        for c in subj.children
+        if c.dep_ == "conj" and (st := resolved.state_at(c.i)) and st not in (row.speaker, *out)
+    ]
     # "the two sides pledged": each state the group stands for
     group = resolved.group(subj)
     if row.speaker in group:

@@ -3890,3 +3890,14 @@ def test_a_blockade_imposed_on_a_state(run: Callable[..., Analysis]) -> None:
         {("SAU", "QAT", -1), ("ARE", "QAT", -1), ("BHR", "QAT", -1), ("EGY", "QAT", -1)},
         {("SAU", "ARE", -1)},
     )
+
+
+def test_co_actors_are_not_each_other_targets(run: Callable[..., Analysis]) -> None:
+    text = "The accusations were intended to justify American and British strikes on Yemen."
+    holds(run(text), {("USA", "YEM", -1), ("GBR", "YEM", -1)}, {("USA", "GBR", -1)})
+    text = (
+        "Officials in Tokyo and Canberra also voiced concern, with Australia saying it was unsafe."
+    )
+    holds(run(text), set(), {("JPN", "AUS", -1)})
+    text = "Russia's ambassador in Stockholm has repeatedly warned Sweden against joining NATO."
+    holds(run(text), {("RUS", "SWE", -1)}, set())
