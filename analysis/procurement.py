@@ -3047,17 +3047,21 @@ def _noun_owner(
         )
     owner = (frame.possessor if frame is not None else None) or role
     state = _state_in(c, resolved) or resolved.antecedent(c)
-    if owner == "supplier" and (_received(noun) or _foreign_goods(noun, state, resolved)):
+    # "Russia's delivery of S-400s to India": a recipient phrase of its own names the receiver
+    sent = any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in noun.children)
+    if (
+        owner == "supplier"
+        and not sent
+        and (_received(noun) or _foreign_goods(noun, state, resolved))
+    ):
         owner = "recipient"  # "Serbia received its first batch", "India's first batch arrived"
     return (owner if owner != "theme" else "recipient"), state
 
 
 def _foreign_goods(noun: Token, owner: str | None, resolved: Resolved) -> bool:
-    """Whether a delivery noun with no "to" phrase brings its possessor another state's
-    weapons, named by a plain demonym ("India's first deliveries of the Russian S-400")."""
-    if owner is None or any(
-        c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in noun.children
-    ):
+    """Whether a delivery noun brings its possessor another state's weapons, named by a plain
+    demonym ("India's first deliveries of the Russian S-400")."""
+    if owner is None:
         return False
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
@@ -3071,10 +3075,8 @@ def _foreign_goods(noun: Token, owner: str | None, resolved: Resolved) -> bool:
 
 
 def _received(noun: Token) -> bool:
-    """Whether a deal noun with no recipient phrase of its own is what a receiving frame governs
-    ("took delivery of its first shipment", "its first batch arrived"): its possessor receives."""
-    if any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in noun.children):
-        return False  # "Russia's delivery of S-400s to India"
+    """Whether a deal noun is what a receiving frame governs ("took delivery of its first
+    shipment", "its first batch arrived"): its possessor receives."""
     index = frame_index(noun.doc)
     tok = noun
     for _ in range(4):
