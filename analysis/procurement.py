@@ -3773,6 +3773,31 @@ def _share_source(gov: Governor, resolved: Resolved) -> str | None:
     return None
 
 
+def _share_clause_source(root: Token, resolved: Resolved) -> str | None:
+    """The source a share clause after weapons names, however the parser hung it ("the army,
+    which flies 50 UH-60s, most of them supplied by Washington", "relies on patrol vessels,
+    several of them supplied by India"): the share is of the last weapons named before it."""
+    doc = root.doc
+    heads = _weapon_tokens(doc)[1]
+    mates = {root.i, *(c.i for c in root.conjuncts)}
+    for tok in sentence(root):
+        if tok.i <= root.i or (tok.i in heads and tok.i not in mates):
+            if tok.i > root.i:
+                return None  # other weapons come between: the share is theirs
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in SHARE_WORDS:
+            continue
+        verb = tok.head
+        if not _share_word(tok) or verb.lemma_ not in resources.frame_lemmas("buy", "deliver"):
+            continue
+        for c in verb.children:
+            by = c.dep_ == "agent" and verb.lemma_ in resources.frame_lemmas("deliver")
+            if by or (c.dep_ == "prep" and c.lower_ == "from"):
+                return _pobj_state(c, resolved)
+        return None
+    return None
+
+
 def _maker_ends(
     mention: WeaponMention, status: str, supplier: str | None, recipient: str | None
 ) -> tuple[str | None, str | None]:
@@ -4678,6 +4703,10 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         # a list keeps the source its first item was given (not "K2 tanks and HIMARS").
         supplier = supplier or _listed_with(root, gov, found, mention.origin)
         supplier = supplier or _share_source(gov, resolved)
+        if supplier is None:
+            # "its fleet of 80 Leopard 2s, many of them bought from the Netherlands": held
+            supplier = _share_clause_source(root, resolved)
+            status = "in_service" if supplier is not None else status
         asked = False
         if status == REFUSED and gov.token is not None:
             supplier, recipient, asked = _refusal(gov.token, index, resolved, supplier, recipient)

@@ -5358,3 +5358,29 @@ def test_a_refusal_noun_withholds_the_transfer(run: Callable[..., Analysis]) -> 
     assert not [d for d in result.procurements if d.status != "refused"]
     got = {(a.subject, a.counterpart, a.direction) for a in result.alignment}
     assert ("DEU", "TUR", -1) in got and ("DEU", "TUR", 1) not in got
+
+
+def test_a_share_clause_names_the_source_of_weapons_held(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The decision lands awkwardly for the Colombian army, which flies more than 50 UH-60"
+        " Black Hawks, most of them supplied by Washington under Plan Colombia."
+    )
+    got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("UH-60 Black Hawk", "USA", "COL", "in_service")}
+    text = (
+        "Sri Lanka is worried. Its coast guard relies on a handful of patrol vessels, several of"
+        " them supplied by India."
+    )
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("IND", "LKA")}
+    text = (
+        "Canada could send more from its fleet of roughly 80 Leopard 2s, many of them bought from"
+        " the Netherlands in 2007."
+    )
+    got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert ("NLD", "CAN", "in_service") in got
+    # the share is of the weapons named last before it, not of earlier ones
+    text = (
+        "The army flies UH-60 Black Hawks and operates T-72 tanks, most of them bought from Poland."
+    )
+    assert ("POL", "COL") not in {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert "UH-60 Black Hawk" not in {d.system for d in run(text).procurements if d.supplier}
