@@ -134,6 +134,10 @@ def _for_a_service(prep: Token) -> bool:
     )
 
 
+LEANING_PREFIXES = frozenset({"pro", "anti"})
+"""Prefixes that turn a state's name into an attitude toward it ("pro-Western", "anti-Russian")."""
+
+
 @dataclass(slots=True)
 class Resolved:
     """Every resolved mention of an article, in text order, and the people among them."""
@@ -168,7 +172,20 @@ class Resolved:
 
     def state_at(self, token_i: int) -> str | None:
         m = self.by_token.get(token_i)
-        return m.state if m else None
+        if m is None or self._leaning(m):
+            return None  # "pro-Russian parties" are not Russia
+        return m.state
+
+    def _leaning(self, m: Mention) -> bool:
+        """Whether a mention only tells whom something leans to or against ("pro-Russian",
+        "anti-American"): a state named in an attitude, which is not that state acting."""
+        doc = self.doc
+        return (
+            doc is not None
+            and m.start >= 2
+            and doc[m.start - 1].text == "-"
+            and doc[m.start - 2].lower_ in LEANING_PREFIXES
+        )
 
     def capital_at(self, token_i: int) -> bool:
         """Whether the state named at this token is named by its capital ("Niamey", "the

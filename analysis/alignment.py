@@ -2950,9 +2950,10 @@ def _between_parties(ctx: Context, tok: Token, kind: str, verb: Token, sent: Spa
         if len(parties) < 2:
             return True
     elif tok.pos_ != "NOUN":
-        return False
+        mutual = tok.lemma_ in rule.mutual or tok.lower_ in rule.mutual
+        parties = _border_between(ctx, tok) if mutual else []
     elif tok.lemma_ in rule.mutual or tok.lower_ in rule.mutual:
-        parties = _between(ctx, tok)
+        parties = _between(ctx, tok) or _border_between(ctx, tok)
     elif rule.symmetric and rule.direction > 0 and rule.tie_nouns:
         parties = _tie_parties(ctx, tok, rule)
     else:
@@ -3054,6 +3055,23 @@ def _between(ctx: Context, tok: Token) -> list[str]:
         and resources.is_country(st)
         # "a trade fight between Boeing and Bombardier": companies are not their states
         and not _company_at(ctx.resolved, t.i)
+    ]
+    return list(dict.fromkeys(found))
+
+
+def _border_between(ctx: Context, tok: Token) -> list[str]:
+    """The sides a border in a mutual act's own phrase names ("a firefight along the frontier
+    between Iran and Afghanistan", "troops clashed on the border between India and China",
+    "fighting broke out along the border between ...")."""
+    holders = [tok, tok.head] if tok.dep_ == "nsubj" else [tok]
+    found = [
+        st
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep"
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.lemma_ in BORDER_WORDS
+        for st in _between(ctx, noun)
     ]
     return list(dict.fromkeys(found))
 
@@ -3269,7 +3287,7 @@ def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     if tok.pos_ != "VERB" or rule.symmetric:
         return False
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    patient = _passive_patient(tok)
     if _backed_by_weapons(ctx, tok):
         return True  # "troops crossed the border, backed by F-16 jets and artillery"
     if agent is None and patient is not None and tok.lemma_ in rule.from_agents:
@@ -3285,13 +3303,38 @@ def _passive(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         ),
         None,
     )
+    # "blocked by Turkey and Hungary": each state the agent's coordinated nouns name acts
+    named = [ctx.resolved.state_at(t.i) for c in agent.children for t in (c, *c.conjuncts)]
+    if patient.dep_ != "nsubjpass" and named[:1] != [doer]:
+        return False  # "units backed by Iranian-supported militias": the militias back them
+    doers = dict.fromkeys(st for st in [doer, *named] if st) if doer else {}
     done = _state_of(patient, ctx.resolved)
     if kind in BLOC_KINDS and not (done and _is_bloc(done)):
         return True  # "they were joined in the air by a Russian Su-57": no bloc is joined
-    read = _class(ctx, tok, kind, tok, sent) if doer and done else None
-    if read is not None and doer is not None and done is not None:
-        ctx.emit(doer, done, read[0], read[1], tok, sent)
+    read = _class(ctx, tok, kind, tok, sent) if doers and done else None
+    if read is None or done is None:
+        return True
+    for one in doers:
+        ctx.emit(one, done, read[0], read[1], tok, sent)
     return True
+
+
+def _passive_patient(verb: Token) -> Token | None:
+    """What a passive verb is done to, however the parser hung it: its passive subject, a
+    subject the parser labelled active beside a passive auxiliary ("Sweden's bid remains
+    blocked by Turkey"), or the subject of the clause a bare participle hangs on ("the bid has
+    stalled, blocked by Turkey")."""
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    if patient is None and aux:
+        near = [*verb.children, *(c for a in aux for c in a.children)]
+        patient = next((c for c in near if c.dep_ == "nsubj"), None)
+    if patient is None and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acomp", "oprd", "acl"):
+        head = verb.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head
+        patient = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return patient
 
 
 def _popular(noun: Token) -> bool:

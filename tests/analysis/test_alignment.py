@@ -3901,3 +3901,37 @@ def test_co_actors_are_not_each_other_targets(run: Callable[..., Analysis]) -> N
     holds(run(text), set(), {("JPN", "AUS", -1)})
     text = "Russia's ambassador in Stockholm has repeatedly warned Sweden against joining NATO."
     holds(run(text), {("RUS", "SWE", -1)}, set())
+
+
+def test_a_passive_with_its_subject_hung_elsewhere(run: Callable[..., Analysis]) -> None:
+    text = "Sweden's membership bid remains blocked by Turkey and Hungary."
+    holds(run(text), {("TUR", "SWE", -1), ("HUN", "SWE", -1)}, {("SWE", "TUR", -1)})
+    text = "Syrian army units backed by Iranian-supported militias captured the town."
+    holds(run(text), set(), {("IRN", "SYR", 1)})
+
+
+def test_a_fight_along_the_border_between_two_states(run: Callable[..., Analysis]) -> None:
+    cases = {
+        "Two Iranian border guards were killed on Saturday in a firefight along the frontier"
+        " between Iran and Afghanistan.": ("IRN", "AFG"),
+        "Troops clashed on the frontier between Kyrgyzstan and Tajikistan.": ("KGZ", "TJK"),
+    }
+    for text, (a, b) in cases.items():
+        holds(run(text), {(a, b, -1), (b, a, -1)}, set())
+    # a border named in a friendly act is no fight
+    holds(run("Officials met on the border between India and Nepal."), set(), {("IND", "NPL", -1)})
+
+
+def test_depending_on_a_state(run: Callable[..., Analysis]) -> None:
+    text = "Kyrgyzstan and Tajikistan depend on Moscow for air defence."
+    holds(run(text), {("KGZ", "RUS", 1), ("TJK", "RUS", 1)}, set())
+    assert not run("The price depends on the deal with France.").alignment
+
+
+def test_a_state_named_in_an_attitude_is_not_that_state(run: Callable[..., Analysis]) -> None:
+    holds(run("Montenegro relies on pro-Russian parties."), set(), {("MNE", "RUS", 1)})
+    holds(
+        run("Pro-Russian separatists attacked Ukrainian positions near Donetsk."),
+        set(),
+        {("RUS", "UKR", -1)},
+    )
