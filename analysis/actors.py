@@ -119,6 +119,19 @@ def _proper_service(token: Token) -> bool:
     )
 
 
+def _parallel_owners(first: Token, later: Token) -> bool:
+    """Whether two possessives own the subjects of coordinated clauses ("its air force is
+    choosing ..., and its navy has bought ...")."""
+    a, b = first.head, later.head
+    subjects = ("nsubj", "nsubjpass")
+    return (
+        first.dep_ == later.dep_ == "poss"
+        and a.dep_ in subjects
+        and b.dep_ in subjects
+        and b.head in a.head.conjuncts
+    )
+
+
 def _kind_only(ref: resources.Reference | None) -> frozenset[str]:
     """The states a reference may only stand for ("the island"); empty when any may."""
     return ref.among if ref is not None else frozenset()
@@ -133,6 +146,9 @@ def _for_a_service(prep: Token) -> bool:
         and any(c.dep_ == "pobj" and resources.reference(c) is not None for c in prep.children)
     )
 
+
+GENERIC_FORCES = ("military", "force")
+"""Nouns that name a state's forces as a whole ("Myanmar's military", "Mali's armed forces")."""
 
 LEANING_PREFIXES = frozenset({"pro", "anti"})
 """Prefixes that turn a state's name into an attitude toward it ("pro-Western", "anti-Russian")."""
@@ -217,7 +233,7 @@ class Resolved:
         country named as a subject in its sentence or the two before; else, and for a
         description ("the air force", "the junta"), the state its paragraph or the article is
         about; never a barred one."""
-        topics = (self.paragraph_subject(token), self.focus())
+        topics = (self.paragraph_subject(token), self._forces_owner(token), self.focus())
         if token.lower_ not in SINGULAR_REFERENCES:
             # "Russia delivered Mi-35s to the air force": a service is the story's state's
             return next((t for t in topics if t is not None and t not in barred), None)
@@ -291,7 +307,12 @@ class Resolved:
             # "Brazil: big projects ... The army picked Israel's ATMOS": the section's country;
             # "Norway, whose F-35 fleet is complete, went the other way. A year ago the
             # government ordered ...": the country that opens the paragraph.
-            return self.section_topic(token) or self.paragraph_subject(token) or self.focus()
+            return (
+                self.section_topic(token)
+                or self.paragraph_subject(token)
+                or self._forces_owner(token)
+                or self.focus()
+            )
         return self._nearest(token, before, ref)
 
     def _named_institution(self, token: Token) -> str | None:
@@ -704,6 +725,23 @@ class Resolved:
                 return local
         return st
 
+    def _forces_owner(self, token: Token) -> str | None:
+        """For a bare service ("the air force", "the navy"), the state whose military the
+        article has named as such before it ("Myanmar's military", "the Malian armed forces"),
+        when it has named only one's: the forces the story is about. "Russian forces" in a
+        war report are the enemy's troops, not a military the story is about."""
+        ref = resources.reference(token)
+        if ref is None or not ref.paragraph or token.lower_ in SINGULAR_REFERENCES:
+            return None
+        self._same_service(token, sentence(token))  # reads the services named
+        owners = {
+            st
+            for lemma in GENERIC_FORCES
+            for i, st, words in (self._services or {}).get(lemma, [])
+            if i < token.i and (lemma == "military" or words == {"armed"})
+        }
+        return next(iter(owners)) if len(owners) == 1 else None
+
     def _office(self, head: Token) -> frozenset[str]:
         """The words that tell an institution from others of its kind ("defence", "air"),
         leaving out the states named in it."""
@@ -756,6 +794,11 @@ class Resolved:
         )
         if subject is not None and sources:
             return self.antecedent(subject)
+        first = next(t for t in sent if t.lower_ == token.lower_)
+        if first.i < token.i and _parallel_owners(first, token):
+            # "Its air force is choosing between Sweden's Gripen and F-16s, and its navy has
+            # bought a Chinese ship": the owner of a parallel subject is the first one's
+            return self.antecedent(first)
         owner = _owner(token, mentions)
         if owner is not None:
             return owner

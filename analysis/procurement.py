@@ -3409,6 +3409,18 @@ def _named_only_in(state: str, clause: Token, holder: Token, resolved: Resolved)
     return bool(named) and all(i in inside for i in named)
 
 
+def _owner_before_list(mention: WeaponMention, root: Token, owner: str | None) -> str | None:
+    """The state owning the first item of a list, when it is the item's origin and the only
+    "from" phrase on the item comes after a later item, where the parser hung the last item's
+    source on the first ("choosing between Sweden's Gripen E and new F-16s from the United
+    States")."""
+    if owner is None or owner != mention.origin:
+        return None
+    last = max((c.i for c in root.conjuncts), default=root.i)
+    after = any(c.dep_ == "prep" and c.lower_ == "from" and c.i > last for c in root.children)
+    return owner if after else None
+
+
 def _made_where(
     frame: resources.FrameRecord, sup: str | None, rec: str | None, holder: str | None
 ) -> tuple[str | None, str | None]:
@@ -3467,6 +3479,7 @@ def _parties(
         if destined is not None and rec not in (None, destined):
             got.give("supplier", rec)  # "the US placed the order for ... destined for Nigeria"
         got.give("recipient", rec)
+    got.give("supplier", _owner_before_list(mention, root, modified[0]))
     _own_phrase(doc, mention, gov, root, resolved, got)
     sup, rec = modified
     if rec is not None and got.recipient not in (None, rec) and gov.frame.status not in HELD:

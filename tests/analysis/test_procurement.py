@@ -5384,3 +5384,33 @@ def test_a_share_clause_names_the_source_of_weapons_held(run: Callable[..., Anal
     )
     assert ("POL", "COL") not in {(d.supplier, d.recipient) for d in run(text).procurements}
     assert "UH-60 Black Hawk" not in {d.system for d in run(text).procurements if d.supplier}
+
+
+def test_a_possessed_first_item_keeps_its_owner_as_supplier(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Thailand is different. Its air force is choosing between Sweden's Gripen E and new"
+        " F-16s from the United States to replace its oldest fighters, and its navy has bought"
+        " a Chinese landing ship."
+    )
+    got = {(d.system or d.category, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("JAS 39 Gripen", "SWE", "THA") in got
+    assert ("F-16", "USA", "THA") in got
+    assert ("ship", "CHN", "THA") in got  # the second "its" owns what the first one does
+    # a "from" phrase after a list with no owner still serves every item
+    got = {
+        (d.system, d.supplier)
+        for d in run("Egypt bought Su-30s and MiG-29s from Russia.").procurements
+    }
+    assert got == {("Su-30", "RUS"), ("MiG-29", "RUS")}
+
+
+def test_a_bare_air_force_is_the_military_the_story_named(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The United States on Wednesday imposed sanctions on firms selling jet fuel to"
+        " Myanmar's military.\n\nBritain and Canada have already sanctioned companies, and the"
+        " European Union added names in April.\n\nThe air force has stepped up strikes since"
+        " resistance forces gained ground.\n\nThe aircraft used were bought abroad. Russia has"
+        " supplied Yak-130 jets and Mi-35 helicopters to the air force."
+    )
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("RUS", "MMR")}
