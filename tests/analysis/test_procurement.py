@@ -5414,3 +5414,37 @@ def test_a_bare_air_force_is_the_military_the_story_named(run: Callable[..., Ana
     )
     got = {(d.supplier, d.recipient) for d in run(text).procurements}
     assert got == {("RUS", "MMR")}
+
+
+def test_putting_a_sale_on_hold_suspends_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The outgoing Obama administration has put on hold a planned sale of A-29 Super Tucano"
+        " light attack aircraft to Nigeria, officials in Washington said."
+    )
+    got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("USA", "NGA", "cancelled")}
+
+
+def test_a_nigerian_state_named_after_niger_is_no_country(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The first six of 12 A-29 Super Tucano aircraft bought from the United States arrived at"
+        " Kainji Air Base in Niger State on Thursday, the Nigerian Air Force said."
+    )
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("USA", "NGA")}
+
+
+def test_barracuda_names_the_french_submarine_only_with_its_noun(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Prime Minister Narendra Modi commissioned the patrol vessel Barracuda into the"
+        " Mauritius National Coast Guard on Thursday."
+    )
+    assert not [d for d in run(text).procurements if d.supplier == "FRA"]
+    text = "India delivered the Barracuda patrol vessel to Mauritius."
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("CGS Barracuda", "IND", "MUS")}
+    text = "Australia ordered 12 Barracuda submarines from France."
+    got = {(d.system, d.supplier) for d in run(text).procurements}
+    assert got == {("Barracuda-class", "FRA")}
