@@ -1468,6 +1468,12 @@ def _group_size(token: Token) -> int | None:
     None when the token is none."""
     if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in DISTRIBUTIVE and not token.n_rights:
         return DISTRIBUTIVE[token.lower_]  # "Each leased 14 Gripens", "Both signed"
+    n = WORD_NUMBERS.get(token.lower_)
+    if n and 1 < n < 10 and token.dep_ in ("nsubj", "nsubjpass"):
+        # "All three have drawn closer to Russia", "The three said"; "the two" is as often
+        # two leaders just named as two states
+        words = {c.lower_ for c in token.children}
+        return n if "all" in words or ("the" in words and n > 2) else None
     if token.tag_ not in ("NNS", "NNPS") or token.lemma_ not in resources.group_nouns():
         return None
     for c in token.children:

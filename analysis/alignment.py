@@ -471,7 +471,7 @@ def _targets(
             for t in c.subtree
             if t.i != c.i
             and (
-                t.dep_ in ("relcl", "appos", "acl", "advcl", "ccomp")
+                (t.dep_ in ("relcl", "appos", "acl", "advcl", "ccomp") and not _listed(t, resolved))
                 or (not places and t.dep_ == "prep" and t.lower_ in LOCATIVE)
                 # "condemned the invasion at the United Nations": where it is said
                 or (t.dep_ == "prep" and t.lower_ in VENUE_PREPS)
@@ -496,6 +496,15 @@ def _targets(
                 if found and found not in out:
                     out.append(found)
     return out
+
+
+def _listed(tok: Token, resolved: Resolved) -> bool:
+    """Whether an apposition is one more item of a list of states that the parser hung on the
+    item before it ("with Britain, the EU and others")."""
+    if tok.dep_ != "appos":
+        return False
+    own, head = resolved.state_at(tok.i), resolved.state_at(tok.head.i)
+    return own is not None and head is not None and own != head
 
 
 def _aimed_group(tok: Token, resolved: Resolved) -> list[str]:
@@ -3621,8 +3630,10 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
                 out.append(st)
     # "Mali, Burkina Faso and Niger announced that they were leaving ECOWAS": all of them;
-    # "the three military-ruled states broke with ECOWAS": each state the group stands for.
-    for c in verb.children:
+    # "the three military-ruled states broke with ECOWAS": each state the group stands for,
+    # also for a second verb that shares the subject ("All three ... and drawn closer").
+    holder = verb.head if verb.dep_ == "conj" and not _has_subject(verb) else verb
+    for c in holder.children:
         if c.dep_ not in ("nsubj", "nsubjpass"):
             continue
         group = ctx.resolved.listed_before(c) if c.lower_ == "they" else ctx.resolved.group(c)
@@ -3630,6 +3641,10 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
         group = group or [st for e in _misplaced_examples(c) if (st := _state_of(e, ctx.resolved))]
         out += [st for st in group if st != subject and st not in out]
     return out
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _along_with(ctx: Context, verb: Token) -> list[str]:

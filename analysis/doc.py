@@ -183,7 +183,13 @@ def describing_name(token: Token) -> bool:
 
 def echo_clause(token: Token) -> bool:
     """Whether a clause says others did the same ("..., as did France and Britain", "as have
-    Spain and Portugal"): its subjects act as the main clause's subject does."""
+    Spain and Portugal", "and Bamako did so", "and France did the same"): its subjects act as
+    the main clause's subject does."""
+    if token.dep_ == "conj" and token.lemma_ == "do":
+        return any(
+            (c.dep_ == "advmod" and c.lower_ == "so") or (c.dep_ == "dobj" and c.lower_ == "same")
+            for c in token.children
+        )
     return (
         token.dep_ == "advcl"
         and token.lemma_ in ("do", "have", "be")

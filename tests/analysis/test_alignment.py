@@ -3935,3 +3935,32 @@ def test_a_state_named_in_an_attitude_is_not_that_state(run: Callable[..., Analy
         set(),
         {("RUS", "UKR", -1)},
     )
+
+
+def test_a_state_the_parser_hung_as_an_apposition_in_a_list(run: Callable[..., Analysis]) -> None:
+    text = "Seychelles has signed agreements with Britain, the EU and others."
+    holds(run(text), {("SYC", "GBR", 1), ("SYC", "EU", 1)}, set())
+    text = (
+        "The United States recalled its ambassadors to El Salvador, the Dominican Republic and"
+        " Panama."
+    )
+    holds(run(text), {("USA", "SLV", -1), ("USA", "DOM", -1), ("USA", "PAN", -1)}, set())
+
+
+def test_did_so_repeats_the_act_for_its_subject(run: Callable[..., Analysis]) -> None:
+    text = "Niamey expelled France's ambassador in September and Bamako did so in early 2022."
+    holds(run(text), {("NER", "FRA", -1), ("MLI", "FRA", -1)}, set())
+
+
+def test_all_three_stand_for_the_states_just_listed(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Mali, Burkina Faso and Niger formed a confederation. All three have expelled French"
+        " troops and drawn closer to Russia."
+    )
+    holds(run(text), {("MLI", "RUS", 1), ("BFA", "RUS", 1), ("NER", "RUS", 1)}, set())
+    # "the two" after two leaders are named is no pair of states named before
+    text = (
+        "Troops from Malawi and Uruguay were killed near Goma. Ramaphosa said he had spoken to"
+        " Kagame and that the two had agreed on the need for a ceasefire."
+    )
+    holds(run(text), set(), {("MWI", "URY", 1)})
