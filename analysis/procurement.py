@@ -4459,6 +4459,32 @@ def _no_transfer(
         or _private_party(gov, index)
         or _strike_on_city(mention, gov)
         or _weapon_gives(mention, gov)
+        or _result_of_clause(gov)
+    )
+
+
+GENERIC_DEGREE = frozenset({"widely", "most", "commonly", "frequently", "best", "widest"})
+"""Adverbs that make a participle of transfer describe a kind of weapon ("the most widely
+exported drone"), not a transfer."""
+
+
+def _generic_degree(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in GENERIC_DEGREE for c in verb.children)
+
+
+def _result_of_clause(gov: Governor) -> bool:
+    """A participle of giving with no subject of its own that tells what the clause before it
+    brings about ("signed for three TB2 drones, giving the NATO member its first combat
+    aircraft"): the result, not a second transfer."""
+    verb = gov.token
+    if verb is not None and verb.dep_ == "amod" and _generic_degree(verb):
+        return True  # "one of the most widely exported drones": a kind, not a transfer
+    return (
+        verb is not None
+        and verb.lemma_ == "give"
+        and verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
 

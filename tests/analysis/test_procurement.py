@@ -5448,3 +5448,22 @@ def test_barracuda_names_the_french_submarine_only_with_its_noun(
     text = "Australia ordered 12 Barracuda submarines from France."
     got = {(d.system, d.supplier) for d in run(text).procurements}
     assert got == {("Barracuda-class", "FRA")}
+
+
+def test_a_result_or_a_kind_is_no_second_transfer(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Albania has signed a contract to buy three Bayraktar TB2 armed drones from Turkey, Prime"
+        " Minister Edi Rama said, giving the NATO member its first combat aircraft in decades."
+        " Kosovo is also reported to be negotiating for the drones."
+    )
+    got = {(d.system or d.category, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("Bayraktar TB2", "TUR", "ALB") in got
+    assert not [g for g in got if g[0] == "fighter_aircraft"]
+    text = (
+        "Albania has signed a contract to buy three Bayraktar TB2 armed drones from Turkey. The"
+        " TB2 has become one of the most widely exported drones in the world."
+    )
+    assert {d.status for d in run(text).procurements} == {"ordered"}
+    # a clause of giving with its own subject still hands weapons over
+    text = "The Pentagon said on Friday it is giving Ukraine 20 Patriot interceptors."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("USA", "UKR")}
