@@ -119,6 +119,18 @@ def _proper_service(token: Token) -> bool:
     )
 
 
+def _fronted_topic(root: Token) -> bool:
+    """Whether a state opens its sentence as the topic ("For Serbia, whose exports have
+    recovered, the Gulf has become a key market"): what the sentence is about, as a subject."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.i == sentence(prep).start
+        and prep.head.dep_ == "ROOT"
+    )
+
+
 def _parallel_owners(first: Token, later: Token) -> bool:
     """Whether two possessives own the subjects of coordinated clauses ("its air force is
     choosing ..., and its navy has bought ...")."""
@@ -356,7 +368,7 @@ class Resolved:
                 return topic
         for m in reversed(before):
             root = token.doc[m.start : m.end].root
-            if _subject_like(root, main=True):
+            if _subject_like(root, main=True) or _fronted_topic(root):
                 customer = _customer(root) if ref is not None else None
                 # "Beijing is Bangladesh's biggest arms supplier. The navy has grown": a
                 # supplier's customer owns the forces described next.

@@ -1043,3 +1043,15 @@ def test_a_bloc_in_an_apposition_is_no_antecedent(run: Callable[..., Analysis]) 
         (a.subject, a.counterpart) for a in run(text).alignment if a.type == "military_training"
     }
     assert pairs == {("HRV", "UKR")}
+
+
+def test_a_state_fronted_as_the_topic_is_the_country_after_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The UAE signed a broader defence cooperation agreement with Serbia in February.\n\n"
+        "For Serbia, whose defence exports have recovered strongly, the Gulf has become a key"
+        " market. The country sold 20 Lasta training aircraft to Iraq in 2007."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("Lasta", "SRB", "IRQ") in got
