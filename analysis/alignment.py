@@ -570,12 +570,25 @@ def victim_tokens(phrase: Token) -> set[int]:
 
 def _owner_of(tok: Token, resolved: Resolved) -> str | None:
     """The state a possessive pronoun in an act's phrase stands for, when what it owns is a
-    state's own ("struck positions inside its territory")."""
+    state's own ("struck positions inside its territory"); a possessive description stands
+    for its state whatever it owns ("had blocked the country's membership")."""
+    if tok.dep_ == "poss" and tok.pos_ == "NOUN" and _definite_state_reference(tok):
+        return resolved.antecedent(tok)
     if tok.dep_ != "poss" or tok.lower_ not in ("its", "their"):
         return None
     if tok.head.lemma_ not in resources.state_possessions():
         return None
     return resolved.antecedent(tok)
+
+
+def _definite_state_reference(tok: Token) -> bool:
+    """ "the country", "the kingdom": a definite description that stands for a state."""
+    ref = resources.reference(tok)
+    return (
+        ref is not None
+        and ref.kind == "state"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    )
 
 
 def _described_target(tok: Token, resolved: Resolved) -> str | None:

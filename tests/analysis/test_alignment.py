@@ -3964,3 +3964,11 @@ def test_all_three_stand_for_the_states_just_listed(run: Callable[..., Analysis]
         " Kagame and that the two had agreed on the need for a ceasefire."
     )
     holds(run(text), set(), {("MWI", "URY", 1)})
+
+
+def test_a_possessive_description_in_an_act_names_its_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "North Macedonia joined NATO. Its prime minister singled out Greece, which had blocked"
+        " the country's membership for years."
+    )
+    holds(run(text), {("GRC", "MKD", -1)}, set())
