@@ -491,6 +491,7 @@ def _targets(
                 or _bloc_reference(t, resolved)
                 or _owner_of(t, resolved)
                 or _described_target(t, resolved)
+                or _relative_object(t, resolved)
             )
             for found in [st] if st or not groups else _aimed_group(t, resolved):
                 if found and found not in out:
@@ -579,6 +580,20 @@ def _owner_of(tok: Token, resolved: Resolved) -> str | None:
     if tok.head.lemma_ not in resources.state_possessions():
         return None
     return resolved.antecedent(tok)
+
+
+def _relative_object(tok: Token, resolved: Resolved) -> str | None:
+    """The state a relative pronoun that is the object of its clause stands for ("the
+    European Union, which Serbia hopes to join"): the noun the clause hangs on."""
+    if tok.lower_ not in ("which", "that") or tok.dep_ not in ("dobj", "pobj"):
+        return None
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    head = clause.head
+    if head.dep_ == "pobj":
+        return None  # "the war in Ukraine, which Algeria declined to condemn": the war
+    return resolved.state_at(head.i)
 
 
 def _definite_state_reference(tok: Token) -> bool:

@@ -3972,3 +3972,13 @@ def test_a_possessive_description_in_an_act_names_its_state(run: Callable[..., A
         " the country's membership for years."
     )
     holds(run(text), {("GRC", "MKD", -1)}, set())
+
+
+def test_a_relative_object_stands_for_the_state_it_hangs_on(run: Callable[..., Analysis]) -> None:
+    text = "The European Union, which Serbia hopes to join, has urged it to align its policy."
+    holds(run(text), {("SRB", "EU", 1)}, set())
+    # a relative after a state inside a phrase is the phrase's ("the war in Ukraine, which")
+    text = (
+        "Its presence drew attention given the war in Ukraine, which Algeria declined to condemn."
+    )
+    holds(run(text), set(), {("DZA", "UKR", -1), ("DZA", "UKR", 1)})
