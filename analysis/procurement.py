@@ -1897,12 +1897,14 @@ def _head_modality(
         if cur.dep_ not in HEAD_DEPS or cur.head == cur:
             break
         came_from = cur.dep_
-        stop = _climb_stops(cur)
+        # "China and Russia, which provide its jets, blocked stronger language": what the
+        # states a relative clause is on go on to do sets no stage for what the clause says
+        stop = _climb_stops(cur) or _relative_on_subject(tok, cur, described)
         if stop is not None:
             nearest = ("negated", cur.head) if stop == "negated" else nearest
             break
         cur = cur.head
-        if describes and cur.pos_ == "NOUN":
+        if describes and cur.pos_ in ("NOUN", "PROPN"):
             described = True
             continue
         if came_from in ("nsubj", "nsubjpass"):
@@ -1929,6 +1931,12 @@ def _head_modality(
         if decisive in found:
             return decisive, found[decisive]
     return (nearest[0], nearest[1]) if nearest else (None, None)
+
+
+def _relative_on_subject(tok: Token, cur: Token, described: bool) -> str | None:
+    """ "relative" when a relative clause's climb has reached the subject its clause is on."""
+    on_subject = described and tok.dep_ == "relcl" and cur.dep_ in ("nsubj", "nsubjpass")
+    return "relative" if on_subject else None
 
 
 def _climb_stops(clause: Token) -> str | None:

@@ -3982,3 +3982,9 @@ def test_a_relative_object_stands_for_the_state_it_hangs_on(run: Callable[..., A
         "Its presence drew attention given the war in Ukraine, which Algeria declined to condemn."
     )
     holds(run(text), set(), {("DZA", "UKR", -1), ("DZA", "UKR", 1)})
+
+
+def test_elevating_ties_with_a_state(run: Callable[..., Analysis]) -> None:
+    text = "Hanoi elevated ties with Washington and Tokyo in 2023."
+    holds(run(text), {("VNM", "USA", 1), ("VNM", "JPN", 1)}, set())
+    assert not run("The UN elevated the alert level.").alignment

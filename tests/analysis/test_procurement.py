@@ -5467,3 +5467,15 @@ def test_a_result_or_a_kind_is_no_second_transfer(run: Callable[..., Analysis]) 
     # a clause of giving with its own subject still hands weapons over
     text = "The Pentagon said on Friday it is giving Ukraine 20 Patriot interceptors."
     assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("USA", "UKR")}
+
+
+def test_a_relative_clause_on_a_named_subject_takes_no_stage_from_its_verb(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "China and Russia, which together provide most of the Tatmadaw's fighter jets, blocked"
+        " stronger language that would have described the takeover as a coup."
+    )
+    result = run(text)
+    assert not [a for a in result.alignment if a.type == "arms_refusal"]
+    assert {d.status for d in result.procurements} <= {"delivered"}
