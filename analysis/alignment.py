@@ -3598,16 +3598,37 @@ def _aimed(
     if not rule.hostile_type or direction != rule.direction:
         return False
     aimed_at = _aimed_at(ctx, tok, verb, subject, rule.hostile_preps)
-    for target in aimed_at:
-        ctx.emit(subject, target, rule.hostile_type, -1, tok, sent)
-    return bool(aimed_at)
+    if not aimed_at:
+        return False
+    # "Russia and China held joint drills near Japan": both aim them, and drill together
+    doers = [subject, *(st for st in _co_subjects(ctx, verb, subject) if st not in aimed_at)]
+    for doer in doers:
+        for target in aimed_at:
+            ctx.emit(doer, target, rule.hostile_type, -1, tok, sent)
+        for other in doers:
+            if other != doer:
+                ctx.emit(doer, other, rule.type, rule.direction, tok, sent)
+    return True
 
 
 def _aimed_at(
     ctx: Context, tok: Token, verb: Token, subject: str, preps: tuple[str, ...]
 ) -> list[str]:
-    """States named through the prepositions that aim an act at them ("around Taiwan")."""
+    """States named through the prepositions that aim an act at them ("around Taiwan"); not a
+    party to the act, nor a member of a bloc that is one ("the first ASEAN-Russia naval
+    exercise off Indonesia")."""
     partners = set(_co_subjects(ctx, verb, subject))
+    # the parties named on the act noun itself and the members of any bloc among them
+    named_on = {
+        st
+        for c in tok.children
+        if c.dep_ in ("compound", "amod", "nmod")
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i))
+    }
+    # a bloc the sentence names as a party: its members hold the act with it
+    blocs = {st for st in ctx.resolved.states_in(sentence(tok)) if _is_bloc(st)}
+    partners |= named_on | _bloc_members(named_on | partners | blocs | {subject})
     out: list[str] = []
     for holder in dict.fromkeys([tok, verb]):
         for c in holder.children:
@@ -3621,6 +3642,12 @@ def _aimed_at(
                     if st and st != subject and st not in partners and st not in out:
                         out.append(st)
     return out
+
+
+def _bloc_members(ids: set[str]) -> set[str]:
+    """The member states of the blocs among ``ids``."""
+    by_id = resources.actors_by_id()
+    return {m for i in ids if (rec := by_id.get(i)) is not None for m in rec.members}
 
 
 def _mention_root(ctx: Context, tok: Token) -> Token:

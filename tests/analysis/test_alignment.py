@@ -3988,3 +3988,20 @@ def test_elevating_ties_with_a_state(run: Callable[..., Analysis]) -> None:
     text = "Hanoi elevated ties with Washington and Tokyo in 2023."
     holds(run(text), {("VNM", "USA", 1), ("VNM", "JPN", 1)}, set())
     assert not run("The UN elevated the alert level.").alignment
+
+
+def test_co_holders_of_drills_near_a_state_aim_them_and_drill_together(
+    run: Callable[..., Analysis],
+) -> None:
+    holds(
+        run("Russia and China held joint drills near Japan."),
+        {("RUS", "JPN", -1), ("CHN", "JPN", -1), ("RUS", "CHN", 1), ("CHN", "RUS", 1)},
+        set(),
+    )
+    # a member of a bloc that holds the drill is no target of it
+    text = (
+        "Myanmar's navy also took part in the first ASEAN-Russia naval exercise off Indonesia"
+        " in December 2021."
+    )
+    holds(run(text), {("MMR", "RUS", 1)}, {("MMR", "IDN", -1)})
+    holds(run("China staged drills around Taiwan."), {("CHN", "TWN", -1)}, set())
