@@ -5479,3 +5479,14 @@ def test_a_relative_clause_on_a_named_subject_takes_no_stage_from_its_verb(
     result = run(text)
     assert not [a for a in result.alignment if a.type == "arms_refusal"]
     assert {d.status for d in result.procurements} <= {"delivered"}
+
+
+def test_spending_on_weapons_is_buying_them(run: Callable[..., Analysis]) -> None:
+    text = "Riyadh has spent heavily on American-built Patriot batteries."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("USA", "SAU")}
+    text = "Poland spent 5 billion dollars on K2 tanks from South Korea."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("KOR", "POL")}
+    text = (
+        "The prime minister spent time at the JF-17 stand run by the Pakistan Aeronautical Complex."
+    )
+    assert not run(text).procurements
