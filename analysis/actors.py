@@ -121,7 +121,10 @@ def _proper_service(token: Token) -> bool:
 
 def _fronted_topic(root: Token) -> bool:
     """Whether a state opens its sentence as the topic ("For Serbia, whose exports have
-    recovered, the Gulf has become a key market"): what the sentence is about, as a subject."""
+    recovered, the Gulf has become a key market", "For the Iranian air force, new jets would
+    be a leap"): what the sentence is about, as a subject."""
+    while root.dep_ in ("amod", "compound", "poss") and root.head != root:
+        root = root.head
     prep = root.head
     return (
         root.dep_ == "pobj"

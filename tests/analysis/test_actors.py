@@ -1055,3 +1055,15 @@ def test_a_state_fronted_as_the_topic_is_the_country_after_it(
     )
     got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
     assert ("Lasta", "SRB", "IRQ") in got
+
+
+def test_a_service_fronted_as_the_topic_is_what_it_stands_for(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The European Union and Britain have since sanctioned Iranian officials over the"
+        " drones.\n\nFor the Iranian air force, new jets would be a generational leap. It still"
+        " flies American F-14s bought under the Shah."
+    )
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("USA", "IRN")}
