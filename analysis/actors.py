@@ -2100,12 +2100,11 @@ def _name_like(tok: Token) -> bool:
     a threat to anyone," Avilés told reporters')."""
     if tok.pos_ == "PROPN":
         return True
-    return (
-        tok.pos_ == "NOUN"
-        and tok.is_title
-        and tok.ent_type_ in ("PERSON", "ORG", "NORP")
-        and tok.i > sentence(tok).start
-    )
+    if tok.pos_ != "NOUN" or not tok.is_title:
+        return False
+    # "Clerides said", tagged as a plural noun: a name part as the subject of a verb
+    subject = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB"
+    return subject or (tok.ent_type_ in ("PERSON", "ORG", "NORP") and tok.i > sentence(tok).start)
 
 
 def _titled_names(doc: Doc, known: dict[int, Mention], taken: set[int]) -> list[Span]:

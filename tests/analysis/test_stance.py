@@ -955,3 +955,14 @@ def test_a_group_speaks_for_each_state_and_to_each_other(run: Callable[..., Anal
     text = "Mali and Niger warned France."
     got = {(c.speaker, c.target) for c in run(text).stance_cues if c.cue == "warned"}
     assert got == {("MLI", "FRA"), ("NER", "FRA")}
+
+
+def test_a_surname_the_tagger_took_for_a_plural_noun_still_speaks(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "President Glafcos Clerides announced on Tuesday that Cyprus would not deploy the"
+        " missiles. Clerides said it was a hard decision."
+    )
+    said = [c for c in run(text).stance_cues if c.cue == "said"]
+    assert said and all(c.speaker == "CYP" for c in said)
