@@ -158,6 +158,9 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
         return False
     if rule.reversal_scope == "sentence":
         return bool(lemmas & set(rule.reversed_by))
+    if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "suspended its development aid and budget support": a later item goes as the first
+        tok = first_conjunct(tok)
     if tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.tag_ == "VBG":
         return tok.head.lemma_ in rule.reversed_by  # "stopped training Malian troops"
     if tok.pos_ == "VERB" and tok.dep_ != "pcomp":

@@ -4005,3 +4005,10 @@ def test_co_holders_of_drills_near_a_state_aim_them_and_drill_together(
     )
     holds(run(text), {("MMR", "RUS", 1)}, {("MMR", "IDN", -1)})
     holds(run("China staged drills around Taiwan."), {("CHN", "TWN", -1)}, set())
+
+
+def test_a_reversal_covers_every_item_of_its_object(run: Callable[..., Analysis]) -> None:
+    text = "France has suspended its development aid and budget support to Burkina Faso."
+    holds(run(text), {("FRA", "BFA", -1)}, {("FRA", "BFA", 1)})
+    text = "The United States has frozen new arms deliveries and economic aid to Islamabad."
+    holds(run(text), {("USA", "PAK", -1)}, {("USA", "PAK", 1)})
