@@ -5490,3 +5490,14 @@ def test_spending_on_weapons_is_buying_them(run: Callable[..., Analysis]) -> Non
         "The prime minister spent time at the JF-17 stand run by the Pakistan Aeronautical Complex."
     )
     assert not run(text).procurements
+
+
+def test_a_notice_of_sale_and_the_evolved_sea_sparrow(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The US approved a sale to Taiwan. The notice sent to Congress covers 60 Harpoon Block II"
+        " anti-ship missiles and 100 AIM-9X Block II Sidewinder air-to-air missiles."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert {("Harpoon", "USA", "TWN"), ("AIM-9X", "USA", "TWN")} <= got
+    text = "The ships will also carry Evolved Sea Sparrow missiles, which Oslo bought from the U.S."
+    assert {d.system for d in run(text).procurements} == {"ESSM"}
