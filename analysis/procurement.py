@@ -6627,6 +6627,14 @@ def _presented(subject: Token) -> bool:
     return verb.lemma_ == "be" and subject.i > verb.i and subject.dep_ == "nsubj"
 
 
+def _reacting(subject: Token) -> bool:
+    """Whether a subject only speaks or judges ("Moscow reacted angrily", "Peskov said the
+    delivery was a mistake"): who answers a transfer is not whom the paragraph arms."""
+    verb = subject.head
+    words = resources.speech_verbs() | resources.judging_verbs() | {"react", "respond"}
+    return subject.dep_ == "nsubj" and verb.lemma_ in words
+
+
 def _recent_subject(
     sent: Span,
     resolved: Resolved,
@@ -6657,6 +6665,7 @@ def _recent_subject(
             and _main_subject(root, opens=start == sentence(doc[start]).start)
             and not _supplying(root)
             and not _presented(root)
+            and not (m.start < sent.start and _reacting(root))
         ):
             found, at = m.state, m.start
             break

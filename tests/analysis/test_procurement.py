@@ -5501,3 +5501,13 @@ def test_a_notice_of_sale_and_the_evolved_sea_sparrow(run: Callable[..., Analysi
     assert {("Harpoon", "USA", "TWN"), ("AIM-9X", "USA", "TWN")} <= got
     text = "The ships will also carry Evolved Sea Sparrow missiles, which Oslo bought from the U.S."
     assert {d.system for d in run(text).procurements} == {"ESSM"}
+
+
+def test_who_only_reacts_is_not_whom_a_paragraph_arms(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Washington delivered ATACMS missiles to Ukraine in recent weeks.\n\nMoscow reacted"
+        " angrily. Kremlin spokesman Dmitry Peskov said the delivery was a mistake.\n\nBritain"
+        " and France have already supplied Storm Shadow cruise missiles."
+    )
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("GBR", "UKR") in got and ("GBR", "RUS") not in got
