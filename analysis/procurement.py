@@ -4253,7 +4253,9 @@ def _sent_off(c: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> 
     """Whether a phrase of a verb of sending says the weapons go with troops, on duty, to a
     theatre or to fight."""
     if c.dep_ == "dobj" and any(_forces(t, index) for t in _objects(c)):
-        return True  # "sent thousands of troops and armoured vehicles into Idlib"
+        # "sent thousands of troops and armoured vehicles into Idlib"; but "has supplied its
+        # army with helicopters" hands them to the forces its object names
+        return not any(p.dep_ == "prep" and p.lower_ == "with" for p in c.head.children)
     if c.dep_ == "prep" and c.lower_ in DUTY_PREPS and _on_duty(c, index):
         return True  # "bombers it has sent on patrols near Taiwan"
     if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") and _to_theatre(c, index):

@@ -5511,3 +5511,14 @@ def test_who_only_reacts_is_not_whom_a_paragraph_arms(run: Callable[..., Analysi
     )
     got = {(d.supplier, d.recipient) for d in run(text).procurements}
     assert ("GBR", "UKR") in got and ("GBR", "RUS") not in got
+
+
+def test_supplying_a_state_s_army_with_weapons_hands_them_over(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "China has supplied Cambodia's army with helicopters and small arms in recent years."
+    got = {(d.category, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("helicopter", "CHN", "KHM") in got
+    # forces sent with weapons are still a deployment
+    text = "Russia sent thousands of troops and armoured vehicles into Idlib."
+    assert not run(text).procurements
