@@ -704,22 +704,12 @@ class Resolved:
         Force", "Thailand's navy"), for a later bare one ("the air force", "the navy"); named
         in an earlier sentence, not over a state that is the subject of the reference's own
         ("In 2010 Estonia bought carriers from Dutch stocks, and the army operates")."""
-        if self._services is None:
-            self._services = {}
-            for m in self.mentions:
-                root = token.doc[m.start : m.end].root
-                head = root.head
-                if _former_service(head):
-                    continue  # "served in the Chinese navy", "retired by the Chinese navy"
-                if m.state and root.dep_ in ("compound", "amod", "poss"):
-                    entry = (head.i, m.state, self._office(head))
-                    self._services.setdefault(head.lemma_.lower(), []).append(entry)
         # "the Royal Thai Air Force ... the air force"; but "Russia's defence ministry ... the
         # interior ministry said" is another office, and "Russian forces" no air force.
         words = self._office(token)
         earlier = [
             (i, st)
-            for i, st, named in self._services.get(token.lemma_.lower(), [])
+            for i, st, named in self._service_map(token.doc).get(token.lemma_.lower(), [])
             if i < token.i and words <= named
         ]
         if not earlier:
@@ -740,6 +730,21 @@ class Resolved:
                 return local
         return st
 
+    def _service_map(self, doc: Doc) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
+        """Institutions the article names with their state ("the Royal Thai Air Force",
+        "Thailand's navy"), by head noun: where each stands, its state and its office words."""
+        if self._services is None:
+            self._services = {}
+            for m in self.mentions:
+                root = doc[m.start : m.end].root
+                head = root.head
+                if _former_service(head):
+                    continue  # "served in the Chinese navy", "retired by the Chinese navy"
+                if m.state and root.dep_ in ("compound", "amod", "poss"):
+                    entry = (head.i, m.state, self._office(head))
+                    self._services.setdefault(head.lemma_.lower(), []).append(entry)
+        return self._services
+
     def _forces_owner(self, token: Token) -> str | None:
         """For a bare service ("the air force", "the navy"), the state whose military the
         article has named as such before it ("Myanmar's military", "the Malian armed forces"),
@@ -748,11 +753,11 @@ class Resolved:
         ref = resources.reference(token)
         if ref is None or not ref.paragraph or token.lower_ in SINGULAR_REFERENCES:
             return None
-        self._same_service(token, sentence(token))  # reads the services named
+        services = self._service_map(token.doc)
         owners = {
             st
             for lemma in GENERIC_FORCES
-            for i, st, words in (self._services or {}).get(lemma, [])
+            for i, st, words in services.get(lemma, [])
             if i < token.i and (lemma == "military" or words == {"armed"})
         }
         return next(iter(owners)) if len(owners) == 1 else None

@@ -4469,6 +4469,7 @@ def _no_transfer(
         or _private_party(gov, index)
         or _strike_on_city(mention, gov)
         or _weapon_gives(mention, gov)
+        or _describes_a_kind(gov)
         or _result_of_clause(gov)
     )
 
@@ -4478,8 +4479,15 @@ GENERIC_DEGREE = frozenset({"widely", "most", "commonly", "frequently", "best", 
 exported drone"), not a transfer."""
 
 
-def _generic_degree(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in GENERIC_DEGREE for c in verb.children)
+def _describes_a_kind(gov: Governor) -> bool:
+    """A participle of transfer that describes a kind of weapon by degree ("one of the most
+    widely exported drones"): no transfer."""
+    verb = gov.token
+    return (
+        verb is not None
+        and verb.dep_ == "amod"
+        and any(c.dep_ == "advmod" and c.lower_ in GENERIC_DEGREE for c in verb.children)
+    )
 
 
 def _result_of_clause(gov: Governor) -> bool:
@@ -4487,8 +4495,6 @@ def _result_of_clause(gov: Governor) -> bool:
     brings about ("signed for three TB2 drones, giving the NATO member its first combat
     aircraft"): the result, not a second transfer."""
     verb = gov.token
-    if verb is not None and verb.dep_ == "amod" and _generic_degree(verb):
-        return True  # "one of the most widely exported drones": a kind, not a transfer
     return (
         verb is not None
         and verb.lemma_ == "give"
