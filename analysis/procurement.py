@@ -666,7 +666,11 @@ def _state_in(token: Token, resolved: Resolved, *, skip: set[int] | None = None)
 
 
 def _quantity(doc: Doc, mention: WeaponMention, anchor: Token) -> int | None:
-    candidates = [anchor, mention.root(doc)]
+    root = mention.root(doc)
+    own = _own_noun(root)
+    # "108 Abrams tanks and 250 Stinger missiles": a later item of a list counts its own
+    # noun's number, never the first item's
+    candidates = [own, root] if own in anchor.conjuncts else [anchor, root]
     # "five units of the Pantsir", "a battery of S-400 systems": the count sits on the unit.
     if anchor.dep_ == "pobj" and anchor.head.lemma_ in UNIT_NOUNS:
         candidates.append(anchor.head)

@@ -5522,3 +5522,17 @@ def test_supplying_a_state_s_army_with_weapons_hands_them_over(
     # forces sent with weapons are still a deployment
     text = "Russia sent thousands of troops and armoured vehicles into Idlib."
     assert not run(text).procurements
+
+
+def test_each_item_of_a_list_keeps_its_own_count(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The United States has approved the sale of 108 M1A2T Abrams tanks and 250 Stinger"
+        " portable air defence missiles to Taiwan."
+    )
+    got = {(d.system, d.quantity) for d in run(text).procurements}
+    assert got == {("M1 Abrams", 108), ("Stinger", 250)}
+    got = {
+        (d.system, d.quantity)
+        for d in run("Egypt bought 24 Rafales and FREMM frigates.").procurements
+    }
+    assert got == {("Rafale", 24), ("FREMM", None)}
