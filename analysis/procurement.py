@@ -6639,12 +6639,19 @@ def _presented(subject: Token) -> bool:
     return verb.lemma_ == "be" and subject.i > verb.i and subject.dep_ == "nsubj"
 
 
+@lru_cache(maxsize=1)
+def _reacting_verbs() -> frozenset[str]:
+    """Verbs of speaking, judging and reacting, from the stance lexicon."""
+    return resources.speech_verbs() | resources.judging_verbs() | {"react", "respond"}
+
+
+resources.on_reload(_reacting_verbs.cache_clear)  # an analyst's new stance cue
+
+
 def _reacting(subject: Token) -> bool:
     """Whether a subject only speaks or judges ("Moscow reacted angrily", "Peskov said the
     delivery was a mistake"): who answers a transfer is not whom the paragraph arms."""
-    verb = subject.head
-    words = resources.speech_verbs() | resources.judging_verbs() | {"react", "respond"}
-    return subject.dep_ == "nsubj" and verb.lemma_ in words
+    return subject.dep_ == "nsubj" and subject.head.lemma_ in _reacting_verbs()
 
 
 def _recent_subject(
