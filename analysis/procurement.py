@@ -1571,6 +1571,12 @@ def _governor(
     on_order = _on_order(token, index)
     if on_order is not None:
         return Governor(on_order, _governing(index.get(on_order.i, ())), on_order)
+    put = _put_in_service(token, frame, index)
+    if put is not None:
+        return Governor(token, put, anchor)
+    part = _part_of_deal(root, frame, index)
+    if part is not None:
+        return Governor(part[0], part[1], part[0])
     return _copula_governor(token, frame, anchor, index)
 
 
@@ -2711,12 +2717,22 @@ def _transfer_deal(noun: Token) -> bool:
     )
 
 
+def _unnamed_licensor(gov: Governor, mention: WeaponMention, recipient: str | None) -> str | None:
+    """A licence that names no state ("M1A1 tanks assembled under licence near Cairo"): the
+    design's own state grants it, when that is not the state that builds it."""
+    if gov.token is None or recipient is None or mention.origin in (None, recipient):
+        return None
+    return mention.origin if _licences(gov.token) else None
+
+
 def _licensor(verb: Token, resolved: Resolved) -> str | None:
-    """The state a licence comes from ("built under licence from Russia"), or the partner of
-    the deal a production serves ("signed a contract with Russia to manufacture AK-203
-    rifles")."""
+    """The state a licence comes from ("built under licence from Russia", "under a Russian
+    licence"), or the partner of the deal a production serves ("signed a contract with Russia
+    to manufacture AK-203 rifles")."""
     for noun in _licences(verb):
         for p in noun.children:
+            if p.dep_ in ("amod", "compound", "poss") and (st := resolved.state_at(p.i)):
+                return st  # "built under French licence", "under Israel's licence"
             if (
                 p.dep_ == "prep"
                 and p.lower_ in ("from", "with")
@@ -3664,6 +3680,62 @@ def _on_order(
             if not any(p.lower_ == "for" for p in (*token.children, *noun.children)):
                 return noun
     return None
+
+
+def _part_of_deal(
+    root: Token,
+    frame: resources.FrameRecord | None,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> tuple[Token, resources.FrameRecord] | None:
+    """The deal weapons are said to be part of ("Leopard 2A7 tanks and PzH 2000 howitzers,
+    part of an order placed with Germany in 2013"), when nothing else in the clause trades
+    them: the deal governs them."""
+    if frame is not None:
+        return None
+    own = _own_noun(root)
+    for noun in dict.fromkeys((own, first_conjunct(own))):
+        for part in noun.children:
+            if part.dep_ != "appos" or part.lemma_ not in PART_NOUNS:
+                continue
+            for of in part.children:
+                if of.dep_ != "prep" or of.lower_ != "of":
+                    continue
+                for deal in of.children:
+                    found = _governing(index.get(deal.i, ())) if deal.dep_ == "pobj" else None
+                    if found is None or not found.status or deal.pos_ != "NOUN":
+                        continue
+                    # "an order placed with Germany": the clause that makes the deal names it
+                    for c in deal.children:
+                        made = _governing(index.get(c.i, ())) if c.dep_ == "acl" else None
+                        if made is not None and made.status == found.status:
+                            return c, made
+                    return deal, found
+    return None
+
+
+PART_NOUNS = frozenset({"part", "portion", "share", "tranche", "batch"})
+"""Nouns that make weapons a share of a deal ("part of an order", "the first tranche of")."""
+
+
+def _put_in_service(
+    token: Token | None,
+    frame: resources.FrameRecord | None,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> resources.FrameRecord | None:
+    """The service a verb of no transfer puts its object into ("as it brings Russian Su-30MK2
+    fighters into service", "pressed the jets into service"): its subject holds them."""
+    if token is None or frame is not None or token.pos_ != "VERB":
+        return None
+    return next(
+        (
+            f
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "into"
+            for f in index.get(c.i, ())
+            if f.id == "in-service"
+        ),
+        None,
+    )
 
 
 def _then_handed_on(
@@ -4744,6 +4816,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             continue
         supplier, recipient = _parties(doc, mention, gov, resolved)
         recipient = _not_a_source(doc, mention, resolved, recipient)
+        supplier, recipient = _mutual_seller(mention, gov, supplier, recipient)
         supplier, recipient, status = _in_talks(gov, resolved, supplier, recipient, status)
         earlier = _deal_referred(gov, found, resolved)
         if earlier is not None:
@@ -4761,6 +4834,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         # "Russian weapons, including helicopters and air defence systems": a later item of
         # a list keeps the source its first item was given (not "K2 tanks and HIMARS").
         supplier = supplier or _listed_with(root, gov, found, mention.origin)
+        supplier = supplier or _range_origin(doc, root, resolved)
         supplier = supplier or _share_source(gov, resolved)
         if supplier is None:
             # "its fleet of 80 Leopard 2s, many of them bought from the Netherlands": held
@@ -4770,6 +4844,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if status == REFUSED and gov.token is not None:
             supplier, recipient, asked = _refusal(gov.token, index, resolved, supplier, recipient)
         assert gov.frame is not None
+        supplier = supplier or _unnamed_licensor(gov, mention, recipient)
         if (
             supplier is None
             and gov.frame.supplier_named
@@ -5234,6 +5309,40 @@ def _range_start(doc: Doc, root: Token) -> Token | None:
     if not ends or first is None or not _weapon_noun(doc, first):
         return None  # "moved tanks from Poland to Ukraine": a route, not a range
     return prep
+
+
+def _mutual_seller(
+    mention: WeaponMention, gov: Governor, supplier: str | None, recipient: str | None
+) -> tuple[str | None, str | None]:
+    """A deal both sides make, told from the seller's side ("the United States signed a
+    contract with Poland for F-35s"): the weapon's own state sells it to the other party."""
+    frame = gov.frame
+    origin = mention.origin
+    if frame is None or not frame.mutual or origin is None or mention.system is None:
+        return supplier, recipient
+    if recipient == origin and supplier not in (None, origin):
+        return recipient, supplier
+    return supplier, recipient
+
+
+def _range_origin(doc: Doc, root: Token, resolved: Resolved) -> str | None:
+    """The origin a range's head gives its items ("a range of Israeli equipment, from Spike
+    missiles to Hermes 900 drones"): what the items are examples of came from that state."""
+    start = _range_start(doc, root)
+    if start is None:
+        return None
+    head = start.head
+    # the range's own noun: the phrase it hangs on, or the verb's object before it ("operate
+    # a range of Israeli equipment, from ...")
+    nouns = [head] if head.pos_ in ("NOUN", "PROPN") else []
+    nouns += [c for c in head.children if c.dep_ == "dobj" and c.i < start.i]
+    for noun in nouns:
+        kinds = [noun, *(o for p in noun.children if p.lower_ == "of" for o in p.children)]
+        for kind in kinds:
+            for c in kind.children:
+                if c.dep_ in ("amod", "compound") and (st := resolved.state_at(c.i)):
+                    return st
+    return None
 
 
 def _fallback_parties(

@@ -159,6 +159,9 @@ class FrameRecord:
     ("has flown NLAW weapons to Kyiv": handed over, not flown in service).
     ``commands``: a verb that also commands ("the court ordered the Netherlands to stop
     shipping F-35 parts"): with an infinitive it tells someone to act, and opens no frame.
+    ``mutual``: a deal both sides make (signing, negotiating): a subject that is the weapon's
+    own origin is its seller, not its buyer ("the United States signed a contract with Poland
+    for F-35s").
     """
 
     id: str
@@ -181,6 +184,7 @@ class FrameRecord:
     made_in: bool = False
     commands: bool = False
     to_frame: str | None = None
+    mutual: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -809,6 +813,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         passive_holder=bool(row.get("passive_holder", False)),
         commands=bool(row.get("commands", False)),
         to_frame=row.get("to_frame"),
+        mutual=bool(row.get("mutual", False)),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")

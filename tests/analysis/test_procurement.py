@@ -5536,3 +5536,60 @@ def test_each_item_of_a_list_keeps_its_own_count(run: Callable[..., Analysis]) -
         for d in run("Egypt bought 24 Rafales and FREMM frigates.").procurements
     }
     assert got == {("Rafale", 24), ("FREMM", None)}
+
+
+def test_a_licence_names_its_state_by_adjective_or_by_the_design(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "The Spanish army soldiered on with AMX-30E tanks built under French licence."
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("FRA", "ESP")}
+    text = "Hindustan Aeronautics already assembles the Su-30MKI under a Russian licence."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("RUS", "IND")}
+    # a licence that names no state is granted by the design's own state
+    text = "Egypt operates M1A1 Abrams tanks assembled under licence near Cairo."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("USA", "EGY")}
+    # building one's own design under a licence is no transfer
+    assert not run("India builds its own Arjun tanks under licence.").procurements
+
+
+def test_a_range_takes_the_origin_of_what_it_lists_examples_of(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Chile's armed forces operate a range of Israeli equipment, from Spike anti-tank"
+        " missiles to Hermes 900 drones."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("Spike", "ISR", "CHL"), ("Hermes 900", "ISR", "CHL")}
+    # a route is no range
+    assert not run("Russia moved T-72 tanks from Belarus to Ukraine.").procurements
+
+
+def test_weapons_brought_into_service_are_held_by_the_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Venezuela is retiring its Mirages as it brings Russian Su-30MK2 fighters into service."
+    got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert ("Su-30", "RUS", "VEN", "in_service") in got
+
+
+def test_a_deal_both_sides_make_is_sold_by_the_weapon_s_own_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "The United States signed a contract with Poland for 32 F-35 fighters."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("USA", "POL")}
+    text = "Poland signed a contract with the United States for 32 F-35 fighters."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("USA", "POL")}
+
+
+def test_weapons_that_are_part_of_an_order_are_governed_by_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Qatar held its National Day parade on Monday. Behind the marching units came Leopard"
+        " 2A7 tanks and PzH 2000 self-propelled howitzers, part of an order placed with Germany"
+        " in 2013 and delivered over the past two years."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("PzH 2000", "DEU", "QAT") in got
