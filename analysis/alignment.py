@@ -974,6 +974,8 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     if kind == "diplomatic_restoration" and tok.lemma_ == "switch":
         _switch(ctx, tok, sent)
         return True
+    if kind == "diplomatic_rupture" and _declared_unwelcome(ctx, tok, sent):
+        return True
     if kind == "agreement" and _agreed_act(tok):
         return True  # "agreed to restore relations with Qatar": the act agreed on is the signal
     if kind == "exercise_participation" or (
@@ -1001,6 +1003,34 @@ def _designated(ctx: Context, tok: Token, sent: Span) -> None:
     for st in made:
         if maker and st != maker and resources.is_country(maker):
             ctx.emit(maker, st, "verbal_support", 1, tok, sent)
+
+
+def _declared_unwelcome(ctx: Context, tok: Token, sent: Span) -> bool:
+    """ "Nicaragua declared the European Union's ambassador persona non grata", "Spain's envoy
+    was declared persona non grata by Caracas": the declarer moves away from the state of the
+    one declared, however the parser hung the phrase; True when read here."""
+    rule = resources.signal_rules()["diplomatic_rupture"]
+    verb = next((t for t in (tok, *tok.ancestors) if t.lemma_ in rule.designating), None)
+    phrase = next((s for s in tok.doc.spans[TERMS_KEY] if s.start <= tok.i < s.end), None)
+    if verb is None or phrase is None or phrase.start <= verb.i or verb.pos_ != "VERB":
+        return False
+    if _polarity(verb, verb)[0]:
+        return True  # "has not declared the envoy persona non grata"
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive:  # "by Caracas", wherever the parser hung it
+        bys = [t for t in verb.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")]
+        doers = [c for t in bys for c in t.children if c.dep_ == "pobj"]
+    else:
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doer = next((st for c in doers if (st := _state_of(c, ctx.resolved))), None)
+    if passive:
+        declared = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    else:
+        declared = list(tok.doc[verb.i + 1 : phrase.start])
+    done = next((st for t in declared if (st := ctx.resolved.state_at(t.i))), None)
+    if doer is not None and done is not None and doer != done:
+        ctx.emit(doer, done, "diplomatic_rupture", -1, tok, sent)
+    return True
 
 
 def _bloc_acts(ctx: Context, tok: Token, sent: Span) -> bool:
@@ -2046,7 +2076,10 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         negated, refused = _polarity(tok, verb)
     if kind == "sanctions" and refused:
         return "sanctions_refusal", 1
-    if negated:
+    if negated or (refused and rule.direction < 0 and rule.basis == "material"):
+        # "said it would not recall its ambassador": a hostile act refused is not done, and
+        # no act of friendship either; a refused cooperative act points away, and refusing to
+        # criticise ("has avoided criticising Washington") speaks for the other side
         return None
     if _reversed(tok, verb, rule, lemmas) and rule.reversed_type:
         kind = rule.reversed_type
@@ -3678,6 +3711,12 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
             if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
                 out.append(st)
     out += [st for st in _along_with(ctx, verb) if st != subject and st not in out]
+    followed = _followed_in(verb)
+    if followed is not None:
+        # "Kuwait and the UAE followed Riyadh in recalling their ambassadors": who follows
+        # does the act too, as does the one followed
+        heads = [c for c in followed.children if c.dep_ in ("nsubj", "dobj")]
+        out += [st for st in _listed_states(ctx, heads) if st != subject and st not in out]
     if verb.dep_ == "relcl" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in verb.children
     ):
@@ -3731,6 +3770,18 @@ def _along_with(ctx: Context, verb: Token) -> list[str]:
                     if st and c.i not in ctx.weapon_tokens and st not in out:
                         out.append(st)
     return out
+
+
+FOLLOWING = frozenset({"follow", "join"})
+"""Verbs by which states do an act "in" the wake of another ("followed Riyadh in recalling")."""
+
+
+def _followed_in(verb: Token) -> Token | None:
+    """The verb of following an act is told through ("followed Riyadh in recalling")."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_ not in FOLLOWING:
+        return None
+    return prep.head
 
 
 def _co_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:

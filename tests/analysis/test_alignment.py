@@ -4012,3 +4012,29 @@ def test_a_reversal_covers_every_item_of_its_object(run: Callable[..., Analysis]
     holds(run(text), {("FRA", "BFA", -1)}, {("FRA", "BFA", 1)})
     text = "The United States has frozen new arms deliveries and economic aid to Islamabad."
     holds(run(text), {("USA", "PAK", -1)}, {("USA", "PAK", 1)})
+
+
+def test_a_hostile_act_refused_gives_no_signal(run: Callable[..., Analysis]) -> None:
+    text = "Kuwait said it would not recall its ambassador from Doha."
+    holds(run(text), set(), {("KWT", "QAT", 1), ("KWT", "QAT", -1)})
+    # a refused cooperative act still points away
+    holds(run("Serbia refused to join the drills with NATO."), {("SRB", "NATO", -1)}, set())
+
+
+def test_declaring_a_diplomat_persona_non_grata(run: Callable[..., Analysis]) -> None:
+    text = "Nicaragua declared the European Union's ambassador persona non grata."
+    holds(run(text), {("NIC", "EU", -1)}, set())
+    text = "Spain's ambassador was declared persona non grata by Nicaragua."
+    holds(run(text), {("NIC", "ESP", -1)}, {("ESP", "NIC", -1)})
+    text = "Nicaragua has not declared the Spanish ambassador persona non grata."
+    holds(run(text), set(), {("NIC", "ESP", -1)})
+
+
+def test_who_follows_another_in_an_act_does_it_too(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Kuwait and the United Arab Emirates followed Riyadh on Saturday in recalling their"
+        " ambassadors from Beirut."
+    )
+    holds(run(text), {("KWT", "LBN", -1), ("ARE", "LBN", -1), ("SAU", "LBN", -1)}, set())
+    text = "Britain joined France in condemning Iran."
+    holds(run(text), {("GBR", "IRN", -1), ("FRA", "IRN", -1)}, {("GBR", "FRA", -1)})
