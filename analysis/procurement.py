@@ -1949,6 +1949,23 @@ def _relative_on_subject(tok: Token, cur: Token, described: bool) -> str | None:
     return "relative" if on_subject else None
 
 
+def _result_participle(clause: Token) -> bool:
+    """A participle after a comma that tells what the act before it leaves or brings about
+    ("..., leaving the Rafale and the Gripen in the running")."""
+    doc = clause.doc
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBG"
+        and clause.i > clause.head.i
+        and doc[clause.left_edge.i - 1].text == ","
+        and clause.lemma_ in RESULT_VERBS
+    )
+
+
+RESULT_VERBS = frozenset({"leave", "keep"})
+"""Verbs whose participle tells what an act left as it was ("leaving the Rafale in the race")."""
+
+
 def _climb_stops(clause: Token) -> str | None:
     """Why no head above a clause imposes a stage on it, if none does: a clause of time tells
     of another event ("the talks collapsed before India signed the Rafale deal"); a clause
@@ -1958,6 +1975,8 @@ def _climb_stops(clause: Token) -> str | None:
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
     if clause.dep_ == "advcl" and marks & TIME_MARKS:
         return "time"
+    if _result_participle(clause) and not marks:
+        return "result"  # "dropped the Su-35, leaving the Rafale in the running": what is left
     verb = clause.head
     if (
         clause.dep_ != "ccomp"
@@ -3722,20 +3741,25 @@ def _put_in_service(
     frame: resources.FrameRecord | None,
     index: dict[int, tuple[resources.FrameRecord, ...]],
 ) -> resources.FrameRecord | None:
-    """The service a verb of no transfer puts its object into ("as it brings Russian Su-30MK2
-    fighters into service", "pressed the jets into service"): its subject holds them."""
+    """The state a verb of no transfer puts its object or subject in: service ("as it brings
+    Russian Su-30MK2 fighters into service": its subject holds them) or a buyer's competition
+    ("leaving the Rafale and the Gripen NG in the running", "remain in the race": offered)."""
     if token is None or frame is not None or token.pos_ != "VERB":
         return None
     return next(
         (
             f
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ == "into"
+            if c.dep_ == "prep" and c.lower_ in ("in", "into")
             for f in index.get(c.i, ())
-            if f.id == "in-service"
+            if f.id in PHRASE_FRAMES
         ),
         None,
     )
+
+
+PHRASE_FRAMES = frozenset({"in-service", "in-the-running"})
+"""Frames of a phrase that tells what state a verb's weapons are in ("into service")."""
 
 
 def _then_handed_on(

@@ -5593,3 +5593,16 @@ def test_weapons_that_are_part_of_an_order_are_governed_by_it(
     )
     got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
     assert ("PzH 2000", "DEU", "QAT") in got
+
+
+def test_systems_left_in_a_buyer_s_competition_are_on_offer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Brazil dropped the Su-35 from its fighter shortlist last month, leaving France's"
+        " Rafale and Sweden's Gripen NG in the running for an order of 36 jets."
+    )
+    got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert ("Su-35", "RUS", "BRA", "cancelled") in got
+    assert ("Rafale", "FRA", "BRA", "offered") in got
+    assert ("JAS 39 Gripen", "SWE", "BRA", "offered") in got
