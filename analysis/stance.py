@@ -132,7 +132,27 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
             holder = holder.head
         else:
             break
-    return None
+    return _unparsed_speaker(verb, holder, resolved)
+
+
+def _unparsed_speaker(verb: Token, holder: Token, resolved: Resolved) -> str | None:
+    """The speaker of a verb the parser left with no subject: the noun it hung the clause on
+    ("Somalia's foreign minister, ..., hit back, saying"), or the phrase right before a
+    closing verb of saying (", the Ministry of Defence in New Delhi said.")."""
+    if holder.dep_ == "acl" and holder.head.dep_ == "ROOT" and holder.head.pos_ == "NOUN":
+        return resolved.subject_state(holder.head)
+    if verb.lemma_ not in SPEECH_LEMMAS or verb.dep_ != "ROOT":
+        return None
+    start = verb.i
+    while start > verb.sent.start and verb.doc[start - 1].text not in (",", '"', "\u201d"):
+        start -= 1
+    phrase = verb.doc[start : verb.i]
+    if not 0 < len(phrase) <= 8 or not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None
+    named = next((st for t in phrase if (st := resolved.state_at(t.i))), None)
+    return named or next(
+        (st for t in phrase if resources.reference(t) and (st := resolved.antecedent(t))), None
+    )
 
 
 def _person_before(verb: Token, resolved: Resolved) -> str | None:
@@ -279,9 +299,22 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
             for t in c.subtree:
                 named = t.i not in victims and not describing_name(t)
                 st = resolved.state_at(t.i) if named else None
+                if st is None and named and _object_pronoun(t, c):
+                    st = resolved.antecedent(t)  # "will keep standing by it"
                 if st and st != exclude:
                     return st
     return None
+
+
+def _object_pronoun(tok: Token, phrase: Token) -> bool:
+    """A pronoun that is the object of a verb or a preposition inside a cue's phrase ("would
+    keep supporting them", "will keep standing by it")."""
+    return (
+        tok.i != phrase.i
+        and tok.lower_ in ("it", "them")
+        and tok.dep_ in ("dobj", "pobj")
+        and phrase.dep_ in ("xcomp", "ccomp", "prep")
+    )
 
 
 def _judged_before(verb: Token) -> Token | None:

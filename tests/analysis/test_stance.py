@@ -966,3 +966,40 @@ def test_a_surname_the_tagger_took_for_a_plural_noun_still_speaks(
     )
     said = [c for c in run(text).stance_cues if c.cue == "said"]
     assert said and all(c.speaker == "CYP" for c in said)
+
+
+def test_the_department_and_the_foreign_office_speak_for_the_story_s_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Philippines signed a contract for 32 more Black Hawk helicopters on Tuesday."
+        " Deliveries are expected to begin in 2024, according to the department."
+    )
+    got = {c.speaker for c in run(text).stance_cues if c.cue.lower() == "according to"}
+    assert got == {"PHL"}
+    text = "Germany ordered Chad's ambassador to leave, the foreign office said."
+    assert {c.speaker for c in run(text).stance_cues if c.cue == "said"} == {"DEU"}
+    # a department named as such is no reference back
+    text = (
+        "Washington sanctioned a Kyrgyz bank. The Treasury Department said the bank had helped"
+        " Russian firms."
+    )
+    assert {c.speaker for c in run(text).stance_cues if c.cue == "said"} <= {"USA", None}
+
+
+def test_a_verb_of_saying_the_parser_left_without_a_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "The Indian contingent is drawn from the Jat Regiment, the Ministry of Defence in New Delhi said."
+    assert {c.speaker for c in run(text).stance_cues if c.cue == "said"} == {"IND"}
+    text = (
+        "Somalia's foreign minister, Ahmed Moalim Fiqi, hit back, saying the Ethiopian statement"
+        " was an attempt to cover up a violation of its sovereignty."
+    )
+    assert {c.speaker for c in run(text).stance_cues if c.cue == "saying"} == {"SOM"}
+
+
+def test_a_commitment_to_a_state_named_by_a_pronoun(run: Callable[..., Analysis]) -> None:
+    text = "Moldova faces pressure from Russia. Borrell said the EU will keep standing by it."
+    got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "commitment"}
+    assert got == {("EU", "MDA")}
