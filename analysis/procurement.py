@@ -5719,9 +5719,26 @@ def _no_item(
         or _targeted(root)
         or _unit_name(mention, root, index)
         or (mention.category == "other" and _umbrella(root, index))
+        or (mention.category == "other" and _describes_a_noun(mention, root, index))
         or _relieved(root)
         or (_platform_served(root) and not _makers_own(root, mention.origin))
     )
+
+
+def _describes_a_noun(
+    mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> bool:
+    """A generic word for weapons that only describes another noun ("a further foothold in
+    the Gulf arms market", "the arms industry"): no item, unless that noun trades them ("arms
+    sales", "weapons deliveries") or is a weapon itself."""
+    if mention.system is not None or root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = root.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i < root.i:
+        return False
+    doc = root.doc
+    weapons = {i for m in find_weapons(doc) for i in range(m.start, m.end)}
+    return head.i not in weapons and not index.get(head.i)
 
 
 def _makers_own(root: Token, origin: str | None) -> bool:

@@ -5606,3 +5606,20 @@ def test_systems_left_in_a_buyer_s_competition_are_on_offer(
     assert ("Su-35", "RUS", "BRA", "cancelled") in got
     assert ("Rafale", "FRA", "BRA", "offered") in got
     assert ("JAS 39 Gripen", "SWE", "BRA", "offered") in got
+
+
+def test_a_word_for_weapons_that_only_describes_another_noun_is_no_item(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Qatar signed a contract on Monday for 24 Rafale fighters worth 6.3 billion euros,"
+        " handing Dassault Aviation its second export order in less than three months and"
+        " giving France a further foothold in the Gulf arms market."
+    )
+    got = {(d.category, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("fighter_aircraft", "FRA", "QAT")}
+    # a noun that trades them keeps them
+    got = {
+        (d.supplier, d.recipient) for d in run("Russia's arms sales to India fell.").procurements
+    }
+    assert got == {("RUS", "IND")}
