@@ -1846,12 +1846,17 @@ def _warned_against(tok: Token) -> bool:
 
 
 def _unreal(tok: Token) -> bool:
-    """A clause under a modal ("will deliver") or a condition ("if Serbia buys")."""
+    """A clause under a modal ("will deliver"), a condition ("if Serbia buys") or "be to" ("Italy
+    is to supply seven warships")."""
     holders = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
     return any(
         c.lower_ in MODAL_AUX or (c.dep_ == "mark" and c.lower_ in CONDITIONAL)
         for h in holders
         for c in h.children
+    ) or (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     )
 
 
@@ -4891,6 +4896,20 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     return found
 
 
+def _said_in_service(clause: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A relative clause that says its weapon is in service ("which are in service with
+    special forces units")."""
+    return (
+        clause.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
+        and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in clause.children)
+        and any(
+            c.dep_ == "prep" and any(f.id == "in-service" for f in index.get(c.i, ()))
+            for c in clause.children
+        )
+    )
+
+
 LATER_STAGES = frozenset({"delivered", "in_service"})
 REALISED_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 
@@ -4939,6 +4958,11 @@ def _later_stage(
             and any(o.lower_ in WEAPON_PRONOUNS and o.dep_ != "poss" for o in c.children)
         ]
     clauses += _share_clauses(verb, own)
+    if (
+        any(_said_in_service(c, index) for c in clauses)
+        and STATUS_RANK[status] < STATUS_RANK["in_service"]
+    ):
+        return "in_service"  # "bought Russian-made Kornet missiles, which are in service with"
     for clause in clauses:
         frame = _governing(index.get(clause.i, ()))
         if frame is None or not _weapon_is_subject(clause, frame):

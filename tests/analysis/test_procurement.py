@@ -5623,3 +5623,30 @@ def test_a_word_for_weapons_that_only_describes_another_noun_is_no_item(
         (d.supplier, d.recipient) for d in run("Russia's arms sales to India fell.").procurements
     }
     assert got == {("RUS", "IND")}
+
+
+def test_a_withheld_or_delayed_delivery_is_an_order(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Last month the Obama administration held back deliveries of F-16 fighters, Apache"
+        " helicopters and Harpoon missiles to Egypt."
+    )
+    got = {(d.system, d.status) for d in run(text).procurements}
+    assert got == {("F-16", "ordered"), ("AH-64 Apache", "ordered"), ("Harpoon", "ordered")}
+    text = "Washington has delayed the delivery of F-16 fighters to Egypt."
+    assert {d.status for d in run(text).procurements} == {"ordered"}
+
+
+def test_a_relative_clause_that_puts_weapons_in_service(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Jordanian forces have also bought Russian-made Kornet anti-tank missiles, which are in"
+        " service with special forces units."
+    )
+    assert {d.status for d in run(text).procurements} == {"in_service"}
+    text = "Jordan bought Kornet missiles from Russia, which are not yet in service."
+    assert {d.status for d in run(text).procurements} == {"ordered"}
+
+
+def test_be_to_tells_a_future_transfer(run: Callable[..., Analysis]) -> None:
+    text = "Italy is to supply seven warships to Qatar under a deal agreed in August."
+    got = {(d.category, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("ship", "ITA", "QAT", "ordered")}
