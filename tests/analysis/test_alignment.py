@@ -4038,3 +4038,12 @@ def test_who_follows_another_in_an_act_does_it_too(run: Callable[..., Analysis])
     holds(run(text), {("KWT", "LBN", -1), ("ARE", "LBN", -1), ("SAU", "LBN", -1)}, set())
     text = "Britain joined France in condemning Iran."
     holds(run(text), {("GBR", "IRN", -1), ("FRA", "IRN", -1)}, {("GBR", "FRA", -1)})
+
+
+def test_medical_supplies_and_frozen_assets(run: Callable[..., Analysis]) -> None:
+    text = "Mexico sent two navy ships loaded with fuel, food and medical supplies to Cuba."
+    holds(run(text), {("MEX", "CUB", 1)}, set())
+    text = "The US Treasury froze the assets of Venezuelan President Nicolás Maduro."
+    holds(run(text), {("USA", "VEN", -1)}, set())
+    text = "The EU imposed an asset freeze on Russian officials."
+    holds(run(text), {("EU", "RUS", -1)}, set())
