@@ -1615,6 +1615,10 @@ def _inner_governor(
     bought second-hand", "bought" a ``ccomp``) hangs off the verb above it."""
     if token is not None and inner[0] == token and token.dep_ == "ccomp":
         token, frame = token.head, _governing(index.get(token.head.i, ()))
+    handed = _then_handed_on(inner[0], inner[1], index)
+    if handed is not None:
+        # "the Guardian-class vessel, built by Austal and given to Honiara": the hand-over
+        return Governor(handed[0], handed[1], inner[2], True, token, frame)
     return Governor(inner[0], inner[1], inner[2], True, token, frame)
 
 
@@ -3013,6 +3017,12 @@ def _built_in(gov: Governor, resolved: Resolved) -> str | None:
     """The state a weapon was built in, from a participle on its phrase ("A-29s, built in
     Brazil and delivered in 2020"): the maker's state, unless built under licence."""
     verb, frame = gov.token, gov.frame
+    if verb is not None and frame is not None and verb.dep_ == "conj":
+        made = next(
+            (f for f in frame_index(verb.doc).get(verb.head.i, ()) if f.id == MAKING_FRAME), None
+        )
+        if made is not None:  # "built in Germany and sold to Colombia": the building verb
+            verb, frame = verb.head, made
     if not gov.inner or verb is None or frame is None or frame.subject != "either":
         return None
     if not frame.supplier_named or _licensor(verb, resolved) is not None:
@@ -3767,21 +3777,37 @@ PHRASE_FRAMES = frozenset({"in-service", "in-the-running"})
 """Frames of a phrase that tells what state a verb's weapons are in ("into service")."""
 
 
+MAKING_FRAME = "produce"
+"""The frame of building a weapon, which a participle's conjunct may hand on."""
+
+
 def _then_handed_on(
     token: Token | None,
     frame: resources.FrameRecord | None,
     index: dict[int, tuple[resources.FrameRecord, ...]],
 ) -> tuple[Token, resources.FrameRecord] | None:
-    """The transfer a holding verb's conjunct reports of the same weapons ("The boats were
-    decommissioned by the German navy in 2011 and sold to Colombia"): it governs them."""
-    if token is None or frame is None or frame.id not in HOLDER_FRAMES or token.pos_ != "VERB":
+    """The transfer a holding or making verb's conjunct reports of the same weapons ("The boats
+    were decommissioned by the German navy in 2011 and sold to Colombia", "the Guardian-class
+    vessel, built by Austal and given to Honiara"): it governs them."""
+    if token is None or frame is None or token.pos_ != "VERB":
         return None
-    if not any(c.dep_ == "nsubjpass" for c in token.children):
+    if frame.id not in HOLDER_FRAMES and frame.id != MAKING_FRAME:
+        return None
+    described = token.dep_ == "acl" and token.tag_ == "VBN"
+    if not described and not any(c.dep_ == "nsubjpass" for c in token.children):
         return None  # "operates Patriots and is awaiting THAAD": each verb has its own weapon
+    if frame.id == MAKING_FRAME and not described:
+        return None  # "Austal built the boats and gave them ...": each clause has its own
     for c in token.children:
         if c.dep_ != "conj" or any(s.dep_ in ("nsubj", "nsubjpass", "dobj") for s in c.children):
             continue
         found = _governing(index.get(c.i, ()))
+        # a made weapon handed on names whom to ("built by Austal and given to Honiara"), not
+        # only when ("built in Brazil and delivered in 2021")
+        if frame.id == MAKING_FRAME and not any(
+            p.dep_ in ("prep", "dative") and p.lower_ == "to" for p in c.children
+        ):
+            continue
         # a verb whose passive subject is handed over ("sold", "given", "transferred")
         if found is not None and found.status and found.subject == "supplier":
             return c, found

@@ -5650,3 +5650,19 @@ def test_be_to_tells_a_future_transfer(run: Callable[..., Analysis]) -> None:
     text = "Italy is to supply seven warships to Qatar under a deal agreed in August."
     got = {(d.category, d.supplier, d.recipient, d.status) for d in run(text).procurements}
     assert got == {("ship", "ITA", "QAT", "ordered")}
+
+
+def test_a_made_weapon_handed_on_by_a_conjoined_participle(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The 39.5-metre Guardian-class vessel, built by Austal and given to Honiara free of"
+        " charge, will be crewed by the police."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("Guardian-class", "AUS", "SLB")}
+    text = "The frigate, built in Germany and sold to Colombia in 2012, arrived on Monday."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("DEU", "COL")}
+    # a hand-over that names no one it goes to leaves the sentence's buyer in place
+    text = "Nigeria received 12 A-29s, built in Brazil and delivered in 2021."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("BRA", "NGA")}
