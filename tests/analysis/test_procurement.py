@@ -5666,3 +5666,18 @@ def test_a_made_weapon_handed_on_by_a_conjoined_participle(
     # a hand-over that names no one it goes to leaves the sentence's buyer in place
     text = "Nigeria received 12 A-29s, built in Brazil and delivered in 2021."
     assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("BRA", "NGA")}
+
+
+def test_more_systems_are_known_by_name(run: Callable[..., Analysis]) -> None:
+    text = (
+        "In 2013 Maputo signed with France's CMN shipyard for three HSI 32 interceptor boats and"
+        " three Ocean Eagle 43 trimarans."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("HSI 32", "FRA", "MOZ"), ("Ocean Eagle 43", "FRA", "MOZ")}
+    text = (
+        "Sweden will also hand over its remaining Pbv 302 armoured personnel carriers to Ukraine."
+    )
+    assert {d.system for d in run(text).procurements} == {"Pbv 302"}
+    text = "Taiwan will buy 330 Patriot PAC-3 missiles from the United States."
+    assert {d.system for d in run(text).procurements} == {"PAC-3"}
