@@ -3267,8 +3267,12 @@ def _modifier_parties(
     for i in (i for span in spans for i in span):
         if doc[i].dep_ == "poss" and not resolved.state_at(i) and doc[i + 1].lower_ != "own":
             # "its", "their", "the country's": what the possessor stands for; "their own" is
-            # the subject's, whichever side it is on
-            got.give("recipient", resolved.antecedent(doc[i]))
+            # the subject's, whichever side it is on; "Uganda, whose Su-30MK2 fighters"
+            whose = doc[i].lower_ == "whose"
+            got.give(
+                "recipient",
+                _possessor(doc, doc[i].head, resolved) if whose else resolved.antecedent(doc[i]),
+            )
         st = resolved.state_at(i)
         if not st:
             continue

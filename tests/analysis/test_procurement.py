@@ -745,6 +745,17 @@ def test_whose_weapons_its_stands_for(
     assert expected in {(s, sup, rec) for s, _, sup, rec, _ in deals(run(text))}
 
 
+def test_whose_in_a_list_of_states_is_the_state_it_follows(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Uganda, whose Su-30MK2 fighters were bought from Russia, and Angola, which also bought"
+        " them, met."
+    )
+    got = {(sup, rec) for _, _, sup, rec, _ in deals(run(text))}
+    assert got == {("RUS", "UGA"), ("RUS", "AGO")}
+
+
 def test_its_passes_over_an_appositive_bloc(run: Callable[..., Analysis]) -> None:
     text = (
         "Hungary, a member of NATO since 1999, has bought almost all of its new weapons from"
