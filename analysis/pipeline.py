@@ -424,7 +424,43 @@ def repair_clauses(doc: Doc) -> Doc:
     for tok in doc:
         if tok.dep_ == "advcl" and tok.tag_ == "VBN":
             _attach_participle(tok)
+        elif tok.dep_ == "appos":
+            _contact_relative(tok)
     return doc
+
+
+def _contact_relative(subject: Token) -> None:
+    """A relative clause with no relative word read as an apposition: "the 32 F-35A fighters
+    Poland ordered from the United States" parsed with "Poland" beside "fighters" and
+    "ordered" hung elsewhere, or on "Poland". A name or noun phrase right after a noun, then a
+    past verb with no subject or object of its own, is that verb's subject, and the clause is
+    said of the noun."""
+    noun = subject.head
+    if noun.pos_ != "NOUN" or subject.left_edge.i != noun.i + 1 or noun.i + 1 >= subject.i + 1:
+        return
+    if subject.pos_ not in ("PROPN", "NOUN") or noun.tag_ != "NNS":
+        return
+    doc = subject.doc
+    own_end = max(
+        [subject.i, *(t.i for c in subject.lefts for t in c.subtree)],
+    )
+    verb = next(
+        (c for c in subject.children if c.dep_ in ("acl", "relcl") and c.i == own_end + 1),
+        None,
+    )
+    if verb is None and subject.right_edge.i + 1 < len(doc):
+        verb = doc[subject.right_edge.i + 1]
+        while verb.pos_ == "AUX" and verb.head.i > verb.i and verb.dep_ in ("aux", "auxpass"):
+            verb = verb.head
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+        return
+    if verb.dep_ == "ROOT" or verb.is_ancestor(noun):
+        return
+    objects = ("nsubj", "nsubjpass", "dobj", "mark", "ccomp", "agent", "auxpass")
+    if any(c.dep_ in objects for c in verb.children):
+        return
+    subject.head, subject.dep_ = verb, "nsubj"
+    verb.head, verb.dep_ = noun, "relcl"
 
 
 def _attach_participle(verb: Token) -> None:

@@ -1278,7 +1278,23 @@ def _arg_children(verb: Token) -> list[Token]:
         if c.lower_ in SECOND_HAND and c.pos_ == "VERB":
             out += [g for g in c.children if g.dep_ == "prep"]
         out += _past_worth(c)
+        out += _terms_phrases(c)
     return out
+
+
+def _terms_phrases(prep: Token) -> list[Token]:
+    """The phrases on the lease noun of "took two drones on lease from Israel", which are the
+    verb's own: the noun only says on what terms the weapons came."""
+    if prep.dep_ != "prep" or prep.lower_ != "on":
+        return []
+    index = frame_index(prep.doc)
+    return [
+        g
+        for n in prep.children
+        if n.dep_ == "pobj" and any(f.status == "leased" for f in index.get(n.i, ()))
+        for g in n.children
+        if g.dep_ == "prep"
+    ]
 
 
 def _past_worth(tok: Token) -> list[Token]:
@@ -3686,7 +3702,7 @@ def _own_phrase(
     nouns += [t for t in doc[mention.start : mention.end] if t.head == root and t.dep_ == "acl"]
     nouns.append(gov.anchor)  # a conjunct's own phrase first: "Rafales from France and ..."
     for noun in dict.fromkeys(nouns):
-        for c in noun.children:
+        for c in [*noun.children, *(g for k in noun.children for g in _terms_phrases(k))]:
             if c.dep_ == "prep" and c.lower_ == "from":
                 got.give("supplier", _pobj_state(c, resolved))
             elif c.dep_ == "prep" and c.lower_ in ("to", "for"):
@@ -5717,10 +5733,30 @@ def _bare_count(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]])
     )
     if not elliptic and (number is None or not 0 < number <= 500):
         return False
-    if tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+    head = tok.head
+    if _count_read_as_time(tok):
+        head = tok.head.head  # "Chile ordered 12 last year", parsed as "12 last years"
+    elif tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
         return False
-    frame = _governing(index.get(tok.head.i, ()))
+    frame = _governing(index.get(head.i, ()))
     return frame is not None and frame.status is not None and not frame.block
+
+
+def _count_read_as_time(tok: Token) -> bool:
+    """A count the parser took for the number of "last year" or "next month" right after it
+    ("Chile ordered 12 last year"): the count is the verb's object."""
+    head = tok.head
+    return (
+        tok.dep_ == "nummod"
+        and head.dep_ == "npadvmod"
+        and head.i == tok.i + 2
+        and head.doc[tok.i + 1].lower_ in ("last", "next", "this")
+        and head.lemma_ in CALENDAR_NOUNS
+    )
+
+
+CALENDAR_NOUNS = frozenset({"year", "month", "week", "spring", "summer", "autumn", "winter"})
+"""Grammar: the nouns of "last year", "next month" that the parser may count a number with."""
 
 
 def _weapon_slot(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

@@ -5692,3 +5692,40 @@ def test_more_systems_are_known_by_name(run: Callable[..., Analysis]) -> None:
     assert {d.system for d in run(text).procurements} == {"Pbv 302"}
     text = "Taiwan will buy 330 Patriot PAC-3 missiles from the United States."
     assert {d.system for d in run(text).procurements} == {"PAC-3"}
+
+
+def test_terms_of_a_lease_leave_the_source_to_the_verb(run: Callable[..., Analysis]) -> None:
+    text = "India took two Heron drones on lease from Israel."
+    got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("Heron", "ISR", "IND", "leased")}
+    text = "India has also taken Heron Mark II drones on lease from Israel."
+    got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("ISR", "IND", "leased")}
+
+
+def test_a_count_before_last_year_is_what_was_ordered(run: Callable[..., Analysis]) -> None:
+    text = "Colombia received 25 Super Tucanos, while Chile ordered 12 last year."
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("BRA", "COL"), ("BRA", "CHL")}
+    assert run("The army fired 12 last week.").procurements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The purchase comes on top of the 32 F-35A stealth fighters Poland ordered from the"
+            " United States in 2020.",
+            ("USA", "POL"),
+        ),
+        (
+            "It replaces the Mirage 2000-9 jets the UAE air force bought from France in the"
+            " last decade.",
+            ("FRA", "ARE"),
+        ),
+    ],
+)
+def test_a_relative_clause_without_that_names_the_buyer(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str]
+) -> None:
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {expected}
