@@ -422,6 +422,14 @@ def _misjoined(verb: Token) -> bool:
 def _gerund_object(holder: Token) -> Token | None:
     """ "criticised the project for relying on Israeli radars", "accused Ankara of buying":
     a gerund after such a preposition is done by the verb's object, not its subject."""
+    if (
+        holder.dep_ == "pobj"
+        and holder.pos_ == "VERB"
+        and holder.head.lower_ in ("of", "for")
+        and holder.head.head.dep_ == "dobj"
+    ):
+        # "accusing its former ruler of siding with Congo", the gerund hung on the object
+        return holder.head.head
     if holder.dep_ != "pcomp" or holder.head.lower_ in SHARED_SUBJECT_PREPS:
         return None
     about = next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
@@ -1510,11 +1518,17 @@ def _trained_with(ctx: Context, verb: Token, sent: Span) -> None:
     _found, subject = _subject(verb, verb, ctx.resolved, None)
     if subject is None and verb.dep_ == "acl":  # "soldiers trained alongside ...": a headline
         subject = ctx.resolved.subject_state(verb.head)
-    if subject is None or not resources.is_country(subject):
+    partners = [p for p in partners if p != subject]
+    if subject is None or not resources.is_country(subject) or not partners:
         return
-    for other in dict.fromkeys(p for p in partners if p != subject):
-        ctx.emit(subject, other, "joint_exercise", 1, verb, sent)
-        ctx.emit(other, subject, "joint_exercise", 1, verb, sent)
+    # "Danish, Swedish and Finnish warships sailed with a U.S. destroyer": all of them
+    subjects = [subject, *(s for s in _conjoined_subjects(ctx, verb, subject) if s not in partners)]
+    subjects = [s for s in subjects if resources.is_country(s)]
+    everyone = list(dict.fromkeys([*subjects, *partners]))
+    for a in subjects:
+        for other in (p for p in everyone if p != a):
+            ctx.emit(a, other, "joint_exercise", 1, verb, sent)
+            ctx.emit(other, a, "joint_exercise", 1, verb, sent)
 
 
 def _troops_sent(ctx: Context, verb: Token, sent: Span) -> None:
@@ -2208,6 +2222,10 @@ def _polarity(tok: Token, verb: Token) -> tuple[bool, bool]:
     negated = _negated(verb) if verb != tok or tok.pos_ == "VERB" else False
     if (tok.pos_ == "VERB" and _negated(tok)) or _denied(tok):
         negated = True
+    if tok.pos_ == "VERB" and no_longer(tok):
+        negated = True  # "no longer depends on Washington": the act has stopped
+    if _denied_claim(verb):
+        negated = True  # "denied reports that it had agreed to host U.S. batteries"
     refused = _refused(verb) or (tok.pos_ != "VERB" and verb.lemma_ in REFUSE_WORDS)
     if verb.dep_ in ("xcomp", "ccomp") and _negated(verb.head):
         # "does not want to join NATO" declares a stance; "did not manage to sign" does not.
@@ -2323,6 +2341,26 @@ def _denied(tok: Token) -> bool:
         return True
     head = tok.head
     return tok.dep_ == "nsubj" and head.lemma_ == "be" and _negated(head)
+
+
+def _denied_claim(verb: Token) -> bool:
+    """Whether the act is what a "that" clause claims and a denial rejects: "denied that it
+    had agreed to host", "dismissed reports that Belgrade would join the drills"."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "ccomp" and cur.head.lemma_ in resources.denying_verbs():
+            return True
+        if (
+            cur.dep_ == "acl"
+            and any(c.lower_ == "that" and c.dep_ == "mark" for c in cur.children)
+            and cur.head.dep_ == "dobj"
+            and cur.head.head.lemma_ in resources.denying_verbs()
+        ):
+            return True
+        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head == cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _no(noun: Token) -> bool:

@@ -1335,6 +1335,12 @@ def stance_cues() -> tuple[StanceCue, ...]:
 
 
 @lru_cache(maxsize=1)
+def denying_verbs() -> frozenset[str]:
+    """Lemmas of the denial cues ("deny", "dismiss", "refute"): what they govern is denied."""
+    return frozenset(c.cue for c in stance_cues() if c.type == "denial" and c.match == "lemma")
+
+
+@lru_cache(maxsize=1)
 def judging_verbs() -> frozenset[str]:
     """Verbs that speak of or judge what they govern ("condemned the attack", "called the
     drills a provocation", "denied the strike"): the verb cues of the stance lexicon but

@@ -4047,3 +4047,27 @@ def test_medical_supplies_and_frozen_assets(run: Callable[..., Analysis]) -> Non
     holds(run(text), {("USA", "VEN", -1)}, set())
     text = "The EU imposed an asset freeze on Russian officials."
     holds(run(text), {("EU", "RUS", -1)}, set())
+
+
+def test_an_act_that_has_stopped_or_is_denied_is_no_signal(run: Callable[..., Analysis]) -> None:
+    text = "President Chavez said his government no longer depends on Washington."
+    holds(run(text), set(), {("VEN", "USA", 1)})
+    text = "Seoul denied reports that it had agreed to host additional U.S. missile batteries."
+    holds(run(text), set(), {("KOR", "USA", 1), ("USA", "KOR", 1)})
+    text = "Belgrade dismissed claims that it would join NATO drills."
+    holds(run(text), set(), {("SRB", "NATO", 1)})
+    text = "Seoul agreed to host additional U.S. missile batteries."
+    holds(run(text), {("KOR", "USA", 1)}, set())
+
+
+def test_an_accused_act_is_the_accused_ones(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Rwanda cut diplomatic relations with Belgium, accusing its former colonial ruler of"
+        " siding with the Democratic Republic of Congo."
+    )
+    holds(run(text), {("RWA", "BEL", -1)}, {("RWA", "COD", 1)})
+
+
+def test_states_sailing_together_with_another_all_drill(run: Callable[..., Analysis]) -> None:
+    text = "Denmark and Sweden sailed with a U.S. destroyer in a joint Baltic patrol."
+    holds(run(text), {("DNK", "SWE", 1), ("SWE", "USA", 1), ("USA", "DNK", 1)}, set())
