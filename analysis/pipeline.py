@@ -424,6 +424,8 @@ def repair_clauses(doc: Doc) -> Doc:
     for tok in doc:
         if tok.dep_ == "advcl" and tok.tag_ == "VBN":
             _attach_participle(tok)
+        elif tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD"):
+            _attach_joined_participle(tok)
         elif tok.dep_ == "appos":
             _contact_relative(tok)
     return doc
@@ -480,6 +482,26 @@ def _attach_participle(verb: Token) -> None:
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return
     verb.head, verb.dep_ = obj, "acl"
+
+
+def _attach_joined_participle(verb: Token) -> None:
+    """A participle right after a noun, read as a second verb joined to the clause with no
+    "and": "has begun receiving MiG-29 fighters bought second-hand from Belarus" describes
+    the fighters. With no subject, auxiliary or conjunction of its own, it is the noun's."""
+    doc = verb.doc
+    if verb.i < 2 or any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "cc", "preconj")
+        for c in verb.children
+    ):
+        return
+    if any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i):
+        return
+    noun = doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "pobj"):
+        return
+    if noun.right_edge.i != noun.i or not verb.head.is_ancestor(noun):
+        return
+    verb.head, verb.dep_ = noun, "acl"
 
 
 def _join_series(root: Token) -> None:

@@ -1262,11 +1262,30 @@ def _over_second_hand(tok: Token) -> tuple[Token, Token]:
 
 def _weapon_phrase(prep: Token, mention_tokens: set[int], resolved: Resolved) -> bool:
     """Whether a "to" phrase is the weapon itself ("committed to 36 Rafales from France"),
-    which names no recipient."""
+    which names no recipient, or a "with" phrase holds it."""
+    if prep.lower_ == "with" and prep.dep_ == "prep":
+        # "weighing a replacement, with Boeing's F-15 and France's Rafale in contention": a
+        # "with" phrase that holds the weapon says how things stand, and names no partner
+        return any(
+            _held_in_phrase(prep.doc[i], prep) and not resolved.state_at(i) for i in mention_tokens
+        )
     return prep.lower_ == "to" and any(
         p.dep_ == "pobj" and p.i in mention_tokens and not resolved.state_at(p.i)
         for p in prep.children
     )
+
+
+def _held_in_phrase(tok: Token, prep: Token) -> bool:
+    """Whether a token is part of a phrase's own noun phrase, not of a clause inside it
+    ("with Cairo, which could include Typhoon jets": the jets are not with Cairo)."""
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return False  # "contracts with missile maker MBDA": a word of another noun
+    for anc in tok.ancestors:
+        if anc == prep:
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _arg_children(verb: Token) -> list[Token]:
@@ -4897,7 +4916,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         if earlier is not None:
             # "President Biden approved $800 million in military aid for Ukraine ... The
             # package includes 200 M113 carriers": the deal referred back to has the parties.
-            supplier, recipient, status = earlier.supplier, earlier.recipient, earlier.status
+            supplier, recipient, status = _referred_parties(earlier, mention)
         same = _same_deal(gov, mention, found, resolved) if earlier is None else None
         if same is not None:
             supplier, recipient = same.supplier, same.recipient  # "the NASAMS sale was ..."
@@ -4989,7 +5008,7 @@ def _later_stage(
     # source that only a weapon can do (arrive, enter service)
     clauses += [
         c
-        for prep in verb.children
+        for prep in (*verb.children, *own.children)
         if prep.dep_ == "prep"
         for noun in prep.children
         for c in noun.children
@@ -5022,6 +5041,29 @@ def _later_stage(
             and STATUS_RANK[frame.status] > STATUS_RANK[status]
         ):
             status = frame.status
+    return _recipient_took_it(verb, index, status)
+
+
+def _recipient_took_it(
+    verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]], status: str
+) -> str:
+    """The stage a clause on the buyer reports ("has sold 26 Gripens to South Africa, which
+    took delivery of the jets between 2008 and 2012"): what the buyer has done with them."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for clause in (c for n in prep.children for c in n.children if c.dep_ == "relcl"):
+            frame = _governing(index.get(clause.i, ()))
+            if (
+                frame is not None
+                and frame.subject == "recipient"
+                and frame.status in LATER_STAGES
+                and clause.tag_ in REALISED_TAGS
+                and any(c.dep_ == "nsubj" and c.lower_ in ("which", "who") for c in clause.children)
+                and not any(c.tag_ == "MD" or c.dep_ == "neg" for c in clause.children)
+                and STATUS_RANK[frame.status] > STATUS_RANK[status]
+            ):
+                status = frame.status
     return status
 
 
@@ -5090,7 +5132,13 @@ def _co_parties(doc: Doc, cand: Candidate, resolved: Resolved) -> list[Candidate
     clause = _clause_head(gov.token if gov.token is not None else root)
     for other in _conjoined(clause, supplier, recipient, resolved) if supplier != recipient else []:
         out.append(Candidate(mention, gov, status, other, recipient))
-    for other in _conjoined(clause, recipient, supplier, resolved):
+    others = _conjoined(clause, recipient, supplier, resolved)
+    outer = gov.outer_frame
+    if gov.inner and gov.outer is not None and not others and outer and outer.id in HOLDER_FRAMES:
+        # "Saudi Arabia and the UAE field Patriot batteries supplied by the United States":
+        # the states that hold what the phrase's own clause handed over
+        others = _conjoined(_clause_head(gov.outer), recipient, supplier, resolved)
+    for other in others:
         out.append(Candidate(mention, gov, status, supplier, other))
     for other in _gapped_sources(mention, gov, supplier, resolved):
         out.append(Candidate(mention, gov, status, other, recipient))
@@ -5196,7 +5244,15 @@ def _definite_without_parties(noun: Token, resolved: Resolved) -> bool:
     own phrase: a reference back to a deal told before."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return False
-    return not any(resolved.state_at(t.i) for c in noun.children for t in c.subtree)
+    # "The package, announced by the Defense Security Cooperation Agency": who makes it
+    # known is no party named
+    told = resources.speech_verbs()
+    return not any(
+        resolved.state_at(t.i)
+        for c in noun.children
+        if not (c.dep_ == "acl" and c.lemma_ in told)
+        for t in c.subtree
+    )
 
 
 ARMING = frozenset({"arm", "equip", "fit"})
@@ -5417,6 +5473,31 @@ def _mutual_seller(
     if recipient == origin and supplier not in (None, origin):
         return recipient, supplier
     return supplier, recipient
+
+
+def _referred_parties(
+    earlier: Candidate, mention: WeaponMention
+) -> tuple[str | None, str | None, str]:
+    """The parties and stage of the deal a later item is listed in; "Russia has signed arms
+    contracts with Azerbaijan ... The package includes T-90S tanks": a Russian weapon tells
+    which side of the contract sells, for the deal as for the item."""
+    if _told_from_seller(earlier, mention):
+        earlier.supplier, earlier.recipient = earlier.recipient, earlier.supplier
+    return earlier.supplier, earlier.recipient, earlier.status
+
+
+def _told_from_seller(earlier: Candidate, mention: WeaponMention) -> bool:
+    """Whether a deal both sides make, first read with its subject as the buyer, lists an item
+    whose own origin is that buyer: the subject sold, and the deal runs the other way."""
+    frame = earlier.gov.frame
+    return (
+        frame is not None
+        and frame.mutual
+        and earlier.mention.system is None
+        and mention.system is not None
+        and mention.origin == earlier.recipient
+        and earlier.supplier not in (None, mention.origin)
+    )
 
 
 def _range_origin(doc: Doc, root: Token, resolved: Resolved) -> str | None:

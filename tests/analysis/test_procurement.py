@@ -5729,3 +5729,109 @@ def test_a_relative_clause_without_that_names_the_buyer(
     run: Callable[..., Analysis], text: str, expected: tuple[str, str]
 ) -> None:
     assert {(d.supplier, d.recipient) for d in run(text).procurements} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In April Iran sent more than 300 drones and missiles toward Israel.",
+        "Iran sent 300 drones at Israel.",
+        "Russia sent Shahed drones against Ukrainian cities.",
+    ],
+)
+def test_weapons_sent_at_a_state_are_fired(run: Callable[..., Analysis], text: str) -> None:
+    assert deals(run(text)) == []
+
+
+def test_weapons_sent_to_a_state_for_use_against_another_are_delivered(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Britain sent Storm Shadow missiles to Ukraine for use against Russian targets."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("GBR", "UKR")}
+    text = "The United States sent Stinger missiles at the start of the war to Ukraine."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("USA", "UKR")}
+
+
+def test_a_listed_item_tells_which_side_of_a_contract_sells(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Russia has signed arms contracts with Azerbaijan worth about $4 billion, covering"
+        " armour, artillery and attack helicopters. The package is said to include 94 T-90S"
+        " main battle tanks."
+    )
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("RUS", "AZE")}
+
+
+def test_what_the_buyer_did_with_the_weapons_is_their_stage(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Sweden has sold 26 Gripens to neighbouring South Africa, which took delivery of the"
+        " jets between 2008 and 2012."
+    )
+    assert [d.status for d in run(text).procurements] == ["delivered"]
+    text = "Sweden sold Gripens to South Africa, which may receive them next year."
+    assert [d.status for d in run(text).procurements] == ["ordered"]
+
+
+def test_a_with_phrase_holding_the_weapon_names_no_partner(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Qatar has been weighing a replacement, with Boeing's F-15 and France's Rafale both"
+        " said to be in contention."
+    )
+    got = {(d.system, d.supplier) for d in run(text).procurements}
+    assert got == {("F-15", "USA"), ("Rafale", "FRA")}
+    text = (
+        "Officials stressed that the frigates were only the first part of a much larger"
+        " package under discussion with Cairo, which reportedly could include more frigates,"
+        " patrol vessels, Eurofighter Typhoon jets and M-346 trainers."
+    )
+    assert all(d.supplier != "EGY" for d in run(text).procurements)
+
+
+def test_states_that_field_what_another_supplied(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Saudi Arabia and the United Arab Emirates already field Patriot batteries supplied"
+        " by the United States."
+    )
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("USA", "SAU"), ("USA", "ARE")}
+
+
+def test_a_clause_on_the_source_and_a_delivery_taken_later_in_the_year(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Kyrgyzstan has since bought Bayraktar TB2 drones from Turkey, which arrived last year."
+    assert [d.status for d in run(text).procurements] == ["delivered"]
+    text = "Senegal's navy took delivery last year of three OPV 58 patrol vessels from France."
+    got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("FRA", "SEN", "delivered")}
+
+
+def test_a_participle_joined_with_no_and_describes_the_noun(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Peru's air force has begun receiving MiG-29 fighters bought second-hand from Belarus."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("BLR", "PER")}
+
+
+def test_a_missile_frigate_is_a_ship(run: Callable[..., Analysis]) -> None:
+    text = "Chile bought two missile frigates from Britain."
+    got = {(d.category, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("ship", "GBR", "CHL")}
+
+
+def test_a_package_made_known_by_an_agency_is_the_deal_told_before(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The administration notified Congress of a $6.4 billion package of weapons for Taiwan,"
+        " including 60 UH-60M Black Hawk helicopters. The package, announced by the Defense"
+        " Security Cooperation Agency, also includes two refurbished Osprey-class minehunters."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("Osprey-class", "USA", "TWN") in got
