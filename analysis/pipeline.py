@@ -499,7 +499,7 @@ def _attach_joined_participle(verb: Token) -> None:
     noun = doc[verb.i - 1]
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "pobj"):
         return
-    if noun.right_edge.i != noun.i or not verb.head.is_ancestor(noun):
+    if noun.right_edge.i != noun.i or not verb.head.is_ancestor(noun) or verb.is_ancestor(noun):
         return
     verb.head, verb.dep_ = noun, "acl"
 

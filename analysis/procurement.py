@@ -849,8 +849,13 @@ def _inner_frame(
     # "over France's Rafale and the Eurofighter, built by a consortium of ...": an item that
     # names its own maker shares no other item's participle.
     named = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in (*own.children, *root.children))
-    for noun in (own, root, *last, first):
-        if named and noun not in (own, root):
+    # "a fleet of Black Hawks that the United States supplied": the clause the parser hung on
+    # the fleet is said of what the fleet is made of
+    fleet = own.head.head if own.dep_ == "pobj" and own.head.lower_ == "of" else None
+    if fleet is not None and not any(f.id == "fleet-noun" for f in index.get(fleet.i, ())):
+        fleet = None
+    for noun in (own, root, *last, first, *([fleet] if fleet is not None else [])):
+        if named and noun not in (own, root, fleet):
             continue
         for clause in noun.children:
             if noun == first != own and clause.i < end:
@@ -2240,7 +2245,33 @@ def _mention_status(
         return "offered"
     if status == "cancelled" and gov.token is not None and _chosen(gov.token):
         return "planned"  # "dropped the Caracal in favour of Black Hawks": chosen instead
+    if status == "cancelled" and gov.token is not None and _undone(gov.token):
+        return "ordered"  # "froze deliveries of F-16s in 2013, before lifting the hold"
     return status
+
+
+UNDOING = frozenset({"lift", "resume", "reverse", "unfreeze", "unblock"})
+"""Verbs that undo a halt in the same sentence ("froze deliveries ..., before lifting the
+hold in March")."""
+HALTS = frozenset({"hold", "freeze", "ban", "suspension", "embargo", "halt", "it", "decision"})
+"""What an undoing verb undoes: the halt itself or the act referred back to."""
+
+
+def _undone(verb: Token) -> bool:
+    """Whether a halt is undone by a later act of the same clause ("froze deliveries in 2013
+    before lifting the hold", "suspended the sale and later resumed it")."""
+    for _ in range(3):
+        if verb.pos_ == "VERB" or verb.head == verb:
+            break
+        verb = verb.head  # "froze deliveries of F-16s": the halting verb above the noun
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_ in UNDOING
+        and t.i > verb.i
+        and (t.dep_ in ("advcl", "conj") or (t.dep_ == "pcomp" and t.head.lower_ == "before"))
+        and any(c.dep_ == "dobj" and c.lemma_ in HALTS for c in t.children)
+        for t in verb.subtree
+    )
 
 
 def _rival(anchor: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

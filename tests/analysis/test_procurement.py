@@ -5835,3 +5835,21 @@ def test_a_package_made_known_by_an_agency_is_the_deal_told_before(
     )
     got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
     assert ("Osprey-class", "USA", "TWN") in got
+
+
+def test_a_clause_on_a_fleet_is_said_of_its_weapons(run: Callable[..., Analysis]) -> None:
+    text = "Colombia flies a fleet of Black Hawks that the United States supplied."
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("UH-60 Black Hawk", "USA", "COL")}
+
+
+def test_a_halt_undone_in_the_same_sentence_cancels_nothing(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The United States froze deliveries of F-16s to Egypt in 2013 after the army removed"
+        " President Mohamed Mursi, before lifting the hold in March."
+    )
+    assert [d.status for d in run(text).procurements] == ["ordered"]
+    text = "Germany halted the sale of tanks to Saudi Arabia and lifted sanctions on Turkey."
+    assert [d.status for d in run(text).procurements] == ["cancelled"]
