@@ -651,6 +651,21 @@ def _according_to(span: Span, sent: Span, resolved: Resolved) -> str | None:
             ),
             None,
         )
+    # "according to figures released by the ministry", "images published by state media":
+    # whoever released what is cited speaks
+    by = next(
+        (
+            p
+            for c in source.children
+            if c.dep_ == "acl"
+            for a in c.children
+            if a.dep_ == "agent"
+            for p in a.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
+    source = by if by is not None else source
     if stateless_speaker(source, resolved):
         return _named_before(source, resolved)
     named = next((st for t in source.subtree if (st := resolved.state_at(t.i))), None)

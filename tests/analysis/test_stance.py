@@ -1003,3 +1003,24 @@ def test_a_commitment_to_a_state_named_by_a_pronoun(run: Callable[..., Analysis]
     text = "Moldova faces pressure from Russia. Borrell said the EU will keep standing by it."
     got = {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "commitment"}
     assert got == {("EU", "MDA")}
+
+
+def test_who_released_what_is_cited_speaks(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Austria leased 12 F-5 jets from Switzerland. The lease costs Austria 75 million euros,"
+        " according to figures released by the ministry."
+    )
+    assert {c.speaker for c in run(text).stance_cues if c.cue == "according to"} == {"AUT"}
+    text = (
+        "Ecuador bought radars. The radars cost 10 million dollars, according to figures"
+        " released by analysts."
+    )
+    assert {c.speaker for c in run(text).stance_cues if c.cue == "according to"} == {None}
+
+
+def test_a_state_s_joint_chiefs_speak_for_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "South Korea said the boats crossed the line. According to the Joint Chiefs of Staff,"
+        " North Korean patrol boats crossed the line."
+    )
+    assert {c.speaker for c in run(text).stance_cues if c.cue == "According to"} == {"KOR"}
