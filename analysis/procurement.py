@@ -4672,7 +4672,18 @@ def _no_transfer(
         or _weapon_gives(mention, gov)
         or _describes_a_kind(gov)
         or _result_of_clause(gov)
+        or _deal_fought(gov, index)
     )
+
+
+def _deal_fought(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """A shipment or delivery that is itself seized, intercepted or struck ("a cruiser had
+    seized a shipment of Iranian-made weapons"): the weapons never reached anyone."""
+    noun = gov.token
+    if noun is None or noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    frame = _governing(index.get(noun.head.i, ()))
+    return frame is not None and frame.id in ATTACKS
 
 
 GENERIC_DEGREE = frozenset({"widely", "most", "commonly", "frequently", "best", "widest"})

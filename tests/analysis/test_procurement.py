@@ -5853,3 +5853,13 @@ def test_a_halt_undone_in_the_same_sentence_cancels_nothing(
     assert [d.status for d in run(text).procurements] == ["ordered"]
     text = "Germany halted the sale of tanks to Saudi Arabia and lifted sanctions on Turkey."
     assert [d.status for d in run(text).procurements] == ["cancelled"]
+
+
+def test_a_seized_shipment_reached_no_one(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The US military said on Thursday that a cruiser had seized a shipment of Iranian-made"
+        " weapons, including Dehlavieh anti-tank missiles."
+    )
+    assert deals(run(text)) == []
+    text = "Russia received a shipment of Iranian drones."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("IRN", "RUS")}
