@@ -438,14 +438,12 @@ def _contact_relative(subject: Token) -> None:
     past verb with no subject or object of its own, is that verb's subject, and the clause is
     said of the noun."""
     noun = subject.head
-    if noun.pos_ != "NOUN" or subject.left_edge.i != noun.i + 1 or noun.i + 1 >= subject.i + 1:
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or subject.pos_ not in ("PROPN", "NOUN"):
         return
-    if subject.pos_ not in ("PROPN", "NOUN") or noun.tag_ != "NNS":
+    if subject.i <= noun.i or subject.left_edge.i != noun.i + 1:
         return
     doc = subject.doc
-    own_end = max(
-        [subject.i, *(t.i for c in subject.lefts for t in c.subtree)],
-    )
+    own_end = max([subject.i, *(t.i for c in subject.lefts for t in c.subtree)])
     verb = next(
         (c for c in subject.children if c.dep_ in ("acl", "relcl") and c.i == own_end + 1),
         None,
