@@ -2101,7 +2101,14 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     return kind, -rule.direction if refused else rule.direction
 
 
-DEAL_FRAMES = ("deal-noun", "sale-noun", "delivery-noun", "package-noun", "lease-noun")
+DEAL_FRAMES = (
+    "deal-noun",
+    "sale-noun",
+    "delivery-noun",
+    "package-noun",
+    "lease-noun",
+    "loan-noun",
+)
 """Frames whose nouns name an arms deal ("the sale", "the contract", "the shipment")."""
 
 

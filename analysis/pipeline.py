@@ -392,14 +392,17 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 @Language.component("am_clauses")
 def repair_clauses(doc: Doc) -> Doc:
-    """Four splits the parser makes, mended before the rules read the tree. A clause of time:
+    """Six splits the parser makes, mended before the rules read the tree. A clause of time:
     "..., after Washington for years declined to sell it drones" read as "after Washington" (a
     preposition and its object) with "declined" joined to the main verb, which then lends it
     its own subject; when a finite verb with no subject follows the object and what hangs on
     it, the object is that verb's subject and the clause hangs on the preposition's head. And
     a range whose "to" end was hung elsewhere (``_join_ranges``), and a series of verbs read as
     a subjectless main verb with the first clause as its complement (``_join_series``), and a
-    participle that describes the object read as a clause of the verb (``_attach_participle``)."""
+    participle that describes the object read as a clause of the verb (``_attach_participle``),
+    a name read as a second subject beside the noun that describes it
+    (``_name_after_title``), and a subject read as one more item of an opening phrase
+    (``_subject_in_opening``)."""
     lower = doc.to_array([LOWER])
     marks = np.flatnonzero(np.isin(lower, _subordinator_ids()))
     for i in marks:
@@ -421,6 +424,7 @@ def repair_clauses(doc: Doc) -> Doc:
     _join_ranges(doc, lower)
     for sent in doc.sents:
         _join_series(sent.root)
+        _subject_in_opening(sent.root)
     for tok in doc:
         if tok.dep_ == "advcl" and tok.tag_ == "VBN":
             _attach_participle(tok)
@@ -428,7 +432,27 @@ def repair_clauses(doc: Doc) -> Doc:
             _attach_joined_participle(tok)
         elif tok.dep_ == "appos":
             _contact_relative(tok)
+        elif tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+            _name_after_title(tok)
     return doc
+
+
+def _name_after_title(name: Token) -> None:
+    """A name after the noun that describes it, read as a second subject: "The state
+    shipbuilder Navantia is in talks" parsed with both "shipbuilder" and "Navantia" as
+    subjects of "is". A common noun subject that ends right before a name subject of the same
+    verb has that name as its apposition, as the parser reads "the drone maker Baykar"."""
+    left = name.left_edge.i - 1
+    if left < 0:
+        return
+    title = name.doc[left]
+    while title.head.i != title.i and title.head.i <= left and title.dep_ != "nsubj":
+        title = title.head
+    if title.dep_ != "nsubj" or title.pos_ != "NOUN" or title.head.i != name.head.i:
+        return
+    if title.right_edge.i != left:
+        return
+    name.head, name.dep_ = title, "appos"
 
 
 def _contact_relative(subject: Token) -> None:
@@ -500,6 +524,33 @@ def _attach_joined_participle(verb: Token) -> None:
     if noun.right_edge.i != noun.i or not verb.head.is_ancestor(noun) or verb.is_ancestor(noun):
         return
     verb.head, verb.dep_ = noun, "acl"
+
+
+def _subject_in_opening(root: Token) -> None:
+    """A subject read as one more item of an opening phrase: "During a visit by President
+    Macron, Abu Dhabi signed a contract" parsed with "Abu Dhabi" joined to "Macron" and
+    "signed" left with no subject. A main verb with no subject, right after a name or noun
+    joined by a comma to the phrase before it, has that word as its subject."""
+    if root.pos_ != "VERB" or root.i < 3:
+        return
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+        return
+    doc = root.doc
+    word = doc[root.i - 1]
+    while word.dep_ == "compound" and word.head.i < root.i and word.head.i > word.i:
+        word = word.head
+    if word.i != root.i - 1 or word.dep_ != "conj" or word.pos_ not in ("PROPN", "NOUN"):
+        return
+    comma = doc[word.left_edge.i - 1]
+    if (
+        comma.text != ","
+        or word.head.i >= word.i
+        or any(c.dep_ == "cc" for c in word.head.children)
+    ):
+        return
+    if comma.head.i == word.head.i:
+        comma.head = root
+    word.head, word.dep_ = root, "nsubj"
 
 
 def _join_series(root: Token) -> None:

@@ -1079,6 +1079,10 @@ def _clause_frame(
         ]
         if joined:
             return joined[0]
+    if frame is not None and frame.payer and clause.dep_ in ("relcl", "acl"):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ not in ("PROPN", "NOUN"):
+            return clause, None  # "jets ..., much of it financed with loans": what is paid for
     if frame is not None or clause.dep_ not in ("relcl", "acl"):
         return clause, frame
     for x in clause.children:
@@ -2154,12 +2158,16 @@ def _terms(status: str, frame: resources.FrameRecord, tok: Token, anchor: Token)
 
 def _on_lease(verb: Token, anchor: Token) -> bool:
     """Whether a transfer is made "on lease", "on loan" or "under a lease" (a phrase of the
-    verb or of the weapon's noun, whose noun is one of the lease frame's)."""
-    leases = resources.frame_lemmas("lease-noun")
+    verb or of the weapon's noun, whose noun is one of the lease frames'). Weapons provided
+    "under a development loan" are paid for with money lent: no lease."""
+    terms = {
+        "on": resources.frame_lemmas("lease-noun", "loan-noun"),
+        "under": resources.frame_lemmas("lease-noun"),
+    }
     return any(
         c.dep_ == "prep"
-        and c.lower_ in ("on", "under")
-        and any(p.dep_ == "pobj" and p.lemma_ in leases for p in c.children)
+        and c.lower_ in terms
+        and any(p.dep_ == "pobj" and p.lemma_ in terms[c.lower_] for p in c.children)
         for h in (verb, anchor)
         for c in h.children
     )
@@ -2536,6 +2544,17 @@ def _weapon_subject(verb: Token) -> bool:
     )
 
 
+def _noun_holder(noun: Token) -> Token:
+    """What a noun with a clause on it hangs off: its verb, or the verb above its preposition
+    ("is in talks to build"), through one more "of" ("is in the final stretch of talks")."""
+    if noun.dep_ != "pobj":
+        return noun.head
+    holder = noun.head.head
+    if noun.head.lower_ == "of" and holder.dep_ == "pobj":
+        holder = holder.head.head  # "is in the final stretch of talks to build"
+    return holder
+
+
 def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | None:
     # "Serbia plans to buy", "Russia agreed to deliver", "Manila cancelled a contract to buy":
     # the subject sits on a governing verb.
@@ -2578,8 +2597,7 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
         if holder.dep_ in ("xcomp", "conj", "advcl", "acomp") and holder.head != holder:
             holder = holder.head
         elif _clause_of_noun(holder) and holder.head.dep_ in ("dobj", "pobj", "nsubjpass"):
-            noun = holder.head
-            holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+            holder = _noun_holder(holder.head)
         else:
             break
     if holder.pos_ == "NOUN" and holder.dep_ == "attr":
@@ -2595,7 +2613,8 @@ PARTICIPLE_PREPS = frozenset({"after", "before", "by", "while", "since", "withou
 
 def _object_controller(holder: Token, skip: set[int]) -> Token | None:
     """The object of a verb above that does what a clause says: "accused Azerbaijan of using",
-    "blamed Russia for sending" (the accused acts), "prompting the US Navy to send"."""
+    "blamed Russia for sending" (the accused acts), "prompting the US Navy to send", "pay
+    Russia to supply"."""
     if holder.dep_ == "pcomp" and holder.head.dep_ == "prep":
         accused = next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
         if accused is not None:
@@ -2609,6 +2628,14 @@ def _object_controller(holder: Token, skip: set[int]) -> Token | None:
         and obj.i not in skip
     ):
         return obj
+    if (
+        holder.dep_ == "advcl"
+        and obj is not None
+        and obj.i not in skip
+        and holder.head.lemma_ in resources.frame_lemmas("pay-for", "fund")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in holder.children)
+    ):
+        return obj  # "agreed to pay Russia to supply artillery": the one paid supplies
     return None
 
 
@@ -2911,6 +2938,10 @@ def _arguments(
     """(supplier, recipient) from the frame's subject and its from/to/for/by/with phrases."""
     got = Parties()
     role = _deal_role(verb, role, resolved)
+    # "Washington paid for six patrol boats for Vietnam": the payer gives
+    beneficiary = _for_another(verb, role, frame, resolved, mention_tokens)
+    got.give("recipient", beneficiary)
+    role = role if beneficiary is None else "supplier"
     other = "supplier" if role == "recipient" else "recipient"
     for c in _arg_children(verb):
         if c.i in mention_tokens or _weapon_phrase(c, mention_tokens, resolved):
@@ -2936,16 +2967,14 @@ def _arguments(
             # "signed a contract with Hanwha Ocean for two corvettes": the deal's partner.
             got.give(other, _object_party(c, other, resolved))
         elif c.dep_ == "agent":
-            # "deliveries by Russia"; "the drone has been ordered by Britain": the orderer buys
-            by = _pobj_state(c, resolved)
-            buys = frame is not None and frame.subject == "recipient"
-            got.give("supplier" if role in ("theme", "supplier") and not buys else "recipient", by)
+            got.give(_agent_role(verb, role, frame), _pobj_state(c, resolved))
         elif (
             c.dep_ == "prep"
             and c.lower_ == "with"
             and role == "recipient"
             and not _together(c)
             and not (frame is not None and frame.status in ("displayed", "in_service"))
+            and not (frame is not None and frame.payer)  # "financed with loans": the means
         ):
             # "signed a contract with France"; not "paraded missiles, with Russia's minister".
             # A company that signs with a state sells to it ("Navantia has signed a contract
@@ -2990,8 +3019,71 @@ def _arguments(
     got.give("recipient", _object_destination(verb, role, resolved, mention_tokens))
     licensor = _licensor(verb, resolved)
     got.give("supplier", licensor)
-    got.give(*_subject_part(verb, role, frame, resolved, mention_tokens, licensor))
+    # "paid for French weapons for the Lebanese army": France sells, not the payer
+    seller = beneficiary is not None and _origin_named(verb.doc, mention_tokens, resolved)
+    got.give(*_subject_part(verb, role, frame, resolved, mention_tokens, licensor, seller))
     return got.supplier, got.recipient
+
+
+def _agent_role(verb: Token, role: str, frame: resources.FrameRecord | None) -> str:
+    """The part a "by" phrase names: "deliveries by Russia" (the supplier); "the drone has
+    been ordered by Britain" (the orderer buys); "NASAMS systems, paid for by the United
+    States" (the payer hands them over)."""
+    buys = frame is not None and frame.subject == "recipient"
+    pays = frame is not None and frame.payer and verb.tag_ == "VBN"
+    return "supplier" if (role in ("theme", "supplier") and not buys) or pays else "recipient"
+
+
+def _for_another(
+    verb: Token,
+    role: str,
+    frame: resources.FrameRecord | None,
+    resolved: Resolved,
+    mention_tokens: set[int],
+) -> str | None:
+    """The state a buyer's or payer's frame gets the weapon for, when it is another's."""
+    if role != "recipient" or frame is None or not frame.for_another:
+        return None
+    return _bought_for(verb, resolved, mention_tokens)
+
+
+def _origin_named(doc: Doc, mention_tokens: set[int], resolved: Resolved) -> bool:
+    """Whether a modifier of the weapon's words names a state ("French weapons",
+    "Slovak-made howitzers")."""
+    return any(
+        resolved.state_at(t.i) is not None
+        for i in mention_tokens
+        for c in doc[i].children
+        if c.dep_ in ("amod", "compound", "poss") and c.i not in mention_tokens
+        for t in c.subtree
+    )
+
+
+def _bought_for(verb: Token, resolved: Resolved, mention_tokens: set[int]) -> str | None:
+    """The state a buyer or payer gets weapons for: a "for" phrase of the verb or of the
+    weapon's noun whose object is a state or one of its own ("for Ukraine", "for the Lebanese
+    army"), other than the subject's; not a group in it ("for Syrian rebels")."""
+    subject = _subject_state(verb, resolved, mention_tokens)
+    for h in (verb, *(verb.doc[i] for i in sorted(mention_tokens))):
+        for c in h.children:
+            if c.dep_ not in ("prep", "dative") or c.lower_ != "for" or c.i in mention_tokens:
+                continue
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if obj is None or obj.i in mention_tokens:
+                continue  # "paid for French weapons": what is paid for
+            state = resolved.state_at(obj.i)
+            if state is None and obj.lemma_ not in resources.speaker_words():
+                state = next(
+                    (
+                        st
+                        for m in obj.children
+                        if m.dep_ in ("amod", "compound", "poss") and (st := resolved.state_at(m.i))
+                    ),
+                    None,
+                )
+            if state is not None and subject is not None and state != subject:
+                return state
+    return None
 
 
 def _subject_part(
@@ -3001,9 +3093,13 @@ def _subject_part(
     resolved: Resolved,
     mention_tokens: set[int],
     licensor: str | None,
+    seller_named: bool = False,
 ) -> tuple[str, str | None]:
     """The part a frame's subject plays, and its state: the verb's subject, a copula's
-    subject for a noun it describes, or who holds the talks a noun names."""
+    subject for a noun it describes, or who holds the talks a noun names; none for one who
+    pays for another's weapons from a seller named ("French weapons for the Lebanese army")."""
+    if seller_named:
+        return role, None
     if verb.pos_ != "NOUN" or _has_subject(verb):  # "will license-produce", tagged a noun
         # "is awaiting the THAAD approved for sale": a participle's doer is not the subject
         # of what its noun hangs off, but for a buyer ("replacing them with Rafales bought").
@@ -3025,9 +3121,9 @@ def _subject_part(
             else resolved.state_at(holder.head.i)
         )
         return role, st
-    talks = frame is not None and frame.status == "negotiating"
-    if verb.dep_ == "dobj" and talks and verb.head.lemma_ in TALKS_VERBS:
-        # "Venezuela has held talks with Russia about T-72 tanks": who holds the talks
+    if verb.dep_ == "dobj" and frame is not None and verb.head.lemma_ in frame.doer_verbs:
+        # "Venezuela has held talks with Russia about T-72 tanks": who holds the talks;
+        # "Bolivia submitted a request for surveillance aircraft": who asks
         return role, _subject_state(verb.head, resolved, mention_tokens)
     return role, None
 
@@ -3037,10 +3133,6 @@ def _retained_object(verb: Token) -> bool:
     sold 24 jets"): its subject is then the one given to, not what is given."""
     deps = {c.dep_ for c in verb.children}
     return "nsubjpass" in deps and "dobj" in deps
-
-
-# Verbs by which a state holds talks ("held talks", "opened negotiations").
-TALKS_VERBS = frozenset({"hold", "open", "begin", "start", "resume", "conduct", "enter"})
 
 
 def _object_destination(
@@ -3480,16 +3572,36 @@ def _weapon_noun(doc: Doc, tok: Token) -> bool:
 
 
 def _gapped_maker(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
-    """The state of a maker named right before a weapon in a gapped clause ("Saab has offered
-    the Gripen, Lockheed Martin the F-16 Block 70 and Dassault the Rafale")."""
+    """The state of a maker or giver named right before a weapon in a gapped clause ("Saab
+    has offered the Gripen, Lockheed Martin the F-16 Block 70 and Dassault the Rafale";
+    "Italy supplied five A109 helicopters, and the United States eleven T-6C trainers"). A
+    state counts only after a first clause with an object and no state given to ("supplied
+    Poland and Hungary 20 jets", "sold Syria S-300s, and Iran Su-35s": those are given to)."""
     i = mention.start - 1
+    while i >= 0 and doc[i].like_num:
+        i -= 1  # "the United States eleven T-6C trainers"
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     maker = resolved.by_token.get(i) if i >= 0 else None
-    if maker is None or not resources.is_company(maker.actor) or maker.start == 0:
+    if maker is None or maker.start == 0:
         return None
-    before = doc[maker.start - 1]
-    return maker.state if before.is_punct or before.lower_ == "and" else None
+    b = maker.start - 1
+    if b > 0 and doc[b].lower_ == "the":
+        b -= 1
+    before = doc[b]
+    if not (before.is_punct or before.lower_ == "and"):
+        return None
+    if resources.is_company(maker.actor):
+        return maker.state
+    rec = resources.actors_by_id().get(maker.actor)
+    if rec is None or maker.text in rec.demonyms or doc[i].pos_ not in ("PROPN", "NOUN"):
+        return None  # "ordered Korean launchers and American HIMARS": an origin, no giver
+    clause = doc[doc[maker.start].sent.start : b]
+    subject = {s.i for t in clause if t.dep_ == "nsubj" for s in t.subtree}
+    if any(resolved.state_at(t.i) and t.i not in subject for t in clause):
+        return None  # "sold Syria S-300s, and Iran Su-35s": Iran is given to
+    objects = [t for t in clause if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")]
+    return maker.state if objects else None
 
 
 def _maker_possessive(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str | None:
@@ -3524,11 +3636,18 @@ BESIDE_PREPS = frozenset({"alongside", "besides", "beside", "plus"})
 def _operator(holder: Token, gov: Governor, resolved: Resolved, skip: set[int]) -> str | None:
     """The state holding a weapon whose own clause names a transfer: the subject of what its
     phrase hangs off, unless that names only the clause's source ("launchers of the S-300
-    bought from Moscow paraded": the seller)."""
+    bought from Moscow paraded": the seller) or is a company, which makes weapons, not holds
+    them."""
     operator = _subject_state(holder, resolved, skip)
     assert gov.token is not None
     if operator is not None and _named_only_in(operator, gov.token, holder, resolved):
         return None
+    if (
+        gov.token.dep_ == "acl"
+        and holder.pos_ in ("VERB", "AUX")
+        and _company_subject(holder, resolved)
+    ):
+        return None  # "Lockheed Martin presented the first F-16 built for Bahrain": its maker
     return operator
 
 
@@ -4629,6 +4748,37 @@ def _acting(gov: Governor, resolved: Resolved) -> bool:
     return frame.status == "displayed" and _company_subject(tok, resolved)
 
 
+def _stage(
+    root: Token,
+    gov: Governor,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+    resolved: Resolved,
+) -> str:
+    """A mention's stage; for a weapon a maker shows, its own clause's ("Lockheed Martin
+    presented the first F-16 built for Bahrain": no state showing what it bought)."""
+    status = _later_stage(root, gov, index, _mention_status(root, gov, index))
+    if status == "displayed" and _maker_shows(gov, resolved):
+        own = replace(gov, outer_frame=None)
+        status = _later_stage(root, own, index, _mention_status(root, own, index))
+    return status
+
+
+def _maker_shows(gov: Governor, resolved: Resolved) -> bool:
+    """Whether a company shows a weapon whose own clause names its deal ("presented the first
+    F-16 Block 70 built for the Royal Bahraini Air Force"): its maker's product, not a state
+    showing its new acquisition."""
+    return (
+        gov.inner
+        and gov.frame is not None
+        and gov.frame.status is not None
+        and gov.token is not None
+        and gov.token.dep_ == "acl"
+        and gov.outer is not None
+        and gov.outer.pos_ in ("VERB", "AUX")
+        and _company_subject(gov.outer, resolved)
+    )
+
+
 def _in_company(anchor: Token, verb: Token) -> bool:
     """A weapon joined to a verb whose subject is itself a weapon ("H-6 bombers flew with
     Russian Tu-95s"): both do what the verb says; nobody holds the one by the other."""
@@ -4937,7 +5087,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         gov = _governor(doc, mention, index)
         if _route(gov):
             continue  # moved by its own state, held by no one new
-        status = _later_stage(root, gov, index, _mention_status(root, gov, index))
+        status = _stage(root, gov, index, resolved)
         if _no_transfer(mention, gov, status, index):
             # "Malaysia's Russian-built Su-30MKM fighters ...": whatever the clause does with
             # them, a state's weapons of a named foreign origin were once supplied to it.
@@ -6533,12 +6683,15 @@ def _gives_beside(
     c: Candidate, state: str, found: list[Candidate], doc: Doc, resolved: Resolved
 ) -> bool:
     """Whether a state is, in another clause of the same sentence, the subject of a verb that
-    hands weapons over: it is a giver there, not the implicit buyer here."""
+    hands weapons over: it is a giver there, not the implicit buyer here; or it supplies
+    beside this one by the same verb ("Egypt and the UAE are to supply tanks")."""
     sent = sentence(c.mention.root(doc))
     for other in found:
         verb, frame = other.gov.token, other.gov.frame
-        if other is c or other.supplier != state or verb is None or verb == c.gov.token:
+        if other is c or other.supplier != state or verb is None:
             continue
+        if verb == c.gov.token:
+            return True
         if frame is None or frame.subject != "supplier" or not sent.start <= verb.i < sent.end:
             continue
         if any(t.dep_ == "nsubj" and resolved.subject_state(t) == state for t in verb.children):

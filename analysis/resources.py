@@ -162,6 +162,13 @@ class FrameRecord:
     ``mutual``: a deal both sides make (signing, negotiating): a subject that is the weapon's
     own origin is its seller, not its buyer ("the United States signed a contract with Poland
     for F-35s").
+    ``for_another``: buying or paying for another: a state named in a "for" phrase of the verb
+    or of the weapon, other than the subject's own, receives, and the subject hands over
+    unless the text names a seller ("agreed to pay for French weapons for the Lebanese army").
+    ``payer``: the subject pays for the weapons, whoever gets them; a passive's agent ("paid
+    for by the United States") pays for another's and hands them over.
+    ``doer_verbs``: for a noun, the verbs whose subject makes the deal it names ("held talks",
+    "submitted a request", "made an offer"); not those that answer it ("rejected a request").
     """
 
     id: str
@@ -185,6 +192,9 @@ class FrameRecord:
     commands: bool = False
     to_frame: str | None = None
     mutual: bool = False
+    for_another: bool = False
+    doer_verbs: tuple[str, ...] = ()
+    payer: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -814,6 +824,9 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         commands=bool(row.get("commands", False)),
         to_frame=row.get("to_frame"),
         mutual=bool(row.get("mutual", False)),
+        for_another=bool(row.get("for_another", False)),
+        payer=bool(row.get("payer", False)),
+        doer_verbs=tuple(str(v).lower() for v in row.get("doer_verbs", ())),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")

@@ -5863,3 +5863,107 @@ def test_a_seized_shipment_reached_no_one(run: Callable[..., Analysis]) -> None:
     assert deals(run(text)) == []
     text = "Russia received a shipment of Iranian drones."
     assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("IRN", "RUS")}
+
+
+def test_a_name_after_the_noun_that_describes_it_is_the_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Dutch shipbuilder Damen is in the final stage of talks to build two frigates for Peru."
+    )
+    got = {(d.category, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("ship", "NLD", "PER", "negotiating")}
+
+
+def test_a_development_loan_is_money_lent_not_a_lease(run: Callable[..., Analysis]) -> None:
+    text = "Korea will provide three patrol ships to Ghana's navy under a soft loan."
+    assert [d.status for d in run(text).procurements] == ["ordered"]
+    text = "Italy gave Tunisia four patrol boats on loan."
+    assert [d.status for d in run(text).procurements] == ["leased"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Qatar agreed to pay for Turkish armoured vehicles for the Somali army.",
+            ("TUR", "SOM", "ordered"),
+        ),
+        (
+            "Japan funded four patrol vessels for the Philippine coast guard.",
+            ("JPN", "PHL", "ordered"),
+        ),
+        (
+            "Kenya received its first two NASAMS launchers, paid for by the United States, in May.",
+            ("USA", "KEN", "delivered"),
+        ),
+        ("Ghana paid for 12 Bell 412 helicopters.", ("USA", "GHA", "ordered")),
+    ],
+)
+def test_who_pays_for_weapons_for_another_hands_them_over(
+    run: Callable[..., Analysis], text: str, want: tuple[str, str, str]
+) -> None:
+    assert {(d.supplier, d.recipient, d.status) for d in run(text).procurements} == {want}
+
+
+def test_paying_for_weapons_for_a_group_gives_no_state_a_row(run: Callable[..., Analysis]) -> None:
+    text = "Washington bought old rifles in the region for Syrian rebels it was training."
+    assert deals(run(text)) == []
+
+
+def test_one_paid_to_supply_is_the_supplier(run: Callable[..., Analysis]) -> None:
+    text = "Saudi Arabia agreed to pay France to supply Milan missiles to the Lebanese army."
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("FRA", "LBN")}
+
+
+def test_who_submits_a_request_asks(run: Callable[..., Analysis]) -> None:
+    text = "Peru submitted a request for coastal radars from Israel."
+    got = {(d.category, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("radar", "ISR", "PER", "requested")}
+
+
+def test_a_state_in_a_gapped_clause_gives_its_own_weapons(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Ghana's air force is growing. Brazil supplied five Super Tucano aircraft,"
+        " and the United States four Bell 412 helicopters."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("Bell 412", "USA", "GHA") in got
+    text = "Poland has ordered Korean K9 howitzers and American HIMARS."
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("HIMARS", "USA", "POL") in got
+
+
+def test_a_maker_showing_a_weapon_built_for_a_buyer_does_not_buy_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Boeing on Tuesday unveiled the first F-15QA built for the Qatar Emiri Air Force."
+    got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("USA", "QAT", "ordered")}
+
+
+def test_states_supplying_together_do_not_supply_each_other(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Oman and Kuwait have pledged money for the programme. Egypt and Kuwait are also expected"
+        " to supply tanks and artillery from their own inventories, diplomats said."
+    )
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert not got & {("EGY", "KWT"), ("KWT", "EGY")}
+
+
+def test_a_subject_read_into_an_opening_phrase(run: Callable[..., Analysis]) -> None:
+    text = (
+        "On Monday, during a visit by Turkish President Recep Tayyip Erdogan, Abu Dhabi signed a"
+        " contract for 20 Bayraktar TB2 drones."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("Bayraktar TB2", "TUR", "ARE")}
+
+
+def test_a_class_written_in_capitals_is_known(run: Callable[..., Analysis]) -> None:
+    text = "New Zealand ordered two ANZAC-class frigates from Australia."
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("Anzac-class", "AUS", "NZL")}
