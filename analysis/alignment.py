@@ -3751,9 +3751,13 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
     for m in ctx.resolved.mentions:
         if m.state != subject or not (verb.left_edge.i <= m.start < verb.i):
             continue
+        # "American, British and Saudi warplanes pounded": where the subject's own word is a
+        # weapon's modifier, so are the others listed with it
+        modifier = m.start in ctx.weapon_tokens
         for c in ctx.resolved.listed_with(doc[m.start : m.end].root):
             st = ctx.resolved.state_at(c.i)
-            if st and st != subject and c.i not in ctx.weapon_tokens and st not in out:
+            free = modifier or c.i not in ctx.weapon_tokens
+            if st and st != subject and free and st not in out:
                 out.append(st)
     out += [st for st in _along_with(ctx, verb) if st != subject and st not in out]
     followed = _followed_in(verb)

@@ -4071,3 +4071,10 @@ def test_an_accused_act_is_the_accused_ones(run: Callable[..., Analysis]) -> Non
 def test_states_sailing_together_with_another_all_drill(run: Callable[..., Analysis]) -> None:
     text = "Denmark and Sweden sailed with a U.S. destroyer in a joint Baltic patrol."
     holds(run(text), {("DNK", "SWE", 1), ("SWE", "USA", 1), ("USA", "DNK", 1)}, set())
+
+
+def test_each_state_listed_on_attacking_weapons_attacks(run: Callable[..., Analysis]) -> None:
+    text = "American, British and Saudi warplanes pounded targets across Iraq."
+    holds(run(text), {("USA", "IRQ", -1), ("GBR", "IRQ", -1), ("SAU", "IRQ", -1)}, set())
+    text = "Iranian-made and Russian drones struck Kyiv."
+    holds(run(text), set(), {("IRN", "UKR", -1)})
