@@ -4279,6 +4279,8 @@ def _carrier_parties(
     assert gov.token is not None and gov.frame is not None
     carrier_verb = _carrying_verb(gov.token)
     outer = _governing(frame_index(gov.token.doc).get(carrier_verb.i, ()))
+    if outer is None and gov.frame.status in MESSAGES:
+        return _brought_with(gov.token, gov.frame, resolved, skip)
     if gov.token.pos_ != "NOUN" or outer is None or not outer.subject or outer.block:
         return None, None
     sending = gov.frame.status in MESSAGES and outer.subject == "supplier"
@@ -4292,6 +4294,25 @@ def _carrier_parties(
     if gov.frame.status == "requested" and outer.status == "delivered" and not sending:
         return rec, sup
     return sup, rec
+
+
+def _brought_with(
+    noun: Token, frame: resources.FrameRecord, resolved: Resolved, skip: set[int]
+) -> tuple[str | None, str | None]:
+    """The parties of a request or an offer a state comes with ("Colombo turned to Israel
+    with a request for Kfir jets"): the subject of the verb sends it, and the state its "to"
+    phrase names is asked or offered to."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None, None
+    verb = noun.head.head
+    if verb.pos_ != "VERB":
+        return None, None
+    sender = _subject_state(verb, resolved, skip)
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    addressee = _pobj_state(to, resolved) if to is not None else None
+    if sender == addressee:
+        return None, None
+    return (addressee, sender) if frame.subject == "recipient" else (sender, addressee)
 
 
 PERMIT_NOUNS = frozenset({"licence", "license", "permit", "authorisation", "authorization"})

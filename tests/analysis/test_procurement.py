@@ -5967,3 +5967,15 @@ def test_a_class_written_in_capitals_is_known(run: Callable[..., Analysis]) -> N
     text = "New Zealand ordered two ANZAC-class frigates from Australia."
     got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
     assert got == {("Anzac-class", "AUS", "NZL")}
+
+
+def test_a_request_or_offer_a_state_comes_with(run: Callable[..., Analysis]) -> None:
+    text = "Manila has turned to Seoul with a request for more FA-50 jets and patrol craft."
+    got = {(d.category, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {
+        ("fighter_aircraft", "KOR", "PHL", "requested"),
+        ("ship", "KOR", "PHL", "requested"),
+    }
+    text = "Ankara has courted Baku with offers of T129 helicopters."
+    got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("TUR", "AZE", "offered")}
