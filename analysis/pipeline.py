@@ -392,7 +392,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 @Language.component("am_clauses")
 def repair_clauses(doc: Doc) -> Doc:
-    """Six splits the parser makes, mended before the rules read the tree. A clause of time:
+    """Seven splits the parser makes, mended before the rules read the tree. A clause of time:
     "..., after Washington for years declined to sell it drones" read as "after Washington" (a
     preposition and its object) with "declined" joined to the main verb, which then lends it
     its own subject; when a finite verb with no subject follows the object and what hangs on
@@ -401,8 +401,9 @@ def repair_clauses(doc: Doc) -> Doc:
     a subjectless main verb with the first clause as its complement (``_join_series``), and a
     participle that describes the object read as a clause of the verb (``_attach_participle``),
     a name read as a second subject beside the noun that describes it
-    (``_name_after_title``), and a subject read as one more item of an opening phrase
-    (``_subject_in_opening``)."""
+    (``_name_after_title``), a subject read as one more item of an opening phrase
+    (``_subject_in_opening``), and a time read as a joined verb's subject
+    (``_time_as_subject``)."""
     lower = doc.to_array([LOWER])
     marks = np.flatnonzero(np.isin(lower, _subordinator_ids()))
     for i in marks:
@@ -434,7 +435,25 @@ def repair_clauses(doc: Doc) -> Doc:
             _contact_relative(tok)
         elif tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
             _name_after_title(tok)
+        if tok.dep_ == "nsubj" and tok.ent_type_ == "DATE":
+            _time_as_subject(tok)
     return doc
+
+
+def _time_as_subject(subject: Token) -> None:
+    """A time read as the subject of a joined verb: "It signed for Rafales in 2021, and this
+    year agreed to send its Mi-8s" parsed with "year" as the subject of "agreed". A date
+    phrase that is the subject of a verb joined to a series whose first verb has a subject
+    says when; the joined verb shares that subject."""
+    verb = subject.head
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or subject.i > verb.i:
+        return
+    first = verb.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+        return
+    subject.dep_ = "npadvmod"
 
 
 def _name_after_title(name: Token) -> None:

@@ -654,10 +654,27 @@ def _designation_index() -> dict[str, resources.WeaponRecord]:
     return _INDEX
 
 
+EXCLUDING_PREPS = frozenset({"outside", "beyond", "except", "excluding"})
+"""Prepositions that set a state apart from the noun they hang on ("from countries outside
+the EU", "all members except Hungary")."""
+
+
 def _state_in(token: Token, resolved: Resolved, *, skip: set[int] | None = None) -> str | None:
-    """The first state named in a token's subtree ("Serbia's defence ministry" -> SRB)."""
+    """The first state named in a token's subtree ("Serbia's defence ministry" -> SRB); not
+    one set apart by a preposition of exclusion ("countries outside the EU"), nor, in a
+    source, the one it sells for ("from a manufacturer for Kyiv")."""
+    # "from a manufacturer for Kyiv": who buys from the seller is not the seller
+    source = token.dep_ == "pobj" and token.head.lower_ == "from"
+    apart = {
+        t.i
+        for c in token.subtree
+        if c.dep_ == "prep"
+        and c != token
+        and (c.lower_ in EXCLUDING_PREPS or (source and c.lower_ in ("for", "to")))
+        for t in c.subtree
+    }
     for t in token.subtree:
-        if skip and t.i in skip:
+        if (skip and t.i in skip) or t.i in apart:
             continue
         st = resolved.state_at(t.i)
         if st:
@@ -1432,8 +1449,22 @@ def _listed_package(
     for i in range(subj.i - 1, floor - 1, -1):
         frame = _governing(index.get(i, ()))
         if frame is not None and frame.status and subj.doc[i].pos_ == "NOUN":
+            if _sum_of_money(subj.doc[i]):
+                continue  # "a separate loan of $500 million": money lent lists no weapons
             return subj.doc[i]
     return None
+
+
+def _sum_of_money(noun: Token) -> bool:
+    """Whether a deal noun is a sum of money ("a loan of $500 million", "a $1 billion
+    credit"), not a package of weapons."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            if any(o.ent_type_ == "MONEY" for o in c.children if o.dep_ == "pobj"):
+                return True
+        elif c.dep_ in ("nummod", "compound", "amod", "quantmod") and c.ent_type_ == "MONEY":
+            return True
+    return False
 
 
 def _through_list(
@@ -2616,7 +2647,10 @@ def _object_controller(holder: Token, skip: set[int]) -> Token | None:
     "blamed Russia for sending" (the accused acts), "prompting the US Navy to send", "pay
     Russia to supply"."""
     if holder.dep_ == "pcomp" and holder.head.dep_ == "prep":
-        accused = next((c for c in holder.head.head.children if c.dep_ == "dobj"), None)
+        # "accused Azerbaijan of using"; in the passive, "Iran was sanctioned for shipping"
+        accused = next(
+            (c for c in holder.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None
+        )
         if accused is not None:
             return accused
     obj = next((c for c in holder.head.children if c.dep_ == "dobj"), None)
@@ -2938,10 +2972,7 @@ def _arguments(
     """(supplier, recipient) from the frame's subject and its from/to/for/by/with phrases."""
     got = Parties()
     role = _deal_role(verb, role, resolved)
-    # "Washington paid for six patrol boats for Vietnam": the payer gives
-    beneficiary = _for_another(verb, role, frame, resolved, mention_tokens)
-    got.give("recipient", beneficiary)
-    role = role if beneficiary is None else "supplier"
+    role, beneficiary = _payer_role(verb, role, frame, resolved, mention_tokens, got)
     other = "supplier" if role == "recipient" else "recipient"
     for c in _arg_children(verb):
         if c.i in mention_tokens or _weapon_phrase(c, mention_tokens, resolved):
@@ -3025,6 +3056,63 @@ def _arguments(
     return got.supplier, got.recipient
 
 
+def _payer_role(
+    verb: Token,
+    role: str,
+    frame: resources.FrameRecord | None,
+    resolved: Resolved,
+    mention_tokens: set[int],
+    got: Parties,
+) -> tuple[str, str | None]:
+    """The subject's part when it pays for another, and the state it pays for: "Washington paid for six patrol boats for
+    Vietnam" (the payer gives, the one paid for gets them); "U.S. military aid, much of which
+    has paid for F-16s" (the aid's giver supplies and its receiver gets them)."""
+    beneficiary = _for_another(verb, role, frame, resolved, mention_tokens)
+    got.give("recipient", beneficiary)
+    role = role if beneficiary is None else "supplier"
+    grant = _paying_grant(verb, role, frame)
+    if grant is not None:
+        role = "supplier"
+        got.give("recipient", _grant_receiver(grant, resolved))
+    return role, beneficiary
+
+
+def _paying_grant(verb: Token, role: str, frame: resources.FrameRecord | None) -> Token | None:
+    """The aid or package that pays, as the subject of a payer's frame ("the aid has paid
+    for", "aid, much of which has paid for"): a noun of a frame whose subject supplies."""
+    if role != "recipient" or frame is None or not frame.payer:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if verb.dep_ == "relcl" and (
+        subj.tag_ in RELATIVE_TAGS or any(t.tag_ in RELATIVE_TAGS for t in subj.subtree)
+    ):
+        subj = verb.head  # "aid, which has paid for", "aid, much of which has paid for"
+    frames = frame_index(verb.doc).get(subj.i, ())
+    if subj.pos_ == "NOUN" and any(f.subject == "supplier" and f.status for f in frames):
+        return subj
+    return None
+
+
+def _grant_receiver(grant: Token, resolved: Resolved) -> str | None:
+    """Who gets an aid or a package: its "for" or "to" phrase ("aid to Egypt"), or the
+    subject of a verb of receiving it is the object of ("Egypt receives U.S. aid")."""
+    for c in grant.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "for"):
+            state = _pobj_state(c, resolved)
+            if state is not None:
+                return state
+    holder = grant.head.head if grant.dep_ == "pobj" else grant.head
+    if grant.dep_ in ("dobj", "pobj") and any(
+        f.subject == "recipient" and f.status == "delivered"
+        for f in frame_index(grant.doc).get(holder.i, ())
+    ):
+        subj = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        return resolved.subject_state(subj) if subj is not None else None
+    return None
+
+
 def _agent_role(verb: Token, role: str, frame: resources.FrameRecord | None) -> str:
     """The part a "by" phrase names: "deliveries by Russia" (the supplier); "the drone has
     been ordered by Britain" (the orderer buys); "NASAMS systems, paid for by the United
@@ -3064,7 +3152,7 @@ def _bought_for(verb: Token, resolved: Resolved, mention_tokens: set[int]) -> st
     weapon's noun whose object is a state or one of its own ("for Ukraine", "for the Lebanese
     army"), other than the subject's; not a group in it ("for Syrian rebels")."""
     subject = _subject_state(verb, resolved, mention_tokens)
-    for h in (verb, *(verb.doc[i] for i in sorted(mention_tokens))):
+    for h in (verb, *_nouns_below(verb, mention_tokens)):
         for c in h.children:
             if c.dep_ not in ("prep", "dative") or c.lower_ != "for" or c.i in mention_tokens:
                 continue
@@ -3084,6 +3172,23 @@ def _bought_for(verb: Token, resolved: Resolved, mention_tokens: set[int]) -> st
             if state is not None and subject is not None and state != subject:
                 return state
     return None
+
+
+def _nouns_below(verb: Token, mention_tokens: set[int]) -> list[Token]:
+    """The weapon's words and the nouns between them and their verb ("fund the refurbishment
+    of 90 T-72 tanks": "tanks", "refurbishment")."""
+    found: list[Token] = []
+    for i in sorted(mention_tokens):
+        tok = verb.doc[i]
+        for _ in range(6):
+            if tok == verb or tok in found:
+                break
+            if tok.i in mention_tokens or tok.pos_ in ("NOUN", "PROPN"):
+                found.append(tok)
+            if tok.head == tok:
+                break
+            tok = tok.head
+    return found
 
 
 def _subject_part(
@@ -3782,6 +3887,39 @@ def _parties(
     got.give("recipient", rec)
     supplier = _relative_seller(gov, mention, resolved, got.supplier)
     return _maker_home(doc, mention, supplier, resolved), got.recipient
+
+
+EXCHANGE_NOUNS = frozenset({"exchange", "return", "swap"})
+"""Nouns of "in exchange for", "in return for": what a state gets for what it gives."""
+
+
+def _exchanged(
+    doc: Doc, mention: WeaponMention, gov: Governor, resolved: Resolved
+) -> tuple[str | None, str | None] | None:
+    """The parties of a weapon a state gets in exchange for what it gives ("agreed to send
+    its Mi-8s to Ukraine in exchange for new Black Hawks paid for by Washington"): the giver
+    receives it, from its own "from" or "by" phrase, else from its maker's state."""
+    root = mention.root(doc)
+    own = first_conjunct(_own_noun(root))
+    prep = own.head
+    if own.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_ not in EXCHANGE_NOUNS:
+        return None
+    phrase = prep.head
+    if phrase.dep_ != "pobj" or phrase.head.lower_ != "in" or not _is_verb(phrase.head.head):
+        return None
+    verb = phrase.head.head
+    if verb not in (gov.token, gov.outer):
+        return None
+    giver = _subject_state(verb, resolved, set(range(mention.start, mention.end)))
+    got = Parties()
+    _own_phrase(doc, mention, gov, root, resolved, got)
+    for clause in own.children:
+        if clause.dep_ == "acl":
+            for c in clause.children:
+                if c.dep_ == "agent":
+                    got.give("supplier", _pobj_state(c, resolved))  # "paid for by Washington"
+    supplier = got.supplier or mention.origin
+    return (supplier, giver) if giver is not None and supplier != giver else None
 
 
 def _relative_seller(
@@ -5121,7 +5259,9 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             continue  # "the F-35 beat the Rafale": the winner is no offer
         if _acting(gov, resolved):
             continue
-        supplier, recipient = _parties(doc, mention, gov, resolved)
+        supplier, recipient = _exchanged(doc, mention, gov, resolved) or _parties(
+            doc, mention, gov, resolved
+        )
         recipient = _not_a_source(doc, mention, resolved, recipient)
         supplier, recipient = _mutual_seller(mention, gov, supplier, recipient)
         supplier, recipient, status = _in_talks(gov, resolved, supplier, recipient, status)
@@ -6925,7 +7065,7 @@ def _conjoined(
         first = first_conjunct(tok)
         if first.dep_ == "pobj" and first.head.lower_ in ("between", "among"):
             continue
-        for c in tok.conjuncts:
+        for c in [*tok.conjuncts, *_joined_phrases(first)]:
             st = resolved.state_at(c.i)
             if st and st not in (state, other) and st not in out and resources.is_country(st):
                 out.append(st)
@@ -6952,6 +7092,22 @@ def _conjoined(
         if state in members:
             out += [st for st in members if st not in (state, other) and st not in out]
     return out
+
+
+def _joined_phrases(obj: Token) -> list[Token]:
+    """The objects of phrases joined to the one a state is the object of, with the same
+    preposition ("buys its arms from the United States and from Britain and France")."""
+    prep = obj.head
+    if obj.dep_ != "pobj" or prep.dep_ not in ("prep", "conj"):
+        return []
+    return [
+        o
+        for p in prep.conjuncts
+        if p.lower_ == prep.lower_
+        for k in p.children
+        if k.dep_ == "pobj"
+        for o in (k, *k.conjuncts)
+    ]
 
 
 def _partners_in_act(clause: Token, state: str, resolved: Resolved) -> list[str]:

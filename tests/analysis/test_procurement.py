@@ -5979,3 +5979,74 @@ def test_a_request_or_offer_a_state_comes_with(run: Callable[..., Analysis]) -> 
     text = "Ankara has courted Baku with offers of T129 helicopters."
     got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
     assert got == {("TUR", "AZE", "offered")}
+
+
+def test_a_source_joined_by_a_second_from_phrase_supplies(run: Callable[..., Analysis]) -> None:
+    text = "Qatar buys its fighter jets from the United States and from Britain and France."
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("USA", "QAT"), ("GBR", "QAT"), ("FRA", "QAT")}
+
+
+def test_a_state_sanctioned_for_shipping_weapons_ships_them(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "North Korea was sanctioned for shipping artillery shells to Russia."
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("PRK", "RUS")}
+
+
+def test_a_sum_of_money_lent_lists_no_weapons(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Russia will lend Bangladesh $1 billion to buy Russian weapons.\n\n"
+        "The leaders also signed a separate loan of about $500 million for a power plant.\n\n"
+        "Officials said it would cover Yak-130 jets and Mi-17 helicopters."
+    )
+    got = {(d.system, d.status) for d in run(text).procurements if d.system}
+    assert not {status for _, status in got} & {"leased"}
+
+
+def test_aid_that_pays_for_weapons_is_given_by_its_donor(run: Callable[..., Analysis]) -> None:
+    text = "Egypt receives U.S. military aid, much of which has paid for F-16 fighters."
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("F-16", "USA", "EGY")}
+
+
+def test_a_state_outside_a_source_group_is_not_the_source(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The Czech Republic is buying artillery shells for Ukraine from countries outside the EU."
+    )
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert not {s for s, _ in got} & {"EU"}
+    text = "Allies are ordering new weapons straight from a manufacturer for Kyiv."
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert not {s for s, _ in got} & {"UKR"}
+
+
+def test_a_payer_for_work_on_weapons_for_another_gives_them(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "The Netherlands will fund the refurbishment of 90 T-72 tanks for Ukraine."
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("T-72", "NLD", "UKR")}
+
+
+def test_what_a_giver_gets_in_exchange_goes_to_the_giver(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Croatia agreed to send its Mi-8 helicopters to Ukraine in exchange for new Black Hawks"
+        " paid for largely by Washington."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("Mi-8", "HRV", "UKR"), ("UH-60 Black Hawk", "USA", "HRV")}
+    text = "Slovakia will give its MiG-29s to Ukraine in return for F-16s."
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("F-16", "USA", "SVK") in got
+
+
+def test_a_time_read_as_a_joined_verbs_subject(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Croatia is replacing its Soviet-era equipment. It signed for 12 used Rafale jets from"
+        " France in 2021, has received Bradley fighting vehicles from the United States, and this"
+        " year agreed to send its Mi-8 helicopters to Ukraine in exchange for new Black Hawks."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("UH-60 Black Hawk", "USA", "HRV") in got
