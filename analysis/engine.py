@@ -18,7 +18,7 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
         resolved = actors.resolve(doc, article)
         dates = timeline.find_dates(doc, published=article.published)
         events = timeline.build_events(doc, dates, resolved)
-        transfers = procurement.extract(doc, resolved, dates)
+        transfers = procurement.extract(doc, resolved, dates, article.title or "")
         deals = [t for t in transfers if t.status != procurement.REFUSED]
         cues = stance.extract(doc, resolved, transfers)
         signals = alignment.extract(doc, resolved, dates, transfers, cues)

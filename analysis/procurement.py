@@ -654,6 +654,39 @@ def _designation_index() -> dict[str, resources.WeaponRecord]:
     return _INDEX
 
 
+_TITLE_FORMS: dict[str, resources.WeaponRecord] = {}
+resources.on_reload(_TITLE_FORMS.clear)
+_TITLE_WORD = re.compile(r"[\w][\w./-]*[\w]|\w")
+
+
+def title_weapons(title: str) -> list[resources.WeaponRecord]:
+    """The systems a headline names by one of their forms, as written ("deal for Indian
+    BrahMos anti-ship missiles"), the longest form first; a plural "s" is read off a name."""
+    if not title:
+        return []
+    if not _TITLE_FORMS:
+        for rec in resources.weapons():
+            for form in rec.forms:
+                if len(form) > 2:
+                    _TITLE_FORMS.setdefault(form, rec)
+    words = _TITLE_WORD.findall(title)
+    found: list[resources.WeaponRecord] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(4, len(words) - i), 0, -1):
+            form = " ".join(words[i : i + n])
+            rec = _TITLE_FORMS.get(form) or (
+                _TITLE_FORMS.get(form[:-1]) if form.endswith("s") else None
+            )
+            if rec is not None:
+                found.append(rec)
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
 EXCLUDING_PREPS = frozenset({"outside", "beyond", "except", "excluding"})
 """Prepositions that set a state apart from the noun they hang on ("from countries outside
 the EU", "all members except Hungary")."""
@@ -1442,13 +1475,18 @@ def _listed_package(
     subj: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> Token | None:
     """The package an "it" that lists weapons stands for ("It also lists 300 Switchblade
-    drones"): the last package or deal named in this or the sentence before."""
-    if subj.lower_ not in ("it", "this") or subj.dep_ != "nsubj":
+    drones"), or the deals a "they" does ("They cover the F-35A and the Rafale", after
+    "final offers"): the last package or deal of that number named in this or the sentence
+    before."""
+    if subj.lower_ not in ("it", "this", "they", "these") or subj.dep_ != "nsubj":
         return None
+    plural = subj.lower_ in ("they", "these")  # "They cover the F-35A ...": the offers
     floor = sentences_back(subj, 1)
     for i in range(subj.i - 1, floor - 1, -1):
         frame = _governing(index.get(i, ()))
         if frame is not None and frame.status and subj.doc[i].pos_ == "NOUN":
+            if (subj.doc[i].tag_ == "NNS") != plural:
+                continue
             if _sum_of_money(subj.doc[i]):
                 continue  # "a separate loan of $500 million": money lent lists no weapons
             return subj.doc[i]
@@ -2975,8 +3013,14 @@ def _arguments(
     role, beneficiary = _payer_role(verb, role, frame, resolved, mention_tokens, got)
     other = "supplier" if role == "recipient" else "recipient"
     for c in _arg_children(verb):
-        if c.i in mention_tokens or _weapon_phrase(c, mention_tokens, resolved):
-            continue  # the weapon itself, or the "to" phrase it is ("committed to 36 Rafales")
+        # the weapon itself, the "to" phrase it is ("committed to 36 Rafales"), or a phrase of
+        # an earlier object
+        if (
+            c.i in mention_tokens
+            or _weapon_phrase(c, mention_tokens, resolved)
+            or _before_gap(verb, c, mention_tokens)
+        ):
+            continue
         if c.dep_ == "dative" and c.pos_ == "ADP":
             got.give("recipient", _pobj_state(c, resolved, refer=True))  # "offered Su-35s to Egypt"
         elif c.dep_ == "prep" and c.lower_ == "from":
@@ -3054,6 +3098,16 @@ def _arguments(
     seller = beneficiary is not None and _origin_named(verb.doc, mention_tokens, resolved)
     got.give(*_subject_part(verb, role, frame, resolved, mention_tokens, licensor, seller))
     return got.supplier, got.recipient
+
+
+def _before_gap(verb: Token, phrase: Token, mention_tokens: set[int]) -> bool:
+    """Whether a phrase of the verb belongs to an earlier object than the weapon's, which a
+    conjunction of the verb's own sets apart ("took delivery of Javelins from the United
+    States, and of French radars": "from the United States" is the Javelins')."""
+    if phrase.dep_ not in ("prep", "dative") or not mention_tokens:
+        return False
+    start = min(mention_tokens)
+    return any(c.dep_ == "cc" and phrase.i < c.i < start for c in verb.children)
 
 
 def _payer_role(
@@ -6607,9 +6661,13 @@ def _elliptic(
     return out
 
 
-def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[ProcurementRow]:
+def extract(
+    doc: Doc, resolved: Resolved, dates: list[DateMention], title: str = ""
+) -> list[ProcurementRow]:
     """Transfers in an article, one row per system and parties; refused transfers come back
-    with the status ``refused`` (no deal, but a signal for the alignment facet).
+    with the status ``refused`` (no deal, but a signal for the alignment facet). ``title``:
+    the headline, which the text no longer holds, and which may name a system the body
+    describes only by its kind.
 
     A recipient the sentence leaves implicit ("the tanks reached the front") is the one the
     article names for its other transfers; only failing that, the state it is most about."""
@@ -6691,7 +6749,7 @@ def extract(doc: Doc, resolved: Resolved, dates: list[DateMention]) -> list[Proc
         if recipient is None or recipient == c.supplier or _own_member(c.supplier, recipient):
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
-    merged = merge(_named_generics(doc, _without_umbrellas(doc, rows)))
+    merged = merge(_named_generics(doc, _without_umbrellas(doc, rows), title))
     return [part for row in merged for part in _by_variant(doc, row)]
 
 
@@ -6813,17 +6871,19 @@ def _self_implied(c: Candidate) -> bool:
     )
 
 
-def _named_generics(doc: Doc, rows: list[ProcurementRow]) -> list[ProcurementRow]:
+def _named_generics(doc: Doc, rows: list[ProcurementRow], title: str = "") -> list[ProcurementRow]:
     """A generic row named by the article elsewhere: "signs deal for Indian BrahMos missiles"
     in the headline, then "signed a contract with BrahMos Aerospace for a shore-based anti-ship
-    missile system". When the article names exactly one system of the row's category that its
-    supplier designed, the row is that system, unless the article gives that system to other
-    buyers only ("Saab is also competing to supply fighters to Malaysia" after Gripens for
-    Switzerland)."""
+    missile system". When the article (or its headline) names exactly one system of the row's
+    category that its supplier designed, the row is that system, unless the article gives that
+    system to other buyers only ("Saab is also competing to supply fighters to Malaysia" after
+    Gripens for Switzerland)."""
     systems: dict[tuple[str, str], set[str]] = {}
-    for m in find_weapons(doc):
-        if m.system is not None and m.origin is not None:
-            systems.setdefault((m.category, m.origin), set()).add(m.system)
+    named = [(m.system, m.category, m.origin) for m in find_weapons(doc)]
+    named += [(r.name, r.category, r.origin) for r in title_weapons(title)]
+    for system, category, origin in named:
+        if system is not None and origin is not None:
+            systems.setdefault((category, origin), set()).add(system)
     buyers: dict[str, set[str | None]] = {}
     for row in rows:
         if row.system is not None:

@@ -37,8 +37,10 @@ def nlp() -> Language:
 def run(nlp: Language) -> Callable[..., Analysis]:
     """Analyse a snippet as an article published on a given day (default 2020-10-20)."""
 
-    def _run(text: str, published: dt.date | None = dt.date(2020, 10, 20)) -> Analysis:
-        return analyse(nlp, Article(text=text, title="test", published=published))
+    def _run(
+        text: str, published: dt.date | None = dt.date(2020, 10, 20), title: str = "test"
+    ) -> Analysis:
+        return analyse(nlp, Article(text=text, title=title, published=published))
 
     return _run
 

@@ -6050,3 +6050,52 @@ def test_a_time_read_as_a_joined_verbs_subject(run: Callable[..., Analysis]) -> 
     )
     got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
     assert ("UH-60 Black Hawk", "USA", "HRV") in got
+
+
+def test_a_headline_names_the_system_the_body_gives_only_by_kind(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Philippines on Friday signed a contract with BrahMos Aerospace for a shore-based"
+        " anti-ship missile system, the first export order for the missile India builds."
+    )
+    title = "Philippines signs deal for Indian BrahMos anti-ship missiles"
+    got = {(d.system, d.supplier, d.recipient) for d in run(text, title=title).procurements}
+    assert got == {("BrahMos", "IND", "PHL")}
+
+
+def test_weapons_that_have_joined_a_states_fleet(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Mali received Russian L-39 jets in 2022, and Turkish Bayraktar TB2 drones have joined"
+        " its fleet since then, bought directly from Ankara."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("Bayraktar TB2", "TUR", "MLI") in got
+
+
+def test_phrases_before_a_gapped_second_object_are_the_first_ones(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Georgia is rearming. It took delivery of Javelin missiles from the United States in"
+        " 2018, and of French air defence radars and Mistral missiles under a contract signed"
+        " with France in 2015."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("Mistral", "USA", "GEO") not in got
+    assert ("Mistral", "FRA", "GEO") in got
+
+
+def test_who_completes_or_approves_a_transfer_makes_it(run: Callable[..., Analysis]) -> None:
+    text = "Norway has completed the donation of 14 M109 howitzers to Ukraine."
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("M109", "NOR", "UKR")}
+
+
+def test_they_that_list_weapons_are_the_offers_before(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Finland has received final offers from all five bidders, the ministry said. They cover"
+        " Dassault's Rafale from France and Saab's Gripen E from Sweden."
+    )
+    got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("FRA", "FIN", "offered"), ("SWE", "FIN", "offered")}
