@@ -675,11 +675,11 @@ def title_weapons(title: str) -> list[resources.WeaponRecord]:
     while i < len(words):
         for n in range(min(4, len(words) - i), 0, -1):
             form = " ".join(words[i : i + n])
-            rec = _TITLE_FORMS.get(form) or (
-                _TITLE_FORMS.get(form[:-1]) if form.endswith("s") else None
-            )
-            if rec is not None:
-                found.append(rec)
+            hit = _TITLE_FORMS.get(form)
+            if hit is None and form.endswith("s"):
+                hit = _TITLE_FORMS.get(form[:-1])
+            if hit is not None:
+                found.append(hit)
                 i += n
                 break
         else:
@@ -6879,11 +6879,11 @@ def _named_generics(doc: Doc, rows: list[ProcurementRow], title: str = "") -> li
     system to other buyers only ("Saab is also competing to supply fighters to Malaysia" after
     Gripens for Switzerland)."""
     systems: dict[tuple[str, str], set[str]] = {}
-    named = [(m.system, m.category, m.origin) for m in find_weapons(doc)]
-    named += [(r.name, r.category, r.origin) for r in title_weapons(title)]
-    for system, category, origin in named:
-        if system is not None and origin is not None:
-            systems.setdefault((category, origin), set()).add(system)
+    mentioned = [(m.system, m.category, m.origin) for m in find_weapons(doc)]
+    mentioned += [(r.name, r.category, r.origin) for r in title_weapons(title)]
+    for name, category, origin in mentioned:
+        if name is not None and origin is not None:
+            systems.setdefault((category, origin), set()).add(name)
     buyers: dict[str, set[str | None]] = {}
     for row in rows:
         if row.system is not None:
