@@ -243,6 +243,30 @@ class Resolved:
             self._antecedents[token.i] = found
         return self._antecedents[token.i]
 
+    def object_antecedent(self, token: Token) -> str | None:
+        """The state an object pronoun stands for: its antecedent, else, for one charged with
+        doing something ("cut ties with Qatar, accusing it of being too close to Iran"), the
+        nearest country named before it in its sentence other than the doer's."""
+        found = self.antecedent(token)
+        if found is not None:
+            return found
+        if not charged(token):
+            return None  # "the ministries also criticised it": an act, not a state
+        doer = next(
+            (
+                st
+                for v in (token.head, *token.head.ancestors)
+                for c in v.children
+                if c.dep_ == "nsubj" and (st := self.subject_state(c))
+            ),
+            None,
+        )
+        for i in range(token.i - 1, sentence(token).start - 1, -1):
+            st = self.state_at(i)
+            if st is not None and st != doer and resources.is_country(st):
+                return st
+        return None
+
     def _unbarred(self, token: Token, barred: set[str]) -> str | None:
         """What a reference stands for when its first reading is barred: for "it", the nearest
         country named as a subject in its sentence or the two before; else, and for a
@@ -1392,6 +1416,16 @@ SINGULAR_REFERENCES = frozenset({"it", "its"})
 OWNER_DEPS = frozenset({"amod", "compound", "poss"})
 """Grammar of ownership: the words before a noun that name whose it is ("French soldiers",
 "Russia's navy")."""
+
+
+def charged(token: Token) -> bool:
+    """Whether an object is charged with doing something by a phrase after it ("accusing it
+    of being too close to Iran", "blamed them for the attack"): one who acts, a party."""
+    return any(
+        c.dep_ == "prep" and any(p.dep_ == "pcomp" for p in c.children)
+        for c in token.head.children
+        if c.i > token.i
+    )
 
 
 def _barred(resolved: Resolved, token: Token) -> set[str]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
-from analysis.actors import EXAMPLE_PREPS, Resolved, armed_group
+from analysis.actors import EXAMPLE_PREPS, Resolved, armed_group, charged
 from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS, WEAK_HEDGES
 from analysis.doc import (
     TERMS_KEY,
@@ -469,6 +469,8 @@ def _targets(
         victims = victim_tokens(c) if judging else set()
         if c.dep_ == "prep" and any(p.lemma_ in CAUSE_HEADS for p in c.children):
             continue  # "in retaliation for a strike in Damascus": the cause, not the target
+        if _charge(c, root):
+            continue  # "accusing it of being too close to Iran": what the object is charged with
         if c.dep_ == "prep" and (
             any(p.lemma_ in PARTNER_HEADS for p in c.children)
             # "with" hung on the verb, after a partner word that is not the trigger itself
@@ -503,11 +505,32 @@ def _targets(
                 or _owner_of(t, resolved)
                 or _described_target(t, resolved)
                 or _relative_object(t, resolved)
+                or _pronoun_object(t, resolved)
             )
             for found in [st] if st or not groups else _aimed_group(t, resolved):
                 if found and found not in out:
                     out.append(found)
     return out
+
+
+def _charge(phrase: Token, root: Token) -> bool:
+    """Whether an "of" phrase with a clause is what the verb's object is charged with
+    ("accused Qatar of backing ..."), when the verb has an object of its own."""
+    return (
+        phrase.dep_ == "prep"
+        and phrase.lower_ == "of"
+        and any(p.dep_ == "pcomp" for p in phrase.children)
+        and any(d.dep_ == "dobj" for d in root.children)
+    )
+
+
+def _pronoun_object(tok: Token, resolved: Resolved) -> str | None:
+    """The state a pronoun object stands for ("cut ties with Qatar, accusing it of being too
+    close to Iran": Qatar, not the state named in what it is accused of)."""
+    if tok.lower_ not in ("it", "them") or tok.dep_ not in ("dobj", "dative"):
+        return None
+    # "the ministries also criticised it" is said of an act, not of a state
+    return resolved.object_antecedent(tok) if charged(tok) else None
 
 
 def _listed(tok: Token, resolved: Resolved) -> bool:
@@ -2649,6 +2672,8 @@ def _addressed(ctx: Context, tok: Token, subject: str) -> list[str]:
             st = ctx.resolved.state_at(t.i)
             if st is None and t.lower_ in ("him", "her") and t == c:
                 st = ctx.resolved.antecedent(t)  # "telephoned Aliyev and urged him to halt"
+            elif st is None and t == c:
+                st = _pronoun_object(t, ctx.resolved)  # "cut ties with Qatar, accusing it"
             if st and st != subject and st not in out:
                 out.append(st)
     if not out:

@@ -278,7 +278,7 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
                 if judged is not None:
                     # "Riyadh condemned the attack, and Doha also criticised it": the act.
                     return resolved.act_doer(judged, exclude)
-                st = resolved.antecedent(c)  # "cut ties with Qatar, accusing it of ..."
+                st = resolved.object_antecedent(c)  # "cut ties with Qatar, accusing it of"
                 if st and st != exclude:
                     return st
             if dep == "prep" and c.lower_ not in (

@@ -4078,3 +4078,10 @@ def test_each_state_listed_on_attacking_weapons_attacks(run: Callable[..., Analy
     holds(run(text), {("USA", "IRQ", -1), ("GBR", "IRQ", -1), ("SAU", "IRQ", -1)}, set())
     text = "Iranian-made and Russian drones struck Kyiv."
     holds(run(text), set(), {("IRN", "UKR", -1)})
+
+
+def test_a_pronoun_accused_is_the_state_named_before_it(run: Callable[..., Analysis]) -> None:
+    text = "Saudi Arabia cut ties with Qatar, accusing it of being too close to Iran."
+    got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
+    assert ("SAU", "QAT", -1) in got
+    assert not {c for s, c, _ in got if s == "SAU"} & {"IRN"}
