@@ -4223,6 +4223,11 @@ def _stationed(verb: Token, resolved: Resolved) -> list[tuple[str, str]]:
     if not any(_is_forces(t) or t.i in weapon_tokens(verb.doc) for t in based):
         return []
     held = passive or [c for c in verb.children if c.dep_ == "nsubj"]
+    controller = verb
+    while not held and controller.dep_ == "xcomp" and controller.head != controller:
+        # "NATO plans to station a battalion in Poland": the subject of the verb it depends on
+        controller = controller.head
+        held = [c for c in controller.children if c.dep_ == "nsubj"]
     # "French soldiers and American troops are based in Niger": each conjunct's forces
     owners = [st for t in held for c in (t, *t.conjuncts) if (st := resolved.subject_state(c))]
     # "a NATO battlegroup led by Canada": who leads the force sends it too

@@ -2740,6 +2740,32 @@ def _relative_participle(verb: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "nsubj"), None)
 
 
+def _announced_giver(
+    gov: Governor,
+    resolved: Resolved,
+    parties: tuple[str | None, str | None],
+    origin: str | None,
+) -> str | None:
+    """The supplier, or the state that announces weapons will be handed over to another, in
+    the passive with no giver named ("Duda announced that four MiG-29s would be transferred
+    to Ukraine"): its own, over the weapons' maker."""
+    supplier, recipient = parties
+    verb, frame = gov.token, gov.frame
+    if supplier not in (None, origin) or recipient is None or verb is None or frame is None:
+        return supplier  # "Marles said the first frigate should be delivered": to no one named
+    if frame.subject != "supplier" or verb.pos_ != "VERB" or verb.dep_ != "ccomp":
+        return supplier
+    if not any(c.dep_ == "nsubjpass" for c in verb.children) or any(
+        c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") for c in verb.children
+    ):
+        return supplier
+    if verb.head.lemma_ not in resources.speech_verbs():
+        return supplier
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    state = resolved.subject_state(speaker) if speaker is not None else None
+    return state if state is not None and state != recipient else supplier
+
+
 def _reported_participle(verb: Token) -> Token | None:
     """ "The first Su-30SMs have arrived, the prime minister announced, giving the state its
     first modern jets": a participle with no subject that the parser hung on a verb of saying
@@ -3026,9 +3052,7 @@ def _arguments(
         elif c.dep_ == "prep" and c.lower_ == "from":
             if frame is not None and frame.status == "in_service" and _from_a_place(c, resolved):
                 continue  # "had been flying Reaper drones from Niamey": where, not whose
-            # "a request from Kyiv for Taurus missiles": before what is asked for, the asker
-            asker = _asking_from(verb, c, frame)
-            got.give("recipient" if asker else "supplier", _pobj_state(c, resolved))
+            _source_phrase(verb, c, frame, resolved, got)
         elif (
             c.dep_ == "prep"
             and c.lower_ in ("to", "for")
@@ -3098,6 +3122,34 @@ def _arguments(
     seller = beneficiary is not None and _origin_named(verb.doc, mention_tokens, resolved)
     got.give(*_subject_part(verb, role, frame, resolved, mention_tokens, licensor, seller))
     return got.supplier, got.recipient
+
+
+def _source_phrase(
+    verb: Token,
+    prep: Token,
+    frame: resources.FrameRecord | None,
+    resolved: Resolved,
+    got: Parties,
+) -> None:
+    """A "from" phrase of a transfer: its state supplies, and a "to" phrase the parser hung
+    inside it ("delivered from Denmark to Ukraine") names the recipient; in "a request from
+    Kyiv for Taurus missiles", before what is asked for, it names the asker."""
+    if _asking_from(verb, prep, frame):
+        got.give("recipient", _pobj_state(prep, resolved))
+        return
+    got.give("supplier", _pobj_state(prep, resolved))
+    got.give(
+        "recipient",
+        next(
+            (
+                st
+                for o in (prep, *(p for p in prep.children if p.dep_ == "pobj"))
+                for g in o.children
+                if g.dep_ == "prep" and g.lower_ == "to" and (st := _pobj_state(g, resolved))
+            ),
+            None,
+        ),
+    )
 
 
 def _before_gap(verb: Token, phrase: Token, mention_tokens: set[int]) -> bool:
@@ -4768,8 +4820,10 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
             return True
         if frame.status == "cancelled" and _armed_actor(tok, actor):
             return True  # a weapon drops or abandons something: no deal ends
-    if frame.subject == "supplier" and _to_drill(tok) and not _described(tok):
-        return True  # "RIMPAC began ... Germany has sent a frigate and the Netherlands a destroyer"
+    # "RIMPAC began ... Germany has sent a frigate and the Netherlands a destroyer"; selling
+    # or offering in a story about a drill is still a deal
+    if frame.subject == "supplier" and not frame.trade and _to_drill(tok) and not _described(tok):
+        return True
     if frame.subject == "supplier" and any(_sent_off(c, index) for c in tok.children):
         return True
     if frame.subject == "theme":
@@ -5317,6 +5371,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             doc, mention, gov, resolved
         )
         recipient = _not_a_source(doc, mention, resolved, recipient)
+        supplier = _announced_giver(gov, resolved, (supplier, recipient), mention.origin)
         supplier, recipient = _mutual_seller(mention, gov, supplier, recipient)
         supplier, recipient, status = _in_talks(gov, resolved, supplier, recipient, status)
         earlier = _deal_referred(gov, found, resolved)

@@ -169,6 +169,9 @@ class FrameRecord:
     for by the United States") pays for another's and hands them over.
     ``doer_verbs``: for a noun, the verbs whose subject makes the deal it names ("held talks",
     "submitted a request", "made an offer"); not those that answer it ("rejected a request").
+    ``trade``: a sale, an offer or its approval, which is a deal even where a drill or a
+    mission is the news ("India agreed to sell Armenia Pinaka launchers" in a story about an
+    exercise); sending or pledging there may be a deployment.
     """
 
     id: str
@@ -195,6 +198,7 @@ class FrameRecord:
     for_another: bool = False
     doer_verbs: tuple[str, ...] = ()
     payer: bool = False
+    trade: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -827,6 +831,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         for_another=bool(row.get("for_another", False)),
         payer=bool(row.get("payer", False)),
         doer_verbs=tuple(str(v).lower() for v in row.get("doer_verbs", ())),
+        trade=bool(row.get("trade", False)),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")

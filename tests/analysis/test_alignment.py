@@ -4085,3 +4085,10 @@ def test_a_pronoun_accused_is_the_state_named_before_it(run: Callable[..., Analy
     got = {(a.subject, a.counterpart, a.direction) for a in run(text).alignment}
     assert ("SAU", "QAT", -1) in got
     assert not {c for s, c, _ in got if s == "SAU"} & {"IRN"}
+
+
+def test_a_state_planning_to_station_forces_is_their_owner(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "NATO plans to station a multinational battalion in Poland next year."
+    holds(run(text), {("POL", "NATO", 1), ("NATO", "POL", 1)}, set())

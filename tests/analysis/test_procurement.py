@@ -6099,3 +6099,32 @@ def test_they_that_list_weapons_are_the_offers_before(run: Callable[..., Analysi
     )
     got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
     assert got == {("FRA", "FIN", "offered"), ("SWE", "FIN", "offered")}
+
+
+def test_a_sale_in_a_story_about_a_drill_is_still_a_deal(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Armenia and the United States began a joint military exercise near Yerevan on Monday."
+        "\n\nYerevan has begun to look elsewhere for arms. India agreed last year to sell Armenia"
+        " Pinaka multiple rocket launchers."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("Pinaka", "IND", "ARM")}
+
+
+def test_a_state_announcing_a_handover_in_the_passive_gives(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Polish President Andrzej Duda announced on Thursday that four MiG-29s would be"
+        " transferred to Ukraine within days."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("MiG-29", "POL", "UKR")}
+
+
+def test_a_to_phrase_hung_on_a_from_phrase_names_the_recipient(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "US officials said F-16s would be delivered from Denmark to Ukraine."
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("F-16", "DNK", "UKR")}
