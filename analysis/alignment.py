@@ -1460,7 +1460,19 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     # "Participants range from Japan, South Korea ... to India and Chile": a noun of
     # participation lists its states anywhere in its clause.
     phrases = [verb] if tok.pos_ == "NOUN" else [c for c in verb.children if c.dep_ in PARTY_DEPS]
-    if (
+    gathers = verb.lemma_ in rule.gathering
+    if gathers and not _gathers_forces(ctx, verb):
+        return  # "the drills have drawn attention from Beijing"
+    if gathers:
+        # "which brought together navies from Nigeria, Ghana and Brazil", "opened the drill,
+        # drawing delegations from the United States and China": what the drill gathers
+        # takes part.
+        phrases = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "of"))
+        ]
+    elif (
         verb.dep_ in ("advcl", "xcomp")
         and verb.tag_ == "VBG"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -1469,7 +1481,9 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         # are its clause's subjects, not the places it names ("near the border with ...").
         verb = verb.head
         phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if tok.pos_ == "VERB" and tok.lemma_ in SENDING:
+    if gathers:
+        pass
+    elif tok.pos_ == "VERB" and tok.lemma_ in SENDING:
         # Sending ships or troops to a drill is taking part; the object's conjuncts may be
         # gapped subjects, never recipients (nothing is handed over in a drill), and where
         # they go is a place ("no plans to send troops into Afghanistan").
@@ -1481,14 +1495,6 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         ]
     elif (forces := _forces_phrases(ctx, verb)) is not None:
         phrases = forces
-    elif verb.lemma_ == "bring":
-        # "which brought together navies from Nigeria, Ghana and Brazil": what the drill
-        # brings together takes part.
-        phrases = [
-            c
-            for c in verb.children
-            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "of"))
-        ]
     joined = [
         st
         for c, t in _party_tokens(verb, phrases)
@@ -1506,6 +1512,21 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         # Germany and Japan taking part": the drill's host takes part with them.
         joined += _hosts(ctx, sent.root, sent.root)
     _join_drill(ctx, tok, sent, joined)
+
+
+def _gathers_forces(ctx: Context, verb: Token) -> bool:
+    """Whether what a verb of gathering gathers is forces, platforms or delegations ("drew
+    ships from India"), not attention or criticism ("drew criticism from Beijing")."""
+    rule = resources.signal_rules()["exercise_participation"]
+    kinds = _weapon_kinds(ctx.doc)
+    return any(
+        _fielded(t, kinds)
+        or t.lemma_.lower() in rule.gathered_nouns
+        or ctx.resolved.state_at(t.i) is not None
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for t in (c, *c.conjuncts)
+    )
 
 
 def _join_drill(ctx: Context, tok: Token, sent: Span, joined: list[str]) -> None:
@@ -1586,6 +1607,45 @@ def _troops_sent(ctx: Context, verb: Token, sent: Span) -> None:
         for faced in _across_border(ctx, verb):
             if faced != sender:
                 ctx.emit(sender, faced, "show_of_force", -1, verb, sent)
+
+
+def _signatories(ctx: Context) -> None:
+    """ "Fourteen states signed a letter of intent with Germany ... The signatories included
+    Britain, Norway and Latvia": the parties listed after an agreement of the last two
+    sentences sign it with all its parties."""
+    rule = resources.signal_rules()["agreement"]
+    for verb in ctx.doc:
+        if verb.lemma_ not in rule.listing or verb.pos_ != "VERB" or _negated(verb):
+            continue
+        if not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rule.party_nouns
+            for c in verb.children
+        ):
+            continue
+        sent = sentence(verb)
+        since = ctx.doc[sentences_back(verb, 2)].idx
+        signed = [
+            r
+            for r in ctx.out
+            if r.type == "agreement" and r.direction == 1 and since <= r.start < sent.start_char
+        ]
+        listed = [
+            st
+            for c in verb.children
+            if c.dep_ in ("dobj", "attr")
+            for t in c.subtree
+            if (st := ctx.resolved.state_at(t.i)) and resources.is_country(st)
+        ]
+        if not signed or not listed:
+            continue
+        parties = list(
+            dict.fromkeys([*(p for r in signed for p in (r.subject, r.counterpart)), *listed])
+        )
+        parties = [p for p in parties if resources.is_country(p)]
+        for a in parties:
+            for b in parties:
+                if a in listed or b in listed:
+                    ctx.emit(a, b, "agreement", 1, verb, sent)
 
 
 def _consents(ctx: Context) -> None:
@@ -2095,10 +2155,14 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
     if _said_of_no_other(ctx, tok, rule):
         return None
     described = tok.head if tok.dep_ in ("acl", "relcl") else None  # "a deal struck by"
-    if any(c.dep_ == "dobj" and c.lemma_ in rule.idiom_objects for c in tok.children) or (
-        described is not None and described.lemma_ in rule.idiom_objects
-    ):
-        return None  # "struck a similar note", "struck a deal": an idiom, no attack
+    idioms = set(rule.idiom_objects)
+    if any(
+        c.dep_ == "dobj" and (c.lemma_ in idioms or f"{tok.lemma_} {c.lemma_}" in idioms)
+        for c in tok.children
+    ) or (described is not None and described.lemma_ in idioms):
+        # "struck a similar note", "struck a deal": an idiom, no attack; "pressed the
+        # assault" (an entry of trigger and object): fighting, no pressure
+        return None
     if _off_class(ctx, tok, kind, sent):
         return None
     if (
@@ -4108,6 +4172,7 @@ def extract(
             _on_trigger(ctx, tok, kind)
     _consents(ctx)
     _permitted(ctx)
+    _signatories(ctx)
     # "Russian troops are stationed in Ukraine's occupied south": forces of a state at war
     # with their host are no guests of it.
     fought = {frozenset((r.subject, r.counterpart)) for r in ctx.out if r.type == "armed_attack"}

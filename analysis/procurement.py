@@ -389,6 +389,16 @@ def _referring_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention
         }
         if origins:
             recent = [m for m in recent if m.origin in origins]
+            # "The German howitzer is already in service in the Netherlands": a platform
+            # with its maker's state named stands for that state's one system of its kind
+            # named anywhere before.
+            earlier = {
+                m.system: m
+                for m in found
+                if m.system and m.category in kinds and m.origin in origins and m.start < tok.i
+            }
+            if not recent and len(earlier) == 1:
+                recent = list(earlier.values())
         if recent:
             added.append(_standing_for(tok, recent))
     added += _pronoun_objects(doc, found, actors, covered)
@@ -2024,6 +2034,14 @@ def _head_modality(
     # "its purchase of S-400 systems, delivered in 2019", "jets, which entered service": a
     # participle or relative clause describes the weapon; the deal noun it hangs on sets no stage.
     describes = tok.tag_ == "VBN" or tok.dep_ == "relcl"
+    # "is awaiting the 36 F-16s it has ordered": a finite clause on the weapon tells what was
+    # done; a plan or an expectation above it is about something else
+    told = (
+        tok.dep_ == "relcl"
+        and (tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in tok.children))
+    ) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)
+    )
     described = False  # past the noun a describing clause is on
     for _ in range(5):
         if cur.dep_ not in HEAD_DEPS or cur.head == cur:
@@ -2056,7 +2074,7 @@ def _head_modality(
                 # "urged Ankara to drop the S-400 purchase": a demand, nothing has ended.
                 del found["cancelled"]
                 nearest = None if nearest and nearest[0] == "cancelled" else nearest
-            elif frame.modal:
+            elif frame.modal and not (told and described and frame.modal in ("future", "planned")):
                 found.setdefault(frame.modal, cur)
                 nearest = nearest or (frame.modal, cur)
     for decisive in ("denied", "cancelled", REFUSED):
@@ -2159,7 +2177,17 @@ MOVING = frozenset({"delivered", "ordered", "planned", "leased"})
 OFFERS = frozenset({"offered", "negotiating"})
 SELF_IMPLIED = MOVING | OFFERS
 POSSESSING = frozenset(
-    {"operate", "fly", "display", "fleet-noun", "in-service", "operational", "combat", "use"}
+    {
+        "operate",
+        "fly",
+        "display",
+        "fleet-noun",
+        "in-service",
+        "into-service",
+        "operational",
+        "combat",
+        "use",
+    }
 )
 # Frames over a transferred weapon that put it in service with the recipient ("flies A-29s
 # delivered by the United States", "commissioned frigates built by China"); a display of
@@ -2511,6 +2539,16 @@ DEAL_STAGES = frozenset({"leased", "requested", "offered", "planned", "negotiati
 whose own phrase only says who built it."""
 
 
+def _awaited(noun: Token) -> bool:
+    """Whether a deal noun is what a verb of expecting governs ("is awaiting delivery of",
+    "is waiting for the delivery of"): the stage it names is still to come."""
+    if noun.pos_ != "NOUN":
+        return False
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    index = frame_index(noun.doc)
+    return any(f.modal == "future" for t in (head, noun.head) for f in index.get(t.i, ()))
+
+
 def _held_stage(gov: Governor, status: str) -> str:
     """The stage of a transfer named inside a weapon's phrase, from what the phrase hangs off:
     "the parade also showed HQ-9 systems received from China" (displayed), "flies A-29s
@@ -2534,6 +2572,8 @@ def _held_stage(gov: Governor, status: str) -> str:
         return status
     if gov.outer is not None and _negated(gov.outer):
         return status  # "Russia did not deliver the S-400 systems India ordered": ordered
+    if gov.outer is not None and _awaited(gov.outer):
+        return status  # "is awaiting delivery of 36 F-16s it ordered": ordered
     if lasting and outer.subject != "theme" and first_conjunct(gov.anchor).dep_ == "nsubj":
         return status  # "K2 tanks bought from South Korea will replace the T-72s": the new
     if outer.status == "displayed" and status != "cancelled":
@@ -2551,7 +2591,7 @@ def _holdings(tok: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -
     service): what it says was bought is in service there."""
     sent = sentence(tok)
     return any(
-        f.id in ("fleet-noun", "in-service", "operational")
+        f.id in ("fleet-noun", "in-service", "into-service", "operational")
         for t in sent
         for f in index.get(t.i, ())
     )
@@ -2671,10 +2711,38 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
             break
     if holder.pos_ == "NOUN" and holder.dep_ == "attr":
         holder = holder.head  # "Algeria is one of the largest buyers": the copula's subject
-    for c in holder.children:
+    return _own_subject_state(holder, resolved, skip)
+
+
+def _own_subject_state(verb: Token, resolved: Resolved, skip: set[int]) -> str | None:
+    """The state a verb's own subject stands for; none for a weapon in the passive ("The
+    Swedish jet was chosen over the Super Hornet"), unless the passive's subject holds it."""
+    for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip:
+            if c.dep_ == "nsubjpass" and _weapon_word(c) and not _holds_passive(verb):
+                return None
             return resolved.subject_state(c)
     return None
+
+
+@lru_cache(maxsize=1)
+def _weapon_words() -> frozenset[str]:
+    """One-word weapon terms, those that refer back included ("jet", "vessel")."""
+    return frozenset(t.term.lower() for t in resources.weapon_terms() if " " not in t.term)
+
+
+resources.on_reload(_weapon_words.cache_clear)
+
+
+def _holds_passive(verb: Token) -> bool:
+    """Whether a verb's passive subject holds the weapons ("air defences are built around
+    Patriot batteries")."""
+    return any(f.passive_holder for f in frame_index(verb.doc).get(verb.i, ()))
+
+
+def _weapon_word(tok: Token) -> bool:
+    """Whether a noun is a weapon: a named system or a word for one."""
+    return tok.lower_ in _weapon_words() or tok.i in weapon_tokens(tok.doc)
 
 
 PARTICIPLE_PREPS = frozenset({"after", "before", "by", "while", "since", "without", "despite"})
@@ -3572,6 +3640,22 @@ def _company_subject(verb: Token, resolved: Resolved) -> bool:
     return False
 
 
+def _service_holder(gov: Governor, resolved: Resolved) -> str | None:
+    """The state a weapon is "in service with", where the phrase is the weapon's own ("the
+    Su-35 fighters now in service with the Chinese military were absent")."""
+    if gov.frame is None or gov.frame.id not in SERVICE_FRAMES:
+        return None
+    index = frame_index(gov.anchor.doc)
+    for prep in gov.anchor.children:
+        if prep.dep_ != "prep" or not any(f.id in SERVICE_FRAMES for f in index.get(prep.i, ())):
+            continue
+        for noun in prep.children:
+            for holder in noun.children:
+                if holder.dep_ == "prep" and holder.lower_ in ("with", "in"):
+                    return _pobj_state(holder, resolved)
+    return None
+
+
 def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str | None:
     """The state a preposition's object names; with ``refer``, also one a pronoun or a
     description refers back to ("will build four corvettes for the navy", "is building three
@@ -3931,6 +4015,7 @@ def _parties(
         _own_phrase(doc, mention, gov, root, resolved, got)
     destined = _destined(_own_noun(root), resolved)
     got.give("recipient", destined)  # "aircraft destined for the Nigerian Air Force"
+    got.give("recipient", _service_holder(gov, resolved))
     got.give("recipient", _fused_dative(root, gov, role, resolved))  # "sells India helicopters"
     for sup, rec in (
         _arguments(gov.token, role, resolved, skip, gov.frame),
@@ -4206,7 +4291,8 @@ def _put_in_service(
     )
 
 
-PHRASE_FRAMES = frozenset({"in-service", "in-the-running"})
+SERVICE_FRAMES = frozenset({"in-service", "into-service"})
+PHRASE_FRAMES = SERVICE_FRAMES | {"in-the-running"}
 """Frames of a phrase that tells what state a verb's weapons are in ("into service")."""
 
 
@@ -6731,13 +6817,13 @@ def extract(
     found = _without_borrowed_suppliers(doc, found)
     found = _suppliers_referred_to(found)
     # A state's own procurement ("new aircraft ordered from Dassault" for France) names no
-    # buyer of others' weapons.
+    # buyer of others' weapons; one refused weapons is a buyer the article names ("would not
+    # send F-16s to Ukraine ... Poland has pledged 14 of its Leopards").
     named: Counter[str] = Counter(
         c.recipient
         for c in found
         if c.recipient is not None
         and c.recipient != c.supplier
-        and c.status != REFUSED
         and resources.is_country(c.recipient)
     )
     by_system: dict[str | None, Counter[str]] = {}
@@ -6950,9 +7036,20 @@ def _named_generics(doc: Doc, rows: list[ProcurementRow], title: str = "") -> li
         if len(named) != 1:
             continue
         system = next(iter(named))
-        if row.recipient in buyers.get(system, {row.recipient}):
+        if row.recipient in buyers.get(system, {row.recipient}) or _the_one(doc, row):
             row.system = system
     return rows
+
+
+def _the_one(doc: Doc, row: ProcurementRow) -> bool:
+    """Whether a generic row's weapon is written as one definite thing ("The German howitzer
+    is already in service in the Netherlands"): the one system of its kind the article names,
+    whoever else holds it."""
+    span = doc.char_span(row.start, row.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def _gives_beside(

@@ -220,6 +220,8 @@ class StanceCue:
     # The type a cue takes when no state speaks and none is aimed at ("analysts cautioned
     # that ...": a saying, not one state pressing another).
     unaimed: str | None = None
+    # Objects that make the verb an idiom, no cue ("pressed the assault on Bakhmut").
+    idiom_objects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,12 +278,19 @@ class SignalRule:
     platforms, take part with the forces they move alongside ("vessels from India sailed
     alongside Australian frigates"); ``listing``: verbs whose subject, forces, lists the
     states that take part as its object ("African contingents include Ghana and Senegal");
+    ``gathering``: verbs by which a drill, or its host, gathers the states of its object or of
+    its "from" phrase ("brought together navies from Nigeria and Ghana", "drawing delegations
+    from the United States, China and Russia") when what is gathered is forces, platforms or
+    one of ``gathered_nouns`` ("delegations", not "attention" or "criticism"); ``party_nouns``: nouns for the parties of
+    the act just told, which a ``listing`` verb lists ("The signatories included Britain and
+    Norway"): each state listed joins the act with its parties;
     ``platform_nouns``: words for ships, aircraft and units that count as forces in a drill;
     ``subjects_apart``: states that act together on a counterpart ("Czech and Polish jets
     guard Slovak airspace") do not act on each other; ``from_is_origin``: a
     "from" phrase on a place or a state is where the act comes from, not its target ("fired
     rockets from Australian soil"); ``idiom_objects``: objects with which a trigger verb is an
-    idiom, no act ("struck a similar note", "struck a deal", "hit a snag"); ``named_in_drills``:
+    idiom, no act ("struck a similar note", "struck a deal", "hit a snag"), or, written as
+    trigger and object, with which one trigger is ("press assault": "pressed the assault"); ``named_in_drills``:
     while a drill is the news, the act needs its target named in its own phrase ("HIMARS
     launchers fired rockets at the range" guesses no target from the sentence); ``owner_acts``:
     the state owning the context noun is the party that acts, whatever the clause's subject ("a
@@ -374,6 +383,9 @@ class SignalRule:
     arriving: tuple[str, ...] = ()
     moving: tuple[str, ...] = ()
     listing: tuple[str, ...] = ()
+    gathering: tuple[str, ...] = ()
+    party_nouns: tuple[str, ...] = ()
+    gathered_nouns: tuple[str, ...] = ()
     subjects_apart: bool = False
     platform_nouns: tuple[str, ...] = ()
     from_is_origin: bool = False
@@ -851,6 +863,7 @@ def _cue(row: dict[str, Any]) -> StanceCue:
         forms=tuple(str(f).lower() for f in row.get("forms", ())),
         signal=bool(row.get("signal", True)),
         unaimed=row.get("unaimed"),
+        idiom_objects=tuple(str(o).lower() for o in row.get("idiom_objects", ())),
     )
     if rec.unaimed is not None and rec.unaimed not in CUE_TYPES:
         raise ValueError(f"unaimed type {rec.unaimed!r} is not a cue type")
@@ -912,6 +925,9 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         arriving=_strs(row.get("arriving", [])),
         moving=_strs(row.get("moving", [])),
         listing=_strs(row.get("listing", [])),
+        gathering=_strs(row.get("gathering", [])),
+        party_nouns=_strs(row.get("party_nouns", [])),
+        gathered_nouns=_strs(row.get("gathered_nouns", [])),
         subjects_apart=bool(row.get("subjects_apart", False)),
         platform_nouns=_strs(row.get("platform_nouns", [])),
         from_is_origin=bool(row.get("from_is_origin", False)),

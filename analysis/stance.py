@@ -848,6 +848,8 @@ def _complemented(tok: Token, cue: resources.StanceCue) -> bool:
     exchange would end", "hopes that"), not an infinitive ("hoped to replace them"); or a
     negation ("has not confirmed", "never confirmed", "declined to confirm", "neither
     government has confirmed"): what is left unconfirmed is uncertain."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in cue.idiom_objects for c in tok.children):
+        return False  # "pressed the assault on Bakhmut": fighting, no pressure
     if cue.complement == "negated":
         return _left_open(tok)
     if cue.complement != "clause":

@@ -4092,3 +4092,37 @@ def test_a_state_planning_to_station_forces_is_their_owner(
 ) -> None:
     text = "NATO plans to station a multinational battalion in Poland next year."
     holds(run(text), {("POL", "NATO", 1), ("NATO", "POL", 1)}, set())
+
+
+def test_a_drill_drawing_delegations_gathers_their_states(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Indonesia opened its Komodo naval exercise on Monday, drawing delegations from more than"
+        " 30 countries, among them the United States, China and Russia."
+    )
+    holds(run(text), {("IDN", "USA", 1), ("USA", "CHN", 1), ("RUS", "IDN", 1)}, set())
+    text = "Indonesia opened its Komodo naval exercise. The drills attracted ships from India and Japan."
+    holds(run(text), {("IND", "JPN", 1), ("JPN", "IDN", 1)}, set())
+
+
+def test_signatories_listed_after_a_signing_are_its_parties(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Finland signed a letter of intent with Germany in Brussels on Thursday to buy air"
+        " defence systems together. The signatories included Britain, the Netherlands and Latvia."
+    )
+    holds(run(text), {("GBR", "DEU", 1), ("LVA", "FIN", 1), ("NLD", "GBR", 1)}, set())
+    text = (
+        "Finland signed a letter of intent with Germany on Thursday. Critics of the plan"
+        " included France and Italy."
+    )
+    holds(run(text), set(), {("FRA", "DEU", 1), ("ITA", "FIN", 1)})
+    text = "Egypt and China held a joint air exercise. The drills drew criticism from Israel."
+    holds(run(text), {("EGY", "CHN", 1)}, {("ISR", "CHN", 1), ("EGY", "ISR", 1)})
+
+
+def test_pressing_an_assault_is_an_attack_not_pressure(run: Callable[..., Analysis]) -> None:
+    result = run("Russian forces pressed their assaults on the town of Bakhmut on Monday.")
+    holds(result, {("RUS", "UKR", -1)}, set())
+    assert {a.type for a in result.alignment} == {"armed_attack"}
+    assert not [c for c in result.stance_cues if c.type == "pressure"]
+    result = run("Turkey condemned Iran's attack on Azerbaijan's embassy.")
+    holds(result, {("TUR", "IRN", -1), ("IRN", "AZE", -1)}, set())

@@ -6128,3 +6128,98 @@ def test_a_to_phrase_hung_on_a_from_phrase_names_the_recipient(
     text = "US officials said F-16s would be delivered from Denmark to Ukraine."
     got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
     assert got == {("F-16", "DNK", "UKR")}
+
+
+def test_weapons_in_service_with_states_are_theirs(run: Callable[..., Analysis]) -> None:
+    text = "South Korean K9 howitzers are in service with Norway, Finland and Estonia."
+    got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("KOR", r, "in_service") for r in ("NOR", "FIN", "EST")}
+    text = "The Russian-made S-400 has been in service in Turkey since 2019."
+    got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("RUS", "TUR", "in_service")}
+    text = (
+        "Kyrgyzstan has put Turkish-made Bayraktar TB2 combat drones into service with its"
+        " border troops."
+    )
+    got = {(d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("TUR", "KGZ", "in_service")}
+
+
+def test_the_one_weapon_of_a_kind_named_before_is_that_system(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Lithuania agreed to buy 21 used PzH 2000 howitzers from Germany, the ministry said."
+        " The first guns are due next year. Officials thanked Berlin for the price."
+        " Lithuania is also in talks with Sweden over trucks.\n\nThe German howitzer is"
+        " already in service in the Netherlands and Greece."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert {("PzH 2000", "DEU", "NLD"), ("PzH 2000", "DEU", "GRC")} <= got
+    assert not {r for r in got if r[0] is None}
+
+
+def test_a_weapon_chosen_in_the_passive_is_no_party_to_its_rivals(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Brazil signed a contract with Saab for 36 Gripen NG fighters on Monday. The Swedish jet"
+        " was chosen in December over Boeing's F/A-18E/F Super Hornet, offered by the United"
+        " States."
+    )
+    got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert ("F/A-18E/F Super Hornet", "USA", "BRA", "offered") in got
+    assert not {r for r in got if r[2] == "SWE"}
+
+
+def test_the_state_refused_weapons_receives_those_others_pledge(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "President Joe Biden said on Monday that the United States would not send F-16 fighter"
+        " jets to Ukraine. Biden's refusal comes days after he agreed to send 31 M1 Abrams"
+        " tanks. Poland has pledged 14 of its older Leopard 2A4s."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert ("Leopard 2", "POL", "UKR") in got
+    assert not {r for r in got if r[2] == "USA"}
+
+
+def test_the_system_received_is_the_one_named_before(run: Callable[..., Analysis]) -> None:
+    text = "Turkey bought the S-400 from Russia in 2017. Ankara received the system in 2019."
+    got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("S-400", "RUS", "TUR", "delivered")}
+
+
+def test_weapons_described_in_service_with_a_state_are_its_own(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Absent from the parade were the Russian-built Su-35 fighters now in service with the"
+        " Chinese military."
+    )
+    got = {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+    assert got == {("Su-35", "RUS", "CHN", "in_service")}
+
+
+def test_a_jet_named_by_its_makers_state_is_that_states_system_named_long_before(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "India ordered 36 Rafale jets from France in 2016. The deal was signed in Delhi."
+        " Officials praised it. Critics said it was costly. Parliament debated it for weeks."
+        " Egypt and Qatar have also ordered the French jet."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert {("Rafale", "FRA", "EGY"), ("Rafale", "FRA", "QAT")} <= got
+
+
+def test_weapons_awaited_are_on_order(run: Callable[..., Analysis]) -> None:
+    for text in (
+        "Iraq is awaiting delivery of 36 F-16 fighters it ordered from the United States.",
+        "Iraq is still awaiting the first of 36 F-16 fighters it has ordered from the United"
+        " States.",
+        "Poland is waiting for delivery of K2 tanks from South Korea.",
+    ):
+        got = {(d.supplier, d.status) for d in run(text).procurements}
+        assert len(got) == 1 and got <= {("USA", "ordered"), ("KOR", "ordered")}, text
