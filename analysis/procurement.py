@@ -273,9 +273,69 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
             continue  # "Russian missile and drone attacks": a kind of attack, no weapon held
         if _hyphen_compound(doc, span.start) and doc[span.start - 2].lower_ in AGAINST_PREFIXES:
             continue  # "anti-tank launchers", "counter-drone guns": what it is aimed at
-        found.append(WeaponMention(span.start, span.end, None, span.id_, None))
+        found.append(
+            _unlisted_name(doc, span, taken)
+            or WeaponMention(span.start, span.end, None, span.id_, None)
+        )
     found.sort(key=lambda m: m.start)
     return _family_words(doc, _referring_words(doc, _resolve_definites(doc, found)))
+
+
+UNNAMING_ENTS = frozenset(
+    {"NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
+)
+"""Named entities that are no weapon's name before a weapon word: peoples and origins
+("Western tanks", "Soviet tanks"), dates and numbers."""
+
+
+def _unlisted_name(doc: Doc, span: Span, taken: set[int]) -> WeaponMention | None:
+    """A generic weapon word named by a proper name the weapons data does not list, right
+    before it and modifying it ("Turkish-made Hizir armoured vehicles", "Shyena lightweight
+    torpedoes"): that system, of the word's category, its origin left to the text. A word the
+    data knows as an actor, place or person, or one that opens the sentence, is no name."""
+    named = {i for s in doc.spans[NAMES_KEY] if s.label_ != "WEAPON" for i in range(s.start, s.end)}
+    head = span.root
+    i = span.start - 1
+    while i >= 0 and doc[i].is_lower and doc[i].dep_ == "amod" and doc[i].head.i == head.i:
+        i -= 1  # "Shyena lightweight torpedoes"
+    end = i + 1
+    while i >= 0 and _name_part(doc[i], taken, named) and doc[i].head.i in range(i + 1, span.end):
+        i -= 1
+    start = i + 1
+    if start == end or end - start > 2 or len(doc[start:end].text) < 2:
+        return None
+    if start > 0 and (doc[start - 1].text in ("-", "/") or start - 1 in taken):
+        return None  # "Turkish-made" is an origin; "Scorpene Evolution", a named system's
+    if doc[start].text in _maker_words():
+        return None  # "Bell helicopters", "Mil helicopters": the maker's
+    return WeaponMention(start, span.end, doc[start:end].text, span.id_, None)
+
+
+@lru_cache(maxsize=1)
+def _maker_words() -> frozenset[str]:
+    """Names of makers that may stand before their weapons ("Bell", "Mil", "Matra"): the first
+    word of each weapon record's maker and of each company's name and aliases."""
+    names = [r.maker for r in resources.weapons() if r.maker]
+    names += [n for a in resources.actors() if a.type == "company" for n in (a.name, *a.aliases)]
+    return frozenset(n.split()[0] for n in names if n)
+
+
+resources.on_reload(_maker_words.cache_clear)
+
+
+def _name_part(tok: Token, taken: set[int], named: set[int]) -> bool:
+    """A capitalised word that may be part of a system's name: no actor, place or person the
+    data knows, no date or number, not the sentence's first word."""
+    return (
+        tok.text[:1].isupper()
+        and not tok.is_sent_start
+        and tok.pos_ in ("PROPN", "ADJ", "NOUN")
+        and tok.i not in taken
+        and tok.i not in named
+        and tok.ent_type_ not in UNNAMING_ENTS
+        and tok.dep_ in ("compound", "nmod", "amod")
+        and resources.reference(tok) is None  # "Hellenic Navy frigates": a service
+    )
 
 
 AGAINST_PREFIXES = frozenset({"anti", "counter"})

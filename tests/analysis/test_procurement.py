@@ -6223,3 +6223,33 @@ def test_weapons_awaited_are_on_order(run: Callable[..., Analysis]) -> None:
     ):
         got = {(d.supplier, d.status) for d in run(text).procurements}
         assert len(got) == 1 and got <= {("USA", "ordered"), ("KOR", "ordered")}, text
+
+
+def test_a_name_the_weapons_data_lacks_names_the_system(run: Callable[..., Analysis]) -> None:
+    text = "Kenya has bought Turkish-made Hizir armoured vehicles."
+    got = {(d.system, d.category, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("Hizir", "armoured_vehicle", "TUR", "KEN")}
+    text = "India has also sold Myanmar Shyena lightweight torpedoes under a 2017 contract."
+    assert {d.system for d in run(text).procurements} == {"Shyena"}
+    # origins, services, makers and parts of a listed name name no system
+    for text in (
+        "Ukraine received Western tanks from Germany.",
+        "Latvia received Hellenic Navy frigates.",
+        "The Czech Republic has signed a deal to buy 12 Bell military helicopters from the"
+        " United States.",
+        "Naval Group has offered two Scorpene Evolution submarines to the Philippines.",
+    ):
+        got = {d.system for d in run(text).procurements}
+        assert got <= {None, "Scorpene"}, text
+
+
+def test_weapons_a_state_is_cut_off_from_are_not_its_own(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Cut off from US weapons by an embargo imposed in 2006, Caracas took delivery of K-8W"
+        " jet trainers, Y-8 transport aircraft and radars from China."
+    )
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("CHN", "VEN")}
+    text = "Venezuela, cut off from American arms, bought Su-30 jets from Russia."
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("RUS", "VEN")}
