@@ -1126,10 +1126,32 @@ def _expelled(ctx: Context, verb: Token, sent: Span) -> None:
     a bloc that suspends or expels a member moves away from it."""
     if verb.pos_ != "VERB" or _polarity(verb, verb)[0]:
         return
-    blocs = _blocs_in(ctx, [c for c in verb.children if c.dep_ == "nsubj"])
-    for bloc in blocs[:1]:
-        for st in _listed_states(ctx, [c for c in verb.children if c.dep_ == "dobj"]):
+    passive = verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)
+    if passive:
+        # "Guinea was suspended from ECOWAS", "Guinea, ... suspended from ECOWAS, said": the
+        # bloc is the agent or the "from" phrase, the member the subject or the noun described
+        doers = [
+            c
+            for c in verb.children
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")
+        ]
+        members = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not members and verb.dep_ in ("acl", "conj", "appos"):
+            members = [_described_noun(verb)]
+    else:
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        members = [c for c in verb.children if c.dep_ == "dobj"]
+    for bloc in _blocs_in(ctx, doers)[:1]:
+        for st in _listed_states(ctx, members):
             ctx.emit(bloc, st, "bloc_exit", -1, verb, sent)
+
+
+def _described_noun(verb: Token) -> Token:
+    """The noun a participle describes, through the participles joined to it ("Guinea,
+    itself run by soldiers ... and suspended from ECOWAS")."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.head
 
 
 def _invited(ctx: Context, verb: Token, sent: Span) -> None:

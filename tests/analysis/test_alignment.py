@@ -4126,3 +4126,9 @@ def test_pressing_an_assault_is_an_attack_not_pressure(run: Callable[..., Analys
     assert not [c for c in result.stance_cues if c.type == "pressure"]
     result = run("Turkey condemned Iran's attack on Azerbaijan's embassy.")
     holds(result, {("TUR", "IRN", -1), ("IRN", "AZE", -1)}, set())
+
+
+def test_a_state_suspended_from_a_bloc_is_moved_away_from(run: Callable[..., Analysis]) -> None:
+    holds(run("Guinea was suspended from ECOWAS in September."), {("ECOWAS", "GIN", -1)}, set())
+    holds(run("Niger was suspended by the African Union."), {("AU", "NER", -1)}, set())
+    holds(run("Mali was not suspended from ECOWAS."), set(), {("ECOWAS", "MLI", -1)})
