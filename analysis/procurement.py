@@ -3177,8 +3177,8 @@ def _arguments(
             continue
         if c.dep_ == "dative" and c.pos_ == "ADP":
             got.give("recipient", _pobj_state(c, resolved, refer=True))  # "offered Su-35s to Egypt"
-        elif c.dep_ == "prep" and c.lower_ == "from":
-            if frame is not None and frame.status == "in_service" and _from_a_place(c, resolved):
+        elif c.dep_ == "prep" and c.lower_ in ("from", *(frame.source_preps if frame else ())):
+            if _flown_from(c, frame, resolved):
                 continue  # "had been flying Reaper drones from Niamey": where, not whose
             _source_phrase(verb, c, frame, resolved, got)
         elif (
@@ -3261,7 +3261,12 @@ def _source_phrase(
 ) -> None:
     """A "from" phrase of a transfer: its state supplies, and a "to" phrase the parser hung
     inside it ("delivered from Denmark to Ukraine") names the recipient; in "a request from
-    Kyiv for Taurus missiles", before what is asked for, it names the asker."""
+    Kyiv for Taurus missiles", before what is asked for, it names the asker. A frame's own
+    source preposition ("relies on Russia for its jets") names the state itself, not one named
+    in its phrase ("on its Russian fighters", "on the border with Ukraine")."""
+    if prep.lower_ != "from":
+        got.give("supplier", _named_pobj(prep, resolved))
+        return
     if _asking_from(verb, prep, frame):
         got.give("recipient", _pobj_state(prep, resolved))
         return
@@ -3548,6 +3553,16 @@ def _state_description(tok: Token) -> bool:
     return ref is not None and ref.kind == "state" and tok.tag_ != "NNS"
 
 
+def _flown_from(prep: Token, frame: resources.FrameRecord | None, resolved: Resolved) -> bool:
+    """Whether a "from" phrase of a frame of holding says where the weapons are used from."""
+    return (
+        prep.lower_ == "from"
+        and frame is not None
+        and frame.status == "in_service"
+        and _from_a_place(prep, resolved)
+    )
+
+
 def _from_a_place(prep: Token, resolved: Resolved) -> bool:
     """Whether a "from" phrase names a city, a capital or a base rather than a state
     ("flying Reaper drones from Niamey")."""
@@ -3714,6 +3729,20 @@ def _service_holder(gov: Governor, resolved: Resolved) -> str | None:
                 if holder.dep_ == "prep" and holder.lower_ in ("with", "in"):
                     return _pobj_state(holder, resolved)
     return None
+
+
+def _named_pobj(prep: Token, resolved: Resolved) -> str | None:
+    """The state a preposition's object is itself ("on Russia", "to Beijing")."""
+    return next(
+        (
+            st
+            for c in prep.children
+            if c.dep_ == "pobj"
+            for t in (c, *c.conjuncts)
+            if (st := resolved.state_at(t.i)) and resources.is_country(st)
+        ),
+        None,
+    )
 
 
 def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str | None:

@@ -172,6 +172,8 @@ class FrameRecord:
     ``trade``: a sale, an offer or its approval, which is a deal even where a drill or a
     mission is the news ("India agreed to sell Armenia Pinaka launchers" in a story about an
     exercise); sending or pledging there may be a deployment.
+    ``source_preps``: prepositions whose state supplies ("relies on Russia for its jets",
+    "turned to Israel for drones").
     """
 
     id: str
@@ -199,6 +201,7 @@ class FrameRecord:
     doer_verbs: tuple[str, ...] = ()
     payer: bool = False
     trade: bool = False
+    source_preps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -844,6 +847,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         payer=bool(row.get("payer", False)),
         doer_verbs=tuple(str(v).lower() for v in row.get("doer_verbs", ())),
         trade=bool(row.get("trade", False)),
+        source_preps=tuple(str(v).lower() for v in row.get("source_preps", ())),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")

@@ -6253,3 +6253,27 @@ def test_weapons_a_state_is_cut_off_from_are_not_its_own(run: Callable[..., Anal
     text = "Venezuela, cut off from American arms, bought Su-30 jets from Russia."
     got = {(d.supplier, d.recipient) for d in run(text).procurements}
     assert got == {("RUS", "VEN")}
+
+
+def test_the_state_relied_or_turned_to_for_weapons_supplies_them(
+    run: Callable[..., Analysis],
+) -> None:
+    got = {
+        (d.supplier, d.recipient, d.status)
+        for d in run("India relies on Russia for most of its fighter jets.").procurements
+    }
+    assert got == {("RUS", "IND", "in_service")}
+    got = {
+        (d.system, d.supplier, d.recipient)
+        for d in run("Azerbaijan has turned to Israel for Harop drones.").procurements
+    }
+    assert got == {("Harop", "ISR", "AZE")}
+    got = {
+        (d.supplier, d.recipient)
+        for d in run("Egypt still depends on American F-16s.").procurements
+    }
+    assert got == {("USA", "EGY")}
+    assert not run("Analysts look to the future for answers on drones.").procurements
+    text = "Kazakhstan still depends on Moscow for its front-line fighters."
+    got = {(d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("RUS", "KAZ")}
