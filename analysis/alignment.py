@@ -1504,7 +1504,7 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         verb = verb.head
         phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if gathers:
-        pass
+        pass  # what the drill gathers was read above
     elif tok.pos_ == "VERB" and tok.lemma_ in SENDING:
         # Sending ships or troops to a drill is taking part; the object's conjuncts may be
         # gapped subjects, never recipients (nothing is handed over in a drill), and where

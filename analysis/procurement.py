@@ -250,6 +250,8 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         (s for s in doc.spans[TERMS_KEY] if s.label_ == "TERM"),
         key=lambda s: (s.start, -(s.end - s.start)),
     )
+    # words the data knows as actors, places or people: no part of a system's name
+    named = {i for s in doc.spans[NAMES_KEY] if s.label_ != "WEAPON" for i in range(s.start, s.end)}
     last_end = -1
     for span in terms:
         if span.start < last_end or any(i in taken for i in range(span.start, span.end)):
@@ -274,7 +276,7 @@ def _find_weapons(doc: Doc) -> list[WeaponMention]:
         if _hyphen_compound(doc, span.start) and doc[span.start - 2].lower_ in AGAINST_PREFIXES:
             continue  # "anti-tank launchers", "counter-drone guns": what it is aimed at
         found.append(
-            _unlisted_name(doc, span, taken)
+            _unlisted_name(doc, span, taken, named)
             or WeaponMention(span.start, span.end, None, span.id_, None)
         )
     found.sort(key=lambda m: m.start)
@@ -288,12 +290,12 @@ UNNAMING_ENTS = frozenset(
 ("Western tanks", "Soviet tanks"), dates and numbers."""
 
 
-def _unlisted_name(doc: Doc, span: Span, taken: set[int]) -> WeaponMention | None:
+def _unlisted_name(doc: Doc, span: Span, taken: set[int], named: set[int]) -> WeaponMention | None:
     """A generic weapon word named by a proper name the weapons data does not list, right
     before it and modifying it ("Turkish-made Hizir armoured vehicles", "Shyena lightweight
     torpedoes"): that system, of the word's category, its origin left to the text. A word the
-    data knows as an actor, place or person, or one that opens the sentence, is no name."""
-    named = {i for s in doc.spans[NAMES_KEY] if s.label_ != "WEAPON" for i in range(s.start, s.end)}
+    data knows as an actor, place or person (``named``), or one that opens the sentence, is no
+    name."""
     head = span.root
     i = span.start - 1
     while i >= 0 and doc[i].is_lower and doc[i].dep_ == "amod" and doc[i].head.i == head.i:
