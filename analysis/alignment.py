@@ -25,6 +25,8 @@ from analysis import resources
 from analysis.actors import EXAMPLE_PREPS, Resolved, armed_group, charged
 from analysis.constants import BACK_DETERMINERS, RELATIVE_PRONOUNS, WEAK_HEDGES
 from analysis.doc import (
+    NAMES_KEY,
+    SPLIT_GAP,
     TERMS_KEY,
     clean_sentence,
     describing_name,
@@ -34,6 +36,7 @@ from analysis.doc import (
     sentence,
     sentence_words,
     sentences_back,
+    splitting,
     token_table,
     weapon_tokens,
 )
@@ -963,7 +966,10 @@ def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> None:
     doer, done = _state_of(commander, ctx.resolved), ctx.resolved.subject_state(commanded)
     read = _class(ctx, tok, kind, command, sent) if doer and done else None
     if read is not None and doer is not None and done is not None:
-        ctx.emit(doer, done, read[0], read[1], tok, sent)
+        # "Italy, Spain and Denmark ordered Russian diplomats to leave": each of them
+        for st in [doer, *_conjoined_subjects(ctx, acting, doer)]:
+            if st != done:
+                ctx.emit(st, done, read[0], read[1], tok, sent)
 
 
 def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
@@ -984,7 +990,9 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
         ended = tok.head.tag_ != "VBG" and _reversed(
             tok, _governing_verb(tok), rule, sentence_words(sent)[1]
         )
-        for host, owner in [] if negated else _basing(tok, ctx.resolved, skip):
+        for host, owner in (
+            [] if negated else _subjects_listed(ctx, tok, _basing(tok, ctx.resolved, skip))
+        ):
             ctx.emit(host, owner, shown, -1 if refused or ended else 1, tok, sent)
             if not refused and not ended:
                 # Consent binds both: the sender moves toward its host as the host toward it.
@@ -1017,6 +1025,28 @@ def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     return False
 
 
+def _subjects_listed(
+    ctx: Context, tok: Token, pairs: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """Pairs with the subject's state repeated for each state listed with it ("Aircraft from
+    France, Italy and the United States have flown patrols from Romanian bases")."""
+    verb = _governing_verb(tok)
+    for _ in range(3):  # "have troops stationed in Estonia": the clause with the subject
+        if _has_subject(verb) or verb.dep_ not in ("acl", "xcomp") or verb.head == verb:
+            break
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+    subject = _subject(verb, tok, ctx.resolved, None)[1]
+    out = list(pairs)
+    for a, b in pairs:
+        if subject not in (a, b):
+            continue
+        for st in _conjoined_subjects(ctx, verb, subject):
+            pair = (st, b) if a == subject else (a, st)
+            if st not in (a, b) and pair not in out:
+                out.append(pair)
+    return out
+
+
 def _designated(ctx: Context, tok: Token, sent: Span) -> None:
     """ "The United States designated Brazil a major non-NATO ally": a state that makes
     another its ally moves toward it."""
@@ -1042,7 +1072,11 @@ def _declared_unwelcome(ctx: Context, tok: Token, sent: Span) -> bool:
     one declared, however the parser hung the phrase; True when read here."""
     rule = resources.signal_rules()["diplomatic_rupture"]
     verb = next((t for t in (tok, *tok.ancestors) if t.lemma_ in rule.designating), None)
-    phrase = next((s for s in tok.doc.spans[TERMS_KEY] if s.start <= tok.i < s.end), None)
+    # "persona non grata" is a phrase; "unwelcome" a word
+    # a word declared is the verb's own complement ("declared 40 diplomats unwelcome"), not
+    # one deeper in the clause ("declared surplus after budget cuts")
+    word = tok.doc[tok.i : tok.i + 1] if verb is not None and tok.head == verb else None
+    phrase = next((s for s in tok.doc.spans[TERMS_KEY] if s.start <= tok.i < s.end), word)
     if verb is None or phrase is None or phrase.start <= verb.i or verb.pos_ != "VERB":
         return False
     if _polarity(verb, verb)[0]:
@@ -2178,9 +2212,16 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None
     described = tok.head if tok.dep_ in ("acl", "relcl") else None  # "a deal struck by"
     idioms = set(rule.idiom_objects)
-    if any(
-        c.dep_ == "dobj" and (c.lemma_ in idioms or f"{tok.lemma_} {c.lemma_}" in idioms)
+    # "depends on Russian gas": the object of the trigger's own preposition too
+    objects = [
+        g
         for c in tok.children
+        for g in ((c,) if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else ())
+        if g.dep_ in ("dobj", "pobj")
+    ]
+    if any(
+        (c.dep_ == "dobj" and c.lemma_ in idioms) or f"{tok.lemma_} {c.lemma_}" in idioms
+        for c in objects
     ) or (described is not None and described.lemma_ in idioms):
         # "struck a similar note", "struck a deal": an idiom, no attack; "pressed the
         # assault" (an entry of trigger and object): fighting, no pressure
@@ -2274,7 +2315,11 @@ def _in_context(
     # "ordered the French ambassador to leave": the one commanded is in the clause too
     deps = ("nsubj", "nsubjpass") if verb == tok else ("nsubj", "nsubjpass", "dobj", "dative")
     phrases = [tok, *(c for c in verb.children if c.dep_ in deps)]
-    return any(t.lemma_.lower() in context for p in phrases for t in _own_clause(p))
+    # a word of a name is none ("the Shanghai Cooperation Organisation closed its summit")
+    named = {i for s in tok.doc.spans[NAMES_KEY] for i in range(s.start, s.end)}
+    return any(
+        t.lemma_.lower() in context and t.i not in named for p in phrases for t in _own_clause(p)
+    )
 
 
 OTHER_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
@@ -2811,9 +2856,13 @@ def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list
     "turned to Beijing"): that preposition's object, or, when the object is the relative
     word of a clause, what the clause is about ("Russia, whose backing it relies on to block
     Kosovo's bid": Russia); None when the trigger is no such phrase."""
-    if tok.i + 1 >= len(tok.doc):
+    after = tok.i + 1
+    # "stood firmly behind Guyana", "stood \"firmly\" behind": words between verb and particle
+    while after < len(tok.doc) and after - tok.i <= SPLIT_GAP and splitting(tok.doc[after]):
+        after += 1
+    if after >= len(tok.doc):
         return None
-    prep = tok.doc[tok.i + 1]
+    prep = tok.doc[after]
     if (
         prep.dep_ != "prep"
         or prep.head != tok
@@ -2835,14 +2884,25 @@ def _phrase_object(ctx: Context, tok: Token, rule: resources.SignalRule) -> list
     # France and Israel").
     for head in (obj, *obj.conjuncts):
         listed = {u.i for c in head.children if c.dep_ == "conj" for u in c.subtree}
-        found += [
-            st
-            for t in head.subtree
-            if t.i not in aside
-            and t.i not in listed
-            and not _maker_of(t, ctx.resolved)
-            and (st := ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved))
-        ][:1]
+        first = next(
+            (
+                t
+                for t in head.subtree
+                if t.i not in aside
+                and t.i not in listed
+                and not _maker_of(t, ctx.resolved)
+                and (ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved))
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        # "on American and Russian equipment": each of the states that modify the object
+        modifiers = [c for c in first.conjuncts if c.dep_ in ("amod", "conj") and c.i < head.i]
+        for t in (first, *(modifiers if first.dep_ in ("amod", "compound") else ())):
+            st = ctx.resolved.state_at(t.i) or _bloc_reference(t, ctx.resolved)
+            if st:
+                found.append(st)
     return list(dict.fromkeys(found))
 
 

@@ -113,6 +113,16 @@ def no_longer(verb: Token) -> bool:
     )
 
 
+SPLIT_GAP = 3
+"""Most adverbs and quote marks between a verb and the particle of its phrase ("stood firmly
+behind", "drew ever closer")."""
+
+
+def splitting(token: Token) -> bool:
+    """Whether a word may stand between a verb and its particle: an adverb or a quote mark."""
+    return token.pos_ == "ADV" or (token.is_quote and token.is_punct)
+
+
 def first_conjunct(token: Token) -> Token:
     """The first item of the coordination a token is a later item of (itself when it is
     none): "Leopard 2 tanks and Bradley vehicles" -> "tanks"; "said ... and accused" -> "said"."""

