@@ -402,7 +402,13 @@ def _state_party(tok: Token, actors: set[int]) -> bool:
     jets"). A passive verb's phrase names a maker as often as a party ("the jet is built by a
     consortium of British, German and Italian firms")."""
     verb = tok.head
-    if tok.dep_ == "dobj":
+    if tok.dep_ == "pobj" and verb.lower_ == "for" and verb.head.pos_ in ("NOUN", "VERB"):
+        # "signed a contract for the same system", "signed for the jets"
+        tok = verb.head if verb.head.pos_ == "NOUN" else verb
+        verb = tok.head
+        if tok.pos_ == "VERB":
+            verb, tok = tok, next((c for c in tok.children if c.dep_ == "dobj"), tok)
+    if tok.dep_ == "dobj" or (verb.pos_ == "VERB" and tok == verb):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ == "relcl" and any(c.tag_ == "WDT" for c in subjects):
             subjects = [verb.head]  # "Myanmar and Nigeria, which have bought the jets"
@@ -439,6 +445,13 @@ def _referring_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention
             i in covered for i in range(tok.left_edge.i, tok.i)
         ):
             continue  # "the American-built F-5 jets": the word of a named system
+        apposed = _apposed_named(tok, found)
+        if apposed is not None:
+            # "HIMARS launchers, the same system that Washington has been sending to Ukraine"
+            added.append(
+                WeaponMention(tok.i, tok.i + 1, apposed.system, apposed.category, apposed.origin)
+            )
+            continue
         if not _state_party(tok, actors):
             continue  # "the ship's commander", "the aircraft will replace ...": no new party
         back = sentences_back(tok, 4)
@@ -465,6 +478,16 @@ def _referring_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention
             added.append(_standing_for(tok, recent))
     added += _pronoun_objects(doc, found, actors, covered)
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _apposed_named(tok: Token, found: list[WeaponMention]) -> WeaponMention | None:
+    """The named system a referring word stands beside as an apposition with a clause of its
+    own ("HIMARS launchers, the same system that Washington has been sending to Ukraine")."""
+    if tok.dep_ != "appos" or not any(c.dep_ in ("relcl", "acl") for c in tok.children):
+        return None
+    head = tok.head
+    # the name is the head's own or modifies it ("HIMARS rocket launchers")
+    return next((m for m in found if m.system and head.left_edge.i <= m.start <= head.i), None)
 
 
 def _pronoun_objects(
@@ -637,17 +660,25 @@ def _resolve_definites(doc: Doc, found: list[WeaponMention]) -> list[WeaponMenti
                     WeaponMention(m.start, m.end, apposed.system, apposed.category, apposed.origin)
                 )
                 continue
-            dets = {c.lower_ for c in root.children if c.dep_ in ("det", "poss")}
+            # "the same Korean missile system": the phrase the weapon word modifies
+            # (a word that itself refers back, not "the longest tank competitions")
+            lifted = root.dep_ == "compound" and root.head.lower_ in _referring_terms()
+            phrase = root.head if lifted else root
+            dets = {c.lower_ for c in phrase.children if c.dep_ in ("det", "poss")}
             if m.start > 0:
                 dets.add(doc[m.start - 1].lower_)
             if dets & DEFINITE:
                 # "asked Berlin for the weapon": a general noun refers back to any system.
                 general = m.category == "other" and root.tag_ in ("NN", "NNP")
+                # "the same Korean missile system": the one named before, of whatever kind
+                same = any(c.lower_ == "same" for c in phrase.children if c.dep_ == "amod")
                 prior = [
                     p
                     for p in out
                     if p.system and (general or p.category == m.category) and p.start < m.start
                 ]
+                if same and not prior:
+                    prior = [p for p in out if p.system and p.start < m.start]
                 recent = [p for p in prior if p.start >= sentences_back(root, 4)]
                 if recent:
                     # the system the passage is about: named most, the latest on a tie ("two
@@ -2531,7 +2562,14 @@ def _held_purchase(gov: Governor, index: dict[int, tuple[resources.FrameRecord, 
 
 def _built_under_licence(verb: Token) -> bool:
     """A licensed production already done: a past verb with a licence phrase."""
-    return verb.tag_ in ("VBD", "VBN") and not _unreal(verb) and bool(_licences(verb))
+    # "are being built under licence": still under way
+    under_way = any(c.lower_ == "being" and c.dep_ == "auxpass" for c in verb.children)
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and not under_way
+        and not _unreal(verb)
+        and bool(_licences(verb))
+    )
 
 
 def _passed_on(gov: Governor) -> bool:
@@ -2962,7 +3000,19 @@ def _clause_of_noun(holder: Token) -> bool:
 
 
 def _temporal(noun: Token) -> bool:
-    """An object that is a time ("agreed this autumn to buy"), not a controller."""
+    """An object that is a time ("agreed this autumn to buy", "spent much of the past 15
+    years buying"), not a controller."""
+    part = next(
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children),
+        None,
+    )
+    if (
+        part is not None
+        and part.dep_ == "pobj"
+        and noun.pos_ in ("ADJ", "NOUN", "PRON")
+        and part.ent_type_ in ("DATE", "TIME")
+    ):
+        return True
     return noun.ent_type_ in ("DATE", "TIME") or any(
         c.dep_ == "det" and c.lower_ in ("this", "last", "next") for c in noun.children
     )
@@ -3045,9 +3095,12 @@ def _gains_a_supply(verb: Token) -> bool:
 
 def _licences(verb: Token) -> list[Token]:
     """The licence nouns of a verb's phrases ("built under licence from Russia")."""
+    # the parser may hang the phrase on the object ("built 200 Su-30MKIs under licence")
+    holders = (verb, *(c for c in verb.children if c.dep_ == "dobj"))
     return [
         n
-        for c in verb.children
+        for h in holders
+        for c in h.children
         if c.dep_ == "prep" and c.lower_ in ("under", "with")
         for n in c.children
         if n.dep_ == "pobj" and (n.lemma_ in LICENCE or _transfer_deal(n))
@@ -3079,7 +3132,9 @@ def _licensor(verb: Token, resolved: Resolved) -> str | None:
     licence"), or the partner of the deal a production serves ("signed a contract with Russia
     to manufacture AK-203 rifles")."""
     for noun in _licences(verb):
-        for p in noun.children:
+        # "under licence from Russia", also with "from" hung beside the licence phrase
+        beside = [p for p in noun.head.head.children if p.i == noun.right_edge.i + 1]
+        for p in (*noun.children, *beside):
             if p.dep_ in ("amod", "compound", "poss") and (st := resolved.state_at(p.i)):
                 return st  # "built under French licence", "under Israel's licence"
             if (
@@ -3186,7 +3241,13 @@ def _arguments(
         elif (
             c.dep_ == "prep"
             and c.lower_ in ("to", "for")
-            and (c.lower_ == "to" or role == "supplier")
+            # "submarines being built for Pakistan by China": a passive's "for" too, when it
+            # names the state itself ("intended for operations along the Somali border": not)
+            and (
+                c.lower_ == "to"
+                or role == "supplier"
+                or (role == "theme" and _names_itself(c, resolved))
+            )
         ):
             # "were talking to France about helicopters": in talks the other side is "to".
             talks = frame is not None and frame.status == "negotiating" and role == "recipient"
@@ -3398,8 +3459,10 @@ def _bought_for(verb: Token, resolved: Resolved, mention_tokens: set[int]) -> st
             if c.dep_ not in ("prep", "dative") or c.lower_ != "for" or c.i in mention_tokens:
                 continue
             obj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if obj is None or obj.i in mention_tokens:
-                continue  # "paid for French weapons": what is paid for
+            # "paid for French weapons", "an order for Baykar's Akinci drones": what is paid
+            # for, the weapon's own noun
+            if obj is None or any(t.i in mention_tokens for t in obj.subtree):
+                continue
             state = resolved.state_at(obj.i)
             if state is None and obj.lemma_ not in resources.speaker_words():
                 state = next(
@@ -3766,6 +3829,23 @@ def _pobj_state(prep: Token, resolved: Resolved, *, refer: bool = False) -> str 
                 return next(iter(resolved.group(c)), None)
             return resolved.antecedent(c)
     return None
+
+
+def _names_itself(prep: Token, resolved: Resolved) -> bool:
+    """Whether a preposition's object is a state or its forces, not a phrase that only
+    mentions one further in ("for Pakistan", "for the Pakistani navy"; not "for operations
+    along the Somali border")."""
+    return any(
+        c.dep_ == "pobj"
+        and (
+            resolved.state_at(c.i) is not None
+            or any(
+                k.dep_ in ("amod", "compound", "poss") and resolved.state_at(k.i)
+                for k in c.children
+            )
+        )
+        for c in prep.children
+    )
 
 
 def _place_in(prep: Token, resolved: Resolved) -> str | None:
@@ -6559,8 +6639,11 @@ def _makers_own(root: Token, origin: str | None) -> bool:
     own = _own_noun(root)
     owners = {c.i for c in own.children if c.dep_ == "poss"}
     owners |= {t.i for o in list(owners) for t in root.doc[o].subtree}
+    # a company as possessor makes it ("a contract for Baykar's Akinci drones")
     return any(
-        s.label_ == "ACTOR" and s.id_ == origin and s.end - 1 in owners
+        s.label_ == "ACTOR"
+        and (s.id_ == origin or resources.is_company(s.id_))
+        and s.end - 1 in owners
         for s in root.doc.spans[NAMES_KEY]
     )
 
@@ -7534,6 +7617,8 @@ def _placed_in(anchor: Token, resolved: Resolved, supplier: str | None) -> str |
     verb = anchor
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
+    if not frame_index(verb.doc).get(verb.i):
+        return None  # "the arrival of the submarines was watched in New Delhi": no transfer
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue

@@ -6277,3 +6277,67 @@ def test_the_state_relied_or_turned_to_for_weapons_supplies_them(
     text = "Kazakhstan still depends on Moscow for its front-line fighters."
     got = {(d.supplier, d.recipient) for d in run(text).procurements}
     assert got == {("RUS", "KAZ")}
+
+
+def _deals(run: Callable[..., Analysis], text: str) -> set[tuple[str | None, ...]]:
+    return {(d.system, d.supplier, d.recipient, d.status) for d in run(text).procurements}
+
+
+def test_a_passive_build_for_a_state_and_a_licence_on_the_object(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Eight Hangor submarines are being built for Pakistan by China."
+    assert _deals(run, text) == {("Hangor-class", "CHN", "PAK", "ordered")}
+    text = "Miecznik frigates are being built for Poland under a licence from Britain's Babcock."
+    assert _deals(run, text) == {("Miecznik-class", "GBR", "POL", "ordered")}
+    text = "India's HAL has built 200 Su-30MKIs under licence from Russia."
+    assert _deals(run, text) == {("Su-30", "RUS", "IND", "in_service")}
+    # a "for" phrase that only mentions a state further in names no recipient
+    text = (
+        "The United States intends to provide 16 Huey II utility helicopters to Kenya. The"
+        " helicopters are intended mainly for operations against al-Shabaab along the Somali"
+        " border."
+    )
+    assert {d.recipient for d in run(text).procurements} == {"KEN"}
+
+
+def test_a_time_between_delivery_and_its_weapons(run: Callable[..., Analysis]) -> None:
+    text = "Kyrgyzstan took delivery in December of Turkish-made Bayraktar TB2 drones."
+    assert _deals(run, text) == {("Bayraktar TB2", "TUR", "KGZ", "delivered")}
+    text = "Venezuela spent much of the past 15 years buying Sukhoi Su-30 fighters from Russia."
+    assert _deals(run, text) == {("Su-30", "RUS", "VEN", "ordered")}
+
+
+def test_the_same_system_and_a_clause_on_an_apposition(run: Callable[..., Analysis]) -> None:
+    text = (
+        "In January 2022 the UAE agreed a $3.5 billion purchase of South Korea's Cheongung II"
+        " medium-range air-defence system. In February Saudi Arabia signed a $3.2 billion"
+        " contract for the same Korean missile system."
+    )
+    assert {(d.system, d.recipient) for d in run(text).procurements} == {
+        ("Cheongung", "ARE"),
+        ("Cheongung", "SAU"),
+    }
+    text = (
+        "The exercise features HIMARS rocket launchers, the same system that Washington has"
+        " been sending to Ukraine since June."
+    )
+    assert _deals(run, text) == {("HIMARS", "USA", "UKR", "delivered")}
+    # a weapon word that only describes a noun refers back to nothing
+    text = (
+        "Greece signed a contract with Germany's Krauss-Maffei Wegmann for 170 Leopard 2 tanks,"
+        " ending one of the longest tank competitions in Europe."
+    )
+    assert _deals(run, text) == {("Leopard 2", "DEU", "GRC", "ordered")}
+
+
+def test_a_makers_product_ordered_and_a_watched_arrival(run: Callable[..., Analysis]) -> None:
+    text = "Saudi Arabia signed a contract for Baykar's Akinci drones."
+    assert _deals(run, text) == {("Bayraktar Akinci", "TUR", "SAU", "ordered")}
+    text = "Saudi Arabia placed an order for Lockheed's F-35 jets."
+    assert _deals(run, text) == {("F-35", "USA", "SAU", "ordered")}
+    text = (
+        "Bangladesh bought two Type 035G submarines from China. The arrival of the submarines"
+        " has been watched closely in New Delhi."
+    )
+    assert {d.recipient for d in run(text).procurements} == {"BGD"}
