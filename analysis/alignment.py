@@ -500,7 +500,7 @@ def _targets(
                 continue  # "shot down Iranian-made drones": the maker is no target
             if t.i in victims or describing_name(t):
                 continue  # "condemned Russia's invasion of Ukraine": the victim is not judged
-            if _company_at(resolved, t.i):
+            if _company_at(resolved, t.i) or _seat_of(t):
                 continue  # "signed a contract with BAE Systems": a company is no party
             st = (
                 resolved.state_at(t.i)
@@ -514,6 +514,16 @@ def _targets(
                 if found and found not in out:
                     out.append(found)
     return out
+
+
+SEATED = frozenset({"based", "headquartered", "registered"})
+
+
+def _seat_of(tok: Token) -> bool:
+    """Whether a state's word only says where something sits ("the Budapest-based
+    International Investment Bank"): a place, not a party."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in SEATED
 
 
 def _charge(phrase: Token, root: Token) -> bool:
@@ -944,10 +954,10 @@ def _commanded_triggers() -> dict[str, str]:
     }
 
 
-def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> None:
+def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     """ "Niger ordered the French ambassador to leave the country": a commanded act is the
     commander's, aimed at the state of the one commanded; uncommanded ("the ambassador left")
-    it says nothing."""
+    it says nothing. True when the act is commanded."""
     rule = resources.signal_rules()[kind]
     command = tok.head
     # "ordered the ambassador to leave"; "ordered French troops out of the country"
@@ -957,12 +967,12 @@ def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> None:
         tok.dep_ == "xcomp" or infinitive or (tok.pos_ in ("ADP", "ADV") and tok.i > command.i)
     )
     if not ordered or command.lemma_ not in rule.command_verbs:
-        return
+        return False
     acting = command.head.head if command.dep_ == "pcomp" else command  # "responded by ordering"
     commander = next((c for c in acting.children if c.dep_ == "nsubj"), None)
     commanded = next((c for c in command.children if c.dep_ in ("dobj", "dative")), None)
     if commander is None or commanded is None:
-        return
+        return True
     doer, done = _state_of(commander, ctx.resolved), ctx.resolved.subject_state(commanded)
     read = _class(ctx, tok, kind, command, sent) if doer and done else None
     if read is not None and doer is not None and done is not None:
@@ -970,6 +980,7 @@ def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> None:
         for st in [doer, *_conjoined_subjects(ctx, acting, doer)]:
             if st != done:
                 ctx.emit(st, done, read[0], read[1], tok, sent)
+    return True
 
 
 def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
@@ -2936,6 +2947,7 @@ def _sentence_counterparts(
         for m in ctx.resolved.in_span(sent)
         if m.state and m.state != subject and m.start not in ctx.weapon_tokens
         if _conjunct_clause(sent.doc[m.start]) == own
+        and not _seat_of(sent.doc[m.end - 1])  # "the Budapest-based bank"
     ]
     if rule.direction > 0:
         return list(dict.fromkeys(m.state for m in states if m.state))
@@ -3136,9 +3148,11 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         return
     if _special(ctx, tok, kind, sent) or _venue_named(ctx, tok, kind):
         return
-    if tok.lemma_ in resources.signal_rules()[kind].commanded:
-        _commanded(ctx, tok, kind, sent)
-        return
+    rule = resources.signal_rules()[kind]
+    if tok.lemma_ in rule.commanded and (
+        _commanded(ctx, tok, kind, sent) or tok.lemma_ not in rule.triggers
+    ):
+        return  # "closed its airspace" is a trigger of its own when no one is commanded
     verb = _governing_verb(tok)
     if kind == "armed_attack" and _at_armed_group(tok, verb):
         return  # "French jets struck militant camps around Gao": no state is attacked

@@ -4202,3 +4202,39 @@ def test_dependence_on_states_weapons_not_on_their_goods(run: Callable[..., Anal
     holds(run("Egypt also depends on Russian and Ukrainian wheat."), set(), {("EGY", "RUS", 1)})
     text = "Italy has been one of the European countries most dependent on Russian gas."
     holds(run(text), set(), {("ITA", "RUS", 1)})
+
+
+def test_closing_a_consulate_on_command_and_loans(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "The United States has ordered China to close its consulate in Houston within 72 hours."
+    holds(run(text), {("USA", "CHN", -1)}, set())
+    holds(
+        run("The United Arab Emirates pledged $1.5 billion in loans to Chad."),
+        {("ARE", "TCD", 1)},
+        set(),
+    )
+    holds(
+        run("Japan froze new grant aid and loans to Pakistan on Friday."),
+        {("JPN", "PAK", -1)},
+        set(),
+    )
+    # a word that is also a trigger of its own acts when no one is commanded
+    text = "Turkey closed its airspace to Russian military flights to Syria."
+    holds(run(text), {("TUR", "RUS", -1)}, set())
+
+
+def test_where_a_target_is_based_is_no_target(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Washington imposed sanctions on the Budapest-based International Investment Bank, a"
+        " Russian-controlled lender."
+    )
+    holds(run(text), {("USA", "RUS", -1)}, {("USA", "HUN", -1)})
+    holds(run("Washington imposed sanctions on a Dubai-based firm."), set(), {("USA", "ARE", -1)})
+
+
+def test_close_relations_are_no_closure(run: Callable[..., Analysis]) -> None:
+    text = "Relations between Washington and Riyadh remain close on conventional arms."
+    holds(run(text), set(), {("SAU", "USA", -1), ("USA", "SAU", -1)})
+    text = "Belarus and China have trained so close to the border of NATO for the first time."
+    holds(run(text), set(), {("BLR", "NATO", -1), ("CHN", "NATO", -1)})
