@@ -166,9 +166,16 @@ def _capitalised_word(form: str) -> bool:
 def term_patterns() -> tuple[tuple[str, str, str], ...]:
     """(label, text, id) for case-insensitive phrases: weapon terms, cue and signal phrases."""
     out: list[tuple[str, str, str]] = []
+    terms = {t.term for t in resources.weapon_terms()}
     for term in resources.weapon_terms():
         if not term.refers:  # "the vessel" refers back to a weapon; it names none
             out.append(("TERM", term.term, term.category))
+            # "air-defence system" as "air defence system": the first two words hyphened
+            # (only before a head word: "air-defence radars" are radars)
+            first, _, rest = term.term.partition(" ")
+            joined = f"{first}-{rest}"
+            if " " in rest and "-" not in first and joined not in terms:
+                out.append(("TERM", joined, term.category))
     for i, cue in enumerate(resources.stance_cues()):
         if cue.match == "phrase":
             out.append(("CUE", cue.cue, str(i)))

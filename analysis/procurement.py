@@ -670,16 +670,17 @@ def _resolve_definites(doc: Doc, found: list[WeaponMention]) -> list[WeaponMenti
             if dets & DEFINITE:
                 # "asked Berlin for the weapon": a general noun refers back to any system.
                 general = m.category == "other" and root.tag_ in ("NN", "NNP")
-                # "the same Korean missile system": the one named before, of whatever kind
-                same = any(c.lower_ == "same" for c in phrase.children if c.dep_ == "amod")
                 prior = [
                     p
                     for p in out
                     if p.system and (general or p.category == m.category) and p.start < m.start
                 ]
-                if same and not prior:
-                    prior = [p for p in out if p.system and p.start < m.start]
-                recent = [p for p in prior if p.start >= sentences_back(root, 4)]
+                # "the Korean air-defence system": one of that state's
+                origins = _phrase_origins(phrase)
+                prior = [p for p in prior if not origins or p.origin in origins]
+                recent = _same_as(phrase, m, out) or [
+                    p for p in prior if p.start >= sentences_back(root, 4)
+                ]
                 if recent:
                     # the system the passage is about: named most, the latest on a tie ("two
                     # F-16 fighters ... F-16s ... replacing them with the F-35 ... 19 of the
@@ -691,6 +692,33 @@ def _resolve_definites(doc: Doc, found: list[WeaponMention]) -> list[WeaponMenti
                     )
         out.append(m)
     return out
+
+
+def _same_as(phrase: Token, m: WeaponMention, out: list[WeaponMention]) -> list[WeaponMention]:
+    """ "the same Korean missile system": the systems named before that it may be, of
+    whatever kind, of the state its modifier names if any, the last few sentences first."""
+    if not any(c.lower_ == "same" for c in phrase.children if c.dep_ == "amod"):
+        return []
+    origins = _phrase_origins(phrase)
+    prior = [p for p in out if p.system and p.start < m.start]
+    prior = [p for p in prior if not origins or p.origin in origins]
+    same_kind = [p for p in prior if p.category == m.category]
+    prior = same_kind or prior
+    recent = [p for p in prior if p.start >= sentences_back(phrase, 4)]
+    return recent or prior[-1:]
+
+
+def _phrase_origins(phrase: Token) -> set[str]:
+    """The states named on a phrase before its head ("the Korean air-defence system")."""
+    doc = phrase.doc
+    named_at = {
+        i: s.id_ for s in doc.spans[NAMES_KEY] if s.label_ == "ACTOR" for i in range(s.start, s.end)
+    }
+    return {
+        named_at[c.i]
+        for c in phrase.subtree
+        if c.dep_ in ("amod", "compound", "poss") and c.i < phrase.i and c.i in named_at
+    }
 
 
 def _apposed_to(root: Token, prior: list[WeaponMention], category: str) -> WeaponMention | None:
@@ -1756,6 +1784,9 @@ def _governor(
     signed = _signed_deal(token, anchor, index)
     if signed is not None:
         token, frame = signed  # "signed a letter of intent for 490 VBCI vehicles"
+    used = _expected_use(token, frame, index)
+    if used is not None:
+        return Governor(used, resources.frames_by_id()[USE], used)
     inner = _inner_frame(mention, root, index)
     blocked = _inner_block(mention, root, index)
     if (
@@ -1794,6 +1825,28 @@ def _governor(
     if part is not None:
         return Governor(part[0], part[1], part[0])
     return _copula_governor(token, frame, anchor, index)
+
+
+def _expected_use(
+    token: Token | None,
+    frame: resources.FrameRecord | None,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> Token | None:
+    """What weapons are expected to do when it is use, not arrival ("F-35A jets are expected
+    to deploy to Japan for exercises", "Su-30 jets are expected to take part in the drills"):
+    the verb of use, which makes no transfer."""
+    if token is None or frame is None or frame.modal != "future" or frame.block:
+        return None
+    if not any(c.dep_ == "nsubjpass" for c in token.children):
+        return None  # "Poland expects to deploy its new tanks": the expecting state's plan
+    taking_part = resources.signal_rules()["exercise_participation"].triggers
+    for c in token.children:
+        if c.dep_ != "xcomp" or c.pos_ != "VERB":
+            continue
+        phrase = f"{c.lemma_} {c.doc[c.i + 1].lower_}" if c.i + 1 < len(c.doc) else c.lemma_
+        if any(f.block for f in index.get(c.i, ())) or phrase in taking_part:
+            return c
+    return None
 
 
 def _copula_governor(
@@ -2865,6 +2918,7 @@ def _object_controller(holder: Token, skip: set[int]) -> Token | None:
         and obj is not None
         and not _temporal(obj)
         and not _deal_word(obj)
+        and obj.ent_type_ not in AMOUNTS  # "pledged $18 million to help": money helps no one
         and obj.i not in skip
     ):
         return obj
@@ -5628,6 +5682,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             doc, mention, gov, resolved
         )
         recipient = _not_a_source(doc, mention, resolved, recipient)
+        supplier = supplier or _helper(gov, resolved, recipient)
         supplier = _announced_giver(gov, resolved, (supplier, recipient), mention.origin)
         supplier, recipient = _mutual_seller(mention, gov, supplier, recipient)
         supplier, recipient, status = _in_talks(gov, resolved, supplier, recipient, status)
@@ -5668,6 +5723,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         supplier, recipient = _maker_ends(mention, status, supplier, recipient)
         supplier = _licensed_home_build(mention, gov, root, resolved, supplier, recipient)
         found.append(Candidate(mention, gov, status, supplier, recipient))
+        found.extend(_outer_deal(doc, mention, gov, index, resolved, recipient))
         if asked:
             found.append(Candidate(mention, gov, "requested", supplier, recipient))
         found.extend(
@@ -5678,6 +5734,55 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     found.extend(_elliptic(doc, resolved, index))
     found.extend(_armaments(doc, mentions, found))
     return found
+
+
+HELPING = frozenset({"help", "assist", "enable"})
+AMOUNTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
+
+
+def _helper(gov: Governor, resolved: Resolved, recipient: str | None) -> str | None:
+    """The state that helps another buy weapons ("Washington pledged $18 million to help
+    Vietnam's coast guard acquire patrol boats"): it provides them, as a payer does."""
+    tok, frame = gov.token, gov.frame
+    if tok is None or frame is None or frame.subject != "recipient" or recipient is None:
+        return None
+    helping = tok.head
+    if tok.dep_ not in ("xcomp", "ccomp") or helping.lemma_ not in HELPING:
+        return None
+    helper = _subject_state(helping, resolved, set())
+    return helper if helper not in (None, recipient) and resources.is_country(helper) else None
+
+
+def _outer_deal(
+    doc: Doc,
+    mention: WeaponMention,
+    gov: Governor,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+    resolved: Resolved,
+    recipient: str | None,
+) -> list[Candidate]:
+    """The deal a weapon's phrase hangs off when a participle on it tells another state's
+    history ("signed a contract for the Korean system already chosen by the Emirates"): a
+    deal of its own for the state that makes it."""
+    outer, frame = gov.outer, gov.outer_frame
+    if (
+        not gov.inner
+        or outer is None
+        or frame is None
+        or frame.block
+        or frame.status not in ("ordered", "delivered")
+        or gov.token is None
+        or gov.token.dep_ != "acl"
+        or gov.token.tag_ != "VBN"
+    ):
+        return []
+    own = Governor(outer, frame, gov.anchor)
+    supplier, buyer = _parties(doc, mention, own, resolved)
+    supplier = supplier or mention.origin
+    if buyer is None or supplier is None or buyer in (supplier, recipient):
+        return []
+    status = _stage(mention.root(doc), own, index, resolved)
+    return [Candidate(mention, own, status, supplier, buyer)]
 
 
 def _said_in_service(clause: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
@@ -7410,7 +7515,7 @@ def _suppliers_referred_to(found: list[Candidate]) -> list[Candidate]:
                 for o in out
                 if o.mention.system == m.system
                 and o.supplier not in (None, m.origin)
-                and o.recipient is not None
+                and o.recipient not in (None, m.origin)  # its maker receives none of it
                 and c.recipient in (None, o.recipient)
             ]
             if earlier:

@@ -6341,3 +6341,28 @@ def test_a_makers_product_ordered_and_a_watched_arrival(run: Callable[..., Analy
         " has been watched closely in New Delhi."
     )
     assert {d.recipient for d in run(text).procurements} == {"BGD"}
+
+
+def test_a_deal_for_a_system_whose_participle_tells_another_states_history(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The UAE bought South Korea's Cheongung II air-defence system. Iraq signed a contract"
+        " last month for the Korean air-defence system already chosen by the Emirates."
+    )
+    assert {(d.system, d.supplier, d.recipient) for d in run(text).procurements} == {
+        ("Cheongung", "KOR", "ARE"),
+        ("Cheongung", "KOR", "IRQ"),
+    }
+    # a hyphened kind before its head word is that kind; before another word it is not
+    assert _deals(run, "Turkey bought an air-defence system from Russia.") == {
+        (None, "RUS", "TUR", "ordered")
+    }
+
+
+def test_a_state_that_pays_to_help_another_buy_provides(run: Callable[..., Analysis]) -> None:
+    text = "Washington pledged $18 million to help Vietnam's coast guard acquire fast patrol boats."
+    assert _deals(run, text) == {(None, "USA", "VNM", "ordered")}
+    # helping another buy from a third names that third as the supplier
+    text = "The United States helped Ukraine buy howitzers from South Korea."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("KOR", "UKR")}
