@@ -3866,8 +3866,18 @@ def _aimed(
     aimed_at = _aimed_at(ctx, tok, verb, subject, rule.hostile_preps)
     if not aimed_at:
         return False
-    # "Russia and China held joint drills near Japan": both aim them, and drill together
+    # "Russia and China held joint drills near Japan": both aim them, and drill together;
+    # "Japan criticised Chinese drills near Taiwan": who judges them holds none, their own
+    # modifier names who does
     doers = [subject, *(st for st in _co_subjects(ctx, verb, subject) if st not in aimed_at)]
+    if _judged(tok, verb, rule):
+        doers = [
+            st
+            for c in tok.children
+            if c.dep_ in ("compound", "amod", "nmod", "poss")
+            for t in c.subtree
+            if (st := ctx.resolved.state_at(t.i)) and st not in aimed_at
+        ]
     for doer in doers:
         for target in aimed_at:
             ctx.emit(doer, target, rule.hostile_type, -1, tok, sent)

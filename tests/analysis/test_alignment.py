@@ -4238,3 +4238,11 @@ def test_close_relations_are_no_closure(run: Callable[..., Analysis]) -> None:
     holds(run(text), set(), {("SAU", "USA", -1), ("USA", "SAU", -1)})
     text = "Belarus and China have trained so close to the border of NATO for the first time."
     holds(run(text), set(), {("BLR", "NATO", -1), ("CHN", "NATO", -1)})
+
+
+def test_who_judges_drills_near_a_state_holds_none(run: Callable[..., Analysis]) -> None:
+    result = run("Japan criticised Chinese drills near Taiwan.")
+    holds(result, {("JPN", "CHN", -1), ("CHN", "TWN", -1)}, {("JPN", "TWN", -1)})
+    assert not [a for a in result.alignment if a.type == "joint_exercise"]
+    text = "Russia and China held drills near Japan."
+    holds(run(text), {("RUS", "JPN", -1), ("CHN", "RUS", 1)}, set())
