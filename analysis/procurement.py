@@ -2498,7 +2498,38 @@ def _mention_status(
         return "planned"  # "dropped the Caracal in favour of Black Hawks": chosen instead
     if status == "cancelled" and gov.token is not None and _undone(gov.token):
         return "ordered"  # "froze deliveries of F-16s in 2013, before lifting the hold"
+    if status == "ordered" and _bought_and_held(gov):
+        return "in_service"
     return status
+
+
+BUYING_FRAMES = frozenset({"buy"})
+
+
+def _bought_and_held(gov: Governor) -> bool:
+    """A weapon a participle says was bought, whose own clause does no more than hold, use,
+    fly or replace it ("the navy already flies Super Lynx helicopters bought from Britain",
+    "to replace Mirage 5 jets bought from France"): in service with its buyer. A clause that
+    moves it on tells its stage itself ("the tanks bought from Germany will arrive in May")."""
+    tok, frame = gov.token, gov.frame
+    if not gov.inner or tok is None or frame is None or frame.id not in BUYING_FRAMES:
+        return False
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or _unreal(tok):
+        return False
+    # "the Apache helicopters bought from Washington are due to arrive next year": still to come
+    clause = first_conjunct(gov.anchor).head
+    coming = clause.lemma_ in ARRIVING and any(c.tag_ == "MD" for c in clause.children)
+    if coming or any(
+        c.lemma_ in AWAITING or (c.dep_ == "xcomp" and c.lemma_ in ARRIVING)
+        for c in (clause, *clause.children)
+    ):
+        return False
+    outer = gov.outer_frame
+    return outer is None or outer.block or outer.status in HELD
+
+
+AWAITING = frozenset({"due", "expect", "await", "schedule", "set"})
+ARRIVING = frozenset({"arrive", "reach", "come", "land"})
 
 
 UNDOING = frozenset({"lift", "resume", "reverse", "unfreeze", "unblock"})

@@ -6366,3 +6366,27 @@ def test_a_state_that_pays_to_help_another_buy_provides(run: Callable[..., Analy
     # helping another buy from a third names that third as the supplier
     text = "The United States helped Ukraine buy howitzers from South Korea."
     assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("KOR", "UKR")}
+
+
+def test_weapons_expected_to_deploy_or_drill_are_no_transfer(run: Callable[..., Analysis]) -> None:
+    text = "Royal Australian Air Force F-35A jets are expected to deploy to Japan for exercises."
+    assert not run(text).procurements
+    assert not run("Indian Su-30 jets are expected to take part in the drills.").procurements
+    text = "The first Rafale jets are expected to arrive in India next year."
+    assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("FRA", "IND")}
+
+
+def test_weapons_a_participle_says_were_bought_are_in_service(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Indian P-8I maritime patrol aircraft, bought from the United States, will fly in support."
+    )
+    assert _deals(run, text) == {("P-8 Poseidon", "USA", "IND", "in_service")}
+    text = (
+        "Pakistani crews will fly them alongside ageing AH-1F Cobras bought from the United States."
+    )
+    assert _deals(run, text) == {("AH-1 Cobra", "USA", "PAK", "in_service")}
+    # still to come: the stage stays an order
+    text = "The Leopard tanks bought from Germany will arrive in Poland next year."
+    assert {d.status for d in run(text).procurements} == {"ordered"}
