@@ -1364,6 +1364,8 @@ def reference(token: Token) -> Reference | None:
     if found is None and token.pos_ == "PROPN":
         lower = lemma.lower()
         found = refs.get(lower) or (refs.get(lower[:-1]) if lower.endswith("s") else None)
+    if found is None and token.is_sent_start and lemma[:1].isupper():
+        found = refs.get(lemma.lower())  # "Police said": a sentence's capital, not a name
     return found
 
 

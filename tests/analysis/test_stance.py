@@ -1024,3 +1024,29 @@ def test_a_state_s_joint_chiefs_speak_for_it(run: Callable[..., Analysis]) -> No
         " North Korean patrol boats crossed the line."
     )
     assert {c.speaker for c in run(text).stance_cues if c.cue == "According to"} == {"KOR"}
+
+
+def test_police_and_prosecutors_speak_for_their_state(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The Czech Republic expelled 18 Russian diplomats on Saturday. Police said two Russian"
+        " officers were behind the blast."
+    )
+    assert {c.speaker for c in run(text).stance_cues if c.cue == "said"} == {"CZE"}
+    text = (
+        "Montenegro's high court convicted 13 people. Prosecutors say the plot was organised by"
+        " Russian agents."
+    )
+    assert {c.speaker for c in run(text).stance_cues if c.cue == "say"} == {"MNE"}
+
+
+def test_calling_for_presses_and_appearing_to_hedges(run: Callable[..., Analysis]) -> None:
+    cues = {
+        (c.cue, c.type, c.speaker, c.target)
+        for c in run("Washington has repeatedly called for Turkey to drop the S-400.").stance_cues
+    }
+    assert ("called for", "pressure", "USA", "TUR") in cues
+    cues = {
+        (c.cue, c.type)
+        for c in run("The drones appear to have been supplied by Iran, Ukraine said.").stance_cues
+    }
+    assert ("appear to", "hedge") in cues
