@@ -396,6 +396,16 @@ def _family_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention]:
     return sorted(found + added, key=lambda m: m.start) if added else found
 
 
+def _clause_subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, or those of the clause it completes ("are due to receive")."""
+    holder = verb
+    for _ in range(2):
+        if any(c.dep_ == "nsubj" for c in holder.children) or holder.dep_ not in ("xcomp", "acomp"):
+            break
+        holder = holder.head
+    return [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _state_party(tok: Token, actors: set[int]) -> bool:
     """Whether a word that refers back to a weapon is what a named state acts on: the object of
     a verb whose subject names one ("Egypt and Qatar have ordered the jet", "Hungary leases its
@@ -409,7 +419,7 @@ def _state_party(tok: Token, actors: set[int]) -> bool:
         if tok.pos_ == "VERB":
             verb, tok = tok, next((c for c in tok.children if c.dep_ == "dobj"), tok)
     if tok.dep_ == "dobj" or (verb.pos_ == "VERB" and tok == verb):
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = _clause_subjects(verb)
         if verb.dep_ == "relcl" and any(c.tag_ == "WDT" for c in subjects):
             subjects = [verb.head]  # "Myanmar and Nigeria, which have bought the jets"
         return any(t.i in actors for s in subjects for t in s.subtree)
@@ -4233,6 +4243,15 @@ def _made_where(
     return sup, rec
 
 
+def _subjects_own(own: Token, gov: Governor, state: str, resolved: Resolved) -> bool:
+    """Whether a possessive pronoun on the weapon ("their boats") stands for the state that
+    is, or is listed with, the subject of the frame's clause."""
+    if gov.token is None or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in own.children):
+        return False
+    subjects = _clause_subjects(gov.token)
+    return any(resolved.state_at(t.i) == state for c in subjects for t in (c, *c.conjuncts))
+
+
 def _parties(
     doc: Doc, mention: WeaponMention, gov: Governor, resolved: Resolved
 ) -> tuple[str | None, str | None]:
@@ -4285,6 +4304,8 @@ def _parties(
     got.give("supplier", _owner_before_list(mention, root, modified[0]))
     _own_phrase(doc, mention, gov, root, resolved, got)
     sup, rec = modified
+    if rec is not None and _subjects_own(own, gov, rec, resolved):
+        rec = None  # "Tuvalu and Tonga will receive their boats": each its own, no supplier
     if rec is not None and got.recipient not in (None, rec) and gov.frame.status not in HELD:
         # "turned down a Ukrainian request for its Russian-made S-300s": what a state owns
         # and is asked for or sends to another, it supplies.

@@ -6390,3 +6390,18 @@ def test_weapons_a_participle_says_were_bought_are_in_service(
     # still to come: the stage stays an order
     text = "The Leopard tanks bought from Germany will arrive in Poland next year."
     assert {d.status for d in run(text).procurements} == {"ordered"}
+
+
+def test_states_due_to_receive_their_own_boats_are_each_a_recipient(
+    run: Callable[..., Analysis],
+) -> None:
+    first = (
+        "Australia handed over the first of 21 Guardian-class patrol boats to Papua New Guinea"
+        " on Friday."
+    )
+    for later in (
+        " Tuvalu and Tonga will receive their boats next year.",
+        " Tuvalu and Tonga are due to receive their boats next year, followed by Samoa.",
+    ):
+        got = {(d.supplier, d.recipient) for d in run(first + later).procurements}
+        assert got == {("AUS", "PNG"), ("AUS", "TUV"), ("AUS", "TON")}
