@@ -2528,7 +2528,8 @@ def _bought_and_held(gov: Governor) -> bool:
         return False
     # "the Apache helicopters bought from Washington are due to arrive next year": still to come
     clause = first_conjunct(gov.anchor).head
-    coming = clause.lemma_ in ARRIVING and any(c.tag_ == "MD" for c in clause.children)
+    # "K2 tanks bought from South Korea will replace the T-72s": what it will do holds nothing
+    coming = any(c.tag_ == "MD" for c in clause.children)
     if coming or any(
         c.lemma_ in AWAITING or (c.dep_ == "xcomp" and c.lemma_ in ARRIVING)
         for c in (clause, *clause.children)
@@ -4243,13 +4244,19 @@ def _made_where(
     return sup, rec
 
 
-def _subjects_own(own: Token, gov: Governor, state: str, resolved: Resolved) -> bool:
-    """Whether a possessive pronoun on the weapon ("their boats") stands for the state that
-    is, or is listed with, the subject of the frame's clause."""
-    if gov.token is None or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in own.children):
-        return False
+def _foreign_possessor(
+    own: Token, gov: Governor, state: str | None, resolved: Resolved
+) -> str | None:
+    """The state a weapon's possessor names, unless a possessive pronoun ("their boats")
+    stands for the state that is, or is listed with, the subject of the frame's clause:
+    "Tuvalu and Tonga will receive their boats" (each its own, no supplier)."""
+    if state is None or gov.token is None:
+        return state
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in own.children):
+        return state
     subjects = _clause_subjects(gov.token)
-    return any(resolved.state_at(t.i) == state for c in subjects for t in (c, *c.conjuncts))
+    own_state = any(resolved.state_at(t.i) == state for c in subjects for t in (c, *c.conjuncts))
+    return None if own_state else state
 
 
 def _parties(
@@ -4303,9 +4310,7 @@ def _parties(
         got.give("recipient", rec)
     got.give("supplier", _owner_before_list(mention, root, modified[0]))
     _own_phrase(doc, mention, gov, root, resolved, got)
-    sup, rec = modified
-    if rec is not None and _subjects_own(own, gov, rec, resolved):
-        rec = None  # "Tuvalu and Tonga will receive their boats": each its own, no supplier
+    sup, rec = modified[0], _foreign_possessor(own, gov, modified[1], resolved)
     if rec is not None and got.recipient not in (None, rec) and gov.frame.status not in HELD:
         # "turned down a Ukrainian request for its Russian-made S-300s": what a state owns
         # and is asked for or sends to another, it supplies.
