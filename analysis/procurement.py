@@ -2530,17 +2530,15 @@ def _bought_and_held(gov: Governor) -> bool:
     clause = first_conjunct(gov.anchor).head
     # "K2 tanks bought from South Korea will replace the T-72s": what it will do holds nothing
     coming = any(c.tag_ == "MD" for c in clause.children)
+    # the words of awaiting and of arriving, as the frames of the data have them
+    awaiting, arriving = resources.frame_lemmas("expect"), resources.frame_lemmas("arrive")
     if coming or any(
-        c.lemma_ in AWAITING or (c.dep_ == "xcomp" and c.lemma_ in ARRIVING)
+        c.lemma_ in awaiting or (c.dep_ == "xcomp" and c.lemma_ in arriving)
         for c in (clause, *clause.children)
     ):
         return False
     outer = gov.outer_frame
     return outer is None or outer.block or outer.status in HELD
-
-
-AWAITING = frozenset({"due", "expect", "await", "schedule", "set"})
-ARRIVING = frozenset({"arrive", "reach", "come", "land"})
 
 
 UNDOING = frozenset({"lift", "resume", "reverse", "unfreeze", "unblock"})
