@@ -2327,10 +2327,20 @@ def _in_context(
     deps = ("nsubj", "nsubjpass") if verb == tok else ("nsubj", "nsubjpass", "dobj", "dative")
     phrases = [tok, *(c for c in verb.children if c.dep_ in deps)]
     # a word of a name is none ("the Shanghai Cooperation Organisation closed its summit")
-    named = {i for s in tok.doc.spans[NAMES_KEY] for i in range(s.start, s.end)}
+    named = _name_tokens(tok.doc)
     return any(
         t.lemma_.lower() in context and t.i not in named for p in phrases for t in _own_clause(p)
     )
+
+
+def _name_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens of every name the data knows, found once per doc."""
+    cached = doc.user_data.get("am_name_tokens")
+    if cached is None:
+        cached = doc.user_data["am_name_tokens"] = frozenset(
+            i for s in doc.spans[NAMES_KEY] for i in range(s.start, s.end)
+        )
+    return cached
 
 
 OTHER_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "parataxis"})

@@ -440,9 +440,7 @@ def _referring_words(doc: Doc, found: list[WeaponMention]) -> list[WeaponMention
     last few sentences name most, the latest on a tie, where a named state acts on it; with a
     state's word on it ("the Chinese jet"), for one of that state's systems."""
     terms = _referring_terms()
-    named_at = {
-        i: s.id_ for s in doc.spans[NAMES_KEY] if s.label_ == "ACTOR" for i in range(s.start, s.end)
-    }
+    named_at = _actor_ids_at(doc)
     actors = set(named_at)
     covered = {i for m in found for i in range(m.start, m.end)}
     added: list[WeaponMention] = []
@@ -718,12 +716,22 @@ def _same_as(phrase: Token, m: WeaponMention, out: list[WeaponMention]) -> list[
     return recent or prior[-1:]
 
 
+def _actor_ids_at(doc: Doc) -> dict[int, str]:
+    """The actor id each token of a name the data knows stands in, found once per doc."""
+    cached = doc.user_data.get("am_actor_ids")
+    if cached is None:
+        cached = doc.user_data["am_actor_ids"] = {
+            i: s.id_
+            for s in doc.spans[NAMES_KEY]
+            if s.label_ == "ACTOR"
+            for i in range(s.start, s.end)
+        }
+    return cached
+
+
 def _phrase_origins(phrase: Token) -> set[str]:
     """The states named on a phrase before its head ("the Korean air-defence system")."""
-    doc = phrase.doc
-    named_at = {
-        i: s.id_ for s in doc.spans[NAMES_KEY] if s.label_ == "ACTOR" for i in range(s.start, s.end)
-    }
+    named_at = _actor_ids_at(phrase.doc)
     return {
         named_at[c.i]
         for c in phrase.subtree
