@@ -2629,6 +2629,7 @@ def _counterparts(
         )
         if s != subject
     ]
+    near = near or _participle_targets(ctx, tok, skip, preps, subject)
     near = near or _qualified_targets(ctx, tok, skip, preps, subject, places=places)
     phrased = _fixed_object(ctx, tok, rule, subject)
     if phrased is not None:
@@ -2677,6 +2678,23 @@ def _counterparts(
     if kind == "exercise_suspension":
         near = _suspended_with(ctx, tok, sent, subject, near)
     return near
+
+
+def _participle_targets(
+    ctx: Context, tok: Token, skip: set[int], preps: frozenset[str], subject: str
+) -> list[str]:
+    """The target a trigger noun's own participle names ("lift the sanctions imposed on
+    Turkey over its incursion into Syria": Turkey), from that participle's target phrases
+    only."""
+    if tok.pos_ != "NOUN":
+        return []
+    return [
+        s
+        for c in tok.children
+        if c.dep_ == "acl" and c.tag_ == "VBN"
+        for s in _targets(c, ctx.resolved, skip, frozenset(preps - {"by"}))
+        if s != subject
+    ]
 
 
 def _opposing(ctx: Context, head: Token) -> bool:
@@ -3947,14 +3965,18 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
     others in its phrase ("Iran's mission to the United Nations", "Iranian-made drones")."""
     doc = verb.doc
     out: list[str] = []
+    spans = []
     while (
         verb.dep_ == "xcomp"
         and verb.head != verb
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     ):
         verb = verb.head  # "Norway and Finland stopped issuing licences for arms exports"
+        # "prompted France and Germany to suspend licences": the object controls the act
+        spans += [(c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ == "dobj"]
+    spans.append((verb.left_edge.i, verb.i))
     for m in ctx.resolved.mentions:
-        if m.state != subject or not (verb.left_edge.i <= m.start < verb.i):
+        if m.state != subject or not any(a <= m.start < b for a, b in spans):
             continue
         # "American, British and Saudi warplanes pounded": where the subject's own word is a
         # weapon's modifier, so are the others listed with it

@@ -353,7 +353,23 @@ def _headed_by_kind(doc: Doc, end: int, weapon_id: str, terms: Sequence[Span]) -
             and all(len(u) > 1 or u[0].pos_ in _MODIFIERS or u[0].lower_ in _LISTING for u in units)
         ):
             return True
+    # "Hawk launchers", "Archer systems": a general head noun that may name the system's kind
+    for k in range(end, min(end + HEAD_GAP + 1, len(doc))):
+        if record.category in _referring_heads().get(doc[k].lower_, ()):
+            units = _modifier_units(doc[end:k])
+            return all(len(u) > 1 or u[0].pos_ in _MODIFIERS for u in units)
+        if doc[k].is_punct and doc[k].text != "-":
+            break
     return False
+
+
+@lru_cache(maxsize=1)
+def _referring_heads() -> dict[str, tuple[str, ...]]:
+    """General head nouns ("systems", "launchers") and the categories they may name."""
+    return {t.term.lower(): t.refers for t in resources.weapon_terms() if t.refers}
+
+
+resources.on_reload(_referring_heads.cache_clear)
 
 
 def _modifier_units(span: Span) -> list[list[Token]]:

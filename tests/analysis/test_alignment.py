@@ -4246,3 +4246,19 @@ def test_who_judges_drills_near_a_state_holds_none(run: Callable[..., Analysis])
     assert not [a for a in result.alignment if a.type == "joint_exercise"]
     text = "Russia and China held drills near Japan."
     holds(run(text), {("RUS", "JPN", -1), ("CHN", "RUS", 1)}, set())
+
+
+def test_each_state_an_object_controls_does_the_act(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The incursion had already prompted France and Germany, along with other European"
+        " governments, to suspend new arms export licences to Turkey."
+    )
+    holds(run(text), {("FRA", "TUR", -1), ("DEU", "TUR", -1)}, set())
+
+
+def test_a_trigger_nouns_own_participle_names_its_target(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Trump told the Treasury to lift the sanctions imposed on Turkey over its incursion"
+        " into Syria."
+    )
+    holds(run(text), {("USA", "TUR", 1)}, {("USA", "SYR", 1)})

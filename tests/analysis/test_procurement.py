@@ -6404,3 +6404,22 @@ def test_states_due_to_receive_their_own_boats_are_each_a_recipient(
     ):
         got = {(d.supplier, d.recipient) for d in run(first + later).procurements}
         assert got == {("AUS", "PNG"), ("AUS", "TUV"), ("AUS", "TON")}
+
+
+def test_a_guarded_name_before_a_general_head_of_its_kind(run: Callable[..., Analysis]) -> None:
+    assert _deals(run, "Spain has sent Hawk launchers to Ukraine.") == {
+        ("Hawk", "ESP", "UKR", "delivered")
+    }
+    assert {
+        d.system for d in run("Britain will buy 14 Archer systems from Sweden.").procurements
+    } == {"Archer"}
+    # a head of another kind names neither system
+    assert not run("An archer shot arrows at the launchers.").procurements
+
+
+def test_weapons_in_a_states_service_are_in_service(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Ten Kfirs already in Colombian service, bought from Israel in the late 1980s, will"
+        " receive the same upgrade."
+    )
+    assert _deals(run, text) == {("Kfir", "ISR", "COL", "in_service")}
