@@ -448,7 +448,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 @Language.component("am_clauses")
 def repair_clauses(doc: Doc) -> Doc:
-    """Seven splits the parser makes, mended before the rules read the tree. A clause of time:
+    """Eight splits the parser makes, mended before the rules read the tree. A clause of time:
     "..., after Washington for years declined to sell it drones" read as "after Washington" (a
     preposition and its object) with "declined" joined to the main verb, which then lends it
     its own subject; when a finite verb with no subject follows the object and what hangs on
@@ -458,8 +458,9 @@ def repair_clauses(doc: Doc) -> Doc:
     participle that describes the object read as a clause of the verb (``_attach_participle``),
     a name read as a second subject beside the noun that describes it
     (``_name_after_title``), a subject read as one more item of an opening phrase
-    (``_subject_in_opening``), and a time read as a joined verb's subject
-    (``_time_as_subject``)."""
+    (``_subject_in_opening``), a time read as a joined verb's subject
+    (``_time_as_subject``), and a designation read as a possessive ending
+    (``_designation_as_name``)."""
     lower = doc.to_array([LOWER])
     marks = np.flatnonzero(np.isin(lower, _subordinator_ids()))
     for i in marks:
@@ -493,7 +494,25 @@ def repair_clauses(doc: Doc) -> Doc:
             _name_after_title(tok)
         if tok.dep_ == "nsubj" and tok.ent_type_ == "DATE":
             _time_as_subject(tok)
+        if tok.tag_ == "POS" and any(ch.isdigit() for ch in tok.text):
+            _designation_as_name(tok)
     return doc
+
+
+def _designation_as_name(tok: Token) -> None:
+    """A designation the tagger took for a possessive ending ("F-14", "T-55", "SM-2"): a
+    name, and the compound of a noun right after it ("American F-14 fighters")."""
+    tok.tag_, tok.pos_ = "NNP", "PROPN"
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or any(True for _ in tok.children):
+        return
+    after = doc[tok.i + 1]
+    if after.pos_ not in ("NOUN", "PROPN") or after.is_sent_start:
+        return
+    owner = tok.head if tok.dep_ == "case" and tok.head.i < tok.i else None
+    tok.head, tok.dep_ = after, "compound"
+    if owner is not None and owner.dep_ == "poss":
+        owner.dep_ = "amod" if owner.pos_ == "ADJ" else "compound"  # "American" of the name
 
 
 def _time_as_subject(subject: Token) -> None:

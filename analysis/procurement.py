@@ -2412,9 +2412,25 @@ def _terms(status: str, frame: resources.FrameRecord, tok: Token, anchor: Token)
     """The stage as the terms of the transfer make it: built under licence, or on lease."""
     if status == "ordered" and frame.subject == "either" and _built_under_licence(tok):
         return "in_service"  # "HAL has built 200 Su-30MKIs under licence": they are there
+    if status == "ordered" and frame.made_in and _held_and_built(tok, anchor):
+        return "in_service"  # "Its Naresuan-class frigates were built in China in the 1990s"
     if status in ("ordered", "delivered", "in_service") and _on_lease(tok, anchor):
         return "leased"  # "has taken over a Swedish submarine on lease"
     return status
+
+
+def _held_and_built(verb: Token, anchor: Token) -> bool:
+    """A state's own weapons, the subject of a finished passive build ("the navy's frigates
+    were built in Germany"): they are there, not on order ("are being built", "will be
+    built")."""
+    return (
+        verb.tag_ == "VBN"
+        and anchor.dep_ == "nsubjpass"
+        and anchor.head == verb
+        and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+        and any(c.dep_ == "poss" for c in anchor.children)
+        and not _unreal(verb)
+    )
 
 
 def _on_lease(verb: Token, anchor: Token) -> bool:
@@ -2750,6 +2766,16 @@ def _awaited(noun: Token) -> bool:
     return any(f.modal == "future" for t in (head, noun.head) for f in index.get(t.i, ()))
 
 
+def _to_come(verb: Token) -> bool:
+    """Whether a clause is still to come: under a modal ("will receive"), or governed by a
+    frame of expecting ("is due to receive", "expects to take")."""
+    if _unreal(verb):
+        return True
+    return verb.dep_ == "xcomp" and any(
+        f.modal == "future" for f in frame_index(verb.doc).get(verb.head.i, ())
+    )
+
+
 def _held_stage(gov: Governor, status: str) -> str:
     """The stage of a transfer named inside a weapon's phrase, from what the phrase hangs off:
     "the parade also showed HQ-9 systems received from China" (displayed), "flies A-29s
@@ -2769,7 +2795,7 @@ def _held_stage(gov: Governor, status: str) -> str:
         # "will lease Heron drones built by IAI for its troops": who built them describes the
         # drones; the deal's stage is the lease's.
         return outer.status
-    if outer is None or (gov.outer is not None and _unreal(gov.outer) and not lasting):
+    if outer is None or (gov.outer is not None and _to_come(gov.outer) and not lasting):
         return status
     if gov.outer is not None and _negated(gov.outer):
         return status  # "Russia did not deliver the S-400 systems India ordered": ordered
@@ -7229,7 +7255,7 @@ def extract(
             # "leaders discussed air defence", "called for faster deliveries of air defence": a
             # transfer from no one named (and no origin known) is a topic, not a deal.
             continue
-        if recipient is None or recipient == c.supplier or _own_member(c.supplier, recipient):
+        if recipient is None or _no_other_party(c, recipient, resolved):
             continue
         rows.append(_row(doc, c.mention, c.gov, c.status, c.supplier, recipient, dates))
     merged = merge(_named_generics(doc, _without_umbrellas(doc, rows), title))
@@ -7500,6 +7526,27 @@ def _described_possessor(c: Candidate, resolved: Resolved) -> bool:
         and resources.reference(p) is not None
         and not any(resolved.state_at(t.i) for t in p.subtree)
         for p in noun.children
+    )
+
+
+def _no_other_party(c: Candidate, recipient: str, resolved: Resolved) -> bool:
+    """Whether a transfer's buyer is no other party than its supplier: the supplier itself or
+    a bloc it belongs to, or a held weapon's possessor ("to replace France's Rafale and the
+    Eurofighters flown by Spain")."""
+    supplier = c.supplier or ""
+    if recipient == supplier or _own_member(supplier, recipient):
+        return True
+    return c.status == "in_service" and _state_possessor(c, resolved) == c.supplier
+
+
+def _state_possessor(c: Candidate, resolved: Resolved) -> str | None:
+    """The state named as a held weapon's possessor ("France's Rafale"): its holder."""
+    noun = c.mention.root(c.gov.anchor.doc)
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return next(
+        (st for p in noun.children if p.dep_ == "poss" and (st := resolved.state_at(p.i))),
+        None,
     )
 
 

@@ -269,3 +269,12 @@ def test_a_production_standard_written_after_a_name_belongs_to_it(
 ) -> None:
     doc = nlp(text)
     assert [doc[m.start : m.end].text for m in find_weapons(doc)] == [name]
+
+
+def test_a_designation_read_as_a_possessive_ending_is_a_name(nlp: Language) -> None:
+    doc = nlp("Iran's air force still flies American F-14 fighters.")
+    name = next(t for t in doc if t.text == "F-14")
+    assert (name.pos_, name.dep_, name.head.text) == ("PROPN", "compound", "fighters")
+    assert next(t for t in doc if t.text == "American").dep_ == "amod"
+    # a possessive ending stays one
+    assert next(t for t in doc if t.text == "'s").tag_ == "POS"

@@ -6423,3 +6423,35 @@ def test_weapons_in_a_states_service_are_in_service(run: Callable[..., Analysis]
         " receive the same upgrade."
     )
     assert _deals(run, text) == {("Kfir", "ISR", "COL", "in_service")}
+
+
+def test_a_built_weapon_due_to_be_received_is_on_order(run: Callable[..., Analysis]) -> None:
+    text = "Fiji is also due to receive two Guardian-class patrol boats built in Australia."
+    assert _deals(run, text) == {("Guardian-class", "AUS", "FJI", "ordered")}
+    text = "Fiji received two Guardian-class patrol boats built in Australia."
+    assert _deals(run, text) == {("Guardian-class", "AUS", "FJI", "delivered")}
+
+
+def test_a_state_possessor_holds_its_own_weapon(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The aircraft is meant to replace France's Rafale and the Eurofighters flown by Germany"
+        " and Spain."
+    )
+    assert not run(text).procurements
+
+
+def test_a_states_weapons_built_abroad_are_in_service(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Thailand's navy is growing. Its Naresuan-class frigates were built in China in the 1990s."
+    )
+    assert _deals(run, text) == {("Naresuan-class", "CHN", "THA", "in_service")}
+    # a build under way or to come is an order
+    text = "Pakistan's Hangor submarines will be built in China."
+    assert {d.status for d in run(text).procurements} == {"planned"}
+
+
+def test_a_designation_the_tagger_reads_as_a_possessive_is_a_weapon(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Iran's air force still flies American F-14 Tomcats bought under the shah."
+    assert _deals(run, text) == {("F-14 Tomcat", "USA", "IRN", "in_service")}
