@@ -1128,7 +1128,7 @@ class Resolved:
         if (subj.lower_ in RELATIVE or whose) and subj.head.dep_ in ("relcl", "acl"):
             noun = subj.head.head
             listed = noun.conjuncts
-            if listed and subj.head.tag_ == "VBZ" and listed[-1].i < subj.i:
+            if listed and subj.head.tag_ == "VBZ" and noun.i < listed[-1].i < subj.i:
                 # "to Israel, France and the United States, which now sells": a singular verb
                 # tells of the last of the list
                 noun = listed[-1]

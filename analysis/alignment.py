@@ -2194,6 +2194,30 @@ def _object_names_state(ctx: Context, tok: Token) -> bool:
     )
 
 
+def _idiom(tok: Token, rule: resources.SignalRule) -> bool:
+    """Whether a trigger is part of one of its class's idioms: with its object ("struck a
+    deal", "depends on Russian gas"), the noun it describes, or the word it hangs on ("room
+    for manoeuvre")."""
+    described = tok.head if tok.dep_ in ("acl", "relcl") else None  # "a deal struck by"
+    idioms = set(rule.idiom_objects)
+    # "depends on Russian gas": the object of the trigger's own preposition too
+    objects = [
+        g
+        for c in tok.children
+        for g in ((c,) if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else ())
+        if g.dep_ in ("dobj", "pobj")
+    ]
+    holder = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return (
+        any(
+            (c.dep_ == "dobj" and c.lemma_ in idioms) or f"{tok.lemma_} {c.lemma_}" in idioms
+            for c in objects
+        )
+        or (described is not None and described.lemma_ in idioms)
+        or f"{holder.lemma_} {tok.lemma_}" in idioms
+    )
+
+
 def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tuple[str, int] | None:
     """The signal class and direction after context, negation, refusal and reversal; None
     when the trigger says nothing here."""
@@ -2219,21 +2243,7 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         or _alongside(tok, rule)
     ):
         return None  # "post-war restrictions", "the Falcon Strike series": no act
-    if _said_of_no_other(ctx, tok, rule):
-        return None
-    described = tok.head if tok.dep_ in ("acl", "relcl") else None  # "a deal struck by"
-    idioms = set(rule.idiom_objects)
-    # "depends on Russian gas": the object of the trigger's own preposition too
-    objects = [
-        g
-        for c in tok.children
-        for g in ((c,) if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else ())
-        if g.dep_ in ("dobj", "pobj")
-    ]
-    if any(
-        (c.dep_ == "dobj" and c.lemma_ in idioms) or f"{tok.lemma_} {c.lemma_}" in idioms
-        for c in objects
-    ) or (described is not None and described.lemma_ in idioms):
+    if _said_of_no_other(ctx, tok, rule) or _idiom(tok, rule):
         # "struck a similar note", "struck a deal": an idiom, no attack; "pressed the
         # assault" (an entry of trigger and object): fighting, no pressure
         return None
@@ -2256,7 +2266,9 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         # no act of friendship either; a refused cooperative act points away, and refusing to
         # criticise ("has avoided criticising Washington") speaks for the other side
         return None
-    if _reversed(tok, verb, rule, lemmas) and rule.reversed_type:
+    if _reversed(tok, verb, rule, lemmas):
+        if not rule.reversed_type:
+            return None  # "halted its air strikes over Syria": an act stopped, no act
         kind = rule.reversed_type
         rule = rules[kind]
     return kind, -rule.direction if refused else rule.direction
@@ -3993,8 +4005,13 @@ def _conjoined_subjects(ctx: Context, verb: Token, subject: str) -> list[str]:
         # does the act too, as does the one followed
         heads = [c for c in followed.children if c.dep_ in ("nsubj", "dobj")]
         out += [st for st in _listed_states(ctx, heads) if st != subject and st not in out]
-    if verb.dep_ == "relcl" and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in verb.children
+    if (
+        verb.dep_ == "relcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in verb.children)
+        # "Uzbekistan, which quit the CSTO, and Tajikistan, which hosts ...": a clause before
+        # the list's last item, or beside another item's own clause, is its own item's
+        and all(c.i < verb.i for c in verb.head.conjuncts)
+        and not any(r.dep_ == "relcl" for c in verb.head.conjuncts for r in c.children)
     ):
         # "Saudi Arabia, the UAE, Bahrain and Egypt, which cut links with Qatar": the relative
         # stands for the whole list its clause hangs on

@@ -293,7 +293,9 @@ class SignalRule:
     "from" phrase on a place or a state is where the act comes from, not its target ("fired
     rockets from Australian soil"); ``idiom_objects``: objects with which a trigger verb is an
     idiom, no act ("struck a similar note", "struck a deal", "hit a snag"), or, written as
-    trigger and object, with which one trigger is ("press assault": "pressed the assault"); ``named_in_drills``:
+    trigger and object, with which one trigger is ("press assault": "pressed the assault"), or
+    as the word a trigger hangs on and the trigger ("room manoeuvre": "room for manoeuvre");
+    ``named_in_drills``:
     while a drill is the news, the act needs its target named in its own phrase ("HIMARS
     launchers fired rockets at the range" guesses no target from the sentence); ``owner_acts``:
     the state owning the context noun is the party that acts, whatever the clause's subject ("a

@@ -4262,3 +4262,35 @@ def test_a_trigger_nouns_own_participle_names_its_target(run: Callable[..., Anal
         " into Syria."
     )
     holds(run(text), {("USA", "TUR", 1)}, {("USA", "SYR", 1)})
+
+
+def test_each_listed_state_with_its_own_relative_clause_acts_alone(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Uzbekistan, which quit the Russian-led Collective Security Treaty Organization in 2012,"
+        " and Tajikistan, which hosts a large Russian military base, also discussed security"
+        " cooperation."
+    )
+    holds(
+        run(text),
+        {("UZB", "CSTO", -1), ("TJK", "RUS", 1), ("RUS", "TJK", 1)},
+        {("TJK", "CSTO", -1), ("UZB", "RUS", 1)},
+    )
+
+
+def test_halted_attacks_are_no_attack(run: Callable[..., Analysis]) -> None:
+    text = "Australia said on Tuesday it had temporarily halted its own air strikes over Syria."
+    holds(run(text), set(), {("AUS", "SYR", -1), ("AUS", "SYR", 1)})
+    holds(run("Israel launched air strikes on Syria."), {("ISR", "SYR", -1)}, set())
+
+
+def test_room_for_manoeuvre_is_no_drill(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Squeezed between Russia and China, Mongolia has spent three decades trying to widen"
+        ' its room for manoeuvre through what it calls a "third neighbour" policy:'
+        " cultivating the United States without provoking the two powers on its borders."
+    )
+    result = run(text)
+    assert not [a for a in result.alignment if "exercise" in a.type]
+    holds(run("Mongolia held joint exercises with the United States."), {("MNG", "USA", 1)}, set())
