@@ -4379,9 +4379,25 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
     if verbal and trigger.lemma_ not in rule.hosting_verbs:
         return _stationed(trigger, resolved)
     if verbal:  # "Poland hosts American troops"
+        if any(
+            c.dep_ == "dobj" and c.lemma_.lower() in rule.hosted_events for c in trigger.children
+        ):
+            return []  # "hosted the APEC summit": a gathering, not forces
         _, host = _subject(trigger, trigger, resolved, None)
         owners = [s for s in _targets(trigger, resolved, skip, TARGET_PREPS) if s != host]
-        return [(host, owners[0])] if host and owners else []
+        # "hosts American and French troops": each state the object names is there
+        named = [
+            st
+            for obj in trigger.children
+            if obj.dep_ == "dobj"
+            for head in (obj, *obj.conjuncts)
+            for c in head.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod")
+            for t in c.subtree
+            if (st := resolved.state_at(t.i)) and st != host
+        ]
+        owners = list(dict.fromkeys(named)) if len(set(named)) > 1 else owners[:1]
+        return [(host, o) for o in owners] if host else []
     owner = next(
         (
             st
@@ -4543,7 +4559,10 @@ def _membership(trigger: Token, resolved: Resolved) -> list[tuple[str, str]]:
     if trigger.dep_ in ("attr", "oprd"):
         # "Indonesia has become a full member of BRICS", "Finland is a member of NATO",
         # "Kazakhstan and Tajikistan are members of the CSTO".
-        subj = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        holder = trigger.head
+        while holder.dep_ == "conj" and not _has_subject(holder) and holder.head != holder:
+            holder = holder.head  # "hosts a Russian base and remains a member of the CSTO"
+        subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         for t in [subj, *subj.conjuncts] if subj is not None else []:
             # "Both countries are members of the CSTO": each state the group stands for
             for st in [_state_of(t, resolved), *resolved.group(t)]:

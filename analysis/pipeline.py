@@ -448,7 +448,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 @Language.component("am_clauses")
 def repair_clauses(doc: Doc) -> Doc:
-    """Eight splits the parser makes, mended before the rules read the tree. A clause of time:
+    """Nine splits the parser makes, mended before the rules read the tree. A clause of time:
     "..., after Washington for years declined to sell it drones" read as "after Washington" (a
     preposition and its object) with "declined" joined to the main verb, which then lends it
     its own subject; when a finite verb with no subject follows the object and what hangs on
@@ -459,8 +459,9 @@ def repair_clauses(doc: Doc) -> Doc:
     a name read as a second subject beside the noun that describes it
     (``_name_after_title``), a subject read as one more item of an opening phrase
     (``_subject_in_opening``), a time read as a joined verb's subject
-    (``_time_as_subject``), and a designation read as a possessive ending
-    (``_designation_as_name``)."""
+    (``_time_as_subject``), a designation read as a possessive ending
+    (``_designation_as_name``), and a main verb read as a plural noun
+    (``_verb_read_as_noun``)."""
     lower = doc.to_array([LOWER])
     marks = np.flatnonzero(np.isin(lower, _subordinator_ids()))
     for i in marks:
@@ -484,19 +485,37 @@ def repair_clauses(doc: Doc) -> Doc:
         _join_series(sent.root)
         _subject_in_opening(sent.root)
     for tok in doc:
-        if tok.dep_ == "advcl" and tok.tag_ == "VBN":
-            _attach_participle(tok)
-        elif tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD"):
-            _attach_joined_participle(tok)
-        elif tok.dep_ == "appos":
-            _contact_relative(tok)
-        elif tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
-            _name_after_title(tok)
-        if tok.dep_ == "nsubj" and tok.ent_type_ == "DATE":
-            _time_as_subject(tok)
-        if tok.tag_ == "POS" and any(ch.isdigit() for ch in tok.text):
-            _designation_as_name(tok)
+        _mend_word(tok)
     return doc
+
+
+def _mend_word(tok: Token) -> None:
+    """The mends that start from one word's own reading."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN":
+        _attach_participle(tok)
+    elif tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD"):
+        _attach_joined_participle(tok)
+    elif tok.dep_ == "appos":
+        _contact_relative(tok)
+    elif tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+        _name_after_title(tok)
+    if tok.dep_ == "nsubj" and tok.ent_type_ == "DATE":
+        _time_as_subject(tok)
+    if tok.tag_ == "POS" and any(ch.isdigit() for ch in tok.text):
+        _designation_as_name(tok)
+    elif tok.tag_ == "NNS" and tok.dep_ == "ROOT":
+        _verb_read_as_noun(tok)
+
+
+def _verb_read_as_noun(tok: Token) -> None:
+    """A main verb read as a plural noun with the subject as its compound ("Djibouti hosts
+    American and French troops"): a noun takes no object, so a word with one is the verb,
+    and the name before it its subject."""
+    subject = next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if subject is None or not any(c.dep_ == "dobj" for c in tok.rights):
+        return
+    tok.tag_, tok.pos_ = "VBZ", "VERB"
+    subject.dep_ = "nsubj"
 
 
 def _designation_as_name(tok: Token) -> None:

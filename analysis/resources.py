@@ -327,7 +327,8 @@ class SignalRule:
     ``hosting_verbs``: verbs whose subject hosts the
     forces they govern ("Poland hosts American troops"); ``holding_verbs``: verbs whose
     subject owns the base they govern when its own phrase names no owner ("France keeps a base
-    in Djibouti"); where the class's other verbs base forces
+    in Djibouti"); ``hosted_events``: objects of a hosting verb that are gatherings, not
+    forces ("hosted a NATO summit"); where the class's other verbs base forces
     in the state their "in" phrase names ("troops stationed in Poland"), unless a ``contested``
     word marks that place as held against its state ("the breakaway regions of Abkhazia");
     ``opponent_verbs``: verbs aimed only at the forces or state their object or "against"
@@ -410,6 +411,7 @@ class SignalRule:
     tie_verbs: tuple[str, ...] = ()
     hosting_verbs: tuple[str, ...] = ()
     holding_verbs: tuple[str, ...] = ()
+    hosted_events: tuple[str, ...] = ()
     contested: tuple[str, ...] = ()
 
 
@@ -953,6 +955,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         permitting=_strs(row.get("permitting", [])),
         hosting_verbs=_strs(row.get("hosting_verbs", [])),
         holding_verbs=_strs(row.get("holding_verbs", [])),
+        hosted_events=_strs(row.get("hosted_events", [])),
         contested=_strs(row.get("contested", [])),
     )
     if rec.context_scope not in ("clause", "sentence"):

@@ -4294,3 +4294,27 @@ def test_room_for_manoeuvre_is_no_drill(run: Callable[..., Analysis]) -> None:
     result = run(text)
     assert not [a for a in result.alignment if "exercise" in a.type]
     holds(run("Mongolia held joint exercises with the United States."), {("MNG", "USA", 1)}, set())
+
+
+def test_a_host_of_several_states_troops_hosts_each(run: Callable[..., Analysis]) -> None:
+    holds(
+        run("Djibouti hosts American and French troops."),
+        {("DJI", "USA", 1), ("USA", "DJI", 1), ("DJI", "FRA", 1), ("FRA", "DJI", 1)},
+        set(),
+    )
+
+
+def test_membership_in_a_joined_clause_has_the_first_clauses_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Tajikistan hosts Russia's largest foreign army base, the 201st, and remains a member of"
+        " the Collective Security Treaty Organization."
+    )
+    holds(run(text), {("TJK", "CSTO", 1), ("TJK", "RUS", 1)}, set())
+
+
+def test_a_hosted_gathering_is_no_foreign_presence(run: Callable[..., Analysis]) -> None:
+    text = "Last month Iceland hosted a Council of Europe summit on Ukraine."
+    assert not [a for a in run(text).alignment if a.type == "military_base"]
+    holds(run("Poland hosts a NATO battlegroup."), {("POL", "NATO", 1)}, set())

@@ -278,3 +278,10 @@ def test_a_designation_read_as_a_possessive_ending_is_a_name(nlp: Language) -> N
     assert next(t for t in doc if t.text == "American").dep_ == "amod"
     # a possessive ending stays one
     assert next(t for t in doc if t.text == "'s").tag_ == "POS"
+
+
+def test_a_main_verb_read_as_a_plural_noun_is_a_verb(nlp: Language) -> None:
+    doc = nlp("Djibouti hosts American and French troops.")
+    verb = next(t for t in doc if t.text == "hosts")
+    assert (verb.pos_, verb.tag_) == ("VERB", "VBZ")
+    assert next(t for t in doc if t.text == "Djibouti").dep_ == "nsubj"
