@@ -3194,6 +3194,7 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     ):
         return  # "closed its airspace" is a trigger of its own when no one is commanded
     verb = _governing_verb(tok)
+    kind = _recast(ctx, tok, verb, kind)
     if kind == "armed_attack" and _at_armed_group(tok, verb):
         return  # "French jets struck militant camps around Gao": no state is attacked
     if (
@@ -3229,6 +3230,19 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
         _every_party(ctx, tok, verb, sent, subject, kind, counterparts)
         return
     _emit_pairs(ctx, tok, verb, kind, direction, subjects, counterparts)
+
+
+def _recast(ctx: Context, tok: Token, verb: Token, kind: str) -> str:
+    """The class a trigger of words takes when a civil party does it ("Petro has also clashed
+    with Israel", "whose government has clashed with the EU"): criticism, not fighting."""
+    rule = resources.signal_rules()[kind]
+    if tok.lemma_ not in rule.verbal_triggers:
+        return kind
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return kind
+    civil = _person(subj, ctx.resolved) or subj.lemma_.lower() in rule.civil_subjects
+    return "verbal_criticism" if civil else kind
 
 
 def _emit_pairs(

@@ -2116,7 +2116,14 @@ def _targeted(root: Token) -> bool:
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children)
+    """A word with a negation of its own: "not", "never", "no", or "no more" ("will buy no more
+    Israeli arms")."""
+    return any(
+        c.dep_ == "neg"
+        or c.lower_ in ("never", "no")
+        or (c.lower_ in ("more", "further") and any(g.lower_ == "no" for g in c.children))
+        for c in tok.children
+    )
 
 
 def _negated_head(head: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
@@ -2463,6 +2470,7 @@ def _said_no(
         or (tok.pos_ == "NOUN" and (_negated(tok.head) or no_longer(tok.head)))
         or (tok.dep_ == "csubj" and _negated(tok.head))  # "buying an S-400 is not on the table"
         or any(c.dep_ == "det" and c.lower_ == "no" for c in gov.anchor.children)
+        or _negated(gov.anchor)  # "will buy no more Israeli arms"
         or _warned_against(tok)
     ):
         return None

@@ -328,7 +328,9 @@ class SignalRule:
     forces they govern ("Poland hosts American troops"); ``holding_verbs``: verbs whose
     subject owns the base they govern when its own phrase names no owner ("France keeps a base
     in Djibouti"); ``hosted_events``: objects of a hosting verb that are gatherings, not
-    forces ("hosted a NATO summit"); where the class's other verbs base forces
+    forces ("hosted a NATO summit"); ``verbal_triggers``: triggers that are words, not
+    force, when their subject is a person or one of the ``civil_subjects`` ("Petro has
+    clashed with Israel"); where the class's other verbs base forces
     in the state their "in" phrase names ("troops stationed in Poland"), unless a ``contested``
     word marks that place as held against its state ("the breakaway regions of Abkhazia");
     ``opponent_verbs``: verbs aimed only at the forces or state their object or "against"
@@ -412,6 +414,8 @@ class SignalRule:
     hosting_verbs: tuple[str, ...] = ()
     holding_verbs: tuple[str, ...] = ()
     hosted_events: tuple[str, ...] = ()
+    verbal_triggers: tuple[str, ...] = ()
+    civil_subjects: tuple[str, ...] = ()
     contested: tuple[str, ...] = ()
 
 
@@ -956,6 +960,8 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         hosting_verbs=_strs(row.get("hosting_verbs", [])),
         holding_verbs=_strs(row.get("holding_verbs", [])),
         hosted_events=_strs(row.get("hosted_events", [])),
+        verbal_triggers=_strs(row.get("verbal_triggers", [])),
+        civil_subjects=_strs(row.get("civil_subjects", [])),
         contested=_strs(row.get("contested", [])),
     )
     if rec.context_scope not in ("clause", "sentence"):

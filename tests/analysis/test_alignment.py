@@ -4318,3 +4318,14 @@ def test_a_hosted_gathering_is_no_foreign_presence(run: Callable[..., Analysis])
     text = "Last month Iceland hosted a Council of Europe summit on Ukraine."
     assert not [a for a in run(text).alignment if a.type == "military_base"]
     holds(run("Poland hosts a NATO battlegroup."), {("POL", "NATO", 1)}, set())
+
+
+def test_a_civil_partys_clash_is_criticism(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Colombia, whose president Gustavo Petro has also clashed with Israel, recalled its envoy."
+    )
+    result = run(text)
+    assert not [a for a in result.alignment if a.type == "armed_attack"]
+    holds(result, {("COL", "ISR", -1)}, {("ISR", "COL", -1)})
+    text = "Cambodian troops clashed with Thai soldiers near the temple."
+    holds(run(text), {("KHM", "THA", -1), ("THA", "KHM", -1)}, set())

@@ -6455,3 +6455,10 @@ def test_a_designation_the_tagger_reads_as_a_possessive_is_a_weapon(
 ) -> None:
     text = "Iran's air force still flies American F-14 Tomcats bought under the shah."
     assert _deals(run, text) == {("F-14 Tomcat", "USA", "IRN", "in_service")}
+
+
+def test_no_more_of_a_weapon_is_no_purchase(run: Callable[..., Analysis]) -> None:
+    assert not run("Colombia said it would buy no more Israeli arms.").procurements
+    assert _deals(run, "Colombia will buy more Israeli drones.") == {
+        (None, "ISR", "COL", "planned")
+    }
