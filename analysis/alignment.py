@@ -178,9 +178,26 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
     return (
         tok.dep_ == "pobj"
         and head.lower_ in ("from", "of", "out", "on", "in")
-        and (head.head.lemma_ in rule.reversed_by or head.head.head.lemma_ in rule.reversed_by)
+        and (_reversing(head.head, rule) or head.head.head.lemma_ in rule.reversed_by)
         and not _lifted(head.head)
     ) or _reversed_above(tok, rule)
+
+
+# Grammar: the particles of phrasal verbs of leaving ("pulled out of", "walked away from").
+LEAVING_PARTICLES = frozenset({"out", "away"})
+
+
+def _reversing(word: Token, rule: resources.SignalRule) -> bool:
+    """Whether a word reverses a class's act, alone ("withdrew from the pact") or as the
+    particle of a phrasal verb the class lists ("pulled out of the treaty", "walked away
+    from a deal")."""
+    if word.lemma_ in rule.reversed_by:
+        return True
+    return (
+        word.lower_ in LEAVING_PARTICLES
+        and word.head.pos_ == "VERB"
+        and f"{word.head.lemma_} {word.lower_}" in rule.reversed_by
+    )
 
 
 def _lifted(noun: Token) -> bool:
@@ -2196,8 +2213,8 @@ def _object_names_state(ctx: Context, tok: Token) -> bool:
 
 def _idiom(tok: Token, rule: resources.SignalRule) -> bool:
     """Whether a trigger is part of one of its class's idioms: with its object ("struck a
-    deal", "depends on Russian gas"), the noun it describes, or the word it hangs on ("room
-    for manoeuvre")."""
+    deal", "depends on Russian gas"), the noun it describes, the word it hangs on ("room
+    for manoeuvre") or its particle ("backed out")."""
     described = tok.head if tok.dep_ in ("acl", "relcl") else None  # "a deal struck by"
     idioms = set(rule.idiom_objects)
     # "depends on Russian gas": the object of the trigger's own preposition too
@@ -2215,6 +2232,12 @@ def _idiom(tok: Token, rule: resources.SignalRule) -> bool:
         )
         or (described is not None and described.lemma_ in idioms)
         or f"{holder.lemma_} {tok.lemma_}" in idioms
+        # a phrasal verb: "backed out of the deal", "backed down"
+        or any(
+            f"{tok.lemma_} {c.lower_}" in idioms
+            for c in tok.children
+            if c.dep_ in ("prt", "prep", "advmod") and c.i == tok.i + 1
+        )
     )
 
 
@@ -2634,6 +2657,7 @@ def _counterparts(
     origins = not rule.from_is_origin
     # "suspended security assistance to the three countries": what a counted group stands for
     groups = rule.basis == "material" and not rule.symmetric
+    hostile = rule.basis == "material" and rule.direction < 0
     near = [
         s
         for s in _targets(
@@ -2650,7 +2674,7 @@ def _counterparts(
         # "shot down a Russian Su-24 near the Syrian border": whose weapons or forces are
         # struck is the target, not the place where it happened
         near = _struck_owners(ctx, tok, subject) or near
-    if not near and verb != tok:
+    if not near and verb != tok and not (hostile and _matter_of_noun(tok, verb)):
         # The verb's other phrases; the trigger's own phrase was read above ("staged exercises
         # around Taiwan" names no partner).
         own = {t.i for t in tok.subtree}
@@ -3039,6 +3063,19 @@ def _same_subject(ctx: Context, sent: Span, subject: str) -> list[str]:
             found = {ctx.resolved.state_at(t.i) for t in head.subtree} - {None, subject}
             return sorted(s for s in found if s)
     return []
+
+
+def _matter_of_noun(tok: Token, verb: Token) -> bool:
+    """Whether a trigger noun is what another noun is about ("lodged a complaint with the UN
+    over the Iranian strikes"): the verb's phrases are that noun's, not the act's. A quantity
+    ("carried out a wave of strikes against") is no such noun. Read for hostile acts only: a
+    friendly act's phrases often hang on a light noun ("took part in drills with")."""
+    cur = tok
+    while cur != verb and cur.head != cur:
+        if cur.dep_ == "pobj" and cur.head.lower_ != "of" and cur.head.head.pos_ == "NOUN":
+            return True
+        cur = cur.head
+    return False
 
 
 def _path_up(tok: Token) -> list[Token]:

@@ -223,7 +223,8 @@ class StanceCue:
     # The type a cue takes when no state speaks and none is aimed at ("analysts cautioned
     # that ...": a saying, not one state pressing another).
     unaimed: str | None = None
-    # Objects that make the verb an idiom, no cue ("pressed the assault on Bakhmut").
+    # Objects that make the verb an idiom, no cue ("pressed the assault on Bakhmut"), and
+    # particles, as "<verb> <particle>" ("back out", "back down").
     idiom_objects: tuple[str, ...] = ()
 
 
@@ -232,7 +233,8 @@ class SignalRule:
     """An alignment signal class: its trigger words and how to read them.
 
     ``context``: lemmas one of which the sentence must hold ("suspend" only about exercises);
-    ``reversed_by``: governing verbs that turn it into ``reversed_type`` ("lift" sanctions);
+    ``reversed_by``: governing verbs that turn it into ``reversed_type`` ("lift" sanctions), or
+    phrasal verbs of leaving as verb and particle ("pull out": "pulled out of the treaty");
     ``symmetric``: every party moves toward every other (drills, treaties); ``needs_object``:
     the counterpart must be in the trigger's own phrase, never guessed from the sentence;
     ``target_preps``: prepositions that name a counterpart besides the usual ones;
@@ -294,7 +296,8 @@ class SignalRule:
     rockets from Australian soil"); ``idiom_objects``: objects with which a trigger verb is an
     idiom, no act ("struck a similar note", "struck a deal", "hit a snag"), or, written as
     trigger and object, with which one trigger is ("press assault": "pressed the assault"), or
-    as the word a trigger hangs on and the trigger ("room manoeuvre": "room for manoeuvre");
+    as the word a trigger hangs on and the trigger ("room manoeuvre": "room for manoeuvre"),
+    or as trigger and particle ("back out": "backed out of the deal");
     ``named_in_drills``:
     while a drill is the news, the act needs its target named in its own phrase ("HIMARS
     launchers fired rockets at the range" guesses no target from the sentence); ``owner_acts``:

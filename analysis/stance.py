@@ -297,13 +297,53 @@ def _object_state(verb: Token, resolved: Resolved, exclude: str | None) -> str |
             # "condemned the attack on Port Sudan": what an act was done to is not judged
             victims = victim_tokens(c) if judges_acts(verb) else set()
             for t in c.subtree:
-                named = t.i not in victims and not describing_name(t)
+                named = t.i not in victims and not describing_name(t) and not _in_venue(t, c)
                 st = resolved.state_at(t.i) if named else None
                 if st is None and named and _object_pronoun(t, c):
                     st = resolved.antecedent(t)  # "will keep standing by it"
-                if st and st != exclude:
+                if st and st != exclude and not _forum(t, c, verb, st):
                     return st
     return None
+
+
+# Grammar: prepositions that say where or when a thing was judged ("condemned the invasion at
+# the United Nations", "during the summit"), never what.
+VENUE_PREPS = frozenset({"at", "before", "during"})
+# Grammar: prepositions that bring a complaint or an appeal to whoever hears it.
+ADDRESS_PREPS = frozenset({"to", "with", "before"})
+
+
+def _in_venue(tok: Token, phrase: Token) -> bool:
+    """Whether a word of a cue's phrase stands in a venue phrase nested in it."""
+    for a in tok.ancestors:
+        if a == phrase:
+            return False
+        if a.dep_ == "prep" and a.lower_ in VENUE_PREPS:
+            return True
+    return False
+
+
+def _forum(tok: Token, phrase: Token, verb: Token, actor_id: str) -> bool:
+    """Whether an organisation a cue is taken to is only where it is heard ("complained to the
+    U.N. Security Council that Qatari jets had ...", "lodged a complaint with the UN over the
+    strikes"): the cue says what it is about elsewhere, in its object, its clause or an
+    "over" phrase."""
+    rec = resources.actors_by_id().get(actor_id)
+    if rec is None or rec.type != "organisation":
+        return False
+    prep = next(
+        (a for a in [tok, *tok.ancestors] if a.dep_ == "prep" and a.lower_ in ADDRESS_PREPS),
+        None,
+    )
+    if prep is None or prep not in [phrase, *phrase.subtree]:
+        return False
+    return any(
+        c.dep_ in ("dobj", "ccomp")
+        or (c.dep_ == "prep" and c.lower_ in ("over", "about", "against"))
+        for h in dict.fromkeys([verb, prep.head])
+        for c in h.children
+        if c != prep and c.i not in range(prep.i, prep.right_edge.i + 1) and c != phrase
+    )
 
 
 def _object_pronoun(tok: Token, phrase: Token) -> bool:
@@ -519,9 +559,26 @@ def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | N
     doc = sent.doc
     for m in resolved.in_span(sent):
         # "supported a UN-led solution": who stands behind the thing is not its target
-        if m.state and m.state != exclude and not describing_name(doc[m.start : m.end].root):
+        root = doc[m.start : m.end].root
+        if (
+            m.state
+            and m.state != exclude
+            and not describing_name(root)
+            and not _heard_at(root, m.state)
+        ):
             return m.state
     return None
+
+
+def _heard_at(tok: Token, actor_id: str) -> bool:
+    """Whether an organisation is named only as where a matter is taken or heard ("would take
+    a complaint to the UN Security Council", "at the United Nations")."""
+    rec = resources.actors_by_id().get(actor_id)
+    return (
+        rec is not None
+        and rec.type == "organisation"
+        and any(a.dep_ == "prep" and a.lower_ in VENUE_PREPS | ADDRESS_PREPS for a in tok.ancestors)
+    )
 
 
 def _hedge_speaker(span: Span, resolved: Resolved) -> str | None:
@@ -848,8 +905,16 @@ def _complemented(tok: Token, cue: resources.StanceCue) -> bool:
     exchange would end", "hopes that"), not an infinitive ("hoped to replace them"); or a
     negation ("has not confirmed", "never confirmed", "declined to confirm", "neither
     government has confirmed"): what is left unconfirmed is uncertain."""
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in cue.idiom_objects for c in tok.children):
-        return False  # "pressed the assault on Bakhmut": fighting, no pressure
+    if any(
+        (c.dep_ == "dobj" and c.lemma_.lower() in cue.idiom_objects)
+        or (
+            c.dep_ in ("prt", "prep", "advmod")
+            and c.i == tok.i + 1
+            and f"{tok.lemma_} {c.lower_}" in cue.idiom_objects
+        )
+        for c in tok.children
+    ):
+        return False  # "pressed the assault on Bakhmut": fighting; "backed out": no backing
     if cue.complement == "negated":
         return _left_open(tok)
     if cue.complement != "clause":

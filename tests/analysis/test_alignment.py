@@ -4329,3 +4329,27 @@ def test_a_civil_partys_clash_is_criticism(run: Callable[..., Analysis]) -> None
     holds(result, {("COL", "ISR", -1)}, {("ISR", "COL", -1)})
     text = "Cambodian troops clashed with Thai soldiers near the temple."
     holds(run(text), {("KHM", "THA", -1), ("THA", "KHM", -1)}, set())
+
+
+def test_an_act_another_noun_is_about_takes_none_of_the_verbs_phrases(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The foreign ministry in Baghdad said it had lodged a complaint with the United Nations"
+        " Security Council over the Iranian strikes."
+    )
+    holds(run(text), {("IRQ", "IRN", -1)}, {("IRN", "UN", -1), ("IRQ", "UN", -1)})
+    text = "Russian forces carried out a wave of strikes against Ukraine overnight."
+    holds(run(text), {("RUS", "UKR", -1)}, set())
+
+
+def test_leaving_a_treaty_by_a_phrasal_verb_is_a_withdrawal(run: Callable[..., Analysis]) -> None:
+    for text in (
+        "Washington pulled out of the treaty with Moscow.",
+        "Poland backed out of the deal with France.",
+        "Warsaw walked away from the agreement with Paris.",
+    ):
+        result = run(text)
+        assert not [a for a in result.alignment if a.direction > 0], text
+        assert [a for a in result.alignment if a.type == "treaty_withdrawal"], text
+    holds(run("Poland backed France's bid."), {("POL", "FRA", 1)}, set())

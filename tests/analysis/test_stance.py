@@ -1050,3 +1050,19 @@ def test_calling_for_presses_and_appearing_to_hedges(run: Callable[..., Analysis
         for c in run("The drones appear to have been supplied by Iran, Ukraine said.").stance_cues
     }
     assert ("appear to", "hedge") in cues
+
+
+def test_an_organisation_a_matter_is_taken_to_is_no_target(run: Callable[..., Analysis]) -> None:
+    def judged(text: str) -> set[tuple[str | None, str | None]]:
+        return {(c.speaker, c.target) for c in run(text).stance_cues if c.type == "evaluation"}
+
+    text = "Serbia has condemned the invasion of Ukraine at the United Nations."
+    assert ("SRB", "UN") not in judged(text)
+    text = (
+        "In late 2020 Bahrain complained to the U.N. Security Council that Qatari fighter jets"
+        " had violated its airspace."
+    )
+    assert judged(text) == {("BHR", "QAT")}
+    text = "Sudan said it would take a complaint to the United Nations Security Council."
+    assert ("SDN", "UN") not in judged(text)
+    assert judged("Russia criticised the OSCE for its report.") == {("RUS", "OSCE")}
