@@ -2648,7 +2648,8 @@ def _counterparts(
     """Parties the trigger points at: in its own phrase first, then the verb's, then (unless
     the class needs an object) the other states of the sentence."""
     rule = resources.signal_rules()[kind]
-    reversal = _reversed_from(tok, kind) is not None
+    base = _reversed_from(tok, kind)
+    reversal = base is not None
     preps = _trigger_preps(tok, kind)
     # "held exercises with Russian warships": whose warships they are takes part.
     skip = set() if rule.weapon_parties else ctx.weapon_tokens
@@ -2692,6 +2693,9 @@ def _counterparts(
     if not near and not rule.needs_object and fallback and not _aimed_elsewhere(ctx, tok):
         near = _sentence_counterparts(ctx, tok, sent, subject, rule)[:3]
     near = [s for s in near if s and not (rule.states_only and _is_bloc(s))]
+    # "pulled out of the grain deal brokered by Turkey": a broker is no party
+    brokers = _brokers(ctx, tok, base or rule)
+    near = [s for s in near if s not in brokers]
     if kind == "membership":
         # "join NATO": the bloc must be what is joined, not a bystander.
         near = [
@@ -2714,6 +2718,22 @@ def _counterparts(
     if kind == "exercise_suspension":
         near = _suspended_with(ctx, tok, sent, subject, near)
     return near
+
+
+def _brokers(ctx: Context, tok: Token, rule: resources.SignalRule) -> set[str]:
+    """The states that the class's verbs of watching or brokering name as the agents of a
+    trigger noun ("the grain deal brokered by Turkey", "a deal, which Qatar mediated"): they
+    stand outside the act."""
+    if tok.pos_ != "NOUN" or not rule.watched_by:
+        return set()
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ not in ("acl", "relcl") or c.lemma_ not in rule.watched_by:
+            continue
+        for g in c.children:
+            phrase = g.subtree if g.dep_ == "agent" or g.dep_ == "nsubj" else ()
+            out |= {st for t in phrase if (st := ctx.resolved.state_at(t.i))}
+    return out
 
 
 def _participle_targets(

@@ -275,7 +275,9 @@ class SignalRule:
     ("works with France on a new drone", not "works with France on climate policy");
     ``internal``: modifiers that make the act a state's own affair with no foreign party
     ("Libya's civil war"); ``watched_by``: verbs whose subject watches the act it governs and
-    takes no part in it ("a Chinese ship will monitor the exercise"); ``joining``: verbs
+    takes no part in it ("a Chinese ship will monitor the exercise"), as the agent of a
+    trigger noun's participle or relative clause is ("the grain deal brokered by Turkey",
+    also when the deal is left); ``joining``: verbs
     whose subject joins the drill named before as their object ("Thirteen nations joined the
     drills"), taking part with all its parties; ``arriving``: verbs whose subject, forces or
     platforms, come to a drill from the states of their "from" phrase ("troops, ships and

@@ -4353,3 +4353,12 @@ def test_leaving_a_treaty_by_a_phrasal_verb_is_a_withdrawal(run: Callable[..., A
         assert not [a for a in result.alignment if a.direction > 0], text
         assert [a for a in result.alignment if a.type == "treaty_withdrawal"], text
     holds(run("Poland backed France's bid."), {("POL", "FRA", 1)}, set())
+
+
+def test_a_broker_of_a_deal_is_no_party(run: Callable[..., Analysis]) -> None:
+    text = "Russia pulled out of the grain deal brokered by Turkey and the United Nations."
+    holds(run(text), set(), {("RUS", "TUR", -1), ("RUS", "UN", -1)})
+    text = (
+        "Saudi Arabia and Iran restored diplomatic relations last year in a deal brokered by China."
+    )
+    holds(run(text), {("SAU", "IRN", 1), ("IRN", "SAU", 1)}, {("IRN", "CHN", 1), ("CHN", "IRN", 1)})
