@@ -33,6 +33,7 @@ from analysis.doc import (
     echo_subjects,
     first_conjunct,
     no_longer,
+    phrasal_form,
     sentence,
     sentence_words,
     sentences_back,
@@ -2232,12 +2233,7 @@ def _idiom(tok: Token, rule: resources.SignalRule) -> bool:
         )
         or (described is not None and described.lemma_ in idioms)
         or f"{holder.lemma_} {tok.lemma_}" in idioms
-        # a phrasal verb: "backed out of the deal", "backed down"
-        or any(
-            f"{tok.lemma_} {c.lower_}" in idioms
-            for c in tok.children
-            if c.dep_ in ("prt", "prep", "advmod") and c.i == tok.i + 1
-        )
+        or phrasal_form(tok) in idioms  # "backed out of the deal", "backed down"
     )
 
 
@@ -2731,7 +2727,7 @@ def _brokers(ctx: Context, tok: Token, rule: resources.SignalRule) -> set[str]:
         if c.dep_ not in ("acl", "relcl") or c.lemma_ not in rule.watched_by:
             continue
         for g in c.children:
-            phrase = g.subtree if g.dep_ == "agent" or g.dep_ == "nsubj" else ()
+            phrase = g.subtree if g.dep_ in ("agent", "nsubj") else ()
             out |= {st for t in phrase if (st := ctx.resolved.state_at(t.i))}
     return out
 

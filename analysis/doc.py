@@ -113,6 +113,15 @@ def no_longer(verb: Token) -> bool:
     )
 
 
+def phrasal_form(verb: Token) -> str | None:
+    """A verb with the particle right after it, as "<lemma> <particle>" ("backed out of the
+    deal": "back out"); None when no particle follows it."""
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.head != verb or nxt.dep_ not in ("prt", "prep", "advmod"):
+        return None
+    return f"{verb.lemma_} {nxt.lower_}"
+
+
 SPLIT_GAP = 3
 """Most adverbs and quote marks between a verb and the particle of its phrase ("stood firmly
 behind", "drew ever closer")."""

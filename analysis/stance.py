@@ -24,6 +24,7 @@ from analysis.doc import (
     describing_name,
     echo_clause,
     first_conjunct,
+    phrasal_form,
     sentence,
     sentences,
     sentences_back,
@@ -328,8 +329,7 @@ def _forum(tok: Token, phrase: Token, verb: Token, actor_id: str) -> bool:
     U.N. Security Council that Qatari jets had ...", "lodged a complaint with the UN over the
     strikes"): the cue says what it is about elsewhere, in its object, its clause or an
     "over" phrase."""
-    rec = resources.actors_by_id().get(actor_id)
-    if rec is None or rec.type != "organisation":
+    if not _organisation(actor_id):
         return False
     prep = next(
         (a for a in [tok, *tok.ancestors] if a.dep_ == "prep" and a.lower_ in ADDRESS_PREPS),
@@ -573,12 +573,16 @@ def _other_state(sent: Span, resolved: Resolved, exclude: str | None) -> str | N
 def _heard_at(tok: Token, actor_id: str) -> bool:
     """Whether an organisation is named only as where a matter is taken or heard ("would take
     a complaint to the UN Security Council", "at the United Nations")."""
-    rec = resources.actors_by_id().get(actor_id)
-    return (
-        rec is not None
-        and rec.type == "organisation"
-        and any(a.dep_ == "prep" and a.lower_ in VENUE_PREPS | ADDRESS_PREPS for a in tok.ancestors)
+    return _organisation(actor_id) and any(
+        a.dep_ == "prep" and a.lower_ in VENUE_PREPS | ADDRESS_PREPS for a in tok.ancestors
     )
+
+
+def _organisation(actor_id: str) -> bool:
+    """Whether an actor is an international organisation (the UN, the OSCE), where states
+    speak, rather than a state or a bloc that acts."""
+    rec = resources.actors_by_id().get(actor_id)
+    return rec is not None and rec.type == "organisation"
 
 
 def _hedge_speaker(span: Span, resolved: Resolved) -> str | None:
@@ -905,14 +909,8 @@ def _complemented(tok: Token, cue: resources.StanceCue) -> bool:
     exchange would end", "hopes that"), not an infinitive ("hoped to replace them"); or a
     negation ("has not confirmed", "never confirmed", "declined to confirm", "neither
     government has confirmed"): what is left unconfirmed is uncertain."""
-    if any(
-        (c.dep_ == "dobj" and c.lemma_.lower() in cue.idiom_objects)
-        or (
-            c.dep_ in ("prt", "prep", "advmod")
-            and c.i == tok.i + 1
-            and f"{tok.lemma_} {c.lower_}" in cue.idiom_objects
-        )
-        for c in tok.children
+    if phrasal_form(tok) in cue.idiom_objects or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in cue.idiom_objects for c in tok.children
     ):
         return False  # "pressed the assault on Bakhmut": fighting; "backed out": no backing
     if cue.complement == "negated":
