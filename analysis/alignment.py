@@ -1001,31 +1001,38 @@ def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     return True
 
 
+def _presence(ctx: Context, tok: Token, sent: Span) -> None:
+    """A base or forces one state has in another: host and sender move toward each other; a
+    presence refused or ended moves the host away; forces sent to no state while a drill is
+    in the news take part in it ("have also deployed troops")."""
+    rule = resources.signal_rules()["military_base"]
+    negated, refused = _polarity(tok, _governing_verb(tok))
+    # "Poland hosts American troops": whose troops they are is a party, not a modifier.
+    skip = set() if rule.weapon_parties else ctx.weapon_tokens
+    based = _basing(tok, ctx.resolved, skip)
+    sending = resources.signal_rules()["exercise_participation"].sending
+    if not based and tok.lemma_ in sending and _drill_news(ctx, tok, sent):
+        _participation(ctx, tok, sent)
+        return
+    # "Biden hosted Modi at the White House": a leader hosted is a visit, not forces
+    visit = any(_person(c, ctx.resolved) for c in tok.children if c.dep_ == "dobj")
+    shown = "visit" if visit else rule.type
+    # "the closure of French bases in Chad": the presence ends; its host moves away
+    ended = tok.head.tag_ != "VBG" and _reversed(
+        tok, _governing_verb(tok), rule, sentence_words(sent)[1]
+    )
+    for host, owner in [] if negated else _subjects_listed(ctx, tok, based):
+        ctx.emit(host, owner, shown, -1 if refused or ended else 1, tok, sent)
+        if not refused and not ended:
+            # Consent binds both: the sender moves toward its host as the host toward it.
+            ctx.emit(owner, host, shown, 1, tok, sent)
+
+
 def _special(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
     """Bases and "member" phrases have their own shapes; True when handled here. Negation
     and refusal read them as every other class ("refused to host American troops")."""
     if kind == "military_base":
-        negated, refused = _polarity(tok, _governing_verb(tok))
-        # "Poland hosts American troops": whose troops they are is a party, not a modifier.
-        skip = set() if resources.signal_rules()[kind].weapon_parties else ctx.weapon_tokens
-        # "Biden hosted Modi at the White House": a leader hosted is a visit, not forces
-        shown = (
-            "visit"
-            if any(_person(c, ctx.resolved) for c in tok.children if c.dep_ == "dobj")
-            else kind
-        )
-        rule = resources.signal_rules()[kind]
-        # "the closure of French bases in Chad": the presence ends; its host moves away
-        ended = tok.head.tag_ != "VBG" and _reversed(
-            tok, _governing_verb(tok), rule, sentence_words(sent)[1]
-        )
-        for host, owner in (
-            [] if negated else _subjects_listed(ctx, tok, _basing(tok, ctx.resolved, skip))
-        ):
-            ctx.emit(host, owner, shown, -1 if refused or ended else 1, tok, sent)
-            if not refused and not ended:
-                # Consent binds both: the sender moves toward its host as the host toward it.
-                ctx.emit(owner, host, shown, 1, tok, sent)
+        _presence(ctx, tok, sent)
         return True
     if kind == "membership" and tok.lemma_ in ("member", "ally"):
         if _polarity(tok, _governing_verb(tok))[0]:
@@ -1339,12 +1346,12 @@ def _moved_alongside(ctx: Context, verb: Token) -> list[Token]:
     beside another state's forces, or simply moving, in a drill take part with them, for the
     states that field each side; moving anywhere else ("Russian jets flew over the drills")
     is no part in it."""
-    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
-        return []  # "the air force flies MiG-29s": what a force flies, it operates
     kinds = _weapon_kinds(verb.doc)
 
     def fielded(tok: Token) -> bool:
         return any(_fielded(t, kinds) for t in (tok, *tok.conjuncts))
+
+    flown = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
 
     def sent_from(tok: Token) -> bool:  # "vessels from India"
         return any(
@@ -1357,7 +1364,7 @@ def _moved_alongside(ctx: Context, verb: Token) -> list[Token]:
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass") and (fielded(c) or sent_from(c))
+        if c.dep_ in ("nsubj", "nsubjpass") and (fielded(c) or sent_from(c) or flown)
     ]
     beside = [
         prep
@@ -1375,6 +1382,10 @@ def _moved_alongside(ctx: Context, verb: Token) -> list[Token]:
         for c in verb.children
         if c.lower_ != "also"
     )
+    if flown:
+        # "the air force flies MiG-29s": what a force flies, it operates; "are flying
+        # Typhoons alongside Finnish Hornets": platforms flown beside another's take part
+        return [*subjects, *beside] if beside and all(fielded(c) for c in flown) else []
     sent = any(sent_from(c) for c in subjects)
     return [*subjects, *beside] if subjects and (beside or (sent and not elsewhere)) else []
 
@@ -1417,9 +1428,6 @@ def _joins_forces(verb: Token, resolved: Resolved) -> bool:
 
 
 PARTY_DEPS = ("nsubj", "nsubjpass", "prep")
-# "Germany has sent a frigate and the Netherlands a destroyer": a gapped clause's subject
-# hangs as a conjunct of the object.
-SENDING = frozenset({"send", "contribute", "dispatch"})
 
 
 def _drill_news(ctx: Context, tok: Token, sent: Span) -> bool:
@@ -1508,6 +1516,18 @@ def _sends_platforms(verb: Token, resolved: Resolved) -> bool:
     return any(_fielded(t, kinds) for t in cargo)
 
 
+def _sent_elsewhere(verb: Token) -> bool:
+    """Whether forces are sent to somewhere that is no drill ("sent the carrier
+    Independence to waters east of the island" while China's drills are in the news)."""
+    words = _word_triggers()
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("to", "into", "toward", "towards")
+        and not any(words.get(t.lemma_) == "joint_exercise" for t in prep.subtree)
+        for prep in verb.children
+    )
+
+
 def _watching(sent: Span) -> bool:
     """Whether a sentence tells of forces watching or intercepting others ("Japan scrambled
     fighters, and South Korea sent jets"): what is sent there takes no part in a drill."""
@@ -1518,7 +1538,14 @@ def _watching(sent: Span) -> bool:
 def _fielded(tok: Token, kinds: dict[int, str]) -> bool:
     """Whether a word names forces a state fields in a drill: troops, ships, aircraft."""
     rule = resources.signal_rules()["exercise_participation"]
-    return _is_forces(tok) or kinds.get(tok.i) in PLATFORMS or tok.lemma_ in rule.platform_nouns
+    # "B-52 bombers", "F-35 fighters": the designation before a head names what it is
+    named = (c for c in tok.children if c.dep_ in ("compound", "nummod") and c.i in kinds)
+    return (
+        _is_forces(tok)
+        or kinds.get(tok.i) in PLATFORMS
+        or tok.lemma_ in rule.platform_nouns
+        or any(kinds[c.i] in PLATFORMS for c in named)
+    )
 
 
 def _unplanned(verb: Token) -> bool:
@@ -1534,7 +1561,7 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
     if tok.lemma_ in rule.moving and tok.pos_ != "VERB":
         return  # "a no-fly zone"
     if not _drill_news(ctx, tok, sent):
-        if tok.pos_ == "VERB" and tok.lemma_ in SENDING:
+        if tok.pos_ == "VERB" and tok.lemma_ in rule.sending:
             _troops_sent(ctx, tok, sent)  # no drill: troops sent to a state stay there
         else:
             _trained_with(ctx, tok, sent)
@@ -1568,11 +1595,16 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if gathers:
         pass  # what the drill gathers was read above
-    elif tok.pos_ == "VERB" and tok.lemma_ in SENDING:
+    elif tok.pos_ == "VERB" and tok.lemma_ in rule.sending:
         # Sending ships or troops to a drill is taking part; the object's conjuncts may be
         # gapped subjects, never recipients (nothing is handed over in a drill), and where
         # they go is a place ("no plans to send troops into Afghanistan").
-        if _unplanned(verb) or not _sends_platforms(verb, ctx.resolved) or _watching(sent):
+        if (
+            _unplanned(verb)
+            or not _sends_platforms(verb, ctx.resolved)
+            or _watching(sent)
+            or _sent_elsewhere(verb)
+        ):
             return
         phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         phrases += [

@@ -5469,6 +5469,24 @@ def _in_company(anchor: Token, verb: Token) -> bool:
     return subject is not None and _armed(subject)
 
 
+def _flown_beside(root: Token, gov: Governor) -> bool:
+    """A weapon that others are flown or sailed beside in a drill ("Britain and France are
+    flying Typhoons and Rafales alongside Swedish Gripens"): it does what they do, no one
+    holds it by that; outside a drill a force that flies one type beside another holds both
+    ("Thailand flies Gripens alongside older F-16s")."""
+    verb, own = gov.token, first_conjunct(root)
+    if verb is None or verb.lemma_ not in resources.signal_rules()["exercise_participation"].moving:
+        return False
+    flown = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+    return (
+        own.dep_ == "pobj"
+        and own.head.lower_ in COMPANY_PREPS
+        and own.head.head in (verb, *flown)
+        and any(_armed(t) for t in flown if t != own)
+        and _to_drill(verb)
+    )
+
+
 def _reduced_relative(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
@@ -5773,7 +5791,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             continue
         if gov.frame is not None and _winner(gov):
             continue  # "the F-35 beat the Rafale": the winner is no offer
-        if _acting(gov, resolved):
+        if _acting(gov, resolved) or _flown_beside(root, gov):
             continue
         supplier, recipient = _exchanged(doc, mention, gov, resolved) or _parties(
             doc, mention, gov, resolved

@@ -292,6 +292,8 @@ class SignalRule:
     the act just told, which a ``listing`` verb lists ("The signatories included Britain and
     Norway"): each state listed joins the act with its parties;
     ``platform_nouns``: words for ships, aircraft and units that count as forces in a drill;
+    ``sending``: verbs by which a state sends forces: to a drill in the news they take part
+    ("has sent 240 troops", "have also deployed troops"), elsewhere they are hosted;
     ``subjects_apart``: states that act together on a counterpart ("Czech and Polish jets
     guard Slovak airspace") do not act on each other; ``from_is_origin``: a
     "from" phrase on a place or a state is where the act comes from, not its target ("fired
@@ -401,6 +403,7 @@ class SignalRule:
     gathered_nouns: tuple[str, ...] = ()
     subjects_apart: bool = False
     platform_nouns: tuple[str, ...] = ()
+    sending: tuple[str, ...] = ()
     from_is_origin: bool = False
     idiom_objects: tuple[str, ...] = ()
     named_in_drills: bool = False
@@ -947,6 +950,7 @@ def _signal(row: dict[str, Any]) -> SignalRule:
         gathered_nouns=_strs(row.get("gathered_nouns", [])),
         subjects_apart=bool(row.get("subjects_apart", False)),
         platform_nouns=_strs(row.get("platform_nouns", [])),
+        sending=_strs(row.get("sending", [])),
         from_is_origin=bool(row.get("from_is_origin", False)),
         idiom_objects=_strs(row.get("idiom_objects", [])),
         named_in_drills=bool(row.get("named_in_drills", False)),

@@ -4362,3 +4362,62 @@ def test_a_broker_of_a_deal_is_no_party(run: Callable[..., Analysis]) -> None:
         "Saudi Arabia and Iran restored diplomatic relations last year in a deal brokered by China."
     )
     holds(run(text), {("SAU", "IRN", 1), ("IRN", "SAU", 1)}, {("IRN", "CHN", 1), ("CHN", "IRN", 1)})
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        (
+            # forces deployed, sent or contributed to the drill in the news take part
+            "About 3,000 troops from 19 countries began disaster-relief drills on Monday."
+            " The United States has sent around 240 troops and a C-130 transport."
+            " Britain, Fiji and Tonga have also deployed troops, and eight other countries,"
+            " among them Canada and Germany, have sent staff officers.",
+            {("USA", "GBR", 1), ("FJI", "TON", 1), ("CAN", "USA", 1), ("GBR", "DEU", 1)},
+            set(),
+        ),
+        (
+            # a participation noun as what a state is
+            "Thousands of troops began the Croix du Sud exercise on Monday. Australia is the"
+            " largest foreign contributor, and the United States has sent 240 troops.",
+            {("AUS", "USA", 1), ("USA", "AUS", 1)},
+            set(),
+        ),
+        (
+            # a designation before a general head names a platform sent
+            "Finland and Norway opened a large air exercise on Monday. The United States has"
+            " sent B-52 bombers.",
+            {("USA", "FIN", 1), ("NOR", "USA", 1)},
+            set(),
+        ),
+        (
+            # platforms flown beside other states' platforms in a drill take part with them
+            "Finland and Norway opened a large air exercise on Monday. Britain and France are"
+            " flying Typhoons and Rafales alongside Finnish F/A-18 Hornets.",
+            {("GBR", "FIN", 1), ("FRA", "NOR", 1), ("FIN", "FRA", 1)},
+            set(),
+        ),
+        (
+            # forces sent somewhere that is not the drill take no part in it
+            "China's armed forces began live-fire exercises in the Taiwan Strait on Tuesday."
+            " The United States has sent the aircraft carrier Independence and its battle"
+            " group to waters east of the island.",
+            set(),
+            {("USA", "CHN", 1), ("CHN", "USA", 1)},
+        ),
+        (
+            # troops deployed to a state during a drill are hosted there, as ever
+            "NATO drills began in the Baltic on Monday. The United States agreed to deploy a"
+            " Patriot battery to Slovakia.",
+            {("SVK", "USA", 1), ("USA", "SVK", 1)},
+            set(),
+        ),
+    ],
+)
+def test_forces_sent_deployed_or_flown_in_a_drill_take_part_in_it(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    holds(run(text), expected, absent)

@@ -1684,6 +1684,19 @@ def test_weapons_flying_alongside_others_are_not_held(run: Callable[..., Analysi
     assert [d for d in deals(run(text)) if d[0] == "J-10"] == []
 
 
+def test_platforms_flown_beside_others_in_a_drill_are_not_held(
+    run: Callable[..., Analysis],
+) -> None:
+    drill = (
+        "Finland, Sweden and Norway opened a large air exercise on Monday. Britain and France"
+        " are flying Typhoons and Rafales alongside Swedish Gripens and Norwegian F-35s."
+    )
+    assert [d for d in deals(run(drill)) if d[0] in ("JAS 39 Gripen", "F-35")] == []
+    # outside a drill, a force flying one type beside another holds both
+    fleet = "Thailand flies Gripens bought from Sweden alongside older American F-16s."
+    assert ("F-16", "USA", "THA") in {(d[0], d[2], d[3]) for d in deals(run(fleet))}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
