@@ -1309,11 +1309,22 @@ def _forces_phrases(ctx: Context, verb: Token) -> list[Token] | None:
     return None
 
 
-def _party_tokens(verb: Token, phrases: list[Token]) -> list[tuple[Token, Token]]:
+def _party_tokens(
+    verb: Token, phrases: list[Token], resolved: Resolved
+) -> list[tuple[Token, Token]]:
     """The words (with their phrase) of the phrases that name who takes part, and, for a
     participle with no subject of its own, of the noun it describes ("Norwegian brigades
-    trained alongside U.S. Marines", with "trained" hung on "brigades")."""
-    words = [(c, t) for c in phrases for t in c.subtree]
+    trained alongside U.S. Marines", with "trained" hung on "brigades"). A relative clause
+    on a state names no party ("Hungary, whose government keeps channels to the Kremlin, is
+    sending a contingent")."""
+    said = {
+        t.i
+        for c in phrases
+        for r in c.subtree
+        if r.dep_ == "relcl" and r != c and resolved.state_at(r.head.i)
+        for t in r.subtree
+    }
+    words = [(c, t) for c in phrases for t in c.subtree if t.i not in said]
     if verb.dep_ == "acl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         inner = {t.i for t in verb.subtree}
         words += [(verb.head, t) for t in verb.head.subtree if t.i not in inner]
@@ -1614,7 +1625,7 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         phrases = forces
     joined = [
         st
-        for c, t in _party_tokens(verb, phrases)
+        for c, t in _party_tokens(verb, phrases, ctx.resolved)
         if (st := ctx.resolved.state_at(t.i))
         and resources.is_country(st)  # "took part as members of NATO": states take part
         # "A Dutch submarine took part": a platform's state takes part, not its maker.
@@ -3835,7 +3846,10 @@ def _every_party(
     parties = list(dict.fromkeys([*own, *counterparts]))
     if kind == "joint_exercise":
         parties = list(dict.fromkeys([*_same_drill(ctx, tok), *parties]))
-        ctx.exercise = (sent.start, parties)
+        # "German officials stressed that the exercise was defensive": the drill in the news
+        # keeps the parties it had for those who join it later
+        kept = ctx.exercise[1] if ctx.exercise is not None and _refers_back(tok) else []
+        ctx.exercise = (sent.start, list(dict.fromkeys([*kept, *parties])))
     # "Saudi Arabia, the UAE and Egypt restored relations with Qatar": co-subjects acting
     # together on a named counterpart move toward it, not toward each other; those who agree
     # together ("South Korea and Japan agreed to strengthen cooperation with the US") agree

@@ -4421,3 +4421,23 @@ def test_forces_sent_deployed_or_flown_in_a_drill_take_part_in_it(
     absent: set[tuple[str, str, int]],
 ) -> None:
     holds(run(text), expected, absent)
+
+
+def test_the_drill_referred_back_to_keeps_its_parties_for_later_joiners(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Poland and Germany began a large exercise on Monday. German officials stressed that"
+        " the exercise was defensive. Britain would send about 20,000 personnel."
+    )
+    holds(run(text), {("GBR", "POL", 1), ("DEU", "GBR", 1)}, set())
+
+
+def test_a_relative_clause_on_a_state_that_joins_a_drill_names_no_party(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Poland and Germany began a large exercise on Monday. Hungary, whose government keeps"
+        " open channels to the Kremlin, is sending a smaller contingent."
+    )
+    holds(run(text), {("HUN", "POL", 1), ("DEU", "HUN", 1)}, {("HUN", "RUS", 1), ("RUS", "POL", 1)})
