@@ -3168,6 +3168,9 @@ def _act_doers(
             doer = ctx.resolved.act_doer(noun, subject)
             if doer is None:
                 return []
+            mutual = _mutual_partners(ctx, noun, doer, subject)
+            if mutual and resources.signal_rules()[kind].direction > 0:
+                return [doer, *mutual]
             # "The United States and Britain struck": the doer's partners in the act.
             before = [m for m in ctx.resolved.mentions if m.end <= noun.i and m.state == doer]
             for m in reversed(before if resources.signal_rules()[kind].direction > 0 else []):
@@ -3180,6 +3183,36 @@ def _act_doers(
                     return list(dict.fromkeys([doer, *partners]))
             return [doer]
     return []
+
+
+def _mutual_partners(ctx: Context, noun: Token, doer: str, subject: str) -> list[str]:
+    """ "Saudi Arabia and Iran agreed to restore relations ... The UN welcomed the
+    agreement": the states the doer of an act named by a word of a mutual class ("the
+    agreement", "the pact") was read acting with where the act was first told (the noun's
+    first mention and the two sentences before it); welcoming the act welcomes them all."""
+    rules = resources.signal_rules()
+    kind = _word_triggers().get(noun.lemma_)
+    if kind is None or not rules[kind].symmetric:
+        return []  # "welcomed the decision": one state's act
+    doc = noun.doc
+    first = noun
+    for j in range(noun.i - 1, -1, -1):
+        if doc[j].lemma_ == noun.lemma_ and doc[j].pos_ == "NOUN":
+            first = doc[j]
+            if not any(d.dep_ == "det" and d.lower_ in BACK_DETERMINERS for d in first.children):
+                break  # "a deal" tells the act; "the deal" refers back to it
+    since, until = doc[sentences_back(first, 2)].idx, sentence(first).end_char
+    rows = [
+        r
+        for r in ctx.out
+        if since <= r.start < min(until, noun.idx)
+        and r.subject == doer
+        and r.direction > 0
+        and rules[r.type].symmetric
+    ]
+    last = rows[-1].sentence if rows else None
+    found = [r.counterpart for r in rows if r.sentence == last]
+    return [st for st in dict.fromkeys(found) if st not in (doer, subject)]
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

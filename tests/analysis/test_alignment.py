@@ -4441,3 +4441,33 @@ def test_a_relative_clause_on_a_state_that_joins_a_drill_names_no_party(
         " open channels to the Kremlin, is sending a smaller contingent."
     )
     holds(run(text), {("HUN", "POL", 1), ("DEU", "HUN", 1)}, {("HUN", "RUS", 1), ("RUS", "POL", 1)})
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        (
+            # welcoming an agreement told before welcomes all its parties
+            "Saudi Arabia and Iran agreed on Friday to restore diplomatic relations. The"
+            " agreement was announced in Beijing. In 2019 drones struck Saudi oil facilities"
+            " in an attack that Riyadh and Washington blamed on Iran. The United Nations also"
+            " welcomed the agreement, as did Oman.",
+            {("UN", "SAU", 1), ("UN", "IRN", 1), ("OMN", "IRN", 1)},
+            {("UN", "USA", 1), ("OMN", "USA", 1)},
+        ),
+        (
+            # a decision is one state's act, however many partners it had before
+            "Cyprus signed a contract with Russia for S-300 missiles in 1997. Cyprus later"
+            " decided to send the missiles to Crete. Washington welcomed the decision.",
+            {("USA", "CYP", 1)},
+            {("USA", "RUS", 1)},
+        ),
+    ],
+)
+def test_welcoming_a_mutual_act_welcomes_each_of_its_parties(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    holds(run(text), expected, absent)
