@@ -752,7 +752,37 @@ class Resolved:
             local = self._main_subject(token, here, None)
             if local is not None:
                 return local
+        ref = resources.reference(token)
+        if ref is not None and ref.paragraph and token.doc[i].idx < paragraph_cut(sent):
+            # "the Royal Malaysian Navy ... [a new paragraph] Thailand's path has been the
+            # least smooth. The navy ordered": the state its own paragraph opens with
+            topic = self.paragraph_subject(token) or self._paragraph_owner(token)
+            if topic is not None:
+                return topic
         return st
+
+    def _paragraph_owner(self, token: Token) -> str | None:
+        """The country owning the main subject of the sentence before a token's, when that
+        sentence opens the token's paragraph ("Thailand's path has been the least smooth.")."""
+        sent = sentence(token)
+        if sent.start == 0:
+            return None
+        first = sentence(token.doc[sent.start - 1])
+        if first.start_char < paragraph_cut(sent) or (
+            first.start > 0 and paragraph_cut(first) < first.start_char
+        ):
+            return None
+        for m in self.in_span(first):
+            root = token.doc[m.start : m.end].root
+            if (
+                m.state
+                and resources.is_country(m.state)
+                and root.dep_ == "poss"
+                and root.head.dep_ == "nsubj"
+                and root.head.head.dep_ == "ROOT"
+            ):
+                return m.state
+        return None
 
     def _service_map(self, doc: Doc) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
         """Institutions the article names with their state ("the Royal Thai Air Force",

@@ -150,6 +150,23 @@ def test_the_service_stands_for_the_state_of_the_service_named_before(nlp: Langu
     assert antecedent_of(nlp, "Ghana met. The Secret Service said so.", "service") is None
 
 
+def test_a_service_named_in_an_earlier_paragraph_yields_to_the_paragraph_s_own_state(
+    nlp: Language,
+) -> None:
+    text = (
+        "Malaysia was first. The Royal Malaysian Navy has operated two Scorpene boats since"
+        " 2009.\n\nThailand's path has been the least smooth. The navy ordered an S26T from"
+        " China in 2017."
+    )
+    assert antecedent_of(nlp, text, "navy") == "THA"
+    # with no state opening the paragraph, the service named before
+    text = (
+        "The Royal Malaysian Navy has operated two Scorpene boats since 2009.\n\nThe path"
+        " has not been smooth. The navy ordered two more boats."
+    )
+    assert antecedent_of(nlp, text, "navy") == "MYS"
+
+
 def test_a_service_opening_a_paragraph_is_the_articles_state_not_the_last_named(
     nlp: Language,
 ) -> None:
