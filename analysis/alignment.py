@@ -2340,6 +2340,7 @@ DEAL_FRAMES = (
     "deal-noun",
     "sale-noun",
     "delivery-noun",
+    "batch-noun",
     "package-noun",
     "lease-noun",
     "loan-noun",

@@ -6475,3 +6475,33 @@ def test_no_more_of_a_weapon_is_no_purchase(run: Callable[..., Analysis]) -> Non
     assert _deals(run, "Colombia will buy more Israeli drones.") == {
         (None, "ISR", "COL", "planned")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine's first batch of F-16 fighters came from Denmark.", {("F-16", "DNK", "UKR")}),
+        # the possessor of a donation is still its giver
+        (
+            "Britain's donation of Challenger 2 tanks reached Ukraine.",
+            {("Challenger 2", "GBR", "UKR")},
+        ),
+    ],
+)
+def test_the_possessor_of_a_batch_receives_it(
+    run: Callable[..., Analysis], text: str, expected: set[tuple[str | None, str, str]]
+) -> None:
+    assert {(d[0], d[2], d[3]) for d in deals(run(text))} == expected
+
+
+def test_a_batch_supplied_to_its_possessor_is_not_supplied_by_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The helicopters will be built by PZL Mielec, the Polish subsidiary of Lockheed Martin,"
+        " which already supplied the Philippine Air Force with its first batch of 16 S-70i"
+        " aircraft."
+    )
+    got = [d for d in deals(run(text)) if d[0] == "S-70"]
+    assert got and {d[3] for d in got} == {"PHL"}
+    assert "PHL" not in {d[2] for d in got}
