@@ -334,6 +334,19 @@ def _second_act(verb: Token) -> Token:
     return verb
 
 
+def _unled_drill(ctx: Context, tok: Token, verb: Token, sent: Span) -> None:
+    """ "the Rim of the Pacific drills": an exercise no state is the subject of, whose
+    parties come later; those who lead or host it ("the largest US-led drill on the
+    continent, with training across Morocco and Ghana") take part from the start."""
+    named = list(dict.fromkeys([*_leaders(ctx, tok), *_hosts(ctx, tok, verb)]))
+    # a drill its leader or host names is another one, unless it refers back to the last
+    keep = ctx.exercise is not None and (not named or _refers_back(tok))
+    known = ctx.exercise[1] if ctx.exercise is not None and keep else []
+    ctx.exercise = (sent.start, list(dict.fromkeys([*known, *named])))
+    if len(named) > 1 and not _negated(verb):
+        _join_drill(ctx, tok, sent, named)
+
+
 def _same_drill(ctx: Context, tok: Token) -> list[str]:
     """The parties of the drill named in the last three sentences when a drill noun refers
     back to it ("Australia and the United States opened Talisman Sabre on Friday. Thirteen
@@ -1004,14 +1017,17 @@ def _commanded(ctx: Context, tok: Token, kind: str, sent: Span) -> bool:
 def _presence(ctx: Context, tok: Token, sent: Span) -> None:
     """A base or forces one state has in another: host and sender move toward each other; a
     presence refused or ended moves the host away; forces sent to no state while a drill is
-    in the news take part in it ("have also deployed troops")."""
+    in the news take part in it ("have also deployed troops"), as does its host ("Morocco is
+    again the main host")."""
     rule = resources.signal_rules()["military_base"]
     negated, refused = _polarity(tok, _governing_verb(tok))
     # "Poland hosts American troops": whose troops they are is a party, not a modifier.
     skip = set() if rule.weapon_parties else ctx.weapon_tokens
     based = _basing(tok, ctx.resolved, skip)
     sending = resources.signal_rules()["exercise_participation"].sending
-    if not based and tok.lemma_ in sending and _drill_news(ctx, tok, sent):
+    # "Morocco is again the main host": what a state is, while a drill is in the news
+    hosting = tok.pos_ == "NOUN" and tok.dep_ == "attr"
+    if not based and (tok.lemma_ in sending or hosting) and _drill_news(ctx, tok, sent):
         _participation(ctx, tok, sent)
         return
     # "Biden hosted Modi at the White House": a leader hosted is a visit, not forces
@@ -1363,6 +1379,7 @@ def _moved_alongside(ctx: Context, verb: Token) -> list[Token]:
         return any(_fielded(t, kinds) for t in (tok, *tok.conjuncts))
 
     flown = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    platforms = [c for c in flown if fielded(c)]
 
     def sent_from(tok: Token) -> bool:  # "vessels from India"
         return any(
@@ -1375,7 +1392,7 @@ def _moved_alongside(ctx: Context, verb: Token) -> list[Token]:
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass") and (fielded(c) or sent_from(c) or flown)
+        if c.dep_ in ("nsubj", "nsubjpass") and (fielded(c) or sent_from(c) or platforms)
     ]
     beside = [
         prep
@@ -1393,12 +1410,24 @@ def _moved_alongside(ctx: Context, verb: Token) -> list[Token]:
         for c in verb.children
         if c.lower_ != "also"
     )
-    if flown:
+    if platforms:
         # "the air force flies MiG-29s": what a force flies, it operates; "are flying
         # Typhoons alongside Finnish Hornets": platforms flown beside another's take part
-        return [*subjects, *beside] if beside and all(fielded(c) for c in flown) else []
+        return [*subjects, *beside] if beside and platforms == flown else []
+    # "US F-16s and Moroccan F-16s will fly joint sorties": the forces of several states
+    # moving together
+    fielders = {
+        st
+        for c in subjects
+        for t in (c, *c.conjuncts)
+        for d in t.subtree
+        if (st := ctx.resolved.state_at(d.i)) and resources.is_country(st)
+    }
+    together = len(fielders) > 1 and not elsewhere
     sent = any(sent_from(c) for c in subjects)
-    return [*subjects, *beside] if subjects and (beside or (sent and not elsewhere)) else []
+    if subjects and (beside or together or (sent and not elsewhere and not flown)):
+        return [*subjects, *beside]
+    return []
 
 
 # Prepositions that keep a moving force in the drill ("sailed in the exercise", "flew during
@@ -3336,8 +3365,7 @@ def _on_trigger(ctx: Context, tok: Token, kind: str) -> None:
     subject = _trigger_subject(ctx, tok, verb, sent, kind)
     if subject is None:
         if kind == "joint_exercise":
-            # "the Rim of the Pacific drills": an exercise whose parties come later.
-            ctx.exercise = (sent.start, ctx.exercise[1] if ctx.exercise else [])
+            _unled_drill(ctx, tok, verb, sent)
         return
     read = _class(ctx, tok, kind, verb, sent)
     if read is None:

@@ -4471,3 +4471,46 @@ def test_welcoming_a_mutual_act_welcomes_each_of_its_parties(
     absent: set[tuple[str, str, int]],
 ) -> None:
     holds(run(text), expected, absent)
+
+
+@pytest.mark.parametrize(
+    "text,expected,absent",
+    [
+        (
+            # the state that leads a drill with no state as its subject takes part from the start
+            "About 8,100 troops from 27 countries began the African Lion exercise on Monday,"
+            " the largest annual US-led drill on the continent. Italy and the Netherlands have"
+            " sent contingents.",
+            {("USA", "ITA", 1), ("NLD", "USA", 1)},
+            set(),
+        ),
+        (
+            # a state that is the drill's host takes part
+            "Thousands of troops began the African Lion exercise on Monday. Morocco is again"
+            " the main host, and Ghana is taking part for the first time.",
+            {("MAR", "GHA", 1), ("GHA", "MAR", 1)},
+            set(),
+        ),
+        (
+            # the forces of several states flying together in a drill
+            "Thousands of troops began the African Lion exercise on Monday. US Air Force F-16s"
+            " and Moroccan F-16s will fly joint sorties.",
+            {("USA", "MAR", 1), ("MAR", "USA", 1)},
+            set(),
+        ),
+        (
+            # a drill named with its own host is another drill, not the one in the news
+            "Iran began large drills near its border with Azerbaijan on Friday. The Iranian"
+            " drills followed the Three Brothers exercise held in Baku last month.",
+            set(),
+            {("AZE", "IRN", 1), ("IRN", "AZE", 1)},
+        ),
+    ],
+)
+def test_a_drill_s_leader_host_and_forces_flying_together_take_part(
+    run: Callable[..., Analysis],
+    text: str,
+    expected: set[tuple[str, str, int]],
+    absent: set[tuple[str, str, int]],
+) -> None:
+    holds(run(text), expected, absent)
