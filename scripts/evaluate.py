@@ -73,7 +73,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "procurement.recall": 0.66,
         "procurement.precision": 0.84,
         "procurement.status_accuracy": 0.78,
-        "alignment.recall": 0.67,
+        "alignment.recall": 0.69,
         "alignment.precision": 0.84,
         "stance.recall": 0.77,
         "stance.full": 0.78,
