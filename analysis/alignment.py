@@ -3198,12 +3198,13 @@ def _act_doers(
             doer = ctx.resolved.act_doer(noun, subject)
             if doer is None:
                 return []
-            mutual = _mutual_partners(ctx, noun, doer, subject)
-            if mutual and resources.signal_rules()[kind].direction > 0:
+            positive = resources.signal_rules()[kind].direction > 0
+            mutual = _mutual_partners(ctx, noun, doer, subject) if positive else []
+            if mutual:
                 return [doer, *mutual]
             # "The United States and Britain struck": the doer's partners in the act.
             before = [m for m in ctx.resolved.mentions if m.end <= noun.i and m.state == doer]
-            for m in reversed(before if resources.signal_rules()[kind].direction > 0 else []):
+            for m in reversed(before if positive else []):
                 partners = [
                     st
                     for conj in doc[m.start : m.end].root.conjuncts
