@@ -78,6 +78,18 @@ class Person:
     country: str | None
 
 
+def _plain_state(token: Token) -> bool:
+    """Whether a word is a definite description of a state itself ("the country", "the
+    nation"), not an institution, an office or a service of one."""
+    ref = resources.reference(token)
+    return (
+        ref is not None
+        and ref.kind == "state"
+        and not (ref.home or ref.office_only or ref.paragraph or ref.person or ref.among)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
+
+
 def _package_it(token: Token) -> bool:
     """ "it would also include ...": an "it" that includes weapons is a package."""
     return (
@@ -679,10 +691,11 @@ class Resolved:
     def _possessed_subject(
         self, token: Token, want: str | None, before: list[Mention]
     ) -> str | None:
-        """The state that owns the latest subject before "it" ("The kingdom's drone fleet has
-        leaned on China. It already operates Chinese-made drones"), when no state named as a
-        subject comes later."""
-        if want != "state" or token.lower_ not in ("it", "its"):
+        """The state that owns the latest subject before "it" or "the country" ("The kingdom's
+        drone fleet has leaned on China. It already operates Chinese-made drones", "Pakistan's
+        trajectory runs the other way. The country has received ..."), when no state named as
+        a subject comes later."""
+        if not (want == "state" and token.lower_ in ("it", "its")) and not _plain_state(token):
             return None
         doc = token.doc
         last = max(
@@ -1004,9 +1017,12 @@ class Resolved:
             root = doc[m.start : m.end].root
             if not m.state:
                 continue
-            if root.dep_ == "pobj" and root.head.lower_ in EXAMPLE_PREPS:
-                # "several governments, including Poland and Finland, said they ...": the
-                # states a plural subject names as its examples
+            if root.dep_ == "pobj" and (
+                root.head.lower_ in EXAMPLE_PREPS or root.head.lower_ == "of"
+            ):
+                # "several governments, including Poland and Finland, said they ...", "the
+                # governments of Mali, Burkina Faso and Niger announced that they ...": the
+                # states a plural subject names
                 noun = root.head.head
                 if noun.dep_ not in ("nsubj", "nsubjpass") or noun.tag_ not in ("NNS", "NNPS"):
                     continue

@@ -1084,3 +1084,25 @@ def test_a_service_fronted_as_the_topic_is_what_it_stands_for(
     )
     got = {(d.supplier, d.recipient) for d in run(text).procurements}
     assert got == {("USA", "IRN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # The state owning the latest subject, not a state named as a subject before it.
+        (
+            "Bangladesh buys most of its arms from China. Pakistan's trajectory runs the other"
+            " way. The country has received new fighters.",
+            "PAK",
+        ),
+        # With no possessed subject between, the last state named as a subject.
+        ("Chile bought frigates from Britain. The country also ordered tanks.", "CHL"),
+    ],
+)
+def test_the_country_after_a_possessed_subject_is_its_owner(
+    nlp: Language, text: str, state: str
+) -> None:
+    doc = nlp(text)
+    resolved = resolve(doc, Article(text=text, title="t"))
+    country = next(t for t in doc if t.lower_ == "country")
+    assert resolved.antecedent(country) == state
