@@ -522,6 +522,14 @@ def _targets(
                 or (not places and t.dep_ == "prep" and t.lower_ in LOCATIVE)
                 # "condemned the invasion at the United Nations": where it is said
                 or (t.dep_ == "prep" and t.lower_ in VENUE_PREPS)
+                # "agreed to prepare measures against Turkey": what a clause the word
+                # governs is aimed at, unless the word's own preposition says so
+                or (
+                    c.dep_ == "xcomp"
+                    and t.dep_ == "prep"
+                    and t.lower_ in AIMED_PREPS
+                    and t.lower_ not in preps
+                )
                 or (not origins and _origin(t))
             )
             for u in t.subtree
@@ -601,6 +609,8 @@ def _partner_word(word: Token, root: Token, skip: set[int]) -> bool:
 
 
 VICTIM_PREPS = frozenset({"of", "on", "against", "in", "into", "upon"})
+AIMED_PREPS = frozenset({"against", "on", "upon"})
+"""Prepositions naming what an act is aimed at ("measures against Turkey")."""
 
 
 def judges_acts(verb: Token) -> bool:
@@ -631,12 +641,9 @@ def victim_tokens(phrase: Token) -> set[int]:
     invasion of Ukraine", "the strikes on Kyiv"): whoever did it is judged, not they. The
     parties of a cooperative act are no victims ("welcomed the resumption of talks between
     Washington and Tehran")."""
-    rules = resources.signal_rules()
-    acts = {
-        w
-        for w, kind in _word_triggers().items()
-        if not (rules[kind].symmetric and rules[kind].direction > 0)
-    }
+    acts = _act_words()
+    if _misattached_victim(phrase, acts):
+        return {u.i for u in phrase.subtree}
     return {
         u.i
         for t in phrase.subtree
@@ -645,6 +652,32 @@ def victim_tokens(phrase: Token) -> set[int]:
         if c.dep_ == "prep" and c.lower_ in VICTIM_PREPS
         for u in c.subtree
     }
+
+
+@lru_cache(maxsize=1)
+def _act_words() -> frozenset[str]:
+    """Trigger words of acts done to someone: all but cooperative acts of two sides."""
+    rules = resources.signal_rules()
+    return frozenset(
+        w
+        for w, kind in _word_triggers().items()
+        if not (rules[kind].symmetric and rules[kind].direction > 0)
+    )
+
+
+def _misattached_victim(phrase: Token, acts: frozenset[str]) -> bool:
+    """Whether a verb's phrase is the victim's of the act noun just before it, which the
+    parser hung on the verb ("criticised the strikes on Syria")."""
+    if phrase.dep_ != "prep" or phrase.lower_ not in VICTIM_PREPS or phrase.i == 0:
+        return False
+    before = phrase.doc[phrase.i - 1]
+    return (
+        before.dep_ == "dobj"
+        and before.head == phrase.head
+        and before.pos_ == "NOUN"
+        and before.lemma_.lower() in acts
+        and not _undone(before)
+    )
 
 
 def _owner_of(tok: Token, resolved: Resolved) -> str | None:
@@ -2257,6 +2290,12 @@ def _carried_by(tok: Token, verb: Token, rule: resources.SignalRule) -> bool:
     head = first_conjunct(tok)
     if head.dep_ == "pobj" and head.head.lower_ == "in":
         head = head.head  # "launched drones in the same raid"
+    elif (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "for"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        head = head.head  # "called for sanctions"; not "pressed governments for tanks"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         # "imposed a fresh round of sanctions", "a new package of sanctions": the measure
         # of them is the object

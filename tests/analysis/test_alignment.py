@@ -4514,3 +4514,58 @@ def test_a_drill_s_leader_host_and_forces_flying_together_take_part(
     absent: set[tuple[str, str, int]],
 ) -> None:
     holds(run(text), expected, absent)
+
+
+def test_they_after_the_governments_of_listed_states_is_each_of_them(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The military governments of Mali, Burkina Faso and Niger announced that they were"
+        " leaving the Economic Community of West African States."
+    )
+    holds(run(text), {("MLI", "ECOWAS", -1), ("BFA", "ECOWAS", -1), ("NER", "ECOWAS", -1)}, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States would seek further sanctions against Russia.",
+        "The United States called for new sanctions against Russia.",
+        "The United States is preparing sanctions against Russia.",
+    ],
+)
+def test_seeking_or_calling_for_sanctions_is_aimed_at_their_target(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert ("USA", "RUS", -1, "sanctions") in triples(run(text))
+
+
+def test_pressing_a_state_for_weapons_for_a_fight_is_no_attack_on_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Kyiv has pressed Western governments for tanks for the fighting in the Donbas."
+    assert not [a for a in run(text).alignment if a.type == "armed_attack"]
+
+
+def test_agreeing_on_measures_against_a_state_is_no_agreement_with_it(
+    run: Callable[..., Analysis],
+) -> None:
+    holds(run("The EU agreed to prepare measures against Turkey."), set(), {("EU", "TUR", 1)})
+    # what is agreed on with a state is still agreed with it
+    text = "The UAE agreed to buy 50 F-35 fighters from the United States."
+    holds(run(text), {("ARE", "USA", 1)}, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany criticised the strikes on Syria.",
+        "Hungary opposed EU sanctions on Russia.",
+    ],
+)
+def test_judging_an_act_does_not_judge_the_state_it_was_done_to(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    victim = "SYR" if "Syria" in text else "RUS"
+    got = {t[:3] for t in triples(run(text))}
+    assert not {(s, victim, -1) for s in ("DEU", "HUN")} & got
