@@ -850,9 +850,14 @@ def _state_in(token: Token, resolved: Resolved, *, skip: set[int] | None = None)
     apart = {
         t.i
         for c in token.subtree
-        if c.dep_ == "prep"
-        and c != token
-        and (c.lower_ in EXCLUDING_PREPS or (source and c.lower_ in ("for", "to")))
+        if (
+            c.dep_ == "prep"
+            and c != token
+            and (c.lower_ in EXCLUDING_PREPS or (source and c.lower_ in ("for", "to")))
+        )
+        # "add six Rafales to the 18 it agreed to buy from France": a number stands for
+        # weapons, and its clause tells their own deal, not a state the phrase names
+        or (c.dep_ == "relcl" and c.head == token and token.tag_ == "CD")
         for t in c.subtree
     }
     for t in token.subtree:
@@ -1822,6 +1827,10 @@ def _governor(
         # "captured Russian T-72s", "the launchers that drones destroyed", "a Turkish-built TB2
         # destroying a tank": used, not traded.
         return Governor(blocked[0], blocked[1], blocked[2])
+    if inner is not None and frame is not None and frame.status and _withheld(inner[0], index):
+        # "has acquired Chinese Wing Loong drones, which Washington refused to sell it": what
+        # another state withheld does not undo what the sentence reports
+        inner = None
     if inner is not None and (_handed_on(inner, frame) or _looks_ahead(inner, token, frame)):
         # "is considering P-3C aircraft that Japan is retiring": the holder hands them on.
         source = inner[0] if inner[0].dep_ == "relcl" and inner[1].id in HOLDER_FRAMES else None
@@ -1843,6 +1852,20 @@ def _governor(
     if part is not None:
         return Governor(part[0], part[1], part[0])
     return _copula_governor(token, frame, anchor, index)
+
+
+def _withheld(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
+    """Whether a clause on a weapon says it was refused or not handed over ("which Washington
+    refused to sell it", "that Berlin would not supply")."""
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ not in ("relcl", "acl") or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(f.status for f in index.get(verb.i, ())):
+        return False  # "the first Gripens arrive, which is not expected before 2018"
+    refusing = any(f.modal == REFUSED for f in index.get(clause.i, ()))
+    return refusing or _negated(clause) or _negated(verb)
 
 
 def _expected_use(

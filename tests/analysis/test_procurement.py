@@ -6505,3 +6505,65 @@ def test_a_batch_supplied_to_its_possessor_is_not_supplied_by_it(
     got = [d for d in deals(run(text)) if d[0] == "S-70"]
     assert got and {d[3] for d in got} == {"PHL"}
     assert "PHL" not in {d[2] for d in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Saudi Arabia has acquired Chinese Wing Loong armed drones, which Washington"
+            " refused to sell it.",
+            ("Wing Loong", "uav", "CHN", "SAU", "ordered"),
+        ),
+        (
+            "Turkey bought S-400 systems that the United States would not sell.",
+            ("S-400", "air_defence", "RUS", "TUR", "ordered"),
+        ),
+    ],
+)
+def test_what_another_state_withheld_does_not_undo_the_deal_told(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in deals(run(text))
+
+
+def test_a_clause_not_of_a_transfer_on_a_weapon_is_not_a_withholding(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Brazil retires its Mirage 2000 fighters, bought from France in 2005, until the first"
+        " Gripens arrive, which is not expected before 2018."
+    )
+    assert not [d for d in deals(run(text)) if d[0] == "JAS 39 Gripen"]
+
+
+def test_a_numbers_own_clause_names_no_party_of_the_phrase_it_heads(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Greece would add six more Rafale fighters to the 18 it agreed to buy from France in"
+        " January."
+    )
+    assert ("Rafale", "fighter_aircraft", "FRA", "GRC", "ordered") in deals(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NASAMS is Kongsberg's: a joint Norwegian-American design is sold from Norway.
+        ("Hungary bought the Norwegian-American NASAMS.", ("NASAMS", "NOR", "HUN")),
+        (
+            "The State Department cleared a sale of Volcano anti-tank mine-laying systems to"
+            " Taiwan.",
+            ("Volcano", "USA", "TWN"),
+        ),
+        (
+            "The package for Kenya includes AGR-20A laser-guided rockets from the United States.",
+            ("APKWS", "USA", "KEN"),
+        ),
+    ],
+)
+def test_systems_and_origins_of_the_weapons_data(
+    run: Callable[..., Analysis], text: str, expected: tuple
+) -> None:
+    assert expected in {(d[0], d[2], d[3]) for d in deals(run(text))}
