@@ -1319,6 +1319,8 @@ def _inner_block(
         for t in c.subtree:
             if mention.start <= t.i < mention.end:
                 continue
+            if t.i == mention.end and t.i < own.i and t.dep_ == "amod":
+                continue  # "152 CV90 tracked vehicles": a word of the noun's kind, after the name
             frame = _governing(index.get(t.i, ()))
             if (
                 frame is not None
@@ -1766,6 +1768,32 @@ def _verb_conjunct(
     return verb, frame, root
 
 
+def _stray_object(
+    root: Token, verb: Token | None, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord] | None:
+    """The last item of a list of objects the parser hung on the control verb instead ("has
+    agreed to supply Pinaka launchers, ATAGS howitzers and, reportedly, the Akash system",
+    "system" an object of "agreed" after an "and" of its own): the complement's transfer
+    verb, whose objects come before it, governs."""
+    noun = root
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    if verb is None or noun.dep_ != "dobj" or noun.head != verb:
+        return None
+    joined = any(c.dep_ == "cc" and c.i < noun.i for c in verb.children)
+    for c in verb.children:
+        frame = _governing(index.get(c.i, ()))
+        if (
+            joined
+            and c.dep_ == "xcomp"
+            and frame is not None
+            and frame.status
+            and any(g.dep_ == "dobj" and g.i < noun.i for g in c.children)
+        ):
+            return c, frame
+    return None
+
+
 def _object_of_complement(
     verb: Token, dep: str, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token, resources.FrameRecord, Token] | None:
@@ -1802,6 +1830,7 @@ def _governor(
             token, frame = noun, deal
     if token is None:
         token, frame, anchor = _fragment_frame(root, index) or (token, frame, anchor)
+    token, frame = _stray_object(root, token, index) or (token, frame)
     token, frame = _then_handed_on(token, frame, index) or (token, frame)
     token, frame, anchor = _possessed_from(root, frame) or (token, frame, anchor)
     signed = _signed_deal(token, anchor, index)
@@ -1957,6 +1986,15 @@ def _start(root: Token) -> Token:
     start = _subject_hung_on_verb(root) or root
     if start.dep_ == "det" and start.pos_ in ("PROPN", "NOUN") and start.head.i > start.i:
         start = start.head  # "fly RQ-4 Global Hawk drones": a designation read as a determiner
+    participle = start.head
+    if (
+        start.dep_ in ("npadvmod", "nsubj", "compound", "nmod")
+        and participle.dep_ == "amod"
+        and participle.tag_ in ("VBD", "VBN")
+        and start.i == participle.i - 1
+        and participle.head.i == participle.i + 1
+    ):
+        start = participle.head  # "152 CV90 tracked vehicles": the name of the noun after
     return start
 
 
@@ -3508,13 +3546,16 @@ def _source_phrase(
 
 
 def _before_gap(verb: Token, phrase: Token, mention_tokens: set[int]) -> bool:
-    """Whether a phrase of the verb belongs to an earlier object than the weapon's, which a
-    conjunction of the verb's own sets apart ("took delivery of Javelins from the United
-    States, and of French radars": "from the United States" is the Javelins')."""
+    """Whether a phrase of the verb belongs to another object than the weapon's, which a
+    conjunction of the verb's own sets apart: an earlier one ("took delivery of Javelins from
+    the United States, and of French radars": "from the United States" is the Javelins') or
+    a later one ("has bought Patriot and, from Norway's Kongsberg, the NASAMS system")."""
     if phrase.dep_ not in ("prep", "dative") or not mention_tokens:
         return False
-    start = min(mention_tokens)
-    return any(c.dep_ == "cc" and phrase.i < c.i < start for c in verb.children)
+    start, end = min(mention_tokens), max(mention_tokens)
+    return any(
+        c.dep_ == "cc" and (phrase.i < c.i < start or end < c.i < phrase.i) for c in verb.children
+    )
 
 
 def _payer_role(

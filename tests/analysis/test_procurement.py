@@ -6567,3 +6567,39 @@ def test_systems_and_origins_of_the_weapons_data(
     run: Callable[..., Analysis], text: str, expected: tuple
 ) -> None:
     assert expected in {(d[0], d[2], d[3]) for d in deals(run(text))}
+
+
+def test_the_last_item_of_a_list_hung_on_the_control_verb_is_still_supplied(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "New Delhi has agreed to supply Pinaka rocket launchers, ATAGS towed howitzers and,"
+        " reportedly, the Akash air defence system, making Armenia the largest foreign customer"
+        " for Indian weapons."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("Pinaka", "IND", "ARM"), ("ATAGS", "IND", "ARM"), ("Akash", "IND", "ARM")} <= got
+
+
+def test_a_source_set_off_before_a_later_object_is_that_objects(
+    run: Callable[..., Analysis],
+) -> None:
+    got = {
+        (d[0], d[2], d[3])
+        for d in deals(
+            run("Qatar has bought Patriot and, from Norway's Kongsberg, the NASAMS system.")
+        )
+    }
+    assert ("NASAMS", "NOR", "QAT") in got and ("Patriot", "NOR", "QAT") not in got
+
+
+def test_a_participle_between_a_name_and_its_noun_is_part_of_the_noun(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Slovakia signed a contract with Sweden in November for 152 CV90 tracked vehicles."
+    assert ("CV90", "armoured_vehicle", "SWE", "SVK", "ordered") in deals(run(text))
+    # a participle before the name, or after the name's own noun, still tells what the
+    # weapon did or what befell it
+    assert not deals(run("Ukraine captured Russian T-72 tanks."))
+    text = "Soleimani was killed when an MQ-9 Reaper drone fired missiles at his convoy."
+    assert not deals(run(text))
