@@ -2321,6 +2321,18 @@ def _relative_on_subject(tok: Token, cur: Token, described: bool) -> str | None:
     return "relative" if on_subject else None
 
 
+def _result_infinitive(clause: Token) -> bool:
+    """An infinitive of what came after, marked by "only" ("chose the HQ-9, only to drop it
+    two years later"): an event that happened, not a purpose of the verb above it."""
+    return (
+        clause.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and any(
+            c.dep_ == "advmod" and c.lower_ == "only" and c.i < clause.i for c in clause.children
+        )
+    )
+
+
 def _result_participle(clause: Token) -> bool:
     """A participle after a comma that tells what the act before it leaves or brings about
     ("..., leaving the Rafale and the Gripen in the running")."""
@@ -2349,6 +2361,8 @@ def _climb_stops(clause: Token) -> str | None:
         return "time"
     if _result_participle(clause) and not marks:
         return "result"  # "dropped the Su-35, leaving the Rafale in the running": what is left
+    if _result_infinitive(clause):
+        return "result"  # "chose the HQ-9 in 2013, only to drop it two years later"
     verb = clause.head
     if (
         clause.dep_ != "ccomp"
@@ -7080,7 +7094,10 @@ def _ended_deals(doc: Doc, found: list[Candidate], resolved: Resolved) -> list[C
         # its parties.
         ender = _subject_state(verb, resolved, set()) if obj.dep_ != "nsubj" else None
         if earlier:
-            deal = earlier[-1].gov.token
+            # "chose China's HQ-9 in a tender for air defence, only to drop it": the last deal
+            # of a named system, not a kind of weapon named after it
+            named = [c for c in earlier if c.mention.system is not None]
+            deal = (named or earlier)[-1].gov.token
             out += [
                 Candidate(c.mention, gov, "cancelled", c.supplier, c.recipient)
                 for c in earlier

@@ -6603,3 +6603,22 @@ def test_a_participle_between_a_name_and_its_noun_is_part_of_the_noun(
     assert not deals(run("Ukraine captured Russian T-72 tanks."))
     text = "Soleimani was killed when an MQ-9 Reaper drone fired missiles at his convoy."
     assert not deals(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey chose the HQ-9 in 2013, only to drop it two years later.",
+        "In 2013 Turkey chose China's HQ-9 in a tender for air defence, only to drop it two"
+        " years later under pressure from its allies.",
+    ],
+)
+def test_what_came_after_only_to_ends_the_named_deal(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    assert ("HQ-9", "air_defence", "CHN", "TUR", "cancelled") in deals(run(text))
+
+
+def test_an_infinitive_of_purpose_is_no_event(run: Callable[..., Analysis]) -> None:
+    text = "Turkey chose the HQ-9 in 2013 to replace its ageing systems."
+    assert ("HQ-9", "air_defence", "CHN", "TUR", "planned") in deals(run(text))
