@@ -4426,6 +4426,7 @@ def _parties(
         if destined is not None and rec not in (None, destined):
             got.give("supplier", rec)  # "the US placed the order for ... destined for Nigeria"
         got.give("recipient", rec)
+    got.give("recipient", _parallel_goal(gov, resolved))
     got.give("supplier", _owner_before_list(mention, root, modified[0]))
     _own_phrase(doc, mention, gov, root, resolved, got)
     sup, rec = modified[0], _foreign_possessor(own, gov, modified[1], resolved)
@@ -5406,6 +5407,8 @@ def _to_drill(verb: Token) -> bool:
     goal = _drill_goal(verb)
     if goal is not None:
         return goal
+    if verb.dep_ == "conj" and _drill_goal(verb.head) is False:
+        return False  # "has flown NLAWs to Kyiv, and the US has delivered Javelins": Kyiv's too
     drills = _drill_words()
     doc = verb.doc
     window = doc[sentences_back(verb, 2) : sentence(verb).end]
@@ -5413,6 +5416,32 @@ def _to_drill(verb: Token) -> bool:
     # together 17 air forces ... India sent four Su-30MKI fighters").
     lead = next(iter(doc.sents), window)
     return any(t.lemma_ in drills or t.lower_ in drills for t in (*window, *lead))
+
+
+def _parallel_goal(gov: Governor, resolved: Resolved) -> str | None:
+    """Where a coordinated clause sends weapons, for a clause that sends its own and names no
+    goal ("Britain has flown NLAW weapons to Kyiv, and the United States has delivered Javelin
+    missiles")."""
+    verb, frame = gov.token, gov.frame
+    if verb is None or frame is None or frame.subject != "supplier" or verb.dep_ != "conj":
+        return None
+    if any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
+        for c in verb.children
+    ):
+        return None
+    head = verb.head
+    other = _governing(frame_index(verb.doc).get(head.i, ()))
+    if other is None or other.subject != "supplier" or not other.status:
+        return None
+    return next(
+        (
+            st
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "to" and (st := _pobj_state(c, resolved))
+        ),
+        None,
+    )
 
 
 def _drill_goal(verb: Token) -> bool | None:

@@ -6622,3 +6622,15 @@ def test_what_came_after_only_to_ends_the_named_deal(
 def test_an_infinitive_of_purpose_is_no_event(run: Callable[..., Analysis]) -> None:
     text = "Turkey chose the HQ-9 in 2013 to replace its ageing systems."
     assert ("HQ-9", "air_defence", "CHN", "TUR", "planned") in deals(run(text))
+
+
+def test_a_coordinated_clause_sends_where_the_clause_before_it_sends(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Belarus began drills with Russia. Ukraine answered with its own exercises. Britain has"
+        " flown NLAW anti-tank weapons to Kyiv in recent weeks, and the United States has"
+        " delivered Javelin missiles."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("NLAW", "GBR", "UKR"), ("Javelin", "USA", "UKR")} <= got
