@@ -5455,6 +5455,15 @@ def _drill_goal(verb: Token) -> bool | None:
     ]
     if not goals:
         return None
+    bases = resources.signal_rules()["military_base"].triggers
+    # the word as written too: the lemma of "bases" is "basis"
+    if all(
+        o.lemma_ in bases or o.lower_ in bases
+        for g in goals
+        for o in g.children
+        if o.dep_ == "pobj"
+    ):
+        return None  # "were sent to bases in the south": where forces go, not who gets them
     # the goal's words and the one after ("to the RIMPAC exercise", misparsed or not)
     doc = verb.doc
     return any(

@@ -6634,3 +6634,18 @@ def test_a_coordinated_clause_sends_where_the_clause_before_it_sends(
     )
     got = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert {("NLAW", "GBR", "UKR"), ("Javelin", "USA", "UKR")} <= got
+
+
+def test_weapons_sent_to_bases_while_a_drill_is_the_news_are_deployed(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Allied Resolve drills run until 20 February. Russian S-400 air defence batteries"
+        " and Su-35 fighters were sent to bases in the south and west of Belarus."
+    )
+    assert not deals(run(text))
+    # with no drill in the news, weapons sent to a state's bases are still sent to it
+    got = {
+        (d[0], d[2], d[3]) for d in deals(run("Russia sent S-400 batteries to bases in Belarus."))
+    }
+    assert ("S-400", "RUS", "BLR") in got
