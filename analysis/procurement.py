@@ -2321,6 +2321,20 @@ def _relative_on_subject(tok: Token, cur: Token, described: bool) -> str | None:
     return "relative" if on_subject else None
 
 
+def _builder_and_operator(
+    gov: Governor, got: Parties, operator: str, resolved: Resolved
+) -> tuple[str | None, str | None]:
+    """(supplier, recipient) of a weapon built in one state and operated by another: the
+    state it was built in supplies it; not a state it was first built for ("to buy the
+    Mistral carriers that France built for Russia": the builder, France, does)."""
+    verb = gov.token
+    built_for = verb is not None and any(
+        c.dep_ == "prep" and c.lower_ == "for" and _pobj_state(c, resolved) == got.recipient
+        for c in verb.children
+    )
+    return (got.supplier if built_for else got.recipient), operator
+
+
 def _result_infinitive(clause: Token) -> bool:
     """An infinitive of what came after, marked by "only" ("chose the HQ-9, only to drop it
     two years later"): an event that happened, not a purpose of the verb above it."""
@@ -4456,7 +4470,7 @@ def _parties(
         ):
             # "The air force flies S-70i helicopters built in Poland by PZL Mielec": the
             # builder supplies the state that flies them.
-            return got.recipient, operator
+            return _builder_and_operator(gov, got, operator, resolved)
         if _passed_on(gov) and operator is not None and got.recipient not in (None, operator):
             # "The Polish fleet relies on Soviet-era Mi-24s, several of which have been handed
             # over to Ukraine": the holder passes them on.

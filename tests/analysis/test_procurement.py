@@ -6649,3 +6649,16 @@ def test_weapons_sent_to_bases_while_a_drill_is_the_news_are_deployed(
         (d[0], d[2], d[3]) for d in deals(run("Russia sent S-400 batteries to bases in Belarus."))
     }
     assert ("S-400", "RUS", "BLR") in got
+
+
+def test_a_state_weapons_were_first_built_for_does_not_supply_their_buyer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Egypt has signed a contract to buy the two Mistral helicopter carriers that France"
+        " built for Russia."
+    )
+    assert ("Mistral-class", "FRA", "EGY") in {(d[0], d[2], d[3]) for d in deals(run(text))}
+    # the state a weapon was built in supplies the one that flies it
+    text = "The Philippine air force flies S-70i helicopters built in Poland by PZL Mielec."
+    assert ("S-70", "POL", "PHL") in {(d[0], d[2], d[3]) for d in deals(run(text))}
