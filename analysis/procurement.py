@@ -1744,16 +1744,22 @@ def _followed_by(verb: Token) -> bool:
     return verb.lemma_ == "follow" and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "conj")
 
 
+def _modified_noun(root: Token) -> Token:
+    """The noun a weapon's word modifies, whatever tag the parser gave it ("Bayraktar TB2
+    drones", "drones" read as a verb): the weapon's word itself when it modifies none."""
+    noun = root
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
 def _verb_conjunct(
     root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token, resources.FrameRecord | None, Token] | None:
     """A gapped object the parser joined to the verb itself ("bought its MiG-29s from Belarus
     and its Mirage 2000s from France", "2000s" a conjunct of "bought"; "and Bayraktar TB2
     drones from Turkey", the weapon a modifier of that conjunct): the verb governs it."""
-    # the noun the weapon modifies, whatever tag the parser gave it ("drones" read as a verb)
-    noun = root
-    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
-        noun = noun.head
+    noun = _modified_noun(root)
     climbed = noun is not root
     nominal = climbed or root.pos_ in (*NOMINAL, "NUM")
     root = noun
@@ -1775,17 +1781,15 @@ def _stray_object(
     agreed to supply Pinaka launchers, ATAGS howitzers and, reportedly, the Akash system",
     "system" an object of "agreed" after an "and" of its own): the complement's transfer
     verb, whose objects come before it, governs."""
-    noun = root
-    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
-        noun = noun.head
+    noun = _modified_noun(root)
     if verb is None or noun.dep_ != "dobj" or noun.head != verb:
         return None
-    joined = any(c.dep_ == "cc" and c.i < noun.i for c in verb.children)
+    if not any(c.dep_ == "cc" and c.i < noun.i for c in verb.children):
+        return None
     for c in verb.children:
         frame = _governing(index.get(c.i, ()))
         if (
-            joined
-            and c.dep_ == "xcomp"
+            c.dep_ == "xcomp"
             and frame is not None
             and frame.status
             and any(g.dep_ == "dobj" and g.i < noun.i for g in c.children)
@@ -2003,9 +2007,7 @@ def _subject_hung_on_verb(root: Token) -> Token | None:
     mock positions": a noun the parser joined to the verb before, while the noun after its
     "and" is the subject of the verb after, is a subject of that verb too. The coordinated
     subject to read the weapon from; None for anything else."""
-    noun = root
-    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
-        noun = noun.head
+    noun = _modified_noun(root)
     if noun.dep_ != "conj" or noun.head.pos_ not in ("VERB", "AUX") or noun.head.i > noun.i:
         return None
     cc = next((c for c in noun.children if c.dep_ == "cc"), None)
