@@ -1407,7 +1407,23 @@ def _prenominal(verb: Token, noun: Token) -> bool:
         return False
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp":
         return not any(c.dep_ == "aux" for c in verb.children)
-    return _named_by_participle_verb(verb)
+    return _participle_clause(verb, noun) or _named_by_participle_verb(verb)
+
+
+def _participle_clause(verb: Token, noun: Token) -> bool:
+    """A past participle right before a noun that the parser made the clause of the verb
+    before it ("Portugal proposed refurbished F-16s": "refurbished" a clause of "proposed",
+    which then has no object of its own)."""
+    head = verb.head
+    return (
+        noun.head == verb
+        and noun.left_edge.i == verb.i + 1
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.dep_ in ("ccomp", "xcomp")
+        and head.pos_ == "VERB"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ in ("dobj", "dative") for c in head.children)
+    )
 
 
 def _governs(head: Token, frame: resources.FrameRecord | None) -> bool:
@@ -1543,6 +1559,23 @@ def _past_worth(tok: Token) -> list[Token]:
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 
+def _includer_frame(
+    noun: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> tuple[Token, resources.FrameRecord] | None:
+    """The frame of a noun that includes weapons ("the package includes", "a deal including"),
+    else the transfer a participle or relative clause on it tells of ("equipment bought from
+    Russia over the past decade, including Su-30 fighters": the items share the purchase)."""
+    frame = _governing(index.get(noun.i, ()))
+    if frame is not None:
+        return noun, frame
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl") and c.i > noun.i:
+            frame = _governing(index.get(c.i, ()))
+            if frame is not None and frame.status and not frame.block:
+                return c, frame
+    return None
+
+
 def _climb(
     root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token | None, resources.FrameRecord | None, Token]:
@@ -1563,12 +1596,12 @@ def _climb(
             tok = anchor = _listed_package(tok, index) or tok
             if tok.i == root.i or tok == head:
                 break
-            frame = _governing(index.get(tok.i, ()))
-            if frame is not None:
-                return tok, frame, anchor
+            told = _includer_frame(tok, index)
+            if told is not None:
+                return told[0], told[1], anchor
             continue
         frame = _governing(index.get(head.i, ()))
-        if _governs(head, frame):
+        if _governs(head, frame) and not _participle_clause(head, tok):
             return head, frame, anchor
         if (
             head.pos_ in ("NOUN", "ADJ")
@@ -2645,8 +2678,10 @@ def _bought_and_held(gov: Governor) -> bool:
     "to replace Mirage 5 jets bought from France"): in service with its buyer. A clause that
     moves it on tells its stage itself ("the tanks bought from Germany will arrive in May")."""
     tok, frame = gov.token, gov.frame
-    if not gov.inner or tok is None or frame is None or frame.id not in BUYING_FRAMES:
+    if tok is None or frame is None or frame.id not in BUYING_FRAMES:
         return False
+    if not gov.inner and tok.head != gov.anchor:
+        return False  # "equipment bought from Russia, including Su-30 fighters" is held too
     if tok.dep_ != "acl" or tok.tag_ != "VBN" or _unreal(tok):
         return False
     # "the Apache helicopters bought from Washington are due to arrive next year": still to come
@@ -4276,12 +4311,15 @@ def _gapped_maker(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str |
     i = mention.start - 1
     while i >= 0 and doc[i].like_num:
         i -= 1  # "the United States eleven T-6C trainers"
-    if i >= 0 and doc[i].lower_ == "the":
-        i -= 1
+    if i >= 0 and doc[i].lower_ in ("the", "its", "their"):
+        i -= 1  # "and Spain's Navantia its S-80 Plus"
     maker = resolved.by_token.get(i) if i >= 0 else None
     if maker is None or maker.start == 0:
         return None
     b = maker.start - 1
+    owner = resolved.by_token.get(b - 1) if doc[b].text in ("'s", "’s") else None
+    if owner is not None and resources.is_company(maker.actor):
+        b = owner.start - 1  # "Spain's Navantia": the company's own state before it
     if b > 0 and doc[b].lower_ == "the":
         b -= 1
     before = doc[b]
@@ -5181,14 +5219,21 @@ def _source_after(doc: Doc, mention: WeaponMention, resolved: Resolved) -> str |
     i, end = mention.end, min(len(doc), mention.end + 6)
     while i < end and doc[i].pos_ in ("NOUN", "PROPN") and not resolved.state_at(doc[i].i):
         i += 1  # the item's own nouns ("missiles", "air defence")
+    set_off = i + 1 < end and doc[i].text == "," and doc[i + 1].tag_ == "VBN"
+    if set_off and frame_index(doc).get(i + 1):
+        i += 1  # "the Super Hornet, offered by the United States,", not ", backed by a loan"
     if i < end and doc[i].tag_ in ("VBN", "VBD"):
         i += 1  # "supplied by", "acquired from" (read as a past tense too)
+        if i < end and doc[i].dep_ == "prt":
+            i += 1  # "put forward by"
     if i >= end or doc[i].lower_ not in ("from", "by"):
         return None
     for t in doc[i + 1 : end]:
         if t.lower_ in LIST_BREAKS:
             return None
         st = resolved.state_at(t.i)
+        if set_off and any(resolved.state_at(c.i) for c in t.conjuncts):
+            return None  # "Mirage IIIs and Mirage 5s, bought from France and Israel": whose?
         if st is not None:
             return st if resources.is_country(st) else None
     return None
@@ -5369,11 +5414,17 @@ def _to_theatre(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 
 def _objects(obj: Token) -> list[Token]:
     """An object and its conjuncts, and what a quantity of them counts ("thousands of troops
-    and armoured vehicles")."""
+    and armoured vehicles"); not a definite whole it is part of ("supplies the backbone of the
+    armed forces, including Su-30 fighters")."""
     out = [obj, *obj.conjuncts]
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            out += [t for p in prep.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
+            out += [
+                t
+                for p in prep.children
+                if p.dep_ == "pobj" and not any(d.lower_ == "the" for d in p.children)
+                for t in (p, *p.conjuncts)
+            ]
     return out
 
 
@@ -5872,6 +5923,30 @@ def _refusal(
     return supplier, recipient, asked
 
 
+def _rejected_offer(
+    gov: Governor,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+    resolved: Resolved,
+    parties: tuple[str | None, str | None],
+    status: str,
+) -> tuple[str, str | None]:
+    """(status, recipient) of an offer that was rejected ("Sweden's Gripen NG, proposed by
+    Saab, was rejected", "India turned down the Su-35 Moscow had offered"): the offer was made
+    all the same, and the one who rejects it is its would-be buyer, not a supplier refusing.
+    Anything else is left as it is ("Russia declined to offer the S-400" is a refusal)."""
+    supplier, recipient = parties
+    frame, tok = gov.frame, gov.token
+    if status != REFUSED or tok is None or frame is None or supplier is None:
+        return status, recipient
+    if frame.status != "offered" or frame.subject != "supplier":
+        return status, recipient
+    _, head = _head_modality(tok, index)
+    refuser = _subject_state(head, resolved, set()) if head is not None else supplier
+    if refuser == supplier:
+        return status, recipient
+    return "offered", recipient or refuser
+
+
 def _refused_despite(
     tok: Token,
     head: Token,
@@ -5956,6 +6031,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
             supplier = _share_clause_source(root, resolved)
             status = "in_service" if supplier is not None else status
         asked = False
+        status, recipient = _rejected_offer(gov, index, resolved, (supplier, recipient), status)
         if status == REFUSED and gov.token is not None:
             supplier, recipient, asked = _refusal(gov.token, index, resolved, supplier, recipient)
         assert gov.frame is not None

@@ -6662,3 +6662,83 @@ def test_a_state_weapons_were_first_built_for_does_not_supply_their_buyer(
     # the state a weapon was built in supplies the one that flies it
     text = "The Philippine air force flies S-70i helicopters built in Poland by PZL Mielec."
     assert ("S-70", "POL", "PHL") in {(d[0], d[2], d[3]) for d in deals(run(text))}
+
+
+def test_an_offer_a_buyer_rejected_was_still_made(run: Callable[..., Analysis]) -> None:
+    text = (
+        "India has narrowed its competition for 126 combat aircraft to two European contenders."
+        " Boeing's F/A-18E/F Super Hornet, offered by the United States, was rejected along with"
+        " Sweden's Gripen NG, proposed by Saab, and the MiG-35 put forward by Russia's RSK MiG."
+    )
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert {
+        ("F/A-18E/F Super Hornet", "USA", "IND", "offered"),
+        ("JAS 39 Gripen", "SWE", "IND", "offered"),
+        ("MiG-35", "RUS", "IND", "offered"),
+    } <= got
+    got = {
+        (d[0], d[2], d[3], d[4])
+        for d in deals(run("India turned down the Su-35 fighters that Russia had offered."))
+    }
+    assert ("Su-35", "RUS", "IND", "offered") in got
+    # a supplier that declines to offer still refuses
+    assert not deals(run("Russia declined to offer the S-400 to Turkey."))
+
+
+def test_a_company_and_its_state_in_a_gapped_clause_supply(run: Callable[..., Analysis]) -> None:
+    text = (
+        "France, South Korea, Germany and Spain are competing to sell the Philippines its first"
+        " submarines. Germany's TKMS has put forward the Type 214 and Spain's Navantia its S-80"
+        " Plus."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("Type 214", "DEU", "PHL"), ("S-80", "ESP", "PHL")} <= got
+    assert not any(d[3] == "ESP" for d in deals(run(text)))
+
+
+def test_a_participle_before_an_offered_weapon_describes_it(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Bulgaria's parliament on Friday ratified agreements to buy eight new F-16 Block 70"
+        " fighter jets from the United States. Sweden's Saab had offered new Gripen C/D fighters,"
+        " while Portugal proposed refurbished F-16s from its own air force"
+        " and Italy put forward second-hand Eurofighter Typhoons."
+    )
+    got = {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+    assert {
+        ("F-16", "PRT", "BGR", "offered"),
+        ("Eurofighter Typhoon", "ITA", "BGR", "offered"),
+    } <= got
+
+
+def test_a_source_set_off_by_commas_after_an_item_is_its_own(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Poland chose the American F-16 over the Swedish-British Gripen and the French Mirage"
+        " 2000-5 in December, and officials said a contract for 48 of the fighters, backed by a"
+        " U.S. loan, could be signed as early as Friday."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("Mirage 2000", "USA", "POL") not in got and ("F-16", "USA", "POL") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam is diversifying. Russia still supplies the backbone of the armed forces,"
+        " including Su-30MK2 fighters and six Kilo-class submarines.",
+        "Venezuela said the visitors were there to service equipment bought from Russia over the"
+        " past decade, including Su-30MK2 fighters and Kilo-class submarines.",
+    ],
+)
+def test_items_included_in_what_a_state_supplies_are_supplied(
+    run: Callable[..., Analysis], text: str
+) -> None:
+    got = {(d[0], d[2]) for d in deals(run(text))}
+    assert {("Su-30", "RUS"), ("Kilo-class", "RUS")} <= got
+
+
+def test_items_of_equipment_bought_earlier_are_in_service(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Venezuela said the visitors were there to service equipment bought from Russia over the"
+        " past decade, including Su-30MK2 fighters."
+    )
+    assert ("Su-30", "fighter_aircraft", "RUS", "VEN", "in_service") in deals(run(text))
