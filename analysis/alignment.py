@@ -402,7 +402,9 @@ def _misplaced_examples(subject: Token) -> list[Token]:
 def _agents(verb: Token) -> list[Token]:
     """A passive verb's "by" phrases, with those joined to them ("signed by the six members
     ..., and by Egypt")."""
-    return [t for c in verb.children if c.dep_ == "agent" for t in (c, *c.conjuncts)]
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in (c, *c.conjuncts)]
+    # "signed by Saudi Arabia and Qatar, and by Egypt": the second "by" joined to the verb
+    return agents + [c for c in verb.children if agents and c.dep_ == "conj" and c.lower_ == "by"]
 
 
 def _agent_state(verb: Token, resolved: Resolved) -> str | None:

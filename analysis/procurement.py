@@ -136,7 +136,9 @@ class WeaponMention:
         ("operates A-29 Super Tucano attack aircraft", with "A-29" left as a loose ``dep``) is
         carried by the noun it modifies."""
         root = doc[self.start : self.end].root
-        split = _split_argument(doc, self.start, self.end, root)
+        split = _split_argument(doc, self.start, self.end, root) or _twin_argument(
+            doc, self.end, root
+        )
         if split is not None:
             return split
         carried = _named_by_participle(root)
@@ -190,14 +192,26 @@ def _adverb_list_noun(doc: Doc, root: Token, end: int) -> Token | None:
     return None
 
 
+def _twin_argument(doc: Doc, end: int, root: Token) -> Token | None:
+    """The noun right after a name that the parser gave the same role as the name's first word
+    ("operates Leopard 1 tanks acquired from the Netherlands": "Leopard" and "tanks" both
+    objects, with "1" on "tanks"): the noun carries the mention and what describes it."""
+    after = doc[end] if end < len(doc) else None
+    if after is None or after.pos_ != "NOUN" or after.dep_ != root.dep_ or after.head != root.head:
+        return None
+    return after if any(t.head == after for t in doc[root.i + 1 : end]) else None
+
+
 def _split_argument(doc: Doc, start: int, end: int, root: Token) -> Token | None:
     """A name the parser split in two ("taken delivery of Italian C-27J Spartan transports" with
     "C-27J" the object of "of" and "Spartan" a modifier of "transports", left hanging on the verb
     before): the word that fills the argument slot carries the mention."""
     # "The first shipment of Leopard 1A5 main battle tanks ... arrived", with "1A5" read as
     # a verb of its own: a name's last word the parser made a clause is as split
-    clause = (root.dep_ in ("ccomp", "advcl", "ROOT") and root.pos_ not in ("NOUN", "PROPN")) or (
-        root.dep_ == "npadvmod" and root.head.pos_ == "VERB"  # "the Dutch Leopard 2A6s"
+    clause = (
+        (root.dep_ in ("ccomp", "advcl", "ROOT") and root.pos_ not in ("NOUN", "PROPN"))
+        or (root.dep_ == "npadvmod" and root.head.pos_ == "VERB")  # "the Dutch Leopard 2A6s"
+        or root.dep_ == "punct"  # "the first of 140 Leopard 2A4 tanks", "2A4" read as a mark
     )
     if not clause and (root.dep_ not in ("amod", "compound", "nmod") or root.head.i < end):
         return None
@@ -3082,8 +3096,25 @@ def _own_subject_state(verb: Token, resolved: Resolved, skip: set[int]) -> str |
         if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip:
             if c.dep_ == "nsubjpass" and _weapon_word(c) and not _holds_passive(verb):
                 return None
-            return resolved.subject_state(c)
+            return _gapped_subject(verb, c, resolved) or resolved.subject_state(c)
     return None
+
+
+def _gapped_subject(verb: Token, subj: Token, resolved: Resolved) -> str | None:
+    """The state right before a verb that the parser joined to a gapped clause in its subject
+    ("Sweden offered the Gripen, France the Mirage 2000-5 and the United States also proposed
+    the F-16": "France" the subject, with the Mirage and the United States after it)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > subj.i and doc[i].dep_ in ("advmod", "aux", "auxpass", "neg"):
+        i -= 1
+    last = doc[i]
+    if i <= subj.i or last.dep_ != "conj" or last not in subj.subtree:
+        return None
+    if not any(subj.i < m.start and m.end <= last.left_edge.i for m in find_weapons(doc)):
+        return None
+    st = resolved.state_at(last.i)
+    return st if st is not None and resources.is_country(st) else None
 
 
 @lru_cache(maxsize=1)
@@ -5306,8 +5337,11 @@ def _named_subject(gov: Governor, mention: WeaponMention) -> bool:
     # "MiG-29 and Su-27 fighters and Mi-35 helicopters bought from Russia", the first name
     # parsed as the subject: a weapon in the subject's place names no buyer.
     names = _weapon_tokens(tok.doc)[0]
+    # "The first of 140 Leopard 2A4 tanks bought from Germany": a subject holding the weapon
     return any(
-        c.dep_ == "nsubj" and not (mention.start <= c.i < mention.end) and c.i not in names
+        c.dep_ == "nsubj"
+        and not (c.left_edge.i <= mention.start < c.right_edge.i + 1)
+        and c.i not in names
         for c in holder.children
     )
 
@@ -5858,6 +5892,20 @@ def _explicit(gov: Governor, mention: WeaponMention) -> bool:
         return False
     if _shown_participle(tok, frame):
         return False  # "Columns of T-72 tanks acquired from Russia rumbled past": the parader's
+    outer = gov.outer_frame
+    if (
+        gov.inner
+        and tok is not None
+        and tok.dep_ == "acl"
+        # by a builder or in a country named ("the carrier India built at Kochi": no one's)
+        and any(c.dep_ == "agent" or c.lower_ == "in" for c in tok.children)
+        # the weapons themselves entered service; "the air force operates B-2s built by
+        # Northrop Grumman" names its holder
+        and tok.head.dep_ in ("nsubj", "nsubjpass")
+        and outer is not None
+        and outer.status == "in_service"
+    ):
+        return False  # "two Scorpene submarines built by France's DCN entered service": its user's
     if frame.subject != "theme" or tok is None or gov.inner or mention.category in MUNITIONS:
         return True
     if tok.doc[mention.start].pos_ == "PRON":
@@ -5923,6 +5971,25 @@ def _refusal(
     return supplier, recipient, asked
 
 
+def _bid_from(
+    gov: Governor, resolved: Resolved, parties: tuple[str | None, str | None], status: str
+) -> tuple[str | None, str | None, str]:
+    """A state's bid for weapons from another ("Ankara's long-stalled bid for 40 F-16 fighters
+    from Washington"): a request of the bidder to the state it names as the source, not an
+    offer of the bidder's own (as "Lockheed Martin's bid" or "Saab's bid to Canada" is)."""
+    noun, frame = gov.token, gov.frame
+    if noun is None or frame is None or frame.id != "offer-noun":
+        return (*parties, status)
+    bidder = next((resolved.state_at(c.i) for c in noun.children if c.dep_ == "poss"), None)
+    if bidder is None or not resources.is_country(bidder):
+        return (*parties, status)
+    for prep in noun.subtree:
+        source = _pobj_state(prep, resolved) if prep.lower_ == "from" else None
+        if source is not None and source != bidder and resources.is_country(source):
+            return source, bidder, "requested"
+    return (*parties, status)
+
+
 def _rejected_offer(
     gov: Governor,
     index: dict[int, tuple[resources.FrameRecord, ...]],
@@ -5982,7 +6049,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
     supplies = {m.root(doc).i for m in mentions if m.category == "other"}
     for mention in [*mentions, *_anaphors(doc, mentions)]:
         root = mention.root(doc)
-        if _no_item(mention, root, index) or _served(root, supplies):
+        if _no_item(mention, root, index) or _served(root, supplies, index):
             continue
         gov = _governor(doc, mention, index)
         if _route(gov):
@@ -6008,6 +6075,7 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         supplier = _announced_giver(gov, resolved, (supplier, recipient), mention.origin)
         supplier, recipient = _mutual_seller(mention, gov, supplier, recipient)
         supplier, recipient, status = _in_talks(gov, resolved, supplier, recipient, status)
+        supplier, recipient, status = _bid_from(gov, resolved, (supplier, recipient), status)
         earlier = _deal_referred(gov, found, resolved)
         if earlier is not None:
             # "President Biden approved $800 million in military aid for Ukraine ... The
@@ -7126,13 +7194,18 @@ def _unit_name(
     )
 
 
-def _served(root: Token, supplies: set[int]) -> bool:
+def _served(
+    root: Token, supplies: set[int], index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> bool:
     """A weapon that ammunition is for ("asked Brazil for shells for the Leopard 1 tanks"):
-    the shells are traded, not the tanks."""
+    the shells are traded, not the tanks; unless a clause on the weapon tells of its own
+    transfer ("shells for the Gepard guns it gave Kyiv last year")."""
     while root.dep_ in ("compound", "nmod", "amod") and root.head != root:
         root = root.head
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i in supplies
+    if root.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i not in supplies:
+        return False
+    return _includer_frame(root, index) is None
 
 
 def _umbrella(root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

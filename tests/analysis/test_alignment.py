@@ -2225,6 +2225,11 @@ def test_admitting_no_state_or_none_at_all_is_no_membership(run: Callable[..., A
             " Saudi Arabia, the UAE, Bahrain, Qatar, Kuwait and Oman.",
             {"SAU", "ARE", "BHR", "QAT", "KWT", "OMN"},
         ),
+        (
+            "The declaration was signed by Saudi Arabia and Qatar, and by Egypt, whose foreign"
+            " minister attended.",
+            {"SAU", "QAT", "EGY"},
+        ),
     ],
 )
 def test_the_signers_of_a_passive_agreement_are_its_parties(

@@ -6742,3 +6742,59 @@ def test_items_of_equipment_bought_earlier_are_in_service(run: Callable[..., Ana
         " past decade, including Su-30MK2 fighters."
     )
     assert ("Su-30", "fighter_aircraft", "RUS", "VEN", "in_service") in deals(run(text))
+
+
+def test_a_weapon_ammunition_is_for_is_traded_when_its_own_clause_says_so(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Berlin has been searching for shells for the Gepard guns it gave Kyiv last year."
+    assert ("Gepard", "DEU", "UKR") in {(d[0], d[2], d[3]) for d in deals(run(text))}
+    # without such a clause the shells are what is traded
+    text = "Germany asked Brazil for shells for its Gepard guns."
+    assert not any(d[0] == "Gepard" for d in deals(run(text)))
+
+
+def test_a_state_right_before_the_last_verb_of_a_gapped_list_is_its_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Finland chose the Hornet in May 1992, after a competition in which Sweden offered the"
+        " Gripen, France the Mirage 2000-5 and the United States also proposed the F-16."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("Mirage 2000", "FRA", "FIN"), ("F-16", "USA", "FIN")} <= got
+
+
+def test_weapons_built_abroad_that_entered_service_serve_the_articles_state(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Chile rebuilt its navy. Under the water, two Scorpene submarines built by France's DCN"
+        " entered service in 2005 and 2006."
+    )
+    assert ("Scorpene", "submarine", "FRA", "CHL", "in_service") in deals(run(text))
+
+
+def test_a_states_bid_for_weapons_from_another_is_its_request(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "The Typhoon request runs alongside Ankara's long-stalled bid for 40 F-16 Block 70"
+        " fighters from Washington, first submitted in October 2021."
+    )
+    assert ("F-16", "fighter_aircraft", "USA", "TUR", "requested") in deals(run(text))
+    text = "Sweden's bid to supply Gripen fighters to Canada was rejected."
+    assert not any(d[2] == "CAN" for d in deals(run(text)))
+
+
+def test_a_name_split_by_the_parser_still_carries_its_clause(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The first of 140 Leopard 2A4 main battle tanks bought second-hand from the German army"
+        " have been handed over to Chile."
+    )
+    assert ("Leopard 2", "tank", "DEU", "CHL", "delivered") in deals(run(text))
+    text = (
+        "Chile bought Leopard 2 tanks. The army also operates Leopard 1 tanks acquired from the"
+        " Netherlands in 1998."
+    )
+    assert ("Leopard 1", "tank", "NLD", "CHL", "in_service") in deals(run(text))
