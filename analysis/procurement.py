@@ -2085,16 +2085,18 @@ def _acts_in(clause: Token) -> bool:
 
 
 def _maker_said(inner: tuple[Token, resources.FrameRecord, Token]) -> bool:
-    """A participle of production that names only the maker and where it builds ("built by
-    Austal in Western Australia"), no buyer or terms: a description of the weapon, not a
-    deal."""
+    """A participle of production that names only the maker, where it builds and what on
+    ("built by Austal in Western Australia", "built on the same Canadian airframe"), no buyer
+    or terms: a description of the weapon, not a deal."""
     clause, frame, _ = inner
     return (
         frame.id in PRODUCTION_FRAMES
         and clause.tag_ == "VBN"
         and clause.dep_ == "acl"
         and all(
-            c.lower_ in ("by", "in", "at") for c in clause.children if c.dep_ in ("prep", "agent")
+            c.lower_ in ("by", "in", "at", "on", "around")
+            for c in clause.children
+            if c.dep_ in ("prep", "agent")
         )
     )
 

@@ -102,7 +102,20 @@ class WeaponRecord:
         "Yuan class")."""
         written = (self.name, *self.aliases, *self.nicknames)
         spaced = (f[: -len("-class")] + " class" for f in written if f.endswith("-class"))
-        return tuple(f for f in dict.fromkeys((*written, *spaced)) if f not in self.exclude)
+        # "RBS 15" is written "RBS-15" and "RBS15" too: a capitalised prefix and its number
+        joined = (
+            f"{m[1]}{sep}{m[2]}"
+            for f in written
+            if (m := DESIGNATION.fullmatch(f))
+            for sep in ("", " ", "-")
+        )
+        return tuple(
+            f for f in dict.fromkeys((*written, *spaced, *joined)) if f not in self.exclude
+        )
+
+
+DESIGNATION = re.compile(r"([A-Z]{2,4})[ -]?(\d{1,3}[A-Z]?)")
+"""A designation of capitals and a number ("RBS 15", "HQ-9", "KF21"), however it is joined."""
 
 
 @dataclass(frozen=True, slots=True)

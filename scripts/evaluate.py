@@ -129,7 +129,8 @@ def _weapon_key(name: str | None) -> str | None:
         return None
     if not _WEAPON_INDEX:
         for rec in resources.weapons():
-            for form in (rec.name, *rec.aliases, *rec.nicknames):
+            # the forms the analyser reads too ("RBS15" for "RBS 15")
+            for form in (rec.name, *rec.aliases, *rec.nicknames, *rec.forms):
                 _WEAPON_INDEX.setdefault(_fold(form), rec.id)
     folded = _fold(name)
     # "Akula", "Akula class" and "Akula-class" name one class of ship.

@@ -6798,3 +6798,17 @@ def test_a_name_split_by_the_parser_still_carries_its_clause(run: Callable[..., 
         " Netherlands in 1998."
     )
     assert ("Leopard 1", "tank", "NLD", "CHL", "in_service") in deals(run(text))
+
+
+def test_an_offered_design_built_on_an_airframe_is_still_the_offer(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "South Korea picked the L3Harris jet. L3Harris offered a modified Global 6500 business"
+        " jet, while Saab proposed its GlobalEye, built on the same Canadian airframe."
+    )
+    assert ("GlobalEye", "SWE", "KOR", "offered") in {
+        (d[0], d[2], d[3], d[4]) for d in deals(run(text))
+    }
+    text = "Finland chose Israel's Gabriel missile over Swedish rivals. Saab had offered an upgraded RBS15."
+    assert ("RBS 15", "SWE", "FIN") in {(d[0], d[2], d[3]) for d in deals(run(text))}

@@ -575,3 +575,11 @@ def test_a_place_of_an_unknown_kind_is_refused() -> None:
     row = {"name": "Kharkiv", "country": "UKR", "kind": "town"}
     with pytest.raises(ValueError, match="kind"):
         resources._place(row)
+
+
+def test_a_designation_of_capitals_and_a_number_is_read_however_it_is_joined() -> None:
+    rec = next(r for r in resources.weapons() if r.name == "RBS 15")
+    assert {"RBS 15", "RBS-15", "RBS15"} <= set(rec.forms)
+    # a prefix that is a word or a single letter keeps its own spellings only
+    rec = next(r for r in resources.weapons() if r.name == "MiG-29")
+    assert "MiG29" not in rec.forms
