@@ -5976,19 +5976,24 @@ def _refusal(
 def _bid_from(
     gov: Governor, resolved: Resolved, parties: tuple[str | None, str | None], status: str
 ) -> tuple[str | None, str | None, str]:
-    """A state's bid for weapons from another ("Ankara's long-stalled bid for 40 F-16 fighters
-    from Washington"): a request of the bidder to the state it names as the source, not an
-    offer of the bidder's own (as "Lockheed Martin's bid" or "Saab's bid to Canada" is)."""
+    """A state's bid for or delivery of weapons that names another state as their source
+    ("Ankara's long-stalled bid for 40 F-16 fighters from Washington", "Pakistan's recent
+    deliveries include J-10C fighters from China"): the possessor receives, and a bid is its
+    request; without such a source the possessor gives ("Lockheed Martin's bid", "Britain's
+    donation of tanks from its own stocks")."""
     noun, frame = gov.token, gov.frame
-    if noun is None or frame is None or frame.id != "offer-noun":
+    if noun is None or frame is None or noun.pos_ != "NOUN" or frame.subject != "supplier":
         return (*parties, status)
-    bidder = next((resolved.state_at(c.i) for c in noun.children if c.dep_ == "poss"), None)
-    if bidder is None or not resources.is_country(bidder):
+    owner = next((resolved.state_at(c.i) for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or not resources.is_country(owner):
         return (*parties, status)
-    for prep in noun.subtree:
+    # the phrase of the noun, and the verb that lists what it includes
+    passing = any(f.passes for f in frame_index(noun.doc).get(noun.head.i, ()))
+    verb = noun.head if noun.dep_ == "nsubj" and passing else noun
+    for prep in verb.subtree:
         source = _pobj_state(prep, resolved) if prep.lower_ == "from" else None
-        if source is not None and source != bidder and resources.is_country(source):
-            return source, bidder, "requested"
+        if source is not None and source != owner and resources.is_country(source):
+            return source, owner, "requested" if frame.status == "offered" else status
     return (*parties, status)
 
 

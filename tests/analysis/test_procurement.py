@@ -6812,3 +6812,29 @@ def test_an_offered_design_built_on_an_airframe_is_still_the_offer(
     }
     text = "Finland chose Israel's Gabriel missile over Swedish rivals. Saab had offered an upgraded RBS15."
     assert ("RBS 15", "SWE", "FIN") in {(d[0], d[2], d[3]) for d in deals(run(text))}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Pakistan's recent deliveries include J-10C fighters and frigates from China.",
+            ("J-10", "CHN", "PAK", "delivered"),
+        ),
+        (
+            "Egypt's imports from France include Rafale fighters and Mistral carriers.",
+            ("Rafale", "FRA", "EGY", "delivered"),
+        ),
+    ],
+)
+def test_a_possessor_of_goods_from_another_state_receives_them(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+
+
+def test_a_possessor_of_goods_from_its_own_stocks_gives_them(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Britain's donation of Challenger 2 tanks from its own stocks reached Ukraine in March."
+    assert ("Challenger 2", "GBR", "UKR") in {(d[0], d[2], d[3]) for d in deals(run(text))}
