@@ -154,6 +154,19 @@ def _refused(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and up.lemma_ in REFUSE_WORDS
 
 
+def _joined_apart(tok: Token) -> set[int]:
+    """The words of clauses joined to a clause above a word ("refused to host the drills and
+    has skipped several of its meetings": the meetings were skipped, not the drills)."""
+    above = list(tok.ancestors)
+    return {
+        t.i
+        for a in above
+        for c in a.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c not in above and c != tok
+        for t in c.subtree
+    }
+
+
 def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: frozenset[str]) -> bool:
     """A reversing verb governs the trigger ("lifted sanctions", "pulled out of the treaty"),
     or, for classes read by sentence, stands in the sentence ("the suspension also applies to
@@ -161,7 +174,10 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
     if not rule.reversed_by:
         return False
     if rule.reversal_scope == "sentence":
-        return bool(lemmas & set(rule.reversed_by))
+        found = lemmas & set(rule.reversed_by)
+        return bool(found) and any(
+            t.lemma_.lower() in found for t in sentence(tok) if t.i not in _joined_apart(tok)
+        )
     if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("NOUN", "PROPN"):
         # "suspended its development aid and budget support": a later item goes as the first
         tok = first_conjunct(tok)

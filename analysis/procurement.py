@@ -23,7 +23,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from analysis import resources
-from analysis.actors import Resolved
+from analysis.actors import EXAMPLE_PREPS, Resolved
 from analysis.constants import RELATIVE_PRONOUNS, WORD_NUMBERS
 from analysis.doc import (
     FRAMES_KEY,
@@ -1436,7 +1436,11 @@ def _participle_clause(verb: Token, noun: Token) -> bool:
         and verb.dep_ in ("ccomp", "xcomp")
         and head.pos_ == "VERB"
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
-        and not any(c.dep_ in ("dobj", "dative") for c in head.children)
+        # "offered Hungary used F-16 fighters": a state the parser made the object is the dative
+        and not any(
+            c.dep_ in ("dobj", "dative") and c.ent_type_ not in ("GPE", "NORP")
+            for c in head.children
+        )
     )
 
 
@@ -1907,9 +1911,7 @@ def _governor(
         # "captured Russian T-72s", "the launchers that drones destroyed", "a Turkish-built TB2
         # destroying a tank": used, not traded.
         return Governor(blocked[0], blocked[1], blocked[2])
-    if inner is not None and frame is not None and frame.status and _withheld(inner[0], index):
-        # "has acquired Chinese Wing Loong drones, which Washington refused to sell it": what
-        # another state withheld does not undo what the sentence reports
+    if inner is not None and _set_aside(inner, token, frame, index):
         inner = None
     if inner is not None and (_handed_on(inner, frame) or _looks_ahead(inner, token, frame)):
         # "is considering P-3C aircraft that Japan is retiring": the holder hands them on.
@@ -1932,6 +1934,46 @@ def _governor(
     if part is not None:
         return Governor(part[0], part[1], part[0])
     return _copula_governor(token, frame, anchor, index)
+
+
+def _set_aside(
+    inner: tuple[Token, resources.FrameRecord, Token],
+    token: Token | None,
+    frame: resources.FrameRecord | None,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+) -> bool:
+    """Whether a clause on a weapon leaves the sentence's own transfer to govern it."""
+    if frame is not None and frame.status and _withheld(inner[0], index):
+        # "has acquired Chinese Wing Loong drones, which Washington refused to sell it": what
+        # another state withheld does not undo what the sentence reports
+        return True
+    # "China gave Sri Lanka a second-hand Type 053 frigate, commissioned as SLNS
+    # Parakramabahu in 2019": the clause tells what became of the weapon it gave
+    return _held_after(inner, token, frame)
+
+
+def _held_after(
+    inner: tuple[Token, resources.FrameRecord, Token],
+    token: Token | None,
+    frame: resources.FrameRecord | None,
+) -> bool:
+    """Whether a participle set off after the object of a verb of handing over says the
+    weapon was then put into service, by no one it names ("gave Sri Lanka a frigate,
+    commissioned as SLNS Parakramabahu in 2019")."""
+    clause, own, _ = inner
+    return (
+        token is not None
+        and frame is not None
+        and frame.status in MOVING
+        and frame.subject == "supplier"
+        and own.status in HELD
+        and clause.dep_ == "acl"
+        and clause.tag_ in ("VBN", "VBD")
+        and clause.head.head == token
+        and clause.i > 0
+        and clause.doc[clause.i - 1].text == ","
+        and not any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in clause.children)
+    )
 
 
 def _withheld(verb: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
@@ -4572,6 +4614,14 @@ EXCHANGE_NOUNS = frozenset({"exchange", "return", "swap"})
 """Nouns of "in exchange for", "in return for": what a state gets for what it gives."""
 
 
+def _given_for(root: Token) -> bool:
+    """Whether a weapon is what is given in exchange ("in exchange for Sokol helicopters")."""
+    own = first_conjunct(_own_noun(root))
+    return (
+        own.dep_ == "pobj" and own.head.lower_ == "for" and own.head.head.lemma_ in EXCHANGE_NOUNS
+    )
+
+
 def _exchanged(
     doc: Doc, mention: WeaponMention, gov: Governor, resolved: Resolved
 ) -> tuple[str | None, str | None] | None:
@@ -4590,6 +4640,12 @@ def _exchanged(
     if verb not in (gov.token, gov.outer):
         return None
     giver = _subject_state(verb, resolved, set(range(mention.start, mention.end)))
+    taking = _governing(frame_index(doc).get(verb.i, ()))
+    if taking is not None and taking.subject == "recipient":
+        # "took MiG-29s from the Czech Republic in exchange for Sokol helicopters": the taker
+        # gives these to the state it took from
+        source = next((_pobj_state(c, resolved) for c in verb.children if c.lower_ == "from"), None)
+        return (giver, source) if giver is not None and source not in (None, giver) else None
     got = Parties()
     _own_phrase(doc, mention, gov, root, resolved, got)
     for clause in own.children:
@@ -4939,6 +4995,10 @@ def _share_clause_source(root: Token, resolved: Resolved) -> str | None:
     doc = root.doc
     heads = _weapon_tokens(doc)[1]
     mates = {root.i, *(c.i for c in root.conjuncts)}
+    own = _own_noun(root)
+    included = _included_source(own, resolved) or _set_off_source(own, resolved)
+    if included is not None:
+        return included
     for tok in sentence(root):
         if tok.i <= root.i or (tok.i in heads and tok.i not in mates):
             if tok.i > root.i:
@@ -4949,11 +5009,53 @@ def _share_clause_source(root: Token, resolved: Resolved) -> str | None:
         verb = tok.head
         if not _share_word(tok) or verb.lemma_ not in resources.frame_lemmas("buy", "deliver"):
             continue
-        for c in verb.children:
-            by = c.dep_ == "agent" and verb.lemma_ in resources.frame_lemmas("deliver")
-            if by or (c.dep_ == "prep" and c.lower_ == "from"):
-                return _pobj_state(c, resolved)
+        return _clause_source(verb, resolved)
+    return None
+
+
+def _clause_source(verb: Token, resolved: Resolved) -> str | None:
+    """The state a verb of buying or delivering names as the source ("bought from the
+    Netherlands", "delivered by the United States")."""
+    for c in verb.children:
+        by = c.dep_ == "agent" and verb.lemma_ in resources.frame_lemmas("deliver")
+        if by or (c.dep_ == "prep" and c.lower_ == "from"):
+            return _pobj_state(c, resolved)
+    return None
+
+
+def _set_off_source(noun: Token, resolved: Resolved) -> str | None:
+    """The source a participle set off right after a verb's object names, however the parser
+    joined it ("retired its Mirage 2000 fighters, bought second-hand from France in 2005":
+    "bought" a second verb with no subject of its own)."""
+    doc = noun.doc
+    at = noun.right_edge.i + 2
+    if noun.dep_ != "dobj" or at >= len(doc) or doc[at - 1].text != ",":
         return None
+    verb = doc[at]
+    if (
+        verb.dep_ in ("conj", "advcl", "acl")
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+        and verb.lemma_ in resources.frame_lemmas("buy", "deliver")
+    ):
+        return _clause_source(verb, resolved)
+    return None
+
+
+def _included_source(noun: Token, resolved: Resolved) -> str | None:
+    """The source a participle names on weapons a named fleet includes ("more than 70 F-16s,
+    including 18 new Block 52 jets delivered by the United States"): of the fleet's kind."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in EXAMPLE_PREPS:
+            continue
+        for item in (p for p in prep.children if p.dep_ == "pobj"):
+            for clause in item.children:
+                if (
+                    clause.dep_ == "acl"
+                    and clause.tag_ == "VBN"
+                    and clause.lemma_ in resources.frame_lemmas("buy", "deliver")
+                ):
+                    return _clause_source(clause, resolved)
     return None
 
 
@@ -5225,6 +5327,9 @@ def _item_sources(doc: Doc, resolved: Resolved) -> dict[int, tuple[str, bool]]:
     for items in by_sent.values():
         found: dict[int, tuple[str, bool]] = {}
         for m in items:
+            if _given_for(m.root(doc)):
+                continue  # "took MiG-29s from the Czech Republic in exchange for Polish-built
+                # Sokol helicopters": what was given for them is no item of the list
             after = _source_after(doc, m, resolved)
             stated = (after, True) if after is not None else _origin_before(doc, m, resolved)
             if stated is not None:
@@ -5423,7 +5528,7 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
 def _sent_off(c: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:
     """Whether a phrase of a verb of sending says the weapons go with troops, on duty, to a
     theatre or to fight."""
-    if c.dep_ == "dobj" and any(_forces(t, index) for t in _objects(c)):
+    if c.dep_ == "dobj" and any(_forces(t, index) and not _weapon_unit(t) for t in _objects(c)):
         # "sent thousands of troops and armoured vehicles into Idlib"; but "has supplied its
         # army with helicopters" hands them to the forces its object names
         return not any(p.dep_ == "prep" and p.lower_ == "with" for p in c.head.children)
@@ -5445,6 +5550,14 @@ def _to_theatre(prep: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
         c.dep_ == "pobj"
         and (any(f.id == THEATRE for f in index.get(c.i, ())) or c.ent_type_ == "LOC")
         for c in prep.children
+    )
+
+
+def _weapon_unit(tok: Token) -> bool:
+    """Whether a word of forces is a unit of a named weapon ("handed over several S-300PS air
+    defence battalions"): the weapons, not troops."""
+    return tok.lemma_ in UNIT_NOUNS and any(
+        tok.left_edge.i <= m.start < tok.i and m.system for m in find_weapons(tok.doc)
     )
 
 

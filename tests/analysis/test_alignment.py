@@ -4574,3 +4574,18 @@ def test_judging_an_act_does_not_judge_the_state_it_was_done_to(
     victim = "SYR" if "Syria" in text else "RUS"
     got = {t[:3] for t in triples(run(text))}
     assert not {(s, victim, -1) for s in ("DEU", "HUN")} & got
+
+
+def test_a_reversal_in_a_clause_joined_after_does_not_undo_a_refusal(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Armenia refused to host drills of the Russian-led Collective Security Treaty"
+        " Organization in January and has skipped several of its meetings."
+    )
+    got = triples(run(text))
+    assert ("ARM", "CSTO", 1) not in {t[:3] for t in got}
+    assert ("ARM", "CSTO", -1) in {t[:3] for t in got}
+    # a reversal the refusal governs still turns it round
+    got = triples(run("Armenia refused to suspend its drills with Russia."))
+    assert ("ARM", "RUS", -1) not in {t[:3] for t in got}

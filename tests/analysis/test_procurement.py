@@ -6838,3 +6838,71 @@ def test_a_possessor_of_goods_from_its_own_stocks_gives_them(
 ) -> None:
     text = "Britain's donation of Challenger 2 tanks from its own stocks reached Ukraine in March."
     assert ("Challenger 2", "GBR", "UKR") in {(d[0], d[2], d[3]) for d in deals(run(text))}
+
+
+def test_a_weapon_handed_over_and_then_commissioned_is_the_givers(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "China gave Sri Lanka a second-hand Type 053 frigate, commissioned as SLNS Parakramabahu"
+        " in 2019, and the United States has transferred two former Coast Guard cutters."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert ("Type 053", "CHN", "LKA") in got
+    assert not any(d[3] == "CHN" for d in deals(run(text)))
+
+
+def test_what_is_given_in_exchange_is_no_item_of_a_list_of_sources(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Poland's air force is small. In the mid-1990s it took ten MiG-29s from the Czech"
+        " Republic in exchange for Polish-built Sokol helicopters."
+    )
+    got = {(d[0], d[1], d[2], d[3]) for d in deals(run(text))}
+    assert ("MiG-29", "fighter_aircraft", "CZE", "POL") in got
+    # what the taker gave goes to the state it took from
+    assert (None, "helicopter", "POL", "CZE") in got
+
+
+def test_a_fleet_including_weapons_delivered_by_a_state_came_from_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Pakistan flies more than 70 F-16s, including 18 new Block 52 jets delivered by the"
+        " United States from 2010."
+    )
+    assert ("F-16", "USA", "PAK") in {(d[0], d[2], d[3]) for d in deals(run(text))}
+
+
+def test_units_of_a_named_weapon_handed_over_are_the_weapons(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Kazakhstan relies on Russia. Moscow handed over several S-300PS air defence battalions"
+        " free of charge."
+    )
+    assert ("S-300", "RUS", "KAZ") in {(d[0], d[2], d[3]) for d in deals(run(text))}
+    # troops and their vehicles sent on duty stay a deployment
+    text = "Russia sent two battalions and 300 armoured vehicles to the border with Ukraine."
+    assert not deals(run(text))
+
+
+def test_a_participle_set_off_after_a_held_weapon_names_its_source(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Brazil bought Gripens. The new jets will fill a gap that opened when the air force"
+        " retired its Mirage 2000 fighters, bought second-hand from France in 2005, at the end"
+        " of last year."
+    )
+    assert ("Mirage 2000", "FRA", "BRA", "in_service") in {
+        (d[0], d[2], d[3], d[4]) for d in deals(run(text))
+    }
+
+
+def test_a_state_the_parser_made_the_object_leaves_a_participle_an_adjective(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Hungary leased Gripens. Washington had offered Hungary used F-16 fighters."
+    assert ("F-16", "USA", "HUN", "offered") in {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
