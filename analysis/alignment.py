@@ -95,6 +95,9 @@ SKIP_DEPS = frozenset(
 # Grammar: nouns of a phrase that names those one acts together with ("in solidarity with",
 # "in coordination with", "in line with", "in concert with").
 PARTNER_HEADS = frozenset({"solidarity", "coordination", "concert", "line", "step", "tandem"})
+# Grammar: nouns of a phrase that names what was chosen instead ("scrapped a French submarine
+# deal in favour of a partnership with the United States").
+ALTERNATIVE_HEADS = frozenset({"favour", "favor", "preference"})
 
 
 @lru_cache(maxsize=1)
@@ -525,6 +528,8 @@ def _targets(
             continue  # "accusing it of being too close to Iran": what the object is charged with
         if c.dep_ == "prep" and (
             any(p.lemma_ in PARTNER_HEADS for p in c.children)
+            # "scrapped the deal in favour of a partnership with Washington": the alternative
+            or any(p.lemma_ in ALTERNATIVE_HEADS for p in c.children)
             # "with" hung on the verb, after a partner word that is not the trigger itself
             or (c.i > 0 and _partner_word(c.doc[c.i - 1], root, skip))
         ):
@@ -3158,6 +3163,8 @@ def _sentence_counterparts(
         if m.state and m.state != subject and m.start not in ctx.weapon_tokens
         if _conjunct_clause(sent.doc[m.start]) == own
         and not _seat_of(sent.doc[m.end - 1])  # "the Budapest-based bank"
+        # "scrapped a French deal in favour of a partnership with the United States"
+        and not any(t.lemma_ in ALTERNATIVE_HEADS for t in _path_up(sent.doc[m.start]))
     ]
     if rule.direction > 0:
         return list(dict.fromkeys(m.state for m in states if m.state))

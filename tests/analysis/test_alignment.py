@@ -4589,3 +4589,15 @@ def test_a_reversal_in_a_clause_joined_after_does_not_undo_a_refusal(
     # a reversal the refusal governs still turns it round
     got = triples(run("Armenia refused to suspend its drills with Russia."))
     assert ("ARM", "RUS", -1) not in {t[:3] for t in got}
+
+
+def test_what_is_chosen_instead_is_no_party_to_what_is_dropped(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "For Paris the contract is a relief after Australia scrapped a French submarine deal in"
+        " September in favour of a partnership with the United States and Britain."
+    )
+    got = {t[:3] for t in triples(run(text))}
+    assert ("AUS", "FRA", -1) in got and ("AUS", "USA", -1) not in got
+    assert ("AUS", "USA", 1) in got  # the partnership chosen is an agreement of its own
