@@ -7350,11 +7350,13 @@ def _listed_with(
     """The supplier of the weapon a mention is listed with or under ("Russian weapons, from
     Su-30MKI fighters to the S-400", "... and air defence systems"); a system of another
     origin keeps its own ("paraded K2 tanks and HIMARS launchers")."""
-    got = _listed_source_of(root, gov, found)
+    got = _listed_source_of(root, gov, found, named=origin is not None)
     return got if origin is None or got == origin else None
 
 
-def _listed_source_of(root: Token, gov: Governor, found: list[Candidate]) -> str | None:
+def _listed_source_of(
+    root: Token, gov: Governor, found: list[Candidate], *, named: bool = False
+) -> str | None:
     while root.dep_ in ("compound", "nmod") and root.head != root:
         root = root.head  # "Su-30MKI fighters": the noun is what the list holds
     if root.dep_ not in ("conj", "appos", "pobj"):
@@ -7382,7 +7384,12 @@ def _listed_source_of(root: Token, gov: Governor, found: list[Candidate]) -> str
             before -= 1
         heads.append(before)
     for c in reversed(found):
-        if c.gov.token == gov.token and any(c.mention.start <= i < c.mention.end for i in heads):
+        # the item before, named in its noun or as a word of it ("Russian-built BMP-1
+        # infantry fighting vehicles and Mi-24 helicopters")
+        if c.gov.token == gov.token and (
+            any(c.mention.start <= i < c.mention.end for i in heads)
+            or (named and c.mention.system and _own_noun(c.mention.root(doc)).i in heads)
+        ):
             return c.supplier
     return None
 

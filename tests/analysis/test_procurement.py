@@ -6906,3 +6906,17 @@ def test_a_state_the_parser_made_the_object_leaves_a_participle_an_adjective(
 ) -> None:
     text = "Hungary leased Gripens. Washington had offered Hungary used F-16 fighters."
     assert ("F-16", "USA", "HUN", "offered") in {(d[0], d[2], d[3], d[4]) for d in deals(run(text))}
+
+
+def test_a_named_item_shares_the_origin_of_the_named_item_before_it(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Congo-Brazzaville's army still operates Russian-built BMP-1 infantry fighting vehicles"
+        " and Mi-24 helicopters, many of them grounded for lack of parts."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("BMP-1", "RUS", "COG"), ("Mi-24", "RUS", "COG")} <= got
+    # an item of another origin keeps its own
+    text = "The army operates Russian-built BMP-1 infantry fighting vehicles and Black Hawk helicopters."
+    assert not any(d[0] == "UH-60 Black Hawk" and d[2] == "RUS" for d in deals(run(text)))
