@@ -3096,6 +3096,7 @@ def _subject_state(holder: Token, resolved: Resolved, skip: set[int]) -> str | N
             _stranded_subject(holder)
             or _relative_participle(holder)
             or _reported_participle(holder)
+            or _copula_participle(holder)
         )
         if stranded is not None and stranded.i not in skip:
             return resolved.subject_state(stranded)
@@ -3227,6 +3228,18 @@ def _shared_by_participle(verb: Token) -> bool:
         and prep.lower_ in PARTICIPLE_PREPS
         and prep.head.pos_ in ("VERB", "AUX")
     )
+
+
+def _copula_participle(verb: Token) -> Token | None:
+    """ "China is by far its biggest supplier, having also provided frigates": a perfect
+    participle with no subject that the parser hung on the noun a copula says its subject is
+    shares that subject; None for anything else."""
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl", "advcl") or noun.dep_ != "attr" or noun.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _relative_participle(verb: Token) -> Token | None:

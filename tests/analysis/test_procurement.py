@@ -6920,3 +6920,13 @@ def test_a_named_item_shares_the_origin_of_the_named_item_before_it(
     # an item of another origin keeps its own
     text = "The army operates Russian-built BMP-1 infantry fighting vehicles and Black Hawk helicopters."
     assert not any(d[0] == "UH-60 Black Hawk" and d[2] == "RUS" for d in deals(run(text)))
+
+
+def test_a_perfect_participle_on_what_a_state_is_shares_its_subject(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Bangladesh wants more jets. China is by far its biggest supplier, having also provided"
+        " frigates."
+    )
+    assert (None, "ship", "CHN", "BGD", "delivered") in deals(run(text))
