@@ -5312,6 +5312,8 @@ def _first_source(
     """A source that speaks before the frame's own phrases: the item's place in a list with a
     source per item, or a later item's own origin."""
     if named is None:  # "Norwegian-designed NASAMS from the United States": the grammar decides
+        if _relative_giver(gov):
+            return None  # "from France's GIAT, which offered the Leclerc, and from ...": GIAT
         return _listed_source(doc, mention, resolved)
     root = mention.root(doc)
     if "conj" in (root.dep_, root.head.dep_) and gov.anchor not in (root, root.head):
@@ -5319,6 +5321,19 @@ def _first_source(
         # origin, not the source phrase of the item before it.
         return named
     return None
+
+
+def _relative_giver(gov: Governor) -> bool:
+    """Whether the weapon's frame is a relative clause whose pronoun is the giver ("France's
+    GIAT, which offered the Leclerc"): its antecedent supplies, whatever source comes next."""
+    tok, frame = gov.token, gov.frame
+    return (
+        tok is not None
+        and frame is not None
+        and frame.subject == "supplier"
+        and tok.dep_ == "relcl"
+        and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
+    )
 
 
 LIST_BREAKS = frozenset({",", ";", "and", "or", "including", "alongside", "with", "plus"})

@@ -6930,3 +6930,16 @@ def test_a_perfect_participle_on_what_a_state_is_shares_its_subject(
         " frigates."
     )
     assert (None, "ship", "CHN", "BGD", "delivered") in deals(run(text))
+
+
+def test_a_relative_pronoun_giver_supplies_whatever_source_comes_next(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Spain studied a tank of its own. In the 1980s Madrid received competing proposals from"
+        " France's GIAT, which offered the Leclerc, and from General Dynamics in the United"
+        " States, which pitched the M1 Abrams."
+    )
+    got = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("Leclerc", "FRA", "ESP"), ("M1 Abrams", "USA", "ESP")} <= got
+    assert ("Leclerc", "USA", "ESP") not in got
