@@ -1436,11 +1436,7 @@ def _participle_clause(verb: Token, noun: Token) -> bool:
         and verb.dep_ in ("ccomp", "xcomp")
         and head.pos_ == "VERB"
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
-        # "offered Hungary used F-16 fighters": a state the parser made the object is the dative
-        and not any(
-            c.dep_ in ("dobj", "dative") and c.ent_type_ not in ("GPE", "NORP")
-            for c in head.children
-        )
+        and not any(c.dep_ in ("dobj", "dative") for c in head.children)
     )
 
 
