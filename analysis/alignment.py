@@ -178,9 +178,10 @@ def _reversed(tok: Token, verb: Token, rule: resources.SignalRule, lemmas: froze
         return False
     if rule.reversal_scope == "sentence":
         found = lemmas & set(rule.reversed_by)
-        return bool(found) and any(
-            t.lemma_.lower() in found for t in sentence(tok) if t.i not in _joined_apart(tok)
-        )
+        if not found:
+            return False
+        apart = _joined_apart(tok)
+        return any(t.lemma_.lower() in found for t in sentence(tok) if t.i not in apart)
     if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("NOUN", "PROPN"):
         # "suspended its development aid and budget support": a later item goes as the first
         tok = first_conjunct(tok)

@@ -4638,11 +4638,10 @@ def _exchanged(
     its Mi-8s to Ukraine in exchange for new Black Hawks paid for by Washington"): the giver
     receives it, from its own "from" or "by" phrase, else from its maker's state."""
     root = mention.root(doc)
-    own = first_conjunct(_own_noun(root))
-    prep = own.head
-    if own.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_ not in EXCHANGE_NOUNS:
+    if not _given_for(root):
         return None
-    phrase = prep.head
+    own = first_conjunct(_own_noun(root))
+    phrase = own.head.head
     if phrase.dep_ != "pobj" or phrase.head.lower_ != "in" or not _is_verb(phrase.head.head):
         return None
     verb = phrase.head.head
