@@ -1676,11 +1676,7 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         # "which brought together navies from Nigeria, Ghana and Brazil", "opened the drill,
         # drawing delegations from the United States and China": what the drill gathers
         # takes part.
-        phrases = [
-            c
-            for c in verb.children
-            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "of"))
-        ]
+        phrases = [c for c in verb.children if c.dep_ == "dobj" or _gathered_phrase(c)]
     elif (
         verb.dep_ in ("advcl", "xcomp")
         and verb.tag_ == "VBG"
@@ -1726,6 +1722,20 @@ def _participation(ctx: Context, tok: Token, sent: Span) -> None:
         # Germany and Japan taking part": the drill's host takes part with them.
         joined += _hosts(ctx, sent.root, sent.root)
     _join_drill(ctx, tok, sent, joined)
+
+
+def _gathered_phrase(c: Token) -> bool:
+    """Whether a phrase on a verb of gathering names who is gathered: its source ("from
+    Nigeria and Ghana"), what forces are brought together with ("brings Norwegian forces
+    together with units from Britain") or a list of them set after it ("forces from 32
+    countries, among them Britain, Turkey and Romania")."""
+    verb = c.head
+    if c.dep_ == "prep":
+        together = any(t.lower_ == "together" for t in verb.subtree)
+        return c.lower_ in ("from", "of") or (c.lower_ == "with" and together)
+    return c.dep_ in ("npadvmod", "appos") and any(
+        p.dep_ == "prep" and p.lower_ == "among" for p in c.children
+    )
 
 
 def _gathers_forces(ctx: Context, verb: Token) -> bool:
@@ -3522,9 +3532,20 @@ def _between_parties(ctx: Context, tok: Token, kind: str, verb: Token, sent: Spa
     rule = resources.signal_rules()[kind]
     holder = tok if tok.pos_ == "VERB" else verb
     tie_only = tok.lemma_ in rule.tie_verbs or tok.lower_ in rule.tie_verbs
-    if tie_only and _tie_subject(holder, rule) is None:
-        return True  # "the withdrawal, which soured relations with Washington": no parties
-    if tok.pos_ != "NOUN" and _tie_subject(holder, rule) is not None:
+    described = tie_only and tok.dep_ == "amod" and _is_tie(tok.head, rule)
+    if tie_only and (described or _tie_subject(holder, rule) is None):
+        # "the withdrawal, which soured relations with Washington": no parties; "the war
+        # strained relations between Moscow and Washington", "amid strained relations between
+        # Moscow and Washington": the tie's own
+        tie = (
+            tok.head
+            if described
+            else next((c for c in holder.children if c.dep_ == "dobj" and _is_tie(c, rule)), None)
+        )
+        parties = _tie_states(ctx, tie, tok) if tie is not None else []
+        if len(parties) < 2:
+            return True
+    elif tok.pos_ != "NOUN" and _tie_subject(holder, rule) is not None:
         # a tie that is the subject names the parties or none are read ("Turkey's relations
         # with its Western allies were strained by its purchase of Russian S-400s")
         parties = _tie_subject_parties(ctx, holder, rule)
@@ -3541,7 +3562,8 @@ def _between_parties(ctx: Context, tok: Token, kind: str, verb: Token, sent: Spa
         return False
     if len(parties) < 2:
         return False
-    read = _class(ctx, tok, kind, verb, sent)
+    # a tie described as strained is no modifier the class passes over
+    read = (kind, rule.direction) if described else _class(ctx, tok, kind, verb, sent)
     if read is not None:
         for a in parties:
             for b in parties:
@@ -3557,14 +3579,7 @@ def _tie_subject_parties(ctx: Context, tok: Token, rule: resources.SignalRule) -
     tie = _tie_subject(tok, rule)
     if tie is None:
         return []
-    found = _between(ctx, tie) + [
-        st
-        for c in tie.children
-        if c.dep_ in ("amod", "compound", "poss") and c.i < tie.i
-        for t in c.subtree
-        if (st := ctx.resolved.state_at(t.i) or _whose(ctx, t))
-        and not _company_at(ctx.resolved, t.i)
-    ]
+    found = _tie_states(ctx, tie)
     partner = [
         st
         for prep in tie.children
@@ -3580,14 +3595,27 @@ def _tie_subject_parties(ctx: Context, tok: Token, rule: resources.SignalRule) -
     return list(dict.fromkeys([*found, *partner]))
 
 
+def _tie_states(ctx: Context, tie: Token, trigger: Token | None = None) -> list[str]:
+    """The states a tie noun names: its "between" phrase and its own modifiers ("Saudi-Iranian
+    ties", "Indonesia, whose relations ..."), not the trigger that describes it."""
+    return _between(ctx, tie) + [
+        st
+        for c in tie.children
+        if c.dep_ in ("amod", "compound", "poss") and c.i < tie.i and c != trigger
+        for t in c.subtree
+        if (st := ctx.resolved.state_at(t.i) or _whose(ctx, t))
+        and not _company_at(ctx.resolved, t.i)
+    ]
+
+
+def _is_tie(tok: Token, rule: resources.SignalRule) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_ in rule.tie_nouns
+
+
 def _tie_subject(verb: Token, rule: resources.SignalRule) -> Token | None:
     """A verb's subject that is a tie of the class ("relations ... broke down")."""
     return next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_ in rule.tie_nouns
-        ),
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _is_tie(c, rule)),
         None,
     )
 
@@ -4097,13 +4125,15 @@ def _faced(
     if kind != "sanctions" or (tok.head.lemma_ not in SANCTIONED_HEADS and not under):
         return False
     rule = resources.signal_rules()[kind]
-    owner = _own_actor(ctx, tok) or _source_of(ctx, tok)
-    if owner is not None and _is_state(owner):
-        # "Serbia could face U.S. sanctions", "faces sanctions from the European Union":
-        # whose sanctions they are imposes them on the clause's subject
+    owners = [o for o in _owners(ctx, tok) if _is_state(o)]
+    if owners:
+        # "Serbia could face U.S. sanctions", "faces sanctions from the European Union",
+        # "remains under sanctions from the United States and the EU": whose sanctions they
+        # are imposes them on the clause's subject
         found, patient = _subject(verb, verb, ctx.resolved, ctx.focus)
-        if found and patient is not None and patient != owner and _is_state(patient):
-            ctx.emit(owner, patient, kind, direction, tok, sent)
+        if found and patient is not None and _is_state(patient):
+            for owner in (o for o in owners if o != patient):
+                ctx.emit(owner, patient, kind, direction, tok, sent)
         return True
     preps = TARGET_PREPS | set(rule.target_preps)
     if any(t != subject for t in _targets(tok, ctx.resolved, ctx.weapon_tokens, preps)):
@@ -4113,17 +4143,43 @@ def _faced(
     return True
 
 
+def _owners(ctx: Context, tok: Token) -> list[str]:
+    """Every state a noun trigger belongs to: its own modifier, the states its "from" or "by"
+    phrase lists, and those of its participle's agent ("sanctions imposed by the United States
+    and the EU")."""
+    found = _noun_agents(ctx, tok)
+    own = _own_actor(ctx, tok)
+    if own is not None:
+        found.append(own)
+    found += _sources_of(ctx, tok)
+    return list(dict.fromkeys(found))
+
+
+def _sources_of(ctx: Context, noun: Token) -> list[str]:
+    """Every state a noun's "from" or "by" phrase lists ("sanctions from the United States
+    and the EU")."""
+    found: list[str] = []
+    for c in _source_preps(noun):
+        for p in (p for p in c.children if p.dep_ == "pobj"):
+            found += [st for t in (p, *p.conjuncts) if (st := ctx.resolved.state_at(t.i))]
+    return found
+
+
+def _source_preps(noun: Token) -> list[Token]:
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+    if noun.dep_ == "dobj":
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"]
+    return preps
+
+
 def _source_of(ctx: Context, noun: Token) -> str | None:
     """The state a noun's "from" or "by" phrase names ("sanctions from the European Union",
     also when the parser hangs it on the verb whose object the noun is: "faced new sanctions
     from Britain")."""
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
-    if noun.dep_ == "dobj":
-        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from"]
     return next(
         (
             st
-            for c in preps
+            for c in _source_preps(noun)
             for p in c.children
             if p.dep_ == "pobj" and (st := ctx.resolved.state_at(p.i))
         ),
@@ -4639,6 +4695,8 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
         ]
         owners = list(dict.fromkeys(named)) if len(set(named)) > 1 else owners[:1]
         return [(host, o) for o in owners] if host else []
+    if trigger.lemma_ in rule.hosting_verbs:
+        return _host_noun(trigger, resolved)
     owner = next(
         (
             st
@@ -4649,7 +4707,8 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
         ),
         None,
     )
-    if owner is None and trigger.dep_ == "dobj" and verb.lemma_ in rule.holding_verbs:
+    kept = first_conjunct(trigger)  # "keeps a base in Armenia and an air base in Kyrgyzstan"
+    if owner is None and kept.dep_ == "dobj" and verb.lemma_ in rule.holding_verbs:
         # "France keeps a permanent base in Djibouti": the keeper's base
         keeper = _subject(verb, trigger, resolved, None)[1]
         places = [
@@ -4688,6 +4747,26 @@ def _basing(trigger: Token, resolved: Resolved, skip: set[int]) -> list[tuple[st
     if hosts:
         return [(owner, hosts[0])] if subject == owner else [(hosts[0], owner)]
     return []
+
+
+def _host_noun(noun: Token, resolved: Resolved) -> list[tuple[str, str]]:
+    """ "Tajikistan, host to Russia's 201st military base", "Djibouti is host to French and
+    American troops": the state the noun describes hosts the states its "to" phrase names."""
+    if noun.dep_ == "appos":
+        host = resolved.state_at(noun.head.i)
+    elif noun.dep_ == "attr":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        host = resolved.subject_state(subj) if subj is not None else None
+    else:
+        return []
+    owners = [
+        st
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for t in prep.subtree
+        if (st := resolved.state_at(t.i)) and st != host
+    ]
+    return [(host, o) for o in dict.fromkeys(owners)] if host else []
 
 
 def _stationed(verb: Token, resolved: Resolved) -> list[tuple[str, str]]:

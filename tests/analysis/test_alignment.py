@@ -408,6 +408,21 @@ def test_what_a_drill_brings_together_takes_part_with_its_leader(
     )
     pairs = {(s, c) for s, c, d, t in triples(run(text)) if t == "joint_exercise" and d == 1}
     assert {("USA", "NGA"), ("GHA", "BRA"), ("BRA", "USA")} <= pairs
+    # A list set after what is gathered, and forces brought together with others.
+    among = (
+        "The exercise brings together forces from 32 countries, among them Britain, Turkey,"
+        " Romania and Georgia."
+    )
+    pairs = {(s, c) for s, c, d, t in triples(run(among)) if t == "joint_exercise" and d == 1}
+    assert {("GBR", "TUR"), ("ROU", "GEO"), ("GEO", "GBR")} <= pairs
+    together = (
+        "The drills bring Norwegian forces together with units from the United States, Britain"
+        " and the Netherlands."
+    )
+    pairs = {(s, c) for s, c, d, t in triples(run(together)) if t == "joint_exercise" and d == 1}
+    assert {("NOR", "USA"), ("NOR", "GBR"), ("NLD", "NOR")} <= pairs
+    # Bringing anything but forces gathers no one.
+    assert not triples(run("The drills bring attention from China and Japan."))
     # Who a report is attributed to is no participant.
     cited = (
         "RIMPAC began on June 27. This edition brings together 29 countries, according to the"
@@ -3402,6 +3417,18 @@ def test_objects_relied_on_fought_or_warned_about(
         # Sanctions from a state imposed on the one that faces them.
         ("Russia faced new sanctions from Britain.", {("GBR", "RUS", -1)}, set()),
         ("Belarus faces sanctions from the European Union.", {("EU", "BLR", -1)}, set()),
+        # Every state that imposes them, from a list or a participle's agent; none of them
+        # targets another.
+        (
+            "Belarus remains under broad sanctions from the United States and the EU.",
+            {("USA", "BLR", -1), ("EU", "BLR", -1)},
+            set(),
+        ),
+        (
+            "Belarus remains under sanctions imposed by the United States and the EU.",
+            {("USA", "BLR", -1), ("EU", "BLR", -1)},
+            {("EU", "USA", -1)},
+        ),
         # Relations that are strained or sour between two states, or whose owner a "whose"
         # clause names.
         (
@@ -3411,6 +3438,12 @@ def test_objects_relied_on_fought_or_warned_about(
             set(),
         ),
         ("Relations between Rabat and Algiers soured in 2021.", {("MAR", "DZA", -1)}, set()),
+        # A tie that is strained as an object names its own parties; what strains it is none.
+        (
+            "The war in Georgia strained relations between Moscow and Washington.",
+            {("RUS", "USA", -1), ("USA", "RUS", -1)},
+            {("GEO", "RUS", -1), ("GEO", "USA", -1)},
+        ),
         # ... but the agent of the straining is no party to the tie.
         (
             "Turkey's relations with its Western allies were already strained by its purchase of"
@@ -3463,6 +3496,12 @@ def test_states_that_buy_weapons_jointly_move_toward_each_other(
             set(),
         ),
         ("Russia has a naval base in Tartus.", {("SYR", "RUS", 1)}, set()),
+        # ... and every base a list of what it keeps names.
+        (
+            "France keeps a naval base in Djibouti and an air base in Chad.",
+            {("DJI", "FRA", 1), ("TCD", "FRA", 1), ("FRA", "TCD", 1)},
+            set(),
+        ),
         # ... but not one a relative clause places.
         (
             "London keeps a garrison at Mount Pleasant, on the islands Argentina calls the"
@@ -4307,6 +4346,19 @@ def test_a_host_of_several_states_troops_hosts_each(run: Callable[..., Analysis]
         {("DJI", "USA", 1), ("USA", "DJI", 1), ("DJI", "FRA", 1), ("FRA", "DJI", 1)},
         set(),
     )
+    # The noun: the state it describes hosts what its "to" phrase names.
+    holds(
+        run("Tajikistan, host to Russia's 201st military base, has looked to Iran."),
+        {("TJK", "RUS", 1), ("RUS", "TJK", 1)},
+        {("TJK", "IRN", 1)},
+    )
+    holds(
+        run("Djibouti is host to French and American troops."),
+        {("DJI", "FRA", 1), ("DJI", "USA", 1)},
+        set(),
+    )
+    # A host of an event hosts no state's forces.
+    assert not triples(run("Qatar was the host of the World Cup."))
 
 
 def test_membership_in_a_joined_clause_has_the_first_clauses_subject(
