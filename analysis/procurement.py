@@ -1051,6 +1051,10 @@ AGENT_SUBJECTS = frozenset({"recipient", "supplier", "either"})
 """Frame subject roles that are a party to the deal, never the weapon itself."""
 
 
+# Grammar: nouns that measure goods by their price ("$7 billion worth of equipment").
+WORTH_WORDS = frozenset({"worth", "value"})
+
+
 def _inner_frame(
     mention: WeaponMention, root: Token, index: dict[int, tuple[resources.FrameRecord, ...]]
 ) -> tuple[Token, resources.FrameRecord, Token] | None:
@@ -1067,10 +1071,15 @@ def _inner_frame(
     # "over France's Rafale and the Eurofighter, built by a consortium of ...": an item that
     # names its own maker shares no other item's participle.
     named = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in (*own.children, *root.children))
-    # "a fleet of Black Hawks that the United States supplied": the clause the parser hung on
-    # the fleet is said of what the fleet is made of
+    # "a fleet of Black Hawks that the United States supplied", "$7 billion worth of equipment
+    # that the United States had supplied": the clause the parser hung on the fleet or the
+    # worth is said of what the fleet or the worth is made of
     fleet = own.head.head if own.dep_ == "pobj" and own.head.lower_ == "of" else None
-    if fleet is not None and not any(f.id == "fleet-noun" for f in index.get(fleet.i, ())):
+    if (
+        fleet is not None
+        and fleet.lemma_ not in WORTH_WORDS
+        and not any(f.id == "fleet-noun" for f in index.get(fleet.i, ()))
+    ):
         fleet = None
     for noun in (own, root, *last, first, *([fleet] if fleet is not None else [])):
         if named and noun not in (own, root, fleet):
@@ -6756,7 +6765,7 @@ def _passed_on_after(
             frame = _governing(index.get(joined.i, ()))
             if frame is None or frame.subject != "supplier" or frame.status not in MOVING:
                 continue
-            if not any(o.dep_ == "dobj" and o.lower_ in ("it", "them") for o in joined.children):
+            if not _passes_on_same(joined, c.mention.root(verb.doc)):
                 continue
             to = _sent_to(joined, resolved)
             if to is None or to == c.recipient:
@@ -6767,6 +6776,23 @@ def _passed_on_after(
             gov = Governor(joined, frame, c.gov.anchor)
             out.append(Candidate(c.mention, gov, status, c.recipient, to))
     return out
+
+
+def _passes_on_same(joined: Token, weapon: Token) -> bool:
+    """Whether a verb joined to the one that bought a weapon hands on that same weapon: "it"
+    or "them" as its object ("buy a NASAMS system and donate it to Ukraine"), or a passive
+    that shares the weapon as its subject, with no auxiliary that opens a clause of its own
+    ("the S-300 was bought by Cyprus and transferred to Greece")."""
+    args = [o for o in joined.children if o.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    if any(o.dep_ == "dobj" and o.lower_ in ("it", "them") for o in args):
+        return True
+    return (
+        not args
+        and joined.tag_ == "VBN"
+        and not any(a.dep_ in ("aux", "auxpass") for a in joined.children)
+        and weapon.dep_ == "nsubjpass"
+        and weapon.head == joined.head
+    )
 
 
 def _sent_to(verb: Token, resolved: Resolved) -> str | None:

@@ -3658,6 +3658,17 @@ def test_weapons_bought_and_passed_on_by_a_joined_verb_are_a_second_transfer(
     rows = [r[2:4] for r in deals(run(text)) if r[0] == "NASAMS"]
     assert ("USA", "CAN") in rows
     assert ("CAN", "UKR") in rows
+    # A passive joined to the purchase shares the weapon as its subject.
+    passive = (
+        "The Russian-made S-300 was originally bought by Cyprus and transferred to Greece in the"
+        " late 1990s."
+    )
+    rows = [r[2:4] for r in deals(run(passive)) if r[0] == "S-300"]
+    assert ("RUS", "CYP") in rows
+    assert ("CYP", "GRC") in rows
+    # ... but not a passive with a subject of its own.
+    other = "The S-300 was bought by Cyprus and the frigates were transferred to Greece."
+    assert ("CYP", "GRC") not in [r[2:4] for r in deals(run(other)) if r[0] == "S-300"]
 
 
 def test_foreign_weapons_a_state_launches_by_the_wave_are_its_own(
@@ -5854,6 +5865,13 @@ def test_a_clause_on_a_fleet_is_said_of_its_weapons(run: Callable[..., Analysis]
     text = "Colombia flies a fleet of Black Hawks that the United States supplied."
     got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
     assert got == {("UH-60 Black Hawk", "USA", "COL")}
+    # So is a clause the parser hung on the price that measures them.
+    worth = (
+        "About $7.1 billion worth of military equipment that the United States had supplied to"
+        " the former Afghan government was left behind."
+    )
+    got = {(d.category, d.supplier, d.recipient) for d in run(worth).procurements}
+    assert got == {("other", "USA", "AFG")}
 
 
 def test_a_halt_undone_in_the_same_sentence_cancels_nothing(
