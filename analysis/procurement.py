@@ -218,6 +218,13 @@ def _split_argument(doc: Doc, start: int, end: int, root: Token) -> Token | None
     for tok in doc[start : root.i]:
         if tok.head.i < start and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
             return tok
+    if root.dep_ == "punct":
+        # "Su-25 attack jets, L-39 trainers and Mi-171 helicopters", "L-39" read as a mark:
+        # the noun after it fills the item's place in the list
+        for tok in doc[root.i + 1 : end]:
+            outside = not start <= tok.head.i < end
+            if outside and tok.dep_ in ("conj", "pobj", "dobj", "nsubj", "nsubjpass", "appos"):
+                return tok
     return None
 
 
@@ -5537,7 +5544,11 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
         return False
     if frame.subject == "supplier" or frame.status == "cancelled":
         actor = _doer(tok)
-        if actor is not None and any(_force_word(t, index) for t in actor.subtree):
+        if (
+            actor is not None
+            and any(_force_word(t, index) for t in actor.subtree)
+            and not _handed_to_another(tok, frame, index)
+        ):
             return True
         if frame.status == "cancelled" and _armed_actor(tok, actor):
             return True  # a weapon drops or abandons something: no deal ends
@@ -5555,6 +5566,19 @@ def _deployment(gov: Governor, index: dict[int, tuple[resources.FrameRecord, ...
                 return True
         return bool(_drill_goal(tok)) or (frame.explicit and _battle_goal(tok, index))
     return False
+
+
+def _handed_to_another(
+    verb: Token, frame: resources.FrameRecord, index: dict[int, tuple[resources.FrameRecord, ...]]
+) -> bool:
+    """Whether a verb that changes hands names who takes the weapons, in a "to" phrase that is
+    no theatre or as a dative ("Chile's navy handed two frigates to Ecuador")."""
+    if verb.lemma_ not in frame.hands:
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "to" and not _to_theatre(c, index)) or c.dep_ == "dative"
+        for c in verb.children
+    )
 
 
 def _sent_off(c: Token, index: dict[int, tuple[resources.FrameRecord, ...]]) -> bool:

@@ -187,6 +187,8 @@ class FrameRecord:
     exercise); sending or pledging there may be a deployment.
     ``source_preps``: prepositions whose state supplies ("relies on Russia for its jets",
     "turned to Israel for drones").
+    ``hands``: lemmas of the frame that change hands whoever does them: a state's forces that
+    hand weapons to another ("Chile's navy handed two frigates to Ecuador") do not deploy them.
     """
 
     id: str
@@ -215,6 +217,7 @@ class FrameRecord:
     payer: bool = False
     trade: bool = False
     source_preps: tuple[str, ...] = ()
+    hands: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -877,6 +880,7 @@ def _frame(row: dict[str, Any]) -> FrameRecord:
         doer_verbs=tuple(str(v).lower() for v in row.get("doer_verbs", ())),
         trade=bool(row.get("trade", False)),
         source_preps=tuple(str(v).lower() for v in row.get("source_preps", ())),
+        hands=tuple(str(v).lower() for v in row.get("hands", ())),
     )
     if [rec.block, rec.status is not None or rec.modal is not None, rec.passes].count(True) != 1:
         raise ValueError("a frame blocks, passes, or has a status or a modal")

@@ -231,6 +231,15 @@ def test_forces_sent_to_fight_are_no_transfer(run: Callable[..., Analysis], text
     assert deals(run(text)) == []
 
 
+def test_forces_that_hand_weapons_to_another_state_transfer_them(
+    run: Callable[..., Analysis],
+) -> None:
+    text = "Chile's navy handed two retired Leander-class frigates to Ecuador this week."
+    assert ("Leander-class", "ship", "CHL", "ECU", "delivered") in deals(run(text))
+    # Sending is still a deployment.
+    assert deals(run("Chile's navy sent two Leander-class frigates to the Pacific.")) == []
+
+
 def test_weapons_a_copula_says_a_deal_is_are_that_deal(run: Callable[..., Analysis]) -> None:
     text = (
         "Poland is the region's giant customer. Its American orders are just as large: 250 new"
@@ -6816,6 +6825,13 @@ def test_a_name_split_by_the_parser_still_carries_its_clause(run: Callable[..., 
         " Netherlands in 1998."
     )
     assert ("Leopard 1", "tank", "NLD", "CHL", "in_service") in deals(run(text))
+    # A name read as a mark inside a list: the noun after it fills the item's place.
+    text = (
+        "Moscow has delivered Su-25 attack jets, L-39 trainers and Mi-171 helicopters to the"
+        " Malian air force."
+    )
+    rows = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("Su-25", "RUS", "MLI"), ("L-39", "RUS", "MLI")} <= rows
 
 
 def test_an_offered_design_built_on_an_airframe_is_still_the_offer(
