@@ -6142,6 +6142,23 @@ def _refusal(
     return supplier, recipient, asked
 
 
+def _refused_sale(
+    tok: Token,
+    index: dict[int, tuple[resources.FrameRecord, ...]],
+    resolved: Resolved,
+    supplier: str | None,
+    recipient: str | None,
+) -> tuple[str | None, str | None, bool, str]:
+    """(supplier, recipient, asked, status) of a refused transfer. One state that blocks
+    another's sale ("the United States refused to let the Czech Republic sell Bolivia L-159
+    jets", "blocked Israel's sale of used Cobra helicopters") refuses nothing of its own: the
+    seller's deal is cancelled."""
+    refused = _refusal(tok, index, resolved, supplier, recipient)
+    if supplier is not None and refused[0] not in (supplier, None) and supplier != recipient:
+        return supplier, recipient, False, "cancelled"
+    return (*refused, REFUSED)
+
+
 def _bid_from(
     gov: Governor, resolved: Resolved, parties: tuple[str | None, str | None], status: str
 ) -> tuple[str | None, str | None, str]:
@@ -6277,7 +6294,9 @@ def _candidates(doc: Doc, resolved: Resolved) -> list[Candidate]:
         asked = False
         status, recipient = _rejected_offer(gov, index, resolved, (supplier, recipient), status)
         if status == REFUSED and gov.token is not None:
-            supplier, recipient, asked = _refusal(gov.token, index, resolved, supplier, recipient)
+            supplier, recipient, asked, status = _refused_sale(
+                gov.token, index, resolved, supplier, recipient
+            )
         assert gov.frame is not None
         supplier = supplier or _unnamed_licensor(gov, mention, recipient)
         if (

@@ -380,6 +380,26 @@ def test_a_refusal_is_not_a_deal_of_the_refuser(run: Callable[..., Analysis]) ->
     }
 
 
+@pytest.mark.parametrize(
+    "text,row",
+    [
+        (
+            "In 2009 the United States refused to let the Czech Republic sell Bolivia L-159 light"
+            " combat jets.",
+            ("L-159", "fighter_aircraft", "CZE", "BOL", "cancelled"),
+        ),
+        (
+            "In 2014 Washington blocked Israel's sale of used AH-1 Cobra helicopters to Nigeria.",
+            ("AH-1 Cobra", "combat_helicopter", "ISR", "NGA", "cancelled"),
+        ),
+    ],
+)
+def test_a_sale_another_state_blocks_is_the_sellers_cancelled_deal(
+    run: Callable[..., Analysis], text: str, row: tuple[str, ...]
+) -> None:
+    assert deals(run(text)) == [row]
+
+
 def test_pronouns_take_the_state_they_stand_for(run: Callable[..., Analysis]) -> None:
     result = run(
         "Chile's navy held drills on Friday. It also showed frigates recently bought from Britain."
