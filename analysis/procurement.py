@@ -221,10 +221,14 @@ def _split_argument(doc: Doc, start: int, end: int, root: Token) -> Token | None
     if root.dep_ == "punct":
         # "Su-25 attack jets, L-39 trainers and Mi-171 helicopters", "L-39" read as a mark:
         # the noun after it fills the item's place in the list
+        # ("L-39 Albatros light attack jets": the noun the rest of the name modifies)
         for tok in doc[root.i + 1 : end]:
-            outside = not start <= tok.head.i < end
-            if outside and tok.dep_ in ("conj", "pobj", "dobj", "nsubj", "nsubjpass", "appos"):
+            if start <= tok.head.i < end:
+                continue
+            if tok.dep_ in ("conj", "pobj", "dobj", "nsubj", "nsubjpass", "appos"):
                 return tok
+            if tok.dep_ in ("compound", "nmod", "amod") and tok.head.i >= end:
+                return tok.head if tok.head.pos_ in NOMINAL else None
     return None
 
 
@@ -600,8 +604,15 @@ def _named_vessels(doc: Doc, found: list[WeaponMention], taken: set[int]) -> lis
             continue
         navy = prefixes[doc[i].text]
         end = i + 1
-        while end < len(doc) and end - i <= 3 and end not in taken and _name_word(doc[end]):
+        while end < len(doc) and end - i <= 4 and (_name_word(doc[end]) or _initial(doc[end])):
+            held = _system_at(out, end)
+            if held is not None and held.category in NAVAL:
+                break  # "the Kilo-class INS Sindhuvir": a class of its own
             end += 1
+        # "USS Robert G. Bradley": a land system's name inside a ship's is no system
+        for m in [m for m in out if i < m.start and m.end <= end and m.category not in NAVAL]:
+            out.remove(m)
+            taken.difference_update(range(m.start, m.end))
         if end == i + 1 or i in taken or _names_a_place(doc[end - 1]):
             continue
         category = "ship"
@@ -665,6 +676,15 @@ def _names_a_place(last: Token) -> bool:
     ("the INS Rajali naval air station"), not a ship."""
     head = last.head
     return last.dep_ in ("compound", "amod", "nmod") and head.i > last.i and head.pos_ == "NOUN"
+
+
+def _system_at(found: list[WeaponMention], i: int) -> WeaponMention | None:
+    return next((m for m in found if m.start <= i < m.end), None)
+
+
+def _initial(tok: Token) -> bool:
+    """A middle initial of a ship's name ("USS Robert G. Bradley")."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
 
 def _name_word(tok: Token) -> bool:
@@ -1088,11 +1108,14 @@ def _inner_frame(
         and not any(f.id == "fleet-noun" for f in index.get(fleet.i, ()))
     ):
         fleet = None
-    for noun in (own, root, *last, first, *([fleet] if fleet is not None else [])):
+    # ... or on an item between ("L-39 jets, Su-24 bombers and Mi-8 helicopters delivered by
+    # Russia", hung on the bombers)
+    between = [c for c in first.conjuncts if c not in (own, *last)]
+    for noun in (own, root, *last, first, *between, *([fleet] if fleet is not None else [])):
         if named and noun not in (own, root, fleet):
             continue
         for clause in noun.children:
-            if noun == first != own and clause.i < end:
+            if (noun == first != own or noun in between) and clause.i < end:
                 continue
             if named and noun == first and clause.i > end > noun.i:
                 continue  # after the list, it is the last item's
@@ -5028,13 +5051,41 @@ def _share_clause_source(root: Token, resolved: Resolved) -> str | None:
             if tok.i > root.i:
                 return None  # other weapons come between: the share is theirs
             continue
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in SHARE_WORDS:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in SHARE_WORDS | BATCH_ENDS:
             continue
-        verb = tok.head
-        if not _share_word(tok) or verb.lemma_ not in resources.frame_lemmas("buy", "deliver"):
+        verb = _share_act(tok.head)
+        if not _share_word(tok) or verb.lemma_ not in resources.frame_lemmas(
+            "buy", "deliver", "arrive"
+        ):
             continue
         return _clause_source(verb, resolved)
     return None
+
+
+# Grammar: words for the first or last share of a batch ("the first of which").
+BATCH_ENDS = frozenset({"first", "last"})
+
+
+def _share_act(verb: Token) -> Token:
+    """The verb that tells what a share does, through a copula or a verb of expecting ("the
+    first of which are due to arrive from the United States": "arrive")."""
+    for _ in range(2):
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if nxt is None:
+            nxt = next(
+                (
+                    x
+                    for a in verb.children
+                    if a.dep_ == "acomp"
+                    for x in a.children
+                    if x.dep_ == "xcomp"
+                ),
+                None,
+            )
+        if nxt is None:
+            break
+        verb = nxt
+    return verb
 
 
 def _clause_source(verb: Token, resolved: Resolved) -> str | None:
@@ -6151,11 +6202,13 @@ def _refused_sale(
 ) -> tuple[str | None, str | None, bool, str]:
     """(supplier, recipient, asked, status) of a refused transfer. One state that blocks
     another's sale ("the United States refused to let the Czech Republic sell Bolivia L-159
-    jets", "blocked Israel's sale of used Cobra helicopters") refuses nothing of its own: the
-    seller's deal is cancelled."""
+    jets", "blocked Israel's sale of used Cobra helicopters"), the seller named as the sale's
+    own subject or possessor, refuses nothing of its own: the seller's deal is cancelled."""
     refused = _refusal(tok, index, resolved, supplier, recipient)
-    if supplier is not None and refused[0] not in (supplier, None) and supplier != recipient:
-        return supplier, recipient, False, "cancelled"
+    own = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
+    seller = next((st for c in own if (st := _state_in(c, resolved)) == supplier), None)
+    if seller is not None and refused[0] not in (seller, None) and seller != recipient:
+        return seller, recipient, False, "cancelled"
     return (*refused, REFUSED)
 
 

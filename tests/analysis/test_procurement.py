@@ -400,6 +400,20 @@ def test_a_sale_another_state_blocks_is_the_sellers_cancelled_deal(
     assert deals(run(text)) == [row]
 
 
+def test_a_state_that_only_urges_a_sale_it_refuses_to_join_is_no_seller(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "South Korea declined to join Washington's call for allies to supply artillery directly"
+        " to Ukraine."
+    )
+    result = run(text)
+    assert not [d for d in deals(result) if d[4] == "cancelled"]
+    assert ("KOR", "UKR", -1, "arms_refusal") in {
+        (a.subject, a.counterpart, a.direction, a.type) for a in result.alignment
+    }
+
+
 def test_pronouns_take_the_state_they_stand_for(run: Callable[..., Analysis]) -> None:
     result = run(
         "Chile's navy held drills on Friday. It also showed frigates recently bought from Britain."
@@ -3030,6 +3044,15 @@ def test_a_named_ship_of_a_known_class_name_is_a_ship_of_that_class(
     # A ship whose name is no class keeps its own name.
     got = {(d[0], d[2], d[3]) for d in deals(run("HMS Ocean was handed over to Brazil on Friday."))}
     assert got == {("HMS Ocean", "GBR", "BRA")}
+    # A name with an initial, and a land system's name inside it, is still one ship; taking
+    # charge of it is taking delivery.
+    text = (
+        "Bahrain's navy formally took charge of a decommissioned American frigate, raising its"
+        " flag over the former USS Robert G. Bradley at a shipyard in Florida."
+    )
+    got = {(d[0], d[1], d[2], d[3]) for d in deals(run(text))}
+    assert ("USS Robert G. Bradley", "ship", "USA", "BHR") in got
+    assert not [d for d in deals(run(text)) if d[1] != "ship"]
 
 
 def test_what_a_deal_supplies_is_what_it_covers(run: Callable[..., Analysis]) -> None:
@@ -5436,6 +5459,13 @@ def test_a_share_clause_names_the_source_of_weapons_held(run: Callable[..., Anal
         " them supplied by India."
     )
     assert {(d.supplier, d.recipient) for d in run(text).procurements} == {("IND", "LKA")}
+    # The first or last of a batch, through the verb that says it is due to arrive.
+    text = (
+        "The Afghan air force also flies A-29 Super Tucano light attack aircraft, the first of"
+        " which are due to arrive from the United States early next year."
+    )
+    got = {(d.system, d.supplier, d.recipient) for d in run(text).procurements}
+    assert got == {("A-29 Super Tucano", "USA", "AFG")}
     text = (
         "Canada could send more from its fleet of roughly 80 Leopard 2s, many of them bought from"
         " the Netherlands in 2007."
@@ -6852,6 +6882,13 @@ def test_a_name_split_by_the_parser_still_carries_its_clause(run: Callable[..., 
     )
     rows = {(d[0], d[2], d[3]) for d in deals(run(text))}
     assert {("Su-25", "RUS", "MLI"), ("L-39", "RUS", "MLI")} <= rows
+    # A participle after a list, hung on an item between, is said of every item.
+    text = (
+        "Mali's president inspected the aircraft, which included L-39 Albatros light attack"
+        " jets, Su-24 bombers and Mi-8 transport helicopters delivered by Russia."
+    )
+    rows = {(d[0], d[2], d[3]) for d in deals(run(text))}
+    assert {("L-39", "RUS", "MLI"), ("Su-24", "RUS", "MLI"), ("Mi-8", "RUS", "MLI")} <= rows
 
 
 def test_an_offered_design_built_on_an_airframe_is_still_the_offer(
