@@ -32,6 +32,7 @@ from analysis.doc import (
     describing_name,
     echo_subjects,
     first_conjunct,
+    names_weapons,
     no_longer,
     phrasal_form,
     sentence,
@@ -1083,7 +1084,7 @@ def _presence(ctx: Context, tok: Token, sent: Span) -> None:
     based = _basing(tok, ctx.resolved, skip)
     sending = resources.signal_rules()["exercise_participation"].sending
     # "Morocco is again the main host": what a state is, while a drill is in the news
-    hosting = tok.pos_ == "NOUN" and tok.dep_ == "attr"
+    hosting = tok.pos_ == "NOUN" and tok.dep_ == "attr" and tok.lemma_ in rule.hosting_verbs
     if not based and (tok.lemma_ in sending or hosting) and _drill_news(ctx, tok, sent):
         _participation(ctx, tok, sent)
         return
@@ -2218,7 +2219,12 @@ def _trigger_subject(ctx: Context, tok: Token, verb: Token, sent: Span, kind: st
     if kind != "agreement" and _pact_subject(verb):
         return None  # "the Israel-Morocco pact threatened the region": the pact's parties
     if rule.basis == "verbal" and any(
-        c.dep_ == "nsubj" and not ctx.resolved.state_at(c.i) and stateless_speaker(c, ctx.resolved)
+        c.dep_ == "nsubj"
+        and (
+            (not ctx.resolved.state_at(c.i) and stateless_speaker(c, ctx.resolved))
+            # "Russian Su-25 jets have supported the advance": weapons say nothing
+            or names_weapons(c)
+        )
         for c in verb.children
     ):
         return None  # "opposition parties in Nicosia accused the government": no state speaks
@@ -2402,6 +2408,7 @@ def _class(ctx: Context, tok: Token, kind: str, verb: Token, sent: Span) -> tupl
         return None  # "since the Second World War"; "to come to its aid if it is attacked"
     if (
         (rule.not_as_modifier and _modifier_only(tok))
+        or _inside_name(tok)
         or (tok.lemma_ in rule.verb_only and tok.pos_ != "VERB")
         or (tok.lemma_ in rule.object_verbs and not _object_names_state(ctx, tok))
         or _alongside(tok, rule)
@@ -2557,6 +2564,14 @@ def _modifier_only(tok: Token) -> bool:
     return (tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")) or (
         tok.pos_ == "PROPN" and tok.i > sentence(tok).start
     )
+
+
+def _inside_name(tok: Token) -> bool:
+    """Whether a trigger word ends the "of" phrase of a longer proper name ("the Government
+    of National Accord"): no act. A name the trigger opens ("Exercise Kakadu") is the act's."""
+    if tok.pos_ != "PROPN" or tok.head == tok:
+        return False
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "PROPN"
 
 
 def _alongside(tok: Token, rule: resources.SignalRule) -> bool:

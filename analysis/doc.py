@@ -229,6 +229,18 @@ def echo_subjects(verb: Token) -> list[Token]:
     ]
 
 
+def names_weapons(noun: Token) -> bool:
+    """Whether a noun, or a conjunct of it, is a weapon by its own words ("Russian Su-25 jets
+    and Ka-52 helicopters"): a weapon, which says and backs nothing."""
+    found = weapon_tokens(noun.doc)
+    return any(
+        t.i in found
+        for head in (noun, *noun.conjuncts)
+        for t in (head, *head.children)
+        if t == head or t.dep_ in ("amod", "compound", "nmod")
+    )
+
+
 def weapon_tokens(doc: Doc) -> frozenset[int]:
     """Indices of the tokens inside a weapon name or a generic weapon term ("S-400",
     "attack helicopters"), found once per doc."""

@@ -229,7 +229,9 @@ class StanceCue:
     pos: tuple[str, ...] = ("VERB",)  # parts of speech a lemma cue matches
     # "clause": a verb cue only when it takes a finite clause ("hoped the talks would resume"
     # is uncertainty about a claim; "hoped to buy" is an intent); "negated": only when the
-    # verb is negated or refused ("has not confirmed", "declined to confirm").
+    # verb is negated or refused ("has not confirmed", "declined to confirm"); "posed": a
+    # noun cue only when someone poses it ("Turkish threats", "a threat by Trump to punish",
+    # "described the base as a threat"), not a danger in general ("the long-range threat").
     complement: str | None = None
     # Inflected forms the lemmatiser reads as another word's ("hoped" as "hop").
     forms: tuple[str, ...] = ()
@@ -904,8 +906,8 @@ def _cue(row: dict[str, Any]) -> StanceCue:
     )
     if rec.unaimed is not None and rec.unaimed not in CUE_TYPES:
         raise ValueError(f"unaimed type {rec.unaimed!r} is not a cue type")
-    if rec.complement not in (None, "clause", "negated"):
-        raise ValueError("complement is clause, negated or absent")
+    if rec.complement not in (None, "clause", "negated", "posed"):
+        raise ValueError("complement is clause, negated, posed or absent")
     if rec.type not in CUE_TYPES or rec.polarity not in (-1, 0, 1):
         raise ValueError("type or polarity")
     if rec.match not in ("lemma", "phrase"):

@@ -24,6 +24,7 @@ from analysis.doc import (
     describing_name,
     echo_clause,
     first_conjunct,
+    names_weapons,
     phrasal_form,
     sentence,
     sentences,
@@ -122,6 +123,8 @@ def _subject_state(verb: Token, resolved: Resolved) -> str | None:
         for c in holder.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 c = _relative_antecedent(c, holder, resolved)  # "officials in Warsaw, who"
+                if names_weapons(c):
+                    return None  # "Russian Su-25 jets have supported the advance"
                 if stateless_speaker(c, resolved):
                     return _named_before(c, resolved)
                 st = resolved.subject_state(c) or _official_reporting(holder, resolved)
@@ -915,9 +918,28 @@ def _complemented(tok: Token, cue: resources.StanceCue) -> bool:
         return False  # "pressed the assault on Bakhmut": fighting; "backed out": no backing
     if cue.complement == "negated":
         return _left_open(tok)
+    if cue.complement == "posed":
+        return _posed(tok)
     if cue.complement != "clause":
         return True
     return any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _posed(noun: Token) -> bool:
+    """Whether a noun cue is posed by someone: it has a possessor, a people's or a name's
+    word ("Turkish threats", "the so-called China threat"), an agent ("a threat by Trump"),
+    what is threatened ("the threat of US sanctions", "a threat to punish"), or is what
+    something is called ("described the base as a threat", "China is India's most serious threat")."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of")):
+            return True  # ("the threat of US sanctions": what is threatened)
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"):
+            return True
+        if c.dep_ in ("acl", "relcl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+        ):
+            return True
+    return noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
 
 
 def _left_open(verb: Token) -> bool:

@@ -870,6 +870,10 @@ def test_states_that_agree_to_cooperate_move_toward_each_other(
     text = "Kenya and Haiti agreed on Monday to deepen security cooperation."
     got = {(s, c, d) for s, c, d, kind in triples(run(text)) if kind == "agreement"}
     assert got == {("KEN", "HTI", 1), ("HTI", "KEN", 1)}
+    # A "with" phrase on the agreeing names a party.
+    text = "Serbia agreed with Russia to hold joint drills next year."
+    got = {(s, c, d) for s, c, d, kind in triples(run(text)) if kind == "agreement"}
+    assert got == {("SRB", "RUS", 1), ("RUS", "SRB", 1)}
 
 
 def test_where_the_parties_meet_is_no_party(run: Callable[..., Analysis]) -> None:
@@ -1078,6 +1082,15 @@ def test_a_trigger_word_inside_a_name_or_modifying_a_trigger_does_not_fire(
     got = triples(run(text))
     assert ("EGY", "SDN", -1, "treaty_withdrawal") in got
     assert not [t for t in got if t[3] == "verbal_support"]
+    # "Accord" at the end of a government's name is no accord.
+    text = "Turkey met officials of the Government of National Accord in Tripoli."
+    assert not [a for a in run(text).alignment if a.type == "agreement"]
+    # A sign of something is no signing.
+    text = (
+        "Pashinyan stayed away from the summit, the clearest sign yet of Armenia's estrangement"
+        " from Russia."
+    )
+    assert not [a for a in run(text).alignment if a.type == "agreement"]
 
 
 def test_a_company_is_no_party_to_an_agreement(run: Callable[..., Analysis]) -> None:
@@ -1086,6 +1099,35 @@ def test_a_company_is_no_party_to_an_agreement(run: Callable[..., Analysis]) -> 
         " under a contract signed with Thales in 2019."
     )
     assert not [a for a in run(text).alignment if a.type == "agreement"]
+
+
+def test_missiles_that_slam_into_a_base_attack_the_troops_it_houses(
+    run: Callable[..., Analysis],
+) -> None:
+    text = (
+        "Iranian missiles slammed into a base housing American troops in Iraq's Anbar province"
+        " overnight."
+    )
+    assert ("IRN", "USA", -1, "armed_attack") in triples(run(text))
+
+
+def test_a_state_called_a_base_for_others_hosts_no_drill(run: Callable[..., Analysis]) -> None:
+    text = (
+        "The drills brought together around 4,000 personnel from Russia, China and India. Tajik"
+        " President Emomali Rahmon used the summit to warn that Afghanistan risked becoming a"
+        " base for extremists."
+    )
+    got = triples(run(text))
+    assert ("RUS", "IND", 1, "joint_exercise") in got
+    assert not [t for t in got if "AFG" in t[:2] and t[3] == "joint_exercise"]
+
+
+def test_weapons_back_no_one(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Russian Su-25 ground-attack jets and Ka-52 helicopters have supported the advance,"
+        " Ukrainian officers said."
+    )
+    assert not [a for a in run(text).alignment if a.basis == "verbal"]
 
 
 def test_relying_on_a_state_is_support(run: Callable[..., Analysis]) -> None:

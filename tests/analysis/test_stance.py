@@ -71,6 +71,42 @@ def test_offsets_point_at_the_cue(run: Callable[..., Analysis]) -> None:
     assert text[cue.start : cue.end] == cue.cue == "warned"
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Russian officials have repeatedly described the Aegis Ashore installation in"
+            " Romania as a threat.",
+            ("RUS", "ROU"),
+        ),
+        (
+            "Clerides said that deploying the missiles in the face of Turkish threats would have"
+            " put Cyprus at risk.",
+            ("TUR", "CYP"),
+        ),
+        ("The move carries out a threat by President Donald Trump to punish Honduras.", None),
+    ],
+)
+def test_a_threat_someone_poses_is_pressure(
+    run: Callable[..., Analysis], text: str, expected: tuple[str, str] | None
+) -> None:
+    result = run(text)
+    assert [c for c in result.stance_cues if c.cue.startswith("threat") and c.type == "pressure"]
+    if expected is not None:
+        got = {(a.subject, a.counterpart) for a in result.alignment if a.direction == -1}
+        assert expected in got
+
+
+def test_a_threat_as_a_danger_is_no_pressure(run: Callable[..., Analysis]) -> None:
+    text = (
+        "Finland picked Israel's David's Sling to cover the gap between its short-range systems"
+        " and the long-range threat."
+    )
+    result = run(text)
+    assert not [c for c in result.stance_cues if c.type == "pressure"]
+    assert not [a for a in result.alignment if a.direction == -1]
+
+
 def test_a_pressure_noun_takes_its_source_as_speaker(run: Callable[..., Analysis]) -> None:
     found = cues(
         run("Ottawa kept the deal after repeated warnings from Washington that the sale was risky.")
