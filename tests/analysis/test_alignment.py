@@ -1083,12 +1083,14 @@ def test_a_trigger_word_inside_a_name_or_modifying_a_trigger_does_not_fire(
     assert ("EGY", "SDN", -1, "treaty_withdrawal") in got
     assert not [t for t in got if t[3] == "verbal_support"]
     # "Accord" at the end of a government's name is no accord.
-    text = "Turkey met officials of the Government of National Accord in Tripoli."
+    text = "Italy and Libya's Government of National Accord held talks in Rome."
     assert not [a for a in run(text).alignment if a.type == "agreement"]
+    text = "Turkey backed Libya's Government of National Accord with drones."
+    assert [t[:3] for t in triples(run(text)) if t[3] != "verbal_support"] == []
     # A sign of something is no signing.
     text = (
-        "Pashinyan stayed away from the summit, the clearest sign yet of Armenia's estrangement"
-        " from Russia."
+        "Pashinyan stayed away from a summit of the Collective Security Treaty Organization, the"
+        " clearest sign yet of Armenia's estrangement from the alliance."
     )
     assert not [a for a in run(text).alignment if a.type == "agreement"]
 
