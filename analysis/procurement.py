@@ -1108,14 +1108,11 @@ def _inner_frame(
         and not any(f.id == "fleet-noun" for f in index.get(fleet.i, ()))
     ):
         fleet = None
-    # ... or on an item between ("L-39 jets, Su-24 bombers and Mi-8 helicopters delivered by
-    # Russia", hung on the bombers)
-    between = [c for c in first.conjuncts if c not in (own, *last)]
-    for noun in (own, root, *last, first, *between, *([fleet] if fleet is not None else [])):
+    for noun in (own, root, *last, first, *([fleet] if fleet is not None else [])):
         if named and noun not in (own, root, fleet):
             continue
         for clause in noun.children:
-            if (noun == first != own or noun in between) and clause.i < end:
+            if noun == first != own and clause.i < end:
                 continue
             if named and noun == first and clause.i > end > noun.i:
                 continue  # after the list, it is the last item's
