@@ -220,8 +220,8 @@ def _split_argument(doc: Doc, start: int, end: int, root: Token) -> Token | None
             return tok
     if root.dep_ == "punct":
         # "Su-25 attack jets, L-39 trainers and Mi-171 helicopters", "L-39" read as a mark:
-        # the noun after it fills the item's place in the list
-        # ("L-39 Albatros light attack jets": the noun the rest of the name modifies)
+        # the noun after it fills the item's place in the list, or the noun the rest of the
+        # name modifies ("L-39 Albatros light attack jets")
         for tok in doc[root.i + 1 : end]:
             if start <= tok.head.i < end:
                 continue

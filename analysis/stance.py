@@ -929,10 +929,11 @@ def _posed(noun: Token) -> bool:
     """Whether a noun cue is posed by someone: it has a possessor, a people's or a name's
     word ("Turkish threats", "the so-called China threat"), an agent ("a threat by Trump"),
     what is threatened ("the threat of US sanctions", "a threat to punish"), or is what
-    something is called ("described the base as a threat", "China is India's most serious threat")."""
+    something is called ("described the base as a threat", "is India's most serious
+    threat")."""
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of")):
-            return True  # ("the threat of US sanctions": what is threatened)
+            return True
         if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"):
             return True
         if c.dep_ in ("acl", "relcl") and any(
